@@ -1,0 +1,263 @@
+//! `site.yaml` → [`SiteConfig`]: the site's title, address, language, bloc roles and the metrics
+//! every association may report. Unknown keys are errors; free data goes under `extra`.
+
+use std::path::Path;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Language;
+use crate::yaml::{self, YamlSource};
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// A metric's definition: what it counts and in which unit.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricDef {
+    #[serde(deserialize_with = "yaml::scalar_string::deserialize")]
+    pub label: String,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlocConfig {
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    pub province: Option<String>,
+    #[serde(default)]
+    pub leader: Option<String>,
+    #[serde(default)]
+    pub deputy: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    #[serde(default)]
+    pub unsafe_html: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(deserialize_with = "yaml::scalar_string::deserialize")]
+    title: String,
+    base_url: String,
+    #[serde(default)]
+    language: Language,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    description: Option<String>,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    news_per_page: Option<i64>,
+    #[serde(default)]
+    bloc: BlocConfig,
+    #[serde(default)]
+    metrics: IndexMap<String, MetricDef>,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+    #[serde(default)]
+    extra: yaml::Value,
+}
+
+/// The validated `site.yaml`.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    /// Absolute, always ending in `/`: `https://thidua.example.vn/khoi/`.
+    pub base_url: String,
+    /// The path part of `base_url`, starting and ending with `/`: `/khoi/`.
+    pub base_path: String,
+    pub language: Language,
+    pub description: Option<String>,
+    pub theme: String,
+    pub news_per_page: usize,
+    pub bloc: BlocConfig,
+    pub metrics: IndexMap<String, MetricDef>,
+    pub markdown: MarkdownConfig,
+    pub extra: serde_json::Value,
+}
+
+impl SiteConfig {
+    /// Reads and validates `site.yaml` text. Every problem is returned, not only the first.
+    pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let path = Path::new(CONFIG_FILE);
+        let source = YamlSource::new(path, text);
+        let raw: RawConfig = yaml::from_str(&source).map_err(|d| vec![d])?;
+        let mut problems = Vec::new();
+
+        let (base_url, base_path) = match normalize_base_url(&raw.base_url) {
+            Ok(parts) => parts,
+            Err(message) => {
+                problems.push(source.error_at(&["base_url"], message));
+                (String::from("http://localhost/"), String::from("/"))
+            }
+        };
+        let news_per_page = match raw.news_per_page {
+            None => 10,
+            Some(n) if (1..=1000).contains(&n) => n as usize,
+            Some(n) => {
+                problems.push(source.error_at(
+                    &["news_per_page"],
+                    format!("news_per_page must be between 1 and 1000, not {n}"),
+                ));
+                10
+            }
+        };
+        let theme = raw.theme.unwrap_or_else(|| String::from("default"));
+        if !crate::slug::is_slug(&theme) {
+            problems.push(source.error_at(
+                &["theme"],
+                format!("theme `{theme}` must be a folder name under themes/ (lowercase letters, digits, hyphens)"),
+            ));
+        }
+        for key in raw.metrics.keys() {
+            if let Err(message) = check_metric_key(key) {
+                problems.push(source.error_at(&["metrics", key], message));
+            }
+        }
+        if raw.title.trim().is_empty() {
+            problems.push(source.error_at(&["title"], "title must not be empty"));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(SiteConfig {
+            title: raw.title,
+            base_url,
+            base_path,
+            language: raw.language,
+            description: raw.description,
+            theme,
+            news_per_page,
+            bloc: raw.bloc,
+            metrics: raw.metrics,
+            markdown: raw.markdown,
+            extra: extra_to_json(&raw.extra),
+        })
+    }
+
+    /// Replaces the address the site is published at (`--base-url`, or `serve`'s local address).
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        let (base_url, base_path) = normalize_base_url(url)?;
+        self.base_url = base_url;
+        self.base_path = base_path;
+        Ok(())
+    }
+
+    /// The root-relative URL of an output path: `news/x/` → `/khoi/news/x/`.
+    pub fn path_url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path)
+    }
+
+    /// The absolute URL of an output path, for feeds, sitemaps and sharing tags.
+    pub fn absolute_url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+/// `extra` is free data: a mapping, or nothing.
+pub fn extra_to_json(extra: &yaml::Value) -> serde_json::Value {
+    match extra {
+        yaml::Value::Null => serde_json::Value::Object(Default::default()),
+        other => yaml::to_json(other),
+    }
+}
+
+/// Metric keys become CSV columns and JSON keys: keep them plain.
+pub fn check_metric_key(key: &str) -> Result<(), String> {
+    let ok = !key.is_empty()
+        && key.len() <= 64
+        && key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "metric key `{key}` must start with a letter and use only lowercase a-z, 0-9 and `_`"
+        ))
+    }
+}
+
+/// Checks an absolute http(s) URL and splits off its path: `https://x.vn/khoi` →
+/// (`https://x.vn/khoi/`, `/khoi/`).
+pub fn normalize_base_url(url: &str) -> Result<(String, String), String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url `{url}` must start with https:// or http://"))?;
+    let scheme_len = url.len() - rest.len();
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if host.is_empty() || host.contains(['?', '#', ' ', '\\']) {
+        return Err(format!("base_url `{url}` has no valid host name"));
+    }
+    if path.contains(['?', '#', ' ', '\\']) || path.split('/').any(|s| s == ".." || s == ".") {
+        return Err(format!(
+            "base_url `{url}` must be a plain address, without `?`, `#`, spaces or `..`"
+        ));
+    }
+    let mut path = path.to_string();
+    while path.contains("//") {
+        path = path.replace("//", "/");
+    }
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    Ok((format!("{}{}{}", &url[..scheme_len], host, path), path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_the_sub_path() {
+        assert_eq!(
+            normalize_base_url("https://x.vn/khoi").unwrap(),
+            ("https://x.vn/khoi/".into(), "/khoi/".into())
+        );
+        assert_eq!(
+            normalize_base_url("http://localhost:1111").unwrap(),
+            ("http://localhost:1111/".into(), "/".into())
+        );
+        assert!(normalize_base_url("ftp://x").is_err());
+        assert!(normalize_base_url("https:///x").is_err());
+        assert!(normalize_base_url("https://x.vn/../y").is_err());
+    }
+
+    #[test]
+    fn parses_the_spec_example_and_rejects_typos() {
+        let ok = "title: Khối\nbase_url: https://x.vn/\nbloc: { leader: hoi-luat-gia }\nmetrics:\n  new_members: { label: Hội viên mới, unit: người }\n";
+        let config = SiteConfig::parse(ok).unwrap();
+        assert_eq!(config.news_per_page, 10);
+        assert_eq!(config.language, Language::Vi);
+        assert_eq!(config.metrics["new_members"].unit.as_deref(), Some("người"));
+
+        let typo = "title: Khối\nbase_url: https://x.vn/\nnews_per_pag: 5\n";
+        let errors = SiteConfig::parse(typo).unwrap_err();
+        assert_eq!(errors[0].line, Some(3));
+        assert!(
+            errors[0].message.contains("did you mean `news_per_page`"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn reports_every_problem() {
+        let bad =
+            "title: ''\nbase_url: x.vn\nnews_per_page: 0\nmetrics:\n  Bad-Key: { label: x }\n";
+        let errors = SiteConfig::parse(bad).unwrap_err();
+        assert_eq!(errors.len(), 4, "{errors:?}");
+    }
+}

@@ -1,0 +1,120 @@
+//! Splits a Markdown file into its YAML front matter and body. The front matter is the text
+//! between a first line `---` and the next line `---`; a UTF-8 BOM and CRLF line endings are
+//! accepted. The body keeps its line number so Markdown diagnostics point into the file.
+
+/// A file's two parts, borrowed from its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub front_matter: &'a str,
+    pub body: &'a str,
+    /// Lines before the front matter text (the opening `---`): 1.
+    pub front_matter_line_offset: usize,
+    /// 1-based line of the first body line.
+    pub body_line: usize,
+}
+
+/// Why a file has no usable front matter; the line is 1-based.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitError {
+    pub line: usize,
+    pub message: String,
+}
+
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end_matches(['\n', '\r', ' ', '\t']) == "---"
+}
+
+pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+    let text = strip_bom(text);
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text.trim().is_empty() {
+        return Err(SplitError {
+            line: 1,
+            message: String::from("file is empty: it needs front matter between two `---` lines"),
+        });
+    }
+    if !is_fence(&text[..first_end]) {
+        return Err(SplitError {
+            line: 1,
+            message: String::from(
+                "the file must start with a line `---`, then the front matter (title, date, …), then another `---`",
+            ),
+        });
+    }
+    let mut offset = first_end;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        if is_fence(&text[offset..end]) {
+            return Ok(Split {
+                front_matter: &text[first_end..offset],
+                body: &text[end..],
+                front_matter_line_offset: 1,
+                body_line: line + 1,
+            });
+        }
+        offset = end;
+        line += 1;
+    }
+    Err(SplitError {
+        line: 1,
+        message: String::from(
+            "the front matter is never closed: add a line `---` after it, before the text",
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_lf_crlf_and_bom() {
+        for text in [
+            "---\ntitle: a\n---\nbody\n",
+            "---\r\ntitle: a\r\n---\r\nbody\r\n",
+            "\u{feff}---\ntitle: a\n---\nbody\n",
+        ] {
+            let split = split(text).unwrap();
+            assert_eq!(split.front_matter.trim_end(), "title: a");
+            assert_eq!(split.body.trim_end(), "body");
+            assert_eq!(split.body_line, 4);
+        }
+    }
+
+    #[test]
+    fn empty_front_matter_and_no_body() {
+        let s = split("---\n---").unwrap();
+        assert_eq!((s.front_matter, s.body), ("", ""));
+    }
+
+    #[test]
+    fn a_later_rule_stays_in_the_body() {
+        let s = split("---\nt: 1\n---\npara\n\n---\nnot: meta\n---\n").unwrap();
+        assert!(s.body.contains("not: meta"));
+    }
+
+    #[test]
+    fn reports_missing_and_unclosed_fences() {
+        assert!(
+            split("title: a\n")
+                .unwrap_err()
+                .message
+                .contains("must start")
+        );
+        assert!(
+            split("---\ntitle: a\n")
+                .unwrap_err()
+                .message
+                .contains("never closed")
+        );
+        assert!(split("").unwrap_err().message.contains("empty"));
+        assert!(split("   \n").unwrap_err().message.contains("empty"));
+    }
+}

@@ -1,0 +1,518 @@
+//! Walks a site folder and parses every file into a [`Site`]: `site.yaml` first, then all of
+//! `content/` in parallel, then the scoring files (they need the associations' order), then
+//! the static files. Problems are collected from every file; the load fails only at the end.
+//!
+//! Symlinks are followed when they stay inside the site folder; one that points outside it, or a
+//! loop, is an error (a site must not publish files from elsewhere on the machine).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::association::{self, MetricScope};
+use super::{SourcePath, file_stem, news, page, period, read_text, scoring};
+use crate::config::{CONFIG_FILE, SiteConfig};
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::model::{Association, Period, Site, StaticFile, StaticOrigin};
+use crate::period::PeriodId;
+use crate::slug::Slug;
+use crate::theme;
+
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Include items marked `draft: true`.
+    pub drafts: bool,
+    /// Replaces `base_url` from site.yaml.
+    pub base_url: Option<String>,
+}
+
+/// Hidden files, editor backups and swap files are never content.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || (name.starts_with('#') && name.ends_with('#'))
+}
+
+/// Every regular file under `root/start`, sorted, skipping ignored names. Symlinks that lead
+/// outside `root` and symlink loops are reported.
+pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> Vec<SourcePath> {
+    let base = root.join(start);
+    if !base.is_dir() {
+        return Vec::new();
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut files = Vec::new();
+    let walker = WalkDir::new(&base)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let rel = error
+                    .path()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .map_or_else(|| PathBuf::from(start), Path::to_path_buf);
+                let message = if error.loop_ancestor().is_some() {
+                    String::from("symlink loop: this folder links back to one of its parents")
+                } else {
+                    format!("cannot read: {error}")
+                };
+                problems.push(Diagnostic::error(rel, message));
+                continue;
+            }
+        };
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        if entry.path_is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) => {}
+                Ok(target) => {
+                    problems.push(Diagnostic::error(
+                        &rel,
+                        format!(
+                            "symlink points outside the site folder (to {}); copy the file into the site instead",
+                            target.display()
+                        ),
+                    ));
+                    continue;
+                }
+                Err(error) => {
+                    problems.push(Diagnostic::error(&rel, format!("broken symlink: {error}")));
+                    continue;
+                }
+            }
+        }
+        if entry.file_type().is_file() {
+            files.push(SourcePath {
+                abs: entry.path().to_path_buf(),
+                rel,
+            });
+        }
+    }
+    files
+}
+
+/// What a file under `content/` is.
+enum Job {
+    News(SourcePath),
+    Page(SourcePath),
+    Period(SourcePath),
+    Profile(Slug, SourcePath),
+    Achievement(Slug, PeriodId, SourcePath),
+    Scoring(SourcePath),
+}
+
+enum Parsed {
+    News(crate::model::NewsItem),
+    Page(crate::model::Page),
+    Period(Period, bool),
+    Profile(Association),
+    Achievement(Slug, crate::model::Achievement),
+}
+
+fn components(rel: &Path) -> Vec<String> {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect()
+}
+
+fn extension(rel: &Path) -> &str {
+    rel.extension().and_then(|e| e.to_str()).unwrap_or("")
+}
+
+/// Sorts the files of `content/` into jobs; files in the wrong place are reported.
+fn classify(files: Vec<SourcePath>, problems: &mut Vec<Diagnostic>) -> (Vec<Job>, HashSet<Slug>) {
+    let mut jobs = Vec::new();
+    let mut associations = HashSet::new();
+    let mut bad_folders = HashSet::new();
+    for file in files {
+        let parts = components(&file.rel);
+        let inner: Vec<&str> = parts.iter().skip(1).map(String::as_str).collect();
+        let ext = extension(&file.rel);
+        let wrong_ext = |expected: &str| {
+            Diagnostic::error(
+                &file.rel,
+                format!(
+                    "expected a `.{expected}` file here; this file is not read (move it to static/ if it is an image or document)"
+                ),
+            )
+        };
+        match inner.as_slice() {
+            ["news", .., _] if ext == "md" => jobs.push(Job::News(file)),
+            ["news", .., _] => problems.push(Diagnostic::warning(
+                &file.rel,
+                "only `.md` files are read in content/news/; this file is ignored (images belong in static/)",
+            )),
+            ["pages", _] if ext == "md" => jobs.push(Job::Page(file)),
+            ["pages", ..] if ext != "md" => problems.push(wrong_ext("md")),
+            ["pages", ..] => problems.push(Diagnostic::error(
+                &file.rel,
+                "pages must be directly in content/pages/, not in a sub-folder",
+            )),
+            ["periods", _] if ext == "md" => jobs.push(Job::Period(file)),
+            ["periods", ..] => problems.push(wrong_ext("md")),
+            ["scoring", _] if ext == "yaml" => jobs.push(Job::Scoring(file)),
+            ["scoring", ..] => problems.push(wrong_ext("yaml")),
+            ["associations", folder, name] => {
+                let slug = match Slug::parse(folder) {
+                    Ok(slug) => slug,
+                    Err(message) => {
+                        if bad_folders.insert(folder.to_string()) {
+                            let folder_path = Path::new("content").join("associations").join(folder);
+                            problems.push(Diagnostic::error(
+                                folder_path,
+                                format!("association folder name: {message}"),
+                            ));
+                        }
+                        continue;
+                    }
+                };
+                associations.insert(slug.clone());
+                if ext == "yml" {
+                    problems.push(Diagnostic::error(&file.rel, "rename this file to end in `.yaml`"));
+                } else if ext != "yaml" {
+                    problems.push(wrong_ext("yaml"));
+                } else if *name == "profile.yaml" {
+                    jobs.push(Job::Profile(slug, file));
+                } else {
+                    match file_stem(&file.rel).parse::<PeriodId>() {
+                        Ok(period) => jobs.push(Job::Achievement(slug, period, file)),
+                        Err(message) => problems.push(Diagnostic::error(
+                            &file.rel,
+                            format!("an association folder holds profile.yaml and one file per period: {message}"),
+                        )),
+                    }
+                }
+            }
+            ["associations", ..] => problems.push(Diagnostic::error(
+                &file.rel,
+                "expected content/associations/<association>/profile.yaml or <period>.yaml",
+            )),
+            _ => problems.push(Diagnostic::warning(
+                &file.rel,
+                "not a known place for content (news/, pages/, periods/, associations/, scoring/); this file is ignored",
+            )),
+        }
+    }
+    (jobs, associations)
+}
+
+/// Loads and validates a whole site. On success returns the site and its warnings; on failure
+/// every error and warning found.
+pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    let mut all = Diagnostics::new();
+    let config_path = root.join(CONFIG_FILE);
+    if !config_path.is_file() {
+        all.push(Diagnostic::error(
+            CONFIG_FILE,
+            format!(
+                "no {CONFIG_FILE} in {}: run blocpress in a site folder, pass --root, or create a site with `blocpress init`",
+                root.display()
+            ),
+        ));
+        return Err(all);
+    }
+    let config_text = read_text(&config_path, Path::new(CONFIG_FILE)).map_err(|d| {
+        all.push(d);
+        all.clone()
+    })?;
+    let mut config = match SiteConfig::parse(&config_text) {
+        Ok(config) => config,
+        Err(problems) => {
+            all.extend(problems);
+            // Keep going with defaults would hide more than it shows: stop here.
+            return Err(all);
+        }
+    };
+    if let Some(url) = &options.base_url
+        && let Err(message) = config.set_base_url(url)
+    {
+        all.push(Diagnostic::error(
+            CONFIG_FILE,
+            format!("--base-url: {message}"),
+        ));
+        return Err(all);
+    }
+
+    let mut problems = Vec::new();
+    let content_files = walk_files(root, "content", &mut problems);
+    let (jobs, association_slugs) = classify(content_files, &mut problems);
+    check_bloc_roles(&config, &config_text, &association_slugs, &mut problems);
+
+    // Profiles first: achievements are checked against each association's own metrics.
+    let (scoring_jobs, jobs): (Vec<Job>, Vec<Job>) =
+        jobs.into_iter().partition(|j| matches!(j, Job::Scoring(_)));
+    let (profile_jobs, jobs): (Vec<Job>, Vec<Job>) = jobs
+        .into_iter()
+        .partition(|j| matches!(j, Job::Profile(..)));
+    let mut associations: HashMap<Slug, Association> = HashMap::new();
+    let mut achievements = Vec::new();
+    let mut news = Vec::new();
+    let mut pages = Vec::new();
+    let mut periods: BTreeMap<PeriodId, Period> = BTreeMap::new();
+    for phase in [profile_jobs, jobs] {
+        let own_metrics: HashMap<&Slug, &indexmap::IndexMap<String, crate::config::MetricDef>> =
+            associations
+                .iter()
+                .map(|(slug, a)| (slug, &a.metrics))
+                .collect();
+        let context = JobContext {
+            config: &config,
+            associations: &association_slugs,
+            own_metrics: &own_metrics,
+        };
+        let results: Vec<Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>>> = phase
+            .into_par_iter()
+            .map(|job| parse_job(job, &context))
+            .collect();
+        drop(own_metrics);
+        for result in results {
+            match result {
+                Ok((parsed, warnings)) => {
+                    problems.extend(warnings);
+                    match parsed {
+                        Parsed::News(item) => {
+                            if options.drafts || !item.draft {
+                                news.push(item);
+                            }
+                        }
+                        Parsed::Page(p) => {
+                            if options.drafts || !p.draft {
+                                pages.push(p);
+                            }
+                        }
+                        Parsed::Period(p, draft) => {
+                            if options.drafts || !draft {
+                                periods.insert(p.id, p);
+                            }
+                        }
+                        Parsed::Profile(a) => {
+                            associations.insert(a.slug.clone(), a);
+                        }
+                        Parsed::Achievement(slug, a) => achievements.push((slug, a)),
+                    }
+                }
+                Err(errors) => problems.extend(errors),
+            }
+        }
+    }
+
+    for slug in &association_slugs {
+        if !associations.contains_key(slug) && !all_errors_in(&problems, slug) {
+            problems.push(Diagnostic::error(
+                Path::new("content/associations").join(slug.as_str()),
+                "this association folder has no profile.yaml (it needs at least `name:`)",
+            ));
+        }
+    }
+    for (slug, achievement) in achievements {
+        if let Some(association) = associations.get_mut(&slug) {
+            association
+                .achievements
+                .insert(achievement.period, achievement);
+        }
+    }
+    let mut associations: Vec<Association> = associations.into_values().collect();
+    associations.sort_by(|a, b| {
+        (a.order.is_none(), a.order, &a.name, &a.slug).cmp(&(
+            b.order.is_none(),
+            b.order,
+            &b.name,
+            &b.slug,
+        ))
+    });
+    let ordered: Vec<Slug> = associations.iter().map(|a| a.slug.clone()).collect();
+
+    let scoring_results: Vec<_> = scoring_jobs
+        .into_par_iter()
+        .filter_map(|job| match job {
+            Job::Scoring(path) => Some(
+                read_text(&path.abs, &path.rel)
+                    .map_err(|d| vec![d])
+                    .and_then(|text| scoring::parse(&path, &text, &ordered)),
+            ),
+            _ => None,
+        })
+        .collect();
+    let mut scorings = BTreeMap::new();
+    for result in scoring_results {
+        match result {
+            Ok(s) => {
+                scorings.insert(s.period, s);
+            }
+            Err(errors) => problems.extend(errors),
+        }
+    }
+
+    // A period exists when any file names it.
+    let mut named: Vec<PeriodId> = scorings.keys().copied().collect();
+    named.extend(news.iter().filter_map(|n| n.period));
+    named.extend(
+        associations
+            .iter()
+            .flat_map(|a| a.achievements.keys().copied()),
+    );
+    for id in named {
+        periods.entry(id).or_insert_with(|| Period {
+            id,
+            source: None,
+            title: String::new(),
+            date: None,
+            host: None,
+            location: None,
+            summary: None,
+            extra: serde_json::Value::Object(Default::default()),
+            narrative: None,
+        });
+    }
+    for period in periods.values_mut() {
+        if period.title.is_empty() {
+            period.title = period.id.default_title(config.language);
+        }
+    }
+
+    let static_files = collect_static(root, &config, &mut problems);
+    news.sort_by(|a, b| {
+        b.date
+            .timestamp
+            .cmp(&a.date.timestamp)
+            .then_with(|| a.slug.cmp(&b.slug))
+            .then_with(|| a.source.cmp(&b.source))
+    });
+    pages.sort_by(|a, b| {
+        (a.menu.is_none(), a.menu, &a.title, &a.slug).cmp(&(
+            b.menu.is_none(),
+            b.menu,
+            &b.title,
+            &b.slug,
+        ))
+    });
+
+    let mut site = Site {
+        root: root.to_path_buf(),
+        config,
+        news,
+        pages,
+        associations,
+        periods,
+        scorings,
+        tags: Vec::new(),
+        static_files,
+        index: Default::default(),
+    };
+    super::validate::validate(&mut site, &mut problems);
+    all.extend(problems);
+    if all.has_errors() {
+        Err(all)
+    } else {
+        Ok((site, all))
+    }
+}
+
+/// Whether an error was already reported inside an association's folder (then a missing
+/// profile is most likely a broken one, already named).
+fn all_errors_in(problems: &[Diagnostic], slug: &Slug) -> bool {
+    let folder = Path::new("content/associations")
+        .join(slug.as_str())
+        .join("profile.yaml");
+    problems.iter().any(|d| d.path == folder)
+}
+
+struct JobContext<'a> {
+    config: &'a SiteConfig,
+    associations: &'a HashSet<Slug>,
+    own_metrics: &'a HashMap<&'a Slug, &'a indexmap::IndexMap<String, crate::config::MetricDef>>,
+}
+
+fn parse_job(job: Job, context: &JobContext) -> Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let path = match &job {
+        Job::News(p) | Job::Page(p) | Job::Period(p) | Job::Scoring(p) => p,
+        Job::Profile(_, p) | Job::Achievement(_, _, p) => p,
+    };
+    let text = read_text(&path.abs, &path.rel).map_err(|d| vec![d])?;
+    match job {
+        Job::News(path) => {
+            news::parse(&path, &text, context.associations).map(|n| (Parsed::News(n), Vec::new()))
+        }
+        Job::Page(path) => page::parse(&path, &text).map(|p| (Parsed::Page(p), Vec::new())),
+        Job::Period(path) => period::parse(&path, &text, context.associations)
+            .map(|(p, draft)| (Parsed::Period(p, draft), Vec::new())),
+        Job::Profile(slug, path) => association::parse_profile(slug, &path, &text, context.config)
+            .map(|(a, warnings)| (Parsed::Profile(a), warnings)),
+        Job::Achievement(slug, period, path) => {
+            // Without a valid profile the association's metrics are unknown; its profile error
+            // is already reported, so don't bury it under "unknown metric" noise.
+            let Some(own) = context.own_metrics.get(&slug).copied() else {
+                return Err(Vec::new());
+            };
+            let scope = MetricScope {
+                own,
+                site: &context.config.metrics,
+            };
+            association::parse_achievement(period, &path, &text, &scope)
+                .map(|(a, warnings)| (Parsed::Achievement(slug, a), warnings))
+        }
+        Job::Scoring(_) => unreachable!("scoring files are parsed after the associations"),
+    }
+}
+
+fn check_bloc_roles(
+    config: &SiteConfig,
+    text: &str,
+    associations: &HashSet<Slug>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let source = crate::yaml::YamlSource::new(Path::new(CONFIG_FILE), text);
+    for (role, value) in [
+        ("leader", &config.bloc.leader),
+        ("deputy", &config.bloc.deputy),
+    ] {
+        let Some(name) = value else { continue };
+        let known = Slug::parse(name).is_ok_and(|s| associations.contains(&s));
+        if !known {
+            let hint = crate::diagnostics::suggestion(name, associations.iter().map(Slug::as_str));
+            problems.push(source.error_at(
+                &["bloc", role],
+                format!("bloc {role} `{name}` is not an association{hint} (associations are the folders in content/associations/)"),
+            ));
+        }
+    }
+}
+
+/// Static files in the order they override each other: built-in theme, site theme, site.
+fn collect_static(
+    root: &Path,
+    config: &SiteConfig,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<StaticFile> {
+    let mut by_dest: BTreeMap<String, StaticOrigin> = BTreeMap::new();
+    for (dest, bytes) in theme::builtin_static() {
+        by_dest.insert(dest, StaticOrigin::Builtin(bytes));
+    }
+    let theme_dir = theme::site_theme_dir(root, &config.theme);
+    let theme_static = theme_dir.join("static");
+    let theme_rel = format!("themes/{}/static", config.theme);
+    for (start, base) in [
+        (theme_rel.as_str(), theme_static),
+        ("static", root.join("static")),
+    ] {
+        for file in walk_files(root, start, problems) {
+            let dest = display_path(file.abs.strip_prefix(&base).unwrap_or(&file.rel));
+            by_dest.insert(dest, StaticOrigin::Disk(file.abs));
+        }
+    }
+    by_dest
+        .into_iter()
+        .map(|(dest, origin)| StaticFile { dest, origin })
+        .collect()
+}

@@ -1,0 +1,162 @@
+//! Reading a site from disk: walking `content/` and `static/`, parsing every file into the
+//! plain data of [`crate::model`], and checking what one file can check on its own. Cross-file
+//! checks (an association a news item names, a period host) happen in [`validate`].
+
+pub mod association;
+pub mod front_matter;
+pub mod load;
+pub mod news;
+pub mod page;
+pub mod period;
+pub mod scoring;
+pub mod validate;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diagnostics::Diagnostic;
+use crate::yaml::MAX_FILE_BYTES;
+
+/// Markdown text from a file, with its rendered HTML once the Markdown stage has run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Markdown {
+    #[serde(skip)]
+    pub source: String,
+    /// 1-based line of the text's first line in its file (0 when unknown).
+    #[serde(skip)]
+    pub line: usize,
+    pub html: String,
+}
+
+impl Markdown {
+    pub fn new(source: String, line: usize) -> Self {
+        Markdown {
+            source,
+            line,
+            html: String::new(),
+        }
+    }
+}
+
+/// Reads a text file: refuses huge and binary files, reports invalid UTF-8 with its line,
+/// strips a BOM. `rel` is the path shown in messages.
+pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(Diagnostic::error(
+            rel,
+            format!(
+                "file is {} MiB, larger than the {} MiB limit for content files",
+                meta.len() >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
+    decode_text(bytes, rel)
+}
+
+pub fn decode_text(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Diagnostic::error(
+            rel,
+            "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)",
+        )
+        .at(1, 1));
+    }
+    if let Some(index) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..index].iter().filter(|&&b| b == b'\n').count();
+        return Err(Diagnostic::error(
+            rel,
+            "this looks like a binary file (it contains NUL bytes), not text",
+        )
+        .at(line, 0));
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let bytes = error.as_bytes();
+            let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
+            let line_start = bytes[..valid]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&bytes[line_start..valid])
+                .chars()
+                .count()
+                + 1;
+            Err(Diagnostic::error(
+                rel,
+                "the file is not valid UTF-8 text (was it saved in a legacy encoding such as TCVN3 or VNI?); save it as UTF-8",
+            )
+            .at(line, column))
+        }
+    }
+}
+
+/// `content/news/2013/x.md` → `news/2013/x.md`: the form `@/` links use.
+pub fn content_path(rel: &Path) -> String {
+    let inner = rel.strip_prefix("content").unwrap_or(rel);
+    inner
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The file name without extension, as text (lossy for non-UTF-8 names).
+pub fn file_stem(rel: &Path) -> String {
+    rel.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// A path under the site root, remembered both ways.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SourcePath {
+    pub abs: PathBuf,
+    pub rel: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_rejects_binary_utf16_and_bad_utf8_with_lines() {
+        let rel = Path::new("x.md");
+        assert!(
+            decode_text(b"\xff\xfea\x00".to_vec(), rel)
+                .unwrap_err()
+                .message
+                .contains("UTF-16")
+        );
+        assert_eq!(
+            decode_text(b"a\nb\x00".to_vec(), rel).unwrap_err().line,
+            Some(2)
+        );
+        let bad = decode_text(b"ok\nH\xe9i\n".to_vec(), rel).unwrap_err();
+        assert_eq!((bad.line, bad.column), (Some(2), Some(2)));
+        assert_eq!(
+            decode_text("\u{feff}xin chào".as_bytes().to_vec(), rel).unwrap(),
+            "xin chào"
+        );
+    }
+
+    #[test]
+    fn content_paths_use_slashes() {
+        assert_eq!(
+            content_path(Path::new("content/news/2013/a.md")),
+            "news/2013/a.md"
+        );
+    }
+}

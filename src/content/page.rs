@@ -1,0 +1,93 @@
+//! A free page: `content/pages/*.md` (about, contact, …), served at `/<slug>/`.
+
+use serde::Deserialize;
+
+use super::front_matter;
+use super::{Markdown, SourcePath, file_stem};
+use crate::diagnostics::Diagnostic;
+use crate::model::Page;
+use crate::slug::Slug;
+use crate::yaml::{self, YamlSource};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    #[serde(deserialize_with = "yaml::scalar_string::deserialize")]
+    title: String,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    slug: Option<String>,
+    #[serde(default)]
+    menu: Option<i64>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    extra: yaml::Value,
+}
+
+/// Top-level URL names the generator itself uses; a page cannot take them.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "news",
+    "tags",
+    "associations",
+    "reports",
+    "scoring",
+    "search",
+    "page",
+    "atom-xml",
+    "sitemap-xml",
+    "robots-txt",
+    "404",
+    "static",
+    "assets",
+];
+
+pub fn parse(path: &SourcePath, text: &str) -> Result<Page, Vec<Diagnostic>> {
+    let rel = path.rel.as_path();
+    let split = front_matter::split(text)
+        .map_err(|e| vec![Diagnostic::error(rel, e.message).at(e.line, 1)])?;
+    let source = YamlSource {
+        path: rel,
+        text: split.front_matter,
+        line_offset: split.front_matter_line_offset,
+    };
+    let fm: FrontMatter = yaml::from_str(&source).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    if fm.title.trim().is_empty() {
+        problems.push(source.error_at(&["title"], "title must not be empty"));
+    }
+    let slug = match &fm.slug {
+        Some(given) => Slug::parse(given).map_err(|m| source.error_at(&["slug"], m)),
+        None => Slug::from_text(&file_stem(rel)).ok_or_else(|| {
+            Diagnostic::error(
+                rel,
+                "cannot make a URL name from this file name; rename the file or set `slug:`",
+            )
+        }),
+    };
+    let slug = match slug {
+        Ok(slug) if RESERVED_SLUGS.contains(&slug.as_str()) => {
+            problems.push(source.error_at(
+                &["slug"],
+                format!("the page URL `/{slug}/` is used by blocpress itself; choose another slug"),
+            ));
+            None
+        }
+        Ok(slug) => Some(slug),
+        Err(d) => {
+            problems.push(d);
+            None
+        }
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Page {
+        source: rel.to_path_buf(),
+        slug: slug.expect("checked above"),
+        title: fm.title.trim().to_string(),
+        menu: fm.menu,
+        draft: fm.draft,
+        extra: crate::config::extra_to_json(&fm.extra),
+        body: Markdown::new(split.body.to_string(), split.body_line),
+    })
+}

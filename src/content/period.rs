@@ -1,0 +1,110 @@
+//! A period's narrative: `content/periods/<period>.md`, the text the review article opens with,
+//! and the meeting's metadata (date, host, location).
+
+use std::collections::HashSet;
+use std::str::FromStr;
+
+use serde::Deserialize;
+
+use super::front_matter;
+use super::{Markdown, SourcePath, file_stem};
+use crate::diagnostics::{Diagnostic, suggestion};
+use crate::model::Period;
+use crate::period::PeriodId;
+use crate::slug::Slug;
+use crate::yaml::{self, YamlSource};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    title: Option<String>,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    date: Option<String>,
+    #[serde(default)]
+    host: Option<String>,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    location: Option<String>,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    summary: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    extra: yaml::Value,
+}
+
+/// The period a file is named after (`2013-h1.md`, `2013.yaml`).
+pub fn period_from_file_name(path: &SourcePath) -> Result<PeriodId, Diagnostic> {
+    PeriodId::from_str(&file_stem(&path.rel)).map_err(|message| {
+        Diagnostic::error(
+            &path.rel,
+            format!("the file name must be a period id: {message}"),
+        )
+    })
+}
+
+/// The parsed file and whether it is a draft.
+pub fn parse(
+    path: &SourcePath,
+    text: &str,
+    associations: &HashSet<Slug>,
+) -> Result<(Period, bool), Vec<Diagnostic>> {
+    let rel = path.rel.as_path();
+    let id = period_from_file_name(path).map_err(|d| vec![d])?;
+    let split = front_matter::split(text)
+        .map_err(|e| vec![Diagnostic::error(rel, e.message).at(e.line, 1)])?;
+    let source = YamlSource {
+        path: rel,
+        text: split.front_matter,
+        line_offset: split.front_matter_line_offset,
+    };
+    let fm: FrontMatter = yaml::from_str(&source).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    let date = fm.date.as_deref().and_then(|text| {
+        super::news::parse_publish_date(text)
+            .map(|d| d.date)
+            .map_err(|m| problems.push(source.error_at(&["date"], m)))
+            .ok()
+    });
+    let host = fm.host.as_deref().and_then(|text| {
+        match Slug::parse(text) {
+            Ok(slug) if associations.contains(&slug) => Some(slug),
+            Ok(_) => {
+                let hint = suggestion(text, associations.iter().map(Slug::as_str));
+                problems.push(source.error_at(
+                    &["host"],
+                    format!("unknown association `{text}`{hint} as host (associations are the folders in content/associations/)"),
+                ));
+                None
+            }
+            Err(m) => {
+                problems.push(source.error_at(&["host"], m));
+                None
+            }
+        }
+    });
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let body = split.body;
+    let narrative =
+        (!body.trim().is_empty()).then(|| Markdown::new(body.to_string(), split.body_line));
+    Ok((
+        Period {
+            id,
+            source: Some(rel.to_path_buf()),
+            title: fm
+                .title
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .unwrap_or_default(),
+            date,
+            host,
+            location: fm.location,
+            summary: fm.summary,
+            extra: crate::config::extra_to_json(&fm.extra),
+            narrative,
+        },
+        fm.draft,
+    ))
+}

@@ -1,0 +1,108 @@
+//! Checks across files, after everything is loaded: two items wanting the same URL, and the
+//! lookups (tags, news per association and period) that later stages use instead of scanning.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::model::{Site, SiteIndex, Tag};
+use crate::slug::Slug;
+
+pub fn validate(site: &mut Site, problems: &mut Vec<Diagnostic>) {
+    check_unique_slugs(
+        site.news.iter().map(|n| (&n.slug, &n.source)),
+        "news item",
+        "/news/",
+        problems,
+    );
+    check_unique_slugs(
+        site.pages.iter().map(|p| (&p.slug, &p.source)),
+        "page",
+        "/",
+        problems,
+    );
+    site.tags = collect_tags(site);
+    site.index = build_index(site);
+}
+
+fn check_unique_slugs<'a>(
+    items: impl Iterator<Item = (&'a Slug, &'a PathBuf)>,
+    what: &str,
+    prefix: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut first: HashMap<&Slug, &PathBuf> = HashMap::new();
+    for (slug, source) in items {
+        if let Some(other) = first.get(slug) {
+            // Report on the later file (in path order), naming the other.
+            let (a, b) = if *other < source {
+                (*other, source)
+            } else {
+                (source, *other)
+            };
+            problems.push(Diagnostic::error(
+                b,
+                format!(
+                    "this {what} has the URL {prefix}{slug}/, like {}; give one of them another `slug:`",
+                    display_path(a)
+                ),
+            ));
+        } else {
+            first.insert(slug, source);
+        }
+    }
+}
+
+/// One tag per slug, named by its most common spelling (then the first in order).
+fn collect_tags(site: &Site) -> Vec<Tag> {
+    let mut by_slug: HashMap<&Slug, (Vec<usize>, HashMap<&str, usize>)> = HashMap::new();
+    for (index, item) in site.news.iter().enumerate() {
+        for (name, slug) in item.tags.iter().zip(&item.tag_slugs) {
+            let entry = by_slug.entry(slug).or_default();
+            entry.0.push(index);
+            *entry.1.entry(name.as_str()).or_default() += 1;
+        }
+    }
+    let mut tags: Vec<Tag> = by_slug
+        .into_iter()
+        .map(|(slug, (news, names))| {
+            let name = names
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(name, _)| name.to_string())
+                .unwrap_or_default();
+            Tag {
+                slug: slug.clone(),
+                name,
+                news,
+            }
+        })
+        .collect();
+    tags.sort_by(|a, b| a.slug.cmp(&b.slug));
+    tags
+}
+
+fn build_index(site: &Site) -> SiteIndex {
+    let mut index = SiteIndex::default();
+    for (i, association) in site.associations.iter().enumerate() {
+        index
+            .association_by_slug
+            .insert(association.slug.clone(), i);
+    }
+    for (i, item) in site.news.iter().enumerate() {
+        for slug in &item.associations {
+            index
+                .news_by_association
+                .entry(slug.clone())
+                .or_default()
+                .push(i);
+        }
+        if let Some(period) = item.period {
+            index.news_by_period.entry(period).or_default().push(i);
+        }
+    }
+    for (i, tag) in site.tags.iter().enumerate() {
+        index.tag_by_slug.insert(tag.slug.clone(), i);
+    }
+    index
+}

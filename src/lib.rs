@@ -1,0 +1,17 @@
+//! blocpress: a static site generator for an emulation bloc (*khối thi đua*). A site flows one
+//! way: load (`content`) → validate → Markdown (`markdown`) → templates (`render`) → write
+//! (`output`). The same loaded [`model::Site`] feeds `build`, `check` and `serve`.
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod i18n;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod period;
+pub mod render;
+pub mod site;
+pub mod slug;
+pub mod theme;
+pub mod yaml;

@@ -1,0 +1,676 @@
+//! Markdown → HTML with pulldown-cmark and blocpress's extensions: heading ids, a titled lone
+//! image as `<figure>`, `@/` links to other content, root-relative links under the site's
+//! sub-path, footnote ids that cannot collide with headings, and raw HTML neutralised unless the
+//! site opts in. Each stage function takes the loaded site and fills in the rendered HTML.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::path::PathBuf;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use rayon::prelude::*;
+
+use crate::content::Markdown;
+use crate::content::news::url_scheme;
+use crate::diagnostics::Diagnostic;
+use crate::model::Site;
+use crate::slug::slugify;
+
+/// What rendering needs to know about the site.
+pub struct MarkdownContext<'a> {
+    /// `news/2013/x.md` → `/khoi/news/x/`: every page a `@/` link may point to.
+    pub links: &'a HashMap<String, String>,
+    /// Prefix for root-relative links (`/khoi/`).
+    pub base_path: &'a str,
+    pub unsafe_html: bool,
+}
+
+/// A problem at a 1-based line of the rendered text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub message: String,
+    pub is_error: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// The plain text of the first paragraph, for summaries.
+    pub first_paragraph: Option<String>,
+    pub problems: Vec<Problem>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+fn escape(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len() + 8);
+    let _ = tera::escape_html(text, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+}
+
+struct Renderer<'c> {
+    context: &'c MarkdownContext<'c>,
+    lines: LineIndex,
+    problems: Vec<Problem>,
+    heading_ids: HashMap<String, usize>,
+}
+
+impl Renderer<'_> {
+    fn problem(&mut self, offset: usize, message: String, is_error: bool) {
+        self.problems.push(Problem {
+            line: self.lines.line(offset),
+            message,
+            is_error,
+        });
+    }
+
+    /// Resolves `@/` links and root-relative paths; neutralises dangerous schemes.
+    fn url<'a>(&mut self, url: CowStr<'a>, offset: usize) -> CowStr<'a> {
+        if let Some(rest) = url.strip_prefix("@/") {
+            let (path, anchor) = match rest.split_once('#') {
+                Some((path, anchor)) => (path, Some(anchor)),
+                None => (rest, None),
+            };
+            return match self.context.links.get(path) {
+                Some(target) => match anchor {
+                    Some(anchor) => format!("{target}#{anchor}").into(),
+                    None => target.clone().into(),
+                },
+                None => {
+                    self.problem(
+                        offset,
+                        format!("link to `@/{path}`: there is no such content (or it is a draft); the path is relative to content/, e.g. @/news/2013/x.md"),
+                        true,
+                    );
+                    CowStr::Borrowed("#")
+                }
+            };
+        }
+        if url.starts_with('/') && !url.starts_with("//") && self.context.base_path != "/" {
+            return format!("{}{}", self.context.base_path, &url[1..]).into();
+        }
+        if !self.context.unsafe_html
+            && let Some(scheme) = url_scheme(&url)
+            && !["http", "https", "mailto", "tel"].contains(&scheme.as_str())
+        {
+            self.problem(
+                offset,
+                format!("link with the `{scheme}:` scheme removed: only http(s), mailto and tel links are allowed (or set markdown.unsafe_html: true)"),
+                false,
+            );
+            return CowStr::Borrowed("#");
+        }
+        url
+    }
+
+    fn unique_heading_id(&mut self, wanted: &str) -> String {
+        let base = if wanted.is_empty() { "muc" } else { wanted };
+        let count = self.heading_ids.entry(base.to_string()).or_insert(0);
+        *count += 1;
+        if *count == 1 {
+            base.to_string()
+        } else {
+            let id = format!("{base}-{}", *count - 1);
+            self.heading_ids.insert(id.clone(), 1);
+            id
+        }
+    }
+
+    /// The plain text of events (for alt text, heading ids and summaries).
+    fn plain_text(events: &[(Event, std::ops::Range<usize>)]) -> String {
+        let mut text = String::new();
+        for (event, _) in events {
+            match event {
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+        }
+        text
+    }
+
+    /// A paragraph holding only a titled image (and whitespace) becomes a figure.
+    fn lone_titled_image(events: &[(Event, std::ops::Range<usize>)]) -> Option<usize> {
+        let mut i = 0;
+        let blank = |e: &Event| {
+            matches!(e, Event::Text(t) if t.trim().is_empty()) || matches!(e, Event::SoftBreak)
+        };
+        while i < events.len() && blank(&events[i].0) {
+            i += 1;
+        }
+        match events.get(i) {
+            Some((Event::Start(Tag::Image { title, .. }), _)) if !title.trim().is_empty() => {}
+            _ => return None,
+        }
+        let start = i;
+        let mut depth = 0;
+        while i < events.len() {
+            match &events[i].0 {
+                Event::Start(Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Image) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if i >= events.len() || !events[i + 1..].iter().all(|(e, _)| blank(e)) {
+            return None;
+        }
+        Some(start)
+    }
+
+    fn figure(&mut self, events: &[(Event, std::ops::Range<usize>)], image_at: usize) -> String {
+        let (
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }),
+            range,
+        ) = &events[image_at]
+        else {
+            return String::new();
+        };
+        let end = events.len()
+            - events
+                .iter()
+                .rev()
+                .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
+                .unwrap_or(0)
+            - 1;
+        let alt = Self::plain_text(&events[image_at + 1..end]);
+        let src = self.url(dest_url.clone(), range.start);
+        let mut href = String::new();
+        let _ = pulldown_cmark_escape::escape_href(&mut href, &src);
+        let mut out = String::new();
+        let _ = write!(
+            out,
+            "<figure>\n<img src=\"{}\" alt=\"{}\" loading=\"lazy\">\n<figcaption>{}</figcaption>\n</figure>\n",
+            escape(&href),
+            escape(&alt),
+            escape(title)
+        );
+        out
+    }
+
+    fn render(&mut self, text: &str) -> Rendered {
+        let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(text, options())
+            .into_offset_iter()
+            .collect();
+        let mut out: Vec<Event> = Vec::with_capacity(events.len() + 8);
+        let mut first_paragraph = None;
+        let mut depth = 0usize;
+        let mut i = 0;
+        while i < events.len() {
+            let (event, range) = &events[i];
+            match event {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    let end = find_end(&events, i);
+                    let inner = &events[i + 1..end];
+                    let wanted = match id {
+                        Some(id) => id.to_string(),
+                        None => slugify(&Self::plain_text(inner)),
+                    };
+                    let id = self.unique_heading_id(&wanted);
+                    out.push(Event::Start(Tag::Heading {
+                        level: demote(*level),
+                        id: Some(id.into()),
+                        classes: classes.clone(),
+                        attrs: attrs.clone(),
+                    }));
+                    for (event, range) in inner {
+                        out.push(self.inline(event.clone(), range.start));
+                    }
+                    out.push(Event::End(TagEnd::Heading(demote(*level))));
+                    i = end + 1;
+                    continue;
+                }
+                Event::Start(Tag::Paragraph) => {
+                    let end = find_end(&events, i);
+                    let inner = &events[i + 1..end];
+                    if let Some(image_at) = Self::lone_titled_image(inner) {
+                        let figure = self.figure(inner, image_at);
+                        out.push(Event::Html(figure.into()));
+                        i = end + 1;
+                        continue;
+                    }
+                    if depth == 0 && first_paragraph.is_none() {
+                        let text = Self::plain_text(inner);
+                        if !text.trim().is_empty() {
+                            first_paragraph =
+                                Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+                        }
+                    }
+                    out.push(event.clone());
+                }
+                Event::Start(Tag::Table(_)) => {
+                    out.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
+                    out.push(event.clone());
+                }
+                Event::End(TagEnd::Table) => {
+                    out.push(event.clone());
+                    out.push(Event::Html(CowStr::Borrowed("</div>\n")));
+                }
+                Event::Start(
+                    Tag::BlockQuote(_) | Tag::List(_) | Tag::FootnoteDefinition(_) | Tag::Item,
+                ) => {
+                    depth += 1;
+                    out.push(self.inline(event.clone(), range.start));
+                }
+                Event::End(
+                    TagEnd::BlockQuote(_)
+                    | TagEnd::List(_)
+                    | TagEnd::FootnoteDefinition
+                    | TagEnd::Item,
+                ) => {
+                    depth = depth.saturating_sub(1);
+                    out.push(event.clone());
+                }
+                _ => out.push(self.inline(event.clone(), range.start)),
+            }
+            i += 1;
+        }
+        let mut html_out = String::with_capacity(text.len() * 3 / 2);
+        html::push_html(&mut html_out, out.into_iter());
+        Rendered {
+            html: html_out,
+            first_paragraph,
+            problems: std::mem::take(&mut self.problems),
+        }
+    }
+
+    /// Per-event rewrites that need no look-ahead.
+    fn inline<'a>(&mut self, event: Event<'a>, offset: usize) -> Event<'a> {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: self.url(dest_url, offset),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: self.url(dest_url, offset),
+                title,
+                id,
+            }),
+            Event::Html(raw) | Event::InlineHtml(raw) if !self.context.unsafe_html => {
+                Event::Text(raw)
+            }
+            Event::FootnoteReference(label) => {
+                Event::FootnoteReference(format!("fn-{label}").into())
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                Event::Start(Tag::FootnoteDefinition(format!("fn-{label}").into()))
+            }
+            other => other,
+        }
+    }
+}
+
+/// Headings in content start at `<h2>`: the page's own title is the `<h1>`.
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        other => other,
+    }
+}
+
+/// Index of the event closing the one opened at `start`.
+fn find_end(events: &[(Event, std::ops::Range<usize>)], start: usize) -> usize {
+    let mut depth = 0;
+    for (i, (event, _)) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+/// Renders one Markdown text.
+pub fn render(text: &str, context: &MarkdownContext) -> Rendered {
+    let mut renderer = Renderer {
+        context,
+        lines: LineIndex::new(text),
+        problems: Vec::new(),
+        heading_ids: HashMap::new(),
+    };
+    renderer.render(text)
+}
+
+/// Renders a short Markdown text (a summary, a highlight) inline: without the surrounding
+/// `<p>` when it is a single paragraph.
+pub fn render_inline(text: &str, context: &MarkdownContext) -> Rendered {
+    let mut rendered = render(text, context);
+    let trimmed = rendered.html.trim_end();
+    if let Some(inner) = trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+        && !inner.contains("<p>")
+    {
+        rendered.html = inner.to_string();
+    }
+    rendered
+}
+
+/// `@/` targets of a site: every published news item, page and period narrative.
+pub fn link_targets(site: &Site) -> HashMap<String, String> {
+    let config = &site.config;
+    let mut links = HashMap::new();
+    for item in &site.news {
+        links.insert(
+            crate::content::content_path(&item.source),
+            config.path_url(&format!("news/{}/", item.slug)),
+        );
+    }
+    for page in &site.pages {
+        links.insert(
+            crate::content::content_path(&page.source),
+            config.path_url(&format!("{}/", page.slug)),
+        );
+    }
+    for period in site.periods.values() {
+        if let Some(source) = &period.source {
+            links.insert(
+                crate::content::content_path(source),
+                config.path_url(&format!("reports/{}/", period.id)),
+            );
+        }
+    }
+    for association in &site.associations {
+        links.insert(
+            crate::content::content_path(&association.source),
+            config.path_url(&format!("associations/{}/", association.slug)),
+        );
+    }
+    for scoring in site.scorings.values() {
+        links.insert(
+            crate::content::content_path(&scoring.source),
+            config.path_url(&format!("scoring/{}/", scoring.period)),
+        );
+    }
+    links
+}
+
+/// The Markdown stage: renders every Markdown field of the site, in parallel, and fills in news
+/// summaries from first paragraphs. Returns the problems found, with file and line.
+pub fn render_site(site: &mut Site) -> Vec<Diagnostic> {
+    let links = link_targets(site);
+    let context = MarkdownContext {
+        links: &links,
+        base_path: &site.config.base_path,
+        unsafe_html: site.config.markdown.unsafe_html,
+    };
+    let context = &context;
+
+    let mut problems: Vec<Diagnostic> = site
+        .news
+        .par_iter_mut()
+        .flat_map_iter(|item| {
+            let rendered = render(&item.body.source, context);
+            item.body.html = rendered.html;
+            if item.summary.is_none() {
+                item.summary = rendered.first_paragraph;
+            }
+            located(&item.source, item.body.line, rendered.problems)
+        })
+        .collect();
+    for page in &mut site.pages {
+        let rendered = render(&page.body.source, context);
+        page.body.html = rendered.html;
+        problems.extend(located(&page.source, page.body.line, rendered.problems));
+    }
+    for period in site.periods.values_mut() {
+        if let (Some(narrative), Some(source)) = (&mut period.narrative, &period.source) {
+            problems.extend(fill(narrative, source, context, false));
+        }
+    }
+    let association_problems: Vec<Vec<Diagnostic>> = site
+        .associations
+        .par_iter_mut()
+        .map(|association| {
+            let mut problems = Vec::new();
+            if let Some(description) = &mut association.description {
+                problems.extend(fill(description, &association.source, context, false));
+            }
+            for achievement in association.achievements.values_mut() {
+                let source = achievement.source.clone();
+                if let Some(summary) = &mut achievement.summary {
+                    problems.extend(fill(summary, &source, context, false));
+                }
+                for item in achievement
+                    .highlights
+                    .iter_mut()
+                    .chain(achievement.plans.iter_mut())
+                {
+                    problems.extend(fill(item, &source, context, true));
+                }
+            }
+            problems
+        })
+        .collect();
+    problems.extend(association_problems.into_iter().flatten());
+    problems
+}
+
+fn fill(
+    markdown: &mut Markdown,
+    source: &PathBuf,
+    context: &MarkdownContext,
+    inline: bool,
+) -> Vec<Diagnostic> {
+    let rendered = if inline {
+        render_inline(&markdown.source, context)
+    } else {
+        render(&markdown.source, context)
+    };
+    markdown.html = rendered.html;
+    // Text from a YAML field: its line is the key's, so report that line.
+    let problems = rendered
+        .problems
+        .into_iter()
+        .map(|p| Problem { line: 1, ..p })
+        .collect();
+    located(source, markdown.line, problems)
+}
+
+fn located(source: &PathBuf, first_line: usize, problems: Vec<Problem>) -> Vec<Diagnostic> {
+    problems
+        .into_iter()
+        .map(|p| {
+            let d = if p.is_error {
+                Diagnostic::error(source, p.message)
+            } else {
+                Diagnostic::warning(source, p.message)
+            };
+            if first_line > 0 {
+                d.at(first_line + p.line - 1, 0)
+            } else {
+                d
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html_with(text: &str, base_path: &str, unsafe_html: bool) -> Rendered {
+        let links = HashMap::from([(
+            "pages/gioi-thieu.md".to_string(),
+            format!("{base_path}gioi-thieu/"),
+        )]);
+        render(
+            text,
+            &MarkdownContext {
+                links: &links,
+                base_path,
+                unsafe_html,
+            },
+        )
+    }
+
+    fn html(text: &str) -> String {
+        html_with(text, "/", false).html
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let out =
+            html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nA[^1]\n\n[^1]: note\n");
+        assert!(
+            out.contains("<table>") && out.contains("<div class=\"table-wrap\">"),
+            "{out}"
+        );
+        assert!(out.contains("<del>x</del>"), "{out}");
+        assert!(out.contains("type=\"checkbox\""), "{out}");
+        assert!(
+            out.contains("href=\"#fn-1\"") && out.contains("id=\"fn-1\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn headings_get_unique_vietnamese_ids_and_start_at_h2() {
+        let out = html("# Kết quả\n\n## Kết quả\n\n## Đại hội {#dh}\n");
+        assert!(out.contains("<h2 id=\"ket-qua\">Kết quả</h2>"), "{out}");
+        assert!(out.contains("<h2 id=\"ket-qua-1\">"), "{out}");
+        assert!(out.contains("<h2 id=\"dh\">"), "{out}");
+    }
+
+    #[test]
+    fn lone_titled_image_is_a_figure() {
+        let out = html(
+            "![Quang cảnh](/img/a.png \"Quang cảnh Hội nghị\")\n\nText ![x](b.png \"t\") more\n",
+        );
+        assert!(
+            out.contains("<figure>\n<img src=\"/img/a.png\" alt=\"Quang cảnh\" loading=\"lazy\">\n<figcaption>Quang cảnh Hội nghị</figcaption>\n</figure>"),
+            "{out}"
+        );
+        assert_eq!(
+            out.matches("<figure>").count(),
+            1,
+            "an image inside text stays inline: {out}"
+        );
+        assert!(
+            !html("![a](b.png)\n").contains("<figure>"),
+            "untitled images stay images"
+        );
+    }
+
+    #[test]
+    fn at_links_resolve_or_fail_with_a_line() {
+        let r = html_with(
+            "x\n\n[about](@/pages/gioi-thieu.md#top) [gone](@/news/none.md)\n",
+            "/khoi/",
+            false,
+        );
+        assert!(
+            r.html.contains("href=\"/khoi/gioi-thieu/#top\""),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].line, 3);
+        assert!(r.problems[0].is_error);
+    }
+
+    #[test]
+    fn root_relative_links_follow_the_sub_path() {
+        let r = html_with(
+            "[a](/news/) ![i](/images/x.png) [b](//cdn.x/y) [c](rel/)\n",
+            "/khoi/",
+            false,
+        );
+        assert!(r.html.contains("href=\"/khoi/news/\""), "{}", r.html);
+        assert!(r.html.contains("src=\"/khoi/images/x.png\""), "{}", r.html);
+        assert!(
+            r.html.contains("href=\"//cdn.x/y\"") && r.html.contains("href=\"rel/\""),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn raw_html_and_script_urls_are_neutralised_by_default() {
+        let r = html_with(
+            "<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)> [x](javascript:alert(1)) [y](JaVa\tScRiPt:alert(1))\n",
+            "/",
+            false,
+        );
+        assert!(
+            !r.html.contains("<script>") && r.html.contains("&lt;script&gt;"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<img src=x"), "{}", r.html);
+        assert!(!r.html.to_lowercase().contains("javascript:"), "{}", r.html);
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        let allowed = html_with("<b>bold</b>\n", "/", true);
+        assert!(allowed.html.contains("<b>bold</b>"));
+    }
+
+    #[test]
+    fn first_paragraph_is_the_summary() {
+        let r = html_with(
+            "## Title\n\n> quote\n\nFirst **real**\nparagraph.\n\nSecond.\n",
+            "/",
+            false,
+        );
+        assert_eq!(r.first_paragraph.as_deref(), Some("First real paragraph."));
+    }
+
+    #[test]
+    fn attributes_are_escaped() {
+        let out = html("![a\"b](x.png \"t<script>\")\n\n```\"><script>\ncode\n```\n");
+        assert!(!out.contains("<script>"), "{out}");
+    }
+}

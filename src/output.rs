@@ -1,0 +1,409 @@
+//! Where rendered files go, behind one trait: the disk (a staging folder beside the output,
+//! swapped in only when the whole build succeeded) or memory (for `serve`).
+//!
+//! The disk output is careful with the user's files: the output folder carries a marker listing
+//! what blocpress wrote; a build refuses a folder that holds the site itself, an ancestor of it,
+//! a source folder, or files blocpress did not write (unless `--force`); hidden entries at the
+//! top of the output (`.git`, `.nojekyll`) are carried over to every new build.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+use anyhow::{Context, Result, bail};
+
+/// The marker file at the top of an output folder; it lists every file blocpress wrote.
+pub const MARKER: &str = ".blocpress-output";
+
+/// Anything that can receive the files of a site.
+pub trait Output: Sync {
+    /// Writes one file; `path` is relative, with `/`, and already checked by [`check_relative`].
+    fn write(&self, path: &str, contents: &[u8]) -> io::Result<()>;
+
+    /// Copies a file from disk (the disk output may do it without reading it into memory).
+    fn copy_file(&self, path: &str, from: &Path) -> io::Result<()> {
+        let bytes = fs::read(from)?;
+        self.write(path, &bytes)
+    }
+}
+
+/// Refuses output paths that could leave the output folder: absolute paths, `..`, empty or
+/// odd segments. Every generated path goes through it.
+pub fn check_relative(path: &str) -> Result<(), String> {
+    if path.is_empty() || path.starts_with('/') || path.contains('\\') || path.contains('\0') {
+        return Err(format!("unsafe output path `{path}`"));
+    }
+    for segment in path.split('/') {
+        if segment.is_empty() || segment == "." || segment == ".." || segment.contains(':') {
+            return Err(format!("unsafe output path `{path}`"));
+        }
+    }
+    Ok(())
+}
+
+/// Joins a checked relative path under `root`; the result is always inside `root`.
+pub fn safe_join(root: &Path, path: &str) -> Result<PathBuf, String> {
+    check_relative(path)?;
+    let joined = root.join(path);
+    debug_assert!(
+        joined
+            .components()
+            .all(|c| !matches!(c, Component::ParentDir))
+    );
+    Ok(joined)
+}
+
+/// Files kept in memory, for `serve` and tests.
+#[derive(Default, Clone)]
+pub struct MemoryOutput {
+    files: Arc<Mutex<HashMap<String, Arc<[u8]>>>>,
+}
+
+impl MemoryOutput {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn into_files(self) -> HashMap<String, Arc<[u8]>> {
+        match Arc::try_unwrap(self.files) {
+            Ok(mutex) => mutex.into_inner().unwrap_or_else(|e| e.into_inner()),
+            Err(shared) => shared.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<Arc<[u8]>> {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+            .cloned()
+    }
+}
+
+impl Output for MemoryOutput {
+    fn write(&self, path: &str, contents: &[u8]) -> io::Result<()> {
+        check_relative(path).map_err(io::Error::other)?;
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string(), Arc::from(contents));
+        Ok(())
+    }
+}
+
+/// Builds into `<parent>/.<name>.blocpress-new`, then swaps it with the output folder.
+pub struct DiskOutput {
+    output: PathBuf,
+    staging: PathBuf,
+    written: Mutex<BTreeSet<String>>,
+    /// Folders already created, so each is made once.
+    dirs: RwLock<std::collections::HashSet<PathBuf>>,
+}
+
+/// What the caller tells the disk output about the site, for the safety checks.
+pub struct OutputGuard<'a> {
+    pub site_root: &'a Path,
+    /// `--force`: accept a non-empty folder blocpress did not write.
+    pub force: bool,
+}
+
+fn absolute(path: &Path) -> Result<PathBuf> {
+    let path = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    // Normalise `.` and `..` lexically; then resolve symlinks of the part that exists.
+    let mut normal = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                normal.pop();
+            }
+            Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    let mut existing = normal.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        resolved.push(name);
+    }
+    Ok(resolved)
+}
+
+impl DiskOutput {
+    /// Checks that `output` may be written and prepares an empty staging folder beside it.
+    pub fn prepare(output: &Path, guard: &OutputGuard) -> Result<DiskOutput> {
+        let output = absolute(output)?;
+        let root = absolute(guard.site_root)?;
+        let Some(parent) = output.parent().map(Path::to_path_buf) else {
+            bail!(
+                "refusing to write the site to {}: choose a folder such as public/",
+                output.display()
+            );
+        };
+        if root.starts_with(&output) {
+            bail!(
+                "refusing to write the site to {}: it holds the site itself (choose a folder inside it, such as public/)",
+                output.display()
+            );
+        }
+        for source in ["content", "static", "themes"] {
+            if output.starts_with(root.join(source)) {
+                bail!(
+                    "refusing to write the site to {}: it is inside the site's {source}/ folder",
+                    output.display()
+                );
+            }
+        }
+        if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+            && absolute(&home).is_ok_and(|home| home == output)
+        {
+            bail!(
+                "refusing to write the site to your home folder {}",
+                output.display()
+            );
+        }
+        if output.is_file() {
+            bail!("the output {} is a file, not a folder", output.display());
+        }
+        if output.is_dir() {
+            check_foreign_files(&output, guard.force)?;
+        }
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| String::from("public"));
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let staging = parent.join(format!(".{name}.blocpress-new"));
+        if staging.exists() {
+            // Left by an interrupted build: ours by its name, and never the output itself.
+            fs::remove_dir_all(&staging)
+                .with_context(|| format!("cannot remove the leftover {}", staging.display()))?;
+        }
+        fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
+        Ok(DiskOutput {
+            output,
+            staging,
+            written: Mutex::new(BTreeSet::new()),
+            dirs: RwLock::new(Default::default()),
+        })
+    }
+
+    pub fn output_dir(&self) -> &Path {
+        &self.output
+    }
+
+    fn target(&self, path: &str) -> io::Result<PathBuf> {
+        let target = safe_join(&self.staging, path).map_err(io::Error::other)?;
+        if let Some(dir) = target.parent() {
+            let known = self
+                .dirs
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(dir);
+            if !known {
+                fs::create_dir_all(dir)?;
+                self.dirs
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(dir.to_path_buf());
+            }
+        }
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string());
+        Ok(target)
+    }
+
+    /// Discards the staging folder: the previous output stays as it was.
+    pub fn abandon(self) {
+        let _ = fs::remove_dir_all(&self.staging);
+    }
+
+    /// Writes the marker, carries over hidden entries of the old output and swaps the folders.
+    pub fn commit(self) -> Result<()> {
+        let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut marker =
+            String::from("# Written by blocpress; lists the files it wrote. Do not edit.\n");
+        for path in &written {
+            marker.push_str(path);
+            marker.push('\n');
+        }
+        let result = (|| -> Result<()> {
+            fs::write(self.staging.join(MARKER), marker)
+                .context("cannot write the output marker")?;
+            if self.output.exists() {
+                self.swap()
+            } else {
+                fs::rename(&self.staging, &self.output).with_context(|| {
+                    format!("cannot move the new site to {}", self.output.display())
+                })
+            }
+        })();
+        if result.is_err() {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+        result
+    }
+
+    fn swap(&self) -> Result<()> {
+        let parent = self.output.parent().unwrap_or(Path::new("."));
+        let name = self
+            .output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let old = parent.join(format!(".{name}.blocpress-old"));
+        if old.exists() {
+            fs::remove_dir_all(&old)
+                .with_context(|| format!("cannot remove the leftover {}", old.display()))?;
+        }
+        // Hidden entries (.git, .nojekyll, …) belong to the user: move them into the new build.
+        let mut moved = Vec::new();
+        for entry in fs::read_dir(&self.output)? {
+            let entry = entry?;
+            let file_name = entry.file_name();
+            let text = file_name.to_string_lossy();
+            if text.starts_with('.') && text != MARKER {
+                let to = self.staging.join(&file_name);
+                if to.exists() {
+                    continue;
+                }
+                if let Err(error) = fs::rename(entry.path(), &to) {
+                    for (from, to) in moved.iter().rev() {
+                        let _ = fs::rename(to, from);
+                    }
+                    return Err(error)
+                        .with_context(|| format!("cannot keep {}", entry.path().display()));
+                }
+                moved.push((entry.path(), to));
+            }
+        }
+        let swapped = fs::rename(&self.output, &old).and_then(|()| {
+            fs::rename(&self.staging, &self.output).inspect_err(|_| {
+                let _ = fs::rename(&old, &self.output);
+            })
+        });
+        if let Err(error) = swapped {
+            for (from, to) in moved.iter().rev() {
+                let _ = fs::rename(to, from);
+            }
+            return Err(error).with_context(|| format!("cannot replace {}", self.output.display()));
+        }
+        fs::remove_dir_all(&old)
+            .with_context(|| format!("cannot remove the previous build in {}", old.display()))
+    }
+}
+
+/// Refuses an existing output folder holding files blocpress did not write (per its marker).
+fn check_foreign_files(output: &Path, force: bool) -> Result<()> {
+    if force {
+        return Ok(());
+    }
+    let marker = output.join(MARKER);
+    let listed: Option<BTreeSet<String>> = fs::read_to_string(&marker).ok().map(|text| {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    });
+    let mut foreign = Vec::new();
+    for entry in walkdir::WalkDir::new(output)
+        .min_depth(1)
+        .sort_by_file_name()
+    {
+        let entry = entry?;
+        let rel = entry.path().strip_prefix(output).unwrap_or(entry.path());
+        let top_hidden = rel
+            .components()
+            .next()
+            .is_some_and(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        if top_hidden || entry.file_type().is_dir() {
+            continue;
+        }
+        let rel_text = crate::diagnostics::display_path(rel);
+        if !listed.as_ref().is_some_and(|l| l.contains(&rel_text)) {
+            foreign.push(rel_text);
+            if foreign.len() >= 5 {
+                break;
+            }
+        }
+    }
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    let what = if listed.is_none() {
+        "it is not empty and was not written by blocpress"
+    } else {
+        "it holds files blocpress did not write"
+    };
+    bail!(
+        "refusing to replace {}: {what} (for example {}). Move those files into static/, choose another --output, or pass --force to replace the folder anyway",
+        output.display(),
+        foreign.join(", ")
+    )
+}
+
+impl Output for DiskOutput {
+    fn write(&self, path: &str, contents: &[u8]) -> io::Result<()> {
+        fs::write(self.target(path)?, contents)
+    }
+
+    fn copy_file(&self, path: &str, from: &Path) -> io::Result<()> {
+        fs::copy(from, self.target(path)?).map(|_| ())
+    }
+}
+
+impl Drop for DiskOutput {
+    fn drop(&mut self) {
+        // A build that neither committed nor abandoned (a panic, an early return) leaves no
+        // staging folder behind.
+        if self.staging.exists() {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_cannot_escape() {
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../../x",
+            "a//b",
+            "a\\b",
+            "c:/x",
+            "./a",
+            "a/./b",
+        ] {
+            assert!(check_relative(bad).is_err(), "{bad}");
+        }
+        for good in ["index.html", "news/a/index.html", "atom.xml"] {
+            assert!(check_relative(good).is_ok(), "{good}");
+        }
+    }
+}

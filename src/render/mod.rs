@@ -1,0 +1,795 @@
+//! The template stage: Tera set up with the built-in theme and the site's overrides, the
+//! site-wide context, and one render job per output file. Jobs are independent, so they run in
+//! parallel and `serve` can re-run only those a change touches.
+
+pub mod charts;
+pub mod data;
+pub mod filters;
+pub mod views;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera, Value};
+
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::model::{Site, StaticOrigin};
+use crate::output::Output;
+use crate::period::PeriodId;
+use crate::theme;
+use views::{Translations, Views};
+
+/// One output file to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Job {
+    Home,
+    /// 1-based page of the news list.
+    NewsList(usize),
+    News(usize),
+    Tags,
+    Tag(usize, usize),
+    Page(usize),
+    Associations,
+    Association(usize),
+    Reports,
+    Report(PeriodId),
+    ReportJson(PeriodId),
+    ReportCsv(PeriodId),
+    ScoringIndex,
+    Scoring(PeriodId),
+    Atom,
+    Sitemap,
+    Robots,
+    NotFound,
+    Static(usize),
+}
+
+/// Number of pages for `count` items, at least one (an empty list still has its page).
+pub fn page_count(count: usize, per_page: usize) -> usize {
+    count.div_ceil(per_page.max(1)).max(1)
+}
+
+/// `news/` page 1 → `news/`, page 3 → `news/page/3/`.
+pub fn paginated_path(base: &str, page: usize) -> String {
+    if page <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{page}/")
+    }
+}
+
+/// The number of items in the feed.
+pub const FEED_ITEMS: usize = 20;
+/// The number of latest news on the home page.
+pub const HOME_ITEMS: usize = 6;
+/// Sitemaps hold at most this many URLs; larger sites get a sitemap index.
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+impl Job {
+    /// The output path (relative, `/`-separated) and the page URL path (`news/x/`).
+    pub fn path(&self, site: &Site) -> String {
+        match self.url_path(site) {
+            Some(url) => format!("{url}index.html"),
+            None => match self {
+                Job::ReportJson(p) => format!("reports/{p}/data.json"),
+                Job::ReportCsv(p) => format!("reports/{p}/data.csv"),
+                Job::Atom => String::from("atom.xml"),
+                Job::Sitemap => String::from("sitemap.xml"),
+                Job::Robots => String::from("robots.txt"),
+                Job::NotFound => String::from("404.html"),
+                Job::Static(i) => site.static_files[*i].dest.clone(),
+                _ => unreachable!("pages have URL paths"),
+            },
+        }
+    }
+
+    /// The URL path of an HTML page under the site root (`""` for home), `None` for other files.
+    pub fn url_path(&self, site: &Site) -> Option<String> {
+        Some(match self {
+            Job::Home => String::new(),
+            Job::NewsList(n) => paginated_path("news/", *n),
+            Job::News(i) => format!("news/{}/", site.news[*i].slug),
+            Job::Tags => String::from("tags/"),
+            Job::Tag(t, n) => paginated_path(&format!("tags/{}/", site.tags[*t].slug), *n),
+            Job::Page(i) => format!("{}/", site.pages[*i].slug),
+            Job::Associations => String::from("associations/"),
+            Job::Association(i) => format!("associations/{}/", site.associations[*i].slug),
+            Job::Reports => String::from("reports/"),
+            Job::Report(p) => format!("reports/{p}/"),
+            Job::ScoringIndex => String::from("scoring/"),
+            Job::Scoring(p) => format!("scoring/{p}/"),
+            _ => return None,
+        })
+    }
+}
+
+/// Every job of a full build, in a stable order.
+pub fn all_jobs(site: &Site) -> Vec<Job> {
+    let per_page = site.config.news_per_page;
+    let mut jobs = vec![
+        Job::Home,
+        Job::Tags,
+        Job::Associations,
+        Job::Reports,
+        Job::ScoringIndex,
+    ];
+    jobs.extend((1..=page_count(site.news.len(), per_page)).map(Job::NewsList));
+    jobs.extend((0..site.news.len()).map(Job::News));
+    for (t, tag) in site.tags.iter().enumerate() {
+        jobs.extend((1..=page_count(tag.news.len(), per_page)).map(|n| Job::Tag(t, n)));
+    }
+    jobs.extend((0..site.pages.len()).map(Job::Page));
+    jobs.extend((0..site.associations.len()).map(Job::Association));
+    for &id in site.periods.keys() {
+        jobs.extend([Job::Report(id), Job::ReportJson(id), Job::ReportCsv(id)]);
+    }
+    jobs.extend(site.scorings.keys().map(|&id| Job::Scoring(id)));
+    jobs.extend([Job::Atom, Job::Sitemap, Job::Robots, Job::NotFound]);
+    jobs.extend((0..site.static_files.len()).map(Job::Static));
+    jobs
+}
+
+#[derive(Serialize)]
+struct MenuItem<'a> {
+    title: &'a str,
+    url: String,
+}
+
+/// Tera with the theme loaded and the site-wide context set.
+pub struct Renderer {
+    tera: Tera,
+    t: Translations,
+    /// Template name → the file it came from, for messages.
+    origins: HashMap<String, PathBuf>,
+}
+
+fn tera_error(
+    error: &tera::Error,
+    origins: &HashMap<String, PathBuf>,
+    context: &str,
+) -> Diagnostic {
+    use std::error::Error as _;
+    let (name, line, column, message) = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => (
+            report.filename().to_string(),
+            report.span().start_line,
+            report.span().start_col + 1,
+            report.message().to_string(),
+        ),
+        _ => (String::new(), 0, 0, error.to_string()),
+    };
+    let mut message = message;
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    let path = origins.get(&name).cloned().unwrap_or_else(|| {
+        PathBuf::from(if name.is_empty() {
+            "themes".to_string()
+        } else {
+            format!("<built-in theme>/templates/{name}")
+        })
+    });
+    Diagnostic::error(path, format!("{message}{context}")).at(line, column)
+}
+
+fn load_translations(site: &Site, problems: &mut Vec<Diagnostic>) -> Translations {
+    let code = site.config.language.code();
+    let mut t = Translations::new();
+    let mut merge = |text: &str, path: &Path, problems: &mut Vec<Diagnostic>| {
+        let source = crate::yaml::YamlSource::new(path, text);
+        match crate::yaml::from_str::<indexmap::IndexMap<String, crate::yaml::Value>>(&source) {
+            Ok(map) => {
+                for (key, value) in map {
+                    match crate::yaml::scalar_text(&value) {
+                        Some(text) => {
+                            t.insert(key, text);
+                        }
+                        None => problems.push(
+                            source.error_at(&[&key], format!("translation `{key}` must be text")),
+                        ),
+                    }
+                }
+            }
+            Err(d) => problems.push(d),
+        }
+    };
+    if let Some(text) = theme::builtin_i18n(code) {
+        merge(text, Path::new("<built-in theme>/i18n"), problems);
+    }
+    let rel = PathBuf::from(format!("themes/{}/i18n/{code}.yaml", site.config.theme));
+    let path = site.root.join(&rel);
+    if path.is_file() {
+        match crate::content::read_text(&path, &rel) {
+            Ok(text) => merge(&text, &rel, problems),
+            Err(d) => problems.push(d),
+        }
+    }
+    t
+}
+
+impl Renderer {
+    /// Loads the templates (built-in, then the site theme's) and the translations.
+    pub fn new(site: &Site) -> Result<Renderer, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let config = &site.config;
+        let t = load_translations(site, &mut problems);
+        let mut templates: BTreeMap<String, (String, Option<PathBuf>)> = theme::builtin_templates()
+            .into_iter()
+            .map(|t| (t.name, (t.text, t.path)))
+            .collect();
+        let theme_dir = theme::site_theme_dir(&site.root, &config.theme);
+        if config.theme != "default" && !theme_dir.is_dir() {
+            problems.push(
+                crate::yaml::YamlSource::new(Path::new(crate::config::CONFIG_FILE), "").error_at(
+                    &["theme"],
+                    format!(
+                        "theme `{}` not found: there is no folder themes/{}/",
+                        config.theme, config.theme
+                    ),
+                ),
+            );
+        }
+        let rel_templates = format!("themes/{}/templates", config.theme);
+        for file in crate::content::load::walk_files(&site.root, &rel_templates, &mut problems) {
+            let name = display_path(file.rel.strip_prefix(&rel_templates).unwrap_or(&file.rel));
+            match crate::content::read_text(&file.abs, &file.rel) {
+                Ok(text) => {
+                    templates.insert(name, (text, Some(file.rel)));
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        let origins: HashMap<String, PathBuf> = templates
+            .iter()
+            .filter_map(|(name, (_, path))| path.clone().map(|p| (name.clone(), p)))
+            .collect();
+
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+        filters::register(
+            &mut tera,
+            config.language,
+            config.base_path.clone(),
+            config.base_url.clone(),
+        );
+        if let Err(error) = tera.add_raw_templates(
+            templates
+                .iter()
+                .map(|(name, (text, _))| (name.as_str(), text.as_str())),
+        ) {
+            problems.push(tera_error(&error, &origins, ""));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+
+        let views = Views { site, t: &t };
+        let leader = config
+            .bloc
+            .leader
+            .as_ref()
+            .and_then(|s| crate::slug::Slug::parse(s).ok())
+            .and_then(|s| site.association(&s));
+        let deputy = config
+            .bloc
+            .deputy
+            .as_ref()
+            .and_then(|s| crate::slug::Slug::parse(s).ok())
+            .and_then(|s| site.association(&s));
+        let site_value = serde_json::json!({
+            "title": config.title,
+            "description": config.description,
+            "base_url": config.base_url,
+            "base_path": config.base_path,
+            "language": config.language.code(),
+            "province": config.bloc.province,
+            "leader": leader.map(|a| views.association_link(a)),
+            "deputy": deputy.map(|a| views.association_link(a)),
+            "feed_url": config.path_url("atom.xml"),
+            "feed_permalink": config.absolute_url("atom.xml"),
+            "home_url": config.path_url(""),
+            "extra": config.extra,
+            "news_count": site.news.len(),
+            "association_count": site.associations.len(),
+        });
+        let menu: Vec<MenuItem> = site
+            .pages
+            .iter()
+            .filter(|p| p.menu.is_some())
+            .map(|p| MenuItem {
+                title: &p.title,
+                url: config.path_url(&format!("{}/", p.slug)),
+            })
+            .collect();
+        let global = tera.global_context();
+        global.insert("site", &site_value);
+        global.insert("menu", &menu);
+        global.insert("t", &t);
+        global.insert("lang", config.language.code());
+        Ok(Renderer { tera, t, origins })
+    }
+
+    /// Renders `jobs` into `out`. Returns every problem (template errors name the template and line).
+    pub fn render(&self, site: &Site, jobs: &[Job], out: &dyn Output) -> Vec<Diagnostic> {
+        let mut problems = check_collisions(site, jobs);
+        if !problems.is_empty() {
+            return problems;
+        }
+        let state = RenderState::new(site, &self.t);
+        let results: Vec<Diagnostic> = jobs
+            .par_iter()
+            .filter_map(|job| self.run(&state, *job, out).err())
+            .collect();
+        problems.extend(results);
+        problems
+    }
+
+    fn run(&self, state: &RenderState, job: Job, out: &dyn Output) -> Result<(), Diagnostic> {
+        let site = state.views.site;
+        let path = job.path(site);
+        let io_error = |e: std::io::Error| {
+            Diagnostic::error(
+                PathBuf::from(&path),
+                format!("cannot write the output file: {e}"),
+            )
+        };
+        match job {
+            Job::Static(i) => {
+                return match &site.static_files[i].origin {
+                    StaticOrigin::Disk(from) => out.copy_file(&path, from).map_err(io_error),
+                    StaticOrigin::Builtin(bytes) => out.write(&path, bytes).map_err(io_error),
+                };
+            }
+            Job::ReportJson(id) => {
+                return out
+                    .write(&path, data::period_json(site, id).as_bytes())
+                    .map_err(io_error);
+            }
+            Job::ReportCsv(id) => {
+                let csv = data::period_csv(site, id).map_err(|e| {
+                    Diagnostic::error(PathBuf::from(&path), format!("cannot write CSV: {e}"))
+                })?;
+                return out.write(&path, csv.as_bytes()).map_err(io_error);
+            }
+            Job::Sitemap => return write_sitemap(state, out).map_err(io_error),
+            _ => {}
+        }
+        let (template, context) = self.context(state, job);
+        let mut buffer = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &context, &mut buffer)
+            .map_err(|e| tera_error(&e, &self.origins, &format!(" (while rendering {path})")))?;
+        out.write(&path, &buffer).map_err(io_error)
+    }
+
+    fn context(&self, state: &RenderState, job: Job) -> (&'static str, Context) {
+        let views = &state.views;
+        let site = views.site;
+        let config = &site.config;
+        let mut context = Context::new();
+        let url_path = job.url_path(site).unwrap_or_default();
+        context.insert("current_url", &config.path_url(&url_path));
+        context.insert("permalink", &config.absolute_url(&url_path));
+        let mut title: Option<String> = None;
+        let mut description: Option<String> = None;
+        let template = match job {
+            Job::Home => {
+                let latest: Vec<Value> = (0..site.news.len().min(HOME_ITEMS))
+                    .map(|i| state.card(i))
+                    .collect();
+                context.insert_value("latest_news", Value::from(latest));
+                let period = site.periods.values().rev().find(|p| {
+                    p.narrative.is_some()
+                        || site
+                            .associations
+                            .iter()
+                            .any(|a| a.achievements.contains_key(&p.id))
+                });
+                context.insert("latest_period", &period.map(|p| views.period_summary(p)));
+                context.insert_value("associations", state.association_cards());
+                "index.html"
+            }
+            Job::NewsList(n) => {
+                title = Some(views.tr("news"));
+                context.insert_value(
+                    "paginator",
+                    state.paginator(
+                        "news/",
+                        (0..site.news.len()).collect::<Vec<_>>().as_slice(),
+                        n,
+                    ),
+                );
+                "news_list.html"
+            }
+            Job::News(i) => {
+                let item = &site.news[i];
+                context.insert_value("news", state.card(i));
+                context.insert_value("content", Value::safe_string(&item.body.html));
+                context.insert_value(
+                    "newer",
+                    if i > 0 {
+                        state.card(i - 1)
+                    } else {
+                        Value::none()
+                    },
+                );
+                context.insert_value(
+                    "older",
+                    if i + 1 < site.news.len() {
+                        state.card(i + 1)
+                    } else {
+                        Value::none()
+                    },
+                );
+                context.insert_value("json_ld", Value::safe_string(&news_json_ld(views, item)));
+                title = Some(item.title.clone());
+                description = item.summary.clone();
+                "news.html"
+            }
+            Job::Tags => {
+                title = Some(views.tr("tags"));
+                let tags: Vec<Value> = site
+                    .tags
+                    .iter()
+                    .map(|t| {
+                        Value::from_serializable(&serde_json::json!({
+                            "slug": t.slug, "name": t.name, "count": t.news.len(),
+                            "url": config.path_url(&format!("tags/{}/", t.slug)),
+                        }))
+                    })
+                    .collect();
+                context.insert_value("tags", Value::from(tags));
+                "tags.html"
+            }
+            Job::Tag(t, n) => {
+                let tag = &site.tags[t];
+                title = Some(format!("{}: {}", views.tr("tag"), tag.name));
+                context.insert("tag", &serde_json::json!({ "slug": tag.slug, "name": tag.name, "count": tag.news.len() }));
+                context.insert_value(
+                    "paginator",
+                    state.paginator(&format!("tags/{}/", tag.slug), &tag.news, n),
+                );
+                "tag.html"
+            }
+            Job::Page(i) => {
+                let page = &site.pages[i];
+                title = Some(page.title.clone());
+                context.insert("page", &serde_json::json!({ "title": page.title, "slug": page.slug, "extra": page.extra }));
+                context.insert_value("content", Value::safe_string(&page.body.html));
+                "page.html"
+            }
+            Job::Associations => {
+                title = Some(views.tr("associations"));
+                context.insert_value("associations", state.association_cards());
+                "associations.html"
+            }
+            Job::Association(i) => {
+                let association = &site.associations[i];
+                title = Some(association.name.clone());
+                context.insert("association", &views.association_page(association));
+                let news: Vec<Value> = site
+                    .index
+                    .news_by_association
+                    .get(&association.slug)
+                    .map(|list| list.iter().take(20).map(|&n| state.card(n)).collect())
+                    .unwrap_or_default();
+                context.insert_value("news", Value::from(news));
+                "association.html"
+            }
+            Job::Reports => {
+                title = Some(views.tr("reports"));
+                let periods: Vec<_> = site
+                    .periods
+                    .values()
+                    .rev()
+                    .map(|p| views.period_summary(p))
+                    .collect();
+                context.insert("periods", &periods);
+                "reports.html"
+            }
+            Job::Report(id) => {
+                let period = &site.periods[&id];
+                let report = views.report(period);
+                title = Some(report.heading.clone());
+                description = period.summary.clone();
+                context.insert("report", &report);
+                let news: Vec<Value> = site
+                    .index
+                    .news_by_period
+                    .get(&id)
+                    .map(|list| list.iter().map(|&n| state.card(n)).collect())
+                    .unwrap_or_default();
+                context.insert_value("news", Value::from(news));
+                "report.html"
+            }
+            Job::ScoringIndex => {
+                title = Some(views.tr("scoring"));
+                let list: Vec<_> = site
+                    .scorings
+                    .values()
+                    .rev()
+                    .map(|s| views.scoring(s))
+                    .collect();
+                context.insert("scorings", &list);
+                "scoring_list.html"
+            }
+            Job::Scoring(id) => {
+                let scoring = views.scoring(&site.scorings[&id]);
+                title = Some(scoring.title.clone());
+                context.insert("scoring", &scoring);
+                "scoring.html"
+            }
+            Job::Atom => {
+                let entries: Vec<Value> = (0..site.news.len().min(FEED_ITEMS))
+                    .map(|i| {
+                        let mut entry = state.card(i).as_map().cloned().unwrap_or_default();
+                        entry.insert(
+                            "content".into(),
+                            Value::normal_string(&site.news[i].body.html),
+                        );
+                        Value::from(entry.into_iter().collect::<BTreeMap<_, _>>())
+                    })
+                    .collect();
+                context.insert(
+                    "updated",
+                    &site
+                        .news
+                        .first()
+                        .map_or("1970-01-01T00:00:00+00:00", |n| n.date.rfc3339.as_str()),
+                );
+                context.insert_value("entries", Value::from(entries));
+                "atom.xml"
+            }
+            Job::Robots => "robots.txt",
+            Job::NotFound => {
+                title = Some(views.tr("not_found_title"));
+                "404.html"
+            }
+            Job::ReportJson(_) | Job::ReportCsv(_) | Job::Sitemap | Job::Static(_) => {
+                unreachable!("written without a template")
+            }
+        };
+        context.insert("section", url_path.split('/').next().unwrap_or(""));
+        context.insert(
+            "page_kind",
+            template
+                .trim_end_matches(".html")
+                .trim_end_matches(".xml")
+                .trim_end_matches(".txt"),
+        );
+        context.insert("page_title", &title);
+        context.insert(
+            "page_description",
+            &description.or_else(|| config.description.clone()),
+        );
+        (template, context)
+    }
+}
+
+/// Per-render values shared by many pages, computed at most once each.
+struct RenderState<'a> {
+    views: Views<'a>,
+    cards: Vec<OnceLock<Value>>,
+    association_cards: OnceLock<Value>,
+}
+
+impl<'a> RenderState<'a> {
+    fn new(site: &'a Site, t: &'a Translations) -> Self {
+        RenderState {
+            views: Views { site, t },
+            cards: (0..site.news.len()).map(|_| OnceLock::new()).collect(),
+            association_cards: OnceLock::new(),
+        }
+    }
+
+    fn card(&self, i: usize) -> Value {
+        self.cards[i]
+            .get_or_init(|| {
+                Value::from_serializable(&self.views.news_card(&self.views.site.news[i]))
+            })
+            .clone()
+    }
+
+    fn association_cards(&self) -> Value {
+        self.association_cards
+            .get_or_init(|| {
+                let cards: Vec<_> = self
+                    .views
+                    .site
+                    .associations
+                    .iter()
+                    .map(|a| self.views.association_card(a))
+                    .collect();
+                Value::from_serializable(&cards)
+            })
+            .clone()
+    }
+
+    /// The page `number` of a list, with links to a window of neighbouring pages (never the
+    /// whole list of pages, so a page's cost does not grow with the site).
+    fn paginator(&self, base: &str, items: &[usize], number: usize) -> Value {
+        let config = &self.views.site.config;
+        let per_page = config.news_per_page;
+        let total = page_count(items.len(), per_page);
+        let start = (number - 1) * per_page;
+        let page_items: Vec<Value> = items
+            .iter()
+            .skip(start)
+            .take(per_page)
+            .map(|&i| self.card(i))
+            .collect();
+        let url = |n: usize| config.path_url(&paginated_path(base, n));
+        let mut window: Vec<usize> = vec![1, total];
+        window.extend(number.saturating_sub(2).max(1)..=(number + 2).min(total));
+        window.sort_unstable();
+        window.dedup();
+        let pages: Vec<Value> = window
+            .iter()
+            .map(|&n| {
+                Value::from_serializable(
+                    &serde_json::json!({ "number": n, "url": url(n), "current": n == number }),
+                )
+            })
+            .collect();
+        let mut map: BTreeMap<&'static str, Value> = BTreeMap::new();
+        map.insert("items", Value::from(page_items));
+        map.insert("number", Value::from(number));
+        map.insert("total_pages", Value::from(total));
+        map.insert("total_items", Value::from(items.len()));
+        map.insert("per_page", Value::from(per_page));
+        map.insert("first_url", Value::from(url(1)));
+        map.insert("last_url", Value::from(url(total)));
+        map.insert(
+            "prev_url",
+            if number > 1 {
+                Value::from(url(number - 1))
+            } else {
+                Value::none()
+            },
+        );
+        map.insert(
+            "next_url",
+            if number < total {
+                Value::from(url(number + 1))
+            } else {
+                Value::none()
+            },
+        );
+        map.insert("pages", Value::from(pages));
+        Value::from(map)
+    }
+}
+
+/// A static file must not take the place of a generated page.
+fn check_collisions(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
+    let generated: HashSet<String> = jobs
+        .iter()
+        .filter(|j| !matches!(j, Job::Static(_)))
+        .map(|j| j.path(site))
+        .collect();
+    let mut problems = Vec::new();
+    for job in jobs {
+        if let Job::Static(i) = job {
+            let file = &site.static_files[*i];
+            if generated.contains(&file.dest) {
+                let origin = match &file.origin {
+                    StaticOrigin::Disk(path) => {
+                        path.strip_prefix(&site.root).unwrap_or(path).to_path_buf()
+                    }
+                    StaticOrigin::Builtin(_) => PathBuf::from("<built-in theme>/static"),
+                };
+                problems.push(Diagnostic::error(
+                    origin,
+                    format!(
+                        "this static file would replace the generated page /{}; rename or move it",
+                        file.dest
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// JSON-LD `NewsArticle` for a news page; `<`, `>` and `&` are escaped so the text cannot
+/// close its `<script>` element.
+fn news_json_ld(views: &Views, item: &crate::model::NewsItem) -> String {
+    let config = &views.site.config;
+    let organization = serde_json::json!({ "@type": "Organization", "name": config.title, "url": config.base_url });
+    let mut value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": item.title,
+        "datePublished": item.date.rfc3339,
+        "dateModified": item.date.rfc3339,
+        "url": config.absolute_url(&format!("news/{}/", item.slug)),
+        "mainEntityOfPage": config.absolute_url(&format!("news/{}/", item.slug)),
+        "inLanguage": config.language.code(),
+        "publisher": organization,
+        "author": match &item.author {
+            Some(name) => serde_json::json!({ "@type": "Person", "name": name }),
+            None => organization.clone(),
+        },
+    });
+    if let Some(summary) = &item.summary {
+        value["description"] = summary.as_str().into();
+    }
+    if let Some(image) = &item.image {
+        let url = views.asset_url(image);
+        let absolute = if url.starts_with("http") {
+            url
+        } else {
+            config.absolute_url(url.trim_start_matches(&config.base_path as &str))
+        };
+        value["image"] = absolute.into();
+    }
+    serde_json::to_string(&value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// `sitemap.xml`: every HTML page (paginated lists after their first page are left out); an
+/// index of several sitemaps when there are more than [`SITEMAP_LIMIT`] URLs.
+fn write_sitemap(state: &RenderState, out: &dyn Output) -> std::io::Result<()> {
+    let site = state.views.site;
+    let config = &site.config;
+    let mut entries: Vec<(String, Option<String>)> = Vec::new();
+    for job in all_jobs(site) {
+        let lastmod = match job {
+            Job::News(i) => Some(site.news[i].date.date.to_string()),
+            Job::NewsList(n) | Job::Tag(_, n) if n > 1 => continue,
+            _ => None,
+        };
+        if let Some(path) = job.url_path(site) {
+            entries.push((config.absolute_url(&path), lastmod));
+        }
+    }
+    let urlset = |chunk: &[(String, Option<String>)]| {
+        let mut xml = String::with_capacity(chunk.len() * 90 + 200);
+        xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (loc, lastmod) in chunk {
+            xml.push_str("  <url><loc>");
+            xml.push_str(&xml_escape(loc));
+            xml.push_str("</loc>");
+            if let Some(lastmod) = lastmod {
+                xml.push_str("<lastmod>");
+                xml.push_str(lastmod);
+                xml.push_str("</lastmod>");
+            }
+            xml.push_str("</url>\n");
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    };
+    if entries.len() <= SITEMAP_LIMIT {
+        return out.write("sitemap.xml", urlset(&entries).as_bytes());
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, chunk) in entries.chunks(SITEMAP_LIMIT).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        out.write(&name, urlset(chunk).as_bytes())?;
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            xml_escape(&config.absolute_url(&name))
+        ));
+    }
+    index.push_str("</sitemapindex>\n");
+    out.write("sitemap.xml", index.as_bytes())
+}

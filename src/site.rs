@@ -1,0 +1,130 @@
+//! The pipeline as the commands use it: load → validate → Markdown → templates → write.
+//! `build` writes to disk through the atomic [`DiskOutput`]; `check` renders into nothing;
+//! `serve` renders into memory.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use crate::content::load::{self, LoadOptions};
+use crate::diagnostics::{Diagnostics, SiteErrors};
+use crate::model::Site;
+use crate::output::{DiskOutput, Output, OutputGuard};
+use crate::render::{self, Renderer};
+
+/// Loads a site and renders its Markdown: everything templates need.
+pub fn prepare(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    let (mut site, mut diagnostics) = load::load(root, options)?;
+    diagnostics.extend(crate::markdown::render_site(&mut site));
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok((site, diagnostics))
+    }
+}
+
+/// Renders every page of a prepared site into `out`.
+pub fn render_all(site: &Site, out: &dyn Output) -> Result<(), Diagnostics> {
+    let renderer = Renderer::new(site).map_err(|problems| {
+        let mut all = Diagnostics::new();
+        all.extend(problems);
+        all
+    })?;
+    let problems = renderer.render(site, &render::all_jobs(site), out);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        let mut all = Diagnostics::new();
+        all.extend(problems);
+        Err(all)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Default: `<root>/public`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub force: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub news: usize,
+    pub pages: usize,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+/// A full build. The output folder is replaced only when everything succeeded.
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let load_options = LoadOptions {
+        drafts: options.drafts,
+        base_url: options.base_url.clone(),
+    };
+    let output_dir = options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"));
+    let (site, mut warnings) = prepare(&options.root, &load_options).map_err(SiteErrors)?;
+    let out = DiskOutput::prepare(
+        &output_dir,
+        &OutputGuard {
+            site_root: &options.root,
+            force: options.force,
+        },
+    )?;
+    let pages = render::all_jobs(&site).len();
+    if let Err(mut problems) = render_all(&site, &out) {
+        out.abandon();
+        problems.extend(warnings.into_vec());
+        return Err(SiteErrors(problems).into());
+    }
+    let output = out.output_dir().to_path_buf();
+    out.commit()?;
+    warnings.extend(std::iter::empty());
+    Ok(BuildReport {
+        output,
+        news: site.news.len(),
+        pages,
+        warnings,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Renders nothing to disk: used by `check`.
+pub struct NullOutput;
+
+impl Output for NullOutput {
+    fn write(&self, path: &str, _: &[u8]) -> std::io::Result<()> {
+        crate::output::check_relative(path).map_err(std::io::Error::other)
+    }
+
+    fn copy_file(&self, path: &str, from: &Path) -> std::io::Result<()> {
+        std::fs::metadata(from)?;
+        self.write(path, &[])
+    }
+}
+
+/// Loads, validates and renders everything without writing; returns all diagnostics.
+pub fn check(root: &Path, drafts: bool) -> Diagnostics {
+    let options = LoadOptions {
+        drafts,
+        base_url: None,
+    };
+    match prepare(root, &options) {
+        Err(diagnostics) => diagnostics,
+        Ok((site, mut diagnostics)) => {
+            if let Err(problems) = render_all(&site, &NullOutput) {
+                diagnostics.extend(problems.into_vec());
+            }
+            diagnostics
+        }
+    }
+}

@@ -1,0 +1,410 @@
+//! Every YAML parse in blocpress goes through this module, so the parser (`serde_yaml`, deprecated
+//! upstream) can be replaced by a maintained fork in one place. It also turns parser errors into
+//! [`Diagnostic`]s with file, line and column, adds "did you mean" to unknown keys, and finds where
+//! a key sits in the text so later stages can point at it.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, suggestion};
+
+/// The parser's dynamic value, for the few fields that are checked by hand (metric values, scores).
+pub use serde_yaml::Value;
+
+/// Files larger than this are refused before parsing: no real bloc file comes near it, and it
+/// bounds the memory a hostile file can take.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// A piece of YAML: the whole of a `.yaml` file, or the front matter of a Markdown file.
+#[derive(Debug, Clone, Copy)]
+pub struct YamlSource<'a> {
+    /// Path relative to the site root, for messages.
+    pub path: &'a Path,
+    pub text: &'a str,
+    /// Lines before `text` in the file (1 for front matter after the opening `---`).
+    pub line_offset: usize,
+}
+
+impl<'a> YamlSource<'a> {
+    pub fn new(path: &'a Path, text: &'a str) -> Self {
+        YamlSource {
+            path,
+            text,
+            line_offset: 0,
+        }
+    }
+
+    /// Where `keys` (a path of mapping keys) is written, as a file line and column.
+    pub fn locate(&self, keys: &[&str]) -> Option<(usize, usize)> {
+        locate(self.text, keys).map(|(line, col)| (line + self.line_offset, col))
+    }
+
+    /// An error pointing at `keys` when it can be found, else at the file.
+    pub fn error_at(&self, keys: &[&str], message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(self.path, message).at_opt(self.locate(keys))
+    }
+
+    pub fn warning_at(&self, keys: &[&str], message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(self.path, message).at_opt(self.locate(keys))
+    }
+
+    /// The value of `keys` as written in the file (`10.202`, `"40.000.000"`), if it is a plain scalar.
+    pub fn raw_value(&self, keys: &[&str]) -> Option<&'a str> {
+        let (line, col) = locate(self.text, keys)?;
+        raw_scalar_after_key(self.text, line, col)
+    }
+}
+
+/// Parses `source` into `T`, mapping every failure to a diagnostic with a position.
+pub fn from_str<T: DeserializeOwned>(source: &YamlSource) -> Result<T, Diagnostic> {
+    if source.text.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            source.path,
+            format!(
+                "file is larger than {} MiB; refusing to read it",
+                MAX_FILE_BYTES >> 20
+            ),
+        ));
+    }
+    // An empty document is an empty mapping, so "every field missing" is reported as such.
+    let text = if source.text.trim().is_empty() {
+        "{}"
+    } else {
+        source.text
+    };
+    serde_yaml::from_str(text).map_err(|error| to_diagnostic(source, &error))
+}
+
+fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
+    let raw = error.to_string();
+    let message = strip_location(&raw);
+    let message = explain(message);
+    let position = match error.location() {
+        Some(location) => Some((location.line() + source.line_offset, location.column())),
+        // serde reports missing and duplicate fields without a position: find the key ourselves.
+        None => quoted_names(&message)
+            .first()
+            .and_then(|key| source.locate(&[key.as_str()]))
+            .or(Some((1 + source.line_offset, 1))),
+    };
+    Diagnostic::error(source.path, message).at_opt(position)
+}
+
+fn strip_location(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(index) if message[index..].contains(" column ") => &message[..index],
+        _ => message,
+    }
+}
+
+/// Rewrites serde's messages into what an editor needs: the key at fault and the nearest valid one.
+fn explain(message: &str) -> String {
+    if let Some(start) = message.find("unknown field `") {
+        let prefix = &message[..start];
+        let names = quoted_names(&message[start..]);
+        if let Some((unknown, allowed)) = names.split_first() {
+            let hint = suggestion(unknown, allowed.iter().map(String::as_str));
+            let allowed_list = if allowed.is_empty() {
+                String::from("no keys are allowed here")
+            } else {
+                format!(
+                    "allowed keys: {}",
+                    allowed
+                        .iter()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            return format!(
+                "{prefix}unknown key `{unknown}`{hint} ({allowed_list}; put free data under `extra`)"
+            );
+        }
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("missing required key {rest}");
+    }
+    if message.contains("duplicate field") || message.contains("duplicate entry") {
+        return format!("{message} (a key may appear only once in a mapping)");
+    }
+    if message.contains("recursion limit exceeded") {
+        return format!("{message}: the YAML is nested too deeply");
+    }
+    if message.contains("repetition limit exceeded") {
+        return format!("{message}: too many aliases (`*name`) expand here");
+    }
+    message.to_string()
+}
+
+/// The names between backticks in a serde message, in order.
+fn quoted_names(message: &str) -> Vec<String> {
+    message
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Finds the line (1-based) and column (1-based) of a path of keys in block-style YAML, also
+/// inside a flow mapping on one line (`metrics: { a: 1 }`). Best effort: used for messages only.
+pub fn locate(text: &str, keys: &[&str]) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut start = 0;
+    let mut parent_indent: isize = -1;
+    let mut found = None;
+    for (depth, key) in keys.iter().enumerate() {
+        // A flow mapping on the parent line: search inside it.
+        if depth > 0
+            && let Some((line_index, _)) = found
+        {
+            let line: &str = lines[line_index];
+            if let Some(brace) = line.find('{')
+                && let Some(column) = find_key_in(&line[brace..], key)
+            {
+                found = Some((line_index, brace + column));
+                continue;
+            }
+        }
+        let mut hit = None;
+        for (index, line) in lines.iter().enumerate().skip(start) {
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let indent = (line.len() - trimmed.len()) as isize;
+            if index > start && indent <= parent_indent && depth > 0 {
+                break;
+            }
+            let content = trimmed.strip_prefix("- ").unwrap_or(trimmed);
+            let offset = line.len() - content.len();
+            if indent > parent_indent && key_matches(content, key) {
+                hit = Some((index, offset));
+                break;
+            }
+        }
+        let (index, offset) = hit?;
+        parent_indent = offset as isize;
+        start = index + 1;
+        found = Some((index, offset));
+    }
+    found.map(|(line, col)| (line + 1, col + 1))
+}
+
+fn key_matches(content: &str, key: &str) -> bool {
+    for quote in ["", "\"", "'"] {
+        if let Some(rest) = content.strip_prefix(quote)
+            && let Some(rest) = rest.strip_prefix(key)
+            && let Some(rest) = rest.strip_prefix(quote)
+            && rest.trim_start().starts_with(':')
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Column (0-based) of `key:` inside a flow mapping text.
+fn find_key_in(flow: &str, key: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(position) = flow[from..].find(key) {
+        let at = from + position;
+        let before = flow[..at].trim_end_matches(['"', '\'']);
+        let after = flow[at + key.len()..].trim_start_matches(['"', '\'']);
+        if (before.ends_with('{') || before.ends_with(',') || before.ends_with(' '))
+            && after.trim_start().starts_with(':')
+        {
+            let quote_len = flow[..at].len() - before.len();
+            return Some(at - quote_len);
+        }
+        from = at + key.len();
+    }
+    None
+}
+
+/// The scalar written after the key that starts at (line, col), without comment or trailing comma.
+fn raw_scalar_after_key(text: &str, line: usize, col: usize) -> Option<&str> {
+    let line_text = text.lines().nth(line - 1)?;
+    let rest = line_text.get(col - 1..)?;
+    let colon = rest.find(':')?;
+    let value = rest[colon + 1..].trim_start();
+    let end = value.find([',', '}', '#']).unwrap_or(value.len());
+    let value = value[..end].trim_end();
+    (!value.is_empty()).then_some(value)
+}
+
+/// A scalar's text (strings, numbers, booleans); `None` for null, sequences and mappings.
+pub fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Tagged(tagged) => scalar_text(&tagged.value),
+        _ => None,
+    }
+}
+
+/// serde helper: accepts any scalar and keeps its text, so `title: 2013` is the title "2013".
+pub mod scalar_string {
+    use serde::{Deserialize, Deserializer, de::Error};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+        let value = super::Value::deserialize(deserializer)?;
+        super::scalar_text(&value)
+            .ok_or_else(|| D::Error::custom("expected text, found a list or mapping"))
+    }
+
+    pub mod option {
+        use super::*;
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<String>, D::Error> {
+            let value = super::super::Value::deserialize(deserializer)?;
+            if value.is_null() {
+                return Ok(None);
+            }
+            super::super::scalar_text(&value)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom("expected text, found a list or mapping"))
+        }
+    }
+}
+
+/// Converts free `extra` data to JSON for templates; YAML keys that are not strings are written as text.
+pub fn to_json(value: &Value) -> serde_json::Value {
+    match value {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into()
+            } else if let Some(u) = n.as_u64() {
+                u.into()
+            } else {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(serde_json::Value::Null, serde_json::Value::Number)
+            }
+        }
+        Value::String(s) => serde_json::Value::String(s.clone()),
+        Value::Sequence(items) => items.iter().map(to_json).collect(),
+        Value::Mapping(map) => map
+            .iter()
+            .map(|(k, v)| (scalar_text(k).unwrap_or_default(), to_json(v)))
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
+        Value::Tagged(tagged) => to_json(&tagged.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        title: String,
+        #[serde(default)]
+        count: u32,
+    }
+
+    fn parse(text: &str) -> Result<Item, Diagnostic> {
+        from_str(&YamlSource {
+            path: Path::new("x.yaml"),
+            text,
+            line_offset: 1,
+        })
+    }
+
+    #[test]
+    fn unknown_key_names_the_nearest_one_with_position() {
+        let error = parse("title: a\ncuont: 3\n").unwrap_err();
+        assert_eq!(error.line, Some(3), "{error}");
+        assert!(
+            error
+                .message
+                .contains("unknown key `cuont`; did you mean `count`?"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn missing_key_is_reported_at_the_start() {
+        let error = parse("count: 3\n").unwrap_err();
+        assert!(
+            error.message.contains("missing required key `title`"),
+            "{error}"
+        );
+        assert_eq!(error.line, Some(2));
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let error = parse("title: [a\ncount: 3\n").unwrap_err();
+        assert!(error.line.is_some() && error.column.is_some(), "{error}");
+    }
+
+    #[test]
+    fn alias_bomb_fails_fast() {
+        let mut text =
+            String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        for i in 0..8u8 {
+            let (prev, next) = ((b'a' + i) as char, (b'a' + i + 1) as char);
+            text.push_str(&format!("{next}: &{next} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        }
+        let result: Result<Value, _> = from_str(&YamlSource::new(Path::new("b.yaml"), &text));
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn locates_nested_keys_in_block_and_flow_style() {
+        let text =
+            "title: x\nmetrics:\n  conferences: 35\n  people: 534\ntargets: { people: 600 }\n";
+        assert_eq!(locate(text, &["metrics", "people"]), Some((4, 3)));
+        assert_eq!(locate(text, &["targets", "people"]), Some((5, 12)));
+        assert_eq!(locate(text, &["metrics", "missing"]), None);
+        let source = YamlSource::new(Path::new("x"), text);
+        assert_eq!(source.raw_value(&["metrics", "people"]), Some("534"));
+        assert_eq!(source.raw_value(&["targets", "people"]), Some("600"));
+    }
+
+    #[test]
+    fn scalar_strings_accept_numbers() {
+        #[derive(Deserialize)]
+        struct T {
+            #[serde(deserialize_with = "scalar_string::deserialize")]
+            id: String,
+        }
+        let t: T = serde_yaml::from_str("id: 1.5").unwrap();
+        assert_eq!(t.id, "1.5");
+    }
+}
+
+/// serde helper: a list of scalars kept as text (`tags: [2013, Sơ kết]`).
+pub mod scalar_list {
+    use serde::{Deserialize, Deserializer, de::Error};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<String>, D::Error> {
+        let value = super::Value::deserialize(deserializer)?;
+        match value {
+            super::Value::Null => Ok(Vec::new()),
+            super::Value::Sequence(items) => items
+                .iter()
+                .map(|item| {
+                    super::scalar_text(item).ok_or_else(|| {
+                        D::Error::custom("expected a list of texts, found a nested list or mapping")
+                    })
+                })
+                .collect(),
+            other => super::scalar_text(&other)
+                .map(|one| vec![one])
+                .ok_or_else(|| D::Error::custom("expected a list such as [a, b]")),
+        }
+    }
+}
