@@ -22,6 +22,13 @@ pub enum Command {
     Build(BuildArgs),
     /// Load and validate everything, write nothing; exit 1 if there are errors
     Check(CheckArgs),
+    /// Build, serve on 127.0.0.1:1111, rebuild on change and reload open pages
+    Serve(ServeArgs),
+    /// Create a new site in DIR that builds as it is
+    Init(InitArgs),
+    /// Create a news item or a period's achievement files
+    #[command(subcommand)]
+    New(NewCommand),
 }
 
 #[derive(Debug, Args)]
@@ -56,4 +63,52 @@ pub struct CheckArgs {
     /// Also check items marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The address to listen on
+    #[arg(long, short = 'i', default_value = "127.0.0.1", value_name = "ADDR")]
+    pub interface: String,
+    /// The port to listen on
+    #[arg(long, short = 'p', default_value_t = 1111, value_name = "N")]
+    pub port: u16,
+    /// Include items marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the site in (created if missing; must not hold a site already)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A dated news file with front matter ready to fill
+    News(NewNewsArgs),
+    /// An achievement file for every association for period ID (YYYY-h1, YYYY-h2 or YYYY)
+    Period(NewPeriodArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewNewsArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The news title, e.g. "Hội nghị sơ kết 6 tháng đầu năm"
+    #[arg(value_name = "TITLE")]
+    pub title: String,
+}
+
+#[derive(Debug, Args)]
+pub struct NewPeriodArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The period id: 2014-h1, 2014-h2 or 2014
+    #[arg(value_name = "ID")]
+    pub id: String,
 }

@@ -10,6 +10,9 @@ fn main() {
     let code = match cli.command {
         cli::Command::Build(args) => cmd::build::run(args),
         cli::Command::Check(args) => cmd::check::run(args),
+        cli::Command::Serve(args) => cmd::serve::run(args),
+        cli::Command::Init(args) => cmd::init::run(args),
+        cli::Command::New(command) => cmd::new::run(command),
     };
     std::process::exit(code);
 }
