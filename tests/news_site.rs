@@ -40,7 +40,10 @@ fn writes_every_page_the_spec_lists() {
     ] {
         assert!(site.exists(page), "missing {page}");
     }
-    assert!(!site.exists("news/page/3/index.html"), "4 news at 2 a page make 2 pages");
+    assert!(
+        !site.exists("news/page/3/index.html"),
+        "4 news at 2 a page make 2 pages"
+    );
 }
 
 #[test]
@@ -51,7 +54,10 @@ fn vietnamese_file_name_and_crlf_bom_front_matter() {
     let crlf = site.html("news/ket-nap-hoi-vien/index.html");
     assert_eq!(first_text(&crlf, "h1"), "Kết nạp hội viên mới: 35 người");
     assert_eq!(attr(&crlf, ".prose h2", "id"), ["so-lieu"]);
-    assert_eq!(attr(&crlf, "time", "datetime"), ["2024-02-03T09:30:00+07:00"]);
+    assert_eq!(
+        attr(&crlf, "time", "datetime"),
+        ["2024-02-03T09:30:00+07:00"]
+    );
 }
 
 #[test]
@@ -69,9 +75,18 @@ fn drafts_only_with_the_flag() {
 fn titled_lone_image_is_a_figure_under_the_sub_path() {
     let site = built();
     let page = site.html("news/dai-hoi-hoi-luat-gia/index.html");
-    assert_eq!(attr(&page, ".prose figure > img", "src"), [format!("{BASE}images/dai-hoi.svg")]);
-    assert_eq!(attr(&page, ".prose figure > img", "alt"), ["Quang cảnh đại hội"]);
-    assert_eq!(first_text(&page, ".prose figure > figcaption"), "Quang cảnh Đại hội Hội Luật gia");
+    assert_eq!(
+        attr(&page, ".prose figure > img", "src"),
+        [format!("{BASE}images/dai-hoi.svg")]
+    );
+    assert_eq!(
+        attr(&page, ".prose figure > img", "alt"),
+        ["Quang cảnh đại hội"]
+    );
+    assert_eq!(
+        first_text(&page, ".prose figure > figcaption"),
+        "Quang cảnh Đại hội Hội Luật gia"
+    );
     assert_eq!(select(&page, ".prose table").len(), 1);
     assert_eq!(attr(&page, ".prose sup a", "href"), ["#fn-1"]);
 }
@@ -82,7 +97,10 @@ fn at_links_point_to_the_pages() {
     let page = site.html("news/dai-hoi-hoi-luat-gia/index.html");
     let links = attr(&page, ".prose a", "href");
     assert!(links.contains(&format!("{BASE}gioi-thieu/")), "{links:?}");
-    assert!(links.contains(&format!("{BASE}news/ket-nap-hoi-vien/#so-lieu")), "{links:?}");
+    assert!(
+        links.contains(&format!("{BASE}news/ket-nap-hoi-vien/#so-lieu")),
+        "{links:?}"
+    );
 }
 
 #[test]
@@ -94,7 +112,12 @@ fn every_internal_link_honours_the_sub_path() {
             continue;
         }
         let html = scraper::Html::parse_document(&String::from_utf8(bytes).unwrap());
-        for (css, name) in [("a", "href"), ("link", "href"), ("img", "src"), ("script", "src")] {
+        for (css, name) in [
+            ("a", "href"),
+            ("link", "href"),
+            ("img", "src"),
+            ("script", "src"),
+        ] {
             for url in attr(&html, css, name) {
                 checked += 1;
                 let ok = url.starts_with(BASE)
@@ -112,34 +135,59 @@ fn every_internal_link_honours_the_sub_path() {
 fn text_from_front_matter_and_config_is_escaped_and_raw_html_neutralised() {
     let site = built();
     let home = site.read("index.html");
-    assert!(home.contains("Khối thi đua &lt;Thử nghiệm&gt; &amp; bạn bè"), "title not escaped");
+    assert!(
+        home.contains("Khối thi đua &lt;Thử nghiệm&gt; &amp; bạn bè"),
+        "title not escaped"
+    );
     assert!(!home.contains("<Thử nghiệm>"));
     let page = site.read("news/tong-ket/index.html");
     assert!(!page.contains("<script>alert"), "raw script passed through");
     assert!(page.contains("&lt;script&gt;"));
     assert!(!page.to_lowercase().contains("javascript:"));
     let list = site.read("news/index.html");
-    assert!(list.contains("Tóm tắt &lt;b&gt;in đậm&lt;/b&gt; giả."), "summary not escaped");
+    assert!(
+        list.contains("Tóm tắt &lt;b&gt;in đậm&lt;/b&gt; giả."),
+        "summary not escaped"
+    );
 }
 
 #[test]
 fn pagination_links_pages() {
     let site = built();
     let first = site.html("news/index.html");
-    assert_eq!(attr(&first, ".pager a[rel=next]", "href"), [format!("{BASE}news/page/2/")]);
+    assert_eq!(
+        attr(&first, ".pager a[rel=next]", "href"),
+        [format!("{BASE}news/page/2/")]
+    );
     assert_eq!(select(&first, "article.card").len(), 2);
     let second = site.html("news/page/2/index.html");
-    assert_eq!(attr(&second, ".pager a[rel=prev]", "href"), [format!("{BASE}news/")]);
+    assert_eq!(
+        attr(&second, ".pager a[rel=prev]", "href"),
+        [format!("{BASE}news/")]
+    );
     // Newest first across pages.
-    let titles: Vec<String> = select(&first, "article.card h3").iter().map(support::text).collect();
-    assert_eq!(titles, ["Kết nạp hội viên mới: 35 người", "Đại hội Hội Luật gia nhiệm kỳ mới"]);
+    let titles: Vec<String> = select(&first, "article.card h3")
+        .iter()
+        .map(support::text)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Kết nạp hội viên mới: 35 người",
+            "Đại hội Hội Luật gia nhiệm kỳ mới"
+        ]
+    );
 }
 
 #[test]
 fn tags_merge_spellings_into_one_slug() {
     let site = built();
     let tag = site.html("tags/dai-hoi/index.html");
-    assert_eq!(select(&tag, "article.card").len(), 2, "“Đại hội” and “đại hội” are one tag");
+    assert_eq!(
+        select(&tag, "article.card").len(),
+        2,
+        "“Đại hội” and “đại hội” are one tag"
+    );
 }
 
 #[test]
@@ -147,16 +195,28 @@ fn atom_feed_is_well_formed_with_absolute_links() {
     let site = built();
     let xml = site.read("atom.xml");
     let doc = roxmltree::Document::parse(&xml).expect("atom.xml is well-formed XML");
-    let entries: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("entry")).collect();
+    let entries: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .collect();
     assert_eq!(entries.len(), 4);
     let first_link = entries[0]
         .children()
         .find(|n| n.has_tag_name("link"))
         .and_then(|n| n.attribute("href"))
         .unwrap();
-    assert_eq!(first_link, "https://example.org/khoi-thi-dua/news/ket-nap-hoi-vien/");
-    let content = entries[1].children().find(|n| n.has_tag_name("content")).unwrap();
-    assert!(content.text().unwrap().contains("<figure>"), "content carries the HTML as text");
+    assert_eq!(
+        first_link,
+        "https://example.org/khoi-thi-dua/news/ket-nap-hoi-vien/"
+    );
+    let content = entries[1]
+        .children()
+        .find(|n| n.has_tag_name("content"))
+        .unwrap();
+    assert!(
+        content.text().unwrap().contains("<figure>"),
+        "content carries the HTML as text"
+    );
     let title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
     assert_eq!(title.text(), Some("Khối thi đua <Thử nghiệm> & bạn bè"));
 }
@@ -166,13 +226,26 @@ fn sitemap_lists_pages_with_absolute_urls() {
     let site = built();
     let xml = site.read("sitemap.xml");
     let doc = roxmltree::Document::parse(&xml).expect("sitemap is well-formed XML");
-    let locs: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("loc")).filter_map(|n| n.text()).collect();
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
     assert!(locs.contains(&"https://example.org/khoi-thi-dua/"));
     assert!(locs.contains(&"https://example.org/khoi-thi-dua/news/dai-hoi-hoi-luat-gia/"));
     assert!(locs.contains(&"https://example.org/khoi-thi-dua/gioi-thieu/"));
-    assert!(locs.iter().all(|l| l.starts_with("https://example.org/khoi-thi-dua/")));
-    assert!(!locs.iter().any(|l| l.contains("/page/")), "later list pages stay out of the sitemap");
-    assert!(site.read("robots.txt").contains("Sitemap: https://example.org/khoi-thi-dua/sitemap.xml"));
+    assert!(
+        locs.iter()
+            .all(|l| l.starts_with("https://example.org/khoi-thi-dua/"))
+    );
+    assert!(
+        !locs.iter().any(|l| l.contains("/page/")),
+        "later list pages stay out of the sitemap"
+    );
+    assert!(
+        site.read("robots.txt")
+            .contains("Sitemap: https://example.org/khoi-thi-dua/sitemap.xml")
+    );
 }
 
 #[test]
@@ -181,7 +254,10 @@ fn two_builds_are_byte_identical() {
     let first = snapshot(&site.out());
     site.build_ok(&[]);
     let second = snapshot(&site.out());
-    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
     for (path, bytes) in &first {
         assert!(bytes == &second[path], "{path} differs between builds");
     }
@@ -191,18 +267,31 @@ fn two_builds_are_byte_identical() {
 fn a_failed_build_leaves_the_previous_output() {
     let site = built();
     let before = snapshot(&site.out());
-    site.write("content/news/hong.md", "---\ntitle: Hỏng\ndate: 31/02/2024\n---\n");
+    site.write(
+        "content/news/hong.md",
+        "---\ntitle: Hỏng\ndate: 31/02/2024\n---\n",
+    );
     let output = site.build(&[]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
-    assert!(message.contains("error: content/news/hong.md:3:"), "{message}");
-    assert_eq!(before, snapshot(&site.out()), "the output changed after a failed build");
+    assert!(
+        message.contains("error: content/news/hong.md:3:"),
+        "{message}"
+    );
+    assert_eq!(
+        before,
+        snapshot(&site.out()),
+        "the output changed after a failed build"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains("blocpress-"))
         .collect();
-    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
 }
 
 #[test]
@@ -210,8 +299,14 @@ fn base_url_option_replaces_the_config() {
     let site = Site::new("news-site");
     site.build_ok(&["--base-url", "http://localhost:8080/"]);
     let page = site.html("news/dai-hoi-hoi-luat-gia/index.html");
-    assert_eq!(attr(&page, ".prose figure > img", "src"), ["/images/dai-hoi.svg"]);
-    assert_eq!(attr(&page, "link[rel=canonical]", "href"), ["http://localhost:8080/news/dai-hoi-hoi-luat-gia/"]);
+    assert_eq!(
+        attr(&page, ".prose figure > img", "src"),
+        ["/images/dai-hoi.svg"]
+    );
+    assert_eq!(
+        attr(&page, "link[rel=canonical]", "href"),
+        ["http://localhost:8080/news/dai-hoi-hoi-luat-gia/"]
+    );
 }
 
 #[test]
@@ -224,7 +319,10 @@ fn check_writes_nothing_and_reports_errors() {
     let output = site.run(&["check"]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
-    assert!(message.contains("error: content/pages/sai.md:2:"), "{message}");
+    assert!(
+        message.contains("error: content/pages/sai.md:2:"),
+        "{message}"
+    );
     assert!(message.contains("did you mean `title`"), "{message}");
     assert!(!site.out().exists());
 }
@@ -237,7 +335,10 @@ fn hidden_entries_of_the_output_survive_a_build() {
     std::fs::write(site.out().join(".git/HEAD"), "ref: refs/heads/gh-pages\n").unwrap();
     site.build_ok(&[]);
     assert!(site.out().join(".nojekyll").exists());
-    assert_eq!(support::read(&site.out(), ".git/HEAD"), "ref: refs/heads/gh-pages\n");
+    assert_eq!(
+        support::read(&site.out(), ".git/HEAD"),
+        "ref: refs/heads/gh-pages\n"
+    );
 }
 
 #[test]
@@ -249,8 +350,15 @@ fn refuses_a_folder_it_did_not_write_unless_forced() {
     let target = other.to_str().unwrap();
     let output = site.build(&["--output", target]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("thesis.docx"), "{}", stderr(&output));
-    assert_eq!(std::fs::read_to_string(other.join("thesis.docx")).unwrap(), "precious");
+    assert!(
+        stderr(&output).contains("thesis.docx"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(other.join("thesis.docx")).unwrap(),
+        "precious"
+    );
     site.build_ok(&["--output", target, "--force"]);
     assert!(other.join("index.html").exists());
 }

@@ -234,13 +234,21 @@ pub struct ScoreRowView<'a> {
     pub rank: usize,
     pub tied: bool,
     pub association: AssociationLink<'a>,
+    /// Every criterion's score, in order.
     pub scores: Vec<String>,
-    pub group_totals: Vec<String>,
+    /// The same scores by group, with the group's subtotal.
+    pub groups: Vec<GroupScores>,
     pub adjustments: Vec<AdjustmentView<'a>>,
     pub adjustments_total: String,
     pub total: String,
     pub total_plain: String,
     pub award: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct GroupScores {
+    pub scores: Vec<String>,
+    pub total: String,
 }
 
 #[derive(Serialize)]
@@ -753,7 +761,22 @@ impl<'a> Views<'a> {
                     tied,
                     association: self.association_link(association),
                     scores: row.scores.iter().map(|s| self.num(*s)).collect(),
-                    group_totals: row.group_totals.iter().map(|s| self.num(*s)).collect(),
+                    groups: {
+                        let mut scores = row.scores.iter();
+                        scoring
+                            .groups
+                            .iter()
+                            .zip(&row.group_totals)
+                            .map(|(group, total)| GroupScores {
+                                scores: scores
+                                    .by_ref()
+                                    .take(group.criteria.len())
+                                    .map(|s| self.num(*s))
+                                    .collect(),
+                                total: self.num(*total),
+                            })
+                            .collect()
+                    },
                     adjustments: row
                         .adjustments
                         .iter()

@@ -9,7 +9,9 @@ use std::process::{Command, Output};
 use scraper::{Html, Selector};
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
@@ -107,8 +109,15 @@ pub fn blocpress(args: &[&str]) -> Output {
 
 pub fn assert_no_panic(output: &Output) {
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!stderr.contains("panicked"), "blocpress panicked:\n{stderr}");
-    assert_ne!(output.status.code(), Some(101), "blocpress panicked:\n{stderr}");
+    assert!(
+        !stderr.contains("panicked"),
+        "blocpress panicked:\n{stderr}"
+    );
+    assert_ne!(
+        output.status.code(),
+        Some(101),
+        "blocpress panicked:\n{stderr}"
+    );
 }
 
 pub fn stderr(output: &Output) -> String {
@@ -127,7 +136,12 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .map(Result::unwrap)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, std::fs::read(e.path()).unwrap())
         })
         .collect()
@@ -139,13 +153,22 @@ pub fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
 }
 
 pub fn text(element: &scraper::ElementRef) -> String {
-    element.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    // Text nodes joined by a space, so `10<br>+1` reads "10 +1".
+    element
+        .text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The normalised text of the first element matching `css`.
 pub fn first_text(html: &Html, css: &str) -> String {
     let found = select(html, css);
-    let first = found.first().unwrap_or_else(|| panic!("nothing matches {css}"));
+    let first = found
+        .first()
+        .unwrap_or_else(|| panic!("nothing matches {css}"));
     text(first)
 }
 

@@ -1,0 +1,378 @@
+//! The bloc's data: a fixture with several periods, shared and own metrics, decimals, a tie in
+//! the scoring and a year period reviews as the SPEC says, in both languages.
+
+mod support;
+
+use support::{Site, attr, first_text, select, text};
+
+fn built(language: &str) -> Site {
+    let site = Site::new("bloc");
+    if language != "vi" {
+        site.edit(
+            "site.yaml",
+            "language: vi",
+            &format!("language: {language}"),
+        );
+    }
+    site.build_ok(&[]);
+    site
+}
+
+/// The cells of the figures table row whose header is `label`, in the member section `slug`.
+fn figure_row(html: &scraper::Html, slug: &str, label: &str) -> Vec<String> {
+    let rows = select(
+        html,
+        &format!("section#m-{slug} ~ * tr, section[aria-labelledby=m-{slug}] tr"),
+    );
+    for row in rows {
+        let cells: Vec<String> = row
+            .children()
+            .filter_map(scraper::ElementRef::wrap)
+            .map(|c| text(&c))
+            .collect();
+        if cells.first().map(String::as_str) == Some(label) {
+            return cells;
+        }
+    }
+    panic!("no row {label} for {slug}");
+}
+
+#[test]
+fn review_shows_changes_year_on_year_and_targets_in_vietnamese() {
+    let site = built("vi");
+    let page = site.html("reports/2023-h2/index.html");
+    assert_eq!(
+        first_text(&page, "h1"),
+        "Sơ kết công tác thi đua 6 tháng cuối năm 2023"
+    );
+    let row = figure_row(&page, "hoi-a", "Hội viên mới kết nạp");
+    assert_eq!(row[1], "10.202");
+    assert_eq!(row[2], "người");
+    assert_eq!(row[3], "+202 (10.000)", "against 2023-h1");
+    assert_eq!(
+        row[4], "+1.202 (9.000)",
+        "against 2022-h2, the same period a year earlier"
+    );
+    assert_eq!(
+        row[5], "92,7% (Chỉ tiêu 11.000)",
+        "10202 of the 11000 set in 2023-h1"
+    );
+    let rate = figure_row(&page, "hoi-b", "Tỷ lệ hội viên tham gia sinh hoạt");
+    assert_eq!(rate[1], "95,5");
+    assert_eq!(rate[3], "+5,5 (90)");
+    let money = figure_row(&page, "hoi-b", "Số tiền vận động");
+    assert_eq!(
+        money[1], "2.500.000,5 Số liệu mẫu",
+        "a sample figure is marked"
+    );
+    let empty = figure_row(&page, "hoi-c", "Hội viên mới kết nạp");
+    assert_eq!(empty[1], "Chưa báo cáo");
+    assert!(text(&select(&page, "section[aria-labelledby=m-hoi-d]")[0]).contains("Chưa báo cáo"));
+    // Meeting metadata from periods/2023-h2.md, narrative first.
+    let meta = first_text(&page, "article.report header .meta");
+    assert!(
+        meta.contains("20/12/2023")
+            && meta.contains("Hội B tỉnh Thử")
+            && meta.contains("Nhà văn hóa tỉnh"),
+        "{meta}"
+    );
+    assert_eq!(
+        first_text(&page, ".narrative"),
+        "Hội nghị do Hội B đăng cai."
+    );
+}
+
+#[test]
+fn shared_metrics_table_has_totals_and_charts() {
+    let site = built("vi");
+    let page = site.html("reports/2023-h2/index.html");
+    let headers: Vec<String> = select(&page, "table.shared thead th")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "Đơn vị",
+            "Hội viên mới kết nạp (người)",
+            "Số tiền vận động (đồng)"
+        ]
+    );
+    let totals: Vec<String> = select(&page, "table.shared tfoot td")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(totals, ["10.652", "45.500.000,5"]);
+    // Own metrics of one member are not shared.
+    assert!(!headers.iter().any(|h| h.contains("Mô hình")));
+    let charts = select(&page, "figure.chart-figure svg");
+    assert_eq!(charts.len(), 2);
+    for chart in &charts {
+        assert_eq!(chart.value().attr("role"), Some("img"));
+        let title = chart
+            .children()
+            .filter_map(scraper::ElementRef::wrap)
+            .next()
+            .unwrap();
+        assert_eq!(
+            title.value().name(),
+            "title",
+            "the chart's first child is its <title>"
+        );
+    }
+    let svg = charts[0].html();
+    assert!(
+        svg.contains(">10.202</text>") && svg.contains(">Hội A</text>"),
+        "{svg}"
+    );
+}
+
+#[test]
+fn directions_list_plans_and_targets_for_the_next_period() {
+    let site = built("vi");
+    let page = site.html("reports/2023-h2/index.html");
+    assert_eq!(
+        first_text(&page, "h2#directions"),
+        "II. Phương hướng, nhiệm vụ 6 tháng đầu năm 2024"
+    );
+    let directions = text(&select(&page, "section[aria-labelledby=d-hoi-a]")[0]);
+    assert!(directions.contains("Duy trì mô hình điểm."), "{directions}");
+    assert!(
+        directions.contains("Hội viên mới kết nạp: 12.000 người"),
+        "{directions}"
+    );
+}
+
+#[test]
+fn year_period_compares_with_the_previous_year_and_has_the_scoring_table() {
+    let site = built("vi");
+    let page = site.html("reports/2023/index.html");
+    assert_eq!(
+        first_text(&page, "h1"),
+        "Tổng kết thi đua năm 2023 của Khối"
+    );
+    let row = figure_row(&page, "hoi-a", "Hội viên mới kết nạp");
+    assert_eq!(row[3], "+2.202 (18.000)");
+    assert_eq!(
+        row[4], "–",
+        "for a year, the previous period is the year before: shown once"
+    );
+    assert_eq!(select(&page, "table.scoring").len(), 1);
+    let half = site.html("reports/2023-h2/index.html");
+    assert_eq!(
+        select(&half, "table.scoring").len(),
+        0,
+        "a half-year without a scoring file has no table"
+    );
+}
+
+#[test]
+fn scoring_ranks_ties_and_keeps_exact_totals() {
+    let site = built("vi");
+    let page = site.html("scoring/2023/index.html");
+    let rows: Vec<Vec<String>> = select(&page, "table.scoring tbody tr")
+        .iter()
+        .map(|row| {
+            row.children()
+                .filter_map(scraper::ElementRef::wrap)
+                .map(|c| text(&c))
+                .collect()
+        })
+        .collect();
+    let summary: Vec<(String, String, String)> = rows
+        .iter()
+        .map(|r| (r[0].clone(), r[1].clone(), r[r.len() - 2].clone()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("1".into(), "Hội A".into(), "24,75".into()),
+            ("2 (đồng hạng)".into(), "Hội B".into(), "23,75".into()),
+            (
+                "2 (đồng hạng)".into(),
+                "Hội C tỉnh Thử".into(),
+                "23,75".into()
+            ),
+            ("4".into(), "Hội D".into(), "19,5".into()),
+        ]
+    );
+    // Per-criterion scores, group subtotals, adjustments with reasons, awards.
+    assert_eq!(rows[0][2..6], ["9,5", "9,75", "19,25", "4,5"]);
+    assert!(
+        rows[0].iter().any(|c| c == "+1 Mô hình mới"),
+        "{:?}",
+        rows[0]
+    );
+    assert!(
+        rows[3].iter().any(|c| c == "\u{2212}0,5 Nộp báo cáo chậm"),
+        "{:?}",
+        rows[3]
+    );
+    assert_eq!(rows[0].last().unwrap(), "Cờ thi đua của UBND tỉnh");
+    let max: Vec<String> = select(&page, "table.scoring tfoot td")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(max.contains(&"25".to_string()), "{max:?}");
+}
+
+#[test]
+fn association_page_shows_figures_across_periods() {
+    let site = built("vi");
+    let page = site.html("associations/hoi-a/index.html");
+    assert_eq!(first_text(&page, "h1"), "Hội A tỉnh Thử");
+    assert_eq!(first_text(&page, ".badge"), "Khối trưởng");
+    let columns: Vec<String> = select(&page, "table.data thead th")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            "Chỉ tiêu",
+            "Đơn vị tính",
+            "6 tháng cuối năm 2022",
+            "Năm 2022",
+            "6 tháng đầu năm 2023",
+            "6 tháng cuối năm 2023",
+            "Năm 2023"
+        ]
+    );
+    let first_row: Vec<String> = select(&page, "table.data tbody tr")[0]
+        .children()
+        .filter_map(scraper::ElementRef::wrap)
+        .map(|c| text(&c))
+        .collect();
+    assert_eq!(first_row[0], "Mô hình điểm", "own metrics first");
+    let members_row: Vec<String> = select(&page, "table.data tbody tr")[1]
+        .children()
+        .filter_map(scraper::ElementRef::wrap)
+        .map(|c| text(&c))
+        .collect();
+    assert_eq!(
+        members_row,
+        [
+            "Hội viên mới kết nạp",
+            "người",
+            "9.000",
+            "18.000",
+            "10.000 +1.000",
+            "10.202 +202",
+            "20.202 +2.202"
+        ]
+    );
+    assert!(
+        !select(&page, "figure.chart-figure svg title").is_empty(),
+        "a trend chart"
+    );
+    assert!(text(&select(&page, "#ranks + ul")[0]).contains("Xếp hạng 1/4"));
+    assert_eq!(
+        select(
+            &page,
+            "#assoc-news ~ article.card, section[aria-labelledby=assoc-news] article"
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn members_page_lists_roles_in_order() {
+    let site = built("vi");
+    let page = site.html("associations/index.html");
+    let names: Vec<String> = select(&page, ".member-cards h2").iter().map(text).collect();
+    assert_eq!(
+        names,
+        [
+            "Hội A tỉnh Thử",
+            "Hội B tỉnh Thử",
+            "Hội C tỉnh Thử",
+            "Hội D tỉnh Thử"
+        ]
+    );
+    let badges: Vec<String> = select(&page, ".member-cards .badge")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(badges, ["Khối trưởng", "Khối phó"]);
+}
+
+#[test]
+fn data_exports_carry_plain_numbers_and_slugs() {
+    let site = built("vi");
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("reports/2023-h2/data.json")).unwrap();
+    assert_eq!(json["period"], "2023-h2");
+    let first = &json["associations"][0];
+    assert_eq!(first["slug"], "hoi-a");
+    assert_eq!(first["metrics"]["new_members"].to_string(), "10202");
+    let second = &json["associations"][1];
+    assert_eq!(second["metrics"]["rate"].to_string(), "95.5");
+    assert_eq!(second["metrics"]["money"].to_string(), "2500000.5");
+    assert!(json["associations"][2]["metrics"]["new_members"].is_null());
+    assert_eq!(json["metrics"]["new_members"]["unit"], "người");
+
+    let csv = site.read("reports/2023-h2/data.csv");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("association,metric,label,unit,value,target_next_period")
+    );
+    assert!(
+        csv.contains("hoi-a,new_members,Hội viên mới kết nạp,người,10202,12000"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("hoi-b,rate,Tỷ lệ hội viên tham gia sinh hoạt,%,95.5,"),
+        "{csv}"
+    );
+    let year: serde_json::Value =
+        serde_json::from_str(&site.read("reports/2023/data.json")).unwrap();
+    assert_eq!(year["scoring"][0]["total"].to_string(), "24.75");
+    assert_eq!(year["scoring"][2]["rank"], 2);
+}
+
+#[test]
+fn english_formats_numbers_dates_and_titles() {
+    let site = built("en");
+    let page = site.html("reports/2023-h2/index.html");
+    assert_eq!(
+        first_text(&page, "h1"),
+        "Emulation review of the second half of 2023"
+    );
+    let row = figure_row(&page, "hoi-a", "Hội viên mới kết nạp");
+    assert_eq!(row[1], "10,202");
+    assert_eq!(row[3], "+202 (10,000)");
+    assert_eq!(row[5], "92.7% (Target 11,000)");
+    let rate = figure_row(&page, "hoi-b", "Tỷ lệ hội viên tham gia sinh hoạt");
+    assert_eq!(rate[1], "95.5");
+    assert!(first_text(&page, "article.report header .meta").contains("December 20, 2023"));
+    let html = site.read("reports/2023-h2/index.html");
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    let scoring = site.html("scoring/2023/index.html");
+    let totals: Vec<String> = select(&scoring, "table.scoring td.total")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(totals, ["24.75", "23.75", "23.75", "19.5"]);
+    let news = site.html("news/so-ket/index.html");
+    assert!(first_text(&news, "article .meta").contains("December 21, 2023"));
+    assert_eq!(attr(&news, "a[aria-current=page]", "href").len(), 1);
+}
+
+#[test]
+fn periods_list_newest_first_with_links() {
+    let site = built("vi");
+    let page = site.html("reports/index.html");
+    let titles: Vec<String> = select(&page, "article.card h2").iter().map(text).collect();
+    assert_eq!(
+        titles,
+        [
+            "Tổng kết thi đua năm 2023 của Khối",
+            "6 tháng cuối năm 2023",
+            "6 tháng đầu năm 2023",
+            "Năm 2022",
+            "6 tháng cuối năm 2022"
+        ]
+    );
+}
