@@ -274,7 +274,9 @@ impl Renderer<'_> {
                     out.push(event.clone());
                 }
                 Event::Start(Tag::Table(_)) => {
-                    out.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
+                    out.push(Event::Html(CowStr::Borrowed(
+                        "<div class=\"table-wrap\" tabindex=\"0\">",
+                    )));
                     out.push(event.clone());
                 }
                 Event::End(TagEnd::Table) => {
@@ -567,7 +569,7 @@ mod tests {
         let out =
             html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nA[^1]\n\n[^1]: note\n");
         assert!(
-            out.contains("<table>") && out.contains("<div class=\"table-wrap\">"),
+            out.contains("<table>") && out.contains("<div class=\"table-wrap\" tabindex=\"0\">"),
             "{out}"
         );
         assert!(out.contains("<del>x</del>"), "{out}");

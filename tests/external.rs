@@ -1,0 +1,320 @@
+//! What outside tools say about the output: the W3C HTML checker (vnu), a feed parser,
+//! Lighthouse and axe-core in headless Chromium. These need Java, Node packages
+//! (`tests/external/`), Python's feedparser and Chromium, which `.ci/run` installs; locally they
+//! run with `BLOCPRESS_EXTERNAL_TESTS=1 cargo test --test external` after `npm ci` in
+//! tests/external/. Without the variable they are skipped; with it, a missing tool fails them.
+
+mod support;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn enabled(test: &str) -> bool {
+    let on = std::env::var("BLOCPRESS_EXTERNAL_TESTS").is_ok_and(|v| v == "1");
+    if !on {
+        eprintln!(
+            "skipped {test}: set BLOCPRESS_EXTERNAL_TESTS=1 (see tests/external.rs) to run it"
+        );
+    }
+    on
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tools() -> PathBuf {
+    repo().join("tests/external/node_modules")
+}
+
+/// Builds a site into a temp folder and returns (temp dir guard, output path).
+fn build(root: &Path, language: Option<&str>) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    support::copy_dir(root, &site);
+    for skip in [
+        "target",
+        "public",
+        "tests",
+        "bench",
+        "fuzz",
+        "node_modules",
+        ".git",
+    ] {
+        let _ = std::fs::remove_dir_all(site.join(skip));
+    }
+    if let Some(language) = language {
+        let config = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+        std::fs::write(
+            site.join("site.yaml"),
+            config.replace("language: vi", &format!("language: {language}")),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("out");
+    let output = support::blocpress(&[
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", support::stderr(&output));
+    (dir, out)
+}
+
+fn example_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    for part in ["site.yaml", "content", "static"] {
+        let from = repo().join(part);
+        if from.is_dir() {
+            support::copy_dir(&from, &site.join(part));
+        } else {
+            std::fs::copy(&from, site.join(part)).unwrap();
+        }
+    }
+    let out = dir.path().join("out");
+    let output = support::blocpress(&[
+        "build",
+        "--root",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", support::stderr(&output));
+    (dir, out)
+}
+
+#[test]
+fn every_page_is_valid_html() {
+    if !enabled("every_page_is_valid_html") {
+        return;
+    }
+    let builds = [
+        example_site(),
+        build(&support::fixture("bloc"), None),
+        build(&support::fixture("bloc"), Some("en")),
+        build(&support::fixture("news-site"), None),
+    ];
+    let vnu = tools().join("vnu-jar/build/dist/vnu.jar");
+    assert!(
+        vnu.is_file(),
+        "vnu.jar missing: run `npm ci` in tests/external"
+    );
+    let mut command = Command::new("java");
+    command.args([
+        "-jar",
+        vnu.to_str().unwrap(),
+        "--errors-only",
+        "--skip-non-html",
+    ]);
+    for (_, out) in &builds {
+        command.arg(out);
+    }
+    let output = command
+        .output()
+        .expect("java (for the W3C HTML checker) must be installed");
+    assert!(
+        output.status.success(),
+        "the W3C HTML checker found errors:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn feeds_parse_cleanly() {
+    if !enabled("feeds_parse_cleanly") {
+        return;
+    }
+    let builds = [example_site(), build(&support::fixture("news-site"), None)];
+    for (_, out) in &builds {
+        let script = "import feedparser,sys\nd=feedparser.parse(sys.argv[1])\nassert not d.bozo, d.bozo_exception\nassert d.version=='atom10', d.version\nassert d.entries, 'no entries'\nfor e in d.entries:\n    assert e.link.startswith('http'), e.link\n    assert e.title and e.published and e.content[0].value\nprint(len(d.entries))";
+        let output = Command::new("python3")
+            .args(["-c", script, out.join("atom.xml").to_str().unwrap()])
+            .output()
+            .expect("python3 must be installed");
+        assert!(
+            output.status.success(),
+            "feedparser rejected {}:\n{}",
+            out.join("atom.xml").display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+/// A plain static file server on loopback (Python's), stopped on drop.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(dir: &Path) -> Server {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+                dir.to_str().unwrap(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3");
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "the test server did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Server {
+            child,
+            base: format!("http://127.0.0.1:{port}/"),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+const PAGES: &[&str] = &[
+    "",
+    "news/",
+    "news/so-ket-thi-dua-6-thang-dau-nam-2013/",
+    "reports/2013-h1/",
+    "scoring/2013/",
+    "associations/hoi-luat-gia/",
+    "associations/",
+];
+
+fn chromium() -> String {
+    let path = std::env::var("CHROME_PATH").unwrap_or_else(|_| String::from("/usr/bin/chromium"));
+    assert!(
+        Path::new(&path).exists(),
+        "Chromium not found at {path}: install the Debian package `chromium`"
+    );
+    path
+}
+
+#[test]
+fn lighthouse_scores_at_least_95() {
+    if !enabled("lighthouse_scores_at_least_95") {
+        return;
+    }
+    let chrome = chromium();
+    let (_guard, out) = example_site();
+    let server = Server::start(&out);
+    let cli = tools().join("lighthouse/cli/index.js");
+    assert!(
+        cli.is_file(),
+        "lighthouse missing: run `npm ci` in tests/external"
+    );
+    let report = tempfile::NamedTempFile::new().unwrap();
+    let mut failures = Vec::new();
+    for page in PAGES {
+        let url = format!("{}{page}", server.base);
+        let output = Command::new("node")
+            .arg(&cli)
+            .arg(&url)
+            .args([
+                "--quiet",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--output=json",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
+            ])
+            .arg(format!("--output-path={}", report.path().display()))
+            .env("CHROME_PATH", &chrome)
+            .output()
+            .expect("node must be installed");
+        assert!(
+            output.status.success(),
+            "lighthouse failed on {url}:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(report.path()).unwrap()).unwrap();
+        for (name, category) in json["categories"].as_object().unwrap() {
+            let score = category["score"].as_f64().unwrap_or(0.0);
+            eprintln!("lighthouse {url} {name}: {score}");
+            if score < 0.95 {
+                failures.push(format!("{url}: {name} {score}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "Lighthouse below 95: {failures:#?}");
+}
+
+#[test]
+fn main_pages_have_no_serious_accessibility_violations_and_print_cleanly() {
+    if !enabled("main_pages_have_no_serious_accessibility_violations_and_print_cleanly") {
+        return;
+    }
+    chromium();
+    let (_guard, out) = example_site();
+    let server = Server::start(&out);
+    let mut command = Command::new("node");
+    command
+        .arg(repo().join("tests/external/check_pages.mjs"))
+        .arg(&server.base)
+        .args(PAGES);
+    let output = command.output().expect("node must be installed");
+    assert!(
+        output.status.success(),
+        "check_pages.mjs failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let results: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(results.len(), PAGES.len() * 2);
+    for result in &results {
+        let page = format!("{} at {}px", result["path"], result["viewport"]);
+        assert_eq!(result["status"], 200, "{page}");
+        assert_eq!(
+            result["axe"],
+            serde_json::json!([]),
+            "{page}: serious axe violations"
+        );
+        assert_eq!(
+            result["errors"],
+            serde_json::json!([]),
+            "{page}: console errors"
+        );
+        assert!(
+            result["overflow"].as_i64().unwrap() <= 0,
+            "{page}: the page scrolls sideways"
+        );
+        assert_eq!(
+            result["print"]["navHidden"], true,
+            "{page}: navigation is printed"
+        );
+        assert_eq!(
+            result["print"]["chartsVisible"], true,
+            "{page}: charts hidden in print"
+        );
+    }
+    let review = results
+        .iter()
+        .find(|r| r["path"] == "reports/2013-h1/")
+        .unwrap();
+    assert!(
+        review["print"]["charts"].as_u64().unwrap() > 0,
+        "the review page has charts"
+    );
+}
