@@ -1,6 +1,679 @@
-//! `blocpress new`: work in progress (being written in parallel; see the issues).
+//! `blocpress new`: files an editor fills in. `new news "Tiêu đề"` writes a dated news item
+//! with every front-matter field present (a draft until the editor publishes it); `new period ID`
+//! writes, for every association, an achievement file listing every metric it may report with
+//! no value yet ("not reported"), plus a draft narrative for the period. Neither ever replaces a
+//! file: a news item whose name or URL is taken gets a `-2` suffix; an existing achievement file
+//! is skipped. The files' comments are in Vietnamese, for the editors; messages are in English,
+//! like the rest of the command line.
 
-pub fn run(_args: crate::cli::NewCommand) -> i32 {
-    eprintln!("error: `blocpress new` is not available in this build yet");
-    super::EXIT_USAGE
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use blocpress::config::{CONFIG_FILE, MetricDef, SiteConfig};
+use blocpress::content::association::parse_profile;
+use blocpress::content::load::walk_files;
+use blocpress::content::news::VIETNAM_OFFSET;
+use blocpress::content::{file_stem, front_matter, read_text};
+use blocpress::diagnostics::{Diagnostic, Diagnostics};
+use blocpress::i18n::Language;
+use blocpress::model::Association;
+use blocpress::period::{Part, PeriodId};
+use blocpress::slug::{Slug, slugify};
+use jiff::civil::Date;
+
+use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE, print_diagnostics};
+use crate::cli::{NewCommand, NewNewsArgs, NewPeriodArgs};
+
+pub fn run(command: NewCommand) -> i32 {
+    let result = match command {
+        NewCommand::News(args) => news(args),
+        NewCommand::Period(args) => period(args),
+    };
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(failure) => failure.report(),
+    }
+}
+
+/// Why a command stopped, and so its exit code.
+pub enum Failure {
+    /// The arguments cannot work (a malformed period id, a title with no letters, a folder that
+    /// already holds a site): exit 2.
+    Usage(String),
+    /// The site is missing or has errors that must be fixed first: exit 1.
+    Site(Diagnostics),
+    /// Reading or writing failed: exit 1.
+    Io(String),
+}
+
+impl Failure {
+    pub fn report(self) -> i32 {
+        match self {
+            Failure::Usage(message) => {
+                eprintln!("error: {message}");
+                EXIT_USAGE
+            }
+            Failure::Site(diagnostics) => {
+                print_diagnostics(&diagnostics);
+                eprintln!(
+                    "nothing was written: fix the site first ({})",
+                    diagnostics.summary()
+                );
+                EXIT_SITE_ERRORS
+            }
+            Failure::Io(message) => {
+                eprintln!("error: {message}");
+                EXIT_SITE_ERRORS
+            }
+        }
+    }
+
+    fn site(diagnostic: Diagnostic) -> Failure {
+        let mut all = Diagnostics::new();
+        all.push(diagnostic);
+        Failure::Site(all)
+    }
+}
+
+/// Today in Vietnam (UTC+7, no daylight saving): the date editors expect on a news item.
+pub fn vietnam_today() -> Date {
+    VIETNAM_OFFSET.to_datetime(jiff::Timestamp::now()).date()
+}
+
+/// The half-year a date falls in: `2026-h2` for 2026-11-28.
+pub fn half_year_of(date: Date) -> PeriodId {
+    let part = if date.month() <= 6 {
+        Part::FirstHalf
+    } else {
+        Part::SecondHalf
+    };
+    u16::try_from(date.year())
+        .ok()
+        .and_then(|year| PeriodId::new(year, part))
+        .unwrap_or_else(|| PeriodId::new(2000, part).expect("2000 is a valid year"))
+}
+
+/// `root.join(rel)`, without a leading `./` when the root is the current folder, for messages.
+pub fn shown(root: &Path, rel: &Path) -> PathBuf {
+    if root == Path::new(".") || root.as_os_str().is_empty() {
+        rel.to_path_buf()
+    } else {
+        root.join(rel)
+    }
+}
+
+/// Creates a file that must not exist yet; `Ok(false)` when it does (it is left untouched).
+pub fn create_new_file(path: &Path, contents: &[u8]) -> Result<bool, Failure> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| Failure::Io(format!("cannot create {}: {e}", parent.display())))?;
+    }
+    let mut file = match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+        Err(e) => {
+            return Err(Failure::Io(format!(
+                "cannot create {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    file.write_all(contents)
+        .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
+    Ok(true)
+}
+
+fn require_site_file(root: &Path) -> Result<(), Failure> {
+    if root.join(CONFIG_FILE).is_file() {
+        Ok(())
+    } else {
+        Err(Failure::site(Diagnostic::error(
+            CONFIG_FILE,
+            format!(
+                "no {CONFIG_FILE} in {}: run blocpress in a site folder, pass --root DIR, or create a site with `blocpress init DIR`",
+                root.display()
+            ),
+        )))
+    }
+}
+
+/// A YAML scalar for `key: <here>`, quoted only when YAML needs it.
+fn yaml_scalar(text: &str) -> String {
+    serde_yaml::to_string(text)
+        .map(|s| s.trim_end_matches('\n').to_string())
+        .unwrap_or_else(|_| format!("{text:?}"))
+}
+
+/// Text for the end of a `#` comment: one line.
+fn comment_text(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ---------------------------------------------------------------------------------------------
+// new news
+
+/// The association folders that have a profile, with their names when the profile can be read
+/// (a broken profile is `check`'s business, not a reason to refuse a news file).
+fn association_names(root: &Path) -> Vec<(String, Option<String>)> {
+    let mut ignored = Vec::new();
+    let mut names = Vec::new();
+    for file in walk_files(root, "content/associations", &mut ignored) {
+        let Some(slug) = profile_slug(&file.rel) else {
+            continue;
+        };
+        let name = fs::read_to_string(&file.abs)
+            .ok()
+            .and_then(|text| serde_yaml::from_str::<serde_yaml::Value>(&text).ok())
+            .and_then(|value| value.get("name").and_then(|n| n.as_str()).map(comment_text));
+        names.push((slug.to_string(), name));
+    }
+    names
+}
+
+/// `content/associations/<slug>/profile.yaml` → the slug, when it is one.
+fn profile_slug(rel: &Path) -> Option<Slug> {
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    match parts.as_slice() {
+        [content, associations, folder, profile]
+            if content == "content"
+                && associations == "associations"
+                && profile == "profile.yaml" =>
+        {
+            Slug::parse(folder).ok()
+        }
+        _ => None,
+    }
+}
+
+/// `2013-06-21-so-ket` → `so-ket`, as the loader derives a news slug from a file name.
+fn stem_without_date(stem: &str) -> &str {
+    let bytes = stem.as_bytes();
+    let dated = bytes.len() > 11
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && bytes[10] == b'-';
+    if dated { &stem[11..] } else { stem }
+}
+
+/// What the existing news items already use: their URL slugs, and their tags by frequency.
+struct ExistingNews {
+    slugs: HashSet<String>,
+    tags: Vec<String>,
+}
+
+fn existing_news(root: &Path) -> ExistingNews {
+    let mut ignored = Vec::new();
+    let mut slugs = HashSet::new();
+    let mut tag_counts: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for file in walk_files(root, "content/news", &mut ignored) {
+        if file.rel.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let front: Option<serde_yaml::Value> =
+            read_text(&file.abs, &file.rel).ok().and_then(|text| {
+                front_matter::split(&text)
+                    .ok()
+                    .and_then(|split| serde_yaml::from_str(split.front_matter).ok())
+            });
+        let given = front
+            .as_ref()
+            .and_then(|f| f.get("slug"))
+            .and_then(|s| s.as_str())
+            .map(str::to_string);
+        slugs.insert(given.unwrap_or_else(|| slugify(stem_without_date(&file_stem(&file.rel)))));
+        let tags = front
+            .as_ref()
+            .and_then(|f| f.get("tags"))
+            .and_then(|t| t.as_sequence())
+            .cloned()
+            .unwrap_or_default();
+        for tag in tags.iter().filter_map(|t| t.as_str()) {
+            let entry = tag_counts
+                .entry(slugify(tag))
+                .or_insert_with(|| (0, tag.trim().to_string()));
+            entry.0 += 1;
+        }
+    }
+    let mut tags: Vec<(usize, String)> = tag_counts.into_values().collect();
+    tags.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    ExistingNews {
+        slugs,
+        tags: tags.into_iter().take(12).map(|(_, name)| name).collect(),
+    }
+}
+
+/// The news file's text: every front-matter field, with comments that say how to fill it.
+fn news_text(
+    title: &str,
+    date: Date,
+    associations: &[(String, Option<String>)],
+    tags: &[String],
+) -> String {
+    let period = half_year_of(date);
+    let mut text = String::from("---\n");
+    text.push_str(&format!("title: {}\n", yaml_scalar(title)));
+    text.push_str(&format!(
+        "date: {date}                 # ngày đăng, dạng NĂM-THÁNG-NGÀY\n"
+    ));
+    text.push_str(
+        "# Tóm tắt một hai câu, hiện trong danh sách tin và khi chia sẻ lên mạng xã hội.\n\
+         # Bỏ trống thì dùng đoạn văn đầu tiên của bài.\n\
+         summary:\n",
+    );
+    text.push_str(
+        "# Các hội được nhắc tới trong tin (tên thư mục trong content/associations/):\n\
+         # tin sẽ hiện trên trang của từng hội. Ví dụ: associations: [ten-hoi-a, ten-hoi-b]\n",
+    );
+    if associations.is_empty() {
+        text.push_str("# (Chưa có hội nào trong content/associations/.)\n");
+    } else {
+        text.push_str("# Các hội hiện có:\n");
+        let width = associations.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+        for (slug, name) in associations {
+            match name {
+                Some(name) => text.push_str(&format!("#   {slug:width$}  {name}\n")),
+                None => text.push_str(&format!("#   {slug}\n")),
+            }
+        }
+    }
+    text.push_str("associations: []\n");
+    text.push_str(&format!(
+        "# Kỳ báo cáo liên quan, nếu có (tin sẽ hiện trên trang sơ kết của kỳ đó):\n\
+         # {}-h1 (6 tháng đầu năm), {}-h2 (6 tháng cuối năm) hoặc {} (cả năm). Kỳ hiện tại: {period}.\n\
+         period:\n",
+        period.year(),
+        period.year(),
+        period.year(),
+    ));
+    text.push_str(
+        "# Nhãn chủ đề, mỗi nhãn có một trang riêng. Ví dụ: tags: [Sơ kết, Khen thưởng]\n",
+    );
+    if !tags.is_empty() {
+        text.push_str(&format!(
+            "# Nhãn đang dùng: {}\n",
+            comment_text(&tags.join(", "))
+        ));
+    }
+    text.push_str("tags: []\n");
+    text.push_str(
+        "# Ảnh đại diện khi chia sẻ (đặt tệp ảnh trong static/images/) và lời mô tả ảnh:\n\
+         # image: /images/ten-anh.jpg\n\
+         # image_alt: Mô tả ngắn nội dung ảnh\n\
+         author:                   # người viết, ví dụ: Ban biên tập\n\
+         # true: bản nháp, chưa đăng (xem trước bằng `blocpress serve --drafts`).\n\
+         # Đổi thành false khi bài đã sẵn sàng để đăng.\n\
+         draft: true\n\
+         ---\n",
+    );
+    text.push_str(
+        "Đoạn mở đầu: sự kiện gì, diễn ra khi nào, ở đâu, do ai chủ trì, những ai tham dự.\n\
+         \n\
+         ## Kết quả nổi bật\n\
+         \n\
+         Nội dung chính của tin. Để tách đoạn, để một dòng trống giữa hai đoạn.\n",
+    );
+    text
+}
+
+fn news(args: NewNewsArgs) -> Result<(), Failure> {
+    let root = args.root.root;
+    let title = args.title.trim();
+    if title.is_empty() {
+        return Err(Failure::Usage(String::from("the news title is empty")));
+    }
+    let Some(base) = Slug::from_text(title) else {
+        return Err(Failure::Usage(format!(
+            "cannot make a file name from the title \"{title}\": it has no letters or digits"
+        )));
+    };
+    require_site_file(&root)?;
+    let date = vietnam_today();
+    let existing = existing_news(&root);
+    let folder = Path::new("content")
+        .join("news")
+        .join(date.year().to_string());
+    let text = news_text(title, date, &association_names(&root), &existing.tags);
+
+    // Never replace a file, and never take a URL another news item has (that is a build error).
+    for n in 1..=1000 {
+        let slug = if n == 1 {
+            base.clone()
+        } else {
+            base.with_suffix(n)
+        };
+        if existing.slugs.contains(slug.as_str()) {
+            continue;
+        }
+        let rel = folder.join(format!("{date}-{slug}.md"));
+        if create_new_file(&root.join(&rel), text.as_bytes())? {
+            if n > 1 {
+                eprintln!(
+                    "note: a news item named `{base}` already exists, so this one is `{slug}` (its URL: /news/{slug}/)"
+                );
+            }
+            println!("{}", shown(&root, &rel).display());
+            eprintln!(
+                "created a draft news item: write it, then set `draft: false` to publish it (preview drafts with `blocpress serve --drafts`)"
+            );
+            return Ok(());
+        }
+    }
+    Err(Failure::Io(format!(
+        "too many news items named `{base}` in {}",
+        folder.display()
+    )))
+}
+
+// ---------------------------------------------------------------------------------------------
+// new period
+
+/// Every association with a profile, parsed (its own metrics are needed); errors stop the
+/// command before it writes anything.
+fn load_associations(root: &Path, config: &SiteConfig) -> Result<Vec<Association>, Failure> {
+    let mut problems = Vec::new();
+    let files = walk_files(root, "content/associations", &mut problems);
+    let mut folders: BTreeMap<String, bool> = BTreeMap::new();
+    let mut associations = Vec::new();
+    for file in &files {
+        let parts: Vec<String> = file
+            .rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if parts.len() != 4 {
+            continue;
+        }
+        let has_profile = folders.entry(parts[2].clone()).or_insert(false);
+        let Some(slug) = profile_slug(&file.rel) else {
+            continue;
+        };
+        *has_profile = true;
+        let text = match read_text(&file.abs, &file.rel) {
+            Ok(text) => text,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        match parse_profile(slug, file, &text, config) {
+            Ok((association, _warnings)) => associations.push(association),
+            Err(errors) => problems.extend(errors.into_iter().filter(Diagnostic::is_error)),
+        }
+    }
+    for (folder, has_profile) in &folders {
+        let path = Path::new("content").join("associations").join(folder);
+        if let Err(message) = Slug::parse(folder) {
+            problems.push(Diagnostic::error(
+                path,
+                format!("association folder name: {message}"),
+            ));
+        } else if !has_profile {
+            problems.push(Diagnostic::error(
+                path,
+                "this association folder has no profile.yaml (it needs at least `name:`)",
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        let mut all = Diagnostics::new();
+        all.extend(problems);
+        return Err(Failure::Site(all));
+    }
+    if associations.is_empty() {
+        return Err(Failure::site(Diagnostic::error(
+            "content/associations",
+            "there are no associations yet: create content/associations/<slug>/profile.yaml for each member first",
+        )));
+    }
+    associations.sort_by(|a, b| {
+        (a.order.is_none(), a.order, &a.name, &a.slug).cmp(&(
+            b.order.is_none(),
+            b.order,
+            &b.name,
+            &b.slug,
+        ))
+    });
+    Ok(associations)
+}
+
+/// `  key:   # Label (unit)` lines, keys padded so the comments line up; `detailed` adds the
+/// section headings and units.
+fn metric_lines(out: &mut String, sections: &[(&str, Vec<(&String, &MetricDef)>)], detailed: bool) {
+    let width = sections
+        .iter()
+        .flat_map(|(_, keys)| keys.iter().map(|(k, _)| k.len() + 1))
+        .max()
+        .unwrap_or(0);
+    for (heading, keys) in sections {
+        if keys.is_empty() {
+            continue;
+        }
+        if detailed {
+            out.push_str(&format!("  # {heading}\n"));
+        }
+        for (key, def) in keys {
+            let label = comment_text(&def.label);
+            let described = match (&def.unit, detailed) {
+                (Some(unit), true) if !unit.trim().is_empty() => {
+                    format!("{label} ({})", comment_text(unit))
+                }
+                _ => label,
+            };
+            let key = format!("{key}:");
+            out.push_str(&format!("  {key:width$}  # {described}\n"));
+        }
+    }
+}
+
+/// An association's achievement file for `id`: every metric it may report, no values yet.
+fn achievement_text(association: &Association, config: &SiteConfig, id: PeriodId) -> String {
+    let title = id.default_title(Language::Vi);
+    let next = id
+        .following()
+        .map(|p| format!("{} ({p})", p.default_title(Language::Vi).to_lowercase()))
+        .unwrap_or_else(|| String::from("kỳ sau"));
+    let shared: Vec<(&String, &MetricDef)> = config
+        .metrics
+        .iter()
+        .filter(|(key, _)| !association.metrics.contains_key(*key))
+        .collect();
+    let own: Vec<(&String, &MetricDef)> = association.metrics.iter().collect();
+    let sections = [
+        ("Chỉ tiêu chung của Khối (khai báo trong site.yaml)", shared),
+        (
+            "Chỉ tiêu riêng của hội (khai báo trong profile.yaml của hội)",
+            own,
+        ),
+    ];
+
+    let mut text = format!(
+        "# {name}: kết quả {lower} (kỳ {id}).\n\
+         # Tệp do `blocpress new period {id}` tạo. Điền số liệu rồi gửi lại cho Khối trưởng.\n\
+         #\n\
+         # CÁCH GHI SỐ: viết liền, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn.\n\
+         #   đúng: 10202      sai: 10.202 (máy hiểu là \"mười phẩy hai\")\n\
+         #   số thập phân dùng dấu chấm: 95.5 (trang web tự hiện thành 95,5)\n\
+         #   không đặt số trong ngoặc kép, không ghi đơn vị sau số.\n\
+         # Chỉ tiêu nào để trống (không ghi gì sau dấu hai chấm) là \"chưa báo cáo\".\n\
+         \n\
+         # Tóm tắt kết quả của hội trong kỳ: một đoạn văn (Markdown), in trong bài sơ kết.\n\
+         # Viết trên nhiều dòng thì ghi `summary: >-` rồi xuống dòng, thụt lề hai dấu cách.\n\
+         summary:\n\
+         \n\
+         # Số liệu của kỳ.\n\
+         metrics:\n",
+        name = comment_text(&association.name),
+        lower = title.to_lowercase(),
+    );
+    metric_lines(&mut text, &sections, true);
+    text.push_str(
+        "\n\
+         # Việc làm nổi bật trong kỳ: mỗi ý một dòng, bắt đầu bằng \"  - \" (Markdown). Ví dụ:\n\
+         #   - Tổ chức **35 hội nghị** tuyên truyền, phổ biến pháp luật.\n\
+         highlights:\n\
+         \n\
+         # Nhiệm vụ, phương hướng kỳ sau: mỗi ý một dòng, bắt đầu bằng \"  - \".\n\
+         plans:\n\
+         \n",
+    );
+    text.push_str(&format!(
+        "# Chỉ tiêu phấn đấu cho {next}: trang sơ kết kỳ đó sẽ tính % hoàn thành.\n\
+         # Chỉ tiêu nào không đặt mục tiêu thì để trống.\n\
+         targets:\n"
+    ));
+    metric_lines(&mut text, &sections, false);
+    text.push_str(
+        "\n\
+         # Nếu đây là số liệu mẫu hay ước tính, chưa phải số liệu chính thức, bỏ dấu # ở dòng dưới\n\
+         # (hoặc ghi riêng các chỉ tiêu: sample: [new_members]); trang web sẽ ghi chú \"số liệu mẫu\".\n\
+         # extra: { sample: true }\n",
+    );
+    text
+}
+
+/// The period's narrative skeleton: a draft, so a half-written text is never published.
+fn narrative_text(id: PeriodId, associations: &[Association]) -> String {
+    let title = id.default_title(Language::Vi);
+    let meeting = if id.is_year() {
+        "tổng kết"
+    } else {
+        "sơ kết"
+    };
+    let hosts = associations
+        .iter()
+        .map(|a| a.slug.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "---\n\
+         # Bài {meeting} {lower} (kỳ {id}): in ở đầu trang {meeting} của kỳ, trước bảng số liệu.\n\
+         # Điền thông tin, viết nội dung bên dưới dòng `---` thứ hai, rồi đổi `draft: true`\n\
+         # thành `draft: false` để đăng. Trang {meeting} vẫn hiện số liệu của các hội khi bài này\n\
+         # còn là bản nháp.\n\
+         title:           # bỏ trống thì dùng \"{title}\"\n\
+         date:            # ngày họp, dạng NĂM-THÁNG-NGÀY, ví dụ {year}-{month}-20\n\
+         host:            # hội đăng cai (tên thư mục): {hosts}\n\
+         location:        # nơi họp\n\
+         summary:         # một câu tóm tắt hội nghị\n\
+         draft: true\n\
+         ---\n\
+         Diễn biến hội nghị: ai chủ trì, các đơn vị tham dự, những kết quả nổi bật của Khối trong\n\
+         kỳ, ưu điểm, hạn chế và nguyên nhân.\n\
+         \n\
+         ## Phương hướng, nhiệm vụ kỳ tới\n\
+         \n\
+         - Nhiệm vụ thứ nhất.\n\
+         - Nhiệm vụ thứ hai.\n",
+        lower = title.to_lowercase(),
+        year = id.year(),
+        month = match id.part() {
+            Part::FirstHalf => "06",
+            Part::SecondHalf | Part::Year => "12",
+        },
+    )
+}
+
+fn period(args: NewPeriodArgs) -> Result<(), Failure> {
+    let root = args.root.root;
+    let id = PeriodId::from_str(args.id.trim()).map_err(Failure::Usage)?;
+    require_site_file(&root)?;
+    let config_text =
+        read_text(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE)).map_err(Failure::site)?;
+    let config = SiteConfig::parse(&config_text).map_err(|problems| {
+        let mut all = Diagnostics::new();
+        all.extend(problems);
+        Failure::Site(all)
+    })?;
+    let associations = load_associations(&root, &config)?;
+
+    let mut created = 0;
+    let mut skipped = 0;
+    for association in &associations {
+        let rel = Path::new("content")
+            .join("associations")
+            .join(association.slug.as_str())
+            .join(format!("{id}.yaml"));
+        let text = achievement_text(association, &config, id);
+        if create_new_file(&root.join(&rel), text.as_bytes())? {
+            println!("{}", shown(&root, &rel).display());
+            created += 1;
+        } else {
+            eprintln!(
+                "skipped {}: it already exists (left as it is)",
+                shown(&root, &rel).display()
+            );
+            skipped += 1;
+        }
+    }
+    let narrative = Path::new("content")
+        .join("periods")
+        .join(format!("{id}.md"));
+    let narrative_created = create_new_file(
+        &root.join(&narrative),
+        narrative_text(id, &associations).as_bytes(),
+    )?;
+    if narrative_created {
+        println!("{}", shown(&root, &narrative).display());
+    }
+    eprintln!(
+        "period {id}: {created} achievement file{} created, {skipped} already there{}",
+        if created == 1 { "" } else { "s" },
+        if narrative_created {
+            format!(
+                "; the narrative {} is a draft until you set `draft: false`",
+                shown(&root, &narrative).display()
+            )
+        } else {
+            String::new()
+        }
+    );
+    if created > 0 {
+        eprintln!(
+            "send each association its file; empty values show as \"not reported\" until they are filled in"
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn half_years() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(half_year_of(d(2026, 6, 30)).to_string(), "2026-h1");
+        assert_eq!(half_year_of(d(2026, 7, 1)).to_string(), "2026-h2");
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem_without_date("2013-06-21-so-ket"), "so-ket");
+        assert_eq!(stem_without_date("so-ket"), "so-ket");
+    }
+
+    #[test]
+    fn scalars_are_quoted_only_when_needed() {
+        assert_eq!(yaml_scalar("Đại hội Hội Luật gia"), "Đại hội Hội Luật gia");
+        let quoted = yaml_scalar("Hội nghị: sơ kết # 1");
+        let back: String = serde_yaml::from_str(&quoted).unwrap();
+        assert_eq!(back, "Hội nghị: sơ kết # 1");
+        let back: String = serde_yaml::from_str(&yaml_scalar("2013")).unwrap();
+        assert_eq!(back, "2013");
+    }
 }
