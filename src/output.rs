@@ -165,10 +165,19 @@ impl DiskOutput {
             );
         }
         for source in ["content", "static", "themes"] {
-            if output.starts_with(root.join(source)) {
+            // Compared resolved too, so a source folder that is a symlink is still recognised.
+            let resolved = absolute(&root.join(source))?;
+            if output.starts_with(root.join(source)) || output.starts_with(&resolved) {
                 bail!(
                     "refusing to write the site to {}: it is inside the site's {source}/ folder",
                     output.display()
+                );
+            }
+            if resolved.starts_with(&output) {
+                bail!(
+                    "refusing to write the site to {}: it holds the site's {source}/ folder ({})",
+                    output.display(),
+                    resolved.display()
                 );
             }
         }

@@ -15,6 +15,10 @@ impl Slug {
     pub fn parse(text: &str) -> Result<Slug, String> {
         if is_slug(text) {
             Ok(Slug(text.to_string()))
+        } else if text.trim().is_empty() {
+            Err(String::from(
+                "the slug is empty: use lowercase letters a-z, digits and single hyphens, or leave `slug:` out",
+            ))
         } else {
             let hint = slugify(text);
             let hint = if hint.is_empty() {

@@ -78,11 +78,19 @@ pub fn from_str<T: DeserializeOwned>(source: &YamlSource) -> Result<T, Diagnosti
 
 fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
     let raw = error.to_string();
-    let message = strip_location(&raw);
-    let message = explain(message);
+    let message = relocate_marks(&raw, source.line_offset);
+    let message = explain(&message);
+    // serde reports a duplicate field at the start of its mapping: point at the second one.
+    let duplicate = message
+        .contains("duplicate field")
+        .then(|| quoted_names(&message).first().cloned())
+        .flatten()
+        .and_then(|key| locate_last_key(source.text, &key))
+        .map(|(line, column)| (line + source.line_offset, column));
     let position = match error.location() {
+        _ if duplicate.is_some() => duplicate,
         Some(location) => Some((location.line() + source.line_offset, location.column())),
-        // serde reports missing and duplicate fields without a position: find the key ourselves.
+        // Missing fields have no position: find the key ourselves, else the start.
         None => quoted_names(&message)
             .first()
             .and_then(|key| source.locate(&[key.as_str()]))
@@ -91,11 +99,37 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
     Diagnostic::error(source.path, message).at_opt(position)
 }
 
-fn strip_location(message: &str) -> &str {
-    match message.rfind(" at line ") {
-        Some(index) if message[index..].contains(" column ") => &message[..index],
-        _ => message,
+/// The parser writes positions into its messages (`… at line 3 column 1, while parsing …`):
+/// the first is the diagnostic's own position and is dropped; later ones are made relative to
+/// the file (front matter starts after the `---` line).
+fn relocate_marks(message: &str, line_offset: usize) -> String {
+    const AT_LINE: &str = " at line ";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    let mut first = true;
+    while let Some(index) = rest.find(AT_LINE) {
+        let after = &rest[index + AT_LINE.len()..];
+        let line_digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let Some(tail) = after[line_digits..].strip_prefix(" column ") else {
+            out.push_str(&rest[..index + AT_LINE.len()]);
+            rest = after;
+            continue;
+        };
+        let column_digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        out.push_str(&rest[..index]);
+        if line_digits > 0 && column_digits > 0 && !first {
+            let line: usize = after[..line_digits].parse().unwrap_or(0);
+            out.push_str(&format!(
+                "{AT_LINE}{} column {}",
+                line.saturating_add(line_offset),
+                &tail[..column_digits]
+            ));
+        }
+        first = false;
+        rest = &tail[column_digits..];
     }
+    out.push_str(rest);
+    out
 }
 
 /// Rewrites serde's messages into what an editor needs: the key at fault and the nearest valid one.
@@ -134,6 +168,25 @@ fn explain(message: &str) -> String {
     if message.contains("repetition limit exceeded") {
         return format!("{message}: too many aliases (`*name`) expand here");
     }
+    if message.contains("more than one document") {
+        return String::from(
+            "the file holds more than one YAML document (a line `---` inside it?); keep one document per file",
+        );
+    }
+    // A number too large for any YAML number type: serde's wording ("integer `…` as u128,
+    // expected any YAML value") does not say so.
+    if let Some(start) = message.find("invalid type: integer `")
+        && (message.ends_with("expected any YAML value")
+            || message.contains(" as u128")
+            || message.contains(" as i128"))
+    {
+        let prefix = &message[..start];
+        let number = quoted_names(&message[start..])
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        return format!("{prefix}the number {number} is too large");
+    }
     message.to_string()
 }
 
@@ -145,6 +198,18 @@ fn quoted_names(message: &str) -> Vec<String> {
         .step_by(2)
         .map(str::to_string)
         .collect()
+}
+
+/// The last line where `key:` starts a mapping entry (any depth): where a duplicate key sits.
+fn locate_last_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let trimmed = line.trim_start();
+            let content = trimmed.strip_prefix("- ").unwrap_or(trimmed);
+            key_matches(content, key).then(|| (index + 1, line.len() - content.len() + 1))
+        })
+        .last()
 }
 
 /// Finds the line (1-based) and column (1-based) of a path of keys in block-style YAML, also
@@ -245,28 +310,94 @@ pub fn scalar_text(value: &Value) -> Option<String> {
     }
 }
 
+/// A visitor that keeps any scalar as text and refuses lists and mappings *while* the parser is
+/// on the value, so the error carries the key's path and the value's line and column.
+struct ScalarVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ScalarVisitor {
+    /// `None` for null.
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("text (a single value), not a list or mapping")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(v))
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+
+    fn visit_i128<E>(self, v: i128) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+
+    fn visit_u128<E>(self, v: u128) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        // The same text `Value` gives a float (`1.5`, `.inf`).
+        Ok(Some(serde_yaml::Number::from(v).to_string()))
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    /// A tagged value (`!foo x`): its text, when it is a scalar.
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        use serde::de::{Error, VariantAccess};
+        let (_, variant): (Value, _) = data.variant()?;
+        let value: Value = variant.newtype_variant()?;
+        match value {
+            Value::Null => Ok(None),
+            other => scalar_text(&other).map(Some).ok_or_else(|| {
+                A::Error::custom("expected text (a single value), not a list or mapping")
+            }),
+        }
+    }
+}
+
 /// serde helper: accepts any scalar and keeps its text, so `title: 2013` is the title "2013".
 pub mod scalar_string {
-    use serde::{Deserialize, Deserializer, de::Error};
+    use serde::{Deserializer, de::Error};
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-        let value = super::Value::deserialize(deserializer)?;
-        super::scalar_text(&value)
-            .ok_or_else(|| D::Error::custom("expected text, found a list or mapping"))
+        deserializer
+            .deserialize_any(super::ScalarVisitor)?
+            .ok_or_else(|| D::Error::custom("a value is required here, not an empty one"))
     }
 
     pub mod option {
-        use super::*;
+        use serde::Deserializer;
+
         pub fn deserialize<'de, D: Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Option<String>, D::Error> {
-            let value = super::super::Value::deserialize(deserializer)?;
-            if value.is_null() {
-                return Ok(None);
-            }
-            super::super::scalar_text(&value)
-                .map(Some)
-                .ok_or_else(|| D::Error::custom("expected text, found a list or mapping"))
+            deserializer.deserialize_any(super::super::ScalarVisitor)
         }
     }
 }
@@ -373,6 +504,79 @@ mod tests {
     }
 
     #[test]
+    fn positions_inside_messages_follow_the_file() {
+        let error = from_str::<Value>(&YamlSource {
+            path: Path::new("x.md"),
+            text: "title: [a\ncount: 3\n",
+            line_offset: 1,
+        })
+        .unwrap_err();
+        assert_eq!(error.line, Some(3), "{error}");
+        assert!(error.message.ends_with("flow sequence at line 2 column 8"), "{error}");
+        assert_eq!(
+            relocate_marks("x at line 3 column 1, while parsing at line 2 column 8", 1),
+            "x, while parsing at line 3 column 8"
+        );
+    }
+
+    #[test]
+    fn a_list_where_text_belongs_is_reported_at_its_key() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Texts {
+            #[serde(deserialize_with = "scalar_string::deserialize")]
+            title: String,
+            #[serde(default, deserialize_with = "scalar_list::deserialize")]
+            tags: Vec<String>,
+        }
+        let parse = |text| {
+            from_str::<Texts>(&YamlSource {
+                path: Path::new("x.yaml"),
+                text,
+                line_offset: 1,
+            })
+        };
+        let error = parse("tags: []\ntitle:\n  - a\n").unwrap_err();
+        assert!(error.message.starts_with("title: "), "{error}");
+        assert_eq!(error.line, Some(4), "{error}");
+        let error = parse("title: a\ntags: [a, [b]]\n").unwrap_err();
+        assert!(error.message.starts_with("tags[1]: "), "{error}");
+        assert_eq!((error.line, error.column), (Some(3), Some(11)), "{error}");
+        let error = parse("title: ~\n").unwrap_err();
+        assert!(error.message.contains("required"), "{error}");
+        let ok = parse("title: !x 2013\ntags: 5\n").unwrap();
+        assert_eq!(
+            (ok.title.as_str(), ok.tags.as_slice()),
+            ("2013", ["5".to_string()].as_slice())
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_the_second_one() {
+        let error = parse("title: a\ncount: 1\ntitle: b\n").unwrap_err();
+        assert!(error.message.contains("duplicate"), "{error}");
+        assert_eq!(error.line, Some(4), "{error}");
+    }
+
+    #[test]
+    fn several_documents_and_huge_numbers_are_explained() {
+        let error = parse("title: a\n---\ntitle: b\n").unwrap_err();
+        assert!(
+            error.message.contains("more than one YAML document"),
+            "{error}"
+        );
+        let huge: Result<IndexMapForTest, _> = from_str(&YamlSource::new(
+            Path::new("x.yaml"),
+            "a: 99999999999999999999999999999999999999\n",
+        ));
+        let error = huge.unwrap_err();
+        assert!(error.message.contains("too large"), "{error}");
+        assert_eq!(error.line, Some(1));
+    }
+
+    type IndexMapForTest = std::collections::BTreeMap<String, Value>;
+
+    #[test]
     fn scalar_strings_accept_numbers() {
         #[derive(Deserialize)]
         struct T {
@@ -384,27 +588,73 @@ mod tests {
     }
 }
 
-/// serde helper: a list of scalars kept as text (`tags: [2013, Sơ kết]`).
+/// serde helper: a list of scalars kept as text (`tags: [2013, Sơ kết]`); a single scalar is a
+/// list of one. A nested list or mapping is refused at its own line and column.
 pub mod scalar_list {
-    use serde::{Deserialize, Deserializer, de::Error};
+    use serde::de::{Deserializer, SeqAccess, Visitor};
+
+    /// One item of the list: a scalar (null items are dropped).
+    struct Item(Option<String>);
+
+    impl<'de> serde::Deserialize<'de> for Item {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(super::ScalarVisitor).map(Item)
+        }
+    }
+
+    struct ListVisitor;
+
+    impl<'de> Visitor<'de> for ListVisitor {
+        type Value = Vec<String>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list such as [a, b]")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut items = Vec::new();
+            while let Some(Item(item)) = seq.next_element()? {
+                items.extend(item);
+            }
+            Ok(items)
+        }
+
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+
+        fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+
+        fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+
+        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+
+        fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(vec![serde_yaml::Number::from(v).to_string()])
+        }
+    }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Vec<String>, D::Error> {
-        let value = super::Value::deserialize(deserializer)?;
-        match value {
-            super::Value::Null => Ok(Vec::new()),
-            super::Value::Sequence(items) => items
-                .iter()
-                .map(|item| {
-                    super::scalar_text(item).ok_or_else(|| {
-                        D::Error::custom("expected a list of texts, found a nested list or mapping")
-                    })
-                })
-                .collect(),
-            other => super::scalar_text(&other)
-                .map(|one| vec![one])
-                .ok_or_else(|| D::Error::custom("expected a list such as [a, b]")),
-        }
+        deserializer.deserialize_any(ListVisitor)
     }
 }

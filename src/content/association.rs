@@ -279,6 +279,55 @@ pub fn metric_value(
     value: &yaml::Value,
 ) -> Result<(Option<Decimal>, Option<Diagnostic>), Diagnostic> {
     let key = keys.last().copied().unwrap_or("");
+    let raw = source.raw_value(keys).unwrap_or("");
+    let lowered = raw.trim_start_matches(['+', '-']).to_ascii_lowercase();
+    if matches!(value, yaml::Value::Number(_))
+        && (lowered.starts_with("0x") || lowered.starts_with("0o"))
+    {
+        return Err(source.error_at(
+            keys,
+            format!("`{key}: {raw}` is a hexadecimal or octal number; write it in decimal digits"),
+        ));
+    }
+    let (number, warning) = parse_metric_value(source, keys, value)?;
+    if let Some(number) = number {
+        check_metric_range(source, keys, number)?;
+    }
+    Ok((number, warning))
+}
+
+/// The largest figure blocpress accepts (a thousand trillion), and the most decimals: enough for
+/// any bloc's report, and small enough that changes, sums and percentages cannot overflow.
+pub const MAX_METRIC: i64 = 1_000_000_000_000_000;
+pub const MAX_METRIC_DECIMALS: u32 = 6;
+
+fn check_metric_range(
+    source: &YamlSource,
+    keys: &[&str],
+    number: Decimal,
+) -> Result<(), Diagnostic> {
+    let key = keys.last().copied().unwrap_or("");
+    if number.abs() > Decimal::from(MAX_METRIC) {
+        return Err(source.error_at(
+            keys,
+            format!("`{key}` is too large: figures may be at most {MAX_METRIC} (10^15)"),
+        ));
+    }
+    if number.normalize().scale() > MAX_METRIC_DECIMALS {
+        return Err(source.error_at(
+            keys,
+            format!("`{key}` has more than {MAX_METRIC_DECIMALS} decimals; round it (e.g. 95.5)"),
+        ));
+    }
+    Ok(())
+}
+
+fn parse_metric_value(
+    source: &YamlSource,
+    keys: &[&str],
+    value: &yaml::Value,
+) -> Result<(Option<Decimal>, Option<Diagnostic>), Diagnostic> {
+    let key = keys.last().copied().unwrap_or("");
     match value {
         yaml::Value::Null => Ok((None, None)),
         yaml::Value::Number(number) => {
@@ -292,9 +341,20 @@ pub fn metric_value(
             if !float.is_finite() {
                 return Err(source.error_at(keys, format!("`{key}` must be a finite number")));
             }
+            if float.abs() > MAX_METRIC as f64 {
+                return Err(source.error_at(
+                    keys,
+                    format!("`{key}` is too large: figures may be at most {MAX_METRIC} (10^15)"),
+                ));
+            }
             let decimal = Decimal::from_str(&float.to_string())
                 .or_else(|_| Decimal::from_scientific(&float.to_string()))
-                .map_err(|_| source.error_at(keys, format!("`{key}`: {float} is too large")))?;
+                .map_err(|_| {
+                    source.error_at(
+                        keys,
+                        format!("`{key}` is not a usable number; write it like 35 or 95.5"),
+                    )
+                })?;
             let raw = source.raw_value(keys).unwrap_or("");
             let warning = looks_like_grouped_thousands(raw).then(|| {
                 let digits = raw.replace('.', "");

@@ -46,12 +46,12 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut files = Vec::new();
-    let walker = WalkDir::new(&base)
+    let mut walker = WalkDir::new(&base)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
@@ -59,12 +59,7 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
                     .path()
                     .and_then(|p| p.strip_prefix(root).ok())
                     .map_or_else(|| PathBuf::from(start), Path::to_path_buf);
-                let message = if error.loop_ancestor().is_some() {
-                    String::from("symlink loop: this folder links back to one of its parents")
-                } else {
-                    format!("cannot read: {error}")
-                };
-                problems.push(Diagnostic::error(rel, message));
+                problems.push(Diagnostic::error(rel, walk_error_message(&error)));
                 continue;
             }
         };
@@ -80,10 +75,14 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
                     problems.push(Diagnostic::error(
                         &rel,
                         format!(
-                            "symlink points outside the site folder (to {}); copy the file into the site instead",
+                            "symlink points outside the site folder (to {}); blocpress follows only symlinks that stay inside the site: copy the files into the site instead",
                             target.display()
                         ),
                     ));
+                    // Never read what lies behind it.
+                    if entry.file_type().is_dir() {
+                        walker.skip_current_dir();
+                    }
                     continue;
                 }
                 Err(error) => {
@@ -100,6 +99,42 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
         }
     }
     files
+}
+
+/// ELOOP: too many levels of symbolic links.
+fn is_loop(error: &std::io::Error) -> bool {
+    let eloop = if cfg!(any(target_os = "linux", target_os = "android")) {
+        40
+    } else {
+        62
+    };
+    cfg!(unix) && error.raw_os_error() == Some(eloop)
+}
+
+/// What went wrong while walking, in words: loops and broken links are named as such.
+fn walk_error_message(error: &walkdir::Error) -> String {
+    if error.loop_ancestor().is_some() {
+        return String::from(
+            "symlink loop: this folder links back to one of its parents; remove the link",
+        );
+    }
+    let link = error.path().filter(|p| {
+        p.symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+    });
+    let io = error.io_error();
+    match (link, io) {
+        (Some(path), Some(io)) if is_loop(io) => format!(
+            "symlink loop: `{}` leads back to itself through other links; remove the link",
+            std::fs::read_link(path).unwrap_or_default().display()
+        ),
+        (Some(path), Some(io)) if io.kind() == std::io::ErrorKind::NotFound => format!(
+            "broken symlink: it points to `{}`, which does not exist",
+            std::fs::read_link(path).unwrap_or_default().display()
+        ),
+        (_, Some(io)) => format!("cannot read: {io}"),
+        _ => format!("cannot read: {error}"),
+    }
 }
 
 /// What a file under `content/` is.
@@ -248,6 +283,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     let content_files = walk_files(root, "content", &mut problems);
     let (jobs, association_slugs) = classify(content_files, &mut problems);
     check_bloc_roles(&config, &config_text, &association_slugs, &mut problems);
+    check_theme(root, &config, &config_text, &mut problems);
 
     // Profiles first: achievements are checked against each association's own metrics.
     let (scoring_jobs, jobs): (Vec<Job>, Vec<Job>) =
@@ -331,7 +367,15 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
             &b.slug,
         ))
     });
-    let ordered: Vec<Slug> = associations.iter().map(|a| a.slug.clone()).collect();
+    let mut ordered: Vec<Slug> = associations.iter().map(|a| a.slug.clone()).collect();
+    // A folder whose profile is broken is still an association: its error is already reported,
+    // so scoring files that name it must not add "unknown association" noise.
+    let mut broken: Vec<&Slug> = association_slugs
+        .iter()
+        .filter(|s| !ordered.contains(s))
+        .collect();
+    broken.sort();
+    ordered.extend(broken.into_iter().cloned());
 
     let scoring_results: Vec<_> = scoring_jobs
         .into_par_iter()
@@ -486,6 +530,21 @@ fn check_bloc_roles(
                 format!("bloc {role} `{name}` is not an association{hint} (associations are the folders in content/associations/)"),
             ));
         }
+    }
+}
+
+/// A theme other than the built-in one must exist as a folder; said here, where the line of
+/// `theme:` in site.yaml is known.
+fn check_theme(root: &Path, config: &SiteConfig, text: &str, problems: &mut Vec<Diagnostic>) {
+    if config.theme != "default" && !theme::site_theme_dir(root, &config.theme).is_dir() {
+        let source = crate::yaml::YamlSource::new(Path::new(CONFIG_FILE), text);
+        problems.push(source.error_at(
+            &["theme"],
+            format!(
+                "theme `{}` not found: there is no folder themes/{}/ (remove `theme:` to use the built-in theme)",
+                config.theme, config.theme
+            ),
+        ));
     }
 }
 

@@ -48,8 +48,8 @@ pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
         return Err(Diagnostic::error(
             rel,
             format!(
-                "file is {} MiB, larger than the {} MiB limit for content files",
-                meta.len() >> 20,
+                "file is {:.1} MiB, larger than the {} MiB limit for content files; split it or move it to static/",
+                meta.len() as f64 / (1024.0 * 1024.0),
                 MAX_FILE_BYTES >> 20
             ),
         ));
@@ -69,11 +69,19 @@ pub fn decode_text(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
     }
     if let Some(index) = bytes.iter().position(|&b| b == 0) {
         let line = 1 + bytes[..index].iter().filter(|&&b| b == b'\n').count();
+        let line_start = bytes[..index]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&bytes[line_start..index])
+            .chars()
+            .count()
+            + 1;
         return Err(Diagnostic::error(
             rel,
-            "this looks like a binary file (it contains NUL bytes), not text",
+            "this looks like a binary file (it contains NUL bytes), not text; images and documents belong in static/",
         )
-        .at(line, 0));
+        .at(line, column));
     }
     match String::from_utf8(bytes) {
         Ok(mut text) => {

@@ -73,7 +73,7 @@ pub fn parse(
                 let hint = suggestion(text, associations.iter().map(Slug::as_str));
                 problems.push(source.error_at(
                     &["host"],
-                    format!("unknown association `{text}`{hint} as host (associations are the folders in content/associations/)"),
+                    format!("host `{text}` is not an association{hint} (associations are the folders in content/associations/)"),
                 ));
                 None
             }

@@ -56,6 +56,10 @@ struct AdjustmentFile {
     reason: String,
 }
 
+/// The largest score, maximum or adjustment: far above any real table, small enough that totals
+/// cannot overflow.
+pub const MAX_POINTS: i64 = 1_000_000;
+
 /// A score or point value: a number with at most two decimals.
 fn points(
     source: &YamlSource,
@@ -81,6 +85,12 @@ fn points(
         .or_else(|_| Decimal::from_scientific(&text))
         .map_err(|_| source.error_at(keys, format!("{what} `{text}` is not a usable number")))?
         .normalize();
+    if decimal.abs() > Decimal::from(MAX_POINTS) {
+        return Err(source.error_at(
+            keys,
+            format!("{what} `{text}` is too large: points may be at most {MAX_POINTS}"),
+        ));
+    }
     if decimal.scale() > 2 {
         return Err(source.error_at(
             keys,
@@ -194,6 +204,8 @@ pub fn parse(
             continue;
         }
         let mut by_id = HashMap::new();
+        // Criteria whose score is already reported as wrong are not "missing" as well.
+        let mut reported: HashSet<String> = HashSet::new();
         for (key, value) in scores {
             let Some(id) = yaml::scalar_text(key) else {
                 problems.push(source.error_at(
@@ -209,19 +221,25 @@ pub fn parse(
                 continue;
             };
             match points(&source, &keys, value, &format!("score of {name} for {id}")) {
-                Ok(score) if score < Decimal::ZERO || score > max => problems.push(source.error_at(
-                    &keys,
-                    format!("score {score} of {name} for criterion {id} is out of range: it must be between 0 and {max}"),
-                )),
+                Ok(score) if score < Decimal::ZERO || score > max => {
+                    problems.push(source.error_at(
+                        &keys,
+                        format!("score {score} of {name} for criterion {id} is out of range: it must be between 0 and {max}"),
+                    ));
+                    reported.insert(id);
+                }
                 Ok(score) => {
                     by_id.insert(id, score);
                 }
-                Err(d) => problems.push(d),
+                Err(d) => {
+                    problems.push(d);
+                    reported.insert(id);
+                }
             }
         }
         let missing: Vec<&str> = ids
             .iter()
-            .filter(|id| !by_id.contains_key(*id))
+            .filter(|id| !by_id.contains_key(*id) && !reported.contains(*id))
             .map(String::as_str)
             .collect();
         if !missing.is_empty() {
@@ -232,6 +250,9 @@ pub fn parse(
                     missing.join(", ")
                 ),
             ));
+            continue;
+        }
+        if !reported.is_empty() {
             continue;
         }
         let scores: Vec<Decimal> = ids.iter().map(|id| by_id[id]).collect();
