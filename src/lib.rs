@@ -11,6 +11,7 @@ pub mod model;
 pub mod output;
 pub mod period;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod theme;

@@ -1,6 +1,27 @@
-//! `blocpress serve`: work in progress (being written in parallel; see the issues).
+//! `blocpress serve`: builds the site into memory, serves it, rebuilds on change and reloads
+//! open pages. The work is in [`blocpress::serve`].
 
-pub fn run(_args: crate::cli::ServeArgs) -> i32 {
-    eprintln!("error: `blocpress serve` is not available in this build yet");
-    super::EXIT_USAGE
+use blocpress::serve::{self, ServeError, ServeOptions};
+
+use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE};
+use crate::cli::ServeArgs;
+
+pub fn run(args: ServeArgs) -> i32 {
+    let options = ServeOptions {
+        root: args.root.root,
+        interface: args.interface,
+        port: args.port,
+        drafts: args.drafts,
+    };
+    match serve::run(&options) {
+        Ok(()) => EXIT_OK,
+        Err(ServeError::Usage(message)) => {
+            eprintln!("error: {message}");
+            EXIT_USAGE
+        }
+        Err(ServeError::Failed(message)) => {
+            eprintln!("error: {message}");
+            EXIT_SITE_ERRORS
+        }
+    }
 }

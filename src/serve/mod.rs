@@ -1,0 +1,326 @@
+//! `serve`: live preview while editing. The site is built into memory (never into `public/`)
+//! with `base_url` pointing at this server (keeping its sub-path), served over HTTP, and rebuilt
+//! when its inputs change; open pages reload by themselves, and a broken file keeps the last good
+//! build served while its errors show in the terminal and over the page.
+//!
+//! Three parts, one thread each: the watcher ([`watch`], notify's own thread) sends batches of
+//! changed paths; the rebuild thread ([`rebuild`], [`incremental`]) turns them into a new
+//! [`server::Snapshot`]; the HTTP server ([`server`], axum on a current-thread tokio runtime)
+//! serves the latest snapshot and tells open pages about each new one.
+
+pub mod incremental;
+pub mod rebuild;
+pub mod server;
+pub mod watch;
+
+use std::future::IntoFuture;
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, ToSocketAddrs};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+use std::time::Duration;
+
+use notify_debouncer_full::DebounceEventResult;
+use tokio::sync::watch as channel;
+
+use crate::config::CONFIG_FILE;
+use rebuild::{Builder, INPUT_DIRS, Level, Report};
+use server::{App, Snapshot};
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// An address or host name to listen on.
+    pub interface: String,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub drafts: bool,
+}
+
+/// Why `serve` could not run.
+#[derive(Debug)]
+pub enum ServeError {
+    /// Wrong arguments (exit code 2).
+    Usage(String),
+    /// The server could not start (exit code 1).
+    Failed(String),
+}
+
+/// How long open connections get to close after Ctrl-C.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
+
+/// Builds, serves and rebuilds until Ctrl-C (or SIGTERM).
+pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
+    let root = options.root.canonicalize().map_err(|e| {
+        ServeError::Failed(format!(
+            "cannot open the site folder {}: {e}",
+            options.root.display()
+        ))
+    })?;
+    if !root.join(CONFIG_FILE).is_file() {
+        return Err(ServeError::Failed(format!(
+            "no {CONFIG_FILE} in {}: run blocpress in a site folder, pass --root, or create a site with `blocpress init`",
+            root.display()
+        )));
+    }
+    let listener = bind(&options.interface, options.port)?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| ServeError::Failed(format!("cannot read the server's address: {e}")))?;
+
+    // Watch before the first build, so nothing saved while it runs is missed.
+    let (events, changes) = std::sync::mpsc::channel();
+    let watcher = match watch::Watcher::start(&root, events) {
+        Ok(watcher) => Some(watcher),
+        Err(message) => {
+            eprintln!("warning: {message}; pages will not rebuild on change");
+            None
+        }
+    };
+    let mut builder = Builder::new(root.clone(), options.drafts, origin(local));
+    let report = builder.build();
+    print_report(&builder, &report, &[], false);
+    let instance = format!(
+        "{:x}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis())
+    );
+    let (snapshots, snapshot) = channel::channel(Arc::new(snapshot_of(&builder, &instance)));
+    eprintln!(
+        "serving {} at {} (Ctrl-C to stop)",
+        root.display(),
+        builder.local_url()
+    );
+    std::thread::Builder::new()
+        .name(String::from("blocpress-rebuild"))
+        .spawn(move || rebuild_loop(builder, watcher, changes, snapshots, &instance))
+        .map_err(|e| ServeError::Failed(format!("cannot start the rebuild thread: {e}")))?;
+
+    let (shutdown, stopping) = channel::channel(false);
+    let app = Arc::new(App {
+        snapshot,
+        site_root: root,
+        loopback_only: local.ip().is_loopback(),
+        shutdown: stopping,
+    });
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| ServeError::Failed(format!("cannot start the server: {e}")))?;
+    runtime
+        .block_on(serve(listener, app, shutdown))
+        .map_err(|e| ServeError::Failed(format!("the server stopped: {e}")))?;
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    eprintln!("stopped");
+    Ok(())
+}
+
+/// Binds the listening socket, with a clear message for a port in use.
+fn bind(interface: &str, port: u16) -> Result<TcpListener, ServeError> {
+    let addresses: Vec<SocketAddr> = (interface, port)
+        .to_socket_addrs()
+        .map_err(|e| {
+            ServeError::Usage(format!(
+                "--interface {interface}: not an address this machine can listen on ({e})"
+            ))
+        })?
+        .collect();
+    let Some(&address) = addresses.first() else {
+        return Err(ServeError::Usage(format!(
+            "--interface {interface}: not an address this machine can listen on"
+        )));
+    };
+    let listener = TcpListener::bind(address).map_err(|e| {
+        ServeError::Failed(match e.kind() {
+            io::ErrorKind::AddrInUse => format!(
+                "port {port} on {} is already in use (is another `blocpress serve` running?); stop it or pass --port with another number (--port 0 picks a free one)",
+                address.ip()
+            ),
+            io::ErrorKind::PermissionDenied => format!(
+                "not allowed to listen on port {port} of {}: ports below 1024 need special rights; pass --port 1111 or another number above 1023",
+                address.ip()
+            ),
+            io::ErrorKind::AddrNotAvailable => format!(
+                "--interface {interface}: this machine has no such address"
+            ),
+            _ => format!("cannot listen on {address}: {e}"),
+        })
+    })?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| ServeError::Failed(format!("cannot listen on {address}: {e}")))?;
+    Ok(listener)
+}
+
+/// `http://127.0.0.1:1111`: what browsers use to reach `local`. A server listening on every
+/// address is reached through the loopback one.
+fn origin(local: SocketAddr) -> String {
+    let ip = match local.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    match ip {
+        IpAddr::V4(ip) => format!("http://{ip}:{}", local.port()),
+        IpAddr::V6(ip) => format!("http://[{ip}]:{}", local.port()),
+    }
+}
+
+fn snapshot_of(builder: &Builder, instance: &str) -> Snapshot {
+    Snapshot {
+        version: format!("{instance}-{}", builder.version()),
+        files: builder.files(),
+        base_path: builder.base_path().to_string(),
+        errors: Arc::new(builder.errors()),
+        has_site: builder.has_site(),
+    }
+}
+
+/// Waits for batches of changes, rebuilds, and publishes each new snapshot.
+fn rebuild_loop(
+    mut builder: Builder,
+    mut watcher: Option<watch::Watcher>,
+    changes: Receiver<DebounceEventResult>,
+    snapshots: channel::Sender<Arc<Snapshot>>,
+    instance: &str,
+) {
+    while let Ok(first) = changes.recv() {
+        let mut problems = Vec::new();
+        let (mut paths, mut rescan) = watch::paths_of(first, &mut problems);
+        // Whatever else arrived meanwhile goes into the same rebuild.
+        while let Ok(more) = changes.try_recv() {
+            let (more_paths, more_rescan) = watch::paths_of(more, &mut problems);
+            paths.extend(more_paths);
+            rescan |= more_rescan;
+        }
+        paths.sort();
+        paths.dedup();
+        // Watch input folders that appeared or were replaced before reading them.
+        if let Some(watcher) = watcher.as_mut() {
+            let renew: Vec<&str> = INPUT_DIRS
+                .into_iter()
+                .filter(|dir| paths.iter().any(|p| *p == builder.root().join(dir)))
+                .collect();
+            problems.extend(watcher.refresh(&renew));
+        }
+        for problem in &problems {
+            eprintln!("warning: {problem}");
+        }
+        let had_errors = !builder.errors().is_empty();
+        let url = builder.local_url();
+        let report = builder.changed(&paths, rescan);
+        if report.level == Level::Ignore && !report.changed {
+            continue;
+        }
+        print_report(&builder, &report, &paths, had_errors);
+        if builder.local_url() != url {
+            eprintln!("the site is now served at {}", builder.local_url());
+        }
+        if report.changed || report.errors_changed {
+            snapshots.send_replace(Arc::new(snapshot_of(&builder, instance)));
+        }
+    }
+}
+
+fn relative<'a>(root: &Path, path: &'a Path) -> std::borrow::Cow<'a, str> {
+    path.strip_prefix(root).unwrap_or(path).to_string_lossy()
+}
+
+/// One line for what happened, then the warnings and errors, like `build` prints them.
+fn print_report(builder: &Builder, report: &Report, paths: &[PathBuf], had_errors: bool) {
+    let errors = builder.errors();
+    let time = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
+    let what = match paths {
+        [] => String::new(),
+        [one] => format!("{}: ", relative(builder.root(), one)),
+        [one, rest @ ..] => format!(
+            "{} and {} more: ",
+            relative(builder.root(), one),
+            rest.len()
+        ),
+    };
+    let ms = report.elapsed.as_millis();
+    let done = match (report.level, report.rendered) {
+        (_, _) if !errors.is_empty() && !report.changed => String::from("not rebuilt"),
+        (Level::Static, _) => String::from("static file changed, reloading pages"),
+        (Level::News, 0) => String::from("nothing to re-render"),
+        (Level::News, n) if report.changed => format!("re-rendered {n} files in {ms} ms"),
+        (Level::News, _) => format!("no page changed ({ms} ms)"),
+        (Level::Templates, n) => {
+            format!("templates changed, re-rendered all {n} files in {ms} ms")
+        }
+        (_, n) if paths.is_empty() => format!("built {n} files in {ms} ms"),
+        (_, n) => format!("rebuilt the site, {n} files in {ms} ms"),
+    };
+    eprintln!("[{time}] {what}{done}");
+    for warning in &report.warnings {
+        eprintln!("{warning}");
+    }
+    for error in &errors {
+        eprintln!("{error}");
+    }
+    if !errors.is_empty() {
+        let count = if errors.len() == 1 {
+            String::from("1 error")
+        } else {
+            format!("{} errors", errors.len())
+        };
+        if builder.has_site() {
+            eprintln!("{count}: the last good build is still served; save a fix and it reloads");
+        } else {
+            eprintln!("{count}: nothing to serve yet; save a fix and the site appears");
+        }
+    } else if had_errors {
+        eprintln!("errors fixed");
+    }
+}
+
+/// Serves until Ctrl-C or SIGTERM, then gives open connections a moment to close.
+async fn serve(
+    listener: TcpListener,
+    app: Arc<App>,
+    shutdown: channel::Sender<bool>,
+) -> io::Result<()> {
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let mut stopping = shutdown.subscribe();
+    let server = axum::serve(listener, server::router(app)).with_graceful_shutdown(async move {
+        stop_signal().await;
+        eprintln!("stopping…");
+        let _ = shutdown.send(true);
+    });
+    tokio::select! {
+        result = server.into_future() => result,
+        _ = async {
+            let _ = stopping.wait_for(|stop| *stop).await;
+            tokio::time::sleep(SHUTDOWN_GRACE).await;
+        } => Ok(()),
+    }
+}
+
+async fn stop_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let terminate = async {
+            match signal(SignalKind::terminate()) {
+                Ok(mut stream) => {
+                    stream.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = terminate => {}
+        }
+    }
+    #[cfg(not(unix))]
+    interrupt.await;
+}

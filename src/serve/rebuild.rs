@@ -1,0 +1,464 @@
+//! The site as `serve` holds it: the last good build in memory, the errors of the current
+//! files, and the smallest rebuild a set of changed paths needs.
+//!
+//! A change is sorted into a level: a static file edited in place needs no rebuild (it is read
+//! from disk when asked for); a news item edited in place re-renders the pages that show it
+//! ([`super::incremental`]); a template or translation re-renders every page of the loaded site;
+//! anything else (site.yaml, a new or deleted file, an association, a period, a page) loads the
+//! site again. A failed rebuild keeps the last good files and reports its errors; the next change
+//! then rebuilds at least at the level that failed, so a fix always clears the errors.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::config::{CONFIG_FILE, SiteConfig};
+use crate::content::load::{self, LoadOptions, is_ignored_name};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown;
+use crate::model::Site;
+use crate::output::{Output, check_relative};
+use crate::render::{self, Renderer};
+
+use super::incremental::{self, NewsChange};
+
+/// One file of the served site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Served {
+    /// Rendered in memory.
+    Bytes(Arc<[u8]>),
+    /// A static file, read from its source when asked for (never copied anywhere).
+    Disk(PathBuf),
+}
+
+/// Output path (`news/x/index.html`) → file.
+pub type FileMap = HashMap<String, Served>;
+
+/// An [`Output`] that keeps rendered files in memory and static files as references.
+#[derive(Default)]
+pub struct ServeOutput {
+    files: Mutex<FileMap>,
+}
+
+impl ServeOutput {
+    pub fn into_files(self) -> FileMap {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn insert(&self, path: &str, file: Served) -> io::Result<()> {
+        check_relative(path).map_err(io::Error::other)?;
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string(), file);
+        Ok(())
+    }
+}
+
+impl Output for ServeOutput {
+    fn write(&self, path: &str, contents: &[u8]) -> io::Result<()> {
+        self.insert(path, Served::Bytes(Arc::from(contents)))
+    }
+
+    fn copy_file(&self, path: &str, from: &Path) -> io::Result<()> {
+        if !from.is_file() {
+            return Err(io::Error::new(io::ErrorKind::NotFound, "file not found"));
+        }
+        self.insert(path, Served::Disk(from.to_path_buf()))
+    }
+}
+
+/// How much a change needs rebuilt, in increasing order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Not part of the site (another theme, a temporary file that is gone again, `public/`).
+    Ignore,
+    /// A static file changed in place: nothing to render, the pages reload.
+    Static,
+    /// A news item changed in place.
+    News,
+    /// Templates or translations of the site's theme.
+    Templates,
+    /// Load everything again.
+    Full,
+}
+
+/// What one rebuild did, for the terminal.
+#[derive(Debug)]
+pub struct Report {
+    /// The level that ran (`Ignore` when nothing needed doing).
+    pub level: Level,
+    /// Files rendered.
+    pub rendered: usize,
+    /// Whether the served files changed (then open pages reload).
+    pub changed: bool,
+    /// Whether the errors shown changed.
+    pub errors_changed: bool,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// The last good build.
+struct Good {
+    site: Site,
+    renderer: Renderer,
+    links: HashMap<String, String>,
+    files: Arc<FileMap>,
+}
+
+/// The served site and how to rebuild it.
+pub struct Builder {
+    root: PathBuf,
+    drafts: bool,
+    /// `http://127.0.0.1:1111`: replaces the scheme and host of `base_url`.
+    origin: String,
+    good: Option<Good>,
+    /// The URL path the files are served under (`/khoi/`).
+    base_path: String,
+    /// Every input file (relative) seen by the last full load: content, static and themes.
+    inputs: HashSet<PathBuf>,
+    /// The least the next rebuild must do, after a failure.
+    dirty: Level,
+    /// Errors of news files checked one by one, by file.
+    news_errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// Errors of the last failed full or template rebuild.
+    stage_errors: Vec<Diagnostic>,
+    /// Bumped whenever the served files change.
+    version: u64,
+}
+
+/// The folders of a site that hold its inputs.
+pub const INPUT_DIRS: [&str; 3] = ["content", "static", "themes"];
+
+impl Builder {
+    /// `root` must be absolute (watch events carry absolute paths).
+    pub fn new(root: PathBuf, drafts: bool, origin: String) -> Builder {
+        Builder {
+            root,
+            drafts,
+            origin,
+            good: None,
+            base_path: String::from("/"),
+            inputs: HashSet::new(),
+            dirty: Level::Full,
+            news_errors: BTreeMap::new(),
+            stage_errors: Vec::new(),
+            version: 0,
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The served files of the last good build (empty before the first).
+    pub fn files(&self) -> Arc<FileMap> {
+        self.good
+            .as_ref()
+            .map_or_else(Default::default, |g| g.files.clone())
+    }
+
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
+    /// The site's address on this server, with its sub-path.
+    pub fn local_url(&self) -> String {
+        format!("{}{}", self.origin, self.base_path)
+    }
+
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    pub fn has_site(&self) -> bool {
+        self.good.is_some()
+    }
+
+    /// The current errors, sorted: those of the last failed stage and of broken news files.
+    pub fn errors(&self) -> Vec<Diagnostic> {
+        let mut all = Diagnostics::new();
+        all.extend(self.stage_errors.iter().cloned());
+        all.extend(self.news_errors.values().flatten().cloned());
+        all.sorted()
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect()
+    }
+
+    /// Builds everything from disk.
+    pub fn build(&mut self) -> Report {
+        self.run(Level::Full, &[])
+    }
+
+    /// Rebuilds after `paths` (absolute) changed. `rescan` forces a full load.
+    pub fn changed(&mut self, paths: &[PathBuf], rescan: bool) -> Report {
+        let mut level = if rescan { Level::Full } else { Level::Ignore };
+        let mut news = Vec::new();
+        let mut statics = false;
+        for path in paths {
+            let Ok(rel) = path.strip_prefix(&self.root) else {
+                continue;
+            };
+            let this = self.classify(rel);
+            match this {
+                Level::News => news.push(rel.to_path_buf()),
+                Level::Static => statics = true,
+                _ => {}
+            }
+            level = level.max(this);
+        }
+        if level == Level::Ignore {
+            return Report {
+                level,
+                rendered: 0,
+                changed: false,
+                errors_changed: false,
+                warnings: Vec::new(),
+                elapsed: Duration::ZERO,
+            };
+        }
+        let mut level = level.max(self.dirty);
+        // A template rebuild renders the loaded site: it would not see an edited news item.
+        if level == Level::Templates && !news.is_empty() {
+            level = Level::Full;
+        }
+        let mut report = self.run(level, &news);
+        if statics && !report.changed {
+            // Static files are read from disk when asked for: the pages only need to reload.
+            report.changed = true;
+            self.version += 1;
+        }
+        report
+    }
+
+    fn run(&mut self, level: Level, news: &[PathBuf]) -> Report {
+        let started = Instant::now();
+        let errors_before = self.errors();
+        let mut report = Report {
+            level,
+            rendered: 0,
+            changed: false,
+            errors_changed: false,
+            warnings: Vec::new(),
+            elapsed: Duration::ZERO,
+        };
+        match level {
+            Level::Ignore => {}
+            Level::Static => report.changed = true,
+            Level::News => self.news(news, &mut report),
+            Level::Templates => self.templates(&mut report),
+            Level::Full => self.full(&mut report),
+        }
+        if report.changed {
+            self.version += 1;
+        }
+        report.errors_changed = self.errors() != errors_before;
+        report.elapsed = started.elapsed();
+        report
+    }
+
+    /// The level a change of `rel` needs.
+    pub fn classify(&self, rel: &Path) -> Level {
+        let parts: Vec<&str> = rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(name) => name.to_str(),
+                _ => None,
+            })
+            .collect();
+        if parts.is_empty() || parts.len() != rel.components().count() {
+            return Level::Ignore;
+        }
+        if parts.iter().any(|p| is_ignored_name(p)) {
+            return Level::Ignore;
+        }
+        let abs = self.root.join(rel);
+        let is_file = abs.is_file();
+        let is_dir = abs.is_dir();
+        let known = self.inputs.contains(rel);
+        let holds_known = || self.inputs.iter().any(|k| k.starts_with(rel));
+        // A path that is not there and never was held nothing the site used (an editor's
+        // temporary file, created and removed again).
+        let vanished_unknown = !is_file && !is_dir && !known && !holds_known();
+        match parts.as_slice() {
+            [name] if *name == CONFIG_FILE => Level::Full,
+            [name] if !INPUT_DIRS.contains(name) => Level::Ignore,
+            _ if vanished_unknown => Level::Ignore,
+            // A folder that already held input files: its files report their own changes.
+            _ if is_dir && holds_known() => Level::Ignore,
+            // An input folder appeared or went away.
+            [_] => Level::Full,
+            ["content", "news", .., last] if known && is_file && last.ends_with(".md") => {
+                Level::News
+            }
+            ["content", ..] => Level::Full,
+            ["static", ..] if known && is_file => Level::Static,
+            ["static", ..] => Level::Full,
+            ["themes", theme, rest @ ..] => {
+                let active = self
+                    .good
+                    .as_ref()
+                    .map(|g| g.site.config.theme.as_str())
+                    .unwrap_or("");
+                if *theme != active && self.good.is_some() {
+                    return Level::Ignore;
+                }
+                match rest {
+                    ["templates", ..] | ["i18n", ..] => Level::Templates,
+                    ["static", ..] if known && is_file => Level::Static,
+                    ["static", ..] | [] => Level::Full,
+                    _ => Level::Ignore,
+                }
+            }
+            _ => Level::Ignore,
+        }
+    }
+
+    fn load_options(&mut self) -> LoadOptions {
+        // The sub-path comes from site.yaml; the scheme and host are this server's.
+        let base_path = std::fs::read_to_string(self.root.join(CONFIG_FILE))
+            .ok()
+            .and_then(|text| {
+                SiteConfig::parse(text.trim_start_matches('\u{feff}'))
+                    .ok()
+                    .map(|c| c.base_path)
+            })
+            .unwrap_or_else(|| String::from("/"));
+        LoadOptions {
+            drafts: self.drafts,
+            base_url: Some(format!("{}{}", self.origin, base_path)),
+        }
+    }
+
+    fn full(&mut self, report: &mut Report) {
+        let options = self.load_options();
+        self.inputs = collect_inputs(&self.root);
+        self.news_errors.clear();
+        let result = crate::site::prepare(&self.root, &options).and_then(|(site, warnings)| {
+            let renderer = Renderer::new(&site).map_err(|problems| {
+                let mut all = warnings.clone();
+                all.extend(problems);
+                all
+            })?;
+            Ok((site, renderer, warnings))
+        });
+        let (site, renderer, warnings) = match result {
+            Ok(done) => done,
+            Err(problems) => return self.failed(Level::Full, problems.into_vec(), report),
+        };
+        let jobs = render::all_jobs(&site);
+        let out = ServeOutput::default();
+        let problems = renderer.render(&site, &jobs, &out);
+        if !problems.is_empty() {
+            return self.failed(Level::Full, problems, report);
+        }
+        report.rendered = jobs.len();
+        report.warnings = warnings.into_vec();
+        report.changed = true;
+        self.base_path = site.config.base_path.clone();
+        self.good = Some(Good {
+            links: markdown::link_targets(&site),
+            site,
+            renderer,
+            files: Arc::new(out.into_files()),
+        });
+        self.stage_errors.clear();
+        self.dirty = Level::Ignore;
+    }
+
+    fn templates(&mut self, report: &mut Report) {
+        let Some(good) = self.good.as_mut() else {
+            return self.full(report);
+        };
+        let renderer = match Renderer::new(&good.site) {
+            Ok(renderer) => renderer,
+            Err(problems) => return self.failed(Level::Templates, problems, report),
+        };
+        let jobs = render::all_jobs(&good.site);
+        let out = ServeOutput::default();
+        let problems = renderer.render(&good.site, &jobs, &out);
+        if !problems.is_empty() {
+            return self.failed(Level::Templates, problems, report);
+        }
+        good.renderer = renderer;
+        good.files = Arc::new(out.into_files());
+        report.rendered = jobs.len();
+        report.changed = true;
+        self.stage_errors.clear();
+        self.dirty = Level::Ignore;
+    }
+
+    fn news(&mut self, paths: &[PathBuf], report: &mut Report) {
+        let Some(good) = self.good.as_mut() else {
+            return self.full(report);
+        };
+        let mut updates = Vec::new();
+        for rel in paths {
+            match incremental::reparse_news(&good.site, &good.links, rel) {
+                NewsChange::InPlace(reparsed) => {
+                    self.news_errors.remove(rel);
+                    updates.push(*reparsed);
+                }
+                NewsChange::Structural => return self.full(report),
+                NewsChange::Broken(problems) => {
+                    report
+                        .warnings
+                        .extend(problems.iter().filter(|d| !d.is_error()).cloned());
+                    self.news_errors.insert(
+                        rel.clone(),
+                        problems.into_iter().filter(Diagnostic::is_error).collect(),
+                    );
+                }
+            }
+        }
+        if updates.is_empty() {
+            return;
+        }
+        let mut jobs = Vec::new();
+        for update in updates {
+            report.warnings.extend(update.warnings);
+            good.site.news[update.index] = update.item;
+            jobs.extend(incremental::jobs_showing_news(&good.site, update.index));
+        }
+        jobs.sort();
+        jobs.dedup();
+        let out = ServeOutput::default();
+        let problems = good.renderer.render(&good.site, &jobs, &out);
+        if !problems.is_empty() {
+            // The loaded site now differs from the served files: the next change loads it again.
+            return self.failed(Level::Full, problems, report);
+        }
+        report.rendered = jobs.len();
+        let rendered = out.into_files();
+        let changed = rendered
+            .iter()
+            .any(|(path, file)| good.files.get(path) != Some(file));
+        if changed {
+            let mut files = (*good.files).clone();
+            files.extend(rendered);
+            good.files = Arc::new(files);
+            report.changed = true;
+        }
+    }
+
+    fn failed(&mut self, level: Level, problems: Vec<Diagnostic>, report: &mut Report) {
+        report
+            .warnings
+            .extend(problems.iter().filter(|d| !d.is_error()).cloned());
+        self.stage_errors = problems.into_iter().filter(Diagnostic::is_error).collect();
+        self.dirty = self.dirty.max(level);
+    }
+}
+
+/// Every file the site reads from its input folders, relative to the root.
+fn collect_inputs(root: &Path) -> HashSet<PathBuf> {
+    let mut ignored = Vec::new();
+    INPUT_DIRS
+        .iter()
+        .flat_map(|dir| load::walk_files(root, dir, &mut ignored))
+        .map(|file| file.rel)
+        .collect()
+}

@@ -1,0 +1,559 @@
+//! The HTTP side of `serve`: axum on one current-thread tokio runtime. Pages come from the
+//! in-memory build, looked up by key: a request path is percent-decoded once, split into
+//! segments, refused if a segment is `.`, `..` or holds `\`, `:` or a control character, matched
+//! component by component against the site's sub-path, and joined into a key of the file map. No
+//! request path is ever joined to a folder on disk; a static file is read from the source path
+//! the build recorded for its key, after checking that its real path is inside the site folder.
+//!
+//! Every HTML page gets a small script that opens a WebSocket to `/__blocpress/livereload`: the
+//! server sends the build version and the current errors on connect and after every rebuild; the
+//! page reloads when the version is not its own and shows the errors as an overlay.
+
+use std::io;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+use tokio::sync::watch;
+
+use super::rebuild::{FileMap, Served};
+use crate::diagnostics::Diagnostic;
+
+/// The served site at one moment: replaced whole after each rebuild, so a request never sees
+/// half of one build and half of another.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// Changes whenever the files change; unique across restarts of the server.
+    pub version: String,
+    pub files: Arc<FileMap>,
+    /// The site's sub-path (`/`, `/khoi/`).
+    pub base_path: String,
+    /// Errors of the current files on disk (the files served are the last good build).
+    pub errors: Arc<Vec<Diagnostic>>,
+    /// Whether any build has succeeded yet.
+    pub has_site: bool,
+}
+
+/// What the handlers share.
+pub struct App {
+    pub snapshot: watch::Receiver<Arc<Snapshot>>,
+    /// The site folder, canonical: static files must resolve inside it.
+    pub site_root: PathBuf,
+    /// Bound to a loopback address: answer only requests addressed to a local name (a page on
+    /// another site must not reach this server through DNS rebinding).
+    pub loopback_only: bool,
+    pub shutdown: watch::Receiver<bool>,
+}
+
+impl App {
+    fn current(&self) -> Arc<Snapshot> {
+        self.snapshot.borrow().clone()
+    }
+}
+
+const LIVERELOAD_JS: &str = include_str!("livereload.js");
+/// Longest request path accepted, in bytes as sent.
+const MAX_PATH: usize = 4096;
+
+pub fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/__blocpress/livereload.js", get(livereload_js))
+        .route("/__blocpress/livereload", get(livereload))
+        .route("/__blocpress/status", get(status))
+        .fallback(site)
+        .layer(middleware::from_fn_with_state(app.clone(), guard))
+        .with_state(app)
+}
+
+/// Refuses foreign host names; adds the headers every response carries.
+async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+    if app.loopback_only
+        && let Some(host) = request.headers().get(header::HOST)
+        && !is_local_host(host.as_bytes())
+    {
+        return plain(
+            StatusCode::FORBIDDEN,
+            "blocpress serve answers only to localhost, 127.0.0.1 and [::1]; use --interface to listen on another address\n",
+        );
+    }
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The host part of a `Host` header value (`localhost:1111`, `[::1]:80`).
+fn host_name(value: &[u8]) -> Option<&str> {
+    let text = std::str::from_utf8(value).ok()?.trim();
+    if let Some(rest) = text.strip_prefix('[') {
+        return rest.split_once(']').map(|(host, _)| host);
+    }
+    Some(match text.rsplit_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => text,
+    })
+}
+
+fn is_local_host(value: &[u8]) -> bool {
+    let Some(host) = host_name(value) else {
+        return false;
+    };
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        text,
+    )
+        .into_response()
+}
+
+async fn livereload_js() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        LIVERELOAD_JS,
+    )
+        .into_response()
+}
+
+/// `{"version": "…", "errors": [{"file", "line", "column", "message", "text"}]}`
+fn status_json(snapshot: &Snapshot) -> String {
+    let errors: Vec<serde_json::Value> = snapshot
+        .errors
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "file": crate::diagnostics::display_path(&d.path),
+                "line": d.line,
+                "column": d.column,
+                "message": d.message,
+                "text": d.to_string(),
+            })
+        })
+        .collect();
+    serde_json::json!({ "version": snapshot.version, "errors": errors }).to_string()
+}
+
+/// The build version and errors, for scripts and tests that poll instead of listening.
+async fn status(State(app): State<Arc<App>>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        status_json(&app.current()),
+    )
+        .into_response()
+}
+
+async fn livereload(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    // Browsers let any page open a WebSocket to any address: accept only this site's pages.
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let origin_host = origin
+            .to_str()
+            .ok()
+            .and_then(|o| o.split_once("://"))
+            .map(|(_, authority)| authority.trim_end_matches('/'));
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+        let same = matches!((origin_host, host), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b));
+        if !same {
+            return plain(StatusCode::FORBIDDEN, "cross-origin live reload refused\n");
+        }
+    }
+    upgrade.on_upgrade(move |socket| client(socket, app))
+}
+
+/// One open page: sends the status now and after each change, until the page or the server goes.
+async fn client(mut socket: WebSocket, app: Arc<App>) {
+    let mut updates = app.snapshot.clone();
+    let mut shutdown = app.shutdown.clone();
+    let first = status_json(&updates.borrow_and_update());
+    if *shutdown.borrow() || socket.send(Message::Text(first.into())).await.is_err() {
+        return;
+    }
+    loop {
+        tokio::select! {
+            changed = updates.changed() => {
+                if changed.is_err() {
+                    break;
+                }
+                let text = status_json(&updates.borrow_and_update());
+                if socket.send(Message::Text(text.into())).await.is_err() {
+                    return;
+                }
+            }
+            incoming = socket.recv() => match incoming {
+                None | Some(Err(_)) | Some(Ok(Message::Close(_))) => return,
+                Some(Ok(_)) => {}
+            },
+            _ = shutdown.changed() => break,
+        }
+    }
+    let _ = socket.send(Message::Close(None)).await;
+}
+
+/// Where a request path leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// The key of a served file.
+    File(String),
+    /// A folder asked for without its `/`, or the root of a site served under a sub-path.
+    Redirect(String),
+    NotFound,
+    /// Not a path that could name a file: undecodable, a `..`, a backslash, a control character.
+    BadRequest,
+}
+
+/// Characters escaped in a `Location` path segment.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'/');
+
+/// Maps a raw request path (as sent, without the query) to a file key. `exists` says whether a
+/// key is served. The path is decoded exactly once, so `%252e` stays the text `%2e`.
+pub fn resolve(raw: &str, base_path: &str, exists: impl Fn(&str) -> bool) -> Resolved {
+    if !raw.starts_with('/') || raw.len() > MAX_PATH {
+        return Resolved::BadRequest;
+    }
+    let Ok(decoded) = percent_decode_str(raw).decode_utf8() else {
+        return Resolved::BadRequest;
+    };
+    if decoded.chars().any(|c| c == '\\' || c.is_control()) {
+        return Resolved::BadRequest;
+    }
+    let segments: Vec<&str> = decoded[1..].split('/').collect();
+    for (i, segment) in segments.iter().enumerate() {
+        if *segment == "." || *segment == ".." || segment.contains(':') {
+            return Resolved::BadRequest;
+        }
+        if segment.is_empty() && i + 1 < segments.len() {
+            return Resolved::NotFound;
+        }
+    }
+    let base: Vec<&str> = base_path.split('/').filter(|s| !s.is_empty()).collect();
+    if !base.is_empty() && (decoded == "/" || segments == base) {
+        return Resolved::Redirect(base_path.to_string());
+    }
+    if segments.len() <= base.len() || segments[..base.len()] != base[..] {
+        return Resolved::NotFound;
+    }
+    let rest = &segments[base.len()..];
+    let mut key = rest.join("/");
+    if key.is_empty() || key.ends_with('/') {
+        key.push_str("index.html");
+    }
+    if exists(&key) {
+        return Resolved::File(key);
+    }
+    let folder_index = format!("{key}/index.html");
+    if !key.ends_with("index.html") && exists(&folder_index) {
+        let mut location = base_path.to_string();
+        for segment in rest {
+            location.extend(utf8_percent_encode(segment, SEGMENT));
+            location.push('/');
+        }
+        return Resolved::Redirect(location);
+    }
+    Resolved::NotFound
+}
+
+/// The `Content-Type` of a served file, by its name.
+pub fn content_type(key: &str) -> String {
+    if key == "atom.xml" || key.ends_with("/atom.xml") {
+        return String::from("application/atom+xml; charset=utf-8");
+    }
+    let mime = mime_guess::from_path(key).first_or_octet_stream();
+    let essence = mime.essence_str();
+    let textual = mime.type_() == mime_guess::mime::TEXT
+        || matches!(
+            essence,
+            "application/json"
+                | "application/javascript"
+                | "application/xml"
+                | "image/svg+xml"
+                | "application/manifest+json"
+        );
+    if textual {
+        format!("{essence}; charset=utf-8")
+    } else {
+        essence.to_string()
+    }
+}
+
+/// Adds the live-reload script before `</body>` (or at the end).
+pub fn inject(html: &[u8], version: &str) -> Vec<u8> {
+    let script = format!(
+        "<script src=\"/__blocpress/livereload.js\" data-version=\"{version}\"></script>\n"
+    );
+    let at = html
+        .windows(6)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body"))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + script.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(script.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+/// Reads a static file, refusing one whose real path (symlinks resolved) is outside `root`.
+fn read_inside(path: &Path, root: &Path) -> io::Result<Vec<u8>> {
+    let real = path.canonicalize()?;
+    if !real.starts_with(root) {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "outside the site folder",
+        ));
+    }
+    std::fs::read(real)
+}
+
+async fn site(State(app): State<Arc<App>>, method: Method, uri: axum::http::Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = plain(StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n");
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let snapshot = app.current();
+    if !snapshot.has_site {
+        return errors_page(&snapshot);
+    }
+    let files = &snapshot.files;
+    match resolve(uri.path(), &snapshot.base_path, |key| {
+        files.contains_key(key)
+    }) {
+        Resolved::File(key) => match file(&app, &snapshot, &key).await {
+            Some(body) => respond(StatusCode::OK, &key, body, &snapshot),
+            None => not_found(&app, &snapshot).await,
+        },
+        Resolved::Redirect(location) => match HeaderValue::from_str(&location) {
+            Ok(location) => {
+                let mut response = StatusCode::FOUND.into_response();
+                response.headers_mut().insert(header::LOCATION, location);
+                response
+            }
+            Err(_) => not_found(&app, &snapshot).await,
+        },
+        Resolved::NotFound => not_found(&app, &snapshot).await,
+        Resolved::BadRequest => plain(StatusCode::BAD_REQUEST, "bad request\n"),
+    }
+}
+
+/// The bytes of a served file; `None` when a static file went away since the build.
+async fn file(app: &App, snapshot: &Snapshot, key: &str) -> Option<Arc<[u8]>> {
+    match snapshot.files.get(key)? {
+        Served::Bytes(bytes) => Some(bytes.clone()),
+        Served::Disk(path) => {
+            let path = path.clone();
+            let root = app.site_root.clone();
+            tokio::task::spawn_blocking(move || read_inside(&path, &root))
+                .await
+                .ok()?
+                .ok()
+                .map(Arc::from)
+        }
+    }
+}
+
+fn respond(status: StatusCode, key: &str, body: Arc<[u8]>, snapshot: &Snapshot) -> Response {
+    let content_type = content_type(key);
+    let body = if content_type.starts_with("text/html") {
+        Body::from(inject(&body, &snapshot.version))
+    } else {
+        Body::from(body.to_vec())
+    };
+    (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+/// The site's own 404 page, with status 404.
+async fn not_found(app: &App, snapshot: &Snapshot) -> Response {
+    match file(app, snapshot, "404.html").await {
+        Some(body) => respond(StatusCode::NOT_FOUND, "404.html", body, snapshot),
+        None => plain(StatusCode::NOT_FOUND, "not found\n"),
+    }
+}
+
+/// Served for every page while no build has succeeded yet.
+fn errors_page(snapshot: &Snapshot) -> Response {
+    let mut list = String::new();
+    for d in snapshot.errors.iter() {
+        let mut escaped = Vec::new();
+        let _ = tera::escape_html(&d.to_string(), &mut escaped);
+        list.push_str(&String::from_utf8_lossy(&escaped));
+        list.push('\n');
+    }
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>blocpress: the site has errors</title>\n</head>\n<body>\n<h1>The site has errors</h1>\n<p>Fix them and this page reloads by itself.</p>\n<pre>{list}</pre>\n</body>\n</html>\n"
+    );
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        inject(html.as_bytes(), &snapshot.version),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve_in(raw: &str, base: &str) -> Resolved {
+        let files = [
+            "index.html",
+            "news/a/index.html",
+            "style.css",
+            "ảnh đẹp.png",
+        ];
+        resolve(raw, base, |k| files.contains(&k))
+    }
+
+    #[test]
+    fn resolves_pages_and_folders() {
+        use Resolved::*;
+        assert_eq!(resolve_in("/", "/"), File("index.html".into()));
+        assert_eq!(
+            resolve_in("/news/a/", "/"),
+            File("news/a/index.html".into())
+        );
+        assert_eq!(resolve_in("/news/a", "/"), Redirect("/news/a/".into()));
+        assert_eq!(
+            resolve_in("/news/%61/index.html", "/"),
+            File("news/a/index.html".into())
+        );
+        assert_eq!(
+            resolve_in("/%E1%BA%A3nh%20%C4%91%E1%BA%B9p.png", "/"),
+            File("ảnh đẹp.png".into())
+        );
+        assert_eq!(resolve_in("/nothing", "/"), NotFound);
+    }
+
+    #[test]
+    fn sub_path_is_matched_by_segments() {
+        use Resolved::*;
+        assert_eq!(resolve_in("/khoi/", "/khoi/"), File("index.html".into()));
+        assert_eq!(resolve_in("/", "/khoi/"), Redirect("/khoi/".into()));
+        assert_eq!(resolve_in("/khoi", "/khoi/"), Redirect("/khoi/".into()));
+        assert_eq!(resolve_in("/khoi-leak/style.css", "/khoi/"), NotFound);
+        assert_eq!(resolve_in("/khoistyle.css", "/khoi/"), NotFound);
+        assert_eq!(resolve_in("/style.css", "/khoi/"), NotFound);
+        assert_eq!(
+            resolve_in("/khoi/news/a", "/khoi/"),
+            Redirect("/khoi/news/a/".into())
+        );
+    }
+
+    #[test]
+    fn traversal_and_odd_paths_are_refused() {
+        use Resolved::*;
+        for bad in [
+            "/../../etc/passwd",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/%2E%2E/x",
+            "/..%2f..%2fetc/passwd",
+            "/news/../index.html",
+            "/./index.html",
+            "/..\\..\\x",
+            "/%5c..%5cx",
+            "/C:/Windows/win.ini",
+            "/c:%5cx",
+            "/a%00b",
+            "/%ff",
+            "/a\u{7f}",
+            "relative",
+        ] {
+            assert_eq!(resolve_in(bad, "/"), BadRequest, "{bad}");
+        }
+        // Decoded once: a double-encoded dot-dot is a file name, and no such file exists.
+        assert_eq!(resolve_in("/%252e%252e%252fetc/passwd", "/"), NotFound);
+        assert_eq!(resolve_in("//etc/passwd", "/"), NotFound);
+        assert_eq!(
+            resolve_in(&format!("/{}", "a".repeat(5000)), "/"),
+            BadRequest
+        );
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(content_type("index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
+        assert_eq!(
+            content_type("atom.xml"),
+            "application/atom+xml; charset=utf-8"
+        );
+        assert_eq!(
+            content_type("reports/2013/data.json"),
+            "application/json; charset=utf-8"
+        );
+        assert_eq!(
+            content_type("reports/2013/data.csv"),
+            "text/csv; charset=utf-8"
+        );
+        assert_eq!(content_type("robots.txt"), "text/plain; charset=utf-8");
+        assert_eq!(content_type("favicon.svg"), "image/svg+xml; charset=utf-8");
+        assert_eq!(content_type("a.png"), "image/png");
+        assert_eq!(content_type("noext"), "application/octet-stream");
+    }
+
+    #[test]
+    fn script_goes_before_the_last_body_end() {
+        let out = inject(b"<body>x</BODY></html>", "v1");
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("<body>x<script src=\"/__blocpress/livereload.js\" data-version=\"v1\"></script>\n</BODY>"), "{text}");
+        assert!(
+            String::from_utf8(inject(b"plain", "v"))
+                .unwrap()
+                .starts_with("plain<script")
+        );
+    }
+
+    #[test]
+    fn local_host_names() {
+        for ok in [
+            "localhost",
+            "localhost:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+            "a.localhost",
+        ] {
+            assert!(is_local_host(ok.as_bytes()), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:1111",
+            "10.0.0.1",
+            "localhost.evil.example",
+        ] {
+            assert!(!is_local_host(bad.as_bytes()), "{bad}");
+        }
+    }
+}
