@@ -7,6 +7,10 @@ use include_dir::{Dir, include_dir};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
+/// A hash of the built-in theme's files, set by `build.rs`; referencing it makes Cargo rebuild
+/// this module whenever a theme file changes.
+pub const BUILTIN_FINGERPRINT: &str = env!("BLOCPRESS_THEME_FINGERPRINT");
+
 /// A template's name (`news.html`, `partials/pager.html`) and text.
 pub struct TemplateSource {
     pub name: String,

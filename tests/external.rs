@@ -150,10 +150,32 @@ fn feeds_parse_cleanly() {
 struct Server {
     child: Child,
     base: String,
+    _mount: Option<tempfile::TempDir>,
 }
 
 impl Server {
     fn start(dir: &Path) -> Server {
+        Server::start_at(dir, "")
+    }
+
+    /// Serves `dir` under the URL path `/<mount>/`, as a host serves a site with a sub-path.
+    fn start_at(dir: &Path, mount: &str) -> Server {
+        let (root, guard) = if mount.is_empty() {
+            (dir.to_path_buf(), None)
+        } else {
+            let guard = tempfile::tempdir().unwrap();
+            std::os::unix::fs::symlink(dir, guard.path().join(mount)).unwrap();
+            (guard.path().to_path_buf(), Some(guard))
+        };
+        let mut server = Server::spawn(&root);
+        server.base = format!("{}{mount}/", server.base)
+            .replace("//", "/")
+            .replacen(":/", "://", 1);
+        server._mount = guard;
+        server
+    }
+
+    fn spawn(dir: &Path) -> Server {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -184,6 +206,7 @@ impl Server {
         Server {
             child,
             base: format!("http://127.0.0.1:{port}/"),
+            _mount: None,
         }
     }
 }
@@ -316,5 +339,75 @@ fn main_pages_have_no_serious_accessibility_violations_and_print_cleanly() {
     assert!(
         review["print"]["charts"].as_u64().unwrap() > 0,
         "the review page has charts"
+    );
+}
+
+fn search_in_browser(out: &Path, mount: &str, queries: &[&str]) -> serde_json::Value {
+    chromium();
+    let server = Server::start_at(out, mount);
+    let output = Command::new("node")
+        .arg(repo().join("tests/external/search.mjs"))
+        .arg(format!("{}search/", server.base))
+        .args(queries)
+        .output()
+        .expect("node must be installed");
+    assert!(
+        output.status.success(),
+        "search.mjs failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+fn titles(results: &serde_json::Value, query: &str) -> Vec<String> {
+    results[query]
+        .as_array()
+        .unwrap_or_else(|| panic!("no results array for {query}: {results}"))
+        .iter()
+        .map(|r| r["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn search_finds_items_typed_without_diacritics() {
+    if !enabled("search_finds_items_typed_without_diacritics") {
+        return;
+    }
+    let (_guard, out) = build(&support::fixture("news-site"), None);
+    let results = search_in_browser(
+        &out,
+        "khoi-thi-dua",
+        &["dai hoi", "KET NAP", "luat gia nhiem ky", "khong co gi"],
+    );
+    assert_eq!(results["__errors"], serde_json::json!([]), "script errors");
+    assert_eq!(
+        titles(&results, "dai hoi")[0],
+        "Đại hội Hội Luật gia nhiệm kỳ mới",
+        "đ must fold to d"
+    );
+    assert_eq!(
+        titles(&results, "KET NAP"),
+        ["Kết nạp hội viên mới: 35 người"]
+    );
+    assert_eq!(
+        titles(&results, "luat gia nhiem ky"),
+        ["Đại hội Hội Luật gia nhiệm kỳ mới"]
+    );
+    assert!(titles(&results, "khong co gi").is_empty());
+    // Links stay under the site's sub-path.
+    assert!(
+        results["dai hoi"][0]["href"]
+            .as_str()
+            .unwrap()
+            .starts_with("/khoi-thi-dua/news/")
+    );
+
+    let (_guard, out) = example_site();
+    let results = search_in_browser(&out, "", &["hien phap", "chu thap do"]);
+    assert!(titles(&results, "hien phap")[0].contains("Hiến pháp"));
+    assert!(
+        titles(&results, "chu thap do")
+            .iter()
+            .any(|t| t == "Hội Chữ thập đỏ tỉnh Lai Châu")
     );
 }

@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod data;
 pub mod filters;
+pub mod search;
 pub mod views;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -44,6 +45,8 @@ pub enum Job {
     Sitemap,
     Robots,
     NotFound,
+    Search,
+    SearchIndex,
     Static(usize),
 }
 
@@ -80,6 +83,7 @@ impl Job {
                 Job::Sitemap => String::from("sitemap.xml"),
                 Job::Robots => String::from("robots.txt"),
                 Job::NotFound => String::from("404.html"),
+                Job::SearchIndex => String::from("search/index.json"),
                 Job::Static(i) => site.static_files[*i].dest.clone(),
                 _ => unreachable!("pages have URL paths"),
             },
@@ -100,6 +104,7 @@ impl Job {
             Job::Reports => String::from("reports/"),
             Job::Report(p) => format!("reports/{p}/"),
             Job::ScoringIndex => String::from("scoring/"),
+            Job::Search => String::from("search/"),
             Job::Scoring(p) => format!("scoring/{p}/"),
             _ => return None,
         })
@@ -127,7 +132,14 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
         jobs.extend([Job::Report(id), Job::ReportJson(id), Job::ReportCsv(id)]);
     }
     jobs.extend(site.scorings.keys().map(|&id| Job::Scoring(id)));
-    jobs.extend([Job::Atom, Job::Sitemap, Job::Robots, Job::NotFound]);
+    jobs.extend([
+        Job::Atom,
+        Job::Sitemap,
+        Job::Robots,
+        Job::NotFound,
+        Job::Search,
+        Job::SearchIndex,
+    ]);
     jobs.extend((0..site.static_files.len()).map(Job::Static));
     jobs
 }
@@ -176,6 +188,88 @@ fn tera_error(
         })
     });
     Diagnostic::error(path, format!("{message}{context}")).at(line, column)
+}
+
+/// Errors from loading the templates, each naming its template file and line: tera joins
+/// several reports into one message (unknown filters, blocks, includes) and names the template
+/// of an include or extend cycle only in its text.
+fn template_errors(
+    error: &tera::Error,
+    templates: &BTreeMap<String, (String, Option<PathBuf>)>,
+    origins: &HashMap<String, PathBuf>,
+) -> Vec<Diagnostic> {
+    let path_of = |name: &str| {
+        origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(format!("<built-in theme>/templates/{name}")))
+    };
+    // The first line of `name` that mentions `needle` (an `{% include %}` or `{% extends %}`).
+    let line_of = |name: &str, needle: &str| {
+        templates.get(name).and_then(|(text, _)| {
+            text.lines()
+                .position(|l| {
+                    l.contains(needle) && (l.contains("include") || l.contains("extends"))
+                })
+                .map(|i| i + 1)
+        })
+    };
+    match error.kind() {
+        tera::ErrorKind::Msg(text) if text.contains("\n") && text.contains("--> ") => {
+            let mut found = Vec::new();
+            let mut message: Option<&str> = None;
+            for line in text.lines() {
+                if let Some(m) = line.strip_prefix("error: ") {
+                    message = Some(m);
+                } else if let (Some(m), Some(at)) =
+                    (message, line.trim_start().strip_prefix("--> "))
+                {
+                    let mut parts = at.rsplitn(3, ':');
+                    let column = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+                    let line_number = parts.next().and_then(|l| l.parse().ok()).unwrap_or(0);
+                    let name = parts.next().unwrap_or("");
+                    found.push(Diagnostic::error(path_of(name), m).at(line_number, column));
+                    message = None;
+                }
+            }
+            if found.is_empty() {
+                vec![tera_error(error, origins, "")]
+            } else {
+                found
+            }
+        }
+        tera::ErrorKind::CircularExtend {
+            tpl,
+            inheritance_chain,
+        } => {
+            let parent = inheritance_chain
+                .last()
+                .map_or(tpl.as_str(), String::as_str);
+            vec![Diagnostic::error(path_of(tpl), format!(
+                "templates extend each other in a circle ({} → {tpl}); a template cannot extend itself",
+                inheritance_chain.join(" → ")
+            ))
+            .at(line_of(tpl, parent).unwrap_or(0), 0)]
+        }
+        tera::ErrorKind::CircularInclude { tpl, include_chain } => {
+            let next = include_chain.get(1).map_or(tpl.as_str(), String::as_str);
+            vec![Diagnostic::error(path_of(tpl), format!(
+                "templates include each other in a circle ({}); a template cannot include itself",
+                include_chain.join(" → ")
+            ))
+            .at(line_of(tpl, next).unwrap_or(0), 0)]
+        }
+        tera::ErrorKind::MissingParent { current, parent } => {
+            vec![
+                Diagnostic::error(
+                    path_of(current),
+                    format!("extends `{parent}`, which is neither in the theme nor built in"),
+                )
+                .at(line_of(current, parent).unwrap_or(0), 0),
+            ]
+        }
+        _ => vec![tera_error(error, origins, "")],
+    }
 }
 
 fn load_translations(site: &Site, problems: &mut Vec<Diagnostic>) -> Translations {
@@ -263,7 +357,7 @@ impl Renderer {
                 .iter()
                 .map(|(name, (text, _))| (name.as_str(), text.as_str())),
         ) {
-            problems.push(tera_error(&error, &origins, ""));
+            problems.extend(template_errors(&error, &templates, &origins));
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -358,6 +452,11 @@ impl Renderer {
                 return out.write(&path, csv.as_bytes()).map_err(io_error);
             }
             Job::Sitemap => return write_sitemap(state, out).map_err(io_error),
+            Job::SearchIndex => {
+                return out
+                    .write(&path, search::index_json(&state.views).as_bytes())
+                    .map_err(io_error);
+            }
             _ => {}
         }
         let (template, context) = self.context(state, job);
@@ -551,7 +650,24 @@ impl Renderer {
                 title = Some(views.tr("not_found_title"));
                 "404.html"
             }
-            Job::ReportJson(_) | Job::ReportCsv(_) | Job::Sitemap | Job::Static(_) => {
+            Job::Search => {
+                title = Some(views.tr("search"));
+                context.insert(
+                    "labels",
+                    &serde_json::json!({
+                        "found": views.tr("search_found"),
+                        "none": views.tr("search_none"),
+                        "error": views.tr("search_error"),
+                        "kinds": { "n": views.tr("kind_news"), "a": views.tr("kind_association"), "r": views.tr("kind_report") },
+                    }),
+                );
+                "search.html"
+            }
+            Job::ReportJson(_)
+            | Job::ReportCsv(_)
+            | Job::Sitemap
+            | Job::SearchIndex
+            | Job::Static(_) => {
                 unreachable!("written without a template")
             }
         };
@@ -753,6 +869,7 @@ fn write_sitemap(state: &RenderState, out: &dyn Output) -> std::io::Result<()> {
         let lastmod = match job {
             Job::News(i) => Some(site.news[i].date.date.to_string()),
             Job::NewsList(n) | Job::Tag(_, n) if n > 1 => continue,
+            Job::Search => continue,
             _ => None,
         };
         if let Some(path) = job.url_path(site) {
