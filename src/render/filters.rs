@@ -115,7 +115,9 @@ pub fn register(tera: &mut Tera, site_language: Language, base_path: String, bas
     tera.register_filter(
         "json_ld",
         |value: Value, _: Kwargs, _: &State| -> TeraResult<Value> {
-            let text = serde_json::to_string(&value)
+            // Through serde_json's sorted map: Tera's maps have no stable order, output must.
+            let text = serde_json::to_value(&value)
+                .and_then(|v| serde_json::to_string(&v))
                 .map_err(|e| tera::Error::message(format!("cannot write JSON: {e}")))?;
             Ok(Value::safe_string(
                 &text
