@@ -20,6 +20,8 @@ use super::EXIT_OK;
 use super::new::{Failure, create_new_file, half_year_of, vietnam_today};
 use crate::cli::InitArgs;
 
+/// Cargo sees edits to the embedded files, but not a file added to the folder: after adding one,
+/// touch this file so the binary is rebuilt with it.
 static SITE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/cmd/init_site");
 
 pub fn run(args: InitArgs) -> i32 {
