@@ -31,14 +31,20 @@ pub enum NewsChange {
     Structural,
     /// The file has errors (with file and line).
     Broken(Vec<Diagnostic>),
+    /// A draft that stays a draft in a site built without drafts: nothing shows it.
+    Unpublished,
 }
 
-/// Re-reads the news file `rel` (relative to the site root), which the site already holds.
-/// `links` are the site's `@/` link targets ([`markdown::link_targets`]).
-pub fn reparse_news(site: &Site, links: &HashMap<String, String>, rel: &Path) -> NewsChange {
-    let Some(index) = site.news.iter().position(|n| n.source == rel) else {
-        return NewsChange::Structural;
-    };
+/// Re-reads the news file `rel` (relative to the site root), a file the site was loaded
+/// with. `links` are the site's `@/` link targets ([`markdown::link_targets`]); `drafts` whether
+/// the site was built with its drafts.
+pub fn reparse_news(
+    site: &Site,
+    links: &HashMap<String, String>,
+    rel: &Path,
+    drafts: bool,
+) -> NewsChange {
+    let index = site.news.iter().position(|n| n.source == rel);
     let path = SourcePath {
         abs: site.root.join(rel),
         rel: rel.to_path_buf(),
@@ -51,6 +57,14 @@ pub fn reparse_news(site: &Site, links: &HashMap<String, String>, rel: &Path) ->
     let mut item = match news::parse(&path, &text, &known) {
         Ok(item) => item,
         Err(problems) => return NewsChange::Broken(problems),
+    };
+    let Some(index) = index else {
+        // Not published: a draft, or a file that became a news item since the site was loaded.
+        return if item.draft && !drafts {
+            NewsChange::Unpublished
+        } else {
+            NewsChange::Structural
+        };
     };
     if is_structural(&site.news[index], &item) {
         return NewsChange::Structural;
@@ -123,6 +137,8 @@ pub fn jobs_showing_news(site: &Site, index: usize) -> Vec<Job> {
     if index < FEED_ITEMS {
         jobs.push(Job::Atom);
     }
+    // The search index lists every news item with its title and summary.
+    jobs.push(Job::SearchIndex);
     for slug in &item.tag_slugs {
         if let Some(&t) = site.index.tag_by_slug.get(slug)
             && let Some(position) = site.tags[t].news.iter().position(|&n| n == index)

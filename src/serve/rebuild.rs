@@ -276,13 +276,16 @@ impl Builder {
             return Level::Ignore;
         }
         let abs = self.root.join(rel);
-        let is_file = abs.is_file();
+        // A file replaced by a symlink must go through the loader's symlink checks.
+        let meta = abs.symlink_metadata();
+        let is_link = meta.as_ref().is_ok_and(|m| m.file_type().is_symlink());
+        let is_file = abs.is_file() && !is_link;
         let is_dir = abs.is_dir();
         let known = self.inputs.contains(rel);
         let holds_known = || self.inputs.iter().any(|k| k.starts_with(rel));
         // A path that is not there and never was held nothing the site used (an editor's
         // temporary file, created and removed again).
-        let vanished_unknown = !is_file && !is_dir && !known && !holds_known();
+        let vanished_unknown = meta.is_err() && !known && !holds_known();
         match parts.as_slice() {
             [name] if *name == CONFIG_FILE => Level::Full,
             [name] if !INPUT_DIRS.contains(name) => Level::Ignore,
@@ -334,6 +337,7 @@ impl Builder {
     }
 
     fn full(&mut self, report: &mut Report) {
+        report.level = Level::Full;
         let options = self.load_options();
         self.inputs = collect_inputs(&self.root);
         self.news_errors.clear();
@@ -397,12 +401,15 @@ impl Builder {
         };
         let mut updates = Vec::new();
         for rel in paths {
-            match incremental::reparse_news(&good.site, &good.links, rel) {
+            match incremental::reparse_news(&good.site, &good.links, rel, self.drafts) {
                 NewsChange::InPlace(reparsed) => {
                     self.news_errors.remove(rel);
                     updates.push(*reparsed);
                 }
                 NewsChange::Structural => return self.full(report),
+                NewsChange::Unpublished => {
+                    self.news_errors.remove(rel);
+                }
                 NewsChange::Broken(problems) => {
                     report
                         .warnings
