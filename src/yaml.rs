@@ -96,7 +96,74 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
             .and_then(|key| source.locate(&[key.as_str()]))
             .or(Some((1 + source.line_offset, 1))),
     };
+    // A second document starts at a `---` line after some content: point there.
+    let position = if message.contains("more than one YAML document") {
+        second_document_line(source.text)
+            .map(|line| (line + source.line_offset, 1))
+            .or(position)
+    } else {
+        position
+    };
+    // "found unexpected end of stream, while scanning a quoted scalar at line 5 column 14": the
+    // end of the file is no help; the place where the unclosed thing starts is.
+    let (message, position) = match (
+        message.strip_prefix("found unexpected end of stream"),
+        last_mark(&message),
+    ) {
+        (Some(_), Some((line, column, at))) => (
+            format!(
+                "this is never closed: the file ends first ({})",
+                message[..at]
+                    .trim_start_matches("found ")
+                    .trim_start_matches(", ")
+            ),
+            Some((line, column)),
+        ),
+        _ => (message, position),
+    };
+    let mut message = message;
+    if let Some((line, _)) = position
+        && let Some(text) = source
+            .text
+            .lines()
+            .nth(line.saturating_sub(source.line_offset + 1))
+        && text.len() - text.trim_start_matches([' ', '\t']).len() > 0
+        && text[..text.len() - text.trim_start_matches([' ', '\t']).len()].contains('\t')
+    {
+        message.push_str(
+            " (this line is indented with a tab: YAML indentation must use spaces, not tabs)",
+        );
+    }
     Diagnostic::error(source.path, message).at_opt(position)
+}
+
+/// The last ` at line N column M` of a message: (N, M, where it starts).
+fn last_mark(message: &str) -> Option<(usize, usize, usize)> {
+    let at = message.rfind(" at line ")?;
+    let mut words = message[at + " at line ".len()..].split(' ');
+    let line = words.next()?.parse().ok()?;
+    (words.next()? == "column").then_some(())?;
+    let column = words
+        .next()?
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .ok()?;
+    Some((line, column, at))
+}
+
+/// The line (1-based, in `text`) of a `---` that starts a second document.
+fn second_document_line(text: &str) -> Option<usize> {
+    let mut seen_content = false;
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim_end();
+        if (trimmed == "---" || trimmed.starts_with("--- ")) && seen_content {
+            return Some(index + 1);
+        }
+        if !trimmed.is_empty() && !trimmed.starts_with('#') && trimmed != "---" {
+            seen_content = true;
+        }
+    }
+    None
 }
 
 /// The parser writes positions into its messages (`… at line 3 column 1, while parsing …`):
@@ -167,6 +234,22 @@ fn explain(message: &str) -> String {
     }
     if message.contains("repetition limit exceeded") {
         return format!("{message}: too many aliases (`*name`) expand here");
+    }
+    if message.contains("expected a YAML tag starting with '!'") {
+        let prefix = message.split("invalid type").next().unwrap_or("");
+        return format!("{prefix}expected one of the allowed words here, not a list or mapping");
+    }
+    // serde's type names mean nothing to an editor.
+    for (serde_words, plain) in [
+        ("expected a boolean", "expected true or false"),
+        ("expected i64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+    ] {
+        if let Some(start) = message.strip_suffix(serde_words) {
+            return format!("{start}{plain}");
+        }
     }
     if message.contains("more than one document") {
         return String::from(
@@ -512,7 +595,10 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(error.line, Some(3), "{error}");
-        assert!(error.message.ends_with("flow sequence at line 2 column 8"), "{error}");
+        assert!(
+            error.message.ends_with("flow sequence at line 2 column 8"),
+            "{error}"
+        );
         assert_eq!(
             relocate_marks("x at line 3 column 1, while parsing at line 2 column 8", 1),
             "x, while parsing at line 3 column 8"

@@ -370,6 +370,10 @@ fn parse_metric_value(
         }
         yaml::Value::String(text) => {
             let trimmed = text.trim();
+            // As the editor wrote it: `"40.000.000"` with its quotes, `1.500.000` without.
+            let written = source
+                .raw_value(keys)
+                .map_or_else(|| format!("\"{text}\""), str::to_string);
             if looks_like_grouped_thousands(trimmed)
                 || (trimmed.contains('.') && trimmed.contains(','))
             {
@@ -377,7 +381,7 @@ fn parse_metric_value(
                 return Err(source.error_at(
                     keys,
                     format!(
-                        "`{key}: \"{text}\"` is text, not a number: write numbers without thousands separators and without quotes, e.g. `{key}: {plain}`"
+                        "`{key}: {written}` is read as text, not a number: write numbers without thousands separators and without quotes, e.g. `{key}: {plain}`"
                     ),
                 ));
             }
@@ -386,7 +390,7 @@ fn parse_metric_value(
                 let plain = trimmed.replace(',', ".");
                 return Err(source.error_at(
                     keys,
-                    format!("`{key}: \"{text}\"` is text: write decimals with a dot and without quotes, e.g. `{key}: {plain}`"),
+                    format!("`{key}: {written}` is read as text: write decimals with a dot and without quotes, e.g. `{key}: {plain}`"),
                 ));
             }
             match Decimal::from_str(trimmed) {

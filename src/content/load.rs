@@ -307,7 +307,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
             associations: &association_slugs,
             own_metrics: &own_metrics,
         };
-        let results: Vec<Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>>> = phase
+        let results: Vec<JobResult> = phase
             .into_par_iter()
             .map(|job| parse_job(job, &context))
             .collect();
@@ -478,7 +478,10 @@ struct JobContext<'a> {
     own_metrics: &'a HashMap<&'a Slug, &'a indexmap::IndexMap<String, crate::config::MetricDef>>,
 }
 
-fn parse_job(job: Job, context: &JobContext) -> Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// A parsed file with its warnings, or every problem found in it.
+type JobResult = Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+fn parse_job(job: Job, context: &JobContext) -> JobResult {
     let path = match &job {
         Job::News(p) | Job::Page(p) | Job::Period(p) | Job::Scoring(p) => p,
         Job::Profile(_, p) | Job::Achievement(_, _, p) => p,

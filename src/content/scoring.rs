@@ -141,7 +141,11 @@ pub fn parse(
                             "criterion id `{id}` is used twice; each criterion needs its own id"
                         ),
                     )
-                    .at_opt(locate_value(text, "id", &id).or_else(|| source.locate(&id_keys))),
+                    .at_opt(
+                        locate_values(text, "id", &id)
+                            .nth(1)
+                            .or_else(|| source.locate(&id_keys)),
+                    ),
                 );
                 continue;
             }
@@ -217,6 +221,15 @@ pub fn parse(
             let keys = ["scores", name.as_str(), id.as_str()];
             let Some(&max) = maxima.get(id.as_str()) else {
                 let hint = suggestion(&id, ids.iter().map(String::as_str));
+                // A typo of a criterion: its "missing score" would be the same mistake again.
+                if let Some(best) =
+                    crate::diagnostics::did_you_mean(&id, ids.iter().map(String::as_str))
+                    && !scores
+                        .keys()
+                        .any(|k| yaml::scalar_text(k).as_deref() == Some(best))
+                {
+                    reported.insert(best.to_string());
+                }
                 problems.push(source.error_at(&keys, format!("unknown criterion `{id}`{hint}")));
                 continue;
             };
@@ -357,7 +370,16 @@ pub fn rank(rows: &mut [ScoreRow], display_order: impl Fn(&Slug) -> usize) {
 
 /// Line and column of the `key: value` pair whose value is `value` (quoted or not).
 fn locate_value(text: &str, key: &str, value: &str) -> Option<(usize, usize)> {
-    for (index, line) in text.lines().enumerate() {
+    locate_values(text, key, value).next()
+}
+
+/// Every place `key: value` is written, in order.
+fn locate_values<'a>(
+    text: &'a str,
+    key: &'a str,
+    value: &'a str,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    text.lines().enumerate().filter_map(move |(index, line)| {
         for quote in ["\"", "'", ""] {
             let needle = format!("{key}: {quote}{value}{quote}");
             if let Some(col) = line.find(&needle) {
@@ -371,8 +393,8 @@ fn locate_value(text: &str, key: &str, value: &str) -> Option<(usize, usize)> {
                 }
             }
         }
-    }
-    None
+        None
+    })
 }
 
 #[cfg(test)]
