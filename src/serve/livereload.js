@@ -75,6 +75,8 @@
     }
     socket.onopen = () => {
       retry = 200;
+      // For tests and curious editors: whether this page listens for rebuilds.
+      window.__blocpressLiveReload = { connected: true, version: pageVersion };
     };
     socket.onmessage = (event) => {
       let status;
@@ -93,6 +95,7 @@
       }
     };
     socket.onclose = () => {
+      window.__blocpressLiveReload = { connected: false, version: pageVersion };
       // The server restarted or stopped: try again, more slowly each time.
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 5000);
