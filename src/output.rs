@@ -182,10 +182,19 @@ impl DiskOutput {
             }
         }
         if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
-            && absolute(&home).is_ok_and(|home| home == output)
+            && absolute(&home).is_ok_and(|home| home.starts_with(&output))
         {
             bail!(
-                "refusing to write the site to your home folder {}",
+                "refusing to write the site to {}: it holds your home folder",
+                output.display()
+            );
+        }
+        if let Ok(cwd) = std::env::current_dir()
+            && let Ok(cwd) = absolute(&cwd)
+            && cwd.starts_with(&output)
+        {
+            bail!(
+                "refusing to write the site to {}: it holds the folder you are working in (choose a folder such as public/)",
                 output.display()
             );
         }
@@ -193,6 +202,7 @@ impl DiskOutput {
             bail!("the output {} is a file, not a folder", output.display());
         }
         if output.is_dir() {
+            check_not_a_project(&output)?;
             check_foreign_files(&output, guard.force)?;
         }
         let name = output
@@ -321,6 +331,34 @@ impl DiskOutput {
         fs::remove_dir_all(&old)
             .with_context(|| format!("cannot remove the previous build in {}", old.display()))
     }
+}
+
+/// Files and folders that mark a site or a source tree. An output folder holding one of them is
+/// refused even with `--force`: replacing it would destroy someone's work (this happened in
+/// this project's own development, when a test pointed a forced build at the repository).
+const PROJECT_MARKERS: &[&str] = &[
+    "site.yaml",
+    "content",
+    "Cargo.toml",
+    "package.json",
+    "src",
+    ".ci",
+];
+
+fn check_not_a_project(output: &Path) -> Result<()> {
+    if output.join(MARKER).is_file() {
+        return Ok(());
+    }
+    if let Some(found) = PROJECT_MARKERS
+        .iter()
+        .find(|name| output.join(name).exists())
+    {
+        bail!(
+            "refusing to replace {}: it holds `{found}`, so it looks like a site or a source folder, not a build output; choose another --output (even --force does not replace such a folder)",
+            output.display()
+        );
+    }
+    Ok(())
 }
 
 /// Refuses an existing output folder holding files blocpress did not write (per its marker).

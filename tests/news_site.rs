@@ -362,3 +362,46 @@ fn refuses_a_folder_it_did_not_write_unless_forced() {
     site.build_ok(&["--output", target, "--force"]);
     assert!(other.join("index.html").exists());
 }
+
+#[test]
+fn even_force_never_replaces_a_source_tree_or_the_working_folder() {
+    let site = Site::new("news-site");
+    // A folder that looks like a project: a forced build must still refuse it.
+    let project = site.root().join("project");
+    std::fs::create_dir_all(project.join("src")).unwrap();
+    std::fs::write(project.join("Cargo.toml"), "[package]\n").unwrap();
+    std::fs::write(project.join("src/main.rs"), "fn main() {}\n").unwrap();
+    let output = site.build(&["--output", project.to_str().unwrap(), "--force"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("looks like a site or a source folder"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(project.join("src/main.rs").exists());
+    // Another site as the output.
+    let other = Site::new("bloc");
+    let output = site.build(&["--output", other.root().to_str().unwrap(), "--force"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(other.root().join("site.yaml").exists());
+    // The folder blocpress runs in (or one holding it).
+    let cwd_output = std::process::Command::new(env!("CARGO_BIN_EXE_blocpress"))
+        .args([
+            "build",
+            "--root",
+            site.root().to_str().unwrap(),
+            "--output",
+            ".",
+            "--force",
+        ])
+        .current_dir(project.join("src"))
+        .output()
+        .unwrap();
+    assert_eq!(cwd_output.status.code(), Some(1));
+    assert!(
+        stderr(&cwd_output).contains("the folder you are working in"),
+        "{}",
+        stderr(&cwd_output)
+    );
+    assert!(project.join("src/main.rs").exists());
+}
