@@ -119,6 +119,8 @@ pub struct Builder {
     base_path: String,
     /// Every input file (relative) seen by the last full load: content, static and themes.
     inputs: HashSet<PathBuf>,
+    /// Every folder holding one of `inputs`.
+    input_dirs: HashSet<PathBuf>,
     /// The least the next rebuild must do, after a failure.
     dirty: Level,
     /// Errors of news files checked one by one, by file.
@@ -142,6 +144,7 @@ impl Builder {
             good: None,
             base_path: String::from("/"),
             inputs: HashSet::new(),
+            input_dirs: HashSet::new(),
             dirty: Level::Full,
             news_errors: BTreeMap::new(),
             stage_errors: Vec::new(),
@@ -282,7 +285,7 @@ impl Builder {
         let is_file = abs.is_file() && !is_link;
         let is_dir = abs.is_dir();
         let known = self.inputs.contains(rel);
-        let holds_known = || self.inputs.iter().any(|k| k.starts_with(rel));
+        let holds_known = || self.input_dirs.contains(rel);
         // A path that is not there and never was held nothing the site used (an editor's
         // temporary file, created and removed again).
         let vanished_unknown = meta.is_err() && !known && !holds_known();
@@ -340,6 +343,13 @@ impl Builder {
         report.level = Level::Full;
         let options = self.load_options();
         self.inputs = collect_inputs(&self.root);
+        self.input_dirs = self
+            .inputs
+            .iter()
+            .flat_map(|file| file.ancestors().skip(1))
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .collect();
         self.news_errors.clear();
         let result = crate::site::prepare(&self.root, &options).and_then(|(site, warnings)| {
             let renderer = Renderer::new(&site).map_err(|problems| {

@@ -190,11 +190,14 @@ async fn client(mut socket: WebSocket, app: Arc<App>) {
     if *shutdown.borrow() || socket.send(Message::Text(first.into())).await.is_err() {
         return;
     }
+    // Whether rebuilds can still come (the rebuild thread is gone when nothing is watched).
+    let mut live = true;
     loop {
         tokio::select! {
-            changed = updates.changed() => {
+            changed = updates.changed(), if live => {
                 if changed.is_err() {
-                    break;
+                    live = false;
+                    continue;
                 }
                 let text = status_json(&updates.borrow_and_update());
                 if socket.send(Message::Text(text.into())).await.is_err() {
