@@ -8,108 +8,14 @@
 //! - print only lines in that format, then the count;
 //! - leave the previous output byte for byte as it was, with no staging folder behind.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_blocpress");
+#[path = "invalid/support.rs"]
+mod support;
 
-/// Far above a normal run (tens of milliseconds): a hostile input that makes blocpress spin
-/// fails the case instead of hanging the suite.
-const TIME_LIMIT: Duration = Duration::from_secs(60);
-
-fn base_fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-base")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// Every file under `dir` (hidden ones included) with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in fs::read_dir(&folder).unwrap() {
-            let entry = entry.unwrap();
-            let kind = entry.file_type().unwrap();
-            if kind.is_dir() {
-                stack.push(entry.path());
-            } else {
-                let rel = entry.path().strip_prefix(dir).unwrap().to_path_buf();
-                let bytes = fs::read(entry.path()).unwrap_or_default();
-                files.insert(rel.to_string_lossy().into_owned(), bytes);
-            }
-        }
-    }
-    files
-}
-
-pub struct Run {
-    pub code: Option<i32>,
-    pub stderr: String,
-    pub elapsed: Duration,
-}
-
-/// Runs the binary with a time limit; a run that exceeds it is killed (code `None`).
-fn run(args: &[&str]) -> Run {
-    let started = Instant::now();
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env("RUST_BACKTRACE", "0")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the blocpress binary runs");
-    let mut stderr = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
-        text
-    });
-    let code = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status.code();
-        }
-        if started.elapsed() > TIME_LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    Run {
-        code,
-        stderr: reader.join().unwrap_or_default(),
-        elapsed: started.elapsed(),
-    }
-}
-
-fn build(site: &Path, out: &Path) -> Run {
-    run(&[
-        "build",
-        "--root",
-        site.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ])
-}
-
-fn check(site: &Path) -> Run {
-    run(&["check", "--root", site.to_str().unwrap()])
-}
+use support::{Run, TIME_LIMIT, base_fixture, build, check, copy_dir, snapshot};
 
 // ---- mutations ---------------------------------------------------------------------------
 
