@@ -13,10 +13,38 @@ use crate::model::Site;
 use crate::output::{DiskOutput, Output, OutputGuard};
 use crate::render::{self, Renderer};
 
+/// Prints how long each stage took when `BLOCPRESS_TIMINGS` is set (for profiling).
+struct Timer {
+    enabled: bool,
+    last: Instant,
+}
+
+impl Timer {
+    fn new() -> Timer {
+        Timer {
+            enabled: std::env::var_os("BLOCPRESS_TIMINGS").is_some(),
+            last: Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.enabled {
+            eprintln!(
+                "timing: {stage:<10} {:>7.1} ms",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        self.last = Instant::now();
+    }
+}
+
 /// Loads a site and renders its Markdown: everything templates need.
 pub fn prepare(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    let mut timer = Timer::new();
     let (mut site, mut diagnostics) = load::load(root, options)?;
+    timer.lap("load");
     diagnostics.extend(crate::markdown::render_site(&mut site));
+    timer.lap("markdown");
     if diagnostics.has_errors() {
         Err(diagnostics)
     } else {
@@ -73,6 +101,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
     let (site, mut warnings) = prepare(&options.root, &load_options).map_err(SiteErrors)?;
+    let mut timer = Timer::new();
     let out = DiskOutput::prepare(
         &output_dir,
         &OutputGuard {
@@ -80,15 +109,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             force: options.force,
         },
     )?;
+    timer.lap("output");
     let pages = render::all_jobs(&site).len();
     if let Err(mut problems) = render_all(&site, &out) {
         out.abandon();
         problems.extend(warnings.into_vec());
         return Err(SiteErrors(problems).into());
     }
+    timer.lap("render");
     let output = out.output_dir().to_path_buf();
     out.commit()?;
-    warnings.extend(std::iter::empty());
+    timer.lap("commit");
     Ok(BuildReport {
         output,
         news: site.news.len(),

@@ -67,23 +67,24 @@ pub fn decode_text(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
         )
         .at(1, 1));
     }
-    if let Some(index) = bytes.iter().position(|&b| b == 0) {
-        let line = 1 + bytes[..index].iter().filter(|&&b| b == b'\n').count();
-        let line_start = bytes[..index]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&bytes[line_start..index])
-            .chars()
-            .count()
-            + 1;
+    if let Some(index) = memchr::memchr(0, &bytes) {
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..index]).count();
         return Err(Diagnostic::error(
             rel,
-            "this looks like a binary file (it contains NUL bytes), not text; images and documents belong in static/",
+            "this looks like a binary file (it contains NUL bytes), not text",
         )
-        .at(line, column));
+        .at(line, 0));
     }
-    match String::from_utf8(bytes) {
+    // SIMD validation first (content files are mostly multi-byte Vietnamese text, where the
+    // standard library's check is slow); the standard check then runs only on failure, to
+    // report the position.
+    let decoded = if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: `bytes` was just validated as UTF-8.
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        String::from_utf8(bytes)
+    };
+    match decoded {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
