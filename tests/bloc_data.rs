@@ -376,3 +376,23 @@ fn periods_list_newest_first_with_links() {
         ]
     );
 }
+
+#[test]
+fn home_shows_the_latest_period_with_figures_not_an_empty_new_one() {
+    let site = Site::new("bloc");
+    // What `blocpress new period 2024-h1` leaves: files with every value empty.
+    site.write(
+        "content/associations/hoi-a/2024-h1.yaml",
+        "metrics:\n  new_members:\n  models:\n",
+    );
+    site.build_ok(&[]);
+    let home = site.html("index.html");
+    assert_eq!(
+        first_text(&home, "#latest-review + h3"),
+        "Tổng kết thi đua năm 2023 của Khối"
+    );
+    assert!(
+        site.exists("reports/2024-h1/index.html"),
+        "the new period still has its page"
+    );
+}

@@ -483,12 +483,15 @@ impl Renderer {
                     .map(|i| state.card(i))
                     .collect();
                 context.insert_value("latest_news", Value::from(latest));
+                // The latest period with something to read: a narrative or a reported figure
+                // (not one `blocpress new period` just created with every value empty).
                 let period = site.periods.values().rev().find(|p| {
                     p.narrative.is_some()
-                        || site
-                            .associations
-                            .iter()
-                            .any(|a| a.achievements.contains_key(&p.id))
+                        || site.associations.iter().any(|a| {
+                            a.achievements.get(&p.id).is_some_and(|a| {
+                                a.summary.is_some() || a.values.values().any(Option::is_some)
+                            })
+                        })
                 });
                 context.insert("latest_period", &period.map(|p| views.period_summary(p)));
                 context.insert_value("associations", state.association_cards());
