@@ -405,3 +405,51 @@ fn even_force_never_replaces_a_source_tree_or_the_working_folder() {
     );
     assert!(project.join("src/main.rs").exists());
 }
+
+#[test]
+fn sharing_tags_and_json_ld_use_absolute_urls() {
+    let site = built();
+    let page = site.html("news/dai-hoi-hoi-luat-gia/index.html");
+    let meta = |property: &str| attr(&page, &format!("meta[property=\"{property}\"]"), "content");
+    assert_eq!(
+        meta("og:url"),
+        ["https://example.org/khoi-thi-dua/news/dai-hoi-hoi-luat-gia/"]
+    );
+    assert_eq!(meta("og:type"), ["article"]);
+    assert_eq!(
+        meta("og:image"),
+        ["https://example.org/khoi-thi-dua/images/dai-hoi.svg"]
+    );
+    assert_eq!(meta("og:image:alt"), ["Hội trường đại hội"]);
+    assert_eq!(meta("og:locale"), ["vi_VN"]);
+    assert_eq!(
+        attr(&page, "meta[name=\"twitter:card\"]", "content"),
+        ["summary_large_image"]
+    );
+    assert_eq!(
+        attr(&page, "link[rel=canonical]", "href"),
+        ["https://example.org/khoi-thi-dua/news/dai-hoi-hoi-luat-gia/"]
+    );
+    assert_eq!(
+        attr(&page, "link[rel=icon]", "href"),
+        [format!("{BASE}favicon.svg")]
+    );
+    let scripts = select(&page, "script[type=\"application/ld+json\"]");
+    assert_eq!(scripts.len(), 1);
+    let ld: serde_json::Value =
+        serde_json::from_str(&scripts[0].inner_html()).expect("JSON-LD parses");
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["headline"], "Đại hội Hội Luật gia nhiệm kỳ mới");
+    assert_eq!(ld["datePublished"], "2024-01-15T00:00:00+07:00");
+    assert_eq!(
+        ld["image"],
+        "https://example.org/khoi-thi-dua/images/dai-hoi.svg"
+    );
+    assert_eq!(ld["author"]["name"], "Ban biên tập");
+    assert_eq!(
+        ld["publisher"]["name"],
+        "Khối thi đua <Thử nghiệm> & bạn bè"
+    );
+    // The publisher's name holds `<` and `&`: escaped inside the script so it cannot end it.
+    assert!(!scripts[0].inner_html().contains('<'));
+}

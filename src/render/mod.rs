@@ -913,3 +913,24 @@ fn write_sitemap(state: &RenderState, out: &dyn Output) -> std::io::Result<()> {
     index.push_str("</sitemapindex>\n");
     out.write("sitemap.xml", index.as_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_counts_and_paths() {
+        assert_eq!(page_count(0, 10), 1, "an empty list still has its first page");
+        assert_eq!(page_count(10, 10), 1);
+        assert_eq!(page_count(11, 10), 2);
+        assert_eq!(page_count(10_000, 20), 500);
+        assert_eq!(paginated_path("news/", 1), "news/");
+        assert_eq!(paginated_path("news/", 2), "news/page/2/");
+        assert_eq!(paginated_path("tags/dai-hoi/", 7), "tags/dai-hoi/page/7/");
+    }
+
+    #[test]
+    fn json_ld_escapes_what_could_close_the_script() {
+        assert_eq!(xml_escape("a<b>&\"c"), "a&lt;b&gt;&amp;&quot;c");
+    }
+}
