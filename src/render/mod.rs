@@ -930,7 +930,7 @@ mod tests {
     }
 
     #[test]
-    fn json_ld_escapes_what_could_close_the_script() {
+    fn sitemap_urls_are_xml_escaped() {
         assert_eq!(xml_escape("a<b>&\"c"), "a&lt;b&gt;&amp;&quot;c");
     }
 }
