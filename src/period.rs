@@ -138,7 +138,7 @@ mod tests {
 
     #[test]
     fn orders_halves_before_the_year() {
-        let mut ids = vec![p("2014-h1"), p("2013"), p("2013-h2"), p("2013-h1")];
+        let mut ids = [p("2014-h1"), p("2013"), p("2013-h2"), p("2013-h1")];
         ids.sort();
         let texts: Vec<_> = ids.iter().map(ToString::to_string).collect();
         assert_eq!(texts, ["2013-h1", "2013-h2", "2013", "2014-h1"]);

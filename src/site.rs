@@ -100,7 +100,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    let (site, mut warnings) = prepare(&options.root, &load_options).map_err(SiteErrors)?;
+    let (site, warnings) = prepare(&options.root, &load_options).map_err(SiteErrors)?;
     let mut timer = Timer::new();
     let out = DiskOutput::prepare(
         &output_dir,
