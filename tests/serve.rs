@@ -185,6 +185,29 @@ fn edits_new_and_deleted_files_and_folders_are_seen() {
         title_of(r) == "Góp ý lần hai"
     });
 
+    // A vim-style save: the original renamed to a backup, a new file written, the backup
+    // removed; vim also probes the folder with a file named 4913.
+    let path = site.root.join(news);
+    let backup = site.root.join("content/news/2013-06-24-gop-y.md~");
+    write(&site.root, "content/news/4913", "");
+    std::fs::remove_file(site.root.join("content/news/4913")).unwrap();
+    std::fs::rename(&path, &backup).unwrap();
+    std::fs::write(
+        &path,
+        news_file(
+            "Góp ý lần ba",
+            "2013-06-24",
+            "associations: [hoi-luat-gia]\ntags: [Hiến pháp, Sơ kết]\n",
+            "y",
+        ),
+    )
+    .unwrap();
+    std::fs::remove_file(&backup).unwrap();
+    server.wait_for("/news/gop-y/", "the vim-saved title", |r| {
+        title_of(r) == "Góp ý lần ba"
+    });
+    assert!(server.status()["errors"].as_array().unwrap().is_empty());
+
     // A new file, then a new folder with a file in a sub-folder.
     write(
         &site.root,

@@ -13,7 +13,11 @@ use serve_common::*;
 const ORIGIN: &str = "http://127.0.0.1:1111";
 
 fn built(root: &Path) -> Builder {
-    let mut builder = Builder::new(root.to_path_buf(), false, ORIGIN.to_string());
+    built_with(root, false)
+}
+
+fn built_with(root: &Path, drafts: bool) -> Builder {
+    let mut builder = Builder::new(root.to_path_buf(), drafts, ORIGIN.to_string());
     let report = builder.build();
     assert!(
         builder.errors().is_empty(),
@@ -26,7 +30,11 @@ fn built(root: &Path) -> Builder {
 
 /// Every file of `builder` equals the file of a fresh full build.
 fn assert_same_as_full_build(builder: &Builder, what: &str) {
-    let fresh = built(builder.root());
+    assert_same_as_full_build_with(builder, false, what);
+}
+
+fn assert_same_as_full_build_with(builder: &Builder, drafts: bool, what: &str) {
+    let fresh = built_with(builder.root(), drafts);
     let ours = builder.files();
     let theirs = fresh.files();
     let keys: BTreeSet<&String> = ours.keys().chain(theirs.keys()).collect();
@@ -118,6 +126,20 @@ fn editing_any_news_item_of_the_example_site_matches_a_full_build() {
     let site = TempSite::new();
     example_site(&site.root);
     check_every_news_item(&site.root);
+}
+
+#[test]
+fn editing_news_with_drafts_shown_matches_a_full_build() {
+    let site = TempSite::new();
+    example_site(&site.root);
+    let mut builder = built_with(&site.root, true);
+    for (n, path) in news_files(&site.root).iter().enumerate() {
+        edit_in_place(path, n);
+        let report = builder.changed(std::slice::from_ref(path), false);
+        assert_eq!(report.level, Level::News, "{}", path.display());
+        assert!(report.changed, "drafts are published with --drafts");
+        assert_same_as_full_build_with(&builder, true, &path.display().to_string());
+    }
 }
 
 #[test]
