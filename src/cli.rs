@@ -72,7 +72,7 @@ pub struct ServeArgs {
     /// The address to listen on
     #[arg(long, short = 'i', default_value = "127.0.0.1", value_name = "ADDR")]
     pub interface: String,
-    /// The port to listen on
+    /// The port to listen on (0 picks a free port and prints it)
     #[arg(long, short = 'p', default_value_t = 1111, value_name = "N")]
     pub port: u16,
     /// Include items marked `draft: true`

@@ -455,14 +455,7 @@ pub fn render_site(site: &mut Site) -> Vec<Diagnostic> {
     let mut problems: Vec<Diagnostic> = site
         .news
         .par_iter_mut()
-        .flat_map_iter(|item| {
-            let rendered = render(&item.body.source, context);
-            item.body.html = rendered.html;
-            if item.summary.is_none() {
-                item.summary = rendered.first_paragraph;
-            }
-            located(&item.source, item.body.line, rendered.problems)
-        })
+        .flat_map_iter(|item| render_news_body(item, context))
         .collect();
     for page in &mut site.pages {
         let rendered = render(&page.body.source, context);
@@ -500,6 +493,20 @@ pub fn render_site(site: &mut Site) -> Vec<Diagnostic> {
         .collect();
     problems.extend(association_problems.into_iter().flatten());
     problems
+}
+
+/// Renders one news item's body, fills in its summary from the first paragraph when the front
+/// matter has none, and returns the problems at their lines in the file.
+pub fn render_news_body(
+    item: &mut crate::model::NewsItem,
+    context: &MarkdownContext,
+) -> Vec<Diagnostic> {
+    let rendered = render(&item.body.source, context);
+    item.body.html = rendered.html;
+    if item.summary.is_none() {
+        item.summary = rendered.first_paragraph;
+    }
+    located(&item.source, item.body.line, rendered.problems)
 }
 
 fn fill(

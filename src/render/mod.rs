@@ -68,6 +68,8 @@ pub fn paginated_path(base: &str, page: usize) -> String {
 pub const FEED_ITEMS: usize = 20;
 /// The number of latest news on the home page.
 pub const HOME_ITEMS: usize = 6;
+/// The number of latest news on an association's page.
+pub const ASSOCIATION_NEWS_ITEMS: usize = 20;
 /// Sitemaps hold at most this many URLs; larger sites get a sitemap index.
 pub const SITEMAP_LIMIT: usize = 50_000;
 
@@ -579,7 +581,12 @@ impl Renderer {
                     .index
                     .news_by_association
                     .get(&association.slug)
-                    .map(|list| list.iter().take(20).map(|&n| state.card(n)).collect())
+                    .map(|list| {
+                        list.iter()
+                            .take(ASSOCIATION_NEWS_ITEMS)
+                            .map(|&n| state.card(n))
+                            .collect()
+                    })
                     .unwrap_or_default();
                 context.insert_value("news", Value::from(news));
                 "association.html"
@@ -920,7 +927,11 @@ mod tests {
 
     #[test]
     fn page_counts_and_paths() {
-        assert_eq!(page_count(0, 10), 1, "an empty list still has its first page");
+        assert_eq!(
+            page_count(0, 10),
+            1,
+            "an empty list still has its first page"
+        );
         assert_eq!(page_count(10, 10), 1);
         assert_eq!(page_count(11, 10), 2);
         assert_eq!(page_count(10_000, 20), 500);

@@ -74,28 +74,7 @@ pub fn reparse_news(
         base_path: &site.config.base_path,
         unsafe_html: site.config.markdown.unsafe_html,
     };
-    let rendered = markdown::render(&item.body.source, &context);
-    item.body.html = rendered.html;
-    if item.summary.is_none() {
-        item.summary = rendered.first_paragraph;
-    }
-    // Placed as the Markdown stage places them: at the body's first line plus the offset.
-    let problems: Vec<Diagnostic> = rendered
-        .problems
-        .into_iter()
-        .map(|p| {
-            let d = if p.is_error {
-                Diagnostic::error(&item.source, p.message)
-            } else {
-                Diagnostic::warning(&item.source, p.message)
-            };
-            if item.body.line > 0 {
-                d.at(item.body.line + p.line - 1, 0)
-            } else {
-                d
-            }
-        })
-        .collect();
+    let problems = markdown::render_news_body(&mut item, &context);
     if problems.iter().any(Diagnostic::is_error) {
         return NewsChange::Broken(problems);
     }
