@@ -69,11 +69,16 @@ pub fn decode_text(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
     }
     if let Some(index) = memchr::memchr(0, &bytes) {
         let line = 1 + memchr::memchr_iter(b'\n', &bytes[..index]).count();
+        let line_start = memchr::memrchr(b'\n', &bytes[..index]).map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&bytes[line_start..index])
+            .chars()
+            .count()
+            + 1;
         return Err(Diagnostic::error(
             rel,
-            "this looks like a binary file (it contains NUL bytes), not text",
+            "this looks like a binary file (it contains NUL bytes), not text; images and documents belong in static/",
         )
-        .at(line, 0));
+        .at(line, column));
     }
     // SIMD validation first (content files are mostly multi-byte Vietnamese text, where the
     // standard library's check is slow); the standard check then runs only on failure, to
@@ -88,6 +93,11 @@ pub fn decode_text(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
+            }
+            // A lone CR (old Mac files) is a line break to YAML and to editors: make it LF so
+            // every stage counts lines alike (the front matter fences are found per LF line).
+            if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+                text = normalize_lone_cr(&text);
             }
             Ok(text)
         }
@@ -110,6 +120,20 @@ pub fn decode_text(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
             .at(line, column))
         }
     }
+}
+
+/// `a\rb\r\nc` → `a\nb\r\nc`: CRLF stays, a CR alone becomes LF.
+fn normalize_lone_cr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `content/news/2013/x.md` → `news/2013/x.md`: the form `@/` links use.
@@ -159,6 +183,12 @@ mod tests {
             decode_text("\u{feff}xin chào".as_bytes().to_vec(), rel).unwrap(),
             "xin chào"
         );
+        assert_eq!(
+            decode_text(b"a\rb\r\nc\r".to_vec(), rel).unwrap(),
+            "a\nb\r\nc\n"
+        );
+        let binary = decode_text(b"ok\nab\x00".to_vec(), rel).unwrap_err();
+        assert_eq!((binary.line, binary.column), (Some(2), Some(3)));
     }
 
     #[test]
