@@ -15,7 +15,7 @@ use std::str::FromStr;
 use blocpress::config::{CONFIG_FILE, MetricDef, SiteConfig};
 use blocpress::content::association::parse_profile;
 use blocpress::content::load::walk_files;
-use blocpress::content::news::VIETNAM_OFFSET;
+use blocpress::content::news::{VIETNAM_OFFSET, stem_without_date};
 use blocpress::content::{file_stem, front_matter, read_text};
 use blocpress::diagnostics::{Diagnostic, Diagnostics};
 use blocpress::i18n::Language;
@@ -193,21 +193,6 @@ fn profile_slug(rel: &Path) -> Option<Slug> {
         }
         _ => None,
     }
-}
-
-/// `2013-06-21-so-ket` → `so-ket`, as the loader derives a news slug from a file name.
-fn stem_without_date(stem: &str) -> &str {
-    let bytes = stem.as_bytes();
-    let dated = bytes.len() > 11
-        && bytes[..10].iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
-        && bytes[10] == b'-';
-    if dated { &stem[11..] } else { stem }
 }
 
 /// What the existing news items already use: their URL slugs, and their tags by frequency.

@@ -2,6 +2,29 @@
 //! between a first line `---` and the next line `---`; a UTF-8 BOM and CRLF line endings are
 //! accepted. The body keeps its line number so Markdown diagnostics point into the file.
 
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{self, YamlSource};
+
+/// Splits a Markdown file and parses its front matter into `T`. Returns the value, the YAML
+/// source (to point at keys in later messages) and the split (for the body and its line).
+pub fn parse<'a, T: DeserializeOwned>(
+    rel: &'a Path,
+    text: &'a str,
+) -> Result<(T, YamlSource<'a>, Split<'a>), Vec<Diagnostic>> {
+    let split = split(text).map_err(|e| vec![Diagnostic::error(rel, e.message).at(e.line, 1)])?;
+    let source = YamlSource {
+        path: rel,
+        text: split.front_matter,
+        line_offset: split.front_matter_line_offset,
+    };
+    let value = yaml::from_str(&source).map_err(|d| vec![d])?;
+    Ok((value, source, split))
+}
+
 /// A file's two parts, borrowed from its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Split<'a> {

@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, suggestion};
 use crate::model::{NewsItem, PublishDate};
 use crate::period::PeriodId;
 use crate::slug::Slug;
-use crate::yaml::{self, YamlSource};
+use crate::yaml;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -86,7 +86,7 @@ fn publish_date(date: Date, timestamp: Timestamp) -> PublishDate {
 }
 
 /// `2013-06-21-so-ket` → `so-ket`: the date prefix is not part of the slug.
-fn stem_without_date(stem: &str) -> &str {
+pub fn stem_without_date(stem: &str) -> &str {
     let bytes = stem.as_bytes();
     let dated = bytes.len() > 11
         && bytes[..10].iter().enumerate().all(|(i, b)| {
@@ -107,14 +107,7 @@ pub fn parse(
     known_associations: &HashSet<Slug>,
 ) -> Result<NewsItem, Vec<Diagnostic>> {
     let rel = path.rel.as_path();
-    let split = front_matter::split(text)
-        .map_err(|e| vec![Diagnostic::error(rel, e.message).at(e.line, 1)])?;
-    let source = YamlSource {
-        path: rel,
-        text: split.front_matter,
-        line_offset: split.front_matter_line_offset,
-    };
-    let fm: FrontMatter = yaml::from_str(&source).map_err(|d| vec![d])?;
+    let (fm, source, split) = front_matter::parse::<FrontMatter>(rel, text)?;
     let mut problems = Vec::new();
 
     if fm.title.trim().is_empty() {

@@ -7,7 +7,7 @@ use super::{Markdown, SourcePath, file_stem};
 use crate::diagnostics::Diagnostic;
 use crate::model::Page;
 use crate::slug::Slug;
-use crate::yaml::{self, YamlSource};
+use crate::yaml;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,14 +43,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
 
 pub fn parse(path: &SourcePath, text: &str) -> Result<Page, Vec<Diagnostic>> {
     let rel = path.rel.as_path();
-    let split = front_matter::split(text)
-        .map_err(|e| vec![Diagnostic::error(rel, e.message).at(e.line, 1)])?;
-    let source = YamlSource {
-        path: rel,
-        text: split.front_matter,
-        line_offset: split.front_matter_line_offset,
-    };
-    let fm: FrontMatter = yaml::from_str(&source).map_err(|d| vec![d])?;
+    let (fm, source, split) = front_matter::parse::<FrontMatter>(rel, text)?;
     let mut problems = Vec::new();
     if fm.title.trim().is_empty() {
         problems.push(source.error_at(&["title"], "title must not be empty"));

@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostic, suggestion};
 use crate::model::Period;
 use crate::period::PeriodId;
 use crate::slug::Slug;
-use crate::yaml::{self, YamlSource};
+use crate::yaml;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,14 +51,7 @@ pub fn parse(
 ) -> Result<(Period, bool), Vec<Diagnostic>> {
     let rel = path.rel.as_path();
     let id = period_from_file_name(path).map_err(|d| vec![d])?;
-    let split = front_matter::split(text)
-        .map_err(|e| vec![Diagnostic::error(rel, e.message).at(e.line, 1)])?;
-    let source = YamlSource {
-        path: rel,
-        text: split.front_matter,
-        line_offset: split.front_matter_line_offset,
-    };
-    let fm: FrontMatter = yaml::from_str(&source).map_err(|d| vec![d])?;
+    let (fm, source, split) = front_matter::parse::<FrontMatter>(rel, text)?;
     let mut problems = Vec::new();
     let date = fm.date.as_deref().and_then(|text| {
         super::news::parse_publish_date(text)
