@@ -501,7 +501,9 @@ pub fn render_news_body(
     item: &mut crate::model::NewsItem,
     context: &MarkdownContext,
 ) -> Vec<Diagnostic> {
-    let rendered = render(&item.body.source, context);
+    // The Markdown is not needed once rendered: dropping it keeps a large site's memory down.
+    let source = std::mem::take(&mut item.body.source);
+    let rendered = render(&source, context);
     item.body.html = rendered.html;
     if item.summary.is_none() {
         item.summary = rendered.first_paragraph;

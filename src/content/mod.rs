@@ -18,7 +18,8 @@ use serde::Serialize;
 use crate::diagnostics::Diagnostic;
 use crate::yaml::MAX_FILE_BYTES;
 
-/// Markdown text from a file, with its rendered HTML once the Markdown stage has run.
+/// Markdown text from a file, with its rendered HTML once the Markdown stage has run (which
+/// empties the source of news bodies, the bulk of a site, to save memory).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Markdown {
     #[serde(skip)]
