@@ -7,7 +7,7 @@ mod serve_common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use blocpress::serve::rebuild::{Builder, Level, Served};
+use blocpress::serve::rebuild::{Builder, Level, Report, Served};
 use serve_common::*;
 
 const ORIGIN: &str = "http://127.0.0.1:1111";
@@ -105,7 +105,7 @@ fn check_every_news_item(root: &Path) {
         let report = builder.changed(std::slice::from_ref(path), false);
         assert_eq!(
             report.level,
-            Level::News,
+            Level::Content,
             "{}: an in-place edit is incremental",
             path.display()
         );
@@ -136,7 +136,7 @@ fn editing_news_with_drafts_shown_matches_a_full_build() {
     for (n, path) in news_files(&site.root).iter().enumerate() {
         edit_in_place(path, n);
         let report = builder.changed(std::slice::from_ref(path), false);
-        assert_eq!(report.level, Level::News, "{}", path.display());
+        assert_eq!(report.level, Level::Content, "{}", path.display());
         assert!(report.changed, "drafts are published with --drafts");
         assert_same_as_full_build_with(&builder, true, &path.display().to_string());
     }
@@ -151,16 +151,97 @@ fn editing_any_news_item_of_a_paginated_site_matches_a_full_build() {
     check_every_news_item(&site.root);
 }
 
+/// A site being served: files are changed on disk, then the builder is told, as the watcher
+/// would tell it.
+struct Live {
+    site: TempSite,
+    builder: Builder,
+    drafts: bool,
+}
+
+impl Live {
+    fn small() -> Live {
+        Live::new(false, |root| {
+            small_site(root, "https://thidua.example.vn/khoi/")
+        })
+    }
+
+    fn example() -> Live {
+        Live::new(false, example_site)
+    }
+
+    fn new(drafts: bool, make: impl FnOnce(&Path)) -> Live {
+        let site = TempSite::new();
+        make(&site.root);
+        let builder = built_with(&site.root, drafts);
+        Live {
+            site,
+            builder,
+            drafts,
+        }
+    }
+
+    fn root(&self) -> &Path {
+        &self.site.root
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
+    /// Tells the builder that `rels` changed.
+    fn changed(&mut self, rels: &[&str]) -> Report {
+        let paths: Vec<PathBuf> = rels.iter().map(|rel| self.root().join(rel)).collect();
+        self.builder.changed(&paths, false)
+    }
+
+    fn write(&mut self, rel: &str, text: &str) -> Report {
+        write(self.root(), rel, text);
+        self.changed(&[rel])
+    }
+
+    fn remove(&mut self, rel: &str) -> Report {
+        std::fs::remove_file(self.root().join(rel)).unwrap();
+        self.changed(&[rel])
+    }
+
+    /// `rel` edited with `edit`.
+    fn edit(&mut self, rel: &str, edit: impl FnOnce(&str) -> String) -> Report {
+        let text = edit(&self.read(rel));
+        self.write(rel, &text)
+    }
+
+    /// The change was applied at `level`, without errors, and gives what a full build gives.
+    fn check(&self, report: &Report, level: Level, what: &str) {
+        assert_eq!(report.level, level, "{what}");
+        assert!(
+            self.builder.errors().is_empty(),
+            "{what}: {:?}",
+            self.builder.errors()
+        );
+        assert_same_as_full_build_with(&self.builder, self.drafts, what);
+    }
+
+    fn served(&self, key: &str) -> Option<String> {
+        match self.builder.files().get(key) {
+            Some(Served::Bytes(bytes)) => Some(String::from_utf8_lossy(bytes).into_owned()),
+            Some(other) => Some(format!("{other:?}")),
+            None => None,
+        }
+    }
+}
+
 #[test]
-fn structural_changes_fall_back_to_a_full_build() {
-    let site = TempSite::new();
-    small_site(&site.root, "https://thidua.example.vn/");
-    let mut builder = built(&site.root);
-    let path = site.root.join("content/news/2013-05-30-trao-qua.md");
-    let original = std::fs::read_to_string(&path).unwrap();
+fn structural_news_edits_are_applied_in_place_of_a_full_load() {
+    let mut served = Live::small();
+    let rel = "content/news/2013-05-30-trao-qua.md";
+    let original = served.read(rel);
     for (what, text) in [
         ("date", original.replace("2013-05-30", "2013-07-30")),
+        ("oldest", original.replace("2013-05-30", "2012-01-01")),
         ("tags", original.replace("[Nhân đạo]", "[Nhân đạo, Sơ kết]")),
+        ("new tag", original.replace("[Nhân đạo]", "[Khuyến học]")),
+        ("no tags", original.replace("tags: [Nhân đạo]\n", "")),
         (
             "associations",
             original.replace("[hoi-chu-thap-do]", "[hoi-luat-gia]"),
@@ -173,15 +254,587 @@ fn structural_changes_fall_back_to_a_full_build() {
             "period",
             original.replace("date:", "period: 2013-h1\ndate:"),
         ),
+        (
+            "a period nothing else names",
+            original.replace("date:", "period: 2014-h2\ndate:"),
+        ),
         ("draft", original.replace("date:", "draft: true\ndate:")),
     ] {
-        std::fs::write(&path, &text).unwrap();
-        let report = builder.changed(std::slice::from_ref(&path), false);
-        assert_eq!(report.level, Level::Full, "{what}");
-        assert_same_as_full_build(&builder, what);
-        std::fs::write(&path, &original).unwrap();
-        builder.changed(std::slice::from_ref(&path), false);
+        let report = served.write(rel, &text);
+        served.check(&report, Level::Content, what);
+        let report = served.write(rel, &original);
+        served.check(&report, Level::Content, &format!("{what}, undone"));
     }
+}
+
+#[test]
+fn adding_news_matches_a_full_build() {
+    let mut served = Live::small();
+    let added = [
+        // Newest, with a tag that exists and one that is new: every list page shifts and the
+        // news list gets a fourth page.
+        (
+            "content/news/2013-07-01-moi-nhat.md",
+            "Tin mới nhất",
+            "2013-07-01",
+            "associations: [hoi-luat-gia]\ntags: [Sơ kết, Tin mới]\n",
+        ),
+        // In the middle, in a sub-folder, naming the period.
+        (
+            "content/news/2013/2013-04-15-giua.md",
+            "Tin ở giữa",
+            "2013-04-15T09:30:00+07:00",
+            "period: 2013-h1\ntags: [Thi đua]\n",
+        ),
+        // Oldest, with a period no other file names: a new review page.
+        (
+            "content/news/2012-12-30-cu-nhat.md",
+            "Tin cũ nhất",
+            "2012-12-30",
+            "period: 2012-h2\ntags: [Tổng kết]\n",
+        ),
+        // Same day as another item: ordered by slug.
+        (
+            "content/news/2013-06-21-a-cung-ngay.md",
+            "Cùng ngày với sơ kết",
+            "2013-06-21",
+            "tags: [Hiến pháp]\n",
+        ),
+    ];
+    for (rel, title, date, extra) in added {
+        let text = news_file(
+            title,
+            date,
+            extra,
+            "Nội dung, xem [sơ kết](@/news/2013-06-21-so-ket.md).",
+        );
+        let report = served.write(rel, &text);
+        served.check(&report, Level::Content, rel);
+        assert!(report.changed);
+    }
+    assert!(served.served("news/page/4/index.html").is_some());
+    assert!(served.served("tags/tin-moi/index.html").is_some());
+    assert!(served.served("reports/2012-h2/index.html").is_some());
+
+    // A file that links to one added in the same batch.
+    write(
+        served.root(),
+        "content/news/2013-08-01-b.md",
+        &news_file("B", "2013-08-01", "", "Xem [A](@/news/2013-08-02-a.md)."),
+    );
+    write(
+        served.root(),
+        "content/news/2013-08-02-a.md",
+        &news_file("A", "2013-08-02", "", "Tin A."),
+    );
+    let report = served.changed(&[
+        "content/news/2013-08-01-b.md",
+        "content/news/2013-08-02-a.md",
+    ]);
+    served.check(&report, Level::Content, "two files linking each other");
+}
+
+#[test]
+fn a_tag_renamed_by_its_most_common_spelling_matches_a_full_build() {
+    // "Sơ kết" is written so by three items; four more write it "SƠ KẾT": every card with the
+    // tag shows the new name.
+    let mut served = Live::small();
+    for n in 1..=4 {
+        let rel = format!("content/news/2012/2012-0{n}-01-tin-{n}.md");
+        let report = served.write(
+            &rel,
+            &news_file(
+                &format!("Tin {n}"),
+                &format!("2012-0{n}-01"),
+                "tags: [SƠ KẾT]\n",
+                "x",
+            ),
+        );
+        served.check(&report, Level::Content, &rel);
+    }
+    assert!(
+        served
+            .served("tags/so-ket/index.html")
+            .unwrap()
+            .contains("SƠ KẾT")
+    );
+    let report = served.remove("content/news/2012/2012-01-01-tin-1.md");
+    served.check(&report, Level::Content, "back to a tie");
+}
+
+#[test]
+fn deleting_news_matches_a_full_build() {
+    let mut served = Live::small();
+    // The only item tagged Nhân đạo: its tag page goes.
+    let report = served.remove("content/news/2013-05-30-trao-qua.md");
+    served.check(&report, Level::Content, "the only item of a tag");
+    assert!(served.served("tags/nhan-dao/index.html").is_none());
+    assert!(served.served("news/trao-qua/index.html").is_none());
+    // The newest; then one more and the third list page goes.
+    let report = served.remove("content/news/2013-06-24-gop-y.md");
+    served.check(&report, Level::Content, "the newest");
+    assert!(served.served("news/page/3/index.html").is_none());
+    // The only item of period... no: 2013-h1 is named by achievements too; the review stays.
+    let report = served.remove("content/news/2013/2013-01-15-hoi-nghi.md");
+    served.check(&report, Level::Content, "the oldest");
+    // Deleted and added again.
+    write(
+        served.root(),
+        "content/news/2013-05-30-trao-qua.md",
+        &news_file("Trao quà", "2013-05-30", "tags: [Nhân đạo]\n", "Lại có."),
+    );
+    let report = served.changed(&["content/news/2013-05-30-trao-qua.md"]);
+    served.check(&report, Level::Content, "added again");
+}
+
+#[test]
+fn a_news_item_that_names_a_period_alone_takes_its_review_along() {
+    let mut served = Live::small();
+    let rel = "content/news/2014-01-05-nam-moi.md";
+    let report = served.write(
+        rel,
+        &news_file(
+            "Năm mới",
+            "2014-01-05",
+            "period: 2013-h2\n",
+            "Chào năm mới.",
+        ),
+    );
+    served.check(&report, Level::Content, "a new period");
+    assert!(served.served("reports/2013-h2/index.html").is_some());
+    let report = served.remove(rel);
+    served.check(&report, Level::Content, "the period goes with it");
+    assert!(served.served("reports/2013-h2/index.html").is_none());
+    assert!(served.served("reports/2013-h2/data.json").is_none());
+}
+
+#[test]
+fn renaming_a_news_file_matches_a_full_build() {
+    let mut served = Live::small();
+    let from = "content/news/2013-06-24-gop-y.md";
+    let to = "content/news/2013/2013-06-24-gop-y-hien-phap.md";
+    std::fs::rename(served.root().join(from), served.root().join(to)).unwrap();
+    let report = served.changed(&[from, to]);
+    served.check(&report, Level::Content, "renamed");
+    assert!(served.served("news/gop-y-hien-phap/index.html").is_some());
+    assert!(served.served("news/gop-y/index.html").is_none());
+}
+
+#[test]
+fn deleting_news_that_others_link_to_loads_the_site_again() {
+    let mut served = Live::small();
+    write(
+        served.root(),
+        "content/news/2013-05-30-trao-qua.md",
+        &news_file(
+            "Trao quà",
+            "2013-05-30",
+            "",
+            "Xem [góp ý](@/news/2013-06-24-gop-y.md#y-kien).",
+        ),
+    );
+    let report = served.changed(&["content/news/2013-05-30-trao-qua.md"]);
+    served.check(&report, Level::Content, "a link to another item");
+    // The link would break: the full load reports it and keeps the last good site.
+    let report = served.remove("content/news/2013-06-24-gop-y.md");
+    assert_eq!(report.level, Level::Full);
+    let errors = served.builder.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].path,
+        Path::new("content/news/2013-05-30-trao-qua.md")
+    );
+    // Changing its slug would change the link's URL: a full load renders both.
+    write(
+        served.root(),
+        "content/news/2013-06-24-gop-y.md",
+        &news_file("Góp ý", "2013-06-24", "slug: gop-y-2\n", "Góp ý."),
+    );
+    let report = served.changed(&["content/news/2013-06-24-gop-y.md"]);
+    served.check(&report, Level::Full, "the fix");
+    let report = served.edit("content/news/2013-06-24-gop-y.md", |t| {
+        t.replace("slug: gop-y-2", "slug: gop-y-3")
+    });
+    served.check(&report, Level::Full, "a linked item's slug");
+}
+
+#[test]
+fn a_duplicate_url_is_reported_by_a_full_load() {
+    let mut served = Live::small();
+    let report = served.write(
+        "content/news/2013/gop-y.md",
+        &news_file("Góp ý lần hai", "2013-02-02", "", "x"),
+    );
+    assert_eq!(report.level, Level::Full);
+    let errors = served.builder.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].message.contains("/news/gop-y/"), "{errors:?}");
+    let report = served.remove("content/news/2013/gop-y.md");
+    served.check(&report, Level::Full, "fixed");
+}
+
+#[test]
+fn news_with_and_without_drafts() {
+    for drafts in [false, true] {
+        let mut served = Live::new(drafts, |root| {
+            small_site(root, "https://thidua.example.vn/")
+        });
+        let what = |w: &str| format!("{w} (drafts: {drafts})");
+        let rel = "content/news/2013-07-02-nhap.md";
+        let report = served.write(
+            rel,
+            &news_file(
+                "Bản nháp",
+                "2013-07-02",
+                "draft: true\ntags: [Nháp]\n",
+                "Chưa đăng.",
+            ),
+        );
+        served.check(&report, Level::Content, &what("a new draft"));
+        assert_eq!(report.changed, drafts, "{}", what("a new draft"));
+        let report = served.edit(rel, |t| t.replace("draft: true\n", ""));
+        served.check(&report, Level::Content, &what("published"));
+        let report = served.edit(rel, |t| t.replace("date:", "draft: true\ndate:"));
+        served.check(&report, Level::Content, &what("a draft again"));
+        let report = served.remove(rel);
+        served.check(&report, Level::Content, &what("deleted"));
+        assert_eq!(report.changed, drafts, "{}", what("deleted"));
+    }
+}
+
+#[test]
+fn a_broken_link_is_fixed_by_the_file_it_names() {
+    let mut served = Live::small();
+    let rel = "content/news/2013-06-21-so-ket.md";
+    let report = served.edit(rel, |t| {
+        format!("{t}\nXem [sắp có](@/news/2013-06-30-sap-co.md).\n")
+    });
+    assert_eq!(report.level, Level::Content);
+    assert_eq!(served.builder.errors().len(), 1);
+    let report = served.write(
+        "content/news/2013-06-30-sap-co.md",
+        &news_file("Sắp có", "2013-06-30", "", "Đã có."),
+    );
+    served.check(&report, Level::Content, "the target appeared");
+}
+
+#[test]
+fn a_template_that_counts_news_is_rendered_again_everywhere() {
+    let mut served = Live::new(false, |root| {
+        small_site(root, "https://thidua.example.vn/");
+        write(
+            root,
+            "themes/default/templates/base.html",
+            &std::fs::read_to_string(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html"),
+            )
+            .unwrap()
+            .replace("</footer>", "<p>{{ site.news_count }} tin</p></footer>"),
+        );
+    });
+    let report = served.write(
+        "content/news/2013-07-01-moi.md",
+        &news_file("Mới", "2013-07-01", "", "Mới."),
+    );
+    served.check(&report, Level::Content, "news count on every page");
+    assert!(
+        served
+            .served("index.html")
+            .unwrap()
+            .contains("<p>7 tin</p>")
+    );
+    let report = served.remove("content/news/2013-07-01-moi.md");
+    served.check(&report, Level::Content, "news count after a delete");
+}
+
+#[test]
+fn editing_achievements_matches_a_full_build() {
+    let mut served = Live::example();
+    // Every achievement file of the example site: a value, the summary, a highlight.
+    let mut files: Vec<String> = walkdir::WalkDir::new(served.root().join("content/associations"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| {
+            e.path()
+                .strip_prefix(served.root())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|p| p.ends_with(".yaml") && !p.ends_with("profile.yaml"))
+        .collect();
+    files.sort();
+    for (n, rel) in files.iter().enumerate() {
+        let report = served.edit(rel, |text| {
+            let mut out = String::new();
+            let mut in_metrics = false;
+            let mut done = false;
+            for line in text.lines() {
+                if line.starts_with("metrics:") {
+                    in_metrics = true;
+                } else if !line.starts_with(' ') {
+                    in_metrics = false;
+                }
+                if in_metrics && !done && line.starts_with("  ") && line.contains(':') {
+                    let key = line.split(':').next().unwrap();
+                    out.push_str(&format!("{key}: {}\n", 1000 + n));
+                    done = true;
+                } else {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+            out.replace("summary: >-", &format!("summary: >-\n  Sửa số {n}:"))
+        });
+        served.check(&report, Level::Content, rel);
+        assert!(report.changed, "{rel}");
+        assert!(report.rendered < 20, "{rel}: {} files", report.rendered);
+    }
+    // Targets set in 2012-h2 show as % reached in the 2013-h1 review.
+    let report = served.edit("content/associations/hoi-luat-gia/2012-h2.yaml", |t| {
+        t.replace("conferences: 30", "conferences: 70")
+    });
+    served.check(&report, Level::Content, "a target");
+}
+
+#[test]
+fn adding_and_deleting_achievements_matches_a_full_build() {
+    let mut served = Live::small();
+    // A period of its own, a year before 2013-h1 (the review's year-on-year column).
+    let rel = "content/associations/hoi-luat-gia/2012-h1.yaml";
+    let report = served.write(
+        rel,
+        "summary: Năm trước.\nmetrics:\n  new_members: 5\ntargets:\n  new_members: 20\n",
+    );
+    served.check(&report, Level::Content, "a new period");
+    assert!(served.served("reports/2012-h1/index.html").is_some());
+    // 2013-h1 compares with 2012-h2 (here the same as 2012-h1 in a year... no: 2012-h2 is
+    // its preceding period); make one to compare with, then edit the year-earlier one.
+    let report = served.write(
+        "content/associations/hoi-luat-gia/2012-h2.yaml",
+        "metrics:\n  new_members: 8\ntargets:\n  new_members: 15\n",
+    );
+    served.check(&report, Level::Content, "the preceding period");
+    let report = served.edit(rel, |t| t.replace("new_members: 5", "new_members: 6"));
+    served.check(&report, Level::Content, "the year-earlier period");
+    let report = served.write(
+        "content/associations/hoi-chu-thap-do/2012-h2.yaml",
+        "summary: Có số liệu.\nmetrics:\n  new_members: 3\n",
+    );
+    served.check(
+        &report,
+        Level::Content,
+        "another member in an existing period",
+    );
+    let report = served.remove("content/associations/hoi-chu-thap-do/2012-h2.yaml");
+    served.check(&report, Level::Content, "deleted, the period stays");
+    let report = served.remove("content/associations/hoi-luat-gia/2012-h2.yaml");
+    served.check(&report, Level::Content, "deleted, the period goes");
+    assert!(served.served("reports/2012-h2/index.html").is_none());
+    let report = served.remove(rel);
+    served.check(&report, Level::Content, "deleted again");
+}
+
+#[test]
+fn a_broken_data_file_keeps_its_last_good_version_until_fixed() {
+    let mut served = Live::small();
+    let rel = "content/associations/hoi-luat-gia/2013-h1.yaml";
+    let before = served.builder.files();
+    let report = served.edit(rel, |t| t.replace("new_members: 12", "new_membres: 12"));
+    assert_eq!(report.level, Level::Content);
+    assert!(!report.changed);
+    assert_eq!(*served.builder.files(), *before);
+    let errors = served.builder.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].path, Path::new(rel));
+    assert!(errors[0].message.contains("new_members"), "{errors:?}");
+    // Another file edited meanwhile is applied; the broken one stays reported.
+    let report = served.edit("content/associations/hoi-chu-thap-do/2013-h1.yaml", |t| {
+        t.replace("30", "31")
+    });
+    assert!(report.changed);
+    assert_eq!(served.builder.errors().len(), 1);
+    let report = served.edit(rel, |t| t.replace("new_membres: 12", "new_members: 13"));
+    served.check(&report, Level::Content, "fixed");
+
+    // Deleting a broken new file clears its errors.
+    let report = served.write(
+        "content/associations/hoi-luat-gia/2014-h1.yaml",
+        "metrics:\n  new_members: \"1.000\"\n",
+    );
+    assert_eq!(report.level, Level::Content);
+    assert_eq!(served.builder.errors().len(), 1);
+    let report = served.remove("content/associations/hoi-luat-gia/2014-h1.yaml");
+    served.check(&report, Level::Content, "the broken file deleted");
+}
+
+#[test]
+fn editing_scoring_matches_a_full_build() {
+    let mut served = Live::example();
+    let rel = "content/scoring/2013.yaml";
+    // Ranks change: the leader drops below two members tied at 95.75.
+    let report = served.edit(rel, |t| {
+        t.replace(
+            "\"1.1\": 10, \"1.2\": 9.5, \"1.3\": 10",
+            "\"1.1\": 5, \"1.2\": 9.5, \"1.3\": 10",
+        )
+    });
+    served.check(&report, Level::Content, "a score");
+    let report = served.edit(rel, |t| {
+        t.replace("title: Chấm điểm thi đua năm 2013", "title: Bảng điểm 2013")
+    });
+    served.check(&report, Level::Content, "the title");
+    let text = served.read(rel);
+    // A table for a period only achievements name, then for a new period.
+    let report = served.write("content/scoring/2013-h1.yaml", &text);
+    served.check(&report, Level::Content, "a new table");
+    let report = served.write("content/scoring/2014.yaml", &text);
+    served.check(&report, Level::Content, "a new table and period");
+    let report = served.remove("content/scoring/2014.yaml");
+    served.check(&report, Level::Content, "deleted with its period");
+    let report = served.remove("content/scoring/2013.yaml");
+    served.check(&report, Level::Content, "deleted");
+    assert!(served.served("scoring/2013/index.html").is_none());
+}
+
+#[test]
+fn editing_a_period_narrative_matches_a_full_build() {
+    let mut served = Live::example();
+    let rel = "content/periods/2013-h1.md";
+    let original = served.read(rel);
+    for (what, text) in [
+        (
+            "the body",
+            original.replace("Sáng 21/6/2013", "Sáng ngày 21/6/2013"),
+        ),
+        (
+            "the summary",
+            original.replace("summary: Khối", "summary: Cả Khối"),
+        ),
+        (
+            "the host",
+            original.replace("host: hoi-luat-gia", "host: lien-minh-htx"),
+        ),
+        (
+            "the title",
+            original.replace("title: Sơ kết công tác", "title: Hội nghị sơ kết công tác"),
+        ),
+        (
+            "no title",
+            original.replace("title: Sơ kết công tác thi đua 6 tháng đầu năm 2013\n", ""),
+        ),
+        ("a draft", original.replace("date:", "draft: true\ndate:")),
+    ] {
+        let report = served.write(rel, &text);
+        served.check(&report, Level::Content, what);
+        let report = served.write(rel, &original);
+        served.check(&report, Level::Content, &format!("{what}, undone"));
+    }
+    let report = served.remove(rel);
+    served.check(&report, Level::Content, "deleted");
+    let report = served.write(rel, &original);
+    served.check(&report, Level::Content, "back");
+    // A narrative for a period nothing else names: a new review.
+    let report = served.write(
+        "content/periods/2013-h2.md",
+        "---\ntitle: Tổng kết 6 tháng cuối năm\n---\nSẽ họp vào tháng 12. Xem [6 tháng đầu năm](@/periods/2013-h1.md).\n",
+    );
+    served.check(&report, Level::Content, "a new period");
+    assert!(served.served("reports/2013-h2/index.html").is_some());
+    // Another file links to 2013-h1.md: deleting it needs a full load (which reports the link).
+    let report = served.remove(rel);
+    assert_eq!(report.level, Level::Full);
+    assert_eq!(served.builder.errors().len(), 1);
+    let report = served.write(rel, &original);
+    served.check(&report, Level::Full, "linked again");
+    let report = served.remove("content/periods/2013-h2.md");
+    served.check(&report, Level::Content, "the new period deleted");
+    assert!(served.served("reports/2013-h2/index.html").is_none());
+}
+
+#[test]
+fn period_narratives_with_and_without_drafts() {
+    for drafts in [false, true] {
+        let mut served = Live::new(drafts, |root| {
+            small_site(root, "https://thidua.example.vn/")
+        });
+        let what = |w: &str| format!("{w} (drafts: {drafts})");
+        let rel = "content/periods/2013-h1.md";
+        let report = served.write(rel, "---\ntitle: Sơ kết\ndraft: true\n---\nBản nháp.\n");
+        served.check(&report, Level::Content, &what("a draft narrative"));
+        let report = served.edit(rel, |t| t.replace("draft: true\n", ""));
+        served.check(&report, Level::Content, &what("published"));
+        let report = served.write("content/periods/2014.md", "---\ndraft: true\n---\nSau.\n");
+        served.check(&report, Level::Content, &what("a draft of a new period"));
+        let report = served.remove(rel);
+        served.check(&report, Level::Content, &what("deleted"));
+    }
+}
+
+#[test]
+fn editing_a_profile_matches_a_full_build() {
+    let mut served = Live::example();
+    let rel = "content/associations/lien-minh-htx/profile.yaml";
+    let original = served.read(rel);
+    for (what, text) in [
+        (
+            "the name",
+            original.replace("name: Liên minh", "name: Liên minh các"),
+        ),
+        (
+            "the order (ties in the scoring table follow it)",
+            original.replace("order: 2", "order: 9"),
+        ),
+        ("no order", original.replace("order: 2\n", "")),
+        (
+            "the description",
+            original.replace("Tổ chức đại diện", "Tổ chức **đại diện**"),
+        ),
+    ] {
+        let report = served.write(rel, &text);
+        served.check(&report, Level::Content, what);
+        let report = served.write(rel, &original);
+        served.check(&report, Level::Content, &format!("{what}, undone"));
+    }
+    // The bloc's leader: named in the templates' site-wide context.
+    let rel = "content/associations/hoi-luat-gia/profile.yaml";
+    let report = served.edit(rel, |t| {
+        t.replace("short_name: Hội Luật gia", "short_name: HLG")
+    });
+    served.check(&report, Level::Content, "the leader's short name");
+    let report = served.edit(rel, |t| {
+        t.replace("unit: \"mô hình\"", "unit: \"mô hình điểm\"")
+    });
+    served.check(&report, Level::Content, "a metric's unit");
+    // A metric its achievements report is removed: the full load names the files.
+    let report = served.edit(rel, |t| {
+        t.lines()
+            .filter(|l| !l.contains("pilot_models"))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    });
+    assert_eq!(report.level, Level::Full);
+    assert!(!served.builder.errors().is_empty());
+}
+
+#[test]
+fn a_profile_edit_with_a_broken_achievement_elsewhere_reports_both() {
+    let mut served = Live::small();
+    let report = served.edit("content/associations/hoi-luat-gia/2013-h1.yaml", |t| {
+        t.replace("new_members: 12", "new_members: [12]")
+    });
+    assert_eq!(report.level, Level::Content);
+    assert_eq!(served.builder.errors().len(), 1);
+    let report = served.edit("content/associations/hoi-luat-gia/profile.yaml", |t| {
+        t.replace("order: 1", "order: 3")
+    });
+    // The profile needs its achievements read again; one is broken, so everything is loaded.
+    assert_eq!(report.level, Level::Full);
+    assert_eq!(served.builder.errors().len(), 1);
+    let report = served.edit("content/associations/hoi-luat-gia/2013-h1.yaml", |t| {
+        t.replace("new_members: [12]", "new_members: 12")
+    });
+    served.check(&report, Level::Full, "fixed");
 }
 
 #[test]
@@ -212,7 +865,7 @@ fn a_broken_news_item_keeps_its_last_good_pages_until_fixed() {
     let other = site.root.join("content/news/2013/2013-03-08-mung-8-3.md");
     edit_in_place(&other, 1);
     let report = builder.changed(std::slice::from_ref(&other), false);
-    assert_eq!(report.level, Level::News);
+    assert_eq!(report.level, Level::Content);
     assert!(report.changed);
     assert_eq!(builder.errors().len(), 1);
 
@@ -220,7 +873,7 @@ fn a_broken_news_item_keeps_its_last_good_pages_until_fixed() {
     std::fs::write(&path, &original).unwrap();
     edit_in_place(&path, 2);
     let report = builder.changed(std::slice::from_ref(&path), false);
-    assert_eq!(report.level, Level::News);
+    assert_eq!(report.level, Level::Content);
     assert!(builder.errors().is_empty());
     assert_same_as_full_build(&builder, "after the fix");
 }
@@ -235,7 +888,7 @@ fn saving_without_a_change_reloads_nothing() {
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text).unwrap();
     let report = builder.changed(std::slice::from_ref(&path), false);
-    assert_eq!(report.level, Level::News);
+    assert_eq!(report.level, Level::Content);
     assert!(!report.changed);
     assert_eq!(builder.version(), version);
 }
@@ -252,7 +905,7 @@ fn changes_are_sorted_by_what_they_touch() {
     write(&site.root, "themes/other/templates/page.html", "x");
     let builder = built(&site.root);
     let level = |rel: &str| builder.classify(Path::new(rel));
-    assert_eq!(level("content/news/2013-06-21-so-ket.md"), Level::News);
+    assert_eq!(level("content/news/2013-06-21-so-ket.md"), Level::Content);
     assert_eq!(
         level("content/news/new-file.md"),
         Level::Ignore,
@@ -263,11 +916,56 @@ fn changes_are_sorted_by_what_they_touch() {
         "content/news/new-file.md",
         "---\ntitle: x\ndate: 2013-01-01\n---\n",
     );
-    assert_eq!(level("content/news/new-file.md"), Level::Full, "a new file");
-    assert_eq!(level("content/pages/gioi-thieu.md"), Level::Full);
     assert_eq!(
-        level("content/associations/hoi-luat-gia/2013-h1.yaml"),
-        Level::Full
+        level("content/news/new-file.md"),
+        Level::Content,
+        "a new file"
+    );
+    write(&site.root, "content/news/x.txt", "x");
+    assert_eq!(level("content/news/x.txt"), Level::Full, "not a news file");
+    assert_eq!(level("content/pages/gioi-thieu.md"), Level::Full);
+    for rel in [
+        "content/associations/hoi-luat-gia/2013-h1.yaml",
+        "content/associations/hoi-luat-gia/profile.yaml",
+    ] {
+        assert_eq!(level(rel), Level::Content, "{rel}");
+    }
+    write(
+        &site.root,
+        "content/associations/hoi-moi/profile.yaml",
+        "name: Hội mới\n",
+    );
+    write(
+        &site.root,
+        "content/associations/hoi-luat-gia/2013-h3.yaml",
+        "{}\n",
+    );
+    write(
+        &site.root,
+        "content/associations/hoi-luat-gia/2014.yml",
+        "{}\n",
+    );
+    write(&site.root, "content/scoring/2013.yaml", "{}\n");
+    write(&site.root, "content/scoring/diem.yaml", "{}\n");
+    write(&site.root, "content/periods/2013-h1.md", "x\n");
+    for (rel, expected) in [
+        ("content/associations/hoi-moi/profile.yaml", Level::Full),
+        (
+            "content/associations/hoi-luat-gia/2013-h3.yaml",
+            Level::Full,
+        ),
+        ("content/associations/hoi-luat-gia/2014.yml", Level::Full),
+        ("content/scoring/2013.yaml", Level::Content),
+        ("content/scoring/diem.yaml", Level::Full),
+        ("content/periods/2013-h1.md", Level::Content),
+    ] {
+        assert_eq!(level(rel), expected, "{rel}");
+    }
+    std::fs::remove_file(site.root.join("content/news/2013-06-21-so-ket.md")).unwrap();
+    assert_eq!(
+        level("content/news/2013-06-21-so-ket.md"),
+        Level::Content,
+        "a deleted news file"
     );
     assert_eq!(level("site.yaml"), Level::Full);
     assert_eq!(level("static/images/logo.svg"), Level::Static);

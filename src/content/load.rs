@@ -5,6 +5,7 @@
 //! Symlinks are followed when they stay inside the site folder; one that points outside it, or a
 //! loop, is an error (a site must not publish files from elsewhere on the machine).
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,7 @@ use super::association::{self, MetricScope};
 use super::{SourcePath, file_stem, news, page, period, read_text, scoring};
 use crate::config::{CONFIG_FILE, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
-use crate::model::{Association, Period, Site, StaticFile, StaticOrigin};
+use crate::model::{Association, NewsItem, Period, Site, StaticFile, StaticOrigin};
 use crate::period::PeriodId;
 use crate::slug::Slug;
 use crate::theme;
@@ -359,14 +360,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         }
     }
     let mut associations: Vec<Association> = associations.into_values().collect();
-    associations.sort_by(|a, b| {
-        (a.order.is_none(), a.order, &a.name, &a.slug).cmp(&(
-            b.order.is_none(),
-            b.order,
-            &b.name,
-            &b.slug,
-        ))
-    });
+    associations.sort_by(association_order);
     let mut ordered: Vec<Slug> = associations.iter().map(|a| a.slug.clone()).collect();
     // A folder whose profile is broken is still an association: its error is already reported,
     // so scoring files that name it must not add "unknown association" noise.
@@ -426,13 +420,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     }
 
     let static_files = collect_static(root, &config, &mut problems);
-    news.sort_by(|a, b| {
-        b.date
-            .timestamp
-            .cmp(&a.date.timestamp)
-            .then_with(|| a.slug.cmp(&b.slug))
-            .then_with(|| a.source.cmp(&b.source))
-    });
+    news.sort_by(news_order);
     pages.sort_by(|a, b| {
         (a.menu.is_none(), a.menu, &a.title, &a.slug).cmp(&(
             b.menu.is_none(),
@@ -461,6 +449,26 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     } else {
         Ok((site, all))
     }
+}
+
+/// The order of [`Site::news`]: newest first, then by slug, then by file (`serve` inserts a new
+/// item where a full load would put it).
+pub fn news_order(a: &NewsItem, b: &NewsItem) -> Ordering {
+    b.date
+        .timestamp
+        .cmp(&a.date.timestamp)
+        .then_with(|| a.slug.cmp(&b.slug))
+        .then_with(|| a.source.cmp(&b.source))
+}
+
+/// The order of [`Site::associations`]: by `order` (those without one last), then name, then slug.
+pub fn association_order(a: &Association, b: &Association) -> Ordering {
+    (a.order.is_none(), a.order, &a.name, &a.slug).cmp(&(
+        b.order.is_none(),
+        b.order,
+        &b.name,
+        &b.slug,
+    ))
 }
 
 /// Whether an error was already reported inside an association's folder (then a missing

@@ -1,88 +1,659 @@
-//! Rebuilding only what an edited news item touches. A news item whose URL, date, tags,
-//! associations, period and draft flag stay the same keeps its place in every list, so the site's
-//! structure is unchanged: re-parse the file, re-render its Markdown, and re-render the pages that
-//! show it (its own page, its neighbours' pages, the list pages, tag pages, association pages and
-//! period review that carry its card, the home page and the feed). Anything else falls back to a
-//! full build; a test checks that both give the same files.
+//! Applying changed content files to the loaded site instead of loading it again, and knowing
+//! which output files that changes. A [`Session`] takes a batch of changed files one by one: it
+//! re-parses each (a news item, an achievement, a scoring table, a period narrative, a profile),
+//! renders its Markdown, puts it where a full load would (a new news item in date order, a period
+//! that a file names for the first time), rebuilds the lookups, and notes what shows it in
+//! [`Touched`]. [`Session::finish`] turns that into render jobs, plus the pages that appeared or
+//! went away (a news list's last page, a tag, a period's review).
+//!
+//! Whatever a file-by-file update cannot get right asks for a full load ([`Outcome::Reload`]): a
+//! deleted file that other content links to with `@/`, two items with one URL, a new association.
+//! Tests compare every incremental change with a full build of the same files.
 
-use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Component, Path};
 
-use crate::content::news;
-use crate::content::{SourcePath, read_text};
+use crate::content::load::{self, news_order};
+use crate::content::validate::validate;
+use crate::content::{Markdown, SourcePath, content_path, file_stem, news, read_text};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, MarkdownContext};
-use crate::model::{NewsItem, Site};
-use crate::render::{FEED_ITEMS, HOME_ITEMS, Job};
+use crate::model::{NewsItem, Period, Site};
+use crate::period::PeriodId;
+use crate::render::{self, FEED_ITEMS, HOME_ITEMS, Job, page_count};
 use crate::slug::Slug;
 
-/// A news file re-read from disk, its Markdown rendered as the Markdown stage would.
-pub struct Reparsed {
-    pub index: usize,
-    pub item: NewsItem,
-    pub warnings: Vec<Diagnostic>,
+use super::rebuild::FileMap;
+
+/// A file under `content/` that can be applied on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContentFile {
+    News,
+    Profile(Slug),
+    Achievement(Slug, PeriodId),
+    Scoring(PeriodId),
+    Period(PeriodId),
 }
 
-/// What re-reading one news file found.
-pub enum NewsChange {
-    /// Same place in the site: can be applied in place.
-    InPlace(Box<Reparsed>),
-    /// Its URL, date, tags, associations, period or draft flag changed: needs a full build.
-    Structural,
-    /// The file has errors (with file and line).
+impl ContentFile {
+    /// The order a batch is applied in: profiles define the metrics achievements use, news last.
+    fn rank(&self) -> u8 {
+        match self {
+            ContentFile::Profile(_) => 0,
+            ContentFile::Achievement(..) => 1,
+            ContentFile::Scoring(_) => 2,
+            ContentFile::Period(_) => 3,
+            ContentFile::News => 4,
+        }
+    }
+}
+
+/// What `rel` (relative to the site root) is, when it is a file `serve` can apply on its own:
+/// a news item, or a data file of an association the site has. Pages, files in the wrong place
+/// and new associations give `None` (a full load handles them and reports their problems).
+pub fn content_file(site: &Site, rel: &Path) -> Option<ContentFile> {
+    let parts: Vec<&str> = rel
+        .components()
+        .map(|c| match c {
+            Component::Normal(name) => name.to_str(),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let extension = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let period = || file_stem(rel).parse::<PeriodId>().ok();
+    match parts.as_slice() {
+        ["content", "news", _, ..] if extension == "md" => Some(ContentFile::News),
+        ["content", "associations", folder, name] if extension == "yaml" => {
+            let slug = Slug::parse(folder).ok()?;
+            if !site.index.association_by_slug.contains_key(&slug) {
+                return None;
+            }
+            if *name == "profile.yaml" {
+                Some(ContentFile::Profile(slug))
+            } else {
+                Some(ContentFile::Achievement(slug, period()?))
+            }
+        }
+        ["content", "scoring", _] if extension == "yaml" => Some(ContentFile::Scoring(period()?)),
+        ["content", "periods", _] if extension == "md" => Some(ContentFile::Period(period()?)),
+        _ => None,
+    }
+}
+
+/// Sorts a batch into the order it is applied in: by kind, deleted news files before the others
+/// (a renamed file frees its URL before the new name takes it), then by path.
+pub fn sort_batch(site: &Site, batch: &mut [(std::path::PathBuf, ContentFile)]) {
+    batch.sort_by_cached_key(|(rel, kind)| {
+        let gone = *kind == ContentFile::News && !site.root.join(rel).is_file();
+        (kind.rank(), !gone, rel.clone())
+    });
+}
+
+/// What applying one file did.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Applied to the site (or nothing to apply); its warnings.
+    Applied(Vec<Diagnostic>),
+    /// The file has errors: the site keeps its last good version of it.
     Broken(Vec<Diagnostic>),
-    /// A draft that stays a draft in a site built without drafts: nothing shows it.
-    Unpublished,
+    /// Only a full load gets this right.
+    Reload,
 }
 
-/// Re-reads the news file `rel` (relative to the site root), a file the site was loaded
-/// with. `links` are the site's `@/` link targets ([`markdown::link_targets`]); `drafts` whether
-/// the site was built with its drafts.
-pub fn reparse_news(
-    site: &Site,
-    links: &HashMap<String, String>,
-    rel: &Path,
-    drafts: bool,
-) -> NewsChange {
-    let index = site.news.iter().position(|n| n.source == rel);
-    let path = SourcePath {
-        abs: site.root.join(rel),
-        rel: rel.to_path_buf(),
-    };
-    let text = match read_text(&path.abs, &path.rel) {
-        Ok(text) => text,
-        Err(problem) => return NewsChange::Broken(vec![problem]),
-    };
-    let known: HashSet<Slug> = site.associations.iter().map(|a| a.slug.clone()).collect();
-    let mut item = match news::parse(&path, &text, &known) {
-        Ok(item) => item,
-        Err(problems) => return NewsChange::Broken(problems),
-    };
-    let Some(index) = index else {
-        // Not published: a draft, or a file that became a news item since the site was loaded.
-        return if item.draft && !drafts {
-            NewsChange::Unpublished
+/// The output files a batch of changes touches, by what they show.
+#[derive(Debug, Default)]
+pub struct Touched {
+    /// Every page (a profile edit, a tag renamed by its most common spelling).
+    pub everything: bool,
+    /// The set of pages may have changed: compare with the served files.
+    pub structure: bool,
+    /// The number of news items changed (templates can show `site.news_count`).
+    pub news_count: bool,
+    /// The templates' site-wide context changed: make the renderer again.
+    pub renderer: bool,
+    /// News items whose card changed, at their place in the site: [`jobs_showing_news`].
+    pub cards: BTreeSet<Slug>,
+    /// News pages (a neighbour's "newer"/"older" link changed).
+    pub news_pages: BTreeSet<Slug>,
+    /// Every page of the news list.
+    pub news_lists: bool,
+    /// Every page of these tags.
+    pub tags: BTreeSet<Slug>,
+    pub tag_index: bool,
+    pub associations: BTreeSet<Slug>,
+    pub all_associations: bool,
+    pub association_index: bool,
+    pub reports: BTreeSet<PeriodId>,
+    /// `data.json` and `data.csv` of these periods.
+    pub report_data: BTreeSet<PeriodId>,
+    pub reports_index: bool,
+    pub scorings: BTreeSet<PeriodId>,
+    pub scoring_index: bool,
+    pub home: bool,
+    pub atom: bool,
+    pub sitemap: bool,
+    pub search_index: bool,
+}
+
+impl Touched {
+    /// The render jobs of the pages that exist in `site`.
+    fn jobs(&self, site: &Site) -> Vec<Job> {
+        if self.everything {
+            return render::all_jobs(site);
+        }
+        let per_page = site.config.news_per_page;
+        let mut jobs = Vec::new();
+        if !self.cards.is_empty() || !self.news_pages.is_empty() {
+            let by_slug: HashMap<&Slug, usize> = site
+                .news
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (&n.slug, i))
+                .collect();
+            for slug in &self.cards {
+                if let Some(&i) = by_slug.get(slug) {
+                    jobs.extend(jobs_showing_news(site, i));
+                }
+            }
+            for slug in &self.news_pages {
+                if let Some(&i) = by_slug.get(slug) {
+                    jobs.push(Job::News(i));
+                }
+            }
+        }
+        if self.news_lists {
+            jobs.extend((1..=page_count(site.news.len(), per_page)).map(Job::NewsList));
+        }
+        for slug in &self.tags {
+            if let Some(&t) = site.index.tag_by_slug.get(slug) {
+                let pages = page_count(site.tags[t].news.len(), per_page);
+                jobs.extend((1..=pages).map(|n| Job::Tag(t, n)));
+            }
+        }
+        if self.all_associations {
+            jobs.extend((0..site.associations.len()).map(Job::Association));
         } else {
-            NewsChange::Structural
+            for slug in &self.associations {
+                if let Some(&a) = site.index.association_by_slug.get(slug) {
+                    jobs.push(Job::Association(a));
+                }
+            }
+        }
+        for id in &self.reports {
+            if site.periods.contains_key(id) {
+                jobs.push(Job::Report(*id));
+            }
+        }
+        for id in &self.report_data {
+            if site.periods.contains_key(id) {
+                jobs.extend([Job::ReportJson(*id), Job::ReportCsv(*id)]);
+            }
+        }
+        for id in &self.scorings {
+            if site.scorings.contains_key(id) {
+                jobs.push(Job::Scoring(*id));
+            }
+        }
+        for (wanted, job) in [
+            (self.tag_index, Job::Tags),
+            (self.association_index, Job::Associations),
+            (self.reports_index, Job::Reports),
+            (self.scoring_index, Job::ScoringIndex),
+            (self.home, Job::Home),
+            (self.atom, Job::Atom),
+            (self.sitemap, Job::Sitemap),
+            (self.search_index, Job::SearchIndex),
+        ] {
+            if wanted {
+                jobs.push(job);
+            }
+        }
+        jobs
+    }
+}
+
+/// What to render after a batch, and which served files no longer exist.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub jobs: Vec<Job>,
+    pub removed: Vec<String>,
+    /// The renderer must be made again before rendering (its site-wide context changed).
+    pub renderer: bool,
+}
+
+/// Applies changed files to a loaded site, one at a time.
+pub struct Session<'a> {
+    pub(super) site: &'a mut Site,
+    /// The site's `@/` link targets ([`markdown::link_targets`]), kept up to date.
+    pub(super) links: &'a mut HashMap<String, String>,
+    pub(super) drafts: bool,
+    pub touched: Touched,
+    /// Whether a batch added a link target (then files broken by a missing target get another try).
+    pub links_added: bool,
+    /// Tag names before the first change to the news list: a tag is named by its most common
+    /// spelling, and every card shows that name.
+    tag_names: Option<HashMap<Slug, String>>,
+}
+
+impl<'a> Session<'a> {
+    /// `drafts`: whether the site was loaded with its drafts.
+    pub fn new(
+        site: &'a mut Site,
+        links: &'a mut HashMap<String, String>,
+        drafts: bool,
+    ) -> Session<'a> {
+        Session {
+            site,
+            links,
+            drafts,
+            touched: Touched::default(),
+            links_added: false,
+            tag_names: None,
+        }
+    }
+
+    /// Applies the file `rel` (relative to the site root) as it now is on disk.
+    pub fn apply(&mut self, rel: &Path, kind: &ContentFile) -> Outcome {
+        match kind {
+            ContentFile::News => self.news(rel),
+            ContentFile::Profile(slug) => self.profile(slug, rel),
+            ContentFile::Achievement(slug, period) => self.achievement(slug, *period, rel),
+            ContentFile::Scoring(period) => self.scoring(*period, rel),
+            ContentFile::Period(period) => self.period(*period, rel),
+        }
+    }
+
+    /// The jobs to render. `files` are the served files; `news_count_used` whether a template
+    /// can show the number of news items. `None` when the result cannot be right without a full
+    /// build (a static file in the place of a new page).
+    pub fn finish(self, files: &FileMap, news_count_used: bool) -> Option<Plan> {
+        let site = &*self.site;
+        let mut touched = self.touched;
+        if let Some(before) = &self.tag_names
+            && site
+                .tags
+                .iter()
+                .any(|t| before.get(&t.slug).is_some_and(|name| *name != t.name))
+        {
+            // Every card with that tag shows the new name.
+            touched.everything = true;
+        }
+        if touched.news_count && news_count_used {
+            touched.everything = true;
+            touched.renderer = true;
+        }
+        let mut plan = Plan {
+            jobs: touched.jobs(site),
+            removed: Vec::new(),
+            renderer: touched.renderer,
         };
-    };
-    if is_structural(&site.news[index], &item) {
-        return NewsChange::Structural;
+        if touched.structure || touched.everything {
+            let all = render::all_jobs(site);
+            let mut paths: HashMap<String, Job> = HashMap::with_capacity(all.len());
+            for job in all {
+                if paths.insert(job.path(site), job).is_some() {
+                    return None;
+                }
+            }
+            plan.removed = files
+                .keys()
+                .filter(|key| !paths.contains_key(*key) && !is_sitemap_part(key))
+                .cloned()
+                .collect();
+            let before = plan.jobs.len();
+            plan.jobs.extend(
+                paths
+                    .iter()
+                    .filter(|(path, _)| !files.contains_key(*path))
+                    .map(|(_, job)| *job),
+            );
+            if plan.jobs.len() > before || !plan.removed.is_empty() {
+                plan.jobs.push(Job::Sitemap);
+            }
+            plan.removed.sort();
+        }
+        plan.jobs.sort();
+        plan.jobs.dedup();
+        Some(plan)
     }
-    let context = MarkdownContext {
-        links,
-        base_path: &site.config.base_path,
-        unsafe_html: site.config.markdown.unsafe_html,
-    };
-    let problems = markdown::render_news_body(&mut item, &context);
-    if problems.iter().any(Diagnostic::is_error) {
-        return NewsChange::Broken(problems);
+
+    pub(super) fn markdown_context(&self) -> MarkdownContext<'_> {
+        MarkdownContext {
+            links: self.links,
+            base_path: &self.site.config.base_path,
+            unsafe_html: self.site.config.markdown.unsafe_html,
+        }
     }
-    NewsChange::InPlace(Box::new(Reparsed {
-        index,
-        item,
-        warnings: problems,
-    }))
+
+    /// Reads and parses a news file; `None` when it is gone or not published.
+    fn read_news(&self, rel: &Path) -> Result<Option<NewsItem>, Vec<Diagnostic>> {
+        let path = SourcePath {
+            abs: self.site.root.join(rel),
+            rel: rel.to_path_buf(),
+        };
+        if !path.abs.is_file() {
+            return Ok(None);
+        }
+        let text = read_text(&path.abs, &path.rel).map_err(|d| vec![d])?;
+        let known: HashSet<Slug> = self
+            .site
+            .associations
+            .iter()
+            .map(|a| a.slug.clone())
+            .collect();
+        let item = news::parse(&path, &text, &known)?;
+        Ok((self.drafts || !item.draft).then_some(item))
+    }
+
+    fn news(&mut self, rel: &Path) -> Outcome {
+        let new = match self.read_news(rel) {
+            Ok(new) => new,
+            Err(problems) => return Outcome::Broken(problems),
+        };
+        let old = self.site.news.iter().position(|n| n.source == rel);
+        match (old, new) {
+            (None, None) => Outcome::Applied(Vec::new()),
+            (Some(index), Some(mut item)) if !is_structural(&self.site.news[index], &item) => {
+                let problems = markdown::render_news_body(&mut item, &self.markdown_context());
+                if problems.iter().any(Diagnostic::is_error) {
+                    return Outcome::Broken(problems);
+                }
+                self.touched.cards.insert(item.slug.clone());
+                self.site.news[index] = item;
+                Outcome::Applied(problems)
+            }
+            (old, new) => self.move_news(rel, old, new),
+        }
+    }
+
+    /// Adds, removes or moves a news item: `old` is its index in the site, `new` the item as
+    /// the file now has it.
+    fn move_news(&mut self, rel: &Path, old: Option<usize>, new: Option<NewsItem>) -> Outcome {
+        let site = &*self.site;
+        let target = content_path(rel);
+        let url = new
+            .as_ref()
+            .map(|item| site.config.path_url(&format!("news/{}/", item.slug)));
+        // Content that links to the item would keep a stale URL, or miss its error.
+        if old.is_some()
+            && url.as_ref() != self.links.get(&target)
+            && links_to(site, &target, self.links.get(&target), old)
+        {
+            return Outcome::Reload;
+        }
+        // Two items with one URL: a full load names both files.
+        if let Some(item) = &new
+            && site
+                .news
+                .iter()
+                .enumerate()
+                .any(|(i, n)| Some(i) != old && n.slug == item.slug)
+        {
+            return Outcome::Reload;
+        }
+        let mut warnings = Vec::new();
+        let mut new = new;
+        match (&mut new, url) {
+            (Some(item), Some(url)) => {
+                let previous = self.links.insert(target.clone(), url);
+                let problems = markdown::render_news_body(item, &self.markdown_context());
+                if problems.iter().any(Diagnostic::is_error) {
+                    match previous {
+                        Some(url) => self.links.insert(target, url),
+                        None => self.links.remove(&target),
+                    };
+                    return Outcome::Broken(problems);
+                }
+                self.links_added |= previous.is_none();
+                warnings = problems;
+            }
+            _ => {
+                self.links.remove(&target);
+            }
+        }
+
+        if self.tag_names.is_none() {
+            self.tag_names = Some(
+                self.site
+                    .tags
+                    .iter()
+                    .map(|t| (t.slug.clone(), t.name.clone()))
+                    .collect(),
+            );
+        }
+        if let Some(index) = old {
+            let item = self.site.news.remove(index);
+            // Its neighbours now link to each other.
+            self.touch_news_pages(index.saturating_sub(1)..index + 1);
+            self.touch_lists_of(&item);
+        }
+        if let Some(item) = new {
+            let at = self
+                .site
+                .news
+                .partition_point(|n| news_order(n, &item) == Ordering::Less);
+            self.touch_lists_of(&item);
+            self.site.news.insert(at, item);
+            self.touch_news_pages(at.saturating_sub(1)..at + 2);
+        }
+        let mut problems = Vec::new();
+        validate(self.site, &mut problems);
+        if problems.iter().any(Diagnostic::is_error) {
+            return Outcome::Reload;
+        }
+        self.touched.structure = true;
+        self.touched.news_count = true;
+        self.reconcile_periods();
+        Outcome::Applied(warnings)
+    }
+
+    /// The pages of the news items in `range` (as far as they exist).
+    fn touch_news_pages(&mut self, range: std::ops::Range<usize>) {
+        let end = range.end.min(self.site.news.len());
+        let start = range.start.min(end);
+        for item in &self.site.news[start..end] {
+            self.touched.news_pages.insert(item.slug.clone());
+        }
+    }
+
+    /// Every list, feed and page that shows `item`'s card, and the counts that include it.
+    fn touch_lists_of(&mut self, item: &NewsItem) {
+        let touched = &mut self.touched;
+        // Every list page: items shift, and each page shows the number of pages.
+        touched.news_lists = true;
+        touched.tags.extend(item.tag_slugs.iter().cloned());
+        touched.tag_index |= !item.tag_slugs.is_empty();
+        touched
+            .associations
+            .extend(item.associations.iter().cloned());
+        touched.reports.extend(item.period);
+        touched.home = true;
+        touched.atom = true;
+        touched.sitemap = true;
+        touched.search_index = true;
+    }
+
+    /// Makes the periods those a full load would have: every period a file names, and those with
+    /// a narrative. Notes the pages that list periods when one appeared or went away.
+    pub(super) fn reconcile_periods(&mut self) {
+        let site = &mut *self.site;
+        let mut named: BTreeSet<PeriodId> = site.scorings.keys().copied().collect();
+        named.extend(site.news.iter().filter_map(|n| n.period));
+        named.extend(
+            site.associations
+                .iter()
+                .flat_map(|a| a.achievements.keys().copied()),
+        );
+        let before: BTreeSet<PeriodId> = site.periods.keys().copied().collect();
+        site.periods
+            .retain(|id, period| period.source.is_some() || named.contains(id));
+        let language = site.config.language;
+        for id in named {
+            site.periods
+                .entry(id)
+                .or_insert_with(|| default_period(id, language));
+        }
+        let after: BTreeSet<PeriodId> = site.periods.keys().copied().collect();
+        for &id in before.symmetric_difference(&after) {
+            self.period_came_or_went(id);
+        }
+    }
+
+    /// Period `id` appeared or went away: the pages that list or link periods.
+    pub(super) fn period_came_or_went(&mut self, id: PeriodId) {
+        let touched = &mut self.touched;
+        touched.structure = true;
+        touched.reports_index = true;
+        touched.home = true;
+        touched.search_index = true;
+        touched.sitemap = true;
+        // Reviews link the preceding and the following period when they exist.
+        touched.reports.extend(
+            self.site
+                .periods
+                .keys()
+                .filter(|q| q.preceding() == Some(id) || q.following() == Some(id)),
+        );
+    }
+
+    /// A link target `@/<target>` goes away or changes: `false` when content links to it (then
+    /// only a full load gets every page and error right).
+    pub(super) fn can_drop_target(&self, target: &str) -> bool {
+        !links_to(self.site, target, self.links.get(target), None)
+    }
+}
+
+/// A period that no file describes: its default title and nothing else.
+pub fn default_period(id: PeriodId, language: crate::i18n::Language) -> Period {
+    Period {
+        id,
+        source: None,
+        title: id.default_title(language),
+        date: None,
+        host: None,
+        location: None,
+        summary: None,
+        extra: serde_json::Value::Object(Default::default()),
+        narrative: None,
+    }
+}
+
+/// The served files after rendering `plan` into `rendered`; `None` when no file changed.
+pub fn merge(site: &Site, files: &FileMap, plan: &Plan, rendered: FileMap) -> Option<FileMap> {
+    // A sitemap split in parts: parts it no longer writes go (unless a static file has the name).
+    let stale_parts: Vec<&String> = if plan.jobs.contains(&Job::Sitemap) {
+        files
+            .keys()
+            .filter(|key| {
+                is_sitemap_part(key)
+                    && !rendered.contains_key(*key)
+                    && !site.static_files.iter().any(|f| f.dest == **key)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let changed = !plan.removed.is_empty()
+        || !stale_parts.is_empty()
+        || rendered
+            .iter()
+            .any(|(path, file)| files.get(path) != Some(file));
+    if !changed {
+        return None;
+    }
+    let mut merged = files.clone();
+    for path in plan.removed.iter().chain(stale_parts) {
+        merged.remove(path);
+    }
+    merged.extend(rendered);
+    Some(merged)
+}
+
+/// `sitemap-2.xml`: a part of a sitemap index, written by the sitemap job.
+fn is_sitemap_part(path: &str) -> bool {
+    path.strip_prefix("sitemap-")
+        .and_then(|rest| rest.strip_suffix(".xml"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether content other than news item `except` links to `@/<target>`, whose URL is `url`.
+/// News bodies keep only their HTML (their Markdown is dropped once rendered, to save memory):
+/// there the URL is looked for, so a plain link to the same page counts too, which costs only a
+/// full load.
+fn links_to(site: &Site, target: &str, url: Option<&String>, except: Option<usize>) -> bool {
+    let needle = format!("@/{target}");
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let found = |m: &Markdown| finder.find(m.source.as_bytes()).is_some();
+    let mut urls = Vec::new();
+    if let Some(url) = url {
+        let mut escaped = String::new();
+        let _ = pulldown_cmark_escape::escape_href(&mut escaped, url);
+        if escaped != *url {
+            urls.push(escaped);
+        }
+        urls.push(url.clone());
+    }
+    let url_finders: Vec<memchr::memmem::Finder> = urls
+        .iter()
+        .map(|u| memchr::memmem::Finder::new(u.as_bytes()))
+        .collect();
+    let in_html = |m: &Markdown| {
+        found(m)
+            || url_finders
+                .iter()
+                .any(|f| f.find(m.html.as_bytes()).is_some())
+    };
+    site.news
+        .iter()
+        .enumerate()
+        .any(|(i, n)| Some(i) != except && in_html(&n.body))
+        || site.pages.iter().any(|p| found(&p.body))
+        || site
+            .periods
+            .values()
+            .any(|p| p.narrative.as_ref().is_some_and(found))
+        || site.associations.iter().any(|a| {
+            a.description.as_ref().is_some_and(found)
+                || a.achievements.values().any(|achievement| {
+                    achievement.summary.as_ref().is_some_and(found)
+                        || achievement.highlights.iter().any(found)
+                        || achievement.plans.iter().any(found)
+                })
+        })
+}
+
+/// Renders a Markdown field of a data file (an association's description, an achievement's
+/// summary, a highlight, a period's narrative) as the Markdown stage does: problems are reported
+/// at the line where the field starts.
+pub(super) fn render_field(
+    field: &mut Markdown,
+    source: &Path,
+    context: &MarkdownContext,
+    inline: bool,
+) -> Vec<Diagnostic> {
+    let rendered = if inline {
+        markdown::render_inline(&field.source, context)
+    } else {
+        markdown::render(&field.source, context)
+    };
+    field.html = rendered.html;
+    rendered
+        .problems
+        .into_iter()
+        .map(|p| {
+            let d = if p.is_error {
+                Diagnostic::error(source, p.message)
+            } else {
+                Diagnostic::warning(source, p.message)
+            };
+            if field.line > 0 {
+                d.at(field.line, 0)
+            } else {
+                d
+            }
+        })
+        .collect()
 }
 
 /// Whether `new` would move in the site: another URL, another place in the date order, other
@@ -140,4 +711,54 @@ pub fn jobs_showing_news(site: &Site, index: usize) -> Vec<Job> {
     jobs.sort();
     jobs.dedup();
     jobs
+}
+
+/// Whether a template shows `site.news_count`: then adding or deleting a news item changes
+/// every page that extends it. (`t.news_count` is a translation, not the count.)
+pub fn templates_use_news_count(site: &Site) -> bool {
+    let mut ignored = Vec::new();
+    let dir = format!("themes/{}/templates", site.config.theme);
+    let own = load::walk_files(&site.root, &dir, &mut ignored)
+        .into_iter()
+        .filter_map(|file| std::fs::read_to_string(file.abs).ok());
+    crate::theme::builtin_templates()
+        .into_iter()
+        .map(|t| t.text)
+        .chain(own)
+        .any(|text| uses_news_count(&text))
+}
+
+fn uses_news_count(text: &str) -> bool {
+    text.match_indices("news_count").any(|(at, _)| {
+        let before = &text[..at];
+        let translation = before.strip_suffix("t.").is_some_and(|rest| {
+            !rest
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        });
+        !translation
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_translation_is_not_the_count() {
+        assert!(!uses_news_count("{{ tag.count }} {{ t.news_count }}"));
+        assert!(uses_news_count("{{ site.news_count }}"));
+        assert!(uses_news_count("{{ site[\"news_count\"] }}"));
+        assert!(uses_news_count("{{ at.news_count }}"));
+    }
+
+    #[test]
+    fn sitemap_parts_are_numbered() {
+        assert!(is_sitemap_part("sitemap-1.xml"));
+        assert!(is_sitemap_part("sitemap-12.xml"));
+        assert!(!is_sitemap_part("sitemap.xml"));
+        assert!(!is_sitemap_part("sitemap-.xml"));
+        assert!(!is_sitemap_part("sitemap-a.xml"));
+    }
 }

@@ -4,10 +4,11 @@
 //! build served while its errors show in the terminal and over the page.
 //!
 //! Three parts, one thread each: the watcher ([`watch`], notify's own thread) sends batches of
-//! changed paths; the rebuild thread ([`rebuild`], [`incremental`]) turns them into a new
+//! changed paths; the rebuild thread ([`rebuild`], [`incremental`], [`data`]) turns them into a new
 //! [`server::Snapshot`]; the HTTP server ([`server`], axum on a current-thread tokio runtime)
 //! serves the latest snapshot and tells open pages about each new one.
 
+pub mod data;
 pub mod incremental;
 pub mod rebuild;
 pub mod server;
@@ -245,9 +246,9 @@ fn print_report(builder: &Builder, report: &Report, paths: &[PathBuf], had_error
     let done = match (report.level, report.rendered) {
         (_, _) if !errors.is_empty() && !report.changed => String::from("not rebuilt"),
         (Level::Static, _) => String::from("static file changed, reloading pages"),
-        (Level::News, 0) => String::from("nothing to re-render"),
-        (Level::News, n) if report.changed => format!("re-rendered {n} files in {ms} ms"),
-        (Level::News, _) => format!("no page changed ({ms} ms)"),
+        (Level::Content, 0) => String::from("nothing to re-render"),
+        (Level::Content, n) if report.changed => format!("re-rendered {n} files in {ms} ms"),
+        (Level::Content, _) => format!("no page changed ({ms} ms)"),
         (Level::Templates, n) => {
             format!("templates changed, re-rendered all {n} files in {ms} ms")
         }

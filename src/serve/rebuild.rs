@@ -2,11 +2,14 @@
 //! files, and the smallest rebuild a set of changed paths needs.
 //!
 //! A change is sorted into a level: a static file edited in place needs no rebuild (it is read
-//! from disk when asked for); a news item edited in place re-renders the pages that show it
-//! ([`super::incremental`]); a template or translation re-renders every page of the loaded site;
-//! anything else (site.yaml, a new or deleted file, an association, a period, a page) loads the
-//! site again. A failed rebuild keeps the last good files and reports its errors; the next change
-//! then rebuilds at least at the level that failed, so a fix always clears the errors.
+//! from disk when asked for); a news item or a data file (achievements, scoring, a period's
+//! narrative, a profile) edited, added or deleted is applied to the loaded site and re-renders the
+//! pages that show it ([`super::incremental`], [`super::data`]); a template or translation
+//! re-renders every page of the loaded site; anything else (site.yaml, a page, a new association,
+//! a folder) loads the site again. A failed rebuild keeps the last good files and reports its
+//! errors; the next change then rebuilds at least at the level that failed, so a fix always clears
+//! the errors. A content file with errors keeps its last good version in the site and is tried
+//! again with every rebuild until it is fixed or gone.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io;
@@ -22,7 +25,7 @@ use crate::model::Site;
 use crate::output::{Output, check_relative};
 use crate::render::{self, Renderer};
 
-use super::incremental::{self, NewsChange};
+use super::incremental::{self, ContentFile, Outcome, Session};
 
 /// One file of the served site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,8 +80,8 @@ pub enum Level {
     Ignore,
     /// A static file changed in place: nothing to render, the pages reload.
     Static,
-    /// A news item changed in place.
-    News,
+    /// News items or data files changed, were added or deleted: applied to the loaded site.
+    Content,
     /// Templates or translations of the site's theme.
     Templates,
     /// Load everything again.
@@ -106,7 +109,12 @@ struct Good {
     renderer: Renderer,
     links: HashMap<String, String>,
     files: Arc<FileMap>,
+    /// Whether a template shows the number of news items.
+    news_count_used: bool,
 }
+
+/// More changed content files than this in one batch (a `git checkout`) load the site again.
+const MAX_BATCH: usize = 64;
 
 /// The served site and how to rebuild it.
 pub struct Builder {
@@ -123,8 +131,9 @@ pub struct Builder {
     input_dirs: HashSet<PathBuf>,
     /// The least the next rebuild must do, after a failure.
     dirty: Level,
-    /// Errors of news files checked one by one, by file.
-    news_errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// Errors of content files applied one by one, by file: those files keep their last good
+    /// version in the site and are tried again with every rebuild.
+    file_errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// Errors of the last failed full or template rebuild.
     stage_errors: Vec<Diagnostic>,
     /// Bumped whenever the served files change.
@@ -146,7 +155,7 @@ impl Builder {
             inputs: HashSet::new(),
             input_dirs: HashSet::new(),
             dirty: Level::Full,
-            news_errors: BTreeMap::new(),
+            file_errors: BTreeMap::new(),
             stage_errors: Vec::new(),
             version: 0,
         }
@@ -180,11 +189,11 @@ impl Builder {
         self.good.is_some()
     }
 
-    /// The current errors, sorted: those of the last failed stage and of broken news files.
+    /// The current errors, sorted: those of the last failed stage and of broken content files.
     pub fn errors(&self) -> Vec<Diagnostic> {
         let mut all = Diagnostics::new();
         all.extend(self.stage_errors.iter().cloned());
-        all.extend(self.news_errors.values().flatten().cloned());
+        all.extend(self.file_errors.values().flatten().cloned());
         all.sorted()
             .into_iter()
             .filter(Diagnostic::is_error)
@@ -199,7 +208,7 @@ impl Builder {
     /// Rebuilds after `paths` (absolute) changed. `rescan` forces a full load.
     pub fn changed(&mut self, paths: &[PathBuf], rescan: bool) -> Report {
         let mut level = if rescan { Level::Full } else { Level::Ignore };
-        let mut news = Vec::new();
+        let mut content = Vec::new();
         let mut statics = false;
         for path in paths {
             let Ok(rel) = path.strip_prefix(&self.root) else {
@@ -207,7 +216,7 @@ impl Builder {
             };
             let this = self.classify(rel);
             match this {
-                Level::News => news.push(rel.to_path_buf()),
+                Level::Content => content.push(rel.to_path_buf()),
                 Level::Static => statics = true,
                 _ => {}
             }
@@ -224,11 +233,11 @@ impl Builder {
             };
         }
         let mut level = level.max(self.dirty);
-        // A template rebuild renders the loaded site: it would not see an edited news item.
-        if level == Level::Templates && !news.is_empty() {
+        // A template rebuild renders the loaded site: it would not see an edited file.
+        if level == Level::Templates && !content.is_empty() {
             level = Level::Full;
         }
-        let mut report = self.run(level, &news);
+        let mut report = self.run(level, &content);
         if statics && !report.changed {
             // Static files are read from disk when asked for: the pages only need to reload.
             report.changed = true;
@@ -237,7 +246,7 @@ impl Builder {
         report
     }
 
-    fn run(&mut self, level: Level, news: &[PathBuf]) -> Report {
+    fn run(&mut self, level: Level, content: &[PathBuf]) -> Report {
         let started = Instant::now();
         let errors_before = self.errors();
         let mut report = Report {
@@ -251,7 +260,7 @@ impl Builder {
         match level {
             Level::Ignore => {}
             Level::Static => report.changed = true,
-            Level::News => self.news(news, &mut report),
+            Level::Content => self.content(content, &mut report),
             Level::Templates => self.templates(&mut report),
             Level::Full => self.full(&mut report),
         }
@@ -284,7 +293,8 @@ impl Builder {
         let is_link = meta.as_ref().is_ok_and(|m| m.file_type().is_symlink());
         let is_file = abs.is_file() && !is_link;
         let is_dir = abs.is_dir();
-        let known = self.inputs.contains(rel);
+        // A file that failed to apply is known too: deleting it clears its errors.
+        let known = self.inputs.contains(rel) || self.file_errors.contains_key(rel);
         let holds_known = || self.input_dirs.contains(rel);
         // A path that is not there and never was held nothing the site used (an editor's
         // temporary file, created and removed again).
@@ -297,8 +307,15 @@ impl Builder {
             _ if is_dir && holds_known() => Level::Ignore,
             // An input folder appeared or went away.
             [_] => Level::Full,
-            ["content", "news", .., last] if known && is_file && last.ends_with(".md") => {
-                Level::News
+            // A content file edited, added or deleted (not replaced by a symlink or a folder).
+            ["content", ..]
+                if (is_file || (known && meta.is_err()))
+                    && self
+                        .good
+                        .as_ref()
+                        .is_some_and(|g| incremental::content_file(&g.site, rel).is_some()) =>
+            {
+                Level::Content
             }
             ["content", ..] => Level::Full,
             ["static", ..] if known && is_file => Level::Static,
@@ -350,7 +367,7 @@ impl Builder {
             .filter(|dir| !dir.as_os_str().is_empty())
             .map(Path::to_path_buf)
             .collect();
-        self.news_errors.clear();
+        self.file_errors.clear();
         let result = crate::site::prepare(&self.root, &options).and_then(|(site, warnings)| {
             let renderer = Renderer::new(&site).map_err(|problems| {
                 let mut all = warnings.clone();
@@ -375,6 +392,7 @@ impl Builder {
         self.base_path = site.config.base_path.clone();
         self.good = Some(Good {
             links: markdown::link_targets(&site),
+            news_count_used: incremental::templates_use_news_count(&site),
             site,
             renderer,
             files: Arc::new(out.into_files()),
@@ -398,6 +416,7 @@ impl Builder {
             return self.failed(Level::Templates, problems, report);
         }
         good.renderer = renderer;
+        good.news_count_used = incremental::templates_use_news_count(&good.site);
         good.files = Arc::new(out.into_files());
         report.rendered = jobs.len();
         report.changed = true;
@@ -405,57 +424,66 @@ impl Builder {
         self.dirty = Level::Ignore;
     }
 
-    fn news(&mut self, paths: &[PathBuf], report: &mut Report) {
+    /// Applies changed content files to the loaded site and re-renders what shows them.
+    fn content(&mut self, paths: &[PathBuf], report: &mut Report) {
+        // Files that failed before are tried again: a change elsewhere may have fixed them.
+        let mut rels: Vec<PathBuf> = paths.to_vec();
+        rels.extend(self.file_errors.keys().cloned());
+        rels.sort();
+        rels.dedup();
         let Some(good) = self.good.as_mut() else {
             return self.full(report);
         };
-        let mut updates = Vec::new();
-        for rel in paths {
-            match incremental::reparse_news(&good.site, &good.links, rel, self.drafts) {
-                NewsChange::InPlace(reparsed) => {
-                    self.news_errors.remove(rel);
-                    updates.push(*reparsed);
+        let Some((plan, outcomes)) = apply_batch(good, &rels, self.drafts) else {
+            return self.full(report);
+        };
+        for (rel, outcome) in outcomes {
+            if self.root.join(&rel).is_file() {
+                self.input_dirs.extend(
+                    rel.ancestors()
+                        .skip(1)
+                        .filter(|dir| !dir.as_os_str().is_empty())
+                        .map(Path::to_path_buf),
+                );
+                self.inputs.insert(rel.clone());
+            } else {
+                self.inputs.remove(&rel);
+            }
+            match outcome {
+                Outcome::Applied(warnings) => {
+                    self.file_errors.remove(&rel);
+                    report.warnings.extend(warnings);
                 }
-                NewsChange::Structural => return self.full(report),
-                NewsChange::Unpublished => {
-                    self.news_errors.remove(rel);
-                }
-                NewsChange::Broken(problems) => {
+                Outcome::Broken(problems) => {
                     report
                         .warnings
                         .extend(problems.iter().filter(|d| !d.is_error()).cloned());
-                    self.news_errors.insert(
-                        rel.clone(),
+                    self.file_errors.insert(
+                        rel,
                         problems.into_iter().filter(Diagnostic::is_error).collect(),
                     );
                 }
+                Outcome::Reload => unreachable!("a batch that needs a full load is not applied"),
             }
         }
-        if updates.is_empty() {
+        if plan.renderer {
+            match Renderer::new(&good.site) {
+                Ok(renderer) => good.renderer = renderer,
+                Err(problems) => return self.failed(Level::Full, problems, report),
+            }
+            good.news_count_used = incremental::templates_use_news_count(&good.site);
+        }
+        if plan.jobs.is_empty() && plan.removed.is_empty() {
             return;
         }
-        let mut jobs = Vec::new();
-        for update in updates {
-            report.warnings.extend(update.warnings);
-            good.site.news[update.index] = update.item;
-            jobs.extend(incremental::jobs_showing_news(&good.site, update.index));
-        }
-        jobs.sort();
-        jobs.dedup();
         let out = ServeOutput::default();
-        let problems = good.renderer.render(&good.site, &jobs, &out);
+        let problems = good.renderer.render(&good.site, &plan.jobs, &out);
         if !problems.is_empty() {
             // The loaded site now differs from the served files: the next change loads it again.
             return self.failed(Level::Full, problems, report);
         }
-        report.rendered = jobs.len();
-        let rendered = out.into_files();
-        let changed = rendered
-            .iter()
-            .any(|(path, file)| good.files.get(path) != Some(file));
-        if changed {
-            let mut files = (*good.files).clone();
-            files.extend(rendered);
+        report.rendered = plan.jobs.len();
+        if let Some(files) = incremental::merge(&good.site, &good.files, &plan, out.into_files()) {
             good.files = Arc::new(files);
             report.changed = true;
         }
@@ -468,6 +496,44 @@ impl Builder {
         self.stage_errors = problems.into_iter().filter(Diagnostic::is_error).collect();
         self.dirty = self.dirty.max(level);
     }
+}
+
+/// Applies a batch of changed content files (relative paths) to the last good build, and plans
+/// the rendering. `None` when only a full load gets it right.
+fn apply_batch(
+    good: &mut Good,
+    rels: &[PathBuf],
+    drafts: bool,
+) -> Option<(incremental::Plan, Vec<(PathBuf, Outcome)>)> {
+    if rels.len() > MAX_BATCH {
+        return None;
+    }
+    let mut batch: Vec<(PathBuf, ContentFile)> = Vec::with_capacity(rels.len());
+    for rel in rels {
+        batch.push((rel.clone(), incremental::content_file(&good.site, rel)?));
+    }
+    incremental::sort_batch(&good.site, &mut batch);
+    let mut session = Session::new(&mut good.site, &mut good.links, drafts);
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for (rel, kind) in &batch {
+        match session.apply(rel, kind) {
+            Outcome::Reload => return None,
+            outcome => outcomes.push((rel.clone(), outcome)),
+        }
+    }
+    // A file broken by a missing `@/` target may link to one that the batch added.
+    if session.links_added {
+        for ((rel, kind), (_, outcome)) in batch.iter().zip(outcomes.iter_mut()) {
+            if matches!(outcome, Outcome::Broken(_)) {
+                *outcome = session.apply(rel, kind);
+                if matches!(outcome, Outcome::Reload) {
+                    return None;
+                }
+            }
+        }
+    }
+    let plan = session.finish(&good.files, good.news_count_used)?;
+    Some((plan, outcomes))
 }
 
 /// Every file the site reads from its input folders, relative to the root.

@@ -1,0 +1,375 @@
+//! Applying a changed data file to the loaded site: an association's achievements in a period,
+//! a scoring table, a period's narrative, an association's profile. Each is re-parsed on its own
+//! (against the metrics, associations and periods the site has), its Markdown rendered, and the
+//! pages that show it noted: what a review shows of a period depends on the preceding period
+//! (changes, targets reached) and the same period a year earlier, so an achievement file touches
+//! three reviews; a scoring table touches the association pages that show ranks; a period's title
+//! is shown wherever the period is linked.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::incremental::{Outcome, Session, render_field};
+use crate::content::association::{self, MetricScope};
+use crate::content::load::association_order;
+use crate::content::validate::validate;
+use crate::content::{SourcePath, content_path, period, read_text, scoring};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Achievement, Association};
+use crate::period::PeriodId;
+use crate::slug::Slug;
+
+/// The file at `rel` when it is there to read.
+fn source_path(root: &Path, rel: &Path) -> Option<SourcePath> {
+    let abs = root.join(rel);
+    abs.is_file().then(|| SourcePath {
+        abs,
+        rel: rel.to_path_buf(),
+    })
+}
+
+fn has_errors(problems: &[Diagnostic]) -> bool {
+    problems.iter().any(Diagnostic::is_error)
+}
+
+impl Session<'_> {
+    /// Parses an achievement file of `association` and renders its Markdown.
+    fn read_achievement(
+        &self,
+        association: &Association,
+        period: PeriodId,
+        path: &SourcePath,
+    ) -> Result<(Achievement, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let text = read_text(&path.abs, &path.rel).map_err(|d| vec![d])?;
+        let scope = MetricScope {
+            own: &association.metrics,
+            site: &self.site.config.metrics,
+        };
+        let (mut achievement, mut warnings) =
+            association::parse_achievement(period, path, &text, &scope)?;
+        let context = self.markdown_context();
+        let source = achievement.source.clone();
+        if let Some(summary) = &mut achievement.summary {
+            warnings.extend(render_field(summary, &source, &context, false));
+        }
+        for item in achievement
+            .highlights
+            .iter_mut()
+            .chain(achievement.plans.iter_mut())
+        {
+            warnings.extend(render_field(item, &source, &context, true));
+        }
+        if has_errors(&warnings) {
+            return Err(warnings);
+        }
+        Ok((achievement, warnings))
+    }
+
+    /// `content/associations/<slug>/<period>.yaml`: the association's page, the period's review
+    /// and data, the reviews that compare with this period, and the lists that count periods.
+    pub(super) fn achievement(&mut self, slug: &Slug, period: PeriodId, rel: &Path) -> Outcome {
+        let Some(&index) = self.site.index.association_by_slug.get(slug) else {
+            return Outcome::Reload;
+        };
+        let association = &self.site.associations[index];
+        let old = association.achievements.get(&period);
+        if old.is_some_and(|a| a.source != rel) {
+            // Two files name one period (`2013-h1.yaml`, `2013-H1.yaml`): the loader's business.
+            return Outcome::Reload;
+        }
+        let existed = old.is_some();
+        let new = match source_path(&self.site.root, rel) {
+            Some(path) => match self.read_achievement(association, period, &path) {
+                Ok(parsed) => Some(parsed),
+                Err(problems) => return Outcome::Broken(problems),
+            },
+            None => None,
+        };
+        let achievements = &mut self.site.associations[index].achievements;
+        let warnings = match new {
+            Some((achievement, warnings)) => {
+                achievements.insert(period, achievement);
+                warnings
+            }
+            None if existed => {
+                achievements.remove(&period);
+                Vec::new()
+            }
+            None => return Outcome::Applied(Vec::new()),
+        };
+        let touched = &mut self.touched;
+        touched.associations.insert(slug.clone());
+        touched.reports.insert(period);
+        touched.report_data.insert(period);
+        // The reviews that compare with this period: the following one (changes, targets
+        // reached) and the same period a year later.
+        touched.reports.extend(
+            self.site
+                .periods
+                .keys()
+                .filter(|q| q.preceding() == Some(period) || q.year_earlier() == Some(period)),
+        );
+        // The latest period's summary, members' counts of periods reported.
+        touched.home = true;
+        touched.reports_index = true;
+        if existed
+            != self.site.associations[index]
+                .achievements
+                .contains_key(&period)
+        {
+            touched.association_index = true;
+            self.reconcile_periods();
+        }
+        Outcome::Applied(warnings)
+    }
+
+    /// `content/scoring/<period>.yaml`: the scoring page and list, the period's review and data,
+    /// and every association page (they show ranks).
+    pub(super) fn scoring(&mut self, period: PeriodId, rel: &Path) -> Outcome {
+        let old = self.site.scorings.get(&period);
+        if old.is_some_and(|s| s.source != rel) {
+            return Outcome::Reload;
+        }
+        let existed = old.is_some();
+        let new = match source_path(&self.site.root, rel) {
+            Some(path) => {
+                let ordered: Vec<Slug> = self
+                    .site
+                    .associations
+                    .iter()
+                    .map(|a| a.slug.clone())
+                    .collect();
+                let parsed = read_text(&path.abs, &path.rel)
+                    .map_err(|d| vec![d])
+                    .and_then(|text| scoring::parse(&path, &text, &ordered));
+                match parsed {
+                    Ok(scoring) => Some(scoring),
+                    Err(problems) => return Outcome::Broken(problems),
+                }
+            }
+            None => None,
+        };
+        let target = content_path(rel);
+        match new {
+            Some(scoring) => {
+                if !existed {
+                    let url = self.site.config.path_url(&format!("scoring/{period}/"));
+                    self.links.insert(target, url);
+                    self.links_added = true;
+                }
+                self.site.scorings.insert(period, scoring);
+            }
+            None if existed => {
+                if !self.can_drop_target(&target) {
+                    return Outcome::Reload;
+                }
+                self.links.remove(&target);
+                self.site.scorings.remove(&period);
+            }
+            None => return Outcome::Applied(Vec::new()),
+        }
+        let touched = &mut self.touched;
+        touched.scorings.insert(period);
+        touched.scoring_index = true;
+        touched.reports.insert(period);
+        touched.report_data.insert(period);
+        touched.all_associations = true;
+        if existed != self.site.scorings.contains_key(&period) {
+            // Period summaries link the scoring page.
+            touched.reports_index = true;
+            touched.home = true;
+            touched.structure = true;
+            self.reconcile_periods();
+        }
+        Outcome::Applied(Vec::new())
+    }
+
+    /// `content/periods/<period>.md`: the review and its data, the lists of periods, the search
+    /// index; when the title changes, every page that links the period.
+    pub(super) fn period(&mut self, id: PeriodId, rel: &Path) -> Outcome {
+        let old = self.site.periods.get(&id);
+        if old.is_some_and(|p| p.source.as_ref().is_some_and(|s| s != rel)) {
+            return Outcome::Reload;
+        }
+        let old_title = old.map(|p| p.title.clone());
+        let had_file = old.is_some_and(|p| p.source.is_some());
+        let new = match source_path(&self.site.root, rel) {
+            Some(path) => {
+                let known: HashSet<Slug> = self
+                    .site
+                    .associations
+                    .iter()
+                    .map(|a| a.slug.clone())
+                    .collect();
+                let parsed = read_text(&path.abs, &path.rel)
+                    .map_err(|d| vec![d])
+                    .and_then(|text| period::parse(&path, &text, &known));
+                match parsed {
+                    Ok((period, draft)) => (self.drafts || !draft).then_some(period),
+                    Err(problems) => return Outcome::Broken(problems),
+                }
+            }
+            None => None,
+        };
+        let target = content_path(rel);
+        let mut warnings = Vec::new();
+        match new {
+            Some(mut period) => {
+                if period.title.is_empty() {
+                    period.title = id.default_title(self.site.config.language);
+                }
+                let url = self.site.config.path_url(&format!("reports/{id}/"));
+                let previous = self.links.insert(target.clone(), url);
+                if let Some(narrative) = &mut period.narrative {
+                    let context = self.markdown_context();
+                    warnings = render_field(narrative, rel, &context, false);
+                }
+                if has_errors(&warnings) {
+                    if previous.is_none() {
+                        self.links.remove(&target);
+                    }
+                    return Outcome::Broken(warnings);
+                }
+                self.links_added |= previous.is_none();
+                self.site.periods.insert(id, period);
+            }
+            None => {
+                if had_file {
+                    if !self.can_drop_target(&target) {
+                        return Outcome::Reload;
+                    }
+                    self.links.remove(&target);
+                    // Still named by other files, it comes back with its default title.
+                    self.site.periods.remove(&id);
+                } else {
+                    return Outcome::Applied(Vec::new());
+                }
+            }
+        }
+        self.reconcile_periods();
+        if old_title.is_some() != self.site.periods.contains_key(&id) {
+            self.period_came_or_went(id);
+        }
+        let touched = &mut self.touched;
+        touched.reports.insert(id);
+        touched.report_data.insert(id);
+        touched.reports_index = true;
+        touched.home = true;
+        touched.search_index = true;
+        let title = self.site.periods.get(&id).map(|p| p.title.clone());
+        if title != old_title {
+            // Cards of the period's news, the neighbouring reviews, association histories and
+            // ranks, the scoring table: all link the period by its title.
+            if let Some(news) = self.site.index.news_by_period.get(&id) {
+                touched
+                    .cards
+                    .extend(news.iter().map(|&i| self.site.news[i].slug.clone()));
+            }
+            touched.reports.extend(
+                self.site
+                    .periods
+                    .keys()
+                    .filter(|q| q.preceding() == Some(id) || q.following() == Some(id)),
+            );
+            touched.all_associations = true;
+            touched.scorings.insert(id);
+            touched.scoring_index = true;
+        }
+        Outcome::Applied(warnings)
+    }
+
+    /// `content/associations/<slug>/profile.yaml`: its name, order and metrics show on most
+    /// pages, so the profile and its achievements are parsed again and every page is rendered
+    /// from the updated site (without reading the rest of the site again).
+    pub(super) fn profile(&mut self, slug: &Slug, rel: &Path) -> Outcome {
+        let Some(&index) = self.site.index.association_by_slug.get(slug) else {
+            return Outcome::Reload;
+        };
+        // A deleted profile leaves a folder that is no association: the loader reports it.
+        let Some(path) = source_path(&self.site.root, rel) else {
+            return Outcome::Reload;
+        };
+        let parsed = read_text(&path.abs, &path.rel)
+            .map_err(|d| vec![d])
+            .and_then(|text| {
+                association::parse_profile(slug.clone(), &path, &text, &self.site.config)
+            });
+        let (mut association, mut warnings) = match parsed {
+            Ok(parsed) => parsed,
+            Err(problems) => return Outcome::Broken(problems),
+        };
+        if let Some(description) = &mut association.description {
+            let context = self.markdown_context();
+            warnings.extend(render_field(description, rel, &context, false));
+        }
+        if has_errors(&warnings) {
+            return Outcome::Broken(warnings);
+        }
+        // Its achievements are checked against its metrics: read them again. One that no longer
+        // passes is reported by a full load, with the rest of the site's errors.
+        let old = &self.site.associations[index];
+        for (&period, achievement) in &old.achievements {
+            let Some(path) = source_path(&self.site.root, &achievement.source) else {
+                return Outcome::Reload;
+            };
+            match self.read_achievement(&association, period, &path) {
+                Ok((achievement, more)) => {
+                    warnings.extend(more);
+                    association.achievements.insert(period, achievement);
+                }
+                Err(_) => return Outcome::Reload,
+            }
+        }
+        let order_before: Vec<Slug> = self
+            .site
+            .associations
+            .iter()
+            .map(|a| a.slug.clone())
+            .collect();
+        self.site.associations[index] = association;
+        self.site.associations.sort_by(association_order);
+        let order: Vec<Slug> = self
+            .site
+            .associations
+            .iter()
+            .map(|a| a.slug.clone())
+            .collect();
+        if order != order_before {
+            // Equal scoring totals keep the associations' order.
+            let sources: Vec<(PeriodId, SourcePath)> = self
+                .site
+                .scorings
+                .iter()
+                .map(|(&p, s)| {
+                    (
+                        p,
+                        SourcePath {
+                            abs: self.site.root.join(&s.source),
+                            rel: s.source.clone(),
+                        },
+                    )
+                })
+                .collect();
+            for (period, path) in sources {
+                let parsed = read_text(&path.abs, &path.rel)
+                    .map_err(|d| vec![d])
+                    .and_then(|text| scoring::parse(&path, &text, &order));
+                match parsed {
+                    Ok(scoring) => {
+                        self.site.scorings.insert(period, scoring);
+                    }
+                    Err(_) => return Outcome::Reload,
+                }
+            }
+        }
+        let mut problems = Vec::new();
+        validate(self.site, &mut problems);
+        if has_errors(&problems) {
+            return Outcome::Reload;
+        }
+        // Names, order and roles show on every page, some in the templates' site-wide context.
+        self.touched.everything = true;
+        self.touched.renderer = true;
+        Outcome::Applied(warnings)
+    }
+}
