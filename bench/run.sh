@@ -15,7 +15,7 @@
 #   BLOCPRESS       a prebuilt blocpress binary            default: cargo build --release
 #   SKIP_BLOCPRESS  1 = measure Hugo and the floor only
 #   SEED            generator seed                         default 20130621
-#   KEEP            1 = keep WORK (sites, outputs, logs) afterwards; else it is removed on success
+#   KEEP            1 = keep the sites, outputs and logs in WORK; else they are removed on success
 #   STRICT          0 = only warn when a tool's news page count is not N
 set -euo pipefail
 
@@ -97,7 +97,9 @@ fstype=$(stat -f -c %T "$WORK")
 finished=0
 cleanup() {
     if [[ $finished == 1 && $KEEP != 1 ]]; then
-        rm -rf -- "$WORK"
+        # only what this script made: WORK itself may be a folder the user already had
+        rm -rf -- "$WORK/sites" "$WORK/out" "$WORK/logs" "$WORK/floor" "$WORK/env.txt"
+        rmdir -- "$WORK" 2>/dev/null || true
     elif [[ $finished != 1 ]]; then
         printf 'error: benchmark stopped; sites, outputs and logs are kept in %s\n' "$WORK" >&2
     fi
@@ -134,7 +136,11 @@ env_file=$WORK/env.txt
     if [[ -n $BLOCPRESS ]]; then
         rev=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
         [[ -z $(git -C "$REPO" status --porcelain --untracked-files=no 2>/dev/null) ]] || rev="$rev (with uncommitted changes)"
-        echo "blocpress: $BLOCPRESS, commit $rev"
+        if [[ $BLOCPRESS == "${CARGO_TARGET_DIR:-$REPO/target}/release/blocpress" ]]; then
+            echo "blocpress: $BLOCPRESS, built by cargo build --release at commit $rev"
+        else
+            echo "blocpress: $BLOCPRESS (prebuilt, BLOCPRESS=; the repository is at commit $rev)"
+        fi
         echo "rustc: $(rustc --version 2>/dev/null || echo unknown)"
     else
         echo "blocpress: not measured (SKIP_BLOCPRESS=1)"
@@ -145,6 +151,24 @@ env_file=$WORK/env.txt
 
 # ---------------------------------------------------------------- measure
 count() { find "$@" -type f 2>/dev/null | wc -l; }
+# share of all CPUs busy over one second (from /proc/stat): other programs running now
+cpu_busy() {
+    local a b
+    a=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+    sleep 1
+    b=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat)
+    awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; all = busy + y[2] - x[2];
+        printf "%d", (all > 0 ? 100 * busy / all : 0) }'
+}
+quiet_check() {  # $1: label; appends to busy_log
+    local busy
+    busy=$(cpu_busy)
+    busy_log+=("$1: $busy %")
+    if ((busy > 10)); then
+        warn "$busy % of the CPUs were busy with other programs just before $1: results will be noisy; run on a quiet machine"
+    fi
+}
+busy_log=()
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 for n in $NS; do
@@ -222,6 +246,8 @@ for n in $NS; do
 
     if [[ -n ${RUNS:-} ]]; then runs=$RUNS; elif ((n > 10000)); then runs=3; else runs=5; fi
     warmup=${WARMUP:-1}
+    sleep 2  # let the machine settle after the runs above
+    quiet_check "hyperfine N=$n"
     log "N=$n: hyperfine, $warmup warm-up + $runs runs of each, output removed before every run"
     hf=(hyperfine --warmup "$warmup" --runs "$runs" --export-json "$RESULTS/$STAMP-n$n.json"
         --prepare "$(quote rm -rf -- "$out") && $(quote mkdir -p "$out")")
@@ -233,6 +259,7 @@ for n in $NS; do
 done
 
 # ---------------------------------------------------------------- table
+echo "other CPU load (share of CPUs busy during 1 s before each hyperfine): $(IFS=,; echo "${busy_log[*]}" | sed 's/,/, /g')" >>"$env_file"
 log "results"
 python3 "$BENCH/report.py" --results "$RESULTS" --stamp "$STAMP" --ns "$NS" --env "$env_file"
 finished=1
