@@ -3,7 +3,7 @@
 //! sub-path, footnote ids that cannot collide with headings, and raw HTML neutralised unless the
 //! site opts in. Each stage function takes the loaded site and fills in the rendered HTML.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 use std::path::PathBuf;
 
@@ -211,7 +211,9 @@ impl Renderer<'_> {
         let _ = write!(
             out,
             "<figure>\n<img src=\"{}\" alt=\"{}\" loading=\"lazy\">\n<figcaption>{}</figcaption>\n</figure>\n",
-            escape(&href),
+            // escape_href already escapes `&` and `'` and percent-encodes `"` and `<`: escaping
+            // again turned `?a=1&b=2` into `&amp;amp;`.
+            href,
             escape(&alt),
             escape(title)
         );
@@ -246,7 +248,13 @@ impl Renderer<'_> {
                         level: demote(*level),
                         id: Some(id.into()),
                         classes: classes.clone(),
-                        attrs: attrs.clone(),
+                        // `# T {onclick=alert(1)}` would be an event handler: custom
+                        // attributes are raw HTML, kept only when the site allows it.
+                        attrs: if self.context.unsafe_html {
+                            attrs.clone()
+                        } else {
+                            Vec::new()
+                        },
                     }));
                     for (event, range) in inner {
                         out.push(self.inline(event.clone(), range.start));
@@ -444,7 +452,18 @@ pub fn link_targets(site: &Site) -> HashMap<String, String> {
 /// The Markdown stage: renders every Markdown field of the site, in parallel, and fills in news
 /// summaries from first paragraphs. Returns the problems found, with file and line.
 pub fn render_site(site: &mut Site) -> Vec<Diagnostic> {
-    let links = link_targets(site);
+    render_site_except(site, &HashSet::new())
+}
+
+/// [`render_site`], treating links to the content paths in `failed` (files that could not be
+/// loaded, already reported) as resolved.
+pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diagnostic> {
+    let mut links = link_targets(site);
+    for path in failed {
+        links
+            .entry(path.clone())
+            .or_insert_with(|| String::from("#"));
+    }
     let context = MarkdownContext {
         links: &links,
         base_path: &site.config.base_path,
@@ -615,6 +634,10 @@ mod tests {
             !html("![a](b.png)\n").contains("<figure>"),
             "untitled images stay images"
         );
+        let out = html("![a](/x.png?w=1&h=2 \"t\")\n");
+        assert!(out.contains("src=\"/x.png?w=1&amp;h=2\""), "{out}");
+        let out = html("![a](</x\".png> \"t\")\n");
+        assert!(out.contains("src=\"/x%22.png\""), "{out}");
     }
 
     #[test]
@@ -677,6 +700,14 @@ mod tests {
             false,
         );
         assert_eq!(r.first_paragraph.as_deref(), Some("First real paragraph."));
+    }
+
+    #[test]
+    fn heading_attributes_cannot_add_event_handlers() {
+        let out = html("# T {#t .c onclick=alert(1) data-x=y}\n");
+        assert!(out.contains("<h2 id=\"t\" class=\"c\">T</h2>"), "{out}");
+        let allowed = html_with("# T {onclick=x}\n", "/", true);
+        assert!(allowed.html.contains("onclick"), "{}", allowed.html);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `build` writes to disk through the atomic [`DiskOutput`]; `check` renders into nothing;
 //! `serve` renders into memory.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -43,7 +44,15 @@ pub fn prepare(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics)
     let mut timer = Timer::new();
     let (mut site, mut diagnostics) = load::load(root, options)?;
     timer.lap("load");
-    diagnostics.extend(crate::markdown::render_site(&mut site));
+    // Markdown runs even when some files failed to load, so a run reports every error; links to
+    // the files that failed are not reported again as missing.
+    let failed: HashSet<String> = diagnostics
+        .sorted()
+        .iter()
+        .filter(|d| d.is_error() && d.path.starts_with("content"))
+        .map(|d| crate::content::content_path(&d.path))
+        .collect();
+    diagnostics.extend(crate::markdown::render_site_except(&mut site, &failed));
     timer.lap("markdown");
     if diagnostics.has_errors() {
         Err(diagnostics)

@@ -453,3 +453,37 @@ fn sharing_tags_and_json_ld_use_absolute_urls() {
     // The publisher's name holds `<` and `&`: escaped inside the script so it cannot end it.
     assert!(!scripts[0].inner_html().contains('<'));
 }
+
+#[test]
+fn one_run_reports_front_matter_and_link_errors_together() {
+    let site = Site::new("news-site");
+    // A front-matter error in one file…
+    site.edit(
+        "content/news/2024/ket-nap.md",
+        "slug: ket-nap-hoi-vien",
+        "slug: ket-nap-hoi-vien\r\nngay: 3",
+    );
+    // …and a broken link in another, plus a link to the broken file (not reported twice).
+    site.write(
+        "content/news/2024/2024-02-10-lien-ket.md",
+        "---\ntitle: Liên kết\ndate: 2024-02-10\n---\n[mất](@/news/khong-co.md) và [hỏng](@/news/2024/ket-nap.md)\n",
+    );
+    let output = site.run(&["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("error: content/news/2024/ket-nap.md:"),
+        "{message}"
+    );
+    assert!(message.contains("unknown key `ngay`"), "{message}");
+    assert!(
+        message.contains("error: content/news/2024/2024-02-10-lien-ket.md:5:"),
+        "{message}"
+    );
+    assert!(message.contains("@/news/khong-co.md"), "{message}");
+    assert!(
+        !message.contains("@/news/2024/ket-nap.md"),
+        "a link to a file that failed is not a second error: {message}"
+    );
+    assert!(message.contains("2 errors"), "{message}");
+}

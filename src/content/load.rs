@@ -243,8 +243,9 @@ fn classify(files: Vec<SourcePath>, problems: &mut Vec<Diagnostic>) -> (Vec<Job>
     (jobs, associations)
 }
 
-/// Loads and validates a whole site. On success returns the site and its warnings; on failure
-/// every error and warning found.
+/// Loads and validates a whole site: everything that could be read, with every error and warning
+/// found (callers check `has_errors`). Fails outright only when `site.yaml` is missing or
+/// unusable, since nothing else can be checked without it.
 pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut all = Diagnostics::new();
     let config_path = root.join(CONFIG_FILE);
@@ -444,11 +445,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     };
     super::validate::validate(&mut site, &mut problems);
     all.extend(problems);
-    if all.has_errors() {
-        Err(all)
-    } else {
-        Ok((site, all))
-    }
+    Ok((site, all))
 }
 
 /// The order of [`Site::news`]: newest first, then by slug, then by file (`serve` inserts a new
