@@ -235,6 +235,24 @@ fn explain(message: &str) -> String {
     if message.contains("repetition limit exceeded") {
         return format!("{message}: too many aliases (`*name`) expand here");
     }
+    // The parser's syntax errors, with what an editor usually did wrong.
+    if message.contains("found character that cannot start any token") {
+        return format!(
+            "{message}: YAML does not allow Tab characters for indentation (use spaces), nor a value starting with `@`, `` ` `` or `%` without quotes"
+        );
+    }
+    if message.contains("mapping values are not allowed in this context") {
+        return format!(
+            "{message}: a value containing `: ` must be put in quotes, e.g. title: \"Hội nghị: kết quả 6 tháng\""
+        );
+    }
+    if message.contains("did not find expected key")
+        || message.contains("did not find expected '-' indicator")
+    {
+        return format!(
+            "{message}: check this line's indentation (keys of the same mapping line up, with spaces) and quotes that were opened but not closed"
+        );
+    }
     if message.contains("expected a YAML tag starting with '!'") {
         let prefix = message.split("invalid type").next().unwrap_or("");
         return format!("{prefix}expected one of the allowed words here, not a list or mapping");
@@ -544,6 +562,15 @@ mod tests {
                 .contains("unknown key `cuont`; did you mean `count`?"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn syntax_errors_say_what_editors_usually_did() {
+        let tab = parse("title: a\n\tcount: 3\n").unwrap_err();
+        assert!(tab.message.to_lowercase().contains("tab"), "{tab}");
+        let colon = parse("title: Hội nghị: kết quả\n").unwrap_err();
+        assert!(colon.message.contains("in quotes"), "{colon}");
+        assert_eq!(colon.line, Some(2));
     }
 
     #[test]
