@@ -40,13 +40,19 @@ impl<'a> YamlSource<'a> {
         locate(self.text, keys).map(|(line, col)| (line + self.line_offset, col))
     }
 
-    /// An error pointing at `keys` when it can be found, else at the file.
+    /// Where `keys` is written, else the nearest of its parents that is (an empty key, a key
+    /// written in a form `locate` does not follow).
+    fn locate_or_parent(&self, keys: &[&str]) -> Option<(usize, usize)> {
+        (1..=keys.len()).rev().find_map(|n| self.locate(&keys[..n]))
+    }
+
+    /// An error pointing at `keys` (or its nearest parent) when it can be found, else at the file.
     pub fn error_at(&self, keys: &[&str], message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(self.path, message).at_opt(self.locate(keys))
+        Diagnostic::error(self.path, message).at_opt(self.locate_or_parent(keys))
     }
 
     pub fn warning_at(&self, keys: &[&str], message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(self.path, message).at_opt(self.locate(keys))
+        Diagnostic::warning(self.path, message).at_opt(self.locate_or_parent(keys))
     }
 
     /// The value of `keys` as written in the file (`10.202`, `"40.000.000"`), if it is a plain scalar.
@@ -373,6 +379,10 @@ fn key_matches(content: &str, key: &str) -> bool {
 
 /// Column (0-based) of `key:` inside a flow mapping text.
 fn find_key_in(flow: &str, key: &str) -> Option<usize> {
+    // An empty key (`"": 1`) would be "found" at the same place forever.
+    if key.is_empty() {
+        return None;
+    }
     let mut from = 0;
     while let Some(position) = flow[from..].find(key) {
         let at = from + position;
@@ -688,6 +698,13 @@ mod tests {
     }
 
     type IndexMapForTest = std::collections::BTreeMap<String, Value>;
+
+    #[test]
+    fn an_empty_key_is_not_searched_forever() {
+        let text = "scores:\n  a: { \"\": 1, b: 2 }\n";
+        assert_eq!(locate(text, &["scores", "a", ""]), None);
+        assert_eq!(locate(text, &["scores", "a", "b"]), Some((2, 15)));
+    }
 
     #[test]
     fn scalar_strings_accept_numbers() {

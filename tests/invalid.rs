@@ -777,6 +777,13 @@ fn cases() -> Vec<Case> {
                 )
             },
         ),
+        // Found by fuzzing: an empty key made the position search loop forever.
+        case(
+            "scoring empty criterion id",
+            "content/scoring/2013.yaml:11:",
+            "a criterion id is empty",
+            |s| replace(s, SCORING, "\"1.2\": 9.5,", "\"\": 9.5,"),
+        ),
         case(
             "scoring without groups",
             "content/scoring/2013.yaml:1:",

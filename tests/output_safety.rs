@@ -391,7 +391,7 @@ fn hostile_site(site: &Path) {
     w(
         "content/news/2013-06-21-so-ket.md",
         format!(
-            "---\ntitle: {t}\ndate: 2013-06-21\nsummary: {t}\nassociations: [hoi-luat-gia]\nperiod: 2013-h1\ntags: [{t}]\nauthor: {t}\nimage: {i}\nimage_alt: {t}\n---\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n\n[a](javascript:alert(4)) [b](JaVaScRiPt:alert(5)) [c](data:text/html,x) [d](java&#x09;script:alert(6))\n\n<iframe src=x></iframe> <svg><animate onbegin=alert(7)></svg> <x-pwn>\n\n![alt \"<x-pwn>](/a.png \"t\\\"<x-pwn>\")\n\n```\"><x-pwn>\ncode\n```\n\n## head {{#x\"><x-pwn}}\n",
+            "---\ntitle: {t}\ndate: 2013-06-21\nsummary: {t}\nassociations: [hoi-luat-gia]\nperiod: 2013-h1\ntags: [{t}]\nauthor: {t}\nimage: {i}\nimage_alt: {t}\n---\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n\n[a](javascript:alert(4)) [b](JaVaScRiPt:alert(5)) [c](data:text/html,x) [d](java&#x09;script:alert(6))\n\n<iframe src=x></iframe> <svg><animate onbegin=alert(7)></svg> <x-pwn>\n\n![alt \"<x-pwn>](/a.png \"t\\\"<x-pwn>\")\n\n```\"><x-pwn>\ncode\n```\n\n## head {{#x\"><x-pwn}}\n\n## click {{onclick=alert(8) .c}}\n",
             t = q(&format!("Tin {p}")),
             i = q("/a.png\"><x-pwn")
         ),
@@ -450,6 +450,7 @@ fn every_yaml_and_front_matter_string_is_escaped_and_raw_html_neutralised() {
             "href=\"javascript:",
             "href=\"data:",
             "src=\"javascript:",
+            "onclick=",
         ] {
             assert!(!lower.contains(bad), "{name} contains `{bad}`");
         }

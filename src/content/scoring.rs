@@ -230,7 +230,14 @@ pub fn parse(
                 {
                     reported.insert(best.to_string());
                 }
-                problems.push(source.error_at(&keys, format!("unknown criterion `{id}`{hint}")));
+                let message = if id.trim().is_empty() {
+                    String::from(
+                        "a criterion id is empty; write one of the ids defined under `groups`",
+                    )
+                } else {
+                    format!("unknown criterion `{id}`{hint}")
+                };
+                problems.push(source.error_at(&keys, message));
                 continue;
             };
             match points(&source, &keys, value, &format!("score of {name} for {id}")) {
