@@ -6,6 +6,7 @@ mod serve_common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use blocpress::serve::rebuild::{Builder, Level, Report, Served};
 use serve_common::*;
@@ -37,7 +38,7 @@ fn assert_same_as_full_build_with(builder: &Builder, drafts: bool, what: &str) {
     let fresh = built_with(builder.root(), drafts);
     let ours = builder.files();
     let theirs = fresh.files();
-    let keys: BTreeSet<&String> = ours.keys().chain(theirs.keys()).collect();
+    let keys: BTreeSet<&Arc<str>> = ours.keys().chain(theirs.keys()).collect();
     let mut different = Vec::new();
     for key in keys {
         if ours.get(key) != theirs.get(key) {
@@ -789,6 +790,14 @@ fn editing_a_profile_matches_a_full_build() {
         (
             "the description",
             original.replace("Tổ chức đại diện", "Tổ chức **đại diện**"),
+        ),
+        (
+            "a contact",
+            original.replace("order: 2", "order: 2\nphone: 0213 3876 543"),
+        ),
+        (
+            "a metric's label",
+            original.replace("Hợp tác xã thành lập mới", "HTX thành lập mới"),
         ),
     ] {
         let report = served.write(rel, &text);

@@ -278,9 +278,12 @@ impl Session<'_> {
         Outcome::Applied(warnings)
     }
 
-    /// `content/associations/<slug>/profile.yaml`: its name, order and metrics show on most
-    /// pages, so the profile and its achievements are parsed again and every page is rendered
-    /// from the updated site (without reading the rest of the site again).
+    /// `content/associations/<slug>/profile.yaml`: the profile and its achievements (checked
+    /// against its metrics) are parsed again. Its name and order show on most pages (every card
+    /// that names it, every list of members, the bloc's leader in the templates' site-wide
+    /// context): when they change, every page is rendered from the updated site (without reading
+    /// the rest of the site again). Otherwise (description, contacts, logo, metric labels) its
+    /// page, the member lists, the search index and the reviews it reports in.
     pub(super) fn profile(&mut self, slug: &Slug, rel: &Path) -> Outcome {
         let Some(&index) = self.site.index.association_by_slug.get(slug) else {
             return Outcome::Reload;
@@ -319,6 +322,28 @@ impl Session<'_> {
                 }
                 Err(_) => return Outcome::Reload,
             }
+        }
+        let old = &self.site.associations[index];
+        if (&old.name, &old.short_name, old.order)
+            == (
+                &association.name,
+                &association.short_name,
+                association.order,
+            )
+        {
+            let touched = &mut self.touched;
+            touched.associations.insert(slug.clone());
+            touched.association_index = true;
+            touched.home = true;
+            touched.search_index = true;
+            touched
+                .reports
+                .extend(association.achievements.keys().copied());
+            touched
+                .report_data
+                .extend(association.achievements.keys().copied());
+            self.site.associations[index] = association;
+            return Outcome::Applied(warnings);
         }
         let order_before: Vec<Slug> = self
             .site

@@ -13,6 +13,7 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path};
+use std::sync::Arc;
 
 use crate::content::load::{self, news_order};
 use crate::content::validate::validate;
@@ -298,14 +299,14 @@ impl<'a> Session<'a> {
             }
             plan.removed = files
                 .keys()
-                .filter(|key| !paths.contains_key(*key) && !is_sitemap_part(key))
-                .cloned()
+                .filter(|key| !paths.contains_key(&***key) && !is_sitemap_part(key))
+                .map(|key| key.to_string())
                 .collect();
             let before = plan.jobs.len();
             plan.jobs.extend(
                 paths
                     .iter()
-                    .filter(|(path, _)| !files.contains_key(*path))
+                    .filter(|(path, _)| !files.contains_key(path.as_str()))
                     .map(|(_, job)| *job),
             );
             if plan.jobs.len() > before || !plan.removed.is_empty() {
@@ -542,14 +543,15 @@ pub fn default_period(id: PeriodId, language: crate::i18n::Language) -> Period {
 /// The served files after rendering `plan` into `rendered`; `None` when no file changed.
 pub fn merge(site: &Site, files: &FileMap, plan: &Plan, rendered: FileMap) -> Option<FileMap> {
     // A sitemap split in parts: parts it no longer writes go (unless a static file has the name).
-    let stale_parts: Vec<&String> = if plan.jobs.contains(&Job::Sitemap) {
+    let stale_parts: Vec<Arc<str>> = if plan.jobs.contains(&Job::Sitemap) {
         files
             .keys()
             .filter(|key| {
                 is_sitemap_part(key)
                     && !rendered.contains_key(*key)
-                    && !site.static_files.iter().any(|f| f.dest == **key)
+                    && !site.static_files.iter().any(|f| *f.dest == ***key)
             })
+            .cloned()
             .collect()
     } else {
         Vec::new()
@@ -563,8 +565,11 @@ pub fn merge(site: &Site, files: &FileMap, plan: &Plan, rendered: FileMap) -> Op
         return None;
     }
     let mut merged = files.clone();
-    for path in plan.removed.iter().chain(stale_parts) {
+    for path in plan.removed.iter().map(String::as_str) {
         merged.remove(path);
+    }
+    for path in stale_parts {
+        merged.remove(&path);
     }
     merged.extend(rendered);
     Some(merged)

@@ -36,8 +36,9 @@ pub enum Served {
     Disk(PathBuf),
 }
 
-/// Output path (`news/x/index.html`) → file.
-pub type FileMap = HashMap<String, Served>;
+/// Output path (`news/x/index.html`) → file. Shared keys: after an incremental rebuild, the map
+/// of the new snapshot is a copy of the last one with a few files replaced.
+pub type FileMap = HashMap<Arc<str>, Served>;
 
 /// An [`Output`] that keeps rendered files in memory and static files as references.
 #[derive(Default)]
@@ -55,7 +56,7 @@ impl ServeOutput {
         self.files
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_string(), file);
+            .insert(Arc::from(path), file);
         Ok(())
     }
 }
@@ -434,9 +435,11 @@ impl Builder {
         let Some(good) = self.good.as_mut() else {
             return self.full(report);
         };
+        let mut timer = Timer::new();
         let Some((plan, outcomes)) = apply_batch(good, &rels, self.drafts) else {
             return self.full(report);
         };
+        timer.lap("apply");
         for (rel, outcome) in outcomes {
             if self.root.join(&rel).is_file() {
                 self.input_dirs.extend(
@@ -472,6 +475,7 @@ impl Builder {
                 Err(problems) => return self.failed(Level::Full, problems, report),
             }
             good.news_count_used = incremental::templates_use_news_count(&good.site);
+            timer.lap("renderer");
         }
         if plan.jobs.is_empty() && plan.removed.is_empty() {
             return;
@@ -483,10 +487,12 @@ impl Builder {
             return self.failed(Level::Full, problems, report);
         }
         report.rendered = plan.jobs.len();
+        timer.lap("render");
         if let Some(files) = incremental::merge(&good.site, &good.files, &plan, out.into_files()) {
             good.files = Arc::new(files);
             report.changed = true;
         }
+        timer.lap("merge");
     }
 
     fn failed(&mut self, level: Level, problems: Vec<Diagnostic>, report: &mut Report) {
@@ -495,6 +501,29 @@ impl Builder {
             .extend(problems.iter().filter(|d| !d.is_error()).cloned());
         self.stage_errors = problems.into_iter().filter(Diagnostic::is_error).collect();
         self.dirty = self.dirty.max(level);
+    }
+}
+
+/// Prints how long each step of an incremental rebuild took when `BLOCPRESS_TIMINGS` is set.
+struct Timer {
+    last: Option<Instant>,
+}
+
+impl Timer {
+    fn new() -> Timer {
+        Timer {
+            last: std::env::var_os("BLOCPRESS_TIMINGS").map(|_| Instant::now()),
+        }
+    }
+
+    fn lap(&mut self, step: &str) {
+        if let Some(last) = self.last {
+            eprintln!(
+                "timing: {step:<10} {:>7.1} ms",
+                last.elapsed().as_secs_f64() * 1000.0
+            );
+            self.last = Some(Instant::now());
+        }
     }
 }
 
@@ -532,7 +561,9 @@ fn apply_batch(
             }
         }
     }
+    let mut timer = Timer::new();
     let plan = session.finish(&good.files, good.news_count_used)?;
+    timer.lap("plan");
     Some((plan, outcomes))
 }
 
