@@ -21,7 +21,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     targets=(front_matter_yaml markdown)
 fi
 # Inputs larger than real files are not interesting, only slow (blocpress refuses files
-# over 8 MiB before parsing anyway).
+# over 1 MiB before parsing anyway).
 max_len=16384
 # FUZZ_JOBS=2 runs two processes per target (their logs go to fuzz-<n>.log).
 jobs="${FUZZ_JOBS:-1}"

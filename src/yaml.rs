@@ -12,9 +12,11 @@ use crate::diagnostics::{Diagnostic, suggestion};
 /// The parser's dynamic value, for the few fields that are checked by hand (metric values, scores).
 pub use serde_yaml::Value;
 
-/// Files larger than this are refused before parsing: no real bloc file comes near it, and it
-/// bounds the memory a hostile file can take.
-pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+/// Files larger than this are refused before parsing: no real bloc file comes near it (a long
+/// review article is ~100 KB), and it bounds the memory a hostile file can take. Parsing
+/// amplifies: a Markdown table of one-letter cells or a YAML list of `1,` takes 100–300 times
+/// its size while it is rendered (8 MiB files took 0.9–2.3 GB), so the cap is 1 MiB.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
 /// A piece of YAML: the whole of a `.yaml` file, or the front matter of a Markdown file.
 #[derive(Debug, Clone, Copy)]
