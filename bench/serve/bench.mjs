@@ -5,10 +5,13 @@
 // for several saves (the first, which warms caches, is left out), and prints one JSON line.
 //
 // Usage: node bench/serve/bench.mjs --binary PATH --site DIR [--runs N] [--label NAME]
-//                                   [--change news|template|new]
-//   --change news      (default) edit the title of the newest news item: an incremental rebuild
+//                                   [--change news|template|new|delete|data]
+//   --change news      (default) edit the title of the newest news item
 //   --change template  override the theme's news.html: every page is rendered again
-//   --change new       add a news file: the site is loaded again
+//   --change new       add a news file (newest of all)
+//   --change delete    delete the second newest news file (put back, unmeasured, after each run)
+//   --change data      edit a figure of an association's 2013-h1 achievements (the review of
+//                      2013-h1 is the open page)
 // The site folder is edited and put back afterwards; use a copy.
 // playwright-core comes from tests/browser (`npm ci` there); CHROME_PATH picks the browser.
 import { spawn } from "node:child_process";
@@ -35,7 +38,9 @@ const site = resolve(args.site ?? ".");
 const runs = Number(args.runs ?? 10);
 const label = args.label ?? basename(site);
 const change = args.change ?? "news";
-if (!["news", "template", "new"].includes(change)) throw new Error(`unknown --change ${change}`);
+if (!["news", "template", "new", "delete", "data"].includes(change)) {
+  throw new Error(`unknown --change ${change}`);
+}
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
@@ -55,7 +60,7 @@ const dateOf = (f) => basename(f).match(/^\d{4}-\d{2}-\d{2}/)?.[0] ?? "";
 newsFiles.sort((a, b) => dateOf(b).localeCompare(dateOf(a)) || basename(a).localeCompare(basename(b)));
 const newsFile = newsFiles[0];
 const original = readFileSync(newsFile, "utf8");
-// Its URL name, derived the way blocpress derives one from a Vietnamese file name.
+// A news file's URL name, derived the way blocpress derives one from a Vietnamese file name.
 const slugify = (text) =>
   text
     .normalize("NFD")
@@ -64,9 +69,35 @@ const slugify = (text) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-const slug =
-  original.match(/^slug:\s*"?([a-z0-9-]+)"?\s*$/m)?.[1] ??
-  slugify(basename(newsFile, ".md").replace(/^\d{4}-\d{2}-\d{2}-/, ""));
+const slugOf = (file) =>
+  readFileSync(file, "utf8").match(/^slug:\s*"?([a-z0-9-]+)"?\s*$/m)?.[1] ??
+  slugify(basename(file, ".md").replace(/^\d{4}-\d{2}-\d{2}-/, ""));
+const slug = slugOf(newsFile);
+
+// --change data: a figure of 2013-h1, in the file of hoi-luat-gia (or the first association
+// that reports that period), and the first metric key of that file.
+const dataPeriod = "2013-h1";
+let data = null;
+if (change === "data") {
+  const dir = join(site, "content/associations");
+  const members = readdirSync(dir)
+    .filter((s) => {
+      try {
+        return statSync(join(dir, s, `${dataPeriod}.yaml`)).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .sort();
+  const member = members.includes("hoi-luat-gia") ? "hoi-luat-gia" : members[0];
+  const file = join(dir, member, `${dataPeriod}.yaml`);
+  const text = readFileSync(file, "utf8");
+  const key = text.match(/^metrics:[^\n]*\n\s+([a-z0-9_]+):/m)?.[1];
+  if (!key) throw new Error(`${file}: no metric to edit`);
+  data = { member, file, text, key };
+}
+// --change delete: the file deleted by the current run, put back before the next one.
+let deleted = null;
 
 const templateFile = join(site, "themes/default/templates/news.html");
 const builtinTemplate = readFileSync(join(here, "../../themes/default/templates/news.html"), "utf8");
@@ -88,6 +119,22 @@ function makeChange(i, title) {
     mkdirSync(dirname(templateFile), { recursive: true });
     save(templateFile, (siteTemplate ?? builtinTemplate).replace("<h1>", `<h1 data-run="${title}">`));
     return async (page) => (await page.getAttribute("h1", "data-run")) === title;
+  }
+  if (change === "data") {
+    const value = 700000 + i;
+    const pattern = new RegExp(`^(\\s+${data.key}:)[^#\\n]*`, "m");
+    save(data.file, data.text.replace(pattern, `$1 ${value}`));
+    return async () => {
+      const json = await (await fetch(new URL(`reports/${dataPeriod}/data.json`, url))).json();
+      return json.associations.find((a) => a.slug === data.member)?.metrics?.[data.key] === value;
+    };
+  }
+  if (change === "delete") {
+    const file = newsFiles[1];
+    const gone = slugOf(file);
+    deleted = [file, readFileSync(file, "utf8")];
+    rmSync(file);
+    return async () => (await fetch(new URL(`news/${gone}/`, url))).status === 404;
   }
   if (change === "new") {
     const file = join(site, "content/news", `bench-new-${i}.md`);
@@ -135,14 +182,27 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 const rebuild = [];
 const reload = [];
+const serverRebuilds = [];
+// The time the server reports for the rebuild whose log line follows `mark`.
+const rebuildLine = /(?:re-rendered (?:all )?|rebuilt the site, )(\d+) files in (\d+) ms/;
+async function serverRebuild(mark) {
+  for (let tries = 0; tries < 500; tries++) {
+    const found = log.slice(mark).match(rebuildLine);
+    if (found) return Number(found[2]);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return null;
+}
 try {
   const page = await context.newPage();
-  await page.goto(new URL(`news/${slug}/`, url).href, { waitUntil: "load" });
+  const opened = change === "data" ? `reports/${dataPeriod}/` : `news/${slug}/`;
+  await page.goto(new URL(opened, url).href, { waitUntil: "load" });
   for (let i = 0; i <= runs; i++) {
     await page.waitForFunction(() => window.__blocpressLiveReload?.connected === true);
     const before = await version();
     const title = `Bản sửa số ${i} – ${Date.now()}`;
     const loaded = page.waitForEvent("load", { timeout: 60000 });
+    const mark = log.length;
     const t0 = performance.now();
     const shows = makeChange(i, title);
     let rebuilt = null;
@@ -153,13 +213,27 @@ try {
     await loaded;
     const reloaded = performance.now() - t0;
     if (!(await shows(page))) throw new Error(`run ${i}: the reloaded page does not show the change`);
+    const server_ms = await serverRebuild(mark);
     if (i > 0) {
       rebuild.push(Math.round(rebuilt));
       reload.push(Math.round(reloaded));
+      if (server_ms !== null) serverRebuilds.push(server_ms);
+    }
+    if (deleted) {
+      // Put the file back (not measured) and let the page reload before the next run.
+      const [file, text] = deleted;
+      deleted = null;
+      const back = await version();
+      const reloadedAgain = page.waitForEvent("load", { timeout: 60000 });
+      save(file, text);
+      while ((await version()) === back) await new Promise((r) => setTimeout(r, 5));
+      await reloadedAgain;
     }
   }
 } finally {
   save(newsFile, original);
+  if (deleted) save(...deleted);
+  if (data) save(data.file, data.text);
   for (const file of created) rmSync(file, { force: true });
   if (change === "template") {
     if (siteTemplate === null) rmSync(templateFile, { force: true });
@@ -169,9 +243,6 @@ try {
   rmSync(profile, { recursive: true, force: true });
   server.kill("SIGINT");
 }
-const serverRebuilds = [
-  ...log.matchAll(/(?:re-rendered (?:all )?|rebuilt the site, )(\d+) files in (\d+) ms/g),
-].map((m) => Number(m[2]));
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 console.log(
   JSON.stringify({
@@ -181,11 +252,16 @@ console.log(
     files: Number(initial?.[1]),
     initial_build_ms: Number(initial?.[2]),
     startup_ms,
-    edited: change === "news" ? slug : change,
+    edited:
+      change === "news"
+        ? slug
+        : change === "data"
+          ? `${data.member}/${dataPeriod}.yaml ${data.key}`
+          : change,
     runs,
     save_to_rebuild_ms: stats(rebuild),
     save_to_reload_ms: stats(reload),
-    server_rebuild_ms: stats(serverRebuilds.slice(1)),
-    samples: { rebuild, reload },
+    server_rebuild_ms: stats(serverRebuilds),
+    samples: { rebuild, reload, server: serverRebuilds },
   }),
 );

@@ -583,9 +583,9 @@ fn is_sitemap_part(path: &str) -> bool {
 }
 
 /// Whether content other than news item `except` links to `@/<target>`, whose URL is `url`.
-/// News bodies keep only their HTML (their Markdown is dropped once rendered, to save memory):
-/// there the URL is looked for, so a plain link to the same page counts too, which costs only a
-/// full load.
+/// News bodies keep only their HTML (their Markdown is dropped once rendered, to save memory), so
+/// the rendered HTML of every text is searched for the URL as well: a plain link to the same page
+/// counts too, which costs only a full load.
 fn links_to(site: &Site, target: &str, url: Option<&String>, except: Option<usize>) -> bool {
     let needle = format!("@/{target}");
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
@@ -613,17 +613,17 @@ fn links_to(site: &Site, target: &str, url: Option<&String>, except: Option<usiz
         .iter()
         .enumerate()
         .any(|(i, n)| Some(i) != except && in_html(&n.body))
-        || site.pages.iter().any(|p| found(&p.body))
+        || site.pages.iter().any(|p| in_html(&p.body))
         || site
             .periods
             .values()
-            .any(|p| p.narrative.as_ref().is_some_and(found))
+            .any(|p| p.narrative.as_ref().is_some_and(in_html))
         || site.associations.iter().any(|a| {
-            a.description.as_ref().is_some_and(found)
+            a.description.as_ref().is_some_and(in_html)
                 || a.achievements.values().any(|achievement| {
-                    achievement.summary.as_ref().is_some_and(found)
-                        || achievement.highlights.iter().any(found)
-                        || achievement.plans.iter().any(found)
+                    achievement.summary.as_ref().is_some_and(in_html)
+                        || achievement.highlights.iter().any(in_html)
+                        || achievement.plans.iter().any(in_html)
                 })
         })
 }
