@@ -549,6 +549,47 @@ fn a_template_that_counts_news_is_rendered_again_everywhere() {
 }
 
 #[test]
+fn a_list_template_that_counts_items_is_rendered_again_on_every_page() {
+    let mut served = Live::new(false, |root| {
+        small_site(root, "https://thidua.example.vn/");
+        write(
+            root,
+            "themes/default/templates/news_list.html",
+            &std::fs::read_to_string(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("themes/default/templates/news_list.html"),
+            )
+            .unwrap()
+            .replace(
+                "{% endblock content %}",
+                "<p>{{ paginator.total_items }}</p>{% endblock content %}",
+            ),
+        );
+        // Seven items: a new one keeps four list pages.
+        write(
+            root,
+            "content/news/2012-01-01-cu.md",
+            &news_file("Cũ", "2012-01-01", "", "x"),
+        );
+    });
+    let report = served.write(
+        "content/news/2012-06-01-giua.md",
+        &news_file("Giữa", "2012-06-01", "", "x"),
+    );
+    served.check(
+        &report,
+        Level::Content,
+        "the number of items on every list page",
+    );
+    assert!(
+        served
+            .served("news/index.html")
+            .unwrap()
+            .contains("<p>8</p>")
+    );
+}
+
+#[test]
 fn editing_achievements_matches_a_full_build() {
     let mut served = Live::example();
     // Every achievement file of the example site: a value, the summary, a highlight.

@@ -117,6 +117,8 @@ pub struct Touched {
     pub cards: BTreeSet<Slug>,
     /// News pages (a neighbour's "newer"/"older" link changed).
     pub news_pages: BTreeSet<Slug>,
+    /// The news list pages from the one showing this index on (items shift from there).
+    pub news_lists_from: Option<usize>,
     /// Every page of the news list.
     pub news_lists: bool,
     /// Every page of these tags.
@@ -163,8 +165,11 @@ impl Touched {
                 }
             }
         }
+        let pages = page_count(site.news.len(), per_page);
         if self.news_lists {
-            jobs.extend((1..=page_count(site.news.len(), per_page)).map(Job::NewsList));
+            jobs.extend((1..=pages).map(Job::NewsList));
+        } else if let Some(from) = self.news_lists_from {
+            jobs.extend((from / per_page.max(1) + 1..=pages).map(Job::NewsList));
         }
         for slug in &self.tags {
             if let Some(&t) = site.index.tag_by_slug.get(slug) {
@@ -232,6 +237,8 @@ pub struct Session<'a> {
     pub touched: Touched,
     /// Whether a batch added a link target (then files broken by a missing target get another try).
     pub links_added: bool,
+    /// The number of news items before the first change to the news list.
+    news_count_before: Option<usize>,
     /// Tag names before the first change to the news list: a tag is named by its most common
     /// spelling, and every card shows that name.
     tag_names: Option<HashMap<Slug, String>>,
@@ -250,6 +257,7 @@ impl<'a> Session<'a> {
             drafts,
             touched: Touched::default(),
             links_added: false,
+            news_count_before: None,
             tag_names: None,
         }
     }
@@ -265,12 +273,21 @@ impl<'a> Session<'a> {
         }
     }
 
-    /// The jobs to render. `files` are the served files; `news_count_used` whether a template
-    /// can show the number of news items. `None` when the result cannot be right without a full
-    /// build (a static file in the place of a new page).
-    pub fn finish(self, files: &FileMap, news_count_used: bool) -> Option<Plan> {
+    /// The jobs to render. `files` are the served files; `uses` what the templates show. `None`
+    /// when the result cannot be right without a full build (a static file in the place of a new
+    /// page).
+    pub fn finish(self, files: &FileMap, uses: TemplateUse) -> Option<Plan> {
         let site = &*self.site;
         let mut touched = self.touched;
+        if let (Some(_), Some(before)) = (touched.news_lists_from, self.news_count_before) {
+            let per_page = site.config.news_per_page;
+            if uses.total_items
+                || page_count(before, per_page) != page_count(site.news.len(), per_page)
+            {
+                // Every page shows the number of pages (or of items).
+                touched.news_lists = true;
+            }
+        }
         if let Some(before) = &self.tag_names
             && site
                 .tags
@@ -280,7 +297,7 @@ impl<'a> Session<'a> {
             // Every card with that tag shows the new name.
             touched.everything = true;
         }
-        if touched.news_count && news_count_used {
+        if touched.news_count && uses.news_count {
             touched.everything = true;
             touched.renderer = true;
         }
@@ -414,6 +431,7 @@ impl<'a> Session<'a> {
             }
         }
 
+        self.news_count_before.get_or_insert(self.site.news.len());
         if self.tag_names.is_none() {
             self.tag_names = Some(
                 self.site
@@ -427,14 +445,14 @@ impl<'a> Session<'a> {
             let item = self.site.news.remove(index);
             // Its neighbours now link to each other.
             self.touch_news_pages(index.saturating_sub(1)..index + 1);
-            self.touch_lists_of(&item);
+            self.touch_lists_of(&item, index);
         }
         if let Some(item) = new {
             let at = self
                 .site
                 .news
                 .partition_point(|n| news_order(n, &item) == Ordering::Less);
-            self.touch_lists_of(&item);
+            self.touch_lists_of(&item, at);
             self.site.news.insert(at, item);
             self.touch_news_pages(at.saturating_sub(1)..at + 2);
         }
@@ -458,11 +476,13 @@ impl<'a> Session<'a> {
         }
     }
 
-    /// Every list, feed and page that shows `item`'s card, and the counts that include it.
-    fn touch_lists_of(&mut self, item: &NewsItem) {
+    /// Every list, feed and page that shows `item`'s card, and the counts that include it;
+    /// `index` is where it comes or goes in the news list.
+    fn touch_lists_of(&mut self, item: &NewsItem, index: usize) {
         let touched = &mut self.touched;
-        // Every list page: items shift, and each page shows the number of pages.
-        touched.news_lists = true;
+        // The list pages from its own on: items shift.
+        touched.news_lists_from = Some(touched.news_lists_from.map_or(index, |i| i.min(index)));
+        // Every page of its tags: they show the tag's count.
         touched.tags.extend(item.tag_slugs.iter().cloned());
         touched.tag_index |= !item.tag_slugs.is_empty();
         touched
@@ -718,21 +738,38 @@ pub fn jobs_showing_news(site: &Site, index: usize) -> Vec<Job> {
     jobs
 }
 
-/// Whether a template shows `site.news_count`: then adding or deleting a news item changes
-/// every page that extends it. (`t.news_count` is a translation, not the count.)
-pub fn templates_use_news_count(site: &Site) -> bool {
-    let mut ignored = Vec::new();
-    let dir = format!("themes/{}/templates", site.config.theme);
-    let own = load::walk_files(&site.root, &dir, &mut ignored)
-        .into_iter()
-        .filter_map(|file| std::fs::read_to_string(file.abs).ok());
-    crate::theme::builtin_templates()
-        .into_iter()
-        .map(|t| t.text)
-        .chain(own)
-        .any(|text| uses_news_count(&text))
+/// What the templates (built-in and the site theme's) show that an incremental rebuild must
+/// know about.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TemplateUse {
+    /// `site.news_count`: adding or deleting a news item changes every page that extends it.
+    pub news_count: bool,
+    /// `paginator.total_items`: then every list page changes with the number of items (the
+    /// built-in pager shows only the number of pages).
+    pub total_items: bool,
 }
 
+impl TemplateUse {
+    pub fn of(site: &Site) -> TemplateUse {
+        let mut ignored = Vec::new();
+        let dir = format!("themes/{}/templates", site.config.theme);
+        let own = load::walk_files(&site.root, &dir, &mut ignored)
+            .into_iter()
+            .filter_map(|file| std::fs::read_to_string(file.abs).ok());
+        let mut uses = TemplateUse::default();
+        for text in crate::theme::builtin_templates()
+            .into_iter()
+            .map(|t| t.text)
+            .chain(own)
+        {
+            uses.news_count |= uses_news_count(&text);
+            uses.total_items |= text.contains("total_items");
+        }
+        uses
+    }
+}
+
+/// `site.news_count`, not the translation `t.news_count`.
 fn uses_news_count(text: &str) -> bool {
     text.match_indices("news_count").any(|(at, _)| {
         let before = &text[..at];

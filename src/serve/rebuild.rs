@@ -110,8 +110,8 @@ struct Good {
     renderer: Renderer,
     links: HashMap<String, String>,
     files: Arc<FileMap>,
-    /// Whether a template shows the number of news items.
-    news_count_used: bool,
+    /// What the templates show that incremental rebuilds must know about.
+    uses: incremental::TemplateUse,
 }
 
 /// More changed content files than this in one batch (a `git checkout`) load the site again.
@@ -393,7 +393,7 @@ impl Builder {
         self.base_path = site.config.base_path.clone();
         self.good = Some(Good {
             links: markdown::link_targets(&site),
-            news_count_used: incremental::templates_use_news_count(&site),
+            uses: incremental::TemplateUse::of(&site),
             site,
             renderer,
             files: Arc::new(out.into_files()),
@@ -417,7 +417,7 @@ impl Builder {
             return self.failed(Level::Templates, problems, report);
         }
         good.renderer = renderer;
-        good.news_count_used = incremental::templates_use_news_count(&good.site);
+        good.uses = incremental::TemplateUse::of(&good.site);
         good.files = Arc::new(out.into_files());
         report.rendered = jobs.len();
         report.changed = true;
@@ -474,7 +474,7 @@ impl Builder {
                 Ok(renderer) => good.renderer = renderer,
                 Err(problems) => return self.failed(Level::Full, problems, report),
             }
-            good.news_count_used = incremental::templates_use_news_count(&good.site);
+            good.uses = incremental::TemplateUse::of(&good.site);
             timer.lap("renderer");
         }
         if plan.jobs.is_empty() && plan.removed.is_empty() {
@@ -562,7 +562,7 @@ fn apply_batch(
         }
     }
     let mut timer = Timer::new();
-    let plan = session.finish(&good.files, good.news_count_used)?;
+    let plan = session.finish(&good.files, good.uses)?;
     timer.lap("plan");
     Some((plan, outcomes))
 }
