@@ -76,14 +76,33 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{label}: {}", display_path(&self.path))?;
+        write!(f, "{label}: {}", one_line(&display_path(&self.path)))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
                 write!(f, ":{column}")?;
             }
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", one_line(&self.message))
+    }
+}
+
+/// One diagnostic is one line: control characters from file names or YAML keys (a newline in
+/// a quoted key, a tab in a file name) are shown escaped, so they cannot forge another line.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
     }
 }
 
@@ -222,6 +241,15 @@ mod tests {
         assert_eq!(
             Diagnostic::error("x.yaml", "m").to_string(),
             "error: x.yaml: m"
+        );
+    }
+
+    #[test]
+    fn a_diagnostic_is_always_one_line() {
+        let d = Diagnostic::error("content/news/a\nerror: b.md", "unknown key `x\ny`").at(1, 1);
+        assert_eq!(
+            d.to_string(),
+            "error: content/news/a\\nerror: b.md:1:1: unknown key `x\\ny`"
         );
     }
 

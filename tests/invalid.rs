@@ -374,6 +374,25 @@ fn cases() -> Vec<Case> {
                 )
             },
         ),
+        // A newline in a file name or a key must not break the one-line format.
+        case(
+            "news file name with a newline",
+            "content/news/x\\ny.md:1",
+            "never closed",
+            |s| write(s, "content/news/x\ny.md", "---\ntitle: A\n"),
+        ),
+        case(
+            "news key with a newline",
+            "content/news/x.md:4:1",
+            "unknown key `ti\\ntle`",
+            |s| {
+                write(
+                    s,
+                    "content/news/x.md",
+                    news("title: A\ndate: 2013-01-01\n\"ti\\ntle\": B\n"),
+                )
+            },
+        ),
         case(
             "news YAML syntax error",
             "content/news/2013-06-21-so-ket.md:7",
