@@ -669,6 +669,8 @@ mod tests {
         assert_eq!((error.line, error.column), (Some(3), Some(11)), "{error}");
         let error = parse("title: ~\n").unwrap_err();
         assert!(error.message.contains("required"), "{error}");
+        let tagged = parse("title: a\ntags: !x [a, ~, b]\n").unwrap();
+        assert_eq!(tagged.tags, ["a", "b"]);
         let ok = parse("title: !x 2013\ntags: 5\n").unwrap();
         assert_eq!(
             (ok.title.as_str(), ok.tags.as_slice()),
@@ -781,6 +783,32 @@ pub mod scalar_list {
 
         fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
             Ok(vec![serde_yaml::Number::from(v).to_string()])
+        }
+
+        /// A tagged list or value (`!x [a, b]`): the tag is ignored, as for single values.
+        fn visit_enum<A: serde::de::EnumAccess<'de>>(
+            self,
+            data: A,
+        ) -> Result<Self::Value, A::Error> {
+            use serde::de::{Error, VariantAccess};
+            let (_, variant): (super::Value, _) = data.variant()?;
+            match variant.newtype_variant::<super::Value>()? {
+                super::Value::Null => Ok(Vec::new()),
+                super::Value::Sequence(items) => items
+                    .iter()
+                    .filter(|item| !item.is_null())
+                    .map(|item| {
+                        super::scalar_text(item).ok_or_else(|| {
+                            A::Error::custom(
+                                "expected a list of texts, found a nested list or mapping",
+                            )
+                        })
+                    })
+                    .collect(),
+                other => super::scalar_text(&other)
+                    .map(|one| vec![one])
+                    .ok_or_else(|| A::Error::custom("expected a list such as [a, b]")),
+            }
         }
     }
 

@@ -394,6 +394,18 @@ fn cases() -> Vec<Case> {
             },
         ),
         case(
+            "profile with a merge key",
+            "content/associations/lien-minh-htx/profile.yaml:3:1",
+            "unknown key `<<`",
+            |s| {
+                write(
+                    s,
+                    "content/associations/lien-minh-htx/profile.yaml",
+                    "name: X\nextra: { b: &b { short_name: A } }\n<<: *b\n",
+                )
+            },
+        ),
+        case(
             "news YAML syntax error",
             "content/news/2013-06-21-so-ket.md:7",
             "did not find expected",
