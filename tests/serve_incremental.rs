@@ -590,6 +590,32 @@ fn a_list_template_that_counts_items_is_rendered_again_on_every_page() {
 }
 
 #[test]
+fn adding_and_deleting_static_files_matches_a_full_build() {
+    let mut served = Live::small();
+    let report = served.write("static/images/anh-moi.png", "png");
+    served.check(&report, Level::Content, "a new image");
+    assert!(served.served("images/anh-moi.png").is_some());
+    // One that takes the place of a built-in theme file, in the site's theme, then in static/.
+    let report = served.write("themes/default/static/style.css", "body { color: red }");
+    served.check(&report, Level::Content, "the theme's style sheet");
+    let report = served.write("static/style.css", "body { color: blue }");
+    served.check(&report, Level::Content, "the site's style sheet");
+    let report = served.remove("static/style.css");
+    served.check(&report, Level::Content, "back to the theme's");
+    let report = served.remove("themes/default/static/style.css");
+    served.check(&report, Level::Content, "back to the built-in one");
+    let report = served.remove("static/images/anh-moi.png");
+    served.check(&report, Level::Content, "deleted");
+    assert!(served.served("images/anh-moi.png").is_none());
+    // A static file in the place of a generated page: the full load says so.
+    let report = served.write("static/news/index.html", "x");
+    assert_eq!(report.level, Level::Full);
+    assert_eq!(served.builder.errors().len(), 1);
+    let report = served.remove("static/news/index.html");
+    served.check(&report, Level::Full, "removed again");
+}
+
+#[test]
 fn editing_achievements_matches_a_full_build() {
     let mut served = Live::example();
     // Every achievement file of the example site: a value, the summary, a highlight.
@@ -1019,6 +1045,14 @@ fn changes_are_sorted_by_what_they_touch() {
     );
     assert_eq!(level("site.yaml"), Level::Full);
     assert_eq!(level("static/images/logo.svg"), Level::Static);
+    write(&site.root, "static/images/new.svg", "<svg/>");
+    assert_eq!(
+        level("static/images/new.svg"),
+        Level::Content,
+        "a new static file"
+    );
+    write(&site.root, "themes/other/static/x.css", "x");
+    assert_eq!(level("themes/other/static/x.css"), Level::Ignore);
     assert_eq!(
         level("themes/default/templates/page.html"),
         Level::Templates

@@ -557,7 +557,7 @@ fn check_theme(root: &Path, config: &SiteConfig, text: &str, problems: &mut Vec<
 }
 
 /// Static files in the order they override each other: built-in theme, site theme, site.
-fn collect_static(
+pub fn collect_static(
     root: &Path,
     config: &SiteConfig,
     problems: &mut Vec<Diagnostic>,

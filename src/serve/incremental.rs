@@ -35,6 +35,8 @@ pub enum ContentFile {
     Achievement(Slug, PeriodId),
     Scoring(PeriodId),
     Period(PeriodId),
+    /// A file of `static/` or of the theme's `static/`, added or deleted.
+    Static,
 }
 
 impl ContentFile {
@@ -46,13 +48,15 @@ impl ContentFile {
             ContentFile::Scoring(_) => 2,
             ContentFile::Period(_) => 3,
             ContentFile::News => 4,
+            ContentFile::Static => 5,
         }
     }
 }
 
 /// What `rel` (relative to the site root) is, when it is a file `serve` can apply on its own:
-/// a news item, or a data file of an association the site has. Pages, files in the wrong place
-/// and new associations give `None` (a full load handles them and reports their problems).
+/// a news item, a data file of an association the site has, a static file. Pages, files in the
+/// wrong place and new associations give `None` (a full load handles them and reports their
+/// problems).
 pub fn content_file(site: &Site, rel: &Path) -> Option<ContentFile> {
     let parts: Vec<&str> = rel
         .components()
@@ -78,6 +82,10 @@ pub fn content_file(site: &Site, rel: &Path) -> Option<ContentFile> {
         }
         ["content", "scoring", _] if extension == "yaml" => Some(ContentFile::Scoring(period()?)),
         ["content", "periods", _] if extension == "md" => Some(ContentFile::Period(period()?)),
+        ["static", _, ..] => Some(ContentFile::Static),
+        ["themes", theme, "static", _, ..] if *theme == site.config.theme => {
+            Some(ContentFile::Static)
+        }
         _ => None,
     }
 }
@@ -107,6 +115,8 @@ pub enum Outcome {
 pub struct Touched {
     /// Every page (a profile edit, a tag renamed by its most common spelling).
     pub everything: bool,
+    /// Every static file (one that is added may take the place of a built-in one).
+    pub statics: bool,
     /// The set of pages may have changed: compare with the served files.
     pub structure: bool,
     /// The number of news items changed (templates can show `site.news_count`).
@@ -201,6 +211,9 @@ impl Touched {
                 jobs.push(Job::Scoring(*id));
             }
         }
+        if self.statics {
+            jobs.extend((0..site.static_files.len()).map(Job::Static));
+        }
         for (wanted, job) in [
             (self.tag_index, Job::Tags),
             (self.association_index, Job::Associations),
@@ -270,6 +283,7 @@ impl<'a> Session<'a> {
             ContentFile::Achievement(slug, period) => self.achievement(slug, *period, rel),
             ContentFile::Scoring(period) => self.scoring(*period, rel),
             ContentFile::Period(period) => self.period(*period, rel),
+            ContentFile::Static => self.statics(),
         }
     }
 
@@ -334,6 +348,23 @@ impl<'a> Session<'a> {
         plan.jobs.sort();
         plan.jobs.dedup();
         Some(plan)
+    }
+
+    /// The static files as the loader finds them (once a batch).
+    fn statics(&mut self) -> Outcome {
+        if self.touched.statics {
+            return Outcome::Applied(Vec::new());
+        }
+        let mut problems = Vec::new();
+        let files = load::collect_static(&self.site.root, &self.site.config, &mut problems);
+        if !problems.is_empty() {
+            // A symlink that leads outside the site, a loop: the loader's message.
+            return Outcome::Reload;
+        }
+        self.site.static_files = files;
+        self.touched.statics = true;
+        self.touched.structure = true;
+        Outcome::Applied(Vec::new())
     }
 
     pub(super) fn markdown_context(&self) -> MarkdownContext<'_> {

@@ -3,8 +3,8 @@
 //!
 //! A change is sorted into a level: a static file edited in place needs no rebuild (it is read
 //! from disk when asked for); a news item or a data file (achievements, scoring, a period's
-//! narrative, a profile) edited, added or deleted is applied to the loaded site and re-renders the
-//! pages that show it ([`super::incremental`], [`super::data`]); a template or translation
+//! narrative, a profile) edited, added or deleted, or a static file added or deleted, is applied
+//! to the loaded site and re-renders the pages that show it ([`super::incremental`], [`super::data`]); a template or translation
 //! re-renders every page of the loaded site; anything else (site.yaml, a page, a new association,
 //! a folder) loads the site again. A failed rebuild keeps the last good files and reports its
 //! errors; the next change then rebuilds at least at the level that failed, so a fix always clears
@@ -320,6 +320,8 @@ impl Builder {
             }
             ["content", ..] => Level::Full,
             ["static", ..] if known && is_file => Level::Static,
+            // A static file added or deleted: the list of static files changes.
+            ["static", _, ..] if is_file || (known && meta.is_err()) => Level::Content,
             ["static", ..] => Level::Full,
             ["themes", theme, rest @ ..] => {
                 let active = self
@@ -333,6 +335,7 @@ impl Builder {
                 match rest {
                     ["templates", ..] | ["i18n", ..] => Level::Templates,
                     ["static", ..] if known && is_file => Level::Static,
+                    ["static", _, ..] if is_file || (known && meta.is_err()) => Level::Content,
                     ["static", ..] | [] => Level::Full,
                     _ => Level::Ignore,
                 }
