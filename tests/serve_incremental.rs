@@ -616,6 +616,49 @@ fn adding_and_deleting_static_files_matches_a_full_build() {
 }
 
 #[test]
+fn editing_adding_and_deleting_pages_matches_a_full_build() {
+    for drafts in [false, true] {
+        let mut served = Live::new(drafts, |root| {
+            small_site(root, "https://thidua.example.vn/khoi/")
+        });
+        let what = |w: &str| format!("{w} (drafts: {drafts})");
+        let rel = "content/pages/gioi-thieu.md";
+        let report = served.edit(rel, |t| t.replace("các hội đặc thù", "**tám** hội đặc thù"));
+        served.check(&report, Level::Content, &what("the body"));
+        assert!(report.rendered < 5, "only the page: {}", report.rendered);
+        let report = served.edit(rel, |t| t.replace("title: Giới thiệu", "title: Về Khối"));
+        served.check(&report, Level::Content, &what("the title (in the menu)"));
+        let report = served.write(
+            "content/pages/lien-he.md",
+            "---\ntitle: Liên hệ\nmenu: 2\n---\nĐịa chỉ. Xem [giới thiệu](@/pages/gioi-thieu.md).\n",
+        );
+        served.check(&report, Level::Content, &what("a new page"));
+        let report = served.edit("content/pages/lien-he.md", |t| {
+            t.replace("menu: 2", "menu: 0")
+        });
+        served.check(&report, Level::Content, &what("the menu order"));
+        let report = served.write(
+            "content/pages/nhap.md",
+            "---\ntitle: Nháp\ndraft: true\n---\nChưa xong.\n",
+        );
+        served.check(&report, Level::Content, &what("a draft"));
+        assert_eq!(report.changed, drafts);
+        let report = served.remove("content/pages/nhap.md");
+        served.check(&report, Level::Content, &what("the draft deleted"));
+        let report = served.remove("content/pages/lien-he.md");
+        served.check(&report, Level::Content, &what("deleted"));
+        // News link to it: its URL cannot change without a full load.
+        let report = served.edit(rel, |t| t.replace("menu: 1", "slug: ve-khoi\nmenu: 1"));
+        served.check(&report, Level::Full, &what("a linked page's URL"));
+        let report = served.write("content/pages/news.md", "---\ntitle: Tin\n---\nx\n");
+        assert_eq!(report.level, Level::Content, "{}", what("a reserved URL"));
+        assert_eq!(served.builder.errors().len(), 1);
+        let report = served.remove("content/pages/news.md");
+        served.check(&report, Level::Content, &what("the reserved URL deleted"));
+    }
+}
+
+#[test]
 fn editing_achievements_matches_a_full_build() {
     let mut served = Live::example();
     // Every achievement file of the example site: a value, the summary, a highlight.
@@ -999,7 +1042,9 @@ fn changes_are_sorted_by_what_they_touch() {
     );
     write(&site.root, "content/news/x.txt", "x");
     assert_eq!(level("content/news/x.txt"), Level::Full, "not a news file");
-    assert_eq!(level("content/pages/gioi-thieu.md"), Level::Full);
+    assert_eq!(level("content/pages/gioi-thieu.md"), Level::Content);
+    write(&site.root, "content/pages/sub/x.md", "x");
+    assert_eq!(level("content/pages/sub/x.md"), Level::Full, "not a page");
     for rel in [
         "content/associations/hoi-luat-gia/2013-h1.yaml",
         "content/associations/hoi-luat-gia/profile.yaml",

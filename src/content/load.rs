@@ -16,7 +16,7 @@ use super::association::{self, MetricScope};
 use super::{SourcePath, file_stem, news, page, period, read_text, scoring};
 use crate::config::{CONFIG_FILE, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
-use crate::model::{Association, NewsItem, Period, Site, StaticFile, StaticOrigin};
+use crate::model::{Association, NewsItem, Page, Period, Site, StaticFile, StaticOrigin};
 use crate::period::PeriodId;
 use crate::slug::Slug;
 use crate::theme;
@@ -422,14 +422,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
 
     let static_files = collect_static(root, &config, &mut problems);
     news.sort_by(news_order);
-    pages.sort_by(|a, b| {
-        (a.menu.is_none(), a.menu, &a.title, &a.slug).cmp(&(
-            b.menu.is_none(),
-            b.menu,
-            &b.title,
-            &b.slug,
-        ))
-    });
+    pages.sort_by(page_order);
 
     let mut site = Site {
         root: root.to_path_buf(),
@@ -456,6 +449,16 @@ pub fn news_order(a: &NewsItem, b: &NewsItem) -> Ordering {
         .cmp(&a.date.timestamp)
         .then_with(|| a.slug.cmp(&b.slug))
         .then_with(|| a.source.cmp(&b.source))
+}
+
+/// The order of [`Site::pages`]: menu position (pages outside the menu last), then title, slug.
+pub fn page_order(a: &Page, b: &Page) -> Ordering {
+    (a.menu.is_none(), a.menu, &a.title, &a.slug).cmp(&(
+        b.menu.is_none(),
+        b.menu,
+        &b.title,
+        &b.slug,
+    ))
 }
 
 /// The order of [`Site::associations`]: by `order` (those without one last), then name, then slug.

@@ -1,5 +1,5 @@
 //! Applying a changed data file to the loaded site: an association's achievements in a period,
-//! a scoring table, a period's narrative, an association's profile. Each is re-parsed on its own
+//! a scoring table, a period's narrative, an association's profile; and a free page. Each is re-parsed on its own
 //! (against the metrics, associations and periods the site has), its Markdown rendered, and the
 //! pages that show it noted: what a review shows of a period depends on the preceding period
 //! (changes, targets reached) and the same period a year earlier, so an achievement file touches
@@ -9,11 +9,11 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::incremental::{Outcome, Session, render_field};
+use super::incremental::{Outcome, Session, render_body, render_field};
 use crate::content::association::{self, MetricScope};
-use crate::content::load::association_order;
+use crate::content::load::{association_order, page_order};
 use crate::content::validate::validate;
-use crate::content::{SourcePath, content_path, period, read_text, scoring};
+use crate::content::{SourcePath, content_path, page, period, read_text, scoring};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Achievement, Association};
 use crate::period::PeriodId;
@@ -396,5 +396,98 @@ impl Session<'_> {
         self.touched.everything = true;
         self.touched.renderer = true;
         Outcome::Applied(warnings)
+    }
+
+    /// `content/pages/<name>.md`: a new body re-renders its page; its title, menu position or
+    /// URL are in the menu of every page (the templates' site-wide context), so a change to them,
+    /// a new page or a deleted one re-renders every page.
+    pub(super) fn page(&mut self, rel: &Path) -> Outcome {
+        let old = self.site.pages.iter().position(|p| p.source == rel);
+        let new = match source_path(&self.site.root, rel) {
+            Some(path) => {
+                let parsed = read_text(&path.abs, &path.rel)
+                    .map_err(|d| vec![d])
+                    .and_then(|text| page::parse(&path, &text));
+                match parsed {
+                    Ok(page) => (self.drafts || !page.draft).then_some(page),
+                    Err(problems) => return Outcome::Broken(problems),
+                }
+            }
+            None => None,
+        };
+        let target = content_path(rel);
+        let url = new
+            .as_ref()
+            .map(|p| self.site.config.path_url(&format!("{}/", p.slug)));
+        if old.is_some() && !self.can_move_target(&target, url.as_ref()) {
+            return Outcome::Reload;
+        }
+        let Some(mut new) = new else {
+            let Some(index) = old else {
+                return Outcome::Applied(Vec::new());
+            };
+            self.links.remove(&target);
+            self.site.pages.remove(index);
+            return self.pages_changed();
+        };
+        let previous = self.links.insert(target.clone(), url.unwrap_or_default());
+        let context = self.markdown_context();
+        let warnings = render_body(&mut new.body, rel, &context);
+        if has_errors(&warnings) {
+            match previous {
+                Some(url) => self.links.insert(target, url),
+                None => self.links.remove(&target),
+            };
+            return Outcome::Broken(warnings);
+        }
+        self.links_added |= previous.is_none();
+        match old {
+            Some(index)
+                if (
+                    &self.site.pages[index].slug,
+                    &self.site.pages[index].title,
+                    self.site.pages[index].menu,
+                ) == (&new.slug, &new.title, new.menu) =>
+            {
+                self.touched.pages.insert(new.slug.clone());
+                self.site.pages[index] = new;
+                Outcome::Applied(warnings)
+            }
+            Some(index) => {
+                self.site.pages[index] = new;
+                self.pages_changed().with_warnings(warnings)
+            }
+            None => {
+                self.site.pages.push(new);
+                self.pages_changed().with_warnings(warnings)
+            }
+        }
+    }
+
+    /// The list of pages changed: put them in order and check their URLs.
+    fn pages_changed(&mut self) -> Outcome {
+        self.site.pages.sort_by(page_order);
+        let mut problems = Vec::new();
+        validate(self.site, &mut problems);
+        if has_errors(&problems) {
+            return Outcome::Reload;
+        }
+        // The menu is in every page; the sitemap lists pages.
+        self.touched.everything = true;
+        self.touched.renderer = true;
+        self.touched.structure = true;
+        Outcome::Applied(Vec::new())
+    }
+}
+
+impl Outcome {
+    fn with_warnings(self, warnings: Vec<Diagnostic>) -> Outcome {
+        match self {
+            Outcome::Applied(mut more) => {
+                more.extend(warnings);
+                Outcome::Applied(more)
+            }
+            other => other,
+        }
     }
 }

@@ -35,6 +35,7 @@ pub enum ContentFile {
     Achievement(Slug, PeriodId),
     Scoring(PeriodId),
     Period(PeriodId),
+    Page,
     /// A file of `static/` or of the theme's `static/`, added or deleted.
     Static,
 }
@@ -47,6 +48,7 @@ impl ContentFile {
             ContentFile::Achievement(..) => 1,
             ContentFile::Scoring(_) => 2,
             ContentFile::Period(_) => 3,
+            ContentFile::Page => 4,
             ContentFile::News => 4,
             ContentFile::Static => 5,
         }
@@ -54,7 +56,7 @@ impl ContentFile {
 }
 
 /// What `rel` (relative to the site root) is, when it is a file `serve` can apply on its own:
-/// a news item, a data file of an association the site has, a static file. Pages, files in the
+/// a news item, a page, a data file of an association the site has, a static file. Files in the
 /// wrong place and new associations give `None` (a full load handles them and reports their
 /// problems).
 pub fn content_file(site: &Site, rel: &Path) -> Option<ContentFile> {
@@ -82,6 +84,7 @@ pub fn content_file(site: &Site, rel: &Path) -> Option<ContentFile> {
         }
         ["content", "scoring", _] if extension == "yaml" => Some(ContentFile::Scoring(period()?)),
         ["content", "periods", _] if extension == "md" => Some(ContentFile::Period(period()?)),
+        ["content", "pages", _] if extension == "md" => Some(ContentFile::Page),
         ["static", _, ..] => Some(ContentFile::Static),
         ["themes", theme, "static", _, ..] if *theme == site.config.theme => {
             Some(ContentFile::Static)
@@ -127,6 +130,8 @@ pub struct Touched {
     pub cards: BTreeSet<Slug>,
     /// News pages (a neighbour's "newer"/"older" link changed).
     pub news_pages: BTreeSet<Slug>,
+    /// Free pages.
+    pub pages: BTreeSet<Slug>,
     /// The news list pages from the one showing this index on (items shift from there).
     pub news_lists_from: Option<usize>,
     /// Every page of the news list.
@@ -176,6 +181,11 @@ impl Touched {
             }
         }
         let pages = page_count(site.news.len(), per_page);
+        for slug in &self.pages {
+            if let Some(i) = site.pages.iter().position(|p| p.slug == *slug) {
+                jobs.push(Job::Page(i));
+            }
+        }
         if self.news_lists {
             jobs.extend((1..=pages).map(Job::NewsList));
         } else if let Some(from) = self.news_lists_from {
@@ -283,6 +293,7 @@ impl<'a> Session<'a> {
             ContentFile::Achievement(slug, period) => self.achievement(slug, *period, rel),
             ContentFile::Scoring(period) => self.scoring(*period, rel),
             ContentFile::Period(period) => self.period(*period, rel),
+            ContentFile::Page => self.page(rel),
             ContentFile::Static => self.statics(),
         }
     }
@@ -574,6 +585,12 @@ impl<'a> Session<'a> {
     pub(super) fn can_drop_target(&self, target: &str) -> bool {
         !links_to(self.site, target, self.links.get(target), None)
     }
+
+    /// Whether the `@/<target>` link may point to `url` from now on (`None`: nowhere): `false`
+    /// when that changes where content links to.
+    pub(super) fn can_move_target(&self, target: &str, url: Option<&String>) -> bool {
+        url == self.links.get(target) || self.can_drop_target(target)
+    }
 }
 
 /// A period that no file describes: its default title and nothing else.
@@ -705,6 +722,33 @@ pub(super) fn render_field(
             };
             if field.line > 0 {
                 d.at(field.line, 0)
+            } else {
+                d
+            }
+        })
+        .collect()
+}
+
+/// Renders a Markdown body (a page's) as the Markdown stage does: problems at their lines in the
+/// file.
+pub(super) fn render_body(
+    body: &mut Markdown,
+    source: &Path,
+    context: &MarkdownContext,
+) -> Vec<Diagnostic> {
+    let rendered = markdown::render(&body.source, context);
+    body.html = rendered.html;
+    rendered
+        .problems
+        .into_iter()
+        .map(|p| {
+            let d = if p.is_error {
+                Diagnostic::error(source, p.message)
+            } else {
+                Diagnostic::warning(source, p.message)
+            };
+            if body.line > 0 {
+                d.at(body.line + p.line - 1, 0)
             } else {
                 d
             }
