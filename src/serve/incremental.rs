@@ -132,8 +132,10 @@ pub struct Touched {
     pub news_pages: BTreeSet<Slug>,
     /// Free pages.
     pub pages: BTreeSet<Slug>,
-    /// The news list pages from the one showing this index on (items shift from there).
-    pub news_lists_from: Option<usize>,
+    /// Ranges of positions in the news list whose item changed (`None`: to the end), each as
+    /// the list was when the change was made: together they cover every position of the final
+    /// list that differs from the first.
+    pub news_positions: Vec<(usize, Option<usize>)>,
     /// Every page of the news list.
     pub news_lists: bool,
     /// Every page of these tags.
@@ -188,8 +190,14 @@ impl Touched {
         }
         if self.news_lists {
             jobs.extend((1..=pages).map(Job::NewsList));
-        } else if let Some(from) = self.news_lists_from {
-            jobs.extend((from / per_page.max(1) + 1..=pages).map(Job::NewsList));
+        } else {
+            let page_of = |i: usize| i / per_page.max(1) + 1;
+            let mut numbers = BTreeSet::new();
+            for &(from, to) in &self.news_positions {
+                let last = to.map_or(pages, |to| page_of(to).min(pages));
+                numbers.extend(page_of(from)..=last);
+            }
+            jobs.extend(numbers.into_iter().map(Job::NewsList));
         }
         for slug in &self.tags {
             if let Some(&t) = site.index.tag_by_slug.get(slug) {
@@ -304,7 +312,7 @@ impl<'a> Session<'a> {
     pub fn finish(self, files: &FileMap, uses: TemplateUse) -> Option<Plan> {
         let site = &*self.site;
         let mut touched = self.touched;
-        if let (Some(_), Some(before)) = (touched.news_lists_from, self.news_count_before) {
+        if let Some(before) = self.news_count_before {
             let per_page = site.config.news_per_page;
             if uses.total_items
                 || page_count(before, per_page) != page_count(site.news.len(), per_page)
@@ -487,17 +495,25 @@ impl<'a> Session<'a> {
             let item = self.site.news.remove(index);
             // Its neighbours now link to each other.
             self.touch_news_pages(index.saturating_sub(1)..index + 1);
-            self.touch_lists_of(&item, index);
+            self.touch_lists_of(&item);
         }
-        if let Some(item) = new {
+        let at = new.map(|item| {
             let at = self
                 .site
                 .news
                 .partition_point(|n| news_order(n, &item) == Ordering::Less);
-            self.touch_lists_of(&item, at);
+            self.touch_lists_of(&item);
             self.site.news.insert(at, item);
             self.touch_news_pages(at.saturating_sub(1)..at + 2);
-        }
+            at
+        });
+        // The list positions whose item changed: between its old and new place when it moved,
+        // else from where it came or went to the end.
+        self.touched.news_positions.push(match (old, at) {
+            (Some(i), Some(j)) => (i.min(j), Some(i.max(j))),
+            (Some(i), None) | (None, Some(i)) => (i, None),
+            (None, None) => unreachable!("a change of nothing is not a move"),
+        });
         let mut problems = Vec::new();
         validate(self.site, &mut problems);
         if problems.iter().any(Diagnostic::is_error) {
@@ -518,12 +534,10 @@ impl<'a> Session<'a> {
         }
     }
 
-    /// Every list, feed and page that shows `item`'s card, and the counts that include it;
-    /// `index` is where it comes or goes in the news list.
-    fn touch_lists_of(&mut self, item: &NewsItem, index: usize) {
+    /// Every list, feed and page that shows `item`'s card (the news list apart), and the counts
+    /// that include it.
+    fn touch_lists_of(&mut self, item: &NewsItem) {
         let touched = &mut self.touched;
-        // The list pages from its own on: items shift.
-        touched.news_lists_from = Some(touched.news_lists_from.map_or(index, |i| i.min(index)));
         // Every page of its tags: they show the tag's count.
         touched.tags.extend(item.tag_slugs.iter().cloned());
         touched.tag_index |= !item.tag_slugs.is_empty();
