@@ -1118,3 +1118,200 @@ fn changes_are_sorted_by_what_they_touch() {
     std::fs::remove_dir_all(site.root.join("content/news/2013")).unwrap();
     assert_eq!(level("content/news/2013"), Level::Full, "a deleted folder");
 }
+
+/// A small deterministic random number generator (xorshift), so a failure can be replayed.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// One random change: its files are written or deleted; returns their paths.
+fn random_change(served: &Live, random: &mut Random, step: usize) -> Vec<String> {
+    let root = served.root();
+    let news: Vec<String> = news_files(root)
+        .iter()
+        .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+        .collect();
+    let news_text = |random: &mut Random, title: &str| {
+        let date = format!(
+            "{}-{:02}-{:02}",
+            random.pick(&["2012", "2013", "2013", "2014"]),
+            1 + random.below(12),
+            1 + random.below(28)
+        );
+        let mut extra = String::new();
+        let tags: Vec<&str> = (0..random.below(3))
+            .map(|_| random.pick(&["Sơ kết", "SƠ KẾT", "Thi đua", "Nhân đạo", "Hiến pháp"]))
+            .collect();
+        if !tags.is_empty() {
+            extra.push_str(&format!("tags: [{}]\n", tags.join(", ")));
+        }
+        if random.chance(40) {
+            let members = random.pick(&[
+                "hoi-luat-gia",
+                "hoi-chu-thap-do",
+                "hoi-luat-gia, hoi-chu-thap-do",
+            ]);
+            extra.push_str(&format!("associations: [{members}]\n"));
+        }
+        if random.chance(40) {
+            let period = random.pick(&["2013-h1", "2013-h2", "2014-h1", "2012"]);
+            extra.push_str(&format!("period: {period}\n"));
+        }
+        if random.chance(10) {
+            extra.push_str("draft: true\n");
+        }
+        if random.chance(20) {
+            extra.push_str(&format!("summary: Tóm tắt {step}\n"));
+        }
+        news_file(
+            title,
+            &date,
+            &extra,
+            &format!("Nội dung {step}, xem [giới thiệu](@/pages/gioi-thieu.md)."),
+        )
+    };
+    let member = random.pick(&["hoi-luat-gia", "hoi-chu-thap-do"]);
+    let period = random.pick(&["2012-h2", "2013-h1", "2013-h2", "2014-h1", "2013"]);
+    match random.below(9) {
+        0 | 1 => {
+            let rel = format!("content/news/tin-{step}.md");
+            write(root, &rel, &news_text(random, &format!("Tin số {step}")));
+            vec![rel]
+        }
+        2 if news.len() > 3 => {
+            let rel = news[random.below(news.len())].clone();
+            std::fs::remove_file(root.join(&rel)).unwrap();
+            vec![rel]
+        }
+        2 | 3 => {
+            let rel = news[random.below(news.len())].clone();
+            write(root, &rel, &news_text(random, &format!("Sửa số {step}")));
+            vec![rel]
+        }
+        4 => {
+            let rel = format!("content/associations/{member}/{period}.yaml");
+            if root.join(&rel).exists() && random.chance(40) {
+                std::fs::remove_file(root.join(&rel)).unwrap();
+            } else {
+                write(
+                    root,
+                    &rel,
+                    &format!(
+                        "summary: Kỳ {period}, lần {step}.\nmetrics:\n  new_members: {}\ntargets:\n  new_members: {}\n",
+                        random.below(50),
+                        random.below(60)
+                    ),
+                );
+            }
+            vec![rel]
+        }
+        5 => {
+            let rel = format!("content/scoring/{period}.yaml");
+            if root.join(&rel).exists() && random.chance(40) {
+                std::fs::remove_file(root.join(&rel)).unwrap();
+            } else {
+                write(
+                    root,
+                    &rel,
+                    &format!(
+                        "groups:\n  - title: Nhiệm vụ\n    criteria:\n      - {{ id: \"1\", title: Hoàn thành, max: 10 }}\nscores:\n  hoi-luat-gia: {{ \"1\": {} }}\n  hoi-chu-thap-do: {{ \"1\": {} }}\n",
+                        random.below(11),
+                        random.below(11)
+                    ),
+                );
+            }
+            vec![rel]
+        }
+        6 => {
+            let rel = format!("content/periods/{period}.md");
+            if root.join(&rel).exists() && random.chance(40) {
+                std::fs::remove_file(root.join(&rel)).unwrap();
+            } else {
+                let title = random.pick(&["", "title: Sơ kết\n", "title: Tổng kết\n"]);
+                let draft = if random.chance(20) {
+                    "draft: true\n"
+                } else {
+                    ""
+                };
+                write(
+                    root,
+                    &rel,
+                    &format!("---\n{title}{draft}summary: Lần {step}\n---\nDiễn biến {step}.\n"),
+                );
+            }
+            vec![rel]
+        }
+        7 => {
+            let rel = "content/associations/hoi-chu-thap-do/profile.yaml";
+            let order = random.pick(&["order: 2\n", "order: 0\n", ""]);
+            let name = random.pick(&["Hội Chữ thập đỏ tỉnh Lai Châu", "Hội Chữ thập đỏ"]);
+            write(
+                root,
+                rel,
+                &format!("name: {name}\n{order}description: Lần {step}.\n"),
+            );
+            vec![rel.to_string()]
+        }
+        _ => {
+            let rel = "content/pages/gioi-thieu.md";
+            let title = random.pick(&["Giới thiệu", "Về Khối"]);
+            write(
+                root,
+                rel,
+                &format!("---\ntitle: {title}\nmenu: 1\n---\nKhối, lần {step}.\n"),
+            );
+            vec![rel.to_string()]
+        }
+    }
+}
+
+#[test]
+fn random_sequences_of_changes_match_a_full_build() {
+    for (seed, drafts) in [(0x5eed_2013_u64, false), (0xb10c_7e55, true), (42, false)] {
+        let mut served = Live::new(drafts, |root| {
+            small_site(root, "https://thidua.example.vn/khoi/")
+        });
+        let mut random = Random(seed);
+        let mut incremental = 0;
+        for step in 0..40 {
+            // Sometimes several files in one batch, as a `git checkout` or a quick editor gives.
+            let batch = if random.chance(20) { 3 } else { 1 };
+            let mut rels = Vec::new();
+            for n in 0..batch {
+                rels.extend(random_change(&served, &mut random, step * 10 + n));
+            }
+            rels.sort();
+            rels.dedup();
+            let rels: Vec<&str> = rels.iter().map(String::as_str).collect();
+            let report = served.changed(&rels);
+            let what = format!("seed {seed:x}, step {step}: {rels:?}");
+            assert!(
+                served.builder.errors().is_empty(),
+                "{what}: {:?}",
+                served.builder.errors()
+            );
+            assert_same_as_full_build_with(&served.builder, drafts, &what);
+            incremental += usize::from(report.level == Level::Content);
+        }
+        eprintln!("seed {seed:x}: {incremental} of 40 changes applied incrementally");
+        assert!(
+            incremental >= 36,
+            "seed {seed:x}: only {incremental} of 40 incremental"
+        );
+    }
+}
