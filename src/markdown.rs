@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use rayon::prelude::*;
@@ -477,13 +477,11 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
         .flat_map_iter(|item| render_news_body(item, context))
         .collect();
     for page in &mut site.pages {
-        let rendered = render(&page.body.source, context);
-        page.body.html = rendered.html;
-        problems.extend(located(&page.source, page.body.line, rendered.problems));
+        problems.extend(render_body(&mut page.body, &page.source, context));
     }
     for period in site.periods.values_mut() {
         if let (Some(narrative), Some(source)) = (&mut period.narrative, &period.source) {
-            problems.extend(fill(narrative, source, context, false));
+            problems.extend(render_field(narrative, source, context, false));
         }
     }
     let association_problems: Vec<Vec<Diagnostic>> = site
@@ -492,19 +490,24 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
         .map(|association| {
             let mut problems = Vec::new();
             if let Some(description) = &mut association.description {
-                problems.extend(fill(description, &association.source, context, false));
+                problems.extend(render_field(
+                    description,
+                    &association.source,
+                    context,
+                    false,
+                ));
             }
             for achievement in association.achievements.values_mut() {
                 let source = achievement.source.clone();
                 if let Some(summary) = &mut achievement.summary {
-                    problems.extend(fill(summary, &source, context, false));
+                    problems.extend(render_field(summary, &source, context, false));
                 }
                 for item in achievement
                     .highlights
                     .iter_mut()
                     .chain(achievement.plans.iter_mut())
                 {
-                    problems.extend(fill(item, &source, context, true));
+                    problems.extend(render_field(item, &source, context, true));
                 }
             }
             problems
@@ -530,28 +533,40 @@ pub fn render_news_body(
     located(&item.source, item.body.line, rendered.problems)
 }
 
-fn fill(
-    markdown: &mut Markdown,
-    source: &PathBuf,
+/// Renders a Markdown field of a data file (a description, a summary, a highlight, a period's
+/// narrative). Problems are reported at the line where the field starts.
+pub fn render_field(
+    field: &mut Markdown,
+    source: &Path,
     context: &MarkdownContext,
     inline: bool,
 ) -> Vec<Diagnostic> {
     let rendered = if inline {
-        render_inline(&markdown.source, context)
+        render_inline(&field.source, context)
     } else {
-        render(&markdown.source, context)
+        render(&field.source, context)
     };
-    markdown.html = rendered.html;
-    // Text from a YAML field: its line is the key's, so report that line.
+    field.html = rendered.html;
     let problems = rendered
         .problems
         .into_iter()
         .map(|p| Problem { line: 1, ..p })
         .collect();
-    located(source, markdown.line, problems)
+    located(source, field.line, problems)
 }
 
-fn located(source: &PathBuf, first_line: usize, problems: Vec<Problem>) -> Vec<Diagnostic> {
+/// Renders a Markdown body (a page's): problems at their lines in the file.
+pub fn render_body(
+    body: &mut Markdown,
+    source: &Path,
+    context: &MarkdownContext,
+) -> Vec<Diagnostic> {
+    let rendered = render(&body.source, context);
+    body.html = rendered.html;
+    located(source, body.line, rendered.problems)
+}
+
+fn located(source: &Path, first_line: usize, problems: Vec<Problem>) -> Vec<Diagnostic> {
     problems
         .into_iter()
         .map(|p| {

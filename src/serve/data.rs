@@ -9,12 +9,13 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::incremental::{Outcome, Session, render_body, render_field};
+use super::incremental::{Outcome, Session};
 use crate::content::association::{self, MetricScope};
 use crate::content::load::{association_order, page_order};
 use crate::content::validate::validate;
 use crate::content::{SourcePath, content_path, page, period, read_text, scoring};
 use crate::diagnostics::Diagnostic;
+use crate::markdown::{render_body, render_field};
 use crate::model::{Achievement, Association};
 use crate::period::PeriodId;
 use crate::slug::Slug;

@@ -710,66 +710,6 @@ fn links_to(site: &Site, target: &str, url: Option<&String>, except: Option<usiz
         })
 }
 
-/// Renders a Markdown field of a data file (an association's description, an achievement's
-/// summary, a highlight, a period's narrative) as the Markdown stage does: problems are reported
-/// at the line where the field starts.
-pub(super) fn render_field(
-    field: &mut Markdown,
-    source: &Path,
-    context: &MarkdownContext,
-    inline: bool,
-) -> Vec<Diagnostic> {
-    let rendered = if inline {
-        markdown::render_inline(&field.source, context)
-    } else {
-        markdown::render(&field.source, context)
-    };
-    field.html = rendered.html;
-    rendered
-        .problems
-        .into_iter()
-        .map(|p| {
-            let d = if p.is_error {
-                Diagnostic::error(source, p.message)
-            } else {
-                Diagnostic::warning(source, p.message)
-            };
-            if field.line > 0 {
-                d.at(field.line, 0)
-            } else {
-                d
-            }
-        })
-        .collect()
-}
-
-/// Renders a Markdown body (a page's) as the Markdown stage does: problems at their lines in the
-/// file.
-pub(super) fn render_body(
-    body: &mut Markdown,
-    source: &Path,
-    context: &MarkdownContext,
-) -> Vec<Diagnostic> {
-    let rendered = markdown::render(&body.source, context);
-    body.html = rendered.html;
-    rendered
-        .problems
-        .into_iter()
-        .map(|p| {
-            let d = if p.is_error {
-                Diagnostic::error(source, p.message)
-            } else {
-                Diagnostic::warning(source, p.message)
-            };
-            if body.line > 0 {
-                d.at(body.line + p.line - 1, 0)
-            } else {
-                d
-            }
-        })
-        .collect()
-}
-
 /// Whether `new` would move in the site: another URL, another place in the date order, other
 /// tag, association or period lists, or in or out of the published set.
 pub fn is_structural(old: &NewsItem, new: &NewsItem) -> bool {
