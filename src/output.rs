@@ -212,10 +212,17 @@ impl DiskOutput {
         fs::create_dir_all(&parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
         let staging = parent.join(format!(".{name}.blocpress-new"));
-        if staging.exists() {
-            // Left by an interrupted build: ours by its name, and never the output itself.
-            fs::remove_dir_all(&staging)
-                .with_context(|| format!("cannot remove the leftover {}", staging.display()))?;
+        let old = parent.join(format!(".{name}.blocpress-old"));
+        if !output.exists() && old.is_dir() {
+            // A build was stopped between its two renames: put the previous site back.
+            fs::rename(&old, &output).with_context(|| {
+                format!("cannot restore the previous site from {}", old.display())
+            })?;
+        }
+        // Left by an interrupted build: ours by their names, and never the output itself.
+        for leftover in [&staging, &old] {
+            remove_leftover(leftover, &output)
+                .with_context(|| format!("cannot remove the leftover {}", leftover.display()))?;
         }
         fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
         Ok(DiskOutput {
@@ -279,12 +286,24 @@ impl DiskOutput {
             }
         })();
         if result.is_err() {
-            let _ = fs::remove_dir_all(&self.staging);
+            let _ = remove_leftover(&self.staging, &self.output);
         }
         result
     }
 
     fn swap(&self) -> Result<()> {
+        if exchange(&self.staging, &self.output).is_ok() {
+            // One atomic step: the output now holds the new build, the staging path the old
+            // one. Hidden entries (.git, .nojekyll, …) belong to the user: carry them over.
+            // If this is interrupted, the next build finds them in the leftover and moves them.
+            return remove_leftover(&self.staging, &self.output).with_context(|| {
+                format!(
+                    "cannot move the previous build's hidden files into {}",
+                    self.output.display()
+                )
+            });
+        }
+        // Without an atomic exchange: hidden entries first, then two renames.
         let parent = self.output.parent().unwrap_or(Path::new("."));
         let name = self
             .output
@@ -292,11 +311,6 @@ impl DiskOutput {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let old = parent.join(format!(".{name}.blocpress-old"));
-        if old.exists() {
-            fs::remove_dir_all(&old)
-                .with_context(|| format!("cannot remove the leftover {}", old.display()))?;
-        }
-        // Hidden entries (.git, .nojekyll, …) belong to the user: move them into the new build.
         let mut moved = Vec::new();
         for entry in fs::read_dir(&self.output)? {
             let entry = entry?;
@@ -328,9 +342,42 @@ impl DiskOutput {
             }
             return Err(error).with_context(|| format!("cannot replace {}", self.output.display()));
         }
-        fs::remove_dir_all(&old)
+        remove_leftover(&old, &self.output)
             .with_context(|| format!("cannot remove the previous build in {}", old.display()))
     }
+}
+
+/// Swaps two folders in one atomic step (Linux `renameat2` with `RENAME_EXCHANGE`), so there is
+/// no moment without an output folder.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// Removes a folder blocpress left beside the output (a staging folder, a previous build),
+/// after moving into the output any hidden entry (`.git`, `.nojekyll`) the output lacks: an
+/// interrupted swap may have left the user's files there, and they must never be deleted.
+fn remove_leftover(leftover: &Path, output: &Path) -> std::io::Result<()> {
+    if !leftover.exists() {
+        return Ok(());
+    }
+    if output.is_dir() {
+        for entry in fs::read_dir(leftover)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            let text = name.to_string_lossy();
+            if text.starts_with('.') && text != MARKER && !output.join(&name).exists() {
+                fs::rename(entry.path(), output.join(&name))?;
+            }
+        }
+    }
+    fs::remove_dir_all(leftover)
 }
 
 /// Files and folders that mark a site or a source tree. An output folder holding one of them is
@@ -423,10 +470,8 @@ impl Output for DiskOutput {
 impl Drop for DiskOutput {
     fn drop(&mut self) {
         // A build that neither committed nor abandoned (a panic, an early return) leaves no
-        // staging folder behind.
-        if self.staging.exists() {
-            let _ = fs::remove_dir_all(&self.staging);
-        }
+        // staging folder behind, and no hidden entry of the user's in it.
+        let _ = remove_leftover(&self.staging, &self.output);
     }
 }
 

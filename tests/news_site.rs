@@ -487,3 +487,40 @@ fn one_run_reports_front_matter_and_link_errors_together() {
     );
     assert!(message.contains("2 errors"), "{message}");
 }
+
+#[test]
+fn an_interrupted_swap_loses_nothing_at_the_next_build() {
+    let site = built();
+    let parent = site.root();
+    // Stopped between the two renames (systems without an atomic exchange): the previous site,
+    // with the user's .git, sits in the "old" folder and the output is missing.
+    std::fs::create_dir_all(site.out().join(".git")).unwrap();
+    std::fs::write(site.out().join(".git/HEAD"), "ref: refs/heads/gh-pages\n").unwrap();
+    std::fs::rename(site.out(), parent.join(".public.blocpress-old")).unwrap();
+    site.build_ok(&[]);
+    assert_eq!(
+        support::read(&site.out(), ".git/HEAD"),
+        "ref: refs/heads/gh-pages\n"
+    );
+    assert!(site.exists("index.html"));
+    // Stopped after the exchange, before the hidden entries were carried over: they are in the
+    // leftover staging folder.
+    std::fs::create_dir_all(parent.join(".public.blocpress-new")).unwrap();
+    std::fs::rename(
+        site.out().join(".git"),
+        parent.join(".public.blocpress-new/.git"),
+    )
+    .unwrap();
+    std::fs::write(parent.join(".public.blocpress-new/index.html"), "old").unwrap();
+    site.build_ok(&[]);
+    assert_eq!(
+        support::read(&site.out(), ".git/HEAD"),
+        "ref: refs/heads/gh-pages\n"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(parent)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("blocpress-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
