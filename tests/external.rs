@@ -53,6 +53,11 @@ fn build(root: &Path, language: Option<&str>) -> (tempfile::TempDir, PathBuf) {
         )
         .unwrap();
     }
+    build_copy(dir, &site)
+}
+
+/// Builds the copy at `site` into `<dir>/out`.
+fn build_copy(dir: tempfile::TempDir, site: &Path) -> (tempfile::TempDir, PathBuf) {
     let out = dir.path().join("out");
     let output = support::blocpress(&[
         "build",
@@ -65,6 +70,7 @@ fn build(root: &Path, language: Option<&str>) -> (tempfile::TempDir, PathBuf) {
     (dir, out)
 }
 
+/// The example site of the repository (its site.yaml, content/ and static/ only).
 fn example_site() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
@@ -77,16 +83,7 @@ fn example_site() -> (tempfile::TempDir, PathBuf) {
             std::fs::copy(&from, site.join(part)).unwrap();
         }
     }
-    let out = dir.path().join("out");
-    let output = support::blocpress(&[
-        "build",
-        "--root",
-        site.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{}", support::stderr(&output));
-    (dir, out)
+    build_copy(dir, &site)
 }
 
 #[test]

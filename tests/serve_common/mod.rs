@@ -142,17 +142,9 @@ pub fn example_site(root: &Path) {
     }
 }
 
-pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+#[path = "../support/mod.rs"]
+mod support;
+pub use support::copy_dir;
 
 /// A running `blocpress serve`, stopped when dropped.
 pub struct Server {
