@@ -149,6 +149,24 @@ pub struct Period {
     pub narrative: Option<Markdown>,
 }
 
+impl Period {
+    /// A period that no file describes (only named by data or news): its default title and
+    /// nothing else.
+    pub fn untitled(id: PeriodId, language: crate::i18n::Language) -> Period {
+        Period {
+            id,
+            source: None,
+            title: id.default_title(language),
+            date: None,
+            host: None,
+            location: None,
+            summary: None,
+            extra: serde_json::Value::Object(Default::default()),
+            narrative: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Criterion {
     pub id: String,
@@ -265,6 +283,11 @@ impl Site {
             .association_by_slug
             .get(slug)
             .map(|&i| &self.associations[i])
+    }
+
+    /// The associations' slugs in display order.
+    pub fn association_slugs(&self) -> Vec<Slug> {
+        self.associations.iter().map(|a| a.slug.clone()).collect()
     }
 
     /// A metric's definition for an association: its own first, then the site's.

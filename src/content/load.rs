@@ -402,17 +402,9 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
             .flat_map(|a| a.achievements.keys().copied()),
     );
     for id in named {
-        periods.entry(id).or_insert_with(|| Period {
-            id,
-            source: None,
-            title: String::new(),
-            date: None,
-            host: None,
-            location: None,
-            summary: None,
-            extra: serde_json::Value::Object(Default::default()),
-            narrative: None,
-        });
+        periods
+            .entry(id)
+            .or_insert_with(|| Period::untitled(id, config.language));
     }
     for period in periods.values_mut() {
         if period.title.is_empty() {

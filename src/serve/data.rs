@@ -134,12 +134,7 @@ impl Session<'_> {
         let existed = old.is_some();
         let new = match source_path(&self.site.root, rel) {
             Some(path) => {
-                let ordered: Vec<Slug> = self
-                    .site
-                    .associations
-                    .iter()
-                    .map(|a| a.slug.clone())
-                    .collect();
+                let ordered: Vec<Slug> = self.site.association_slugs();
                 let parsed = read_text(&path.abs, &path.rel)
                     .map_err(|d| vec![d])
                     .and_then(|text| scoring::parse(&path, &text, &ordered));
@@ -196,12 +191,7 @@ impl Session<'_> {
         let had_file = old.is_some_and(|p| p.source.is_some());
         let new = match source_path(&self.site.root, rel) {
             Some(path) => {
-                let known: HashSet<Slug> = self
-                    .site
-                    .associations
-                    .iter()
-                    .map(|a| a.slug.clone())
-                    .collect();
+                let known: HashSet<Slug> = self.site.association_slugs().into_iter().collect();
                 let parsed = read_text(&path.abs, &path.rel)
                     .map_err(|d| vec![d])
                     .and_then(|text| period::parse(&path, &text, &known));
@@ -346,20 +336,10 @@ impl Session<'_> {
             self.site.associations[index] = association;
             return Outcome::Applied(warnings);
         }
-        let order_before: Vec<Slug> = self
-            .site
-            .associations
-            .iter()
-            .map(|a| a.slug.clone())
-            .collect();
+        let order_before: Vec<Slug> = self.site.association_slugs();
         self.site.associations[index] = association;
         self.site.associations.sort_by(association_order);
-        let order: Vec<Slug> = self
-            .site
-            .associations
-            .iter()
-            .map(|a| a.slug.clone())
-            .collect();
+        let order: Vec<Slug> = self.site.association_slugs();
         if order != order_before {
             // Equal scoring totals keep the associations' order.
             let sources: Vec<(PeriodId, SourcePath)> = self

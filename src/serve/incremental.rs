@@ -404,12 +404,7 @@ impl<'a> Session<'a> {
             return Ok(None);
         }
         let text = read_text(&path.abs, &path.rel).map_err(|d| vec![d])?;
-        let known: HashSet<Slug> = self
-            .site
-            .associations
-            .iter()
-            .map(|a| a.slug.clone())
-            .collect();
+        let known: HashSet<Slug> = self.site.association_slugs().into_iter().collect();
         let item = news::parse(&path, &text, &known)?;
         Ok((self.drafts || !item.draft).then_some(item))
     }
@@ -569,7 +564,7 @@ impl<'a> Session<'a> {
         for id in named {
             site.periods
                 .entry(id)
-                .or_insert_with(|| default_period(id, language));
+                .or_insert_with(|| Period::untitled(id, language));
         }
         let after: BTreeSet<PeriodId> = site.periods.keys().copied().collect();
         for &id in before.symmetric_difference(&after) {
@@ -604,21 +599,6 @@ impl<'a> Session<'a> {
     /// when that changes where content links to.
     pub(super) fn can_move_target(&self, target: &str, url: Option<&String>) -> bool {
         url == self.links.get(target) || self.can_drop_target(target)
-    }
-}
-
-/// A period that no file describes: its default title and nothing else.
-pub fn default_period(id: PeriodId, language: crate::i18n::Language) -> Period {
-    Period {
-        id,
-        source: None,
-        title: id.default_title(language),
-        date: None,
-        host: None,
-        location: None,
-        summary: None,
-        extra: serde_json::Value::Object(Default::default()),
-        narrative: None,
     }
 }
 
