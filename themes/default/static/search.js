@@ -1,6 +1,7 @@
 // Client-side search over the index blocpress writes at build time (search/index.json).
-// Queries are folded like the index: no diacritics, đ → d, lowercase; every word of the query
-// must start a word of the entry. Titles weigh more than the rest.
+// Titles and summaries are folded here, queries too: no diacritics, đ → d, lowercase (the index
+// carries the other words already folded). Every word of the query must start a word of the
+// entry; titles weigh more than the rest.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -23,7 +24,11 @@
       if (!r.ok) throw new Error(r.status);
       return r.json();
     }).then(function (data) {
-      index = data.map(function (e) { e.ft = " " + fold(e.t); e.fx = " " + e.x; return e; });
+      index = data.map(function (e) {
+        e.ft = " " + fold(e.t);
+        e.fx = " " + fold(e.t + " " + e.s) + " " + e.x;
+        return e;
+      });
       return index;
     });
   }
