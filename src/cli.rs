@@ -78,6 +78,10 @@ pub struct ServeArgs {
     /// Include items marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+    /// Check the files for changes every 500 ms instead of relying on the system's
+    /// notifications (for network or shared folders that send none)
+    #[arg(long)]
+    pub poll: bool,
 }
 
 #[derive(Debug, Args)]

@@ -685,3 +685,32 @@ fn ctrl_c_stops_cleanly_even_with_pages_open() {
     assert!(server.log().contains("stopped"), "{}", server.log());
     assert!(!site.root.join("public").exists());
 }
+
+#[test]
+fn with_poll_changes_are_seen_without_system_notifications() {
+    let site = TempSite::new();
+    small_site(&site.root, "https://thidua.example.vn/");
+    let server = Server::start(&site.root, &["--poll"]);
+    // Saved within the same second as the files were written: only a content comparison sees it.
+    let news = "content/news/2013-06-24-gop-y.md";
+    save_atomically(
+        &site.root,
+        news,
+        &news_file(
+            "Góp ý khi kiểm tra định kỳ",
+            "2013-06-24",
+            "associations: [hoi-luat-gia]\n",
+            "Nội dung.",
+        ),
+    );
+    server.wait_for("/news/gop-y/", "the polled title", |r| {
+        title_of(r) == "Góp ý khi kiểm tra định kỳ"
+    });
+    // A new file, found by polling too.
+    write(
+        &site.root,
+        "content/news/2013-07-01-moi.md",
+        &news_file("Tin mới qua kiểm tra định kỳ", "2013-07-01", "", "x"),
+    );
+    server.wait_for("/news/moi/", "the new item", |r| r.status == 200);
+}

@@ -12,6 +12,7 @@ pub fn run(args: ServeArgs) -> i32 {
         interface: args.interface,
         port: args.port,
         drafts: args.drafts,
+        poll: args.poll,
     };
     match serve::run(&options) {
         Ok(()) => EXIT_OK,

@@ -37,6 +37,8 @@ pub struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub drafts: bool,
+    /// Poll the files for changes instead of using the system's notifications.
+    pub poll: bool,
 }
 
 /// Why `serve` could not run.
@@ -72,7 +74,7 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
 
     // Watch before the first build, so nothing saved while it runs is missed.
     let (events, changes) = std::sync::mpsc::channel();
-    let watcher = match watch::Watcher::start(&root, events) {
+    let watcher = match watch::Watcher::start(&root, events, options.poll) {
         Ok(watcher) => Some(watcher),
         Err(message) => {
             eprintln!("warning: {message}; pages will not rebuild on change");

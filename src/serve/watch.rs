@@ -2,6 +2,11 @@
 //! folder, not recursively, which also sees `content/`, `static/` and `themes/` appear or go
 //! away) and each input folder recursively. The debouncer merges the bursts of an editor's save
 //! (temporary file, rename) into one batch per path and reports one event for a deleted folder.
+//!
+//! Where the system's change notifications are not available — the limit of watched folders is
+//! reached, or the files live on a network or shared folder that sends none — the same
+//! debouncer runs over notify's polling watcher (`serve --poll`, or on its own when native
+//! watching fails for the limit).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -9,8 +14,10 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use notify::event::{MetadataKind, ModifyKind};
-use notify::{EventKind, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{
+    DebounceEventResult, Debouncer, RecommendedCache, new_debouncer, new_debouncer_opt,
+};
 
 use super::rebuild::INPUT_DIRS;
 
@@ -18,17 +25,62 @@ use super::rebuild::INPUT_DIRS;
 /// every save → reload; an editor's save takes a few milliseconds.
 pub const DEBOUNCE: Duration = Duration::from_millis(40);
 
+/// How often the polling watcher looks at the files.
+pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
+
+/// The system's notifications, or polling.
+enum Backend {
+    Native(Debouncer<RecommendedWatcher, RecommendedCache>),
+    Poll(Debouncer<PollWatcher, RecommendedCache>),
+}
+
+impl Backend {
+    fn watch(&mut self, path: &Path, mode: RecursiveMode) -> notify::Result<()> {
+        match self {
+            Backend::Native(d) => d.watch(path, mode),
+            Backend::Poll(d) => d.watch(path, mode),
+        }
+    }
+
+    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+        match self {
+            Backend::Native(d) => d.unwatch(path),
+            Backend::Poll(d) => d.unwatch(path),
+        }
+    }
+}
+
+fn polling(events: Sender<DebounceEventResult>) -> notify::Result<Backend> {
+    // notify's poller compares modification times in whole seconds, so a second save within the
+    // same second would be missed: it also compares contents (a hash of each file per scan).
+    let config = notify::Config::default()
+        .with_poll_interval(POLL_INTERVAL)
+        .with_compare_contents(true);
+    new_debouncer_opt::<_, PollWatcher, RecommendedCache>(
+        DEBOUNCE,
+        None,
+        events,
+        RecommendedCache::new(),
+        config,
+    )
+    .map(Backend::Poll)
+}
+
 pub struct Watcher {
-    debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    backend: Backend,
     root: PathBuf,
     watched: HashSet<&'static str>,
+    events: Sender<DebounceEventResult>,
+}
+
+fn is_limit(error: &notify::Error) -> bool {
+    matches!(error.kind, notify::ErrorKind::MaxFilesWatch)
+        || matches!(&error.kind, notify::ErrorKind::Io(e) if e.raw_os_error() == Some(28))
 }
 
 /// A message for a failed watch, with what to do when the system's limit is the cause.
 pub fn describe(error: &notify::Error, path: &Path) -> String {
-    let limit = matches!(error.kind, notify::ErrorKind::MaxFilesWatch)
-        || matches!(&error.kind, notify::ErrorKind::Io(e) if e.raw_os_error() == Some(28));
-    if limit {
+    if is_limit(error) {
         format!(
             "cannot watch {} for changes: the system's limit of watched folders is reached; raise it (for example `sudo sysctl fs.inotify.max_user_watches=524288`) and restart blocpress serve",
             path.display()
@@ -39,22 +91,53 @@ pub fn describe(error: &notify::Error, path: &Path) -> String {
 }
 
 impl Watcher {
-    /// Starts watching `root` (absolute); batches of changes go to `events`.
-    pub fn start(root: &Path, events: Sender<DebounceEventResult>) -> Result<Watcher, String> {
-        let mut debouncer =
-            new_debouncer(DEBOUNCE, None, events).map_err(|e| describe(&e, root))?;
-        debouncer
-            .watch(root, RecursiveMode::NonRecursive)
-            .map_err(|e| describe(&e, root))?;
+    /// Starts watching `root` (absolute); batches of changes go to `events`. With `poll`, or
+    /// when the system's limit of watched folders is reached, files are polled instead.
+    pub fn start(
+        root: &Path,
+        events: Sender<DebounceEventResult>,
+        poll: bool,
+    ) -> Result<Watcher, String> {
+        let backend = if poll {
+            polling(events.clone()).map_err(|e| describe(&e, root))?
+        } else {
+            Backend::Native(
+                new_debouncer(DEBOUNCE, None, events.clone()).map_err(|e| describe(&e, root))?,
+            )
+        };
         let mut watcher = Watcher {
-            debouncer,
+            backend,
             root: root.to_path_buf(),
             watched: HashSet::new(),
+            events,
         };
+        if let Err(error) = watcher.backend.watch(root, RecursiveMode::NonRecursive) {
+            if !is_limit(&error) {
+                return Err(describe(&error, root));
+            }
+            watcher.fall_back_to_polling()?;
+        }
         for warning in watcher.refresh(&[]) {
             eprintln!("warning: {warning}");
         }
         Ok(watcher)
+    }
+
+    pub fn is_polling(&self) -> bool {
+        matches!(self.backend, Backend::Poll(_))
+    }
+
+    /// Replaces the system's notifications by polling and watches everything again.
+    fn fall_back_to_polling(&mut self) -> Result<(), String> {
+        eprintln!(
+            "warning: the system's limit of watched folders is reached; checking files every {} ms instead (raise the limit with `sudo sysctl fs.inotify.max_user_watches=524288` for instant updates)",
+            POLL_INTERVAL.as_millis()
+        );
+        self.backend = polling(self.events.clone()).map_err(|e| describe(&e, &self.root))?;
+        self.watched.clear();
+        self.backend
+            .watch(&self.root, RecursiveMode::NonRecursive)
+            .map_err(|e| describe(&e, &self.root))
     }
 
     /// Watches the input folders that exist and are not watched yet, forgets those that are
@@ -67,13 +150,19 @@ impl Watcher {
             let exists = path.is_dir();
             let watched = self.watched.contains(dir);
             if watched && (!exists || renew.contains(&dir)) {
-                let _ = self.debouncer.unwatch(&path);
+                let _ = self.backend.unwatch(&path);
                 self.watched.remove(dir);
             }
             if exists && !self.watched.contains(dir) {
-                match self.debouncer.watch(&path, RecursiveMode::Recursive) {
+                match self.backend.watch(&path, RecursiveMode::Recursive) {
                     Ok(()) => {
                         self.watched.insert(dir);
+                    }
+                    Err(error) if is_limit(&error) && !self.is_polling() => {
+                        match self.fall_back_to_polling() {
+                            Ok(()) => return self.refresh(&[]),
+                            Err(message) => problems.push(message),
+                        }
                     }
                     Err(error) => problems.push(describe(&error, &path)),
                 }
