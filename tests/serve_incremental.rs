@@ -213,6 +213,22 @@ impl Live {
     }
 
     /// The change was applied at `level`, without errors, and gives what a full build gives.
+    /// Saves each edited text of `rel`, then the original again, checking after every save
+    /// that the served site matches a full build.
+    fn each_edit_and_undo<const N: usize>(
+        &mut self,
+        rel: &str,
+        original: &str,
+        edits: [(&str, String); N],
+    ) {
+        for (what, text) in edits {
+            let report = self.write(rel, &text);
+            self.check(&report, Level::Content, what);
+            let report = self.write(rel, original);
+            self.check(&report, Level::Content, &format!("{what}, undone"));
+        }
+    }
+
     fn check(&self, report: &Report, level: Level, what: &str) {
         assert_eq!(report.level, level, "{what}");
         assert!(
@@ -237,35 +253,34 @@ fn structural_news_edits_are_applied_in_place_of_a_full_load() {
     let mut served = Live::small();
     let rel = "content/news/2013-05-30-trao-qua.md";
     let original = served.read(rel);
-    for (what, text) in [
-        ("date", original.replace("2013-05-30", "2013-07-30")),
-        ("oldest", original.replace("2013-05-30", "2012-01-01")),
-        ("tags", original.replace("[Nhân đạo]", "[Nhân đạo, Sơ kết]")),
-        ("new tag", original.replace("[Nhân đạo]", "[Khuyến học]")),
-        ("no tags", original.replace("tags: [Nhân đạo]\n", "")),
-        (
-            "associations",
-            original.replace("[hoi-chu-thap-do]", "[hoi-luat-gia]"),
-        ),
-        (
-            "slug",
-            original.replace("date:", "slug: trao-qua-moi\ndate:"),
-        ),
-        (
-            "period",
-            original.replace("date:", "period: 2013-h1\ndate:"),
-        ),
-        (
-            "a period nothing else names",
-            original.replace("date:", "period: 2014-h2\ndate:"),
-        ),
-        ("draft", original.replace("date:", "draft: true\ndate:")),
-    ] {
-        let report = served.write(rel, &text);
-        served.check(&report, Level::Content, what);
-        let report = served.write(rel, &original);
-        served.check(&report, Level::Content, &format!("{what}, undone"));
-    }
+    served.each_edit_and_undo(
+        rel,
+        &original,
+        [
+            ("date", original.replace("2013-05-30", "2013-07-30")),
+            ("oldest", original.replace("2013-05-30", "2012-01-01")),
+            ("tags", original.replace("[Nhân đạo]", "[Nhân đạo, Sơ kết]")),
+            ("new tag", original.replace("[Nhân đạo]", "[Khuyến học]")),
+            ("no tags", original.replace("tags: [Nhân đạo]\n", "")),
+            (
+                "associations",
+                original.replace("[hoi-chu-thap-do]", "[hoi-luat-gia]"),
+            ),
+            (
+                "slug",
+                original.replace("date:", "slug: trao-qua-moi\ndate:"),
+            ),
+            (
+                "period",
+                original.replace("date:", "period: 2013-h1\ndate:"),
+            ),
+            (
+                "a period nothing else names",
+                original.replace("date:", "period: 2014-h2\ndate:"),
+            ),
+            ("draft", original.replace("date:", "draft: true\ndate:")),
+        ],
+    );
 }
 
 #[test]
@@ -813,34 +828,33 @@ fn editing_a_period_narrative_matches_a_full_build() {
     let mut served = Live::example();
     let rel = "content/periods/2013-h1.md";
     let original = served.read(rel);
-    for (what, text) in [
-        (
-            "the body",
-            original.replace("Sáng 21/6/2013", "Sáng ngày 21/6/2013"),
-        ),
-        (
-            "the summary",
-            original.replace("summary: Khối", "summary: Cả Khối"),
-        ),
-        (
-            "the host",
-            original.replace("host: hoi-luat-gia", "host: lien-minh-htx"),
-        ),
-        (
-            "the title",
-            original.replace("title: Sơ kết công tác", "title: Hội nghị sơ kết công tác"),
-        ),
-        (
-            "no title",
-            original.replace("title: Sơ kết công tác thi đua 6 tháng đầu năm 2013\n", ""),
-        ),
-        ("a draft", original.replace("date:", "draft: true\ndate:")),
-    ] {
-        let report = served.write(rel, &text);
-        served.check(&report, Level::Content, what);
-        let report = served.write(rel, &original);
-        served.check(&report, Level::Content, &format!("{what}, undone"));
-    }
+    served.each_edit_and_undo(
+        rel,
+        &original,
+        [
+            (
+                "the body",
+                original.replace("Sáng 21/6/2013", "Sáng ngày 21/6/2013"),
+            ),
+            (
+                "the summary",
+                original.replace("summary: Khối", "summary: Cả Khối"),
+            ),
+            (
+                "the host",
+                original.replace("host: hoi-luat-gia", "host: lien-minh-htx"),
+            ),
+            (
+                "the title",
+                original.replace("title: Sơ kết công tác", "title: Hội nghị sơ kết công tác"),
+            ),
+            (
+                "no title",
+                original.replace("title: Sơ kết công tác thi đua 6 tháng đầu năm 2013\n", ""),
+            ),
+            ("a draft", original.replace("date:", "draft: true\ndate:")),
+        ],
+    );
     let report = served.remove(rel);
     served.check(&report, Level::Content, "deleted");
     let report = served.write(rel, &original);
@@ -887,34 +901,33 @@ fn editing_a_profile_matches_a_full_build() {
     let mut served = Live::example();
     let rel = "content/associations/lien-minh-htx/profile.yaml";
     let original = served.read(rel);
-    for (what, text) in [
-        (
-            "the name",
-            original.replace("name: Liên minh", "name: Liên minh các"),
-        ),
-        (
-            "the order (ties in the scoring table follow it)",
-            original.replace("order: 2", "order: 9"),
-        ),
-        ("no order", original.replace("order: 2\n", "")),
-        (
-            "the description",
-            original.replace("Tổ chức đại diện", "Tổ chức **đại diện**"),
-        ),
-        (
-            "a contact",
-            original.replace("order: 2", "order: 2\nphone: 0213 3876 543"),
-        ),
-        (
-            "a metric's label",
-            original.replace("Hợp tác xã thành lập mới", "HTX thành lập mới"),
-        ),
-    ] {
-        let report = served.write(rel, &text);
-        served.check(&report, Level::Content, what);
-        let report = served.write(rel, &original);
-        served.check(&report, Level::Content, &format!("{what}, undone"));
-    }
+    served.each_edit_and_undo(
+        rel,
+        &original,
+        [
+            (
+                "the name",
+                original.replace("name: Liên minh", "name: Liên minh các"),
+            ),
+            (
+                "the order (ties in the scoring table follow it)",
+                original.replace("order: 2", "order: 9"),
+            ),
+            ("no order", original.replace("order: 2\n", "")),
+            (
+                "the description",
+                original.replace("Tổ chức đại diện", "Tổ chức **đại diện**"),
+            ),
+            (
+                "a contact",
+                original.replace("order: 2", "order: 2\nphone: 0213 3876 543"),
+            ),
+            (
+                "a metric's label",
+                original.replace("Hợp tác xã thành lập mới", "HTX thành lập mới"),
+            ),
+        ],
+    );
     // The bloc's leader: named in the templates' site-wide context.
     let rel = "content/associations/hoi-luat-gia/profile.yaml";
     let report = served.edit(rel, |t| {

@@ -794,6 +794,10 @@ impl<'a> RenderState<'a> {
 
 /// A static file must not take the place of a generated page.
 fn check_collisions(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
+    // serve's incremental renders rarely include static files: skip hashing every page path.
+    if !jobs.iter().any(|j| matches!(j, Job::Static(_))) {
+        return Vec::new();
+    }
     let generated: HashSet<String> = jobs
         .iter()
         .filter(|j| !matches!(j, Job::Static(_)))

@@ -104,6 +104,20 @@ pub struct Report {
     pub elapsed: Duration,
 }
 
+impl Report {
+    /// A rebuild at `level` that has rendered and changed nothing (yet).
+    fn nothing(level: Level) -> Report {
+        Report {
+            level,
+            rendered: 0,
+            changed: false,
+            errors_changed: false,
+            warnings: Vec::new(),
+            elapsed: Duration::ZERO,
+        }
+    }
+}
+
 /// The last good build.
 struct Good {
     site: Site,
@@ -224,14 +238,7 @@ impl Builder {
             level = level.max(this);
         }
         if level == Level::Ignore {
-            return Report {
-                level,
-                rendered: 0,
-                changed: false,
-                errors_changed: false,
-                warnings: Vec::new(),
-                elapsed: Duration::ZERO,
-            };
+            return Report::nothing(level);
         }
         let mut level = level.max(self.dirty);
         // A template rebuild renders the loaded site: it would not see an edited file.
@@ -250,14 +257,7 @@ impl Builder {
     fn run(&mut self, level: Level, content: &[PathBuf]) -> Report {
         let started = Instant::now();
         let errors_before = self.errors();
-        let mut report = Report {
-            level,
-            rendered: 0,
-            changed: false,
-            errors_changed: false,
-            warnings: Vec::new(),
-            elapsed: Duration::ZERO,
-        };
+        let mut report = Report::nothing(level);
         match level {
             Level::Ignore => {}
             Level::Static => report.changed = true,
