@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use blocpress::i18n::Language;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -14,6 +15,13 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages: vi or en (default: BLOCPRESS_LANG, then the site's language)
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_language)]
+    pub lang: Option<Language>,
+}
+
+fn parse_language(text: &str) -> Result<Language, String> {
+    Language::from_code(text.trim()).ok_or_else(|| String::from("vi, en"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -29,6 +37,16 @@ pub enum Command {
     /// Create a news item or a period's achievement files
     #[command(subcommand)]
     New(NewCommand),
+    /// Explain a message code (E012, W003): what it means, a wrong and a right example, the fix
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The code, as printed in the message (E012, e012 or 012)
+    pub code: String,
+    #[command(flatten)]
+    pub root: RootArg,
 }
 
 #[derive(Debug, Args)]

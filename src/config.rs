@@ -12,14 +12,102 @@ use crate::yaml::{self, YamlSource};
 
 pub const CONFIG_FILE: &str = "site.yaml";
 
+/// The `language` of the site at `root`, read on its own so that a site whose `site.yaml` has
+/// other errors still gets its messages in its language. `None` when there is no such key.
+pub fn language_of(root: &Path) -> Option<Language> {
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let value: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
+    Language::from_code(value.get("language")?.as_str()?)
+}
+
 /// A metric's definition: what it counts and in which unit.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetricDef {
     #[serde(deserialize_with = "yaml::scalar_string::deserialize")]
     pub label: String,
     #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
     pub unit: Option<String>,
+    /// What the values are; see [`MetricDef::kind`] for the default.
+    #[serde(default)]
+    pub kind: Option<MetricKind>,
+    /// How the bloc-wide table combines members' values; see [`MetricDef::total`].
+    #[serde(default)]
+    pub total: Option<Total>,
+    /// Amounts only: shown in thousands, millions or billions of the unit.
+    #[serde(default)]
+    pub scale: Option<Scale>,
+    /// Lowest allowed value (default 0: negative values are errors).
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Highest allowed value (default 100 for percent, none otherwise).
+    #[serde(default)]
+    pub max: Option<f64>,
+}
+
+/// SPEC Part 2 "Metrics": what a metric's values are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MetricKind {
+    /// Whole numbers (the default).
+    Count,
+    /// Money or quantities that may have decimals.
+    Amount,
+    /// 0–100 unless `max` says otherwise.
+    Percent,
+    Decimal,
+}
+
+/// How members' values combine into the bloc-wide total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Total {
+    Sum,
+    Mean,
+    None,
+}
+
+/// The unit an amount is shown in: `40000000` đồng → `40 triệu đồng`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Scale {
+    #[serde(rename = "nghìn")]
+    Thousand,
+    #[serde(rename = "triệu")]
+    Million,
+    #[serde(rename = "tỷ")]
+    Billion,
+}
+
+impl MetricDef {
+    /// `kind`, or the default: `percent` when the unit is `%`, otherwise `count`.
+    pub fn kind(&self) -> MetricKind {
+        self.kind.unwrap_or_else(|| {
+            if self.unit.as_deref().map(str::trim) == Some("%") {
+                MetricKind::Percent
+            } else {
+                MetricKind::Count
+            }
+        })
+    }
+
+    /// `total`, or the default: `sum` for counts and amounts, `none` for percent and decimal.
+    pub fn total(&self) -> Total {
+        self.total.unwrap_or(match self.kind() {
+            MetricKind::Count | MetricKind::Amount => Total::Sum,
+            MetricKind::Percent | MetricKind::Decimal => Total::None,
+        })
+    }
+
+    /// The lowest allowed value: `min`, or 0.
+    pub fn min(&self) -> f64 {
+        self.min.unwrap_or(0.0)
+    }
+
+    /// The highest allowed value: `max`, or 100 for percent, or none.
+    pub fn max(&self) -> Option<f64> {
+        self.max
+            .or_else(|| (self.kind() == MetricKind::Percent).then_some(100.0))
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -247,7 +335,9 @@ mod tests {
         let errors = SiteConfig::parse(typo).unwrap_err();
         assert_eq!(errors[0].line, Some(3));
         assert!(
-            errors[0].message.contains("did you mean `news_per_page`"),
+            errors[0]
+                .text(crate::i18n::Language::En)
+                .contains("did you mean `news_per_page`"),
             "{}",
             errors[0]
         );

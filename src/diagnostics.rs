@@ -5,6 +5,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Language;
+use crate::messages::{self, Message};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -18,25 +21,60 @@ pub struct Diagnostic {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
+    /// The catalogue entry: its id is the code (`E012`), its arguments the values at fault.
+    pub message: Message,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    /// A diagnostic with catalogue code `code` (`E…` an error, `W…` a warning); add its
+    /// arguments with [`Diagnostic::arg`] and its position with [`Diagnostic::at`].
+    pub fn new(path: impl Into<PathBuf>, code: &'static str) -> Self {
+        debug_assert!(crate::messages::is_code(code), "not a code: {code}");
+        let severity = if code.starts_with('W') {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
         Diagnostic {
-            severity: Severity::Error,
+            severity,
             path: path.into(),
             line: None,
             column: None,
-            message: message.into(),
+            message: Message::new(code),
         }
     }
 
+    /// Transitional: an error whose words are not in the catalogue yet (code E000).
+    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic::new(path, "E000").arg("text", message)
+    }
+
+    /// Transitional: a warning whose words are not in the catalogue yet (code W000).
     pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, message)
-        }
+        Diagnostic::new(path, "W000").arg("text", message)
+    }
+
+    /// A text argument of the message: the value as the editor wrote it, a key, a file.
+    pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.message = self.message.arg(name, value);
+        self
+    }
+
+    /// A number argument (selects plural forms).
+    pub fn count(mut self, name: &'static str, value: impl TryInto<i64>) -> Self {
+        self.message = self.message.count(name, value);
+        self
+    }
+
+    /// An argument that is itself a catalogue message (a fix, a "did you mean").
+    pub fn nested(mut self, name: &'static str, message: Message) -> Self {
+        self.message = self.message.nested(name, message);
+        self
+    }
+
+    /// The code, `E012`.
+    pub fn code(&self) -> &'static str {
+        self.message.id
     }
 
     /// Sets the position; a line of 0 means "unknown" and leaves it unset.
@@ -59,31 +97,48 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// The message alone, in `language`.
+    pub fn text(&self, language: Language) -> String {
+        self.message.render(language)
+    }
+
+    /// `lỗi[E012]: path:line:col: message` in `language`; always one line.
+    pub fn render(&self, language: Language) -> String {
+        let label = match self.severity {
+            Severity::Error => messages::text("label-error", language),
+            Severity::Warning => messages::text("label-warning", language),
+        };
+        let mut out = format!(
+            "{label}[{}]: {}",
+            self.code(),
+            one_line(&display_path(&self.path))
+        );
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+            if let Some(column) = self.column {
+                out.push_str(&format!(":{column}"));
+            }
+        }
+        out.push_str(": ");
+        out.push_str(&one_line(&self.text(language)));
+        out
+    }
+
     fn sort_key(&self) -> (&Path, usize, usize, Severity, &str) {
         (
             &self.path,
             self.line.unwrap_or(0),
             self.column.unwrap_or(0),
             self.severity,
-            &self.message,
+            self.message.id,
         )
     }
 }
 
+/// In Vietnamese, the default language; commands print with [`Diagnostic::render`].
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{label}: {}", one_line(&display_path(&self.path)))?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ": {}", one_line(&self.message))
+        f.write_str(&self.render(Language::default()))
     }
 }
 
@@ -163,24 +218,24 @@ impl Diagnostics {
         self.items
     }
 
-    /// "2 errors, 1 warning"
-    pub fn summary(&self) -> String {
+    /// "2 lỗi, 1 cảnh báo" / "2 errors, 1 warning"
+    pub fn summary(&self) -> Message {
         let sorted = self.sorted();
         let errors = sorted.iter().filter(|d| d.is_error()).count();
         let warnings = sorted.len() - errors;
-        format!(
-            "{}, {}",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        )
+        Message::new("summary-counts")
+            .count("errors", errors)
+            .count("warnings", warnings)
     }
-}
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+    /// Every diagnostic, sorted, one a line, in `language`.
+    pub fn render(&self, language: Language) -> String {
+        let mut out = String::new();
+        for d in self.sorted() {
+            out.push_str(&d.render(language));
+            out.push('\n');
+        }
+        out
     }
 }
 
@@ -190,10 +245,13 @@ pub struct SiteErrors(pub Diagnostics);
 
 impl fmt::Display for SiteErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in self.0.sorted() {
-            writeln!(f, "{d}")?;
-        }
-        write!(f, "{}", self.0.summary())
+        let language = Language::default();
+        write!(
+            f,
+            "{}{}",
+            self.0.render(language),
+            self.0.summary().render(language)
+        )
     }
 }
 
@@ -233,14 +291,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formats_like_rustc() {
+    fn formats_like_rustc_in_both_languages() {
         let d = Diagnostic::error("content/news/a.md", "bad date").at(3, 7);
-        assert_eq!(d.to_string(), "error: content/news/a.md:3:7: bad date");
-        let d = Diagnostic::warning("site.yaml", "odd").at(2, 0);
-        assert_eq!(d.to_string(), "warning: site.yaml:2: odd");
         assert_eq!(
-            Diagnostic::error("x.yaml", "m").to_string(),
-            "error: x.yaml: m"
+            d.render(Language::En),
+            "error[E000]: content/news/a.md:3:7: bad date"
+        );
+        assert_eq!(
+            d.render(Language::Vi),
+            "lỗi[E000]: content/news/a.md:3:7: bad date"
+        );
+        let d = Diagnostic::warning("site.yaml", "odd").at(2, 0);
+        assert_eq!(d.render(Language::Vi), "cảnh báo[W000]: site.yaml:2: odd");
+        assert_eq!(
+            Diagnostic::error("x.yaml", "m").render(Language::En),
+            "error[E000]: x.yaml: m"
         );
     }
 
@@ -248,8 +313,8 @@ mod tests {
     fn a_diagnostic_is_always_one_line() {
         let d = Diagnostic::error("content/news/a\nerror: b.md", "unknown key `x\ny`").at(1, 1);
         assert_eq!(
-            d.to_string(),
-            "error: content/news/a\\nerror: b.md:1:1: unknown key `x\\ny`"
+            d.render(Language::En),
+            "error[E000]: content/news/a\\nerror: b.md:1:1: unknown key `x\\ny`"
         );
     }
 
@@ -259,9 +324,14 @@ mod tests {
         all.push(Diagnostic::error("b.md", "2").at(1, 1));
         all.push(Diagnostic::error("a.md", "3").at(9, 1));
         all.push(Diagnostic::error("a.md", "1").at(2, 1));
-        let order: Vec<_> = all.sorted().into_iter().map(|d| d.message).collect();
+        let order: Vec<_> = all
+            .sorted()
+            .into_iter()
+            .map(|d| d.text(Language::En))
+            .collect();
         assert_eq!(order, ["1", "3", "2"]);
-        assert_eq!(all.summary(), "3 errors, 0 warnings");
+        assert_eq!(all.summary().render(Language::En), "3 errors, 0 warnings");
+        assert_eq!(all.summary().render(Language::Vi), "3 lỗi, 0 cảnh báo");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod i18n;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod period;

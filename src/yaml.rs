@@ -570,7 +570,7 @@ mod tests {
         assert_eq!(error.line, Some(3), "{error}");
         assert!(
             error
-                .message
+                .text(crate::i18n::Language::En)
                 .contains("unknown key `cuont`; did you mean `count`?"),
             "{error}"
         );
@@ -579,9 +579,17 @@ mod tests {
     #[test]
     fn syntax_errors_say_what_editors_usually_did() {
         let tab = parse("title: a\n\tcount: 3\n").unwrap_err();
-        assert!(tab.message.to_lowercase().contains("tab"), "{tab}");
+        assert!(
+            tab.text(crate::i18n::Language::En)
+                .to_lowercase()
+                .contains("tab"),
+            "{tab}"
+        );
         let colon = parse("title: Hội nghị: kết quả\n").unwrap_err();
-        assert!(colon.message.contains("in quotes"), "{colon}");
+        assert!(
+            colon.text(crate::i18n::Language::En).contains("in quotes"),
+            "{colon}"
+        );
         assert_eq!(colon.line, Some(2));
     }
 
@@ -589,7 +597,9 @@ mod tests {
     fn missing_key_is_reported_at_the_start() {
         let error = parse("count: 3\n").unwrap_err();
         assert!(
-            error.message.contains("missing required key `title`"),
+            error
+                .text(crate::i18n::Language::En)
+                .contains("missing required key `title`"),
             "{error}"
         );
         assert_eq!(error.line, Some(2));
@@ -635,7 +645,9 @@ mod tests {
         .unwrap_err();
         assert_eq!(error.line, Some(3), "{error}");
         assert!(
-            error.message.ends_with("flow sequence at line 2 column 8"),
+            error
+                .text(crate::i18n::Language::En)
+                .ends_with("flow sequence at line 2 column 8"),
             "{error}"
         );
         assert_eq!(
@@ -662,13 +674,24 @@ mod tests {
             })
         };
         let error = parse("tags: []\ntitle:\n  - a\n").unwrap_err();
-        assert!(error.message.starts_with("title: "), "{error}");
+        assert!(
+            error.text(crate::i18n::Language::En).starts_with("title: "),
+            "{error}"
+        );
         assert_eq!(error.line, Some(4), "{error}");
         let error = parse("title: a\ntags: [a, [b]]\n").unwrap_err();
-        assert!(error.message.starts_with("tags[1]: "), "{error}");
+        assert!(
+            error
+                .text(crate::i18n::Language::En)
+                .starts_with("tags[1]: "),
+            "{error}"
+        );
         assert_eq!((error.line, error.column), (Some(3), Some(11)), "{error}");
         let error = parse("title: ~\n").unwrap_err();
-        assert!(error.message.contains("required"), "{error}");
+        assert!(
+            error.text(crate::i18n::Language::En).contains("required"),
+            "{error}"
+        );
         let tagged = parse("title: a\ntags: !x [a, ~, b]\n").unwrap();
         assert_eq!(tagged.tags, ["a", "b"]);
         let ok = parse("title: !x 2013\ntags: 5\n").unwrap();
@@ -681,7 +704,10 @@ mod tests {
     #[test]
     fn duplicate_keys_point_at_the_second_one() {
         let error = parse("title: a\ncount: 1\ntitle: b\n").unwrap_err();
-        assert!(error.message.contains("duplicate"), "{error}");
+        assert!(
+            error.text(crate::i18n::Language::En).contains("duplicate"),
+            "{error}"
+        );
         assert_eq!(error.line, Some(4), "{error}");
     }
 
@@ -689,7 +715,9 @@ mod tests {
     fn several_documents_and_huge_numbers_are_explained() {
         let error = parse("title: a\n---\ntitle: b\n").unwrap_err();
         assert!(
-            error.message.contains("more than one YAML document"),
+            error
+                .text(crate::i18n::Language::En)
+                .contains("more than one YAML document"),
             "{error}"
         );
         let huge: Result<IndexMapForTest, _> = from_str(&YamlSource::new(
@@ -697,7 +725,10 @@ mod tests {
             "a: 99999999999999999999999999999999999999\n",
         ));
         let error = huge.unwrap_err();
-        assert!(error.message.contains("too large"), "{error}");
+        assert!(
+            error.text(crate::i18n::Language::En).contains("too large"),
+            "{error}"
+        );
         assert_eq!(error.line, Some(1));
     }
 

@@ -1019,11 +1019,13 @@ fn judge_stderr(run: &Run, case: &Case, what: &str, site: &Path) -> Vec<String> 
         problems.push(format!("{name}: {what} panicked:\n{}", run.stderr));
     }
     // `path:4:` in a case means "line 4, any column".
-    let prefix = format!("error: {}", case.at.trim_end_matches(':'));
+    let prefix = case.at.trim_end_matches(':').to_string();
     let expected = run.stderr.lines().any(|line| {
-        line.starts_with(&prefix)
-            && line[prefix.len()..].starts_with(':')
-            && line.contains(case.says)
+        strip_label(line, "error").is_some_and(|rest| {
+            rest.starts_with(&prefix)
+                && rest[prefix.len()..].starts_with(':')
+                && rest.contains(case.says)
+        })
     });
     if !expected {
         problems.push(format!(
@@ -1034,10 +1036,7 @@ fn judge_stderr(run: &Run, case: &Case, what: &str, site: &Path) -> Vec<String> 
     let site_text = site.to_string_lossy();
     let lines: Vec<&str> = run.stderr.lines().collect();
     for line in &lines[..lines.len().saturating_sub(1)] {
-        let Some(rest) = line
-            .strip_prefix("error: ")
-            .or_else(|| line.strip_prefix("warning: "))
-        else {
+        let Some(rest) = strip_label(line, "error").or_else(|| strip_label(line, "warning")) else {
             problems.push(format!(
                 "{name}: {what}: a line not in the diagnostic format: {line}"
             ));
@@ -1064,6 +1063,13 @@ fn judge_stderr(run: &Run, case: &Case, what: &str, site: &Path) -> Vec<String> 
         ));
     }
     problems
+}
+
+/// `error[E012]: rest` → `rest`, for `label` `error` (or `warning`).
+fn strip_label<'a>(line: &'a str, label: &str) -> Option<&'a str> {
+    let rest = line.strip_prefix(label)?.strip_prefix('[')?;
+    let (code, rest) = rest.split_once("]: ")?;
+    (code.len() == 4).then_some(rest)
 }
 
 fn run_case(case: &Case) -> Vec<String> {
@@ -1160,11 +1166,11 @@ fn every_error_of_a_run_is_reported_sorted_by_file_with_a_count() {
     let errors: Vec<&str> = result
         .stderr
         .lines()
-        .filter(|l| l.starts_with("error: "))
+        .filter_map(|l| strip_label(l, "error"))
         .collect();
     let files: Vec<&str> = errors
         .iter()
-        .map(|l| l["error: ".len()..].split(':').next().unwrap())
+        .map(|l| l.split(':').next().unwrap())
         .collect();
     assert_eq!(
         files,
@@ -1198,7 +1204,7 @@ fn vietnamese_thousands_warn_with_the_way_to_write_them_and_still_build() {
     assert_eq!(result.code, Some(0), "{}", result.stderr);
     assert!(
         result.stderr.contains(
-            "warning: content/associations/hoi-luat-gia/2013-h1.yaml:4:3: `participants: 10.202` is read as the decimal number"
+            "warning[W000]: content/associations/hoi-luat-gia/2013-h1.yaml:4:3: `participants: 10.202` is read as the decimal number"
         ) && result.stderr.contains("write `participants: 10202`"),
         "{}",
         result.stderr

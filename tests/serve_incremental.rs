@@ -484,7 +484,12 @@ fn a_duplicate_url_is_reported_by_a_full_load() {
     assert_eq!(report.level, Level::Full);
     let errors = served.builder.errors();
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0].message.contains("/news/gop-y/"), "{errors:?}");
+    assert!(
+        errors[0]
+            .text(blocpress::i18n::Language::En)
+            .contains("/news/gop-y/"),
+        "{errors:?}"
+    );
     let report = served.remove("content/news/2013/gop-y.md");
     served.check(&report, Level::Full, "fixed");
 }
@@ -773,7 +778,12 @@ fn a_broken_data_file_keeps_its_last_good_version_until_fixed() {
     let errors = served.builder.errors();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].path, Path::new(rel));
-    assert!(errors[0].message.contains("new_members"), "{errors:?}");
+    assert!(
+        errors[0]
+            .text(blocpress::i18n::Language::En)
+            .contains("new_members"),
+        "{errors:?}"
+    );
     // Another file edited meanwhile is applied; the broken one stays reported.
     let report = served.edit("content/associations/hoi-chu-thap-do/2013-h1.yaml", |t| {
         t.replace("30", "31")

@@ -3,10 +3,14 @@
 use blocpress::diagnostics::SiteErrors;
 use blocpress::site::{self, BuildOptions};
 
-use super::{EXIT_OK, EXIT_SITE_ERRORS, print_diagnostics};
+use blocpress::i18n::Language;
+use blocpress::messages::Message;
+
+use super::{EXIT_OK, EXIT_SITE_ERRORS, Ui};
 use crate::cli::BuildArgs;
 
-pub fn run(args: BuildArgs) -> i32 {
+pub fn run(args: BuildArgs, lang: Option<Language>) -> i32 {
+    let ui = Ui::for_site(lang, &args.root.root);
     let options = BuildOptions {
         root: args.root.root,
         output: args.output,
@@ -16,31 +20,29 @@ pub fn run(args: BuildArgs) -> i32 {
     };
     match site::build(&options) {
         Ok(report) => {
-            print_diagnostics(&report.warnings);
-            eprintln!(
-                "built {} files ({} news) into {} in {} ms{}",
-                report.pages,
-                report.news,
-                report.output.display(),
-                report.elapsed.as_millis(),
-                if report.warnings.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {}", report.warnings.summary())
-                }
+            ui.diagnostics(&report.warnings);
+            let warnings = if report.warnings.is_empty() {
+                String::new()
+            } else {
+                format!("; {}", ui.render(&report.warnings.summary()))
+            };
+            ui.say(
+                Message::new("build-done")
+                    .count("files", report.pages)
+                    .count("news", report.news)
+                    .arg("output", report.output.display().to_string())
+                    .count("ms", report.elapsed.as_millis() as i64)
+                    .arg("warnings", warnings),
             );
             EXIT_OK
         }
         Err(error) => {
             match error.downcast_ref::<SiteErrors>() {
                 Some(SiteErrors(diagnostics)) => {
-                    print_diagnostics(diagnostics);
-                    eprintln!(
-                        "build failed: {}; the previous output was left as it was",
-                        diagnostics.summary()
-                    );
+                    ui.diagnostics(diagnostics);
+                    ui.say(Message::new("build-failed").nested("counts", diagnostics.summary()));
                 }
-                None => eprintln!("error: {error:#}"),
+                None => ui.say(Message::new("failed-io").arg("error", format!("{error:#}"))),
             }
             EXIT_SITE_ERRORS
         }

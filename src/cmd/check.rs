@@ -2,17 +2,21 @@
 
 use blocpress::site;
 
-use super::{EXIT_OK, EXIT_SITE_ERRORS, print_diagnostics};
+use blocpress::i18n::Language;
+use blocpress::messages::Message;
+
+use super::{EXIT_OK, EXIT_SITE_ERRORS, Ui};
 use crate::cli::CheckArgs;
 
-pub fn run(args: CheckArgs) -> i32 {
+pub fn run(args: CheckArgs, lang: Option<Language>) -> i32 {
+    let ui = Ui::for_site(lang, &args.root.root);
     let diagnostics = site::check(&args.root.root, args.drafts);
-    print_diagnostics(&diagnostics);
+    ui.diagnostics(&diagnostics);
     if diagnostics.has_errors() {
-        eprintln!("check failed: {}", diagnostics.summary());
+        ui.say(Message::new("check-failed").nested("counts", diagnostics.summary()));
         EXIT_SITE_ERRORS
     } else {
-        eprintln!("check passed: {}", diagnostics.summary());
+        ui.say(Message::new("check-passed").nested("counts", diagnostics.summary()));
         EXIT_OK
     }
 }

@@ -2,20 +2,58 @@
 
 pub mod build;
 pub mod check;
+pub mod explain;
 pub mod init;
 pub mod new;
 pub mod serve;
 
+use std::path::Path;
+
 use blocpress::diagnostics::Diagnostics;
+use blocpress::i18n::Language;
+use blocpress::messages::{self, Message};
 
 /// Exit codes: 0 success, 1 the site has errors, 2 wrong usage (clap's own).
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_SITE_ERRORS: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
-/// Prints diagnostics to stderr, one a line, sorted, then the count.
-pub fn print_diagnostics(diagnostics: &Diagnostics) {
-    for d in diagnostics.sorted() {
-        eprintln!("{d}");
+/// How a command speaks to the person running it: in one language, on standard error.
+#[derive(Debug, Clone, Copy)]
+pub struct Ui {
+    pub language: Language,
+}
+
+impl Ui {
+    /// `--lang`, then `BLOCPRESS_LANG`, then the `language` of the site at `root` (read on its
+    /// own, so a site with errors still gets messages in its language), then Vietnamese.
+    pub fn for_site(cli: Option<Language>, root: &Path) -> Ui {
+        let site = || blocpress::config::language_of(root);
+        let language = match cli.or_else(messages::env_language) {
+            Some(language) => language,
+            None => site().unwrap_or_default(),
+        };
+        Ui { language }
+    }
+
+    /// With no site (usage errors, `init`): `--lang`, `BLOCPRESS_LANG`, Vietnamese.
+    pub fn without_site(cli: Option<Language>) -> Ui {
+        Ui {
+            language: messages::resolve_language(cli, None),
+        }
+    }
+
+    /// Prints diagnostics to stderr, one a line, sorted.
+    pub fn diagnostics(&self, diagnostics: &Diagnostics) {
+        eprint!("{}", diagnostics.render(self.language));
+    }
+
+    /// One line of a command's own words (a summary, a note).
+    pub fn say(&self, message: Message) {
+        eprintln!("{}", message.render(self.language));
+    }
+
+    pub fn render(&self, message: &Message) -> String {
+        message.render(self.language)
     }
 }

@@ -24,7 +24,9 @@ use blocpress::period::{Part, PeriodId};
 use blocpress::slug::{Slug, slugify};
 use jiff::civil::Date;
 
-use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE, print_diagnostics};
+use blocpress::messages::Message;
+
+use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE, Ui};
 use crate::cli::{NewCommand, NewNewsArgs, NewPeriodArgs};
 
 pub fn run(command: NewCommand) -> i32 {
@@ -57,11 +59,9 @@ impl Failure {
                 EXIT_USAGE
             }
             Failure::Site(diagnostics) => {
-                print_diagnostics(&diagnostics);
-                eprintln!(
-                    "nothing was written: fix the site first ({})",
-                    diagnostics.summary()
-                );
+                let ui = Ui::without_site(None);
+                ui.diagnostics(&diagnostics);
+                ui.say(Message::new("new-site-has-errors").nested("counts", diagnostics.summary()));
                 EXIT_SITE_ERRORS
             }
             Failure::Io(message) => {

@@ -417,7 +417,7 @@ mod tests {
     fn scope_defs() -> (IndexMap<String, MetricDef>, IndexMap<String, MetricDef>) {
         let def = |label: &str| MetricDef {
             label: label.into(),
-            unit: None,
+            ..MetricDef::default()
         };
         let own = IndexMap::from([("conferences".to_string(), def("Hội nghị"))]);
         let site = IndexMap::from([("new_members".to_string(), def("Hội viên mới"))]);
@@ -460,7 +460,9 @@ mod tests {
         let (_, warnings) = achievement("metrics:\n  conferences: 10.202\n").unwrap();
         assert_eq!(warnings.len(), 1);
         assert!(
-            warnings[0].message.contains("write `conferences: 10202`"),
+            warnings[0]
+                .text(crate::i18n::Language::En)
+                .contains("write `conferences: 10202`"),
             "{}",
             warnings[0]
         );
@@ -468,21 +470,35 @@ mod tests {
 
         let errors = achievement("metrics:\n  conferences: \"40.000.000\"\n").unwrap_err();
         assert!(
-            errors[0].message.contains("conferences: 40000000"),
+            errors[0]
+                .text(crate::i18n::Language::En)
+                .contains("conferences: 40000000"),
             "{}",
             errors[0]
         );
         let errors = achievement("metrics:\n  conferences: 1.500.000\n").unwrap_err();
-        assert!(errors[0].message.contains("1500000"), "{}", errors[0]);
+        assert!(
+            errors[0]
+                .text(crate::i18n::Language::En)
+                .contains("1500000"),
+            "{}",
+            errors[0]
+        );
         let errors = achievement("metrics:\n  conferences: \"95,5\"\n").unwrap_err();
-        assert!(errors[0].message.contains("95.5"), "{}", errors[0]);
+        assert!(
+            errors[0].text(crate::i18n::Language::En).contains("95.5"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]
     fn unknown_metric_names_the_nearest() {
         let errors = achievement("metrics:\n  conferencs: 3\n").unwrap_err();
         assert!(
-            errors[0].message.contains("did you mean `conferences`"),
+            errors[0]
+                .text(crate::i18n::Language::En)
+                .contains("did you mean `conferences`"),
             "{}",
             errors[0]
         );

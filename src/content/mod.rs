@@ -171,7 +171,7 @@ mod tests {
         assert!(
             decode_text(b"\xff\xfea\x00".to_vec(), rel)
                 .unwrap_err()
-                .message
+                .text(crate::i18n::Language::En)
                 .contains("UTF-16")
         );
         assert_eq!(

@@ -279,7 +279,9 @@ mod tests {
             "{errors:?}"
         );
         assert!(
-            errors[3].message.contains("did you mean `hoi-luat-gia`"),
+            errors[3]
+                .text(crate::i18n::Language::En)
+                .contains("did you mean `hoi-luat-gia`"),
             "{}",
             errors[3]
         );

@@ -452,7 +452,10 @@ mod tests {
             "{GROUPS}      - {{ id: \"1.1\", title: V, max: 3 }}\nscores:\n  a: {{ \"1.1\": 11, \"1.2\": 2 }}\n  b: {{ \"1.1\": 1 }}\n  x: {{ \"1.1\": 1, \"1.2\": 1 }}\n  c: {{ \"1.1\": 1, \"13\": 1, \"1.2\": 1 }}\n  d: {{ \"1.1\": 1.125, \"1.2\": 1 }}\n"
         );
         let errors = parse_text(&text).unwrap_err();
-        let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
+        let messages: Vec<_> = errors
+            .iter()
+            .map(|e| e.text(crate::i18n::Language::En))
+            .collect();
         assert!(
             messages.iter().any(|m| m.contains("used twice")),
             "{messages:?}"

@@ -134,7 +134,7 @@ async fn livereload_js() -> Response {
         .into_response()
 }
 
-/// `{"version": "…", "errors": [{"file", "line", "column", "message", "text"}]}`
+/// `{"version": "…", "errors": [{"file", "line", "column", "code", "message", "text"}]}`
 fn status_json(snapshot: &Snapshot) -> String {
     let errors: Vec<serde_json::Value> = snapshot
         .errors
@@ -144,7 +144,8 @@ fn status_json(snapshot: &Snapshot) -> String {
                 "file": crate::diagnostics::display_path(&d.path),
                 "line": d.line,
                 "column": d.column,
-                "message": d.message,
+                "code": d.code(),
+                "message": d.text(crate::i18n::Language::default()),
                 "text": d.to_string(),
             })
         })

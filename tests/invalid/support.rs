@@ -79,6 +79,7 @@ pub fn run(cwd: &Path, args: &[&str]) -> Run {
         .args(args)
         .current_dir(cwd)
         .env("RUST_BACKTRACE", "0")
+        .env("BLOCPRESS_LANG", "en")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()

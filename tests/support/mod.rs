@@ -103,6 +103,7 @@ impl Site {
 pub fn blocpress(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_blocpress"))
         .args(args)
+        .env("BLOCPRESS_LANG", "en")
         .output()
         .expect("run blocpress")
 }
