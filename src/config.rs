@@ -119,6 +119,32 @@ pub struct BlocConfig {
     pub leader: Option<String>,
     #[serde(default)]
     pub deputy: Option<String>,
+    /// Khối trưởng / khối phó per year (they rotate); years not listed use `leader`/`deputy`.
+    #[serde(default)]
+    pub roles: std::collections::BTreeMap<String, YearRoles>,
+}
+
+/// The bloc's leader and deputy in one year.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearRoles {
+    #[serde(default)]
+    pub leader: Option<String>,
+    #[serde(default)]
+    pub deputy: Option<String>,
+}
+
+impl BlocConfig {
+    /// The roles of `year`: its entry in `roles`, else the Part 1 `leader`/`deputy`.
+    pub fn roles_in(&self, year: i32) -> YearRoles {
+        self.roles
+            .get(&year.to_string())
+            .cloned()
+            .unwrap_or_else(|| YearRoles {
+                leader: self.leader.clone(),
+                deputy: self.deputy.clone(),
+            })
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -208,6 +234,18 @@ impl SiteConfig {
                 problems.push(source.error_at(&["metrics", key], message));
             }
         }
+        for (key, def) in &raw.metrics {
+            problems.extend(check_metric_def(&source, &["metrics", key], def));
+        }
+        for year in raw.bloc.roles.keys() {
+            if !is_year(year) {
+                problems.push(
+                    source
+                        .coded_at(&["bloc", "roles", year], "E210")
+                        .arg("year", year.as_str()),
+                );
+            }
+        }
         if raw.title.trim().is_empty() {
             problems.push(source.error_at(&["title"], "title must not be empty"));
         }
@@ -254,6 +292,35 @@ pub fn extra_to_json(extra: &yaml::Value) -> serde_json::Value {
         yaml::Value::Null => serde_json::Value::Object(Default::default()),
         other => yaml::to_json(other),
     }
+}
+
+/// A four-digit year such as `2014`.
+pub fn is_year(text: &str) -> bool {
+    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && !text.starts_with('0')
+}
+
+/// What a metric definition cannot say: a scale on something other than an amount, or a
+/// `min` above its `max`.
+pub fn check_metric_def(source: &YamlSource, keys: &[&str], def: &MetricDef) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let key = keys.last().copied().unwrap_or("");
+    if def.scale.is_some() && def.kind() != MetricKind::Amount {
+        let mut at = keys.to_vec();
+        at.push("scale");
+        problems.push(source.coded_at(&at, "E206").arg("key", key));
+    }
+    if let (Some(min), Some(max)) = (def.min, def.max)
+        && min > max
+    {
+        problems.push(
+            source
+                .coded_at(keys, "E207")
+                .arg("key", key)
+                .arg("min", min.to_string())
+                .arg("max", max.to_string()),
+        );
+    }
+    problems
 }
 
 /// Metric keys become CSV columns and JSON keys: keep them plain.

@@ -286,6 +286,15 @@ pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>)
     }
 }
 
+/// The catalogue form of [`suggestion`]: "; có phải ý bạn là …?" in the reader's language, or
+/// nothing, as a nested argument named `hint`.
+pub fn hint_message<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Message {
+    match did_you_mean(word, candidates) {
+        Some(best) => Message::new("hint-did-you-mean").arg("word", best),
+        None => Message::new("hint-none"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

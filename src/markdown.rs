@@ -483,6 +483,17 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
         if let (Some(narrative), Some(source)) = (&mut period.narrative, &period.source) {
             problems.extend(render_field(narrative, source, context, false));
         }
+        if let Some(source) = &period.source {
+            for item in &mut period.plans {
+                problems.extend(render_field(item, source, context, true));
+            }
+        }
+    }
+    for registration in site.registrations.values_mut() {
+        let source = registration.source.clone();
+        for item in registration.commitments.values_mut().flatten() {
+            problems.extend(render_field(item, &source, context, true));
+        }
     }
     let association_problems: Vec<Vec<Diagnostic>> = site
         .associations

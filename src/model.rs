@@ -78,6 +78,17 @@ pub struct Association {
     pub metrics: IndexMap<String, MetricDef>,
     pub extra: serde_json::Value,
     pub achievements: BTreeMap<PeriodId, Achievement>,
+    /// The first year this member belongs to the bloc (`joined: 2014`), if it joined later.
+    pub joined: Option<i32>,
+    /// The last year it belonged to the bloc (`left: 2016`).
+    pub left: Option<i32>,
+}
+
+impl Association {
+    /// Whether this member belongs to the bloc in `year` (between `joined` and `left`).
+    pub fn member_in(&self, year: i32) -> bool {
+        self.joined.is_none_or(|j| year >= j) && self.left.is_none_or(|l| year <= l)
+    }
 }
 
 /// What an association reports for one period.
@@ -94,6 +105,60 @@ pub struct Achievement {
     pub targets: IndexMap<String, Decimal>,
     pub extra: serde_json::Value,
     pub sample: SampleMark,
+    /// Values written as approximate (`{ value: 40000000, qualifier: over }`), by metric key;
+    /// the number itself is in `values`.
+    pub qualifiers: IndexMap<String, Qualifier>,
+}
+
+impl Achievement {
+    /// The qualifier of a metric's value, when it was written as approximate.
+    pub fn qualifier(&self, key: &str) -> Option<Qualifier> {
+        self.qualifiers.get(key).copied()
+    }
+}
+
+/// How an approximate value relates to its number: "hơn 40 triệu đồng" is `over`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    Over,
+    About,
+    Nearly,
+    Under,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 4] = [
+        Qualifier::Over,
+        Qualifier::About,
+        Qualifier::Nearly,
+        Qualifier::Under,
+    ];
+
+    /// As written in files and exports: `over`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Over => "over",
+            Qualifier::About => "about",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Under => "under",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.as_str() == text)
+    }
+
+    /// The word before the number: `hơn`, `khoảng`, `gần`, `dưới` (en: over, about, …).
+    pub fn word(self, language: crate::i18n::Language) -> &'static str {
+        match (language, self) {
+            (crate::i18n::Language::Vi, Qualifier::Over) => "hơn",
+            (crate::i18n::Language::Vi, Qualifier::About) => "khoảng",
+            (crate::i18n::Language::Vi, Qualifier::Nearly) => "gần",
+            (crate::i18n::Language::Vi, Qualifier::Under) => "dưới",
+            (_, q) => q.as_str(),
+        }
+    }
 }
 
 /// Which figures are sample data (not from a real report): `extra: { sample: true }` marks a
@@ -147,6 +212,10 @@ pub struct Period {
     pub summary: Option<String>,
     pub extra: serde_json::Value,
     pub narrative: Option<Markdown>,
+    /// The bloc's common tasks for the next period, shown once in section II.
+    pub plans: Vec<Markdown>,
+    /// `draft: true`: kept out of the site (with its figures) unless `--drafts`.
+    pub draft: bool,
 }
 
 impl Period {
@@ -163,6 +232,8 @@ impl Period {
             summary: None,
             extra: serde_json::Value::Object(Default::default()),
             narrative: None,
+            plans: Vec::new(),
+            draft: false,
         }
     }
 }
@@ -176,6 +247,8 @@ pub struct Criterion {
 
 #[derive(Debug, Clone)]
 pub struct CriteriaGroup {
+    /// `id` as written, else the group's position (`"1"`, `"2"`, …).
+    pub id: String,
     pub title: String,
     pub criteria: Vec<Criterion>,
 }
@@ -195,9 +268,44 @@ pub struct ScoreRow {
     pub group_totals: Vec<Decimal>,
     pub adjustments: Vec<Adjustment>,
     pub total: Decimal,
-    /// 1-based; equal totals share a rank (1, 2, 2, 4).
+    /// 1-based; equal totals share a rank (1, 2, 2, 4) once `tie_break` is applied.
     pub rank: usize,
+    /// The award's title.
     pub award: Option<String>,
+    pub award_status: AwardStatus,
+    /// The decision that granted it (`Quyết định số 123/QĐ-UBND ngày 15/01/2014`).
+    pub award_decision: Option<String>,
+    /// The member's self-assessment (tự chấm), one score per criterion, when the file has one.
+    pub self_scores: Option<Vec<Decimal>>,
+}
+
+impl ScoreRow {
+    /// The criteria alone, without adjustments (what self-assessment is compared with).
+    pub fn criteria_total(&self) -> Decimal {
+        self.scores.iter().sum()
+    }
+
+    pub fn self_total(&self) -> Option<Decimal> {
+        self.self_scores.as_ref().map(|s| s.iter().sum())
+    }
+}
+
+/// An award the bloc proposes (*Đề nghị tặng*) or the province has granted (*Được tặng*).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AwardStatus {
+    #[default]
+    Proposed,
+    Granted,
+}
+
+impl AwardStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AwardStatus::Proposed => "proposed",
+            AwardStatus::Granted => "granted",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -210,6 +318,11 @@ pub struct Scoring {
     pub rows: Vec<ScoreRow>,
     pub extra: serde_json::Value,
     pub sample: SampleMark,
+    /// Group or criterion ids that order equal totals, in order.
+    pub tie_break: Vec<String>,
+    /// Members not scored this period, with the reason.
+    pub absent: IndexMap<Slug, String>,
+    pub has_self_scores: bool,
 }
 
 impl Scoring {
@@ -220,6 +333,23 @@ impl Scoring {
             .map(|c| c.max)
             .sum()
     }
+}
+
+/// The bloc's registration of yearly targets (*đăng ký, giao ước thi đua*):
+/// `content/registrations/<year>.yaml`.
+#[derive(Debug, Clone)]
+pub struct Registration {
+    pub source: PathBuf,
+    pub year: i32,
+    pub title: Option<String>,
+    /// The day the bloc signed it.
+    pub date: Option<Date>,
+    /// Yearly targets per member, metric keys as in achievements.
+    pub targets: IndexMap<Slug, IndexMap<String, Decimal>>,
+    /// What each member commits to (Markdown list items).
+    pub commitments: IndexMap<Slug, Vec<Markdown>>,
+    pub extra: serde_json::Value,
+    pub sample: SampleMark,
 }
 
 #[derive(Debug, Clone)]
@@ -260,6 +390,8 @@ pub struct Site {
     /// Every period any file names, oldest first.
     pub periods: BTreeMap<PeriodId, Period>,
     pub scorings: BTreeMap<PeriodId, Scoring>,
+    /// By year.
+    pub registrations: BTreeMap<i32, Registration>,
     /// By slug.
     pub tags: Vec<Tag>,
     pub static_files: Vec<StaticFile>,
@@ -288,6 +420,11 @@ impl Site {
     /// The associations' slugs in display order.
     pub fn association_slugs(&self) -> Vec<Slug> {
         self.associations.iter().map(|a| a.slug.clone()).collect()
+    }
+
+    /// The members of the bloc in `year`, in display order.
+    pub fn members_in(&self, year: i32) -> impl Iterator<Item = &Association> {
+        self.associations.iter().filter(move |a| a.member_in(year))
     }
 
     /// A metric's definition for an association: its own first, then the site's.

@@ -53,6 +53,11 @@ impl<'a> YamlSource<'a> {
         Diagnostic::error(self.path, message).at_opt(self.locate_or_parent(keys))
     }
 
+    /// A catalogue diagnostic `code` pointing at `keys` (or its nearest parent written).
+    pub fn coded_at(&self, keys: &[&str], code: &'static str) -> Diagnostic {
+        Diagnostic::new(self.path, code).at_opt(self.locate_or_parent(keys))
+    }
+
     pub fn warning_at(&self, keys: &[&str], message: impl Into<String>) -> Diagnostic {
         Diagnostic::warning(self.path, message).at_opt(self.locate_or_parent(keys))
     }

@@ -1195,17 +1195,19 @@ fn every_error_of_a_run_is_reported_sorted_by_file_with_a_count() {
 }
 
 #[test]
-fn vietnamese_thousands_warn_with_the_way_to_write_them_and_still_build() {
+fn vietnamese_thousands_in_a_count_fail_with_the_way_to_write_them() {
+    // SPEC Part 2: a count is a whole number, so `10.202` (YAML's 10.202) is an error that says
+    // to write 10202. (Decimal metrics still only warn: see the unit tests.)
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
     copy_dir(&base_fixture(), &site);
     replace(&site, H1, "participants: 534", "participants: 10.202");
     let result = build(&site, &tmp.path().join("out"));
-    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    assert_eq!(result.code, Some(1), "{}", result.stderr);
     assert!(
         result.stderr.contains(
-            "warning[W000]: content/associations/hoi-luat-gia/2013-h1.yaml:4:3: `participants: 10.202` is read as the decimal number"
-        ) && result.stderr.contains("write `participants: 10202`"),
+            "error[E200]: content/associations/hoi-luat-gia/2013-h1.yaml:4:3: “participants: 10.202” is a count"
+        ) && result.stderr.contains("write: participants: 10202"),
         "{}",
         result.stderr
     );

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::{Markdown, SourcePath};
 use crate::config::{MetricDef, SiteConfig, check_metric_key};
 use crate::diagnostics::{Diagnostic, suggestion};
-use crate::model::{Achievement, Association, SampleMark};
+use crate::model::{Achievement, Association, Qualifier, SampleMark};
 use crate::period::PeriodId;
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};
@@ -44,6 +44,10 @@ struct ProfileFile {
     logo: Option<String>,
     #[serde(default)]
     metrics: IndexMap<String, MetricDef>,
+    #[serde(default)]
+    joined: Option<yaml::Value>,
+    #[serde(default)]
+    left: Option<yaml::Value>,
     #[serde(default)]
     extra: yaml::Value,
 }
@@ -78,6 +82,37 @@ pub fn parse_profile(
     let mut warnings = Vec::new();
     if file.name.trim().is_empty() {
         problems.push(source.error_at(&["name"], "name must not be empty"));
+    }
+    let mut years = [None, None];
+    for (slot, field, value) in [(0, "joined", &file.joined), (1, "left", &file.left)] {
+        let Some(value) = value else { continue };
+        let text = yaml::scalar_text(value).unwrap_or_default();
+        match text.trim().parse::<i32>() {
+            Ok(year) if crate::config::is_year(text.trim()) => years[slot] = Some(year),
+            _ => problems.push(
+                source
+                    .coded_at(&[field], "E211")
+                    .arg("field", field)
+                    .arg("value", text.trim()),
+            ),
+        }
+    }
+    if let [Some(joined), Some(left)] = years
+        && joined > left
+    {
+        problems.push(
+            source
+                .coded_at(&["left"], "E212")
+                .arg("joined", joined.to_string())
+                .arg("left", left.to_string()),
+        );
+    }
+    for (key, def) in &file.metrics {
+        problems.extend(crate::config::check_metric_def(
+            &source,
+            &["metrics", key],
+            def,
+        ));
     }
     for key in file.metrics.keys() {
         if let Err(message) = check_metric_key(key) {
@@ -140,6 +175,8 @@ pub fn parse_profile(
             metrics: file.metrics,
             extra: crate::config::extra_to_json(&file.extra),
             achievements: Default::default(),
+            joined: years[0],
+            left: years[1],
         },
         warnings,
     ))
@@ -151,9 +188,14 @@ pub struct MetricScope<'a> {
     pub site: &'a IndexMap<String, MetricDef>,
 }
 
-impl MetricScope<'_> {
-    fn contains(&self, key: &str) -> bool {
+impl<'a> MetricScope<'a> {
+    pub fn contains(&self, key: &str) -> bool {
         self.own.contains_key(key) || self.site.contains_key(key)
+    }
+
+    /// The definition of `key`: the association's own, else the site's.
+    pub fn get(&self, key: &str) -> Option<&'a MetricDef> {
+        self.own.get(key).or_else(|| self.site.get(key))
     }
 
     fn keys(&self) -> impl Iterator<Item = &str> {
@@ -174,29 +216,52 @@ pub fn parse_achievement(
     let mut warnings = Vec::new();
 
     let mut values = IndexMap::new();
+    let mut qualifiers = IndexMap::new();
     for (key, value) in &file.metrics {
-        if !scope.contains(key) {
+        let Some(def) = scope.get(key) else {
             problems.push(unknown_metric(&source, "metrics", key, scope));
             continue;
-        }
-        match metric_value(&source, &["metrics", key], value) {
+        };
+        let keys = ["metrics", key.as_str()];
+        let (value, qualifier, keys) = match approximate(&source, &keys, value) {
+            Ok(parts) => parts,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        match metric_value(&source, &keys, value)
+            .and_then(|(v, w)| check_kind(&source, &keys, def, v, false).map(|()| (v, w)))
+        {
             Ok((value, warning)) => {
                 values.insert(key.clone(), value);
-                warnings.extend(warning);
+                if let Some(q) = qualifier {
+                    qualifiers.insert(key.clone(), q);
+                }
+                // A count's grouped thousands are already an error; decimals warn.
+                if def.kind() != crate::config::MetricKind::Count {
+                    warnings.extend(warning);
+                }
             }
             Err(d) => problems.push(d),
         }
     }
     let mut targets = IndexMap::new();
     for (key, value) in &file.targets {
-        if !scope.contains(key) {
+        let Some(def) = scope.get(key) else {
             problems.push(unknown_metric(&source, "targets", key, scope));
             continue;
-        }
-        match metric_value(&source, &["targets", key], value) {
+        };
+        let keys = ["targets", key.as_str()];
+        match metric_value(&source, &keys, value)
+            .and_then(|(v, w)| check_kind(&source, &keys, def, v, true).map(|()| (v, w)))
+        {
             Ok((Some(value), warning)) => {
                 targets.insert(key.clone(), value);
-                warnings.extend(warning);
+                if def.kind() != crate::config::MetricKind::Count {
+                    warnings.extend(warning);
+                }
             }
             Ok((None, _)) => {}
             Err(d) => problems.push(d),
@@ -237,6 +302,7 @@ pub fn parse_achievement(
             targets,
             extra,
             sample,
+            qualifiers,
         },
         warnings,
     ))
@@ -255,6 +321,119 @@ fn unknown_metric(
             "unknown metric `{key}`{hint} (define it under `metrics` in this association's profile.yaml or in site.yaml)"
         ),
     )
+}
+
+/// An approximate value, `{ value: 40000000, qualifier: over }`, split into its number (and the
+/// keys where it is written) and its qualifier; any other value passes through unchanged.
+#[allow(clippy::type_complexity)]
+pub fn approximate<'v>(
+    source: &YamlSource,
+    keys: &[&str],
+    value: &'v yaml::Value,
+) -> Result<(&'v yaml::Value, Option<Qualifier>, Vec<String>), Diagnostic> {
+    let owned = |extra: Option<&str>| {
+        let mut k: Vec<String> = keys.iter().map(|s| s.to_string()).collect();
+        k.extend(extra.map(str::to_string));
+        k
+    };
+    let yaml::Value::Mapping(map) = value else {
+        return Ok((value, None, owned(None)));
+    };
+    let key = keys.last().copied().unwrap_or("");
+    let mut number = None;
+    let mut qualifier = None;
+    for (k, v) in map {
+        match yaml::scalar_text(k).as_deref() {
+            Some("value") => number = Some(v),
+            Some("qualifier") => {
+                let text = yaml::scalar_text(v).unwrap_or_default();
+                match Qualifier::parse(text.trim()) {
+                    Some(q) => qualifier = Some(q),
+                    None => {
+                        let mut at = keys.to_vec();
+                        at.push("qualifier");
+                        return Err(source
+                            .coded_at(&at, "E209")
+                            .arg("key", key)
+                            .arg("value", text.trim()));
+                    }
+                }
+            }
+            other => {
+                return Err(source
+                    .coded_at(keys, "E208")
+                    .arg("key", key)
+                    .arg("field", other.unwrap_or("?").to_string()));
+            }
+        }
+    }
+    match (number, qualifier) {
+        (Some(number), Some(q)) => Ok((number, Some(q), owned(Some("value")))),
+        (Some(number), None) => Ok((number, None, owned(Some("value")))),
+        (None, _) => Err(source
+            .coded_at(keys, "E208")
+            .arg("key", key)
+            .arg("field", "value")),
+    }
+}
+
+/// What a metric's kind and bounds allow: whole numbers for counts, nothing below `min`
+/// (0 by default) or above `max` (100 for percent), and targets above zero.
+pub fn check_kind(
+    source: &YamlSource,
+    keys: &[&str],
+    def: &MetricDef,
+    value: Option<Decimal>,
+    is_target: bool,
+) -> Result<(), Diagnostic> {
+    use crate::config::MetricKind;
+    let Some(value) = value else { return Ok(()) };
+    let key = keys
+        .iter()
+        .rev()
+        .find(|k| **k != "value")
+        .copied()
+        .unwrap_or("");
+    let written = source
+        .raw_value(keys)
+        .map_or_else(|| value.normalize().to_string(), str::to_string);
+    if def.kind() == MetricKind::Count && !value.fract().is_zero() {
+        if looks_like_grouped_thousands(&written) {
+            return Err(source
+                .coded_at(keys, "E200")
+                .arg("key", key)
+                .arg("value", written.as_str())
+                .arg("right", written.replace('.', "")));
+        }
+        return Err(source
+            .coded_at(keys, "E201")
+            .arg("key", key)
+            .arg("value", written.as_str()));
+    }
+    if is_target && value <= Decimal::ZERO {
+        return Err(source
+            .coded_at(keys, "E204")
+            .arg("key", key)
+            .arg("value", written.as_str()));
+    }
+    let as_f64 = value.to_string().parse::<f64>().unwrap_or(0.0);
+    if as_f64 < def.min() {
+        return Err(source
+            .coded_at(keys, "E202")
+            .arg("key", key)
+            .arg("value", written.as_str())
+            .arg("min", def.min().to_string()));
+    }
+    if let Some(max) = def.max()
+        && as_f64 > max
+    {
+        return Err(source
+            .coded_at(keys, "E203")
+            .arg("key", key)
+            .arg("value", written.as_str())
+            .arg("max", max.to_string()));
+    }
+    Ok(())
 }
 
 /// `1.500.000` or `10.202`: digits grouped by dots, as Vietnamese writes thousands.
@@ -394,7 +573,12 @@ fn parse_metric_value(
                 ));
             }
             match Decimal::from_str(trimmed) {
-                Ok(decimal) if !trimmed.is_empty() => Ok((Some(decimal), None)),
+                // A number in quotes is text to YAML: say so, and how to write it.
+                Ok(decimal) if !trimmed.is_empty() => Err(source
+                    .coded_at(keys, "E205")
+                    .arg("key", key)
+                    .arg("value", written.as_str())
+                    .arg("right", decimal.normalize().to_string())),
                 _ if trimmed.is_empty() => Ok((None, None)),
                 _ => Err(source.error_at(
                     keys,
@@ -420,7 +604,30 @@ mod tests {
             ..MetricDef::default()
         };
         let own = IndexMap::from([("conferences".to_string(), def("Hội nghị"))]);
-        let site = IndexMap::from([("new_members".to_string(), def("Hội viên mới"))]);
+        let site = IndexMap::from([
+            (
+                "new_members".to_string(),
+                MetricDef {
+                    kind: Some(crate::config::MetricKind::Decimal),
+                    ..def("Hội viên mới")
+                },
+            ),
+            (
+                "rate".to_string(),
+                MetricDef {
+                    unit: Some("%".into()),
+                    ..def("Tỷ lệ")
+                },
+            ),
+            (
+                "support".to_string(),
+                MetricDef {
+                    kind: Some(crate::config::MetricKind::Amount),
+                    scale: Some(crate::config::Scale::Million),
+                    ..def("Hỗ trợ")
+                },
+            ),
+        ]);
         (own, site)
     }
 
@@ -457,12 +664,12 @@ mod tests {
 
     #[test]
     fn vietnamese_thousands_warn_or_fail_with_advice() {
-        let (_, warnings) = achievement("metrics:\n  conferences: 10.202\n").unwrap();
+        let (_, warnings) = achievement("metrics:\n  new_members: 10.202\n").unwrap();
         assert_eq!(warnings.len(), 1);
         assert!(
             warnings[0]
                 .text(crate::i18n::Language::En)
-                .contains("write `conferences: 10202`"),
+                .contains("write `new_members: 10202`"),
             "{}",
             warnings[0]
         );
@@ -489,6 +696,51 @@ mod tests {
             errors[0].text(crate::i18n::Language::En).contains("95.5"),
             "{}",
             errors[0]
+        );
+    }
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        match achievement(text) {
+            Ok((_, warnings)) => warnings.iter().map(Diagnostic::code).collect(),
+            Err(errors) => errors.iter().map(Diagnostic::code).collect(),
+        }
+    }
+
+    #[test]
+    fn values_are_checked_by_kind() {
+        // A count written with grouped thousands: "write 1080".
+        let errors = achievement("metrics:\n  conferences: 1.080\n").unwrap_err();
+        assert_eq!(errors[0].code(), "E200");
+        let text = errors[0].text(crate::i18n::Language::Vi);
+        assert!(text.contains("viết: conferences: 1080"), "{text}");
+        assert_eq!(codes("metrics:\n  conferences: 2.5\n"), ["E201"]);
+        assert_eq!(codes("metrics:\n  conferences: -3\n"), ["E202"]);
+        assert_eq!(codes("metrics:\n  rate: 105\n"), ["E203"]);
+        assert!(codes("metrics:\n  rate: 99.5\n").is_empty());
+        assert_eq!(codes("targets:\n  conferences: 0\n"), ["E204"]);
+        assert_eq!(codes("targets:\n  conferences: -4\n"), ["E204"]);
+        assert_eq!(codes("metrics:\n  conferences: \" 35\"\n"), ["E205"]);
+        assert!(codes("metrics:\n  support: 40000000.5\n").is_empty());
+    }
+
+    #[test]
+    fn approximate_values_keep_their_qualifier() {
+        let (a, _) = achievement(
+            "metrics:\n  support: { value: 40000000, qualifier: over }\n  conferences: 3\n",
+        )
+        .unwrap();
+        assert_eq!(a.values["support"], Some(Decimal::from(40_000_000)));
+        assert_eq!(a.qualifier("support"), Some(Qualifier::Over));
+        assert_eq!(a.qualifier("conferences"), None);
+        assert_eq!(
+            codes("metrics:\n  support: { value: 4, qualifier: hon }\n"),
+            ["E209"]
+        );
+        assert_eq!(codes("metrics:\n  support: { so: 4 }\n"), ["E208"]);
+        // The kind still applies to the number inside.
+        assert_eq!(
+            codes("metrics:\n  conferences: { value: 2.5, qualifier: about }\n"),
+            ["E201"]
         );
     }
 

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::association::{self, MetricScope};
-use super::{SourcePath, file_stem, news, page, period, read_text, scoring};
+use super::{SourcePath, file_stem, news, page, period, read_text, registration, scoring};
 use crate::config::{CONFIG_FILE, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::model::{Association, NewsItem, Page, Period, Site, StaticFile, StaticOrigin};
@@ -146,12 +146,13 @@ enum Job {
     Profile(Slug, SourcePath),
     Achievement(Slug, PeriodId, SourcePath),
     Scoring(SourcePath),
+    Registration(SourcePath),
 }
 
 enum Parsed {
     News(crate::model::NewsItem),
     Page(crate::model::Page),
-    Period(Period, bool),
+    Period(Period),
     Profile(Association),
     Achievement(Slug, crate::model::Achievement),
 }
@@ -199,6 +200,8 @@ fn classify(files: Vec<SourcePath>, problems: &mut Vec<Diagnostic>) -> (Vec<Job>
             ["periods", ..] => problems.push(wrong_ext("md")),
             ["scoring", _] if ext == "yaml" => jobs.push(Job::Scoring(file)),
             ["scoring", ..] => problems.push(wrong_ext("yaml")),
+            ["registrations", _] if ext == "yaml" => jobs.push(Job::Registration(file)),
+            ["registrations", ..] => problems.push(wrong_ext("yaml")),
             ["associations", folder, name] => {
                 let slug = match Slug::parse(folder) {
                     Ok(slug) => slug,
@@ -236,7 +239,7 @@ fn classify(files: Vec<SourcePath>, problems: &mut Vec<Diagnostic>) -> (Vec<Job>
             )),
             _ => problems.push(Diagnostic::warning(
                 &file.rel,
-                "not a known place for content (news/, pages/, periods/, associations/, scoring/); this file is ignored",
+                "not a known place for content (news/, pages/, periods/, associations/, scoring/, registrations/); this file is ignored",
             )),
         }
     }
@@ -288,8 +291,9 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     check_theme(root, &config, &config_text, &mut problems);
 
     // Profiles first: achievements are checked against each association's own metrics.
-    let (scoring_jobs, jobs): (Vec<Job>, Vec<Job>) =
-        jobs.into_iter().partition(|j| matches!(j, Job::Scoring(_)));
+    let (scoring_jobs, jobs): (Vec<Job>, Vec<Job>) = jobs
+        .into_iter()
+        .partition(|j| matches!(j, Job::Scoring(_) | Job::Registration(_)));
     let (profile_jobs, jobs): (Vec<Job>, Vec<Job>) = jobs
         .into_iter()
         .partition(|j| matches!(j, Job::Profile(..)));
@@ -329,10 +333,9 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
                                 pages.push(p);
                             }
                         }
-                        Parsed::Period(p, draft) => {
-                            if options.drafts || !draft {
-                                periods.insert(p.id, p);
-                            }
+                        Parsed::Period(p) => {
+                            // Draft periods are held back below, with their figures.
+                            periods.insert(p.id, p);
                         }
                         Parsed::Profile(a) => {
                             associations.insert(a.slug.clone(), a);
@@ -370,15 +373,45 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         .filter(|s| !ordered.contains(s))
         .collect();
     broken.sort();
-    ordered.extend(broken.into_iter().cloned());
+    ordered.extend(broken.iter().map(|s| (*s).clone()));
+    let mut roster = scoring::roster(&associations);
+    // Broken profiles: known by their folder, never required to be scored.
+    roster.extend(broken.into_iter().map(|slug| scoring::Member {
+        slug: slug.clone(),
+        name: slug.as_str().to_string(),
+        joined: Some(i32::MAX),
+        left: None,
+    }));
 
+    let mut registrations = BTreeMap::new();
+    {
+        let own: HashMap<Slug, &indexmap::IndexMap<String, crate::config::MetricDef>> =
+            associations
+                .iter()
+                .map(|a| (a.slug.clone(), &a.metrics))
+                .collect();
+        for job in &scoring_jobs {
+            let Job::Registration(path) = job else {
+                continue;
+            };
+            let parsed = read_text(&path.abs, &path.rel)
+                .map_err(|d| vec![d])
+                .and_then(|text| registration::parse(path, &text, &own, &config.metrics));
+            match parsed {
+                Ok(r) => {
+                    registrations.insert(r.year, r);
+                }
+                Err(errors) => problems.extend(errors),
+            }
+        }
+    }
     let scoring_results: Vec<_> = scoring_jobs
         .into_par_iter()
         .filter_map(|job| match job {
             Job::Scoring(path) => Some(
                 read_text(&path.abs, &path.rel)
                     .map_err(|d| vec![d])
-                    .and_then(|text| scoring::parse(&path, &text, &ordered)),
+                    .and_then(|text| scoring::parse(&path, &text, &roster)),
             ),
             _ => None,
         })
@@ -390,6 +423,35 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
                 scorings.insert(s.period, s);
             }
             Err(errors) => problems.extend(errors),
+        }
+    }
+
+    // A draft period keeps its review, its figures and its scoring out of the site.
+    if !options.drafts {
+        let held: HashSet<PeriodId> = periods.values().filter(|p| p.draft).map(|p| p.id).collect();
+        if !held.is_empty() {
+            periods.retain(|id, _| !held.contains(id));
+            scorings.retain(|id, _| !held.contains(id));
+            for association in &mut associations {
+                association.achievements.retain(|id, _| !held.contains(id));
+            }
+            for item in &mut news {
+                if item.period.is_some_and(|p| held.contains(&p)) {
+                    item.period = None;
+                }
+            }
+        }
+    }
+    for association in &associations {
+        for (id, achievement) in &association.achievements {
+            let year = i32::from(id.year());
+            if !association.member_in(year) {
+                problems.push(
+                    Diagnostic::new(&achievement.source, "W210")
+                        .arg("association", association.slug.as_str())
+                        .arg("year", year.to_string()),
+                );
+            }
         }
     }
 
@@ -424,6 +486,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         associations,
         periods,
         scorings,
+        registrations,
         tags: Vec::new(),
         static_files,
         index: Default::default(),
@@ -483,7 +546,7 @@ type JobResult = Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 fn parse_job(job: Job, context: &JobContext) -> JobResult {
     let path = match &job {
-        Job::News(p) | Job::Page(p) | Job::Period(p) | Job::Scoring(p) => p,
+        Job::News(p) | Job::Page(p) | Job::Period(p) | Job::Scoring(p) | Job::Registration(p) => p,
         Job::Profile(_, p) | Job::Achievement(_, _, p) => p,
     };
     let text = read_text(&path.abs, &path.rel).map_err(|d| vec![d])?;
@@ -493,7 +556,7 @@ fn parse_job(job: Job, context: &JobContext) -> JobResult {
         }
         Job::Page(path) => page::parse(&path, &text).map(|p| (Parsed::Page(p), Vec::new())),
         Job::Period(path) => period::parse(&path, &text, context.associations)
-            .map(|(p, draft)| (Parsed::Period(p, draft), Vec::new())),
+            .map(|(p, _)| (Parsed::Period(p), Vec::new())),
         Job::Profile(slug, path) => association::parse_profile(slug, &path, &text, context.config)
             .map(|(a, warnings)| (Parsed::Profile(a), warnings)),
         Job::Achievement(slug, period, path) => {
@@ -509,7 +572,9 @@ fn parse_job(job: Job, context: &JobContext) -> JobResult {
             association::parse_achievement(period, &path, &text, &scope)
                 .map(|(a, warnings)| (Parsed::Achievement(slug, a), warnings))
         }
-        Job::Scoring(_) => unreachable!("scoring files are parsed after the associations"),
+        Job::Scoring(_) | Job::Registration(_) => {
+            unreachable!("scoring and registration files are parsed after the associations")
+        }
     }
 }
 
@@ -532,6 +597,31 @@ fn check_bloc_roles(
                 &["bloc", role],
                 format!("bloc {role} `{name}` is not an association{hint} (associations are the folders in content/associations/)"),
             ));
+        }
+    }
+    for (year, roles) in &config.bloc.roles {
+        for (role, value) in [("leader", &roles.leader), ("deputy", &roles.deputy)] {
+            let Some(name) = value else { continue };
+            let known = Slug::parse(name).is_ok_and(|s| associations.contains(&s));
+            if !known {
+                let hint =
+                    crate::diagnostics::hint_message(name, associations.iter().map(Slug::as_str));
+                problems.push(
+                    source
+                        .coded_at(&["bloc", "roles", year, role], "E213")
+                        .arg("year", year.as_str())
+                        .arg("role", role)
+                        .arg("association", name.as_str())
+                        .nested("hint", hint),
+                );
+            }
+        }
+        if roles.leader.is_some() && roles.leader == roles.deputy {
+            problems.push(
+                source
+                    .coded_at(&["bloc", "roles", year], "E214")
+                    .arg("year", year.as_str()),
+            );
         }
     }
 }

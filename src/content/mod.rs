@@ -8,6 +8,7 @@ pub mod load;
 pub mod news;
 pub mod page;
 pub mod period;
+pub mod registration;
 pub mod scoring;
 pub mod validate;
 

@@ -29,6 +29,9 @@ struct FrontMatter {
     summary: Option<String>,
     #[serde(default)]
     draft: bool,
+    /// The bloc's common tasks for the next period (Markdown list items).
+    #[serde(default, deserialize_with = "yaml::scalar_list::deserialize")]
+    plans: Vec<String>,
     #[serde(default)]
     extra: yaml::Value,
 }
@@ -97,6 +100,14 @@ pub fn parse(
             summary: fm.summary,
             extra: crate::config::extra_to_json(&fm.extra),
             narrative,
+            plans: {
+                let line = source.locate(&["plans"]).map_or(0, |(l, _)| l);
+                fm.plans
+                    .into_iter()
+                    .map(|text| Markdown::new(text, line))
+                    .collect()
+            },
+            draft: fm.draft,
         },
         fm.draft,
     ))

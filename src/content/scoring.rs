@@ -10,7 +10,9 @@ use serde::Deserialize;
 
 use super::SourcePath;
 use crate::diagnostics::{Diagnostic, suggestion};
-use crate::model::{Adjustment, CriteriaGroup, Criterion, SampleMark, ScoreRow, Scoring};
+use crate::model::{
+    Adjustment, AwardStatus, CriteriaGroup, Criterion, SampleMark, ScoreRow, Scoring,
+};
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};
 
@@ -23,6 +25,12 @@ struct ScoringFile {
     #[serde(default)]
     scores: IndexMap<String, IndexMap<yaml::Value, yaml::Value>>,
     #[serde(default)]
+    self_scores: IndexMap<String, IndexMap<yaml::Value, yaml::Value>>,
+    #[serde(default)]
+    tie_break: Vec<yaml::Value>,
+    #[serde(default)]
+    absent: IndexMap<String, yaml::Value>,
+    #[serde(default)]
     awards: IndexMap<String, yaml::Value>,
     #[serde(default)]
     adjustments: IndexMap<String, Vec<AdjustmentFile>>,
@@ -33,6 +41,8 @@ struct ScoringFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GroupFile {
+    #[serde(default)]
+    id: Option<yaml::Value>,
     #[serde(deserialize_with = "yaml::scalar_string::deserialize")]
     title: String,
     criteria: Vec<CriterionFile>,
@@ -46,6 +56,46 @@ struct CriterionFile {
     #[serde(deserialize_with = "yaml::scalar_string::deserialize")]
     title: String,
     max: yaml::Value,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AwardFile {
+    #[serde(deserialize_with = "yaml::scalar_string::deserialize")]
+    title: String,
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    decision: Option<String>,
+}
+
+/// A member as a scoring file sees it: who must be scored in a year, and the name that orders
+/// members sharing a rank.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub slug: Slug,
+    pub name: String,
+    pub joined: Option<i32>,
+    pub left: Option<i32>,
+}
+
+impl Member {
+    fn member_in(&self, year: i32) -> bool {
+        self.joined.is_none_or(|j| year >= j) && self.left.is_none_or(|l| year <= l)
+    }
+}
+
+/// The members of a site in display order, for [`parse`].
+pub fn roster(associations: &[crate::model::Association]) -> Vec<Member> {
+    associations
+        .iter()
+        .map(|a| Member {
+            slug: a.slug.clone(),
+            name: a.name.clone(),
+            joined: a.joined,
+            left: a.left,
+        })
+        .collect()
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,22 +150,19 @@ fn points(
     Ok(decimal)
 }
 
-/// Parses and ranks a scoring file. `associations` lists the known association slugs in
-/// display order (ties keep that order).
+/// Parses and ranks a scoring file. `members` lists the known associations in display order.
 pub fn parse(
     path: &SourcePath,
     text: &str,
-    associations: &[Slug],
+    members: &[Member],
 ) -> Result<Scoring, Vec<Diagnostic>> {
+    let associations: Vec<Slug> = members.iter().map(|m| m.slug.clone()).collect();
+    let associations = associations.as_slice();
     let period = super::period::period_from_file_name(path).map_err(|d| vec![d])?;
     let source = YamlSource::new(&path.rel, text);
     let file: ScoringFile = yaml::from_str(&source).map_err(|d| vec![d])?;
     let mut problems = Vec::new();
-    let known: HashMap<&str, usize> = associations
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.as_str(), i))
-        .collect();
+    let known: HashSet<&str> = associations.iter().map(Slug::as_str).collect();
     let known_names = || associations.iter().map(Slug::as_str);
 
     // Criteria, in order, with unique ids.
@@ -128,7 +175,22 @@ pub fn parse(
             "a scoring file needs at least one group of criteria",
         ));
     }
-    for group in &file.groups {
+    let mut group_ids = HashSet::new();
+    for (position, group) in file.groups.iter().enumerate() {
+        let group_id = group
+            .id
+            .as_ref()
+            .and_then(yaml::scalar_text)
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| (position + 1).to_string());
+        if !group_ids.insert(group_id.clone()) {
+            problems.push(
+                Diagnostic::new(&path.rel, "E233")
+                    .arg("id", group_id.as_str())
+                    .at_opt(locate_values(text, "id", &group_id).nth(1)),
+            );
+        }
         let mut criteria = Vec::new();
         for criterion in &group.criteria {
             let id = criterion.id.trim().to_string();
@@ -179,6 +241,7 @@ pub fn parse(
             });
         }
         groups.push(CriteriaGroup {
+            id: group_id,
             title: group.title.trim().to_string(),
             criteria,
         });
@@ -190,7 +253,7 @@ pub fn parse(
         .collect();
 
     let check_association = |name: &str, section: &str, problems: &mut Vec<Diagnostic>| -> bool {
-        if known.contains_key(name) {
+        if known.contains(name) {
             return true;
         }
         let hint = suggestion(name, known_names());
@@ -287,17 +350,139 @@ pub fn parse(
             total: Decimal::ZERO,
             rank: 0,
             award: None,
+            award_status: Default::default(),
+            award_decision: None,
+            self_scores: None,
         });
+    }
+    // Self-assessments: the same criteria, the same ranges, for members the bloc scored.
+    for (name, scores) in &file.self_scores {
+        if !check_association(name, "self_scores", &mut problems) {
+            continue;
+        }
+        let mut by_id = HashMap::new();
+        for (key, value) in scores {
+            let id = yaml::scalar_text(key).unwrap_or_default();
+            let keys = ["self_scores", name.as_str(), id.as_str()];
+            let Some(&max) = maxima.get(id.as_str()) else {
+                let hint = suggestion(&id, ids.iter().map(String::as_str));
+                problems.push(source.error_at(&keys, format!("unknown criterion `{id}`{hint}")));
+                continue;
+            };
+            match points(
+                &source,
+                &keys,
+                value,
+                &format!("self-score of {name} for {id}"),
+            ) {
+                Ok(score) if score < Decimal::ZERO || score > max => {
+                    problems.push(source.error_at(
+                        &keys,
+                        format!("score {score} of {name} for criterion {id} is out of range: it must be between 0 and {max}"),
+                    ));
+                }
+                Ok(score) => {
+                    by_id.insert(id, score);
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        let missing: Vec<&str> = ids
+            .iter()
+            .filter(|id| !by_id.contains_key(*id))
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            problems.push(
+                source
+                    .coded_at(&["self_scores", name], "E234")
+                    .arg("association", name.as_str())
+                    .arg("criteria", missing.join(", ")),
+            );
+            continue;
+        }
+        if let Some(row) = rows.iter_mut().find(|r| r.association.as_str() == name) {
+            row.self_scores = Some(ids.iter().map(|id| by_id[id]).collect());
+        }
+    }
+    // Members not scored, with the reason; every member of the bloc that year is one or the other.
+    let mut absent = IndexMap::new();
+    for (name, reason) in &file.absent {
+        if !check_association(name, "absent", &mut problems) {
+            continue;
+        }
+        if file.scores.contains_key(name) {
+            problems.push(
+                source
+                    .coded_at(&["absent", name], "E231")
+                    .arg("association", name.as_str()),
+            );
+            continue;
+        }
+        let reason = yaml::scalar_text(reason)
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        absent.insert(
+            Slug::parse(name).expect("known association slugs are valid"),
+            reason,
+        );
+    }
+    let year = i32::from(period.year());
+    for member in members {
+        if member.member_in(year)
+            && !file.scores.contains_key(member.slug.as_str())
+            && !file.absent.contains_key(member.slug.as_str())
+        {
+            problems.push(
+                source
+                    .coded_at(&["scores"], "E230")
+                    .arg("association", member.slug.as_str())
+                    .arg("period", period.to_string()),
+            );
+        }
+    }
+    // Tie-break: group or criterion ids, compared in order.
+    let mut tie_break = Vec::new();
+    for (i, value) in file.tie_break.iter().enumerate() {
+        let id = yaml::scalar_text(value)
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        if group_ids.contains(&id) || maxima.contains_key(id.as_str()) {
+            tie_break.push(id);
+        } else {
+            let known = group_ids
+                .iter()
+                .map(String::as_str)
+                .chain(ids.iter().map(String::as_str));
+            let hint = crate::diagnostics::hint_message(&id, known);
+            problems.push(
+                source
+                    .coded_at(&["tie_break"], "E232")
+                    .arg("id", id.as_str())
+                    .nested("hint", hint)
+                    .arg("position", (i + 1).to_string()),
+            );
+        }
     }
     for (name, value) in &file.awards {
         if !check_association(name, "awards", &mut problems) {
             continue;
         }
-        let award = yaml::scalar_text(value)
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty());
+        let (award, status, decision) = match award(&source, name, value) {
+            Ok(parts) => parts,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
         match rows.iter_mut().find(|r| r.association.as_str() == name) {
-            Some(row) => row.award = award,
+            Some(row) => {
+                row.award = award;
+                row.award_status = status;
+                row.award_decision = decision;
+            }
             None if file.scores.contains_key(name) => {}
             None => problems.push(source.error_at(
                 &["awards", name],
@@ -340,9 +525,19 @@ pub fn parse(
         row.total = row.scores.iter().sum::<Decimal>()
             + row.adjustments.iter().map(|a| a.points).sum::<Decimal>();
     }
-    rank(&mut rows, |slug| {
-        known.get(slug.as_str()).copied().unwrap_or(usize::MAX)
+    let names: HashMap<&str, &str> = members
+        .iter()
+        .map(|m| (m.slug.as_str(), m.name.as_str()))
+        .collect();
+    let keys = tie_break_keys(&groups, &tie_break);
+    rank_with(&mut rows, &keys, |slug| {
+        names
+            .get(slug.as_str())
+            .copied()
+            .unwrap_or(slug.as_str())
+            .to_string()
     });
+    let has_self_scores = rows.iter().any(|r| r.self_scores.is_some());
     let extra = crate::config::extra_to_json(&file.extra);
     Ok(Scoring {
         source: path.rel.clone(),
@@ -355,19 +550,92 @@ pub fn parse(
         rows,
         sample: SampleMark::from_extra(&extra),
         extra,
+        tie_break,
+        absent,
+        has_self_scores,
     })
 }
 
-/// Sorts rows by total, highest first, and gives equal totals the same rank (1, 2, 2, 4).
-/// Ties are listed in the associations' display order.
-pub fn rank(rows: &mut [ScoreRow], display_order: impl Fn(&Slug) -> usize) {
+/// An award: a bare string (proposed), or `{ title, status, decision }`.
+fn award(
+    source: &YamlSource,
+    name: &str,
+    value: &yaml::Value,
+) -> Result<(Option<String>, AwardStatus, Option<String>), Diagnostic> {
+    if let Some(title) = yaml::scalar_text(value) {
+        let title = title.trim().to_string();
+        return Ok((
+            (!title.is_empty()).then_some(title),
+            AwardStatus::Proposed,
+            None,
+        ));
+    }
+    let file: AwardFile = serde_yaml::from_value(value.clone()).map_err(|e| {
+        source
+            .coded_at(&["awards", name], "E235")
+            .arg("association", name)
+            .arg("error", e.to_string())
+    })?;
+    let status = match file.status.as_deref().map(str::trim) {
+        None | Some("proposed") => AwardStatus::Proposed,
+        Some("granted") => AwardStatus::Granted,
+        Some(other) => {
+            return Err(source
+                .coded_at(&["awards", name, "status"], "E236")
+                .arg("association", name)
+                .arg("value", other));
+        }
+    };
+    let decision = file
+        .decision
+        .map(|d| d.trim().to_string())
+        .filter(|d| !d.is_empty());
+    let title = file.title.trim().to_string();
+    Ok(((!title.is_empty()).then_some(title), status, decision))
+}
+
+/// For each tie-break id, the indexes of the criteria it adds up (a group's, or one criterion).
+fn tie_break_keys(groups: &[CriteriaGroup], tie_break: &[String]) -> Vec<Vec<usize>> {
+    let mut index = 0;
+    let mut by_group: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_criterion: HashMap<&str, usize> = HashMap::new();
+    for group in groups {
+        let members: Vec<usize> = (index..index + group.criteria.len()).collect();
+        for (c, i) in group.criteria.iter().zip(index..) {
+            by_criterion.insert(c.id.as_str(), i);
+        }
+        index += group.criteria.len();
+        by_group.insert(group.id.as_str(), members);
+    }
+    tie_break
+        .iter()
+        .map(|id| {
+            by_criterion
+                .get(id.as_str())
+                .map(|&i| vec![i])
+                .or_else(|| by_group.get(id.as_str()).cloned())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Sorts rows by total, highest first, then by the tie-break subtotals (`keys`: criteria
+/// indexes per tie-break id); rows still equal share a rank (1, 2, 2, 4) and are listed by
+/// name in Vietnamese alphabetical order.
+pub fn rank_with(rows: &mut [ScoreRow], keys: &[Vec<usize>], name: impl Fn(&Slug) -> String) {
+    let subtotals = |row: &ScoreRow| -> Vec<Decimal> {
+        keys.iter()
+            .map(|k| k.iter().map(|&i| row.scores[i]).sum())
+            .collect()
+    };
+    let standing = |row: &ScoreRow| (row.total, subtotals(row));
     rows.sort_by(|a, b| {
-        b.total
-            .cmp(&a.total)
-            .then_with(|| display_order(&a.association).cmp(&display_order(&b.association)))
+        standing(b)
+            .cmp(&standing(a))
+            .then_with(|| crate::collate::compare(&name(&a.association), &name(&b.association)))
     });
     for i in 0..rows.len() {
-        rows[i].rank = if i > 0 && rows[i].total == rows[i - 1].total {
+        rows[i].rank = if i > 0 && standing(&rows[i]) == standing(&rows[i - 1]) {
             rows[i - 1].rank
         } else {
             i + 1
@@ -418,7 +686,16 @@ mod tests {
             abs: PathBuf::from("x"),
             rel: PathBuf::from("content/scoring/2013.yaml"),
         };
-        parse(&path, text, &slugs(&["a", "b", "c", "d"]))
+        let members: Vec<Member> = slugs(&["a", "b", "c", "d"])
+            .into_iter()
+            .map(|slug| Member {
+                name: slug.as_str().to_string(),
+                slug,
+                joined: None,
+                left: None,
+            })
+            .collect();
+        parse(&path, text, &members)
     }
 
     const GROUPS: &str = "groups:\n  - title: G1\n    criteria:\n      - { id: \"1.1\", title: T, max: 10 }\n      - { id: \"1.2\", title: U, max: 5 }\n";
@@ -489,5 +766,41 @@ mod tests {
             "{messages:?}"
         );
         assert!(errors.iter().all(|e| e.line.is_some()), "{errors:?}");
+    }
+
+    #[test]
+    fn tie_break_self_scores_absent_and_awards() {
+        let text = format!(
+            "{GROUPS}tie_break: [\"1.2\"]\nscores:\n  a: {{ \"1.1\": 10, \"1.2\": 4 }}\n  b: {{ \"1.1\": 9, \"1.2\": 5 }}\n  c: {{ \"1.1\": 9, \"1.2\": 5 }}\nself_scores:\n  a: {{ \"1.1\": 10, \"1.2\": 5 }}\nabsent:\n  d: Gia nhập từ tháng 10\nawards:\n  b: {{ title: Cờ thi đua, status: granted, decision: QĐ 1 }}\n  a: Bằng khen\n"
+        );
+        let scoring = parse_text(&text).unwrap();
+        let order: Vec<_> = scoring
+            .rows
+            .iter()
+            .map(|r| (r.association.as_str(), r.rank))
+            .collect();
+        // b and c beat a on criterion 1.2, and share rank 1 (listed by name).
+        assert_eq!(order, [("b", 1), ("c", 1), ("a", 3)]);
+        let a = &scoring.rows[2];
+        assert_eq!(a.self_total(), Some(Decimal::from(15)));
+        assert_eq!(a.criteria_total(), Decimal::from(14));
+        assert_eq!(a.award_status, AwardStatus::Proposed);
+        assert_eq!(scoring.rows[0].award_status, AwardStatus::Granted);
+        assert_eq!(scoring.rows[0].award_decision.as_deref(), Some("QĐ 1"));
+        assert_eq!(scoring.absent.len(), 1);
+        assert_eq!(scoring.groups[0].id, "1");
+
+        // d is neither scored nor absent; an unknown tie-break id; a bad status.
+        let text = format!(
+            "{GROUPS}tie_break: [\"9\"]\nscores:\n  a: {{ \"1.1\": 10, \"1.2\": 4 }}\n  b: {{ \"1.1\": 9, \"1.2\": 5 }}\n  c: {{ \"1.1\": 9, \"1.2\": 5 }}\nawards:\n  a: {{ title: X, status: given }}\n"
+        );
+        let codes: Vec<_> = parse_text(&text)
+            .unwrap_err()
+            .iter()
+            .map(Diagnostic::code)
+            .collect();
+        assert!(codes.contains(&"E230"), "{codes:?}");
+        assert!(codes.contains(&"E232"), "{codes:?}");
+        assert!(codes.contains(&"E236"), "{codes:?}");
     }
 }

@@ -134,10 +134,10 @@ impl Session<'_> {
         let existed = old.is_some();
         let new = match source_path(&self.site.root, rel) {
             Some(path) => {
-                let ordered: Vec<Slug> = self.site.association_slugs();
+                let roster = scoring::roster(&self.site.associations);
                 let parsed = read_text(&path.abs, &path.rel)
                     .map_err(|d| vec![d])
-                    .and_then(|text| scoring::parse(&path, &text, &ordered));
+                    .and_then(|text| scoring::parse(&path, &text, &roster));
                 match parsed {
                     Ok(scoring) => Some(scoring),
                     Err(problems) => return Outcome::Broken(problems),
@@ -196,7 +196,18 @@ impl Session<'_> {
                     .map_err(|d| vec![d])
                     .and_then(|text| period::parse(&path, &text, &known));
                 match parsed {
-                    Ok((period, draft)) => (self.drafts || !draft).then_some(period),
+                    // Drafts hold back the period's figures everywhere, and a period that was
+                    // held back brings them back: both are a full load. Plans are Markdown
+                    // rendered by the full load too.
+                    Ok((period, draft))
+                        if (draft && !self.drafts)
+                            || (old.is_none() && !self.drafts)
+                            || !period.plans.is_empty() =>
+                    {
+                        let _ = period;
+                        return Outcome::Reload;
+                    }
+                    Ok((period, _)) => Some(period),
                     Err(problems) => return Outcome::Broken(problems),
                 }
             }
@@ -356,10 +367,11 @@ impl Session<'_> {
                     )
                 })
                 .collect();
+            let roster = scoring::roster(&self.site.associations);
             for (period, path) in sources {
                 let parsed = read_text(&path.abs, &path.rel)
                     .map_err(|d| vec![d])
-                    .and_then(|text| scoring::parse(&path, &text, &order));
+                    .and_then(|text| scoring::parse(&path, &text, &roster));
                 match parsed {
                     Ok(scoring) => {
                         self.site.scorings.insert(period, scoring);
