@@ -862,9 +862,13 @@ fn editing_a_period_narrative_matches_a_full_build() {
                 "no title",
                 original.replace("title: Sơ kết công tác thi đua 6 tháng đầu năm 2013\n", ""),
             ),
-            ("a draft", original.replace("date:", "draft: true\ndate:")),
         ],
     );
+    // A draft holds the period's figures back from every page: a full load, both ways.
+    let report = served.write(rel, &original.replace("date:", "draft: true\ndate:"));
+    served.check(&report, Level::Full, "a draft");
+    let report = served.write(rel, &original);
+    served.check(&report, Level::Full, "a draft, undone");
     let report = served.remove(rel);
     served.check(&report, Level::Content, "deleted");
     let report = served.write(rel, &original);
@@ -895,10 +899,12 @@ fn period_narratives_with_and_without_drafts() {
         });
         let what = |w: &str| format!("{w} (drafts: {drafts})");
         let rel = "content/periods/2013-h1.md";
+        // Without --drafts, a draft period holds its figures back everywhere: a full load.
+        let level = if drafts { Level::Content } else { Level::Full };
         let report = served.write(rel, "---\ntitle: Sơ kết\ndraft: true\n---\nBản nháp.\n");
-        served.check(&report, Level::Content, &what("a draft narrative"));
+        served.check(&report, level, &what("a draft narrative"));
         let report = served.edit(rel, |t| t.replace("draft: true\n", ""));
-        served.check(&report, Level::Content, &what("published"));
+        served.check(&report, level, &what("published"));
         let report = served.write("content/periods/2014.md", "---\ndraft: true\n---\nSau.\n");
         served.check(&report, Level::Content, &what("a draft of a new period"));
         let report = served.remove(rel);

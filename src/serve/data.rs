@@ -199,15 +199,14 @@ impl Session<'_> {
                     // Drafts hold back the period's figures everywhere, and a period that was
                     // held back brings them back: both are a full load. Plans are Markdown
                     // rendered by the full load too.
-                    Ok((period, draft))
-                        if (draft && !self.drafts)
-                            || (old.is_none() && !self.drafts)
-                            || !period.plans.is_empty() =>
+                    Ok((_, draft))
+                        if !self.drafts
+                            && (draft || old.is_none())
+                            && period_has_figures(&self.site.root, id) =>
                     {
-                        let _ = period;
                         return Outcome::Reload;
                     }
-                    Ok((period, _)) => Some(period),
+                    Ok((period, draft)) => (self.drafts || !draft).then_some(period),
                     Err(problems) => return Outcome::Broken(problems),
                 }
             }
@@ -225,6 +224,10 @@ impl Session<'_> {
                 if let Some(narrative) = &mut period.narrative {
                     let context = self.markdown_context();
                     warnings = render_field(narrative, rel, &context, false);
+                }
+                for item in &mut period.plans {
+                    let context = self.markdown_context();
+                    warnings.extend(render_field(item, rel, &context, true));
                 }
                 if has_errors(&warnings) {
                     if previous.is_none() {
@@ -483,4 +486,16 @@ impl Outcome {
             other => other,
         }
     }
+}
+
+/// Whether any achievement or scoring file names period `id`: a draft of such a period holds
+/// figures back from every page, so drafting or publishing it is a full load.
+fn period_has_figures(root: &Path, id: PeriodId) -> bool {
+    let file = format!("{id}.yaml");
+    root.join("content/scoring").join(&file).is_file()
+        || std::fs::read_dir(root.join("content/associations")).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|entry| entry.path().join(&file).is_file())
+        })
 }
