@@ -46,23 +46,24 @@ fn review_shows_changes_year_on_year_and_targets_in_vietnamese() {
         "Sơ kết công tác thi đua 6 tháng cuối năm 2023"
     );
     let row = figure_row(&page, "hoi-a", "Hội viên mới kết nạp");
-    assert_eq!(row[1], "10.202");
-    assert_eq!(row[2], "người");
-    assert_eq!(row[3], "+202 (10.000)", "against 2023-h1");
+    // Part 2: the value carries its unit; "Kế hoạch" and "Tỷ lệ đạt (%)" are two columns.
+    assert_eq!(row[1], "10.202 người");
+    assert_eq!(row[2], "+202 (10.000)", "against 2023-h1");
     assert_eq!(
-        row[4], "+1.202 (9.000)",
+        row[3], "+1.202 (9.000)",
         "against 2022-h2, the same period a year earlier"
     );
     assert_eq!(
-        row[5], "92,7% (Chỉ tiêu 11.000)",
+        row[4..6],
+        ["11.000", "92,7%"],
         "10202 of the 11000 set in 2023-h1"
     );
     let rate = figure_row(&page, "hoi-b", "Tỷ lệ hội viên tham gia sinh hoạt");
-    assert_eq!(rate[1], "95,5");
-    assert_eq!(rate[3], "+5,5 (90)");
+    assert_eq!(rate[1], "95,5%");
+    assert_eq!(rate[2], "+5,5 (90)");
     let money = figure_row(&page, "hoi-b", "Số tiền vận động");
     assert_eq!(
-        money[1], "2.500.000,5 Số liệu mẫu",
+        money[1], "2.500.000,5 đồng (mẫu)",
         "a sample figure is marked"
     );
     let empty = figure_row(&page, "hoi-c", "Hội viên mới kết nạp");
@@ -71,7 +72,7 @@ fn review_shows_changes_year_on_year_and_targets_in_vietnamese() {
     // Meeting metadata from periods/2023-h2.md, narrative first.
     let meta = first_text(&page, "article.report header .meta");
     assert!(
-        meta.contains("20/12/2023")
+        meta.contains("ngày 20 tháng 12 năm 2023")
             && meta.contains("Hội B tỉnh Thử")
             && meta.contains("Nhà văn hóa tỉnh"),
         "{meta}"
@@ -102,11 +103,14 @@ fn shared_metrics_table_has_totals_and_charts() {
         .iter()
         .map(text)
         .collect();
-    assert_eq!(totals, ["10.652", "45.500.000,5"]);
+    // A total that includes a sample value stays marked.
+    assert_eq!(totals, ["10.652", "45.500.000,5 (mẫu)"]);
     // Own metrics of one member are not shared.
     assert!(!headers.iter().any(|h| h.contains("Mô hình")));
+    // Charts compare each member's change against the preceding period, not raw sizes: only
+    // new_members has two members with a preceding value.
     let charts = select(&page, "figure.chart-figure svg");
-    assert_eq!(charts.len(), 2);
+    assert_eq!(charts.len(), 1);
     for chart in &charts {
         assert_eq!(chart.value().attr("role"), Some("img"));
         let title = chart
@@ -122,7 +126,7 @@ fn shared_metrics_table_has_totals_and_charts() {
     }
     let svg = charts[0].html();
     assert!(
-        svg.contains(">10.202</text>") && svg.contains(">Hội A</text>"),
+        svg.contains(">+2%</text>") && svg.contains(">Hội A</text>"),
         "{svg}"
     );
 }
@@ -152,10 +156,16 @@ fn year_period_compares_with_the_previous_year_and_has_the_scoring_table() {
         "Tổng kết thi đua năm 2023 của Khối"
     );
     let row = figure_row(&page, "hoi-a", "Hội viên mới kết nạp");
-    assert_eq!(row[3], "+2.202 (18.000)");
-    assert_eq!(
-        row[4], "–",
-        "for a year, the previous period is the year before: shown once"
+    assert_eq!(row[2], "+2.202 (18.000)");
+    // For a year, the previous period is the year before: shown once, and the empty
+    // "so với cùng kỳ" column is hidden.
+    let headers: Vec<String> = select(&page, "section[aria-labelledby=m-hoi-a] thead th")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(
+        !headers.iter().any(|h| h == "So với cùng kỳ"),
+        "{headers:?}"
     );
     assert_eq!(select(&page, "table.scoring").len(), 1);
     let half = site.html("reports/2023-h2/index.html");
@@ -181,34 +191,36 @@ fn scoring_ranks_ties_and_keeps_exact_totals() {
         .collect();
     let summary: Vec<(String, String, String)> = rows
         .iter()
-        .map(|r| (r[0].clone(), r[1].clone(), r[r.len() - 2].clone()))
+        .map(|r| (r[0].clone(), r[1].clone(), r[2].clone()))
         .collect();
+    // Rank, name and total come first (they stay visible on a phone); equal totals share a
+    // rank, marked "=".
     assert_eq!(
         summary,
         [
             ("1".into(), "Hội A".into(), "24,75".into()),
-            ("2 (đồng hạng)".into(), "Hội B".into(), "23,75".into()),
-            (
-                "2 (đồng hạng)".into(),
-                "Hội C tỉnh Thử".into(),
-                "23,75".into()
-            ),
+            ("2 =".into(), "Hội B".into(), "23,75".into()),
+            ("2 =".into(), "Hội C tỉnh Thử".into(), "23,75".into()),
             ("4".into(), "Hội D".into(), "19,5".into()),
         ]
     );
-    // Per-criterion scores, group subtotals, adjustments with reasons, awards.
-    assert_eq!(rows[0][2..6], ["9,5", "9,75", "19,25", "4,5"]);
+    // Per-criterion scores, group subtotals, adjustments as footnotes, awards as proposals.
+    assert_eq!(rows[0][3..7], ["9,5", "9,75", "19,25", "4,5"]);
+    assert!(rows[0].iter().any(|c| c == "+1 1"), "{:?}", rows[0]);
+    let notes: Vec<String> = select(&page, "ol.score-notes li")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0].contains("+1 – Mô hình mới"), "{notes:?}");
     assert!(
-        rows[0].iter().any(|c| c == "+1 Mô hình mới"),
-        "{:?}",
-        rows[0]
+        notes[1].contains("\u{2212}0,5 – Nộp báo cáo chậm"),
+        "{notes:?}"
     );
-    assert!(
-        rows[3].iter().any(|c| c == "\u{2212}0,5 Nộp báo cáo chậm"),
-        "{:?}",
-        rows[3]
+    assert_eq!(
+        rows[0].last().unwrap(),
+        "Đề nghị tặng Cờ thi đua của UBND tỉnh"
     );
-    assert_eq!(rows[0].last().unwrap(), "Cờ thi đua của UBND tỉnh");
     let max: Vec<String> = select(&page, "table.scoring tfoot td")
         .iter()
         .map(text)
@@ -229,7 +241,7 @@ fn association_page_shows_figures_across_periods() {
     assert_eq!(
         columns,
         [
-            "Chỉ tiêu",
+            "Nội dung",
             "Đơn vị tính",
             "6 tháng cuối năm 2022",
             "Năm 2022",
@@ -265,7 +277,7 @@ fn association_page_shows_figures_across_periods() {
         !select(&page, "figure.chart-figure svg title").is_empty(),
         "a trend chart"
     );
-    assert!(text(&select(&page, "#ranks + ul")[0]).contains("Xếp hạng 1/4"));
+    assert!(text(&select(&page, "#ranks + ul")[0]).contains("Xếp thứ 1/4"));
     assert_eq!(
         select(
             &page,
@@ -314,18 +326,22 @@ fn data_exports_carry_plain_numbers_and_slugs() {
 
     let csv = site.read("reports/2023-h2/data.csv");
     let mut lines = csv.lines();
+    // A byte-order mark first, so that Excel reads the Vietnamese names as UTF-8.
     assert_eq!(
         lines.next(),
-        Some("association,metric,label,unit,value,target_next_period")
+        Some("\u{feff}association,metric,label,unit,value,qualifier,target_next_period,sample")
     );
     assert!(
-        csv.contains("hoi-a,new_members,Hội viên mới kết nạp,người,10202,12000"),
+        csv.contains("hoi-a,new_members,Hội viên mới kết nạp,người,10202,,12000,false"),
         "{csv}"
     );
     assert!(
-        csv.contains("hoi-b,rate,Tỷ lệ hội viên tham gia sinh hoạt,%,95.5,"),
+        csv.contains("hoi-b,rate,Tỷ lệ hội viên tham gia sinh hoạt,%,95.5,,"),
         "{csv}"
     );
+    assert!(csv.contains(",2500000.5,,,true"), "{csv}");
+    assert_eq!(second["samples"]["money"], true);
+    assert_eq!(second["samples"]["rate"], false);
     let year: serde_json::Value =
         serde_json::from_str(&site.read("reports/2023/data.json")).unwrap();
     assert_eq!(year["scoring"][0]["total"].to_string(), "24.75");
@@ -341,11 +357,11 @@ fn english_formats_numbers_dates_and_titles() {
         "Emulation review of the second half of 2023"
     );
     let row = figure_row(&page, "hoi-a", "Hội viên mới kết nạp");
-    assert_eq!(row[1], "10,202");
-    assert_eq!(row[3], "+202 (10,000)");
-    assert_eq!(row[5], "92.7% (Target 11,000)");
+    assert_eq!(row[1], "10,202 người");
+    assert_eq!(row[2], "+202 (10,000)");
+    assert_eq!(row[4..6], ["11,000", "92.7%"]);
     let rate = figure_row(&page, "hoi-b", "Tỷ lệ hội viên tham gia sinh hoạt");
-    assert_eq!(rate[1], "95.5");
+    assert_eq!(rate[1], "95.5%");
     assert!(first_text(&page, "article.report header .meta").contains("December 20, 2023"));
     let html = site.read("reports/2023-h2/index.html");
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));

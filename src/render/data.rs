@@ -22,25 +22,45 @@ pub fn period_json(site: &Site, id: PeriodId) -> String {
             continue;
         };
         let mut values = Map::new();
+        let mut samples = Map::new();
         for (key, value) in &achievement.values {
             if let Some(def) = site.metric_def(association, key) {
-                metrics
-                    .entry(key.clone())
-                    .or_insert_with(|| json!({ "label": def.label, "unit": def.unit }));
+                metrics.entry(key.clone()).or_insert_with(|| {
+                    json!({
+                        "label": def.label,
+                        "unit": def.unit,
+                        "kind": def.kind(),
+                        "total": def.total(),
+                        "scale": def.scale,
+                    })
+                });
             }
-            values.insert(key.clone(), value.map_or(Value::Null, number));
+            // An approximate value keeps its qualifier: {"value": 45000000, "qualifier": "over"}.
+            let value = match (value, achievement.qualifier(key)) {
+                (Some(v), Some(q)) => json!({ "value": number(*v), "qualifier": q.as_str() }),
+                (Some(v), None) => number(*v),
+                (None, _) => Value::Null,
+            };
+            values.insert(key.clone(), value);
+            samples.insert(key.clone(), Value::Bool(achievement.sample.covers(key)));
         }
         let targets: Map<String, Value> = achievement
             .targets
             .iter()
             .map(|(k, v)| (k.clone(), number(*v)))
             .collect();
+        let year_targets: Map<String, Value> = year_registration(site, id)
+            .and_then(|r| r.targets.get(&association.slug))
+            .map(|t| t.iter().map(|(k, v)| (k.clone(), number(*v))).collect())
+            .unwrap_or_default();
         associations.push(json!({
             "slug": association.slug,
             "name": association.name,
             "metrics": values,
             "targets": targets,
+            "year_targets": year_targets,
             "sample": achievement.sample.is_all(),
+            "samples": samples,
         }));
     }
     let scoring = site.scorings.get(&id).map(|s| {
@@ -52,6 +72,10 @@ pub fn period_json(site: &Site, id: PeriodId) -> String {
                     "total": number(r.total),
                     "rank": r.rank,
                     "award": r.award,
+                    "award_status": r.award.as_ref().map(|_| r.award_status.as_str()),
+                    "award_decision": r.award_decision,
+                    "self_total": r.self_total().map(number),
+                    "sample": s.sample.is_all(),
                 })
             })
             .collect::<Vec<_>>()
@@ -71,7 +95,19 @@ pub fn period_json(site: &Site, id: PeriodId) -> String {
     text
 }
 
-/// One line per reported value: `association,metric,label,unit,value,target_next`.
+/// The registration whose yearly targets the review of `id` shows (`YYYY-h1` and `YYYY`).
+fn year_registration(site: &Site, id: PeriodId) -> Option<&crate::model::Registration> {
+    (id.is_year() || id.part() == crate::period::Part::FirstHalf)
+        .then(|| site.registrations.get(&i32::from(id.year())))
+        .flatten()
+}
+
+/// The UTF-8 byte-order mark: Excel reads a CSV file as UTF-8 (Vietnamese names intact) only
+/// when the file starts with it.
+pub const BOM: &str = "\u{FEFF}";
+
+/// One line per reported value: `association,metric,label,unit,value,qualifier,
+/// target_next_period,sample`, after a UTF-8 BOM.
 pub fn period_csv(site: &Site, id: PeriodId) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record([
@@ -80,7 +116,9 @@ pub fn period_csv(site: &Site, id: PeriodId) -> Result<String, csv::Error> {
         "label",
         "unit",
         "value",
+        "qualifier",
         "target_next_period",
+        "sample",
     ])?;
     for association in &site.associations {
         let Some(achievement) = association.achievements.get(&id) else {
@@ -100,12 +138,21 @@ pub fn period_csv(site: &Site, id: PeriodId) -> Result<String, csv::Error> {
                 def.map_or("", |d| d.label.as_str()),
                 def.and_then(|d| d.unit.as_deref()).unwrap_or(""),
                 &value,
+                achievement.qualifier(key).map_or("", |q| q.as_str()),
                 &target,
+                if achievement.sample.covers(key) {
+                    "true"
+                } else {
+                    "false"
+                },
             ])?;
         }
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8(bytes).unwrap_or_default())
+    Ok(format!(
+        "{BOM}{}",
+        String::from_utf8(bytes).unwrap_or_default()
+    ))
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 
 pub mod charts;
 pub mod data;
+pub mod figures;
 pub mod filters;
+pub mod registration;
 pub mod search;
 pub mod views;
 
@@ -41,6 +43,8 @@ pub enum Job {
     ReportCsv(PeriodId),
     ScoringIndex,
     Scoring(PeriodId),
+    /// `registrations/<year>/`
+    Registration(i32),
     Atom,
     Sitemap,
     Robots,
@@ -108,6 +112,7 @@ impl Job {
             Job::ScoringIndex => String::from("scoring/"),
             Job::Search => String::from("search/"),
             Job::Scoring(p) => format!("scoring/{p}/"),
+            Job::Registration(year) => format!("registrations/{year}/"),
             _ => return None,
         })
     }
@@ -134,6 +139,11 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
         jobs.extend([Job::Report(id), Job::ReportJson(id), Job::ReportCsv(id)]);
     }
     jobs.extend(site.scorings.keys().map(|&id| Job::Scoring(id)));
+    jobs.extend(
+        site.registrations
+            .keys()
+            .map(|&year| Job::Registration(year)),
+    );
     jobs.extend([
         Job::Atom,
         Job::Sitemap,
@@ -479,6 +489,10 @@ impl Renderer {
         context.insert("permalink", &config.absolute_url(&url_path));
         let mut title: Option<String> = None;
         let mut description: Option<String> = None;
+        // Heading levels of news cards and of the criteria under a scoring table: templates
+        // directly under the page's h1 set them to 2.
+        context.insert("card_heading", &3);
+        context.insert("scoring_inner", &3);
         let template = match job {
             Job::Home => {
                 let latest: Vec<Value> = (0..site.news.len().min(HOME_ITEMS))
@@ -593,13 +607,28 @@ impl Renderer {
             }
             Job::Reports => {
                 title = Some(views.tr("reports"));
-                let periods: Vec<_> = site
+                // A review with no figures yet (a scoring file alone, a period `new period`
+                // just created) is not listed as published.
+                let (periods, pending): (Vec<_>, Vec<_>) = site
                     .periods
                     .values()
                     .rev()
-                    .map(|p| views.period_summary(p))
-                    .collect();
+                    .map(|p| (p.narrative.is_some(), views.period_summary(p)))
+                    .partition(|(narrative, p)| *narrative || p.has_figures);
+                let periods: Vec<_> = periods.into_iter().map(|(_, p)| p).collect();
+                let pending: Vec<_> = pending.into_iter().map(|(_, p)| p).collect();
                 context.insert("periods", &periods);
+                context.insert("pending", &pending);
+                let registrations: Vec<_> = site
+                    .registrations
+                    .values()
+                    .rev()
+                    .map(|r| {
+                        let view = views.registration(r);
+                        serde_json::json!({ "title": view.title, "url": view.url, "year": view.year })
+                    })
+                    .collect();
+                context.insert("registrations", &registrations);
                 "reports.html"
             }
             Job::Report(id) => {
@@ -633,6 +662,12 @@ impl Renderer {
                 title = Some(scoring.title.clone());
                 context.insert("scoring", &scoring);
                 "scoring.html"
+            }
+            Job::Registration(year) => {
+                let registration = views.registration(&site.registrations[&year]);
+                title = Some(registration.title.clone());
+                context.insert("registration", &registration);
+                "registration.html"
             }
             Job::Atom => {
                 let entries: Vec<Value> = (0..site.news.len().min(FEED_ITEMS))

@@ -7,10 +7,10 @@
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use super::charts::{Bar, BarChart, bar_chart};
+use super::figures;
 use crate::config::MetricDef;
 use crate::i18n::{self, DateStyle, Language};
 use crate::model::{Achievement, Association, NewsItem, Period, Scoring, Site};
@@ -75,6 +75,8 @@ pub struct NewsCard<'a> {
     pub image_alt: Option<&'a str>,
     pub author: Option<&'a str>,
     pub draft: bool,
+    /// `extra: { sample: true }`: an invented item, labelled as such.
+    pub sample: bool,
     pub extra: &'a serde_json::Value,
 }
 
@@ -96,9 +98,15 @@ pub struct AssociationCard<'a> {
 pub struct Figure<'a> {
     pub key: &'a str,
     pub label: &'a str,
-    pub unit: &'a str,
+    /// As shown: `triệu đồng` for an amount in millions.
+    pub unit: String,
     pub reported: bool,
+    /// The number as shown, with its qualifier: `hơn 40`.
     pub value: Option<String>,
+    /// The value with its unit: `hơn 40 triệu đồng`, `100%`.
+    pub display: Option<String>,
+    /// `over`, `about`, `nearly`, `under` when the value is approximate.
+    pub qualifier: Option<&'static str>,
     /// The value as a plain number (`10202`, `95.5`).
     pub plain: Option<String>,
     pub sample: bool,
@@ -111,14 +119,25 @@ pub struct Figure<'a> {
     pub year_trend: Option<&'static str>,
     pub target: Option<String>,
     pub target_percent: Option<String>,
+    /// A comparison with the preceding period uses a sample value.
+    pub previous_sample: bool,
+    pub year_earlier_sample: bool,
+    pub target_sample: bool,
+    /// The year's registered target (*kế hoạch năm*) and the share of it reached, in the
+    /// reviews of `YYYY-h1` and `YYYY`.
+    pub year_target: Option<String>,
+    pub year_target_percent: Option<String>,
 }
 
 #[derive(Serialize)]
 pub struct TargetView<'a> {
     pub key: &'a str,
     pub label: &'a str,
-    pub unit: &'a str,
+    pub unit: String,
     pub value: String,
+    /// With its unit: `40 hội nghị`, `100%`.
+    pub display: String,
+    pub sample: bool,
 }
 
 /// A member's part of a period's review.
@@ -143,17 +162,28 @@ pub struct MemberReport<'a> {
 pub struct SharedColumn<'a> {
     pub key: &'a str,
     pub label: &'a str,
-    pub unit: &'a str,
+    pub unit: String,
+    /// The total or mean as shown (`khoảng 54`), empty when the metric's `total` is `none`.
     pub total: String,
     pub total_plain: String,
+    /// `sum`, `mean` or `none`.
+    pub total_kind: &'static str,
+    /// A sample value is in the total.
+    pub total_sample: bool,
     pub reported_by: usize,
+}
+
+#[derive(Serialize)]
+pub struct SharedCell {
+    pub text: String,
+    pub sample: bool,
 }
 
 #[derive(Serialize)]
 pub struct SharedRow<'a> {
     pub association: AssociationLink<'a>,
     /// One cell per shared column, `None` when not reported.
-    pub values: Vec<Option<String>>,
+    pub values: Vec<Option<SharedCell>>,
 }
 
 /// The bloc-wide table of the metrics several members report.
@@ -161,6 +191,9 @@ pub struct SharedRow<'a> {
 pub struct SharedTable<'a> {
     pub columns: Vec<SharedColumn<'a>>,
     pub rows: Vec<SharedRow<'a>>,
+    /// Any column has a total; any has a mean (the footer row's heading).
+    pub has_total: bool,
+    pub has_mean: bool,
 }
 
 #[derive(Serialize)]
@@ -181,6 +214,12 @@ pub struct PeriodSummary<'a> {
     pub summary: Option<&'a str>,
     pub is_year: bool,
     pub members_reported: usize,
+    /// The members of the bloc that year (those expected to report).
+    pub members_expected: usize,
+    /// "Chưa có đơn vị nào báo cáo" / "8/8 đơn vị đã báo cáo".
+    pub reported_text: String,
+    /// Some member reported a figure or a summary: a review worth listing as published.
+    pub has_figures: bool,
     pub has_scoring: bool,
     pub scoring_url: Option<String>,
     pub data_json_url: String,
@@ -196,7 +235,18 @@ pub struct Report<'a> {
     /// The article's heading: the period file's title, else "Sơ kết công tác thi đua 6 tháng …".
     pub heading: String,
     pub narrative: Option<&'a str>,
+    /// The period's `summary`: the article's lead.
+    pub lead: Option<&'a str>,
+    /// The bloc's common tasks for the next period (section II, before each member's own).
+    pub plans: Vec<&'a str>,
+    /// Some member has plans or targets of its own.
+    pub has_member_plans: bool,
+    pub year: i32,
+    /// The page of the year's registration, when there is one.
+    pub registration_url: Option<String>,
     pub members: Vec<MemberReport<'a>>,
+    /// Which columns of the members' tables have something in them.
+    pub columns: ReportColumns,
     pub shared: SharedTable<'a>,
     pub charts: Vec<ChartView>,
     pub preceding: Option<PeriodLink>,
@@ -205,6 +255,15 @@ pub struct Report<'a> {
     pub next_period: String,
     pub scoring: Option<ScoringView<'a>>,
     pub has_sample: bool,
+}
+
+/// Columns of the members' result tables; an empty one is hidden.
+#[derive(Serialize, Default)]
+pub struct ReportColumns {
+    pub previous: bool,
+    pub year_earlier: bool,
+    pub target: bool,
+    pub year_target: bool,
 }
 
 #[derive(Serialize)]
@@ -217,6 +276,8 @@ pub struct CriterionView<'a> {
 #[derive(Serialize)]
 pub struct GroupView<'a> {
     pub number: usize,
+    /// The group's id (`id:` in the file, else its position).
+    pub id: &'a str,
     pub title: &'a str,
     pub criteria: Vec<CriterionView<'a>>,
     pub max: String,
@@ -227,6 +288,8 @@ pub struct AdjustmentView<'a> {
     pub points: String,
     pub reason: &'a str,
     pub bonus: bool,
+    /// The footnote's number on the scoring page (1, 2, …).
+    pub note: usize,
 }
 
 #[derive(Serialize)]
@@ -243,6 +306,18 @@ pub struct ScoreRowView<'a> {
     pub total: String,
     pub total_plain: String,
     pub award: Option<&'a str>,
+    /// `proposed` or `granted`.
+    pub award_status: &'static str,
+    /// "Đề nghị tặng …" / "Được tặng …", with the decision when granted.
+    pub award_text: Option<String>,
+    pub award_decision: Option<&'a str>,
+    /// The self-assessed total (criteria only), and the agreed criteria total beside it.
+    pub self_total: Option<String>,
+    pub criteria_total: String,
+    /// Agreed minus self-assessed: `−1,5`.
+    pub self_difference: Option<String>,
+    /// "Xếp thứ 1/8", "Đồng xếp thứ 2/8".
+    pub rank_text: String,
 }
 
 #[derive(Serialize)]
@@ -261,10 +336,32 @@ pub struct ScoringView<'a> {
     pub max_total: String,
     pub rows: Vec<ScoreRowView<'a>>,
     pub unscored: Vec<AssociationLink<'a>>,
+    /// Members not scored, with the reason given in the file.
+    pub absent: Vec<AbsentView<'a>>,
+    pub has_self_scores: bool,
+    /// "Bằng điểm thì xét lần lượt: nhóm 1, tiêu chí 4.1" when the file has a `tie_break`.
+    pub tie_break_text: Option<String>,
+    /// Every adjustment with its footnote number, in table order.
+    pub notes: Vec<NoteView<'a>>,
     pub sample: bool,
     pub has_adjustments: bool,
     pub has_awards: bool,
     pub extra: &'a serde_json::Value,
+}
+
+#[derive(Serialize)]
+pub struct AbsentView<'a> {
+    pub association: AssociationLink<'a>,
+    pub reason: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct NoteView<'a> {
+    pub note: usize,
+    pub bonus: bool,
+    pub association: &'a str,
+    pub points: String,
+    pub reason: &'a str,
 }
 
 /// A member's figures across all its periods.
@@ -280,13 +377,15 @@ pub struct HistoryCell {
 pub struct HistoryRow<'a> {
     pub key: &'a str,
     pub label: &'a str,
-    pub unit: &'a str,
+    pub unit: String,
     pub cells: Vec<HistoryCell>,
 }
 
 #[derive(Serialize)]
 pub struct PeriodEntry<'a> {
     pub period: PeriodLink,
+    /// The period the targets are for: "6 tháng cuối năm 2013".
+    pub targets_for: String,
     pub summary: Option<&'a str>,
     pub highlights: Vec<&'a str>,
     pub plans: Vec<&'a str>,
@@ -298,6 +397,9 @@ pub struct PeriodEntry<'a> {
 pub struct RankView {
     pub period: PeriodLink,
     pub url: String,
+    /// "Xếp thứ 1/8" / "Đồng xếp thứ 2/8".
+    pub rank_text: String,
+    pub award_text: Option<String>,
     pub rank: usize,
     pub total: String,
     pub of: usize,
@@ -320,6 +422,8 @@ pub struct AssociationPage<'a> {
     pub charts: Vec<ChartView>,
     pub periods: Vec<PeriodEntry<'a>>,
     pub ranks: Vec<RankView>,
+    /// Some figure on the page is sample data (the note explaining the mark shows only then).
+    pub has_sample: bool,
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -390,20 +494,45 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn role(&self, association: &Association) -> Option<&'static str> {
+    /// The year whose roles lists and member pages show: the latest period's, if any.
+    pub fn current_year(&self) -> Option<i32> {
+        self.site
+            .periods
+            .keys()
+            .next_back()
+            .map(|p| i32::from(p.year()))
+    }
+
+    /// The member's role in `year` (`bloc.roles`, else the Part 1 `leader`/`deputy`).
+    fn role_in(&self, association: &Association, year: Option<i32>) -> Option<&'static str> {
         let bloc = &self.site.config.bloc;
-        if bloc.leader.as_deref() == Some(association.slug.as_str()) {
+        let roles = match year {
+            Some(year) => bloc.roles_in(year),
+            None => crate::config::YearRoles {
+                leader: bloc.leader.clone(),
+                deputy: bloc.deputy.clone(),
+            },
+        };
+        if roles.leader.as_deref() == Some(association.slug.as_str()) {
             Some("leader")
-        } else if bloc.deputy.as_deref() == Some(association.slug.as_str()) {
+        } else if roles.deputy.as_deref() == Some(association.slug.as_str()) {
             Some("deputy")
         } else {
             None
         }
     }
 
-    fn role_label(&self, association: &Association) -> Option<String> {
-        self.role(association)
+    fn role(&self, association: &Association) -> Option<&'static str> {
+        self.role_in(association, self.current_year())
+    }
+
+    fn role_label_in(&self, association: &Association, year: Option<i32>) -> Option<String> {
+        self.role_in(association, year)
             .map(|role| self.tr(&format!("role_{role}")))
+    }
+
+    fn role_label(&self, association: &Association) -> Option<String> {
+        self.role_label_in(association, self.current_year())
     }
 
     pub fn news_card(&self, item: &'a NewsItem) -> NewsCard<'a> {
@@ -444,6 +573,7 @@ impl<'a> Views<'a> {
             image_alt: item.image_alt.as_deref(),
             author: item.author.as_deref(),
             draft: item.draft,
+            sample: item.extra.get("sample") == Some(&serde_json::Value::Bool(true)),
             extra: &item.extra,
         }
     }
@@ -463,11 +593,25 @@ impl<'a> Views<'a> {
     pub fn period_summary(&self, period: &'a Period) -> PeriodSummary<'a> {
         let site = self.site;
         let id = period.id;
+        let year = i32::from(id.year());
         let members_reported = site
-            .associations
-            .iter()
+            .members_in(year)
             .filter(|a| a.achievements.contains_key(&id))
             .count();
+        let members_expected = site.members_in(year).count();
+        let has_figures = site.members_in(year).any(|a| {
+            a.achievements
+                .get(&id)
+                .is_some_and(|a| a.summary.is_some() || a.values.values().any(Option::is_some))
+        });
+        let reported_text = if members_reported == 0 {
+            self.tr("none_reported")
+        } else {
+            format!(
+                "{members_reported}/{members_expected} {}",
+                self.tr("members_reported")
+            )
+        };
         let has_scoring = site.scorings.contains_key(&id);
         PeriodSummary {
             link: self.period_link(id),
@@ -487,6 +631,9 @@ impl<'a> Views<'a> {
             summary: period.summary.as_deref(),
             is_year: id.is_year(),
             members_reported,
+            members_expected,
+            reported_text,
+            has_figures,
             has_scoring,
             scoring_url: has_scoring.then(|| self.url(&format!("scoring/{id}/"))),
             data_json_url: self.url(&format!("reports/{id}/data.json")),
@@ -499,14 +646,31 @@ impl<'a> Views<'a> {
         self.site.metric_def(association, key)
     }
 
-    fn value_of(association: &Association, period: Option<PeriodId>, key: &str) -> Option<Decimal> {
-        association
-            .achievements
-            .get(&period?)?
-            .values
-            .get(key)
-            .copied()
-            .flatten()
+    /// A value with what travels with it: (number, approximate, sample).
+    fn point(
+        association: &Association,
+        period: Option<PeriodId>,
+        key: &str,
+    ) -> Option<(Decimal, bool, bool)> {
+        let achievement = association.achievements.get(&period?)?;
+        let value = achievement.values.get(key).copied().flatten()?;
+        Some((
+            value,
+            achievement.qualifier(key).is_some(),
+            achievement.sample.covers(key),
+        ))
+    }
+
+    /// The yearly target of a member for a metric (*kế hoạch năm*), with its sample mark.
+    fn year_target(
+        &self,
+        association: &Association,
+        year: i32,
+        key: &str,
+    ) -> Option<(Decimal, bool)> {
+        let registration = self.site.registrations.get(&year)?;
+        let target = *registration.targets.get(&association.slug)?.get(key)?;
+        Some((target, registration.sample.covers(key)))
     }
 
     fn targets(
@@ -519,11 +683,15 @@ impl<'a> Views<'a> {
             .iter()
             .filter_map(|(key, value)| {
                 let def = self.def(association, key)?;
+                let unit = figures::shown_unit(def, self.lang());
+                let value = figures::value(*value, def, None, self.lang());
                 Some(TargetView {
                     key,
                     label: &def.label,
-                    unit: def.unit.as_deref().unwrap_or(""),
-                    value: self.num(*value),
+                    display: figures::with_unit(&value, &unit),
+                    unit,
+                    value,
+                    sample: achievement.sample.covers(key),
                 })
             })
             .collect()
@@ -534,44 +702,61 @@ impl<'a> Views<'a> {
         association: &'a Association,
         achievement: &'a Achievement,
     ) -> Vec<Figure<'a>> {
+        let lang = self.lang();
         let id = achievement.period;
         let preceding = id.preceding();
         let year_earlier = id.year_earlier().filter(|p| Some(*p) != preceding);
-        let targets = preceding
-            .and_then(|p| association.achievements.get(&p))
-            .map(|a| &a.targets);
+        let preceding_achievement = preceding.and_then(|p| association.achievements.get(&p));
+        // The yearly registration counts in the reviews of the first half and of the year.
+        let year = (id.is_year() || id.part() == crate::period::Part::FirstHalf)
+            .then_some(i32::from(id.year()));
         achievement
             .values
             .iter()
             .filter_map(|(key, value)| {
                 let def = self.def(association, key)?;
-                let previous = Self::value_of(association, preceding, key);
-                let earlier = Self::value_of(association, year_earlier, key);
-                let target = targets.and_then(|t| t.get(key)).copied();
-                let change = value.zip(previous).map(|(v, p)| v - p);
-                let year_change = value.zip(earlier).map(|(v, p)| v - p);
-                let target_percent = value.zip(target).and_then(|(v, t)| {
-                    (!t.is_zero()).then(|| {
-                        let percent = (v / t * Decimal::from(100)).to_f64().unwrap_or(0.0);
-                        i18n::format_percent(percent, self.lang())
-                    })
-                });
+                let approximate = achievement.qualifier(key).is_some();
+                let sample = achievement.sample.covers(key);
+                let previous = Self::point(association, preceding, key);
+                let earlier = Self::point(association, year_earlier, key);
+                let target = preceding_achievement
+                    .and_then(|a| a.targets.get(key).map(|t| (*t, a.sample.covers(key))));
+                let year_target = year.and_then(|y| self.year_target(association, y, key));
+                let change = value.zip(previous).map(|(v, (p, _, _))| v - p);
+                let year_change = value.zip(earlier).map(|(v, (p, _, _))| v - p);
+                let unit = figures::shown_unit(def, lang);
+                let shown = value.map(|v| figures::value(v, def, achievement.qualifier(key), lang));
                 Some(Figure {
                     key,
                     label: &def.label,
-                    unit: def.unit.as_deref().unwrap_or(""),
                     reported: value.is_some(),
-                    value: value.map(|v| self.num(v)),
+                    display: shown.as_deref().map(|v| figures::with_unit(v, &unit)),
+                    value: shown,
+                    qualifier: achievement.qualifier(key).map(|q| q.as_str()),
+                    unit,
                     plain: value.map(|v| v.normalize().to_string()),
-                    sample: achievement.sample.covers(key),
-                    previous: previous.map(|v| self.num(v)),
-                    change: change.map(|c| i18n::format_change(c, self.lang())),
+                    sample,
+                    previous: previous.map(|(v, _, _)| figures::number(v, def, lang)),
+                    change: change
+                        .zip(previous)
+                        .map(|(c, (_, a, _))| figures::change(c, def, approximate || a, lang)),
                     trend: change.map(trend),
-                    year_earlier: earlier.map(|v| self.num(v)),
-                    year_change: year_change.map(|c| i18n::format_change(c, self.lang())),
+                    year_earlier: earlier.map(|(v, _, _)| figures::number(v, def, lang)),
+                    year_change: year_change
+                        .zip(earlier)
+                        .map(|(c, (_, a, _))| figures::change(c, def, approximate || a, lang)),
                     year_trend: year_change.map(trend),
-                    target: target.map(|t| self.num(t)),
-                    target_percent,
+                    target: target.map(|(t, _)| figures::number(t, def, lang)),
+                    target_percent: value
+                        .zip(target)
+                        .and_then(|(v, (t, _))| figures::percent(v, t, approximate, lang)),
+                    previous_sample: sample || previous.is_some_and(|(_, _, s)| s),
+                    year_earlier_sample: sample || earlier.is_some_and(|(_, _, s)| s),
+                    target_sample: sample || target.is_some_and(|(_, s)| s),
+                    year_target: year_target.map(|(t, _)| figures::number(t, def, lang)),
+                    year_target_percent: value
+                        .zip(year_target)
+                        .and_then(|(v, (t, _))| figures::percent(v, t, approximate, lang)),
                 })
             })
             .collect()
@@ -580,16 +765,24 @@ impl<'a> Views<'a> {
     pub fn report(&self, period: &'a Period) -> Report<'a> {
         let site = self.site;
         let id = period.id;
+        let year = i32::from(id.year());
         let host = period.host.as_ref();
         let mut members = Vec::new();
-        for association in &site.associations {
+        let mut columns = ReportColumns::default();
+        for association in site.members_in(year) {
             let achievement = association.achievements.get(&id);
             let figures = achievement
                 .map(|a| self.figures(association, a))
                 .unwrap_or_default();
+            for f in &figures {
+                columns.previous |= f.change.is_some();
+                columns.year_earlier |= f.year_change.is_some();
+                columns.target |= f.target_percent.is_some();
+                columns.year_target |= f.year_target.is_some();
+            }
             members.push(MemberReport {
                 association: self.association_link(association),
-                role_label: self.role_label(association),
+                role_label: self.role_label_in(association, Some(year)),
                 is_host: host == Some(&association.slug),
                 reported: achievement.is_some(),
                 summary: achievement
@@ -600,8 +793,20 @@ impl<'a> Views<'a> {
                 highlights: achievement
                     .map(|a| a.highlights.iter().map(|m| m.html.as_str()).collect())
                     .unwrap_or_default(),
+                // The bloc's common tasks are said once, in section II, not under each member.
                 plans: achievement
-                    .map(|a| a.plans.iter().map(|m| m.html.as_str()).collect())
+                    .map(|a| {
+                        a.plans
+                            .iter()
+                            .filter(|m| {
+                                !period
+                                    .plans
+                                    .iter()
+                                    .any(|p| p.source.trim() == m.source.trim())
+                            })
+                            .map(|m| m.html.as_str())
+                            .collect()
+                    })
                     .unwrap_or_default(),
                 targets: achievement
                     .map(|a| self.targets(association, a))
@@ -614,7 +819,9 @@ impl<'a> Views<'a> {
         }
         let (shared, charts) = self.shared_table(id);
         let scoring = site.scorings.get(&id).map(|s| self.scoring(s));
-        let has_sample = members.iter().any(|m| m.sample || m.has_sample_figures)
+        let has_sample = members
+            .iter()
+            .any(|m| m.sample || m.has_sample_figures || m.targets.iter().any(|t| t.sample))
             || scoring.as_ref().is_some_and(|s| s.sample);
         let exists = |p: Option<PeriodId>| {
             p.filter(|p| site.periods.contains_key(p))
@@ -635,10 +842,21 @@ impl<'a> Views<'a> {
             )
         };
         Report {
+            has_member_plans: members
+                .iter()
+                .any(|m| !m.plans.is_empty() || !m.targets.is_empty()),
+            year,
+            registration_url: site
+                .registrations
+                .contains_key(&year)
+                .then(|| self.url(&format!("registrations/{year}/"))),
             heading,
             period: self.period_summary(period),
             narrative: period.narrative.as_ref().map(|m| m.html.as_str()),
+            lead: period.summary.as_deref(),
+            plans: period.plans.iter().map(|m| m.html.as_str()).collect(),
             members,
+            columns,
             shared,
             charts,
             preceding: exists(id.preceding()),
@@ -652,15 +870,22 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// Metrics reported by two or more members in the period: one column each, with totals,
-    /// and one chart each.
+    /// Metrics reported by two or more members in the period: one column each, with the total
+    /// the metric asks for; and one chart each of the change against the preceding period
+    /// (members of very different size compare by how they moved, not by their raw size).
     fn shared_table(&self, id: PeriodId) -> (SharedTable<'a>, Vec<ChartView>) {
         let site = self.site;
+        let lang = self.lang();
+        let year = i32::from(id.year());
+        let reporters: Vec<&'a Association> = site
+            .members_in(year)
+            .filter(|a| a.achievements.contains_key(&id))
+            .collect();
         let mut counts: indexmap::IndexMap<&'a str, usize> = indexmap::IndexMap::new();
         for key in site.config.metrics.keys() {
             counts.insert(key, 0);
         }
-        for association in &site.associations {
+        for association in &reporters {
             if let Some(achievement) = association.achievements.get(&id) {
                 for (key, value) in &achievement.values {
                     if value.is_some() {
@@ -674,13 +899,9 @@ impl<'a> Views<'a> {
             .filter(|(_, n)| **n >= 2)
             .map(|(k, _)| *k)
             .collect();
-        let reporters: Vec<&'a Association> = site
-            .associations
-            .iter()
-            .filter(|a| a.achievements.contains_key(&id))
-            .collect();
         let mut columns = Vec::new();
         let mut charts = Vec::new();
+        let mut defs = Vec::new();
         for key in &keys {
             let def = site
                 .config
@@ -688,62 +909,147 @@ impl<'a> Views<'a> {
                 .get(*key)
                 .or_else(|| reporters.iter().find_map(|a| a.metrics.get(*key)));
             let Some(def) = def else { continue };
-            let unit = def.unit.as_deref().unwrap_or("");
-            let values: Vec<(&Association, Decimal)> = reporters
+            defs.push((*key, def));
+            let unit = figures::shown_unit(def, lang);
+            let values: Vec<(&Association, (Decimal, bool, bool))> = reporters
                 .iter()
-                .filter_map(|a| Self::value_of(a, Some(id), key).map(|v| (*a, v)))
+                .filter_map(|a| Self::point(a, Some(id), key).map(|p| (*a, p)))
                 .collect();
-            let total: Decimal = values.iter().map(|(_, v)| *v).sum();
+            let plain: Vec<(Decimal, bool)> =
+                values.iter().map(|(_, (v, a, _))| (*v, *a)).collect();
+            let total = figures::total(def, &plain, lang);
             columns.push(SharedColumn {
                 key,
                 label: &def.label,
-                unit,
-                total: self.num(total),
-                total_plain: total.normalize().to_string(),
+                unit: unit.clone(),
+                total: total.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+                total_plain: total.as_ref().map(|t| t.plain.clone()).unwrap_or_default(),
+                total_kind: match def.total() {
+                    crate::config::Total::Sum => "sum",
+                    crate::config::Total::Mean => "mean",
+                    crate::config::Total::None => "none",
+                },
+                total_sample: total.is_some() && values.iter().any(|(_, (_, _, s))| *s),
                 reported_by: values.len(),
             });
-            let chart = BarChart {
-                id: format!("chart-{id}-{key}"),
-                title: format!(
-                    "{} ({})",
-                    def.label,
-                    id.default_title(self.lang()).to_lowercase()
-                ),
-                description: format!(
-                    "{}: {}",
-                    self.tr("chart_unit"),
-                    if unit.is_empty() { "—" } else { unit }
-                ),
-                bars: values
-                    .iter()
-                    .map(|(a, v)| Bar {
+            // The change against the preceding period: in % for counts and amounts, in
+            // points for percentages and decimals.
+            let relative = matches!(
+                def.kind(),
+                crate::config::MetricKind::Count | crate::config::MetricKind::Amount
+            );
+            let bars: Vec<Bar> = values
+                .iter()
+                .filter_map(|(a, (v, approx, sample))| {
+                    let (p, p_approx, p_sample) = Self::point(a, id.preceding(), key)?;
+                    let (value, mut display) = if relative {
+                        if p.is_zero() {
+                            return None;
+                        }
+                        let change = (*v - p) / p * Decimal::from(100);
+                        let rounded = change.round_dp(1);
+                        let text = i18n::format_change(rounded, lang);
+                        (rounded, format!("{text}%"))
+                    } else {
+                        let change = *v - p;
+                        (change, figures::change(change, def, false, lang))
+                    };
+                    if *approx || p_approx {
+                        display = format!("{} {display}", figures::about(lang));
+                    }
+                    if *sample || p_sample {
+                        display = format!("{display} ({})", self.tr("sample_short"));
+                    }
+                    Some(Bar {
                         label: a.short_name.clone(),
-                        value: *v,
-                        display: self.num(*v),
+                        value,
+                        display,
                     })
-                    .collect(),
-            };
-            charts.push(ChartView {
-                title: chart.title.clone(),
-                svg: bar_chart(&chart),
-            });
+                })
+                .collect();
+            if bars.len() >= 2 {
+                let preceding = id
+                    .preceding()
+                    .map(|p| lowercase_first(&p.default_title(lang)))
+                    .unwrap_or_default();
+                let chart = BarChart {
+                    id: format!("chart-{id}-{key}"),
+                    title: format!(
+                        "{}: {} {}",
+                        def.label,
+                        self.tr(if relative {
+                            "chart_change_percent"
+                        } else {
+                            "chart_change"
+                        }),
+                        preceding
+                    ),
+                    description: format!(
+                        "{}: {}",
+                        self.tr("chart_unit"),
+                        if relative {
+                            "%"
+                        } else if unit.is_empty() {
+                            "—"
+                        } else {
+                            unit.as_str()
+                        }
+                    ),
+                    bars,
+                };
+                charts.push(ChartView {
+                    title: chart.title.clone(),
+                    svg: bar_chart(&chart),
+                });
+            }
         }
         let rows = reporters
             .iter()
             .map(|a| SharedRow {
                 association: self.association_link(a),
-                values: keys
+                values: defs
                     .iter()
-                    .map(|key| Self::value_of(a, Some(id), key).map(|v| self.num(v)))
+                    .map(|(key, def)| {
+                        Self::point(a, Some(id), key).map(|(v, _, sample)| SharedCell {
+                            text: figures::value(
+                                v,
+                                def,
+                                a.achievements.get(&id).and_then(|x| x.qualifier(key)),
+                                lang,
+                            ),
+                            sample,
+                        })
+                    })
                     .collect(),
             })
             .collect();
-        (SharedTable { columns, rows }, charts)
+        let has_total = columns.iter().any(|c| !c.total.is_empty());
+        let has_mean = columns
+            .iter()
+            .any(|c| c.total_kind == "mean" && !c.total.is_empty());
+        (
+            SharedTable {
+                columns,
+                rows,
+                has_total,
+                has_mean,
+            },
+            charts,
+        )
+    }
+
+    /// "Xếp thứ 2/8", or "Đồng xếp thứ 2/8" when the rank is shared.
+    fn rank_text(&self, rank: usize, of: usize, tied: bool) -> String {
+        let key = if tied { "rank_shared" } else { "rank_of" };
+        format!("{} {rank}/{of}", self.tr(key))
     }
 
     pub fn scoring(&self, scoring: &'a Scoring) -> ScoringView<'a> {
         let site = self.site;
         let signed = |d: Decimal| i18n::format_change(d, self.lang());
+        let of = scoring.rows.len();
+        let mut note = 0;
+        let mut notes = Vec::new();
         let rows: Vec<ScoreRowView> = scoring
             .rows
             .iter()
@@ -756,9 +1062,33 @@ impl<'a> Views<'a> {
                     .enumerate()
                     .any(|(j, r)| j != i && r.rank == row.rank);
                 let adjustments_total: Decimal = row.adjustments.iter().map(|a| a.points).sum();
+                let adjustments: Vec<AdjustmentView> = row
+                    .adjustments
+                    .iter()
+                    .map(|a| {
+                        note += 1;
+                        notes.push(NoteView {
+                            note,
+                            bonus: a.points >= Decimal::ZERO,
+                            association: &association.short_name,
+                            points: signed(a.points),
+                            reason: &a.reason,
+                        });
+                        AdjustmentView {
+                            points: signed(a.points),
+                            reason: &a.reason,
+                            bonus: a.points >= Decimal::ZERO,
+                            note,
+                        }
+                    })
+                    .collect();
+                let criteria_total = row.criteria_total();
+                let self_total = row.self_total();
+                let award_status = row.award_status.as_str();
                 Some(ScoreRowView {
                     rank: row.rank,
                     tied,
+                    rank_text: self.rank_text(row.rank, of, tied),
                     association: self.association_link(association),
                     scores: row.scores.iter().map(|s| self.num(*s)).collect(),
                     groups: {
@@ -777,15 +1107,7 @@ impl<'a> Views<'a> {
                             })
                             .collect()
                     },
-                    adjustments: row
-                        .adjustments
-                        .iter()
-                        .map(|a| AdjustmentView {
-                            points: signed(a.points),
-                            reason: &a.reason,
-                            bonus: a.points >= Decimal::ZERO,
-                        })
-                        .collect(),
+                    adjustments,
                     adjustments_total: if row.adjustments.is_empty() {
                         String::new()
                     } else {
@@ -794,15 +1116,49 @@ impl<'a> Views<'a> {
                     total: self.num(row.total),
                     total_plain: row.total.normalize().to_string(),
                     award: row.award.as_deref(),
+                    award_status,
+                    award_text: row.award.as_deref().map(|title| {
+                        format!("{} {title}", self.tr(&format!("award_{award_status}")))
+                    }),
+                    award_decision: row.award_decision.as_deref(),
+                    criteria_total: self.num(criteria_total),
+                    self_total: self_total.map(|t| self.num(t)),
+                    self_difference: self_total.map(|t| signed(criteria_total - t)),
                 })
             })
             .collect();
         let unscored = site
-            .associations
-            .iter()
-            .filter(|a| !scoring.rows.iter().any(|r| r.association == a.slug))
+            .members_in(i32::from(scoring.period.year()))
+            .filter(|a| {
+                !scoring.rows.iter().any(|r| r.association == a.slug)
+                    && !scoring.absent.contains_key(&a.slug)
+            })
             .map(|a| self.association_link(a))
             .collect();
+        let absent = scoring
+            .absent
+            .iter()
+            .filter_map(|(slug, reason)| {
+                Some(AbsentView {
+                    association: self.association_link(site.association(slug)?),
+                    reason,
+                })
+            })
+            .collect();
+        let tie_break_text = (!scoring.tie_break.is_empty()).then(|| {
+            let items: Vec<String> = scoring
+                .tie_break
+                .iter()
+                .map(|id| {
+                    if scoring.groups.iter().any(|g| &g.id == id) {
+                        format!("{} {id}", self.tr("group"))
+                    } else {
+                        format!("{} {id}", self.tr("criterion"))
+                    }
+                })
+                .collect();
+            format!("{} {}", self.tr("tie_break_rule"), items.join(", "))
+        });
         let period = self.period_link(scoring.period);
         ScoringView {
             title: scoring.title.clone().unwrap_or_else(|| {
@@ -816,6 +1172,7 @@ impl<'a> Views<'a> {
                 .enumerate()
                 .map(|(i, g)| GroupView {
                     number: i + 1,
+                    id: &g.id,
                     title: &g.title,
                     max: self.num(g.criteria.iter().map(|c| c.max).sum()),
                     criteria: g
@@ -835,6 +1192,10 @@ impl<'a> Views<'a> {
             has_awards: scoring.rows.iter().any(|r| r.award.is_some()),
             rows,
             unscored,
+            absent,
+            has_self_scores: scoring.has_self_scores,
+            tie_break_text,
+            notes,
             sample: scoring.sample.is_all(),
             extra: &scoring.extra,
         }
@@ -856,38 +1217,52 @@ impl<'a> Views<'a> {
         }
         let mut history = Vec::new();
         let mut charts = Vec::new();
+        let mut has_sample = false;
         for key in &keys {
             let Some(def) = self.def(association, key) else {
                 continue;
             };
-            let unit = def.unit.as_deref().unwrap_or("");
-            let cells = periods
+            let lang = self.lang();
+            let unit = figures::shown_unit(def, lang);
+            let cells: Vec<HistoryCell> = periods
                 .iter()
                 .map(|&p| {
-                    let value = Self::value_of(association, Some(p), key);
-                    let previous = Self::value_of(association, p.preceding(), key);
-                    let change = value.zip(previous).map(|(v, q)| v - q);
+                    let value = Self::point(association, Some(p), key);
+                    let previous = Self::point(association, p.preceding(), key);
+                    let qualifier = association.achievements[&p].qualifier(key);
+                    let change = value
+                        .zip(previous)
+                        .map(|((v, a, _), (q, b, _))| (v - q, a || b));
                     HistoryCell {
-                        value: value.map(|v| self.num(v)),
-                        change: change.map(|c| i18n::format_change(c, self.lang())),
-                        trend: change.map(trend),
-                        sample: association.achievements[&p].sample.covers(key),
+                        value: value.map(|(v, _, _)| figures::value(v, def, qualifier, lang)),
+                        change: change.map(|(c, approx)| figures::change(c, def, approx, lang)),
+                        trend: change.map(|(c, _)| trend(c)),
+                        sample: value.is_some_and(|(_, _, s)| s)
+                            || previous.is_some_and(|(_, _, s)| s) && change.is_some(),
                     }
                 })
                 .collect();
+            has_sample |= cells.iter().any(|c| c.sample);
             history.push(HistoryRow {
                 key,
                 label: &def.label,
-                unit,
+                unit: unit.clone(),
                 cells,
             });
+            // One member across periods: its own size, so raw values compare fairly.
             let bars: Vec<Bar> = periods
                 .iter()
                 .filter_map(|&p| {
-                    Self::value_of(association, Some(p), key).map(|v| Bar {
-                        label: p.default_title(self.lang()),
+                    let (v, _, sample) = Self::point(association, Some(p), key)?;
+                    let qualifier = association.achievements[&p].qualifier(key);
+                    let mut display = figures::value(v, def, qualifier, lang);
+                    if sample {
+                        display = format!("{display} ({})", self.tr("sample_short"));
+                    }
+                    Some(Bar {
+                        label: p.default_title(lang),
                         value: v,
-                        display: self.num(v),
+                        display,
                     })
                 })
                 .collect();
@@ -898,7 +1273,11 @@ impl<'a> Views<'a> {
                     description: format!(
                         "{}: {}",
                         self.tr("chart_unit"),
-                        if unit.is_empty() { "—" } else { unit }
+                        if unit.is_empty() {
+                            "—"
+                        } else {
+                            unit.as_str()
+                        }
                     ),
                     bars,
                 };
@@ -914,6 +1293,11 @@ impl<'a> Views<'a> {
             .rev()
             .map(|a| PeriodEntry {
                 period: self.period_link(a.period),
+                targets_for: a
+                    .period
+                    .following()
+                    .map(|p| lowercase_first(&p.default_title(self.lang())))
+                    .unwrap_or_default(),
                 summary: a.summary.as_ref().map(|m| m.html.as_str()),
                 highlights: a.highlights.iter().map(|m| m.html.as_str()).collect(),
                 plans: a.plans.iter().map(|m| m.html.as_str()).collect(),
@@ -927,9 +1311,17 @@ impl<'a> Views<'a> {
             .rev()
             .filter_map(|s| {
                 let row = s.rows.iter().find(|r| r.association == association.slug)?;
+                let tied = s.rows.iter().filter(|r| r.rank == row.rank).count() > 1;
                 Some(RankView {
                     period: self.period_link(s.period),
                     url: self.url(&format!("scoring/{}/", s.period)),
+                    rank_text: self.rank_text(row.rank, s.rows.len(), tied),
+                    award_text: row.award.as_deref().map(|title| {
+                        format!(
+                            "{} {title}",
+                            self.tr(&format!("award_{}", row.award_status.as_str()))
+                        )
+                    }),
                     rank: row.rank,
                     total: self.num(row.total),
                     of: s.rows.len(),
@@ -951,6 +1343,11 @@ impl<'a> Views<'a> {
             charts,
             periods: entries,
             ranks,
+            has_sample: has_sample
+                || association
+                    .achievements
+                    .values()
+                    .any(|a| a.sample != crate::model::SampleMark::None),
         }
     }
 }

@@ -1,0 +1,146 @@
+//! The page of a year's registration (*đăng ký, giao ước thi đua*): each member's yearly
+//! targets and commitments, and how far the year's reviews have come against them.
+
+use serde::Serialize;
+
+use super::figures;
+use super::views::{AssociationLink, PeriodLink, Views};
+use crate::i18n::{self, DateStyle};
+use crate::model::Registration;
+use crate::period::{Part, PeriodId};
+
+#[derive(Serialize)]
+pub struct YearTargetView<'a> {
+    pub key: &'a str,
+    pub label: &'a str,
+    pub unit: String,
+    /// The target with its unit: `60 hội nghị`.
+    pub display: String,
+    pub value: String,
+    /// The latest result of the year so far and the share of the target it reaches.
+    pub reached: Option<String>,
+    pub reached_period: Option<String>,
+    pub percent: Option<String>,
+    pub sample: bool,
+}
+
+#[derive(Serialize)]
+pub struct RegistrationMember<'a> {
+    pub association: AssociationLink<'a>,
+    pub targets: Vec<YearTargetView<'a>>,
+    pub commitments: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct RegistrationView<'a> {
+    pub year: i32,
+    pub title: String,
+    pub url: String,
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+    pub date_long: Option<String>,
+    pub members: Vec<RegistrationMember<'a>>,
+    /// The reviews of the year that exist.
+    pub periods: Vec<PeriodLink>,
+    pub sample: bool,
+    pub extra: &'a serde_json::Value,
+}
+
+impl<'a> Views<'a> {
+    pub fn registration(&self, registration: &'a Registration) -> RegistrationView<'a> {
+        let site = self.site;
+        let lang = site.config.language;
+        let year = registration.year;
+        let periods: Vec<PeriodId> = [Part::FirstHalf, Part::SecondHalf, Part::Year]
+            .into_iter()
+            .filter_map(|part| PeriodId::new(u16::try_from(year).ok()?, part))
+            .filter(|p| site.periods.contains_key(p))
+            .collect();
+        let members = registration
+            .targets
+            .keys()
+            .chain(registration.commitments.keys())
+            .fold(Vec::new(), |mut slugs, slug| {
+                if !slugs.contains(&slug) {
+                    slugs.push(slug);
+                }
+                slugs
+            })
+            .into_iter()
+            .filter_map(|slug| {
+                let association = site.association(slug)?;
+                let targets = registration
+                    .targets
+                    .get(slug)
+                    .map(|targets| {
+                        targets
+                            .iter()
+                            .filter_map(|(key, target)| {
+                                let def = site.metric_def(association, key)?;
+                                let unit = figures::shown_unit(def, lang);
+                                let value = figures::value(*target, def, None, lang);
+                                // The year's own review if it exists, else its first half.
+                                let latest = periods.iter().rev().find_map(|p| {
+                                    if p.part() == Part::SecondHalf {
+                                        return None;
+                                    }
+                                    let a = association.achievements.get(p)?;
+                                    Some((*p, a.values.get(key).copied().flatten()?, a))
+                                });
+                                Some(YearTargetView {
+                                    key,
+                                    label: &def.label,
+                                    display: figures::with_unit(&value, &unit),
+                                    unit,
+                                    value,
+                                    reached: latest.map(|(_, v, a)| {
+                                        figures::value(v, def, a.qualifier(key), lang)
+                                    }),
+                                    reached_period: latest.map(|(p, _, _)| p.default_title(lang)),
+                                    percent: latest.and_then(|(_, v, a)| {
+                                        figures::percent(
+                                            v,
+                                            *target,
+                                            a.qualifier(key).is_some(),
+                                            lang,
+                                        )
+                                    }),
+                                    sample: registration.sample.covers(key)
+                                        || latest.is_some_and(|(_, _, a)| a.sample.covers(key)),
+                                })
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Some(RegistrationMember {
+                    association: self.association_link(association),
+                    targets,
+                    commitments: registration
+                        .commitments
+                        .get(slug)
+                        .map(|items| items.iter().map(|m| m.html.as_str()).collect())
+                        .unwrap_or_default(),
+                })
+            })
+            .collect();
+        RegistrationView {
+            year,
+            title: registration
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("{} {year}", self.tr("registration_title"))),
+            url: self.url(&format!("registrations/{year}/")),
+            date: registration.date.map(|d| d.to_string()),
+            date_display: registration
+                .date
+                .map(|d| i18n::format_date(d, DateStyle::Short, lang)),
+            date_long: registration
+                .date
+                .map(|d| i18n::format_date(d, DateStyle::Long, lang)),
+            members,
+            periods: periods.iter().map(|&p| self.period_link(p)).collect(),
+            sample: registration.sample.is_all(),
+            extra: &registration.extra,
+        }
+    }
+}
