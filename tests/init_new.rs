@@ -431,17 +431,21 @@ fn new_period_writes_every_metric_key_for_every_association() {
     let narrative = site.join("content/periods/2014-h1.md");
     assert_eq!(front_matter(&narrative)["draft"].as_bool(), Some(true));
 
-    // The site checks and builds while every value is empty; the review says "not reported".
+    // The site checks and builds while every value is empty. The period is a draft (SPEC
+    // Part 2): held back, with its figures, until `draft: true` is removed; with --drafts its
+    // review says "not reported".
     assert_clean(&run(&site, &["check"]));
     assert_clean(&run(&site, &["check", "--drafts"]));
     assert_clean(&run(&site, &["build"]));
+    assert!(!site.join("public/reports/2014-h1").exists());
+    assert_clean(&run(&site, &["build", "--drafts"]));
     let review = html(&site.join("public/reports/2014-h1/index.html"));
     let text = text_of(&review);
     assert!(text.contains("Chưa báo cáo"), "{text}");
     assert!(text.contains("Hội Luật gia tỉnh"), "{text}");
     assert!(
-        !text.contains("Diễn biến hội nghị"),
-        "the draft narrative is not published"
+        text.contains("Diễn biến hội nghị"),
+        "with --drafts the draft narrative shows"
     );
 }
 
