@@ -165,8 +165,8 @@ fn pagination_links_pages() {
         attr(&second, ".pager a[rel=prev]", "href"),
         [format!("{BASE}news/")]
     );
-    // Newest first across pages.
-    let titles: Vec<String> = select(&first, "article.card h3")
+    // Newest first across pages; a card's title is an h2 right under the list's h1.
+    let titles: Vec<String> = select(&first, "article.card h2")
         .iter()
         .map(support::text)
         .collect();

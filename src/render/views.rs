@@ -211,6 +211,8 @@ pub struct PeriodSummary<'a> {
     pub date_long: Option<String>,
     pub host: Option<AssociationLink<'a>>,
     pub location: Option<&'a str>,
+    /// `extra: { sample: [location] }`: the place is invented, and the page says so.
+    pub location_sample: bool,
     pub summary: Option<&'a str>,
     pub is_year: bool,
     pub members_reported: usize,
@@ -628,6 +630,7 @@ impl<'a> Views<'a> {
                 .and_then(|slug| site.association(slug))
                 .map(|a| self.association_link(a)),
             location: period.location.as_deref(),
+            location_sample: crate::model::SampleMark::from_extra(&period.extra).covers("location"),
             summary: period.summary.as_deref(),
             is_year: id.is_year(),
             members_reported,

@@ -567,6 +567,12 @@ impl<'a> Session<'a> {
                 .or_insert_with(|| Period::untitled(id, language));
         }
         let after: BTreeSet<PeriodId> = site.periods.keys().copied().collect();
+        // Lists and member pages show the roles of the latest period's year (`bloc.roles`).
+        let year = |set: &BTreeSet<PeriodId>| set.last().map(|p| p.year());
+        if year(&before) != year(&after) {
+            self.touched.association_index = true;
+            self.touched.all_associations = true;
+        }
         for &id in before.symmetric_difference(&after) {
             self.period_came_or_went(id);
         }
