@@ -86,6 +86,17 @@ fn example_site() -> (tempfile::TempDir, PathBuf) {
     build_copy(dir, &site)
 }
 
+/// The `year` fixture with its draft period published: the pages only `--drafts` shows.
+fn year_with_its_draft_published() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    support::copy_dir(&support::fixture("year"), &site);
+    let period = site.join("content/periods/2014-h1.md");
+    let text = std::fs::read_to_string(&period).unwrap();
+    std::fs::write(&period, text.replace("draft: true\n", "")).unwrap();
+    build_copy(dir, &site)
+}
+
 #[test]
 fn every_page_is_valid_html() {
     if !enabled("every_page_is_valid_html") {
@@ -96,6 +107,10 @@ fn every_page_is_valid_html() {
         build(&support::fixture("bloc"), None),
         build(&support::fixture("bloc"), Some("en")),
         build(&support::fixture("news-site"), None),
+        build(&support::fixture("valid-base"), None),
+        build(&support::fixture("year"), None),
+        build(&support::fixture("year"), Some("en")),
+        year_with_its_draft_published(),
     ];
     let vnu = tools().join("vnu-jar/build/dist/vnu.jar");
     assert!(
