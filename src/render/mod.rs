@@ -376,14 +376,20 @@ impl Renderer {
         }
 
         let views = Views { site, t: &t };
-        let leader = config
-            .bloc
+        // The roles of the latest period's year (`bloc.roles`), else the Part 1 ones.
+        let roles = match views.current_year() {
+            Some(year) => config.bloc.roles_in(year),
+            None => crate::config::YearRoles {
+                leader: config.bloc.leader.clone(),
+                deputy: config.bloc.deputy.clone(),
+            },
+        };
+        let leader = roles
             .leader
             .as_ref()
             .and_then(|s| crate::slug::Slug::parse(s).ok())
             .and_then(|s| site.association(&s));
-        let deputy = config
-            .bloc
+        let deputy = roles
             .deputy
             .as_ref()
             .and_then(|s| crate::slug::Slug::parse(s).ok())

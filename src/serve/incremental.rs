@@ -570,8 +570,9 @@ impl<'a> Session<'a> {
         // Lists and member pages show the roles of the latest period's year (`bloc.roles`).
         let year = |set: &BTreeSet<PeriodId>| set.last().map(|p| p.year());
         if year(&before) != year(&after) {
-            self.touched.association_index = true;
-            self.touched.all_associations = true;
+            // `site.leader` / `site.deputy` of every page follow it too.
+            self.touched.everything = true;
+            self.touched.renderer = true;
         }
         for &id in before.symmetric_difference(&after) {
             self.period_came_or_went(id);
