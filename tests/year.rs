@@ -425,3 +425,24 @@ fn the_review_reads_as_an_article() {
         );
     }
 }
+
+#[test]
+fn a_scoring_file_alone_is_not_a_published_review() {
+    let site = Site::new("year");
+    site.write(
+        "content/scoring/2012.yaml",
+        "groups:\n  - title: Nhiệm vụ\n    criteria:\n      - { id: \"1.1\", title: Chuyên môn, max: 10 }\nscores:\n  hoi-luat-gia: { \"1.1\": 9 }\nabsent:\n  lien-minh-htx: Chưa chấm\n  hoi-giao-chuc: Chưa chấm\n  hoi-dong-y: Chưa chấm\n  hoi-cuu-tnxp: Chưa chấm\n",
+    );
+    site.build_ok(&[]);
+    let review = site.html("reports/2012/index.html");
+    // No list of every member as "Chưa báo cáo", no empty section II.
+    assert!(select(&review, "section.member").is_empty());
+    assert!(select(&review, "#directions").is_empty());
+    assert_eq!(
+        first_text(&review, "#results + p.meta"),
+        "Chưa có đơn vị nào báo cáo"
+    );
+    assert_eq!(select(&review, "table.scoring").len(), 1);
+    let reports = site.html("reports/index.html");
+    assert!(first_text(&reports, "#pending + ul").contains("Năm 2012"));
+}
