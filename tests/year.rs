@@ -92,7 +92,7 @@ fn member_figures_scaled_approximate_and_against_targets() {
     // Against 2013-h1 and the 30 set there for 2013-h2.
     assert_eq!(members[1..], ["40 hội viên", "+5 (35)", "30", "133,3%"]);
     let support = row(&h2, &scope, "Giá trị hỗ trợ");
-    assert_eq!(support[1..3], ["45,5 triệu đồng", "khoảng +5,5 (40)"]);
+    assert_eq!(support[1..3], ["45,5 triệu đồng", "khoảng +5,5 (hơn 40)"]);
 
     let year = site.html("reports/2013/index.html");
     let members = row(&year, &scope, "Số hội viên mới kết nạp");

@@ -222,6 +222,9 @@ pub struct PeriodSummary<'a> {
     pub reported_text: String,
     /// Some member reported a figure or a summary: a review worth listing as published.
     pub has_figures: bool,
+    /// Some member has a file for the period, even an empty one (the review then lists every
+    /// member, "Chưa báo cáo" where nothing is filled in yet).
+    pub has_forms: bool,
     pub has_scoring: bool,
     pub scoring_url: Option<String>,
     pub data_json_url: String,
@@ -596,16 +599,21 @@ impl<'a> Views<'a> {
         let site = self.site;
         let id = period.id;
         let year = i32::from(id.year());
+        // A member has reported when its file has a figure or a summary (not an empty form
+        // `blocpress new period` wrote).
         let members_reported = site
             .members_in(year)
-            .filter(|a| a.achievements.contains_key(&id))
+            .filter(|a| {
+                a.achievements
+                    .get(&id)
+                    .is_some_and(|a| a.summary.is_some() || a.values.values().any(Option::is_some))
+            })
             .count();
         let members_expected = site.members_in(year).count();
-        let has_figures = site.members_in(year).any(|a| {
-            a.achievements
-                .get(&id)
-                .is_some_and(|a| a.summary.is_some() || a.values.values().any(Option::is_some))
-        });
+        let has_figures = members_reported > 0;
+        let has_forms = site
+            .members_in(year)
+            .any(|a| a.achievements.contains_key(&id));
         let reported_text = if members_reported == 0 {
             self.tr("none_reported")
         } else {
@@ -637,6 +645,7 @@ impl<'a> Views<'a> {
             members_expected,
             reported_text,
             has_figures,
+            has_forms,
             has_scoring,
             scoring_url: has_scoring.then(|| self.url(&format!("scoring/{id}/"))),
             data_json_url: self.url(&format!("reports/{id}/data.json")),
@@ -662,6 +671,14 @@ impl<'a> Views<'a> {
             achievement.qualifier(key).is_some(),
             achievement.sample.covers(key),
         ))
+    }
+
+    fn qualifier_of(
+        association: &Association,
+        period: Option<PeriodId>,
+        key: &str,
+    ) -> Option<crate::model::Qualifier> {
+        association.achievements.get(&period?)?.qualifier(key)
     }
 
     /// The yearly target of a member for a metric (*kế hoạch năm*), with its sample mark.
@@ -739,12 +756,26 @@ impl<'a> Views<'a> {
                     unit,
                     plain: value.map(|v| v.normalize().to_string()),
                     sample,
-                    previous: previous.map(|(v, _, _)| figures::number(v, def, lang)),
+                    previous: previous.map(|(v, _, _)| {
+                        figures::value(
+                            v,
+                            def,
+                            Self::qualifier_of(association, preceding, key),
+                            lang,
+                        )
+                    }),
                     change: change
                         .zip(previous)
                         .map(|(c, (_, a, _))| figures::change(c, def, approximate || a, lang)),
                     trend: change.map(trend),
-                    year_earlier: earlier.map(|(v, _, _)| figures::number(v, def, lang)),
+                    year_earlier: earlier.map(|(v, _, _)| {
+                        figures::value(
+                            v,
+                            def,
+                            Self::qualifier_of(association, year_earlier, key),
+                            lang,
+                        )
+                    }),
                     year_change: year_change
                         .zip(earlier)
                         .map(|(c, (_, a, _))| figures::change(c, def, approximate || a, lang)),
