@@ -907,6 +907,23 @@ fn period_narratives_with_and_without_drafts() {
         served.check(&report, level, &what("published"));
         let report = served.write("content/periods/2014.md", "---\ndraft: true\n---\nSau.\n");
         served.check(&report, Level::Content, &what("a draft of a new period"));
+        // Figures of a draft period stay out of the site, however they arrive.
+        let report = served.write(
+            "content/associations/hoi-luat-gia/2014.yaml",
+            "metrics:\n  new_members: 40\n",
+        );
+        served.check(&report, level, &what("figures of a draft period"));
+        assert_eq!(
+            served.served("reports/2014/index.html").is_some(),
+            drafts,
+            "{}",
+            what("the draft review")
+        );
+        let report = served.write(
+            "content/news/2014-01-05-nam-moi.md",
+            &news_file("Năm mới", "2014-01-05", "period: \"2014\"\n", "Tin."),
+        );
+        served.check(&report, Level::Content, &what("news of a draft period"));
         let report = served.remove(rel);
         served.check(&report, Level::Content, &what("deleted"));
     }

@@ -72,6 +72,10 @@ impl Session<'_> {
         let Some(&index) = self.site.index.association_by_slug.get(slug) else {
             return Outcome::Reload;
         };
+        if self.held_back(period) {
+            // A draft period's figures stay out of the site: the full load knows.
+            return Outcome::Reload;
+        }
         let association = &self.site.associations[index];
         let old = association.achievements.get(&period);
         if old.is_some_and(|a| a.source != rel) {
@@ -127,6 +131,9 @@ impl Session<'_> {
     /// `content/scoring/<period>.yaml`: the scoring page and list, the period's review and data,
     /// and every association page (they show ranks).
     pub(super) fn scoring(&mut self, period: PeriodId, rel: &Path) -> Outcome {
+        if self.held_back(period) {
+            return Outcome::Reload;
+        }
         let old = self.site.scorings.get(&period);
         if old.is_some_and(|s| s.source != rel) {
             return Outcome::Reload;
@@ -485,6 +492,20 @@ impl Outcome {
             }
             other => other,
         }
+    }
+}
+
+impl Session<'_> {
+    /// Whether period `id` has a narrative file that the loaded site left out: a draft, held
+    /// back with its figures (without `--drafts`).
+    pub(super) fn held_back(&self, id: PeriodId) -> bool {
+        !self.drafts
+            && !self.site.periods.contains_key(&id)
+            && self
+                .site
+                .root
+                .join(format!("content/periods/{id}.md"))
+                .is_file()
     }
 }
 

@@ -405,7 +405,11 @@ impl<'a> Session<'a> {
         }
         let text = read_text(&path.abs, &path.rel).map_err(|d| vec![d])?;
         let known: HashSet<Slug> = self.site.association_slugs().into_iter().collect();
-        let item = news::parse(&path, &text, &known)?;
+        let mut item = news::parse(&path, &text, &known)?;
+        // As the loader does: no link to the review of a held-back draft period.
+        if item.period.is_some_and(|p| self.held_back(p)) {
+            item.period = None;
+        }
         Ok((self.drafts || !item.draft).then_some(item))
     }
 
