@@ -132,6 +132,9 @@ pub struct YearRoles {
     pub leader: Option<String>,
     #[serde(default)]
     pub deputy: Option<String>,
+    /// The roles are not from the bloc's own documents: pages mark them as sample data.
+    #[serde(default)]
+    pub sample: bool,
 }
 
 impl BlocConfig {
@@ -143,6 +146,7 @@ impl BlocConfig {
             .unwrap_or_else(|| YearRoles {
                 leader: self.leader.clone(),
                 deputy: self.deputy.clone(),
+                sample: false,
             })
     }
 }

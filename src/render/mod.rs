@@ -382,6 +382,7 @@ impl Renderer {
             None => crate::config::YearRoles {
                 leader: config.bloc.leader.clone(),
                 deputy: config.bloc.deputy.clone(),
+                sample: false,
             },
         };
         let leader = roles

@@ -508,16 +508,21 @@ impl<'a> Views<'a> {
             .map(|p| i32::from(p.year()))
     }
 
-    /// The member's role in `year` (`bloc.roles`, else the Part 1 `leader`/`deputy`).
-    fn role_in(&self, association: &Association, year: Option<i32>) -> Option<&'static str> {
+    fn roles(&self, year: Option<i32>) -> crate::config::YearRoles {
         let bloc = &self.site.config.bloc;
-        let roles = match year {
+        match year {
             Some(year) => bloc.roles_in(year),
             None => crate::config::YearRoles {
                 leader: bloc.leader.clone(),
                 deputy: bloc.deputy.clone(),
+                sample: false,
             },
-        };
+        }
+    }
+
+    /// The member's role in `year` (`bloc.roles`, else the Part 1 `leader`/`deputy`).
+    fn role_in(&self, association: &Association, year: Option<i32>) -> Option<&'static str> {
+        let roles = self.roles(year);
         if roles.leader.as_deref() == Some(association.slug.as_str()) {
             Some("leader")
         } else if roles.deputy.as_deref() == Some(association.slug.as_str()) {
@@ -531,9 +536,17 @@ impl<'a> Views<'a> {
         self.role_in(association, self.current_year())
     }
 
+    /// "Khối trưởng", or "Khối trưởng (mẫu)" when the year's roles are marked `sample`.
     fn role_label_in(&self, association: &Association, year: Option<i32>) -> Option<String> {
-        self.role_in(association, year)
-            .map(|role| self.tr(&format!("role_{role}")))
+        let sample = self.roles(year).sample;
+        self.role_in(association, year).map(|role| {
+            let label = self.tr(&format!("role_{role}"));
+            if sample {
+                format!("{label} ({})", self.tr("sample_short"))
+            } else {
+                label
+            }
+        })
     }
 
     fn role_label(&self, association: &Association) -> Option<String> {
@@ -822,7 +835,9 @@ impl<'a> Views<'a> {
                 summary: achievement
                     .and_then(|a| a.summary.as_ref())
                     .map(|m| m.html.as_str()),
-                has_sample_figures: figures.iter().any(|f| f.sample),
+                has_sample_figures: figures.iter().any(|f| {
+                    f.sample || f.previous_sample || f.year_earlier_sample || f.target_sample
+                }),
                 figures,
                 highlights: achievement
                     .map(|a| a.highlights.iter().map(|m| m.html.as_str()).collect())
