@@ -312,6 +312,8 @@ fn draft_periods_are_held_back_everywhere_unless_drafts() {
 
     let drafts = built(&["--drafts"]);
     assert!(drafts.exists("reports/2014-h1/index.html"));
+    let draft = drafts.html("reports/2014-h1/index.html");
+    assert!(first_text(&draft, "article.report header .note").starts_with("Bản nháp"));
     let json: serde_json::Value =
         serde_json::from_str(&drafts.read("reports/2014-h1/data.json")).unwrap();
     assert_eq!(json["associations"][0]["metrics"]["new_members"], 20);

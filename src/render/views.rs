@@ -225,6 +225,8 @@ pub struct PeriodSummary<'a> {
     /// Some member has a file for the period, even an empty one (the review then lists every
     /// member, "Chưa báo cáo" where nothing is filled in yet).
     pub has_forms: bool,
+    /// `draft: true` (shown only with `--drafts`).
+    pub draft: bool,
     pub has_scoring: bool,
     pub scoring_url: Option<String>,
     pub data_json_url: String,
@@ -659,6 +661,7 @@ impl<'a> Views<'a> {
             reported_text,
             has_figures,
             has_forms,
+            draft: period.draft,
             has_scoring,
             scoring_url: has_scoring.then(|| self.url(&format!("scoring/{id}/"))),
             data_json_url: self.url(&format!("reports/{id}/data.json")),
