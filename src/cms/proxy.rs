@@ -45,8 +45,13 @@ impl Refusal {
         }
     }
 
+    /// A refused request (not a failed check): the message alone.
     fn one(diagnostic: Diagnostic, language: Language) -> Refusal {
-        Refusal::from_diagnostics(&[diagnostic], language)
+        Refusal {
+            status: 422,
+            error: diagnostic.render(language).trim_end().to_string(),
+            codes: vec![diagnostic.code()],
+        }
     }
 
     fn failed(error: impl std::fmt::Display) -> Refusal {
@@ -301,6 +306,11 @@ impl Proxy<'_> {
     fn get_media(&self, params: &Value) -> Answer {
         let folder = self.param(params, "mediaFolder")?.trim_end_matches('/');
         if folder != MEDIA_FOLDER {
+            // Decap asks for an entry's own folder too (`content/news` when the entry's media
+            // folder is relative): uploads live only in the media folder, so it holds none.
+            if check::segments(folder).is_some_and(|s| s.first() == Some(&"content")) {
+                return Ok(Value::Array(Vec::new()));
+            }
             return Err(self.refused_path(folder));
         }
         let Some(dir) = check::resolve(self.root, folder) else {

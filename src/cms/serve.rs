@@ -170,6 +170,11 @@ async fn api(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Re
         );
     };
     let root = app.site_root.clone();
+    let action = request
+        .get("action")
+        .and_then(|a| a.as_str())
+        .unwrap_or("")
+        .to_string();
     let answer = tokio::task::spawn_blocking(move || {
         let proxy = Proxy {
             root: &root,
@@ -185,8 +190,8 @@ async fn api(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Re
         )
             .into_response(),
         Ok(Err(refusal)) => {
-            if refusal.status == 422 && !refusal.codes.is_empty() {
-                eprintln!("{}", refusal.error);
+            if !refusal.codes.is_empty() {
+                eprintln!("/admin/ {action}: {}", refusal.error);
             }
             json_error(
                 StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),

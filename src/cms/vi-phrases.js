@@ -2,7 +2,7 @@
 // the built-in `vi` before CMS.init(). tests/cms checks that every English key has a Vietnamese one.
 (function () {
   var extra = {
-    auth: { loginWithAzure: 'Đăng nhập bằng Azure' },
+    auth: { loginWithAzure: 'Đăng nhập bằng Azure', loginWithForgejo: 'Đăng nhập bằng Forgejo' },
     collection: {
       collectionTop: {
         viewAsList: 'Xem dạng danh sách',
