@@ -1,0 +1,161 @@
+//! The CMS at `/admin/` in a real browser: headless Chromium (tests/cms/admin.mjs with
+//! playwright-core) logs in to the local proxy, edits a news body and saves, fills a member's
+//! figures and saves; the files on disk change, the front matter stays, the open preview
+//! reloads, `check` passes, the review page shows the new figure. No request may leave the
+//! server, and the page may raise no error. The Vietnamese phrases must cover every English one.
+//!
+//! Skipped unless `BLOCPRESS_BROWSER_TESTS=1`; with it, a missing Chromium, Node or
+//! playwright-core fails the test.
+
+mod serve_common;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use serve_common::*;
+
+fn enabled() -> bool {
+    if std::env::var("BLOCPRESS_BROWSER_TESTS").as_deref() == Ok("1") {
+        return true;
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: set BLOCPRESS_BROWSER_TESTS=1 to run the browser test of /admin/ (needs Chromium at /usr/bin/chromium or CHROME_PATH, Node, and `npm ci` in tests/cms)"
+    );
+    false
+}
+
+fn tools() -> (String, &'static Path) {
+    let chrome = std::env::var("CHROME_PATH").unwrap_or_else(|_| String::from("/usr/bin/chromium"));
+    assert!(
+        Path::new(&chrome).is_file(),
+        "Chromium not found at {chrome}: install the Debian package `chromium`, or set CHROME_PATH"
+    );
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cms"));
+    if !dir.join("node_modules/playwright-core").is_dir() {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(dir)
+            .status()
+            .expect("npm not found: install the Debian package `npm`");
+        assert!(status.success(), "`npm ci` in tests/cms failed");
+    }
+    (chrome, dir)
+}
+
+#[test]
+fn an_editor_writes_news_and_fills_figures_in_the_browser() {
+    if !enabled() {
+        return;
+    }
+    let (chrome, dir) = tools();
+    let site = TempSite::new();
+    example_site(&site.root);
+    let server = Server::start(&site.root, &[]);
+    let base = format!("http://{}", server.addr);
+    let shots = std::env::var("BLOCPRESS_CMS_SHOTS").unwrap_or_default();
+    let output = Command::new("node")
+        .arg("admin.mjs")
+        .arg(&base)
+        .arg(&site.root)
+        .arg(&shots)
+        .env("CHROME_PATH", &chrome)
+        .current_dir(dir)
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "admin.mjs failed:\n{stdout}\n{}\nserver:\n{}",
+        String::from_utf8_lossy(&output.stderr),
+        server.log()
+    );
+    let result: serde_json::Value = serde_json::from_str(stdout.trim())
+        .unwrap_or_else(|e| panic!("admin.mjs printed no JSON ({e}):\n{stdout}"));
+    assert!(
+        result.get("error").is_none(),
+        "the browser run stopped: {}\nsteps: {}\nserver:\n{}",
+        result["error"],
+        result["steps"],
+        server.log()
+    );
+    assert_eq!(
+        result["steps"],
+        serde_json::json!(["login", "news saved", "preview reloaded", "figures saved"])
+    );
+    assert_eq!(
+        result["outside"],
+        serde_json::json!([]),
+        "requests left 127.0.0.1"
+    );
+    assert_eq!(result["pageErrors"], serde_json::json!([]));
+    let console: Vec<&str> = result["consoleErrors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .filter(|m| !m.ends_with("/favicon.ico"))
+        .collect();
+    assert!(
+        console.is_empty(),
+        "console errors or warnings: {console:#?}"
+    );
+    assert_eq!(
+        result["missingVi"],
+        serde_json::json!([]),
+        "Decap phrases without Vietnamese: add them to src/cms/vi-phrases.js"
+    );
+
+    // The news file: new text, front matter intact.
+    let news = std::fs::read_to_string(
+        site.root
+            .join("content/news/2013-05-30-trao-qua-cho-hoc-sinh-phong-tho.md"),
+    )
+    .unwrap();
+    assert!(
+        news.contains("Câu thêm từ trang quản trị để kiểm thử."),
+        "{news}"
+    );
+    let front = news
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map(|(front, _)| front)
+        .expect("front matter");
+    let front: serde_yaml::Value = serde_yaml::from_str(front).unwrap();
+    assert_eq!(
+        front["title"].as_str(),
+        Some("Hội Chữ thập đỏ tỉnh trao quà cho học sinh huyện Phong Thổ")
+    );
+    assert_eq!(front["period"].as_str(), Some("2013-h1"));
+    assert_eq!(front["associations"][0].as_str(), Some("hoi-chu-thap-do"));
+    assert_eq!(front["tags"][1].as_str(), Some("Nhân đạo"));
+
+    // The figures: numbers, not text.
+    let figures = std::fs::read_to_string(
+        site.root
+            .join("content/associations/hoi-luat-gia/2013-h1.yaml"),
+    )
+    .unwrap();
+    let figures: serde_yaml::Value = serde_yaml::from_str(&figures).unwrap();
+    assert_eq!(figures["metrics"]["new_members"].as_u64(), Some(12));
+    assert_eq!(figures["metrics"]["conferences"].as_u64(), Some(35));
+    assert!(figures["metrics"]["support_value"].is_number());
+
+    let check = Command::new(env!("CARGO_BIN_EXE_blocpress"))
+        .args(["check", "--root"])
+        .arg(&site.root)
+        .env("BLOCPRESS_LANG", "en")
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let review = server.wait_for("/reports/2013-h1/", "the new figure", |r| {
+        r.text()
+            .contains("Hội viên mới kết nạp</th><td class=\"num\">12</td>")
+    });
+    assert_eq!(review.status, 200);
+}
