@@ -35,7 +35,7 @@ pub fn routes() -> Router<Arc<App>> {
 }
 
 fn language(app: &App) -> crate::i18n::Language {
-    crate::messages::resolve_language(None, crate::config::language_of(&app.site_root))
+    crate::messages::resolve_language(app.lang, crate::config::language_of(&app.site_root))
 }
 
 async fn index(State(app): State<Arc<App>>) -> Response {

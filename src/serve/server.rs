@@ -52,6 +52,8 @@ pub struct App {
     /// another site must not reach this server through DNS rebinding).
     pub loopback_only: bool,
     pub shutdown: watch::Receiver<bool>,
+    /// `--lang`, for the messages of `/admin/`.
+    pub lang: Option<crate::i18n::Language>,
 }
 
 impl App {
