@@ -82,15 +82,22 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
     );
     assert_eq!(
         result["steps"],
-        serde_json::json!(["login", "news saved", "preview reloaded", "figures saved"])
+        serde_json::json!([
+            "login",
+            "news saved",
+            "preview reloaded",
+            "figures saved",
+            "refused"
+        ])
     );
     assert_eq!(
         result["outside"],
         serde_json::json!([]),
         "requests left 127.0.0.1"
     );
-    assert_eq!(result["pageErrors"], serde_json::json!([]));
-    let console: Vec<&str> = result["consoleErrors"]
+    let clean = &result["errorsBeforeRefusal"];
+    assert_eq!(clean["pageErrors"], serde_json::json!([]));
+    let console: Vec<&str> = clean["consoleErrors"]
         .as_array()
         .unwrap()
         .iter()
@@ -106,6 +113,16 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
         serde_json::json!([]),
         "Decap phrases without Vietnamese: add them to src/cms/vi-phrases.js"
     );
+
+    // The refused save: the editor sees why, in Vietnamese, and nothing is written.
+    let refusal = result["refusal"].as_str().unwrap_or_default();
+    assert!(
+        refusal.contains("Chưa lưu, vì tệp sẽ bị lỗi khi kiểm tra"),
+        "{refusal}"
+    );
+    assert!(refusal.contains("content/pages/search.md"), "{refusal}");
+    assert_eq!(result["refusedPageWritten"], false);
+    assert!(!site.root.join("content/pages/search.md").exists());
 
     // The news file: new text, front matter intact.
     let news = std::fs::read_to_string(
@@ -158,4 +175,59 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
             .contains("Hội viên mới kết nạp</th><td class=\"num\">12</td>")
     });
     assert_eq!(review.status, 200);
+}
+
+#[test]
+fn the_generated_configuration_loads_without_warnings_for_a_fixture() {
+    if !enabled() {
+        return;
+    }
+    let (chrome, dir) = tools();
+    let site = TempSite::new();
+    copy_dir(&fixture_dir(), &site.root);
+    let server = Server::start(&site.root, &[]);
+    let base = format!("http://{}", server.addr);
+    let output = Command::new("node")
+        .arg("tour.mjs")
+        .arg(&base)
+        .env("CHROME_PATH", &chrome)
+        .current_dir(dir)
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "tour.mjs failed:\n{stdout}");
+    let result: serde_json::Value = serde_json::from_str(stdout.trim())
+        .unwrap_or_else(|e| panic!("tour.mjs printed no JSON ({e}):\n{stdout}"));
+    assert!(result.get("error").is_none(), "{}", result["error"]);
+    assert_eq!(result["outside"], serde_json::json!([]));
+    assert_eq!(result["pageErrors"], serde_json::json!([]));
+    let console: Vec<&str> = result["console"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .filter(|m| !m.ends_with("/favicon.ico"))
+        .collect();
+    assert!(console.is_empty(), "Decap warned: {console:#?}");
+    let collections = result["collections"].as_array().unwrap();
+    for name in [
+        "news",
+        "pages",
+        "periods",
+        "figures-hoi-a",
+        "figures-hoi-b",
+        "members",
+        "registrations",
+        "scoring",
+    ] {
+        assert!(
+            collections.contains(&serde_json::json!(format!("#/collections/{name}"))),
+            "{name}: {collections:?}"
+        );
+    }
+    assert_eq!(result["opened"].as_array().unwrap().len(), 16);
+}
+
+fn fixture_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cms-site")
 }

@@ -26,7 +26,7 @@ pub enum Backend {
 
 /// The URL of the proxy API, relative to the site's host.
 pub const PROXY_PATH: &str = "/admin/api/v1";
-/// Uploaded images go here (served at `<base>images/`).
+/// Uploaded images go here (served at `<base path>images/`).
 pub const MEDIA_FOLDER: &str = "static/images";
 
 /// The configuration as YAML text.
@@ -46,7 +46,6 @@ fn current_year() -> u16 {
 /// The configuration as data; `year` is this year (its periods are offered even before any
 /// file names them).
 pub fn config_value(site: &Site, backend: &Backend, year: u16) -> Value {
-    let base_path = &site.config.base_path;
     let backend_value = match backend {
         Backend::Local => json!({ "name": "proxy", "proxy_url": PROXY_PATH, "branch": "main" }),
         Backend::GitHub(settings) => json!({
@@ -66,7 +65,8 @@ pub fn config_value(site: &Site, backend: &Backend, year: u16) -> Value {
         "backend": backend_value,
         "locale": "vi",
         "media_folder": MEDIA_FOLDER,
-        "public_folder": format!("{base_path}images"),
+        // Root-relative, as an editor writes it: blocpress adds the site's sub-path itself.
+        "public_folder": "/images",
         "site_url": site.config.base_url,
         "display_url": site.config.base_url,
         "slug": { "encoding": "ascii", "clean_accents": true, "sanitize_replacement": "-" },
@@ -337,6 +337,7 @@ fn figures(site: &Site, association: &crate::model::Association, year: u16) -> V
         "label": format!("Số liệu: {}", association.short_name),
         "label_singular": "kỳ báo cáo",
         "format": "yaml",
+        "editor": { "preview": false },
         "files": files,
     })
 }
@@ -375,6 +376,7 @@ fn profiles(site: &Site) -> Value {
         "label": "Hội thành viên",
         "label_singular": "hội",
         "format": "yaml",
+        "editor": { "preview": false },
         "files": files,
     })
 }
@@ -435,6 +437,7 @@ fn registrations(site: &Site, year: u16) -> Value {
         "label": "Đăng ký, giao ước thi đua",
         "label_singular": "giao ước",
         "format": "yaml",
+        "editor": { "preview": false },
         "files": files,
     })
 }
@@ -473,6 +476,7 @@ fn scoring(site: &Site, year: u16) -> Value {
         "label": "Chấm điểm thi đua",
         "label_singular": "bảng điểm",
         "format": "yaml",
+        "editor": { "preview": false },
         "description": "Điểm từng hội (scores), khen thưởng và điểm cộng/trừ giữ nguyên khi lưu; sửa các phần đó trong tệp YAML.",
         "files": files,
     })

@@ -191,6 +191,11 @@ impl Proxy<'_> {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 Ok(json!({ "data": text, "file": file }))
             }
+            // A period narrative not written yet: an empty front matter, so the form opens
+            // empty (Decap warns about `null` Markdown) and saving creates the file.
+            Err(_) if self.allowed(path)? == Target::Period => {
+                Ok(json!({ "data": "---\n---\n", "file": file }))
+            }
             _ => Ok(json!({ "data": Value::Null, "file": file })),
         }
     }

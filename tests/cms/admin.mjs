@@ -103,6 +103,25 @@ try {
   await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 15000 });
   await page.waitForTimeout(500);
   step('figures saved');
+  // Errors so far; the refused save below makes Decap log its own.
+  result.errorsBeforeRefusal = { pageErrors: [...result.pageErrors], consoleErrors: [...result.consoleErrors] };
+
+  // 3. A save that `check` would refuse: a page whose address is taken by the site ("search").
+  await page.goto(base + '/admin/#/collections/pages/new');
+  await page.locator('label', { hasText: 'Tiêu đề' }).first().click();
+  await page.keyboard.type('Search');
+  const pageBody = page.locator('[data-slate-editor="true"]').first();
+  await pageBody.click();
+  await page.keyboard.type('Trang thử.');
+  await page.getByRole('button', { name: 'Công bố' }).first().click();
+  await page.getByText('Công bố ngay').click();
+  const toast = page.getByText('Chưa lưu', { exact: false }).first();
+  await toast.waitFor({ timeout: 15000 });
+  result.refusal = await toast.innerText();
+  await page.waitForTimeout(500);
+  if (shots) await page.bringToFront(), await page.screenshot({ path: path.join(shots, 'admin-refused.png') });
+  result.refusedPageWritten = fs.existsSync(path.join(root, 'content/pages/search.md'));
+  step('refused');
 } catch (e) {
   result.error = String(e && e.stack || e);
   if (shots) await page.bringToFront(), await page.screenshot({ path: path.join(shots, 'admin-failure.png') });
