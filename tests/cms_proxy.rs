@@ -388,6 +388,7 @@ fn serves_the_admin_page_config_and_gzipped_bundle() {
         !page.text().contains("livereload"),
         "no reload script in the CMS"
     );
+    assert_eq!(page.header("x-frame-options"), Some("SAMEORIGIN"));
     let config = request(addr, "GET", "/admin/config.yml", &[]);
     assert_eq!(config.status, 200);
     let yaml: serde_yaml::Value = serde_yaml::from_slice(&config.body).unwrap();

@@ -174,7 +174,10 @@ fn news(site: &Site, year: u16) -> Value {
         "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}",
         "identifier_field": "title",
         "summary": "{{title}} ({{date}})",
-        "sortable_fields": ["date", "title"],
+        "sortable_fields": [
+            { "field": "date", "label": "Ngày đăng", "default_sort": "desc" },
+            { "field": "title", "label": "Tiêu đề" },
+        ],
         "fields": [
             string("title", "Tiêu đề", true),
             date("date", "Ngày đăng", true),

@@ -51,7 +51,12 @@ async fn index(State(app): State<Arc<App>>) -> Response {
     .flatten()
     .unwrap_or_default();
     (
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            // No other site may frame the editor and steer clicks on it.
+            (header::X_FRAME_OPTIONS, "SAMEORIGIN"),
+            (header::CONTENT_SECURITY_POLICY, "frame-ancestors 'self'"),
+        ],
         super::index_html(&title),
     )
         .into_response()
