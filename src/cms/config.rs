@@ -173,7 +173,7 @@ fn news(site: &Site, year: u16) -> Value {
         "create": true,
         "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}",
         "identifier_field": "title",
-        "summary": "{{title}} ({{date}})",
+        "summary": "{{title}} ({{date | date('DD/MM/YYYY')}})",
         "sortable_fields": [
             { "field": "date", "label": "Ngày đăng", "default_sort": "desc" },
             { "field": "title", "label": "Tiêu đề" },
