@@ -151,14 +151,6 @@ fn period_title(site: &Site, id: PeriodId) -> String {
 
 fn news(site: &Site, year: u16) -> Value {
     let tags: Vec<&str> = site.tags.iter().map(|t| t.name.as_str()).collect();
-    let tag_hint = if tags.is_empty() {
-        String::from("Các thẻ cách nhau bằng dấu phẩy.")
-    } else {
-        format!(
-            "Các thẻ cách nhau bằng dấu phẩy. Thẻ đang dùng: {}.",
-            tags.join(", ")
-        )
-    };
     let periods: Vec<Value> = period_ids(site, year)
         .into_iter()
         .map(|id| json!({ "label": period_title(site, id), "value": id.to_string() }))
@@ -183,8 +175,9 @@ fn news(site: &Site, year: u16) -> Value {
             date("date", "Ngày đăng", true),
             text("summary", "Tóm tắt", false),
             {
-                "name": "tags", "label": "Thẻ", "widget": "list", "required": false,
-                "allow_add": true, "hint": tag_hint,
+                "name": "tags", "label": "Thẻ", "widget": "tags", "required": false,
+                "options": tags,
+                "hint": "Chọn thẻ đang dùng, hoặc gõ thẻ mới rồi bấm Enter.",
             },
             {
                 "name": "associations", "label": "Hội thành viên được nhắc đến",
@@ -572,7 +565,13 @@ mod tests {
                 .any(|o| o["value"] == "hoi-luat-gia")
         );
         let tags = fields.iter().find(|f| f["name"] == "tags").unwrap();
-        assert!(tags["hint"].as_str().unwrap().contains("Sơ kết"));
+        assert_eq!(tags["widget"], "tags");
+        assert!(
+            tags["options"]
+                .as_array()
+                .unwrap()
+                .contains(&serde_json::json!("Sơ kết"))
+        );
         let periods = collection(&config, "periods");
         let first = &periods["files"][0]["fields"];
         for key in ["plans", "draft", "host", "body"] {

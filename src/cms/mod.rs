@@ -23,6 +23,9 @@ pub const DECAP_VERSION: &str = "3.16.3";
 /// Phrases Decap's own Vietnamese lacks, merged in before the CMS starts.
 pub const VI_PHRASES: &str = include_str!("vi-phrases.js");
 
+/// blocpress's own widgets (the news tags), registered before the CMS starts.
+pub const WIDGETS: &str = include_str!("widgets.js");
+
 /// `cms:` in site.yaml: where the published `/admin/` saves.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,6 +118,7 @@ pub fn index_html(site_title: &str) -> String {
   <script>window.CMS_MANUAL_INIT = true;</script>
   <script src="decap-cms.js"></script>
   <script src="vi-phrases.js"></script>
+  <script src="widgets.js"></script>
   <script>window.CMS.init();</script>
 </body>
 </html>
@@ -151,6 +155,8 @@ pub fn publish(
     out.write("admin/config.yml", config.as_bytes())
         .map_err(io)?;
     out.write("admin/vi-phrases.js", VI_PHRASES.as_bytes())
+        .map_err(io)?;
+    out.write("admin/widgets.js", WIDGETS.as_bytes())
         .map_err(io)?;
     for (name, gz) in bundle_files() {
         let bytes = gunzip(gz).map_err(io)?;

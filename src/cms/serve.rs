@@ -27,6 +27,7 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/admin/index.html", get(index))
         .route("/admin/config.yml", get(config_yml))
         .route("/admin/vi-phrases.js", get(vi_phrases))
+        .route("/admin/widgets.js", get(widgets))
         .route(
             "/admin/api/v1",
             axum::routing::post(api).layer(DefaultBodyLimit::max(MAX_BODY)),
@@ -98,6 +99,14 @@ async fn vi_phrases() -> Response {
     (
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
         super::VI_PHRASES,
+    )
+        .into_response()
+}
+
+async fn widgets() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        super::WIDGETS,
     )
         .into_response()
 }

@@ -67,6 +67,10 @@ try {
   await page.getByText('Hội Chữ thập đỏ tỉnh trao quà cho học sinh huyện Phong Thổ').click();
   const body = page.locator('[data-slate-editor="true"]').first();
   await body.waitFor();
+  // Tags: one already in use, picked from the buttons, and a new one typed.
+  await page.getByRole('button', { name: '+ Hiến pháp' }).click();
+  await page.getByPlaceholder('Gõ thẻ mới rồi bấm Enter').fill('Kiểm thử');
+  await page.getByPlaceholder('Gõ thẻ mới rồi bấm Enter').press('Enter');
   await body.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
