@@ -164,6 +164,9 @@ fn news(site: &Site, year: u16) -> Value {
         "format": "frontmatter",
         "create": true,
         "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}",
+        // With `path`, Decap would put uploads beside the entry: keep them in the media folder.
+        "media_folder": format!("/{MEDIA_FOLDER}"),
+        "public_folder": "/images",
         "identifier_field": "title",
         "summary": "{{title}} ({{date | date('DD/MM/YYYY')}})",
         "sortable_fields": [
@@ -555,6 +558,7 @@ mod tests {
         let config = config_value(&site, &Backend::Local, 2026);
         let news = collection(&config, "news");
         assert_eq!(news["folder"], "content/news");
+        assert_eq!(news["media_folder"], "/static/images", "uploads never beside entries");
         let fields = news["fields"].as_array().unwrap();
         let assoc = fields.iter().find(|f| f["name"] == "associations").unwrap();
         assert!(

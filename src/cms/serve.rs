@@ -17,6 +17,9 @@ use super::proxy::Proxy;
 use crate::content::load::{LoadOptions, load};
 use crate::serve::server::{App, is_local_host};
 
+/// How long a save with uploads waits for the rebuild that serves them.
+const UPLOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Largest API request: an upload of [`super::check::MAX_MEDIA_BYTES`] in base64, and more.
 const MAX_BODY: usize = 16 << 20;
 
@@ -183,6 +186,15 @@ async fn api(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Re
             crate::messages::text("cms-not-json", language),
         );
     };
+    // An upload is shown by its public URL right after the save: answer once the rebuild that
+    // serves it is out (or after a few seconds), so the form never shows a missing image.
+    let uploads = request
+        .pointer("/params/assets")
+        .and_then(|a| a.as_array())
+        .is_some_and(|a| !a.is_empty())
+        || request.get("action").and_then(|a| a.as_str()) == Some("persistMedia");
+    let mut snapshots = app.snapshot.clone();
+    snapshots.borrow_and_update();
     let root = app.site_root.clone();
     let action = request
         .get("action")
@@ -198,11 +210,16 @@ async fn api(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Re
     })
     .await;
     match answer {
-        Ok(Ok(value)) => (
-            [(header::CONTENT_TYPE, "application/json")],
-            value.to_string(),
-        )
-            .into_response(),
+        Ok(Ok(value)) => {
+            if uploads {
+                let _ = tokio::time::timeout(UPLOAD_WAIT, snapshots.changed()).await;
+            }
+            (
+                [(header::CONTENT_TYPE, "application/json")],
+                value.to_string(),
+            )
+                .into_response()
+        }
         Ok(Err(refusal)) => {
             if !refusal.codes.is_empty() {
                 eprintln!("/admin/ {action}: {}", refusal.error);

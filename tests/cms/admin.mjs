@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [base, root, shots] = process.argv.slice(2);
+const [base, root, shots, image] = process.argv.slice(2);
 const result = { outside: [], pageErrors: [], consoleErrors: [], steps: [] };
 const step = name => result.steps.push(name);
 
@@ -71,6 +71,11 @@ try {
   await page.getByRole('button', { name: '+ Hiến pháp' }).click();
   await page.getByPlaceholder('Gõ thẻ mới rồi bấm Enter').fill('Kiểm thử');
   await page.getByPlaceholder('Gõ thẻ mới rồi bấm Enter').press('Enter');
+  // A photo uploaded through the media library, saved with the entry.
+  await page.getByText('Chọn một hình').click();
+  await page.locator('input[type="file"]').first().setInputFiles(image);
+  await page.getByText(path.basename(image)).waitFor();
+  await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
   await body.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
