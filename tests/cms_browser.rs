@@ -101,6 +101,7 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
             "news saved",
             "preview reloaded",
             "figures saved",
+            "news created",
             "refused"
         ])
     );
@@ -177,6 +178,18 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
         .collect();
     assert_eq!(tags, ["Chữ thập đỏ", "Nhân đạo", "Hiến pháp", "Kiểm thử"]);
 
+    // The new news item.
+    let created = std::fs::read_to_string(
+        site.root
+            .join("content/news/2014/2014-03-12-hoi-nong-dan-tap-huan-ky-thuat-trong-che.md"),
+    )
+    .expect("the new news item, named after its date and title");
+    assert!(
+        created.contains("title: Hội Nông dân tập huấn kỹ thuật trồng chè"),
+        "{created}"
+    );
+    assert!(created.contains("date: 2014-03-12"), "{created}");
+
     // The figures: numbers, not text.
     let figures = std::fs::read_to_string(
         site.root
@@ -198,6 +211,11 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
         check.status.success(),
         "{}",
         String::from_utf8_lossy(&check.stderr)
+    );
+    server.wait_for(
+        "/news/hoi-nong-dan-tap-huan-ky-thuat-trong-che/",
+        "the new news page",
+        |r| r.status == 200 && r.text().contains("Nội dung tin mới."),
     );
     let photo = server.wait_for("/images/anh-thu.png", "the uploaded photo", |r| {
         r.status == 200

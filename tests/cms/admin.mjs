@@ -112,10 +112,23 @@ try {
   await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 15000 });
   await page.waitForTimeout(500);
   step('figures saved');
+
+  // 3. A new news item: its file is named after its date and title.
+  await page.goto(base + '/admin/#/collections/news');
+  await page.getByText('Thêm tin').click();
+  await page.locator('label', { hasText: 'Tiêu đề' }).first().click();
+  await page.keyboard.type('Hội Nông dân tập huấn kỹ thuật trồng chè');
+  await page.locator('input[type="date"]').fill('2014-03-12');
+  await page.locator('[data-slate-editor="true"]').first().click();
+  await page.keyboard.type('Nội dung tin mới.');
+  await page.getByRole('button', { name: 'Công bố' }).first().click();
+  await page.getByText('Công bố ngay').click();
+  await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 15000 });
+  step('news created');
   // Errors so far; the refused save below makes Decap log its own.
   result.errorsBeforeRefusal = { pageErrors: [...result.pageErrors], consoleErrors: [...result.consoleErrors] };
 
-  // 3. A save that `check` would refuse: a page whose address is taken by the site ("search").
+  // 4. A save that `check` would refuse: a page whose address is taken by the site ("search").
   await page.goto(base + '/admin/#/collections/pages/new');
   await page.locator('label', { hasText: 'Tiêu đề' }).first().click();
   await page.keyboard.type('Search');
