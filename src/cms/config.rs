@@ -26,6 +26,9 @@ pub enum Backend {
 
 /// The URL of the proxy API, relative to the site's host.
 pub const PROXY_PATH: &str = "/admin/api/v1";
+/// Shown above the YAML forms: what a save from the browser changes in the file.
+const YAML_NOTE: &str = "Lưu từ đây thì các dòng ghi chú (# …) trong tệp sẽ mất và tệp được trình bày lại; nội dung giữ nguyên.";
+
 /// Uploaded images go here (served at `<base path>images/`).
 pub const MEDIA_FOLDER: &str = "static/images";
 
@@ -334,6 +337,7 @@ fn figures(site: &Site, association: &crate::model::Association, year: u16) -> V
     json!({
         "name": format!("figures-{slug}"),
         "label": format!("Số liệu: {}", association.short_name),
+        "description": YAML_NOTE,
         "label_singular": "kỳ báo cáo",
         "format": "yaml",
         "editor": { "preview": false },
@@ -373,6 +377,7 @@ fn profiles(site: &Site) -> Value {
     json!({
         "name": "members",
         "label": "Hội thành viên",
+        "description": YAML_NOTE,
         "label_singular": "hội",
         "format": "yaml",
         "editor": { "preview": false },
@@ -434,6 +439,7 @@ fn registrations(site: &Site, year: u16) -> Value {
     json!({
         "name": "registrations",
         "label": "Đăng ký, giao ước thi đua",
+        "description": YAML_NOTE,
         "label_singular": "giao ước",
         "format": "yaml",
         "editor": { "preview": false },
@@ -476,7 +482,7 @@ fn scoring(site: &Site, year: u16) -> Value {
         "label_singular": "bảng điểm",
         "format": "yaml",
         "editor": { "preview": false },
-        "description": "Điểm từng hội (scores), khen thưởng và điểm cộng/trừ giữ nguyên khi lưu; sửa các phần đó trong tệp YAML.",
+        "description": format!("Điểm từng hội (scores), khen thưởng và điểm cộng/trừ giữ nguyên khi lưu; sửa các phần đó trong tệp YAML. {YAML_NOTE}"),
         "files": files,
     })
 }
@@ -558,7 +564,10 @@ mod tests {
         let config = config_value(&site, &Backend::Local, 2026);
         let news = collection(&config, "news");
         assert_eq!(news["folder"], "content/news");
-        assert_eq!(news["media_folder"], "/static/images", "uploads never beside entries");
+        assert_eq!(
+            news["media_folder"], "/static/images",
+            "uploads never beside entries"
+        );
         let fields = news["fields"].as_array().unwrap();
         let assoc = fields.iter().find(|f| f["name"] == "associations").unwrap();
         assert!(
