@@ -252,6 +252,20 @@ fn refuses_paths_outside_the_data_model() {
         );
         assert_eq!(status, 422, "{path}");
     }
+    for path in [
+        "content/associations/hoi-luat-gia/profile.yaml",
+        "content/associations/hoi-luat-gia/2013-h1.yaml",
+        "content/scoring/2013.yaml",
+        "content/periods/2013-h1.md",
+    ] {
+        let (status, _) = api(
+            addr,
+            "deleteFile",
+            json!({ "branch": "main", "path": path }),
+        );
+        assert_eq!(status, 422, "{path} is not deleted from the browser");
+        assert!(site.root.join(path).is_file());
+    }
     assert!(!site.root.join(".git/hooks/pre-commit").exists());
     assert!(site.root.join("site.yaml").is_file());
     for folder in [".git", "content", "themes", "content/news/../.."] {

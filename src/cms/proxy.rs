@@ -128,7 +128,7 @@ impl Proxy<'_> {
                     .map(|p| p.as_str().unwrap_or(""))
                     .collect();
                 for path in &paths {
-                    self.allowed(path)?;
+                    self.deletable(path)?;
                 }
                 for path in &paths {
                     self.delete(path)?;
@@ -168,6 +168,15 @@ impl Proxy<'_> {
     /// The target of an allowed path.
     fn allowed(&self, path: &str) -> Result<Target, Refusal> {
         check::classify(path).ok_or_else(|| self.refused_path(path))
+    }
+
+    /// Only what the CMS lists as entries can be deleted (news, pages, uploads): a member's
+    /// profile or figures, a narrative, a registration or a scoring file is removed by hand.
+    fn deletable(&self, path: &str) -> Result<Target, Refusal> {
+        match self.allowed(path)? {
+            target @ (Target::News | Target::Page | Target::Media) => Ok(target),
+            _ => Err(self.refused_path(path)),
+        }
     }
 
     /// The file on disk for an allowed path; `media` says which kind is expected.
@@ -336,7 +345,7 @@ impl Proxy<'_> {
     }
 
     fn delete(&self, path: &str) -> Result<(), Refusal> {
-        self.allowed(path)?;
+        self.deletable(path)?;
         let full = check::resolve(self.root, path).ok_or_else(|| self.refused_path(path))?;
         match std::fs::remove_file(&full) {
             Ok(()) => Ok(()),
