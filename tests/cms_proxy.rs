@@ -497,3 +497,79 @@ fn a_wrong_cms_repository_is_reported_with_its_code() {
     assert!(stderr.contains("lỗi[E451]: site.yaml:"), "{stderr}");
     assert!(stderr.contains("CHỦ-SỞ-HỮU/TÊN-KHO"), "{stderr}");
 }
+
+#[test]
+fn the_figures_form_follows_each_metric_kind_of_the_fixture() {
+    let site = TempSite::new();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cms-site"),
+        &site.root,
+    );
+    let server = Server::start(&site.root, &["--lang", "en"]);
+    let config = request(server.addr, "GET", "/admin/config.yml", &[]);
+    let config: serde_yaml::Value = serde_yaml::from_slice(&config.body).unwrap();
+    assert_eq!(
+        config["site_url"].as_str(),
+        Some(format!("http://{}/khoi/", server.addr).as_str()),
+        "the preview link keeps the sub-path"
+    );
+    assert_eq!(config["public_folder"].as_str(), Some("/images"));
+    let figures = config["collections"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"].as_str() == Some("figures-hoi-a"))
+        .expect("a figures collection per member");
+    let period = figures["files"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"].as_str() == Some("2024-h1"))
+        .unwrap();
+    let metrics = period["fields"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"].as_str() == Some("metrics"))
+        .unwrap();
+    let field = |name: &str| {
+        metrics["fields"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"].as_str() == Some(name))
+            .unwrap_or_else(|| panic!("no field {name}"))
+            .clone()
+    };
+    let kinds = [
+        ("legal_advice", "int", Some(0.0), None),
+        ("new_members", "int", Some(0.0), None),
+        ("support_value", "float", Some(0.0), None),
+        ("registration_rate", "float", Some(0.0), Some(100.0)),
+        ("satisfaction", "float", Some(1.0), Some(10.0)),
+    ];
+    for (name, value_type, min, max) in kinds {
+        let f = field(name);
+        assert_eq!(f["widget"].as_str(), Some("number"), "{name}");
+        assert_eq!(f["value_type"].as_str(), Some(value_type), "{name}");
+        assert_eq!(f["min"].as_f64(), min, "{name}");
+        assert_eq!(f["max"].as_f64(), max, "{name}");
+        assert_eq!(f["required"].as_bool(), Some(false), "{name}");
+    }
+    assert_eq!(
+        field("registration_rate")["label"].as_str(),
+        Some("Tỷ lệ đăng ký thi đua (%)")
+    );
+    // hoi-b does not report hoi-a's own metric.
+    let other = config["collections"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"].as_str() == Some("figures-hoi-b"))
+        .unwrap();
+    assert!(
+        !serde_yaml::to_string(other)
+            .unwrap()
+            .contains("legal_advice")
+    );
+}
