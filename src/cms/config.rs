@@ -29,6 +29,9 @@ pub const PROXY_PATH: &str = "/admin/api/v1";
 /// Shown above the YAML forms: what a save from the browser changes in the file.
 const YAML_NOTE: &str = "Lưu từ đây thì các dòng ghi chú (# …) trong tệp sẽ mất và tệp được trình bày lại; nội dung giữ nguyên.";
 
+/// How many years of periods (ending with the latest that has data) each figures form lists.
+pub const RECENT_YEARS: u16 = 3;
+
 /// Uploaded images go here (served at `<base path>images/`).
 pub const MEDIA_FOLDER: &str = "static/images";
 
@@ -309,9 +312,15 @@ fn figures(site: &Site, association: &crate::model::Association, year: u16) -> V
     let metric_fields: Vec<Value> = metrics.iter().map(|(k, d)| metric_field(k, d)).collect();
     let mut ids: BTreeSet<PeriodId> = association.achievements.keys().copied().collect();
     ids.extend(period_ids(site, year));
+    // Every period of every member would make the configuration grow with the years: offer the
+    // recent ones (the last three years that have data) and this year's; older figures are
+    // edited in their files.
+    let latest = site.periods.keys().map(|p| p.year()).max().unwrap_or(year);
+    let oldest = latest.saturating_sub(RECENT_YEARS - 1);
     let slug = association.slug.as_str();
     let files: Vec<Value> = ids
         .into_iter()
+        .filter(|id| id.year() >= oldest || id.year() == year)
         .rev()
         .map(|id| {
             json!({
@@ -548,6 +557,27 @@ mod tests {
         let rate = field("emulation_registration_rate");
         assert_eq!(rate["value_type"], "float");
         assert_eq!(rate["max"], 100.0);
+        assert!(
+            figures["files"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["name"] == "2012-h2"),
+            "the latest years with data are offered"
+        );
+        let mut later = site.clone();
+        let old = "2000-h1".parse().unwrap();
+        later.periods.insert(
+            old,
+            crate::model::Period::untitled(old, site.config.language),
+        );
+        let config = config_value(&later, &Backend::Local, 2026);
+        assert!(
+            !serde_json::to_string(collection(&config, "figures-hoi-luat-gia"))
+                .unwrap()
+                .contains("2000-h1"),
+            "periods long before the latest data are left to the files"
+        );
         // This year's periods are offered before any file names them.
         assert!(
             figures["files"]
