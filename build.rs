@@ -30,4 +30,28 @@ fn main() {
         "cargo:rustc-env=BLOCPRESS_THEME_FINGERPRINT={:x}",
         hasher.finish()
     );
+    git_rev();
+}
+
+/// `BLOCPRESS_GIT_REV`: the commit being built, which `blocpress init` pins in the site's
+/// publishing workflow. Re-run when HEAD or its branch moves; empty outside a Git checkout.
+fn git_rev() {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    let rev = git(&["rev-parse", "HEAD"]).unwrap_or_default();
+    println!("cargo:rustc-env=BLOCPRESS_GIT_REV={rev}");
+    if let Some(head) = git(&["rev-parse", "--git-path", "HEAD"]) {
+        println!("cargo:rerun-if-changed={head}");
+    }
+    if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"])
+        && let Some(path) = git(&["rev-parse", "--git-path", &branch])
+    {
+        println!("cargo:rerun-if-changed={path}");
+    }
 }

@@ -180,6 +180,9 @@ struct RawConfig {
     markdown: MarkdownConfig,
     #[serde(default)]
     extra: yaml::Value,
+    /// Editing in the browser, published (see [`crate::cms`]).
+    #[serde(default)]
+    cms: Option<crate::cms::CmsSettings>,
 }
 
 /// The validated `site.yaml`.
@@ -198,6 +201,8 @@ pub struct SiteConfig {
     pub metrics: IndexMap<String, MetricDef>,
     pub markdown: MarkdownConfig,
     pub extra: serde_json::Value,
+    /// `cms:`: `build` publishes `/admin/` against this repository.
+    pub cms: Option<crate::cms::CmsSettings>,
 }
 
 impl SiteConfig {
@@ -250,6 +255,12 @@ impl SiteConfig {
                 );
             }
         }
+        if let Some(cms) = &raw.cms
+            && let Some((key, code, value)) = cms.problem()
+        {
+            let at = source.locate(&["cms", key]);
+            problems.push(Diagnostic::new(path, code).arg("value", value).at_opt(at));
+        }
         if raw.title.trim().is_empty() {
             problems.push(source.error_at(&["title"], "title must not be empty"));
         }
@@ -268,6 +279,7 @@ impl SiteConfig {
             metrics: raw.metrics,
             markdown: raw.markdown,
             extra: extra_to_json(&raw.extra),
+            cms: raw.cms,
         })
     }
 

@@ -3,6 +3,7 @@
 //! (`output`). The same loaded [`model::Site`] feeds `build`, `check` and `serve`.
 
 pub mod collate;
+pub mod cms;
 pub mod config;
 pub mod content;
 pub mod diagnostics;

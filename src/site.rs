@@ -120,7 +120,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     )?;
     timer.lap("output");
     let pages = render::all_jobs(&site).len();
-    if let Err(mut problems) = render_all(&site, &out) {
+    if let Err(mut problems) =
+        render_all(&site, &out).and_then(|()| crate::cms::publish(&site, &out))
+    {
         out.abandon();
         problems.extend(warnings.into_vec());
         return Err(SiteErrors(problems).into());

@@ -24,6 +24,21 @@ use crate::cli::InitArgs;
 /// touch this file so the binary is rebuilt with it.
 static SITE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/cmd/init_site");
 
+/// Where the site's publishing workflow installs blocpress from: Cargo.toml's `repository`.
+pub const SOURCE_GIT: &str = match option_env!("CARGO_PKG_REPOSITORY") {
+    Some(url) if !url.is_empty() => url,
+    _ => "https://github.com/OWNER/blocpress",
+};
+
+/// The commit this binary was built from (build.rs), or its version's tag: the workflow installs
+/// exactly that.
+pub fn source_rev() -> String {
+    match option_env!("BLOCPRESS_GIT_REV") {
+        Some(rev) if !rev.is_empty() => rev.to_string(),
+        _ => format!("v{}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
 pub fn run(args: InitArgs) -> i32 {
     match init(&args.dir) {
         Ok(()) => EXIT_OK,
@@ -97,6 +112,8 @@ fn init(dir: &Path) -> Result<(), Failure> {
             next.default_title(Language::Vi).to_lowercase(),
         ),
         ("__PERIOD__", period.to_string()),
+        ("__BLOCPRESS_GIT__", SOURCE_GIT.to_string()),
+        ("__BLOCPRESS_REV__", source_rev()),
     ];
     let fill = |text: &str| {
         replacements

@@ -6,13 +6,14 @@ use blocpress::serve::{self, ServeError, ServeOptions};
 use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE};
 use crate::cli::ServeArgs;
 
-pub fn run(args: ServeArgs) -> i32 {
+pub fn run(args: ServeArgs, lang: Option<blocpress::i18n::Language>) -> i32 {
     let options = ServeOptions {
         root: args.root.root,
         interface: args.interface,
         port: args.port,
         drafts: args.drafts,
         poll: args.poll,
+        lang,
     };
     match serve::run(&options) {
         Ok(()) => EXIT_OK,

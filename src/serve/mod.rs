@@ -39,6 +39,8 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Poll the files for changes instead of using the system's notifications.
     pub poll: bool,
+    /// `--lang`: the language of the editing page's messages (default: the site's).
+    pub lang: Option<crate::i18n::Language>,
 }
 
 /// Why `serve` could not run.
@@ -107,6 +109,7 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
         site_root: root,
         loopback_only: local.ip().is_loopback(),
         shutdown: stopping,
+        lang: options.lang,
     });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -52,6 +52,8 @@ pub struct App {
     /// another site must not reach this server through DNS rebinding).
     pub loopback_only: bool,
     pub shutdown: watch::Receiver<bool>,
+    /// `--lang`, for the messages of `/admin/`.
+    pub lang: Option<crate::i18n::Language>,
 }
 
 impl App {
@@ -69,6 +71,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/__blocpress/livereload.js", get(livereload_js))
         .route("/__blocpress/livereload", get(livereload))
         .route("/__blocpress/status", get(status))
+        .merge(crate::cms::serve::routes())
         .fallback(site)
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
@@ -107,7 +110,7 @@ fn host_name(value: &[u8]) -> Option<&str> {
     })
 }
 
-fn is_local_host(value: &[u8]) -> bool {
+pub(crate) fn is_local_host(value: &[u8]) -> bool {
     let Some(host) = host_name(value) else {
         return false;
     };

@@ -1,0 +1,333 @@
+//! What the CMS may touch, and whether what it saves would pass `check`.
+//!
+//! [`classify`] turns a path the browser sent into a [`Target`] or refuses it: only the files of
+//! the data model (news, pages, period narratives, member profiles and figures, registrations,
+//! scoring files) and uploads into the media folder. Never `.git/`, site.yaml, themes or
+//! anything hidden. [`check_text`] parses the new text in memory with the loader's own
+//! functions, so a save is refused with the same errors `check` would report.
+
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
+
+use indexmap::IndexMap;
+
+use crate::config::{CONFIG_FILE, MetricDef, SiteConfig};
+use crate::content::association::{self, MetricScope};
+use crate::content::{SourcePath, news, page, period, read_text, registration, scoring};
+use crate::diagnostics::Diagnostic;
+use crate::period::PeriodId;
+use crate::slug::Slug;
+
+/// Largest uploaded file, decoded.
+pub const MAX_MEDIA_BYTES: usize = 10 << 20;
+
+/// File types an editor may upload. No SVG or HTML: they can carry scripts that would run on the
+/// same address as the editing API.
+pub const MEDIA_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "avif", "pdf"];
+
+/// A file the CMS may read or write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    News,
+    Page,
+    Period,
+    Profile(Slug),
+    Figures(Slug, PeriodId),
+    Registration,
+    Scoring,
+    Media,
+}
+
+/// A folder the CMS may list, with the depth it may go.
+pub fn listable_folder(folder: &str) -> Option<usize> {
+    match folder.trim_end_matches('/') {
+        "content/news" => Some(3),
+        "content/pages" | "content/periods" | "content/registrations" | "content/scoring" => {
+            Some(1)
+        }
+        super::config::MEDIA_FOLDER => Some(1),
+        _ => None,
+    }
+}
+
+/// The segments of a relative path as the browser sent it, or `None` when it could leave the
+/// site or name something hidden: absolute paths, `..`, `.`, empty segments, backslashes, drive
+/// letters, control characters.
+pub fn segments(path: &str) -> Option<Vec<&str>> {
+    if path.is_empty() || path.len() > 1024 || path.starts_with('/') {
+        return None;
+    }
+    let parts: Vec<&str> = path.split('/').collect();
+    for part in &parts {
+        if part.is_empty()
+            || part.starts_with('.')
+            || part.contains(['\\', ':', '\0'])
+            || part.chars().any(char::is_control)
+        {
+            return None;
+        }
+    }
+    Some(parts)
+}
+
+fn extension(name: &str) -> &str {
+    name.rsplit_once('.').map_or("", |(_, e)| e)
+}
+
+fn stem(name: &str) -> &str {
+    name.rsplit_once('.').map_or(name, |(s, _)| s)
+}
+
+/// Which file of the data model `path` is; `None` for anything else.
+pub fn classify(path: &str) -> Option<Target> {
+    let parts = segments(path)?;
+    let name = *parts.last()?;
+    let ext = extension(name);
+    match parts.as_slice() {
+        ["content", "news", rest @ ..] if !rest.is_empty() && rest.len() <= 3 && ext == "md" => {
+            Some(Target::News)
+        }
+        ["content", "pages", _] if ext == "md" => Some(Target::Page),
+        ["content", "periods", _] if ext == "md" && stem(name).parse::<PeriodId>().is_ok() => {
+            Some(Target::Period)
+        }
+        ["content", "associations", folder, file] if ext == "yaml" => {
+            let slug = Slug::parse(folder).ok()?;
+            if *file == "profile.yaml" {
+                Some(Target::Profile(slug))
+            } else {
+                Some(Target::Figures(slug, stem(name).parse().ok()?))
+            }
+        }
+        ["content", "registrations", _]
+            if ext == "yaml" && stem(name).len() == 4 && stem(name).parse::<u16>().is_ok() =>
+        {
+            Some(Target::Registration)
+        }
+        ["content", "scoring", _] if ext == "yaml" && stem(name).parse::<PeriodId>().is_ok() => {
+            Some(Target::Scoring)
+        }
+        ["static", "images", _]
+            if MEDIA_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) =>
+        {
+            Some(Target::Media)
+        }
+        _ => None,
+    }
+}
+
+/// `root/path` when no existing part of it is a symlink (a link could lead the write anywhere).
+pub fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
+    let parts = segments(path)?;
+    let mut full = root.to_path_buf();
+    for part in parts {
+        full.push(part);
+        match std::fs::symlink_metadata(&full) {
+            Ok(meta) if meta.file_type().is_symlink() => return None,
+            _ => {}
+        }
+    }
+    debug_assert!(
+        full.strip_prefix(root)
+            .is_ok_and(|rel| rel.components().all(|c| matches!(c, Component::Normal(_))))
+    );
+    Some(full)
+}
+
+/// The association folders of the site.
+fn association_slugs(root: &Path) -> HashSet<Slug> {
+    let Ok(entries) = std::fs::read_dir(root.join("content/associations")) else {
+        return HashSet::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| Slug::parse(&e.file_name().to_string_lossy()).ok())
+        .collect()
+}
+
+/// The members as the scoring check needs them (names, joined, left), from their profiles on
+/// disk, in slug order; a member whose profile cannot be read is left out.
+fn roster(root: &Path, slugs: &HashSet<Slug>, config: &SiteConfig) -> Vec<scoring::Member> {
+    let mut ordered: Vec<&Slug> = slugs.iter().collect();
+    ordered.sort();
+    let associations: Vec<crate::model::Association> = ordered
+        .into_iter()
+        .filter_map(|slug| profile(root, slug, config))
+        .collect();
+    scoring::roster(&associations)
+}
+
+fn profile(root: &Path, slug: &Slug, config: &SiteConfig) -> Option<crate::model::Association> {
+    let rel = PathBuf::from(format!(
+        "content/associations/{}/profile.yaml",
+        slug.as_str()
+    ));
+    let source = SourcePath {
+        abs: root.join(&rel),
+        rel: rel.clone(),
+    };
+    read_text(&source.abs, &rel)
+        .ok()
+        .and_then(|text| association::parse_profile(slug.clone(), &source, &text, config).ok())
+        .map(|(a, _)| a)
+}
+
+/// The errors `check` would report for `text` saved at `path` (a data file of the model);
+/// empty when it may be saved. Warnings do not stop a save.
+pub fn check_text(root: &Path, path: &str, target: &Target, text: &str) -> Vec<Diagnostic> {
+    let rel = PathBuf::from(path);
+    let source = SourcePath {
+        abs: root.join(path),
+        rel: rel.clone(),
+    };
+    let text = match crate::content::decode_text(text.as_bytes().to_vec(), &rel) {
+        Ok(text) => text,
+        Err(d) => return vec![d],
+    };
+    if text.len() > crate::yaml::MAX_FILE_BYTES {
+        return vec![
+            Diagnostic::new(&rel, "E457").count("limit", crate::yaml::MAX_FILE_BYTES >> 20),
+        ];
+    }
+    let config = match read_text(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE))
+        .map_err(|d| vec![d])
+        .and_then(|t| SiteConfig::parse(&t))
+    {
+        Ok(config) => config,
+        Err(problems) => return problems,
+    };
+    let slugs = association_slugs(root);
+    let errors = |r: Result<(), Vec<Diagnostic>>| r.err().unwrap_or_default();
+    let problems = match target {
+        Target::News => errors(news::parse(&source, &text, &slugs).map(drop)),
+        Target::Page => errors(page::parse(&source, &text).map(drop)),
+        Target::Period => errors(period::parse(&source, &text, &slugs).map(drop)),
+        Target::Profile(slug) => {
+            errors(association::parse_profile(slug.clone(), &source, &text, &config).map(drop))
+        }
+        Target::Figures(slug, id) => {
+            if !slugs.contains(slug) {
+                return vec![Diagnostic::new(&rel, "E455").arg("member", slug.as_str())];
+            }
+            let own = own_metrics(root, slug, &config);
+            let scope = MetricScope {
+                own: &own,
+                site: &config.metrics,
+            };
+            errors(association::parse_achievement(*id, &source, &text, &scope).map(drop))
+        }
+        Target::Scoring => {
+            errors(scoring::parse(&source, &text, &roster(root, &slugs, &config)).map(drop))
+        }
+        Target::Registration => {
+            let own: Vec<(Slug, IndexMap<String, MetricDef>)> = slugs
+                .iter()
+                .map(|slug| (slug.clone(), own_metrics(root, slug, &config)))
+                .collect();
+            let metrics = own.iter().map(|(slug, defs)| (slug.clone(), defs)).collect();
+            errors(registration::parse(&source, &text, &metrics, &config.metrics).map(drop))
+        }
+        Target::Media => Vec::new(),
+    };
+    problems.into_iter().filter(Diagnostic::is_error).collect()
+}
+
+/// The association's own metrics, from its profile on disk (none when it cannot be read).
+fn own_metrics(root: &Path, slug: &Slug, config: &SiteConfig) -> IndexMap<String, MetricDef> {
+    profile(root, slug, config)
+        .map(|a| a.metrics)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_files_of_the_data_model() {
+        assert_eq!(classify("content/news/2013/a.md"), Some(Target::News));
+        assert_eq!(classify("content/pages/gioi-thieu.md"), Some(Target::Page));
+        assert_eq!(classify("content/periods/2013-h1.md"), Some(Target::Period));
+        assert!(matches!(
+            classify("content/associations/hoi-luat-gia/2013-h1.yaml"),
+            Some(Target::Figures(..))
+        ));
+        assert!(matches!(
+            classify("content/associations/hoi-luat-gia/profile.yaml"),
+            Some(Target::Profile(_))
+        ));
+        assert_eq!(
+            classify("content/registrations/2014.yaml"),
+            Some(Target::Registration)
+        );
+        assert_eq!(classify("content/scoring/2013.yaml"), Some(Target::Scoring));
+        assert_eq!(classify("static/images/anh.jpg"), Some(Target::Media));
+        for bad in [
+            "site.yaml",
+            ".git/hooks/pre-commit",
+            "content/.git/config",
+            "themes/default/templates/base.html",
+            "content/news/../../site.yaml",
+            "/etc/passwd",
+            "content/news/a.yaml",
+            "content/pages/sub/a.md",
+            "content/periods/ghi-chu.md",
+            "content/associations/hoi-luat-gia/notes.yaml",
+            "static/images/x.svg",
+            "static/images/x.html",
+            "static/js/x.png",
+            "content\\news\\a.md",
+            "C:/x/content/news/a.md",
+            "content//news/a.md",
+            "content/news/./a.md",
+            "content/news/.hidden.md",
+            "content/news/a\0.md",
+            "",
+        ] {
+            assert_eq!(classify(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn listing_is_limited_to_collection_folders() {
+        assert_eq!(listable_folder("content/news"), Some(3));
+        assert_eq!(listable_folder("static/images"), Some(1));
+        assert_eq!(listable_folder("content"), None);
+        assert_eq!(listable_folder(".git"), None);
+        assert_eq!(listable_folder("themes/default"), None);
+    }
+
+    #[test]
+    fn saves_are_checked_like_check() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let path = "content/associations/hoi-luat-gia/2013-h1.yaml";
+        let target = classify(path).unwrap();
+        assert!(check_text(root, path, &target, "metrics:\n  conferences: 35\n").is_empty());
+        let bad = check_text(root, path, &target, "metrics:\n  nope: 1\n");
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert_eq!(bad[0].line, Some(2));
+        let bad = check_text(root, path, &target, "metrics:\n  conferences: abc\n");
+        assert!(!bad.is_empty(), "{bad:?}");
+        let news = "content/news/2013/x.md";
+        let target = classify(news).unwrap();
+        assert!(
+            check_text(
+                root,
+                news,
+                &target,
+                "---\ntitle: T\ndate: 2013-06-01\n---\nBody\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            !check_text(
+                root,
+                news,
+                &target,
+                "---\ntitle: T\ndate: 2013-06-01\nfoo: 1\n---\n"
+            )
+            .is_empty()
+        );
+    }
+}

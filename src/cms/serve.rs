@@ -1,0 +1,234 @@
+//! `/admin/` in `blocpress serve`: the CMS page, its generated configuration, the bundle (sent
+//! gzipped as stored) and the proxy API. The API answers only on a loopback-bound server, to
+//! requests whose `Origin` is the server itself and whose body is JSON: another site open in the
+//! same browser cannot reach it (no CORS headers are ever sent), nor can another machine.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+
+use super::config::{self, Backend};
+use super::proxy::Proxy;
+use crate::content::load::{LoadOptions, load};
+use crate::serve::server::{App, is_local_host};
+
+/// How long a save with uploads waits for the rebuild that serves them.
+const UPLOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Largest API request: an upload of [`super::check::MAX_MEDIA_BYTES`] in base64, and more.
+const MAX_BODY: usize = 16 << 20;
+
+pub fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/admin", get(|| async { Redirect::permanent("/admin/") }))
+        .route("/admin/", get(index))
+        .route("/admin/index.html", get(index))
+        .route("/admin/config.yml", get(config_yml))
+        .route("/admin/vi-phrases.js", get(vi_phrases))
+        .route("/admin/widgets.js", get(widgets))
+        .route(
+            "/admin/api/v1",
+            axum::routing::post(api).layer(DefaultBodyLimit::max(MAX_BODY)),
+        )
+        .route("/admin/{file}", get(bundle))
+}
+
+fn language(app: &App) -> crate::i18n::Language {
+    crate::messages::resolve_language(app.lang, crate::config::language_of(&app.site_root))
+}
+
+async fn index(State(app): State<Arc<App>>) -> Response {
+    let root = app.site_root.clone();
+    let title = tokio::task::spawn_blocking(move || {
+        let text = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).ok()?;
+        crate::config::SiteConfig::parse(&text)
+            .ok()
+            .map(|c| c.title)
+    })
+    .await
+    .ok()
+    .flatten()
+    .unwrap_or_default();
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            // No other site may frame the editor and steer clicks on it.
+            (header::X_FRAME_OPTIONS, "SAMEORIGIN"),
+            (header::CONTENT_SECURITY_POLICY, "frame-ancestors 'self'"),
+        ],
+        super::index_html(&title),
+    )
+        .into_response()
+}
+
+/// Generated from the files on disk at each request, so it always follows the site.
+async fn config_yml(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    let root = app.site_root.clone();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1")
+        .to_string();
+    let generated = tokio::task::spawn_blocking(move || {
+        let options = LoadOptions {
+            drafts: true,
+            base_url: None,
+        };
+        let (mut site, _) = load(&root, &options).ok()?;
+        let local = format!("http://{host}{}", site.config.base_path);
+        let _ = site.config.set_base_url(&local);
+        Some(config::generate(&site, &Backend::Local))
+    })
+    .await
+    .ok()
+    .flatten();
+    match generated {
+        Some(text) => ([(header::CONTENT_TYPE, "text/yaml; charset=utf-8")], text).into_response(),
+        None => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            crate::messages::text("cms-no-config", language(&app)),
+        )
+            .into_response(),
+    }
+}
+
+async fn vi_phrases() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        super::VI_PHRASES,
+    )
+        .into_response()
+}
+
+async fn widgets() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        super::WIDGETS,
+    )
+        .into_response()
+}
+
+async fn bundle(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    match super::bundle_file_gz(&file) {
+        Some(gz) => (
+            [
+                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                (header::CONTENT_ENCODING, "gzip"),
+            ],
+            gz,
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+    }
+}
+
+fn json_error(status: StatusCode, error: String) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        serde_json::json!({ "error": error }).to_string(),
+    )
+        .into_response()
+}
+
+/// Whether the request comes from a page of this server: `Origin` is `http://<Host>`.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let origin = headers.get(header::ORIGIN).and_then(|h| h.to_str().ok());
+    match (host, origin) {
+        (Some(host), Some(origin)) => {
+            is_local_host(host.as_bytes())
+                && origin
+                    .strip_prefix("http://")
+                    .is_some_and(|authority| authority.eq_ignore_ascii_case(host))
+        }
+        _ => false,
+    }
+}
+
+async fn api(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
+    let language = language(&app);
+    if !app.loopback_only {
+        return json_error(
+            StatusCode::FORBIDDEN,
+            crate::messages::text("cms-loopback-only", language),
+        );
+    }
+    if !same_origin(&headers) {
+        return json_error(
+            StatusCode::FORBIDDEN,
+            crate::messages::text("cms-foreign-origin", language),
+        );
+    }
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+        });
+    if !json {
+        return json_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            crate::messages::text("cms-not-json", language),
+        );
+    }
+    let Ok(request) = serde_json::from_slice::<serde_json::Value>(&body) else {
+        return json_error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            crate::messages::text("cms-not-json", language),
+        );
+    };
+    // An upload is shown by its public URL right after the save: answer once the rebuild that
+    // serves it is out (or after a few seconds), so the form never shows a missing image.
+    let uploads = request
+        .pointer("/params/assets")
+        .and_then(|a| a.as_array())
+        .is_some_and(|a| !a.is_empty())
+        || request.get("action").and_then(|a| a.as_str()) == Some("persistMedia");
+    let mut snapshots = app.snapshot.clone();
+    snapshots.borrow_and_update();
+    let root = app.site_root.clone();
+    let action = request
+        .get("action")
+        .and_then(|a| a.as_str())
+        .unwrap_or("")
+        .to_string();
+    let answer = tokio::task::spawn_blocking(move || {
+        let proxy = Proxy {
+            root: &root,
+            language,
+        };
+        proxy.handle(&request)
+    })
+    .await;
+    match answer {
+        Ok(Ok(value)) => {
+            if uploads {
+                let _ = tokio::time::timeout(UPLOAD_WAIT, snapshots.changed()).await;
+            }
+            (
+                [(header::CONTENT_TYPE, "application/json")],
+                value.to_string(),
+            )
+                .into_response()
+        }
+        Ok(Err(refusal)) => {
+            if !refusal.codes.is_empty() {
+                eprintln!("/admin/ {action}: {}", refusal.error);
+            }
+            json_error(
+                StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                refusal.error,
+            )
+        }
+        Err(error) => json_error(StatusCode::INTERNAL_SERVER_ERROR, error.to_string()),
+    }
+}
