@@ -17,3 +17,4 @@ pub mod site;
 pub mod slug;
 pub mod theme;
 pub mod yaml;
+pub mod yaml_lint;

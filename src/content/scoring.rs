@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::SourcePath;
 use crate::diagnostics::{Diagnostic, suggestion};
+use crate::messages::Message;
 use crate::model::{Adjustment, CriteriaGroup, Criterion, SampleMark, ScoreRow, Scoring};
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};
@@ -65,37 +66,41 @@ fn points(
     source: &YamlSource,
     keys: &[&str],
     value: &yaml::Value,
-    what: &str,
+    what: Message,
 ) -> Result<Decimal, Diagnostic> {
     let text = match value {
         yaml::Value::Number(n) => n.to_string(),
         yaml::Value::String(s) if s.trim().parse::<f64>().is_ok() => s.trim().to_string(),
         yaml::Value::String(s) if s.contains(',') => {
-            return Err(source.error_at(
-                keys,
-                format!(
-                    "{what} \"{s}\": write decimals with a dot, e.g. {}",
-                    s.replace(',', ".")
-                ),
-            ));
+            return Err(source
+                .at(keys, "E090")
+                .nested("what", what)
+                .arg("value", s.as_str())
+                .arg("fixed", s.trim().replace(',', ".")));
         }
-        _ => return Err(source.error_at(keys, format!("{what} must be a number such as 9.5"))),
+        _ => return Err(source.at(keys, "E091").nested("what", what)),
     };
     let decimal = Decimal::from_str(&text)
         .or_else(|_| Decimal::from_scientific(&text))
-        .map_err(|_| source.error_at(keys, format!("{what} `{text}` is not a usable number")))?
+        .map_err(|_| {
+            source
+                .at(keys, "E092")
+                .nested("what", what.clone())
+                .arg("value", text.as_str())
+        })?
         .normalize();
     if decimal.abs() > Decimal::from(MAX_POINTS) {
-        return Err(source.error_at(
-            keys,
-            format!("{what} `{text}` is too large: points may be at most {MAX_POINTS}"),
-        ));
+        return Err(source
+            .at(keys, "E093")
+            .nested("what", what)
+            .arg("value", text.as_str())
+            .count("max", MAX_POINTS));
     }
     if decimal.scale() > 2 {
-        return Err(source.error_at(
-            keys,
-            format!("{what} `{text}` has more than two decimals; scores are kept to hundredths"),
-        ));
+        return Err(source
+            .at(keys, "E094")
+            .nested("what", what)
+            .arg("value", text.as_str()));
     }
     Ok(decimal)
 }
@@ -109,8 +114,10 @@ pub fn parse(
 ) -> Result<Scoring, Vec<Diagnostic>> {
     let period = super::period::period_from_file_name(path).map_err(|d| vec![d])?;
     let source = YamlSource::new(&path.rel, text);
-    let file: ScoringFile = yaml::from_str(&source).map_err(|d| vec![d])?;
-    let mut problems = Vec::new();
+    let (file, mut problems) = yaml::from_str_all::<ScoringFile>(&source);
+    let Some(file) = file else {
+        return Err(problems);
+    };
     let known: HashMap<&str, usize> = associations
         .iter()
         .enumerate()
@@ -123,10 +130,7 @@ pub fn parse(
     let mut ids: Vec<String> = Vec::new();
     let mut seen = HashSet::new();
     if file.groups.is_empty() {
-        problems.push(source.error_at(
-            &["groups"],
-            "a scoring file needs at least one group of criteria",
-        ));
+        problems.push(source.at(&["groups"], "E095"));
     }
     for group in &file.groups {
         let mut criteria = Vec::new();
@@ -135,17 +139,13 @@ pub fn parse(
             let id_keys = ["groups", "id"];
             if !seen.insert(id.clone()) {
                 problems.push(
-                    Diagnostic::error(
-                        &path.rel,
-                        format!(
-                            "criterion id `{id}` is used twice; each criterion needs its own id"
+                    Diagnostic::new(&path.rel, "E096")
+                        .arg("id", id.as_str())
+                        .at_opt(
+                            locate_values(text, "id", &id)
+                                .nth(1)
+                                .or_else(|| source.locate(&id_keys)),
                         ),
-                    )
-                    .at_opt(
-                        locate_values(text, "id", &id)
-                            .nth(1)
-                            .or_else(|| source.locate(&id_keys)),
-                    ),
                 );
                 continue;
             }
@@ -153,16 +153,14 @@ pub fn parse(
                 &source,
                 &["groups"],
                 &criterion.max,
-                &format!("`max` of criterion {id}"),
+                Message::new("what-max").arg("id", id.as_str()),
             ) {
                 Ok(max) if max > Decimal::ZERO => max,
                 Ok(_) => {
                     problems.push(
-                        Diagnostic::error(
-                            &path.rel,
-                            format!("`max` of criterion {id} must be more than 0"),
-                        )
-                        .at_opt(locate_value(text, "id", &id)),
+                        Diagnostic::new(&path.rel, "E097")
+                            .arg("id", id.as_str())
+                            .at_opt(locate_value(text, "id", &id)),
                     );
                     continue;
                 }
@@ -194,10 +192,12 @@ pub fn parse(
             return true;
         }
         let hint = suggestion(name, known_names());
-        problems.push(source.error_at(
-            &[section, name],
-            format!("unknown association `{name}`{hint} (associations are the folders in content/associations/)"),
-        ));
+        problems.push(
+            source
+                .at(&[section, name], "E067")
+                .arg("name", name)
+                .nested("hint", hint),
+        );
         false
     };
 
@@ -212,10 +212,7 @@ pub fn parse(
         let mut reported: HashSet<String> = HashSet::new();
         for (key, value) in scores {
             let Some(id) = yaml::scalar_text(key) else {
-                problems.push(source.error_at(
-                    &["scores", name],
-                    "criterion ids must be plain text such as \"1.1\"",
-                ));
+                problems.push(source.at(&["scores", name], "E098"));
                 continue;
             };
             let keys = ["scores", name.as_str(), id.as_str()];
@@ -231,21 +228,28 @@ pub fn parse(
                     reported.insert(best.to_string());
                 }
                 let message = if id.trim().is_empty() {
-                    String::from(
-                        "a criterion id is empty; write one of the ids defined under `groups`",
-                    )
+                    Message::new("E100")
                 } else {
-                    format!("unknown criterion `{id}`{hint}")
+                    Message::new("E099")
+                        .arg("id", id.as_str())
+                        .nested("hint", hint)
                 };
-                problems.push(source.error_at(&keys, message));
+                problems.push(source.report(&keys, message));
                 continue;
             };
-            match points(&source, &keys, value, &format!("score of {name} for {id}")) {
+            let what = Message::new("what-score")
+                .arg("name", name.as_str())
+                .arg("id", id.as_str());
+            match points(&source, &keys, value, what) {
                 Ok(score) if score < Decimal::ZERO || score > max => {
-                    problems.push(source.error_at(
-                        &keys,
-                        format!("score {score} of {name} for criterion {id} is out of range: it must be between 0 and {max}"),
-                    ));
+                    problems.push(
+                        source
+                            .at(&keys, "E101")
+                            .arg("score", score.to_string())
+                            .arg("name", name.as_str())
+                            .arg("id", id.as_str())
+                            .arg("max", max.to_string()),
+                    );
                     reported.insert(id);
                 }
                 Ok(score) => {
@@ -263,13 +267,12 @@ pub fn parse(
             .map(String::as_str)
             .collect();
         if !missing.is_empty() {
-            problems.push(source.error_at(
-                &["scores", name],
-                format!(
-                    "{name} has no score for criterion {}: every criterion needs a score",
-                    missing.join(", ")
-                ),
-            ));
+            problems.push(
+                source
+                    .at(&["scores", name], "E102")
+                    .arg("name", name.as_str())
+                    .arg("ids", missing.join(", ")),
+            );
             continue;
         }
         if !reported.is_empty() {
@@ -299,10 +302,11 @@ pub fn parse(
         match rows.iter_mut().find(|r| r.association.as_str() == name) {
             Some(row) => row.award = award,
             None if file.scores.contains_key(name) => {}
-            None => problems.push(source.error_at(
-                &["awards", name],
-                format!("{name} has an award but no scores"),
-            )),
+            None => problems.push(
+                source
+                    .at(&["awards", name], "E103")
+                    .arg("name", name.as_str()),
+            ),
         }
     }
     for (name, items) in &file.adjustments {
@@ -315,7 +319,7 @@ pub fn parse(
                 &source,
                 &["adjustments", name],
                 &item.points,
-                &format!("adjustment of {name}"),
+                Message::new("what-adjustment").arg("name", name.as_str()),
             ) {
                 Ok(points) => adjustments.push(Adjustment {
                     points,
@@ -327,10 +331,11 @@ pub fn parse(
         match rows.iter_mut().find(|r| r.association.as_str() == name) {
             Some(row) => row.adjustments = adjustments,
             None if file.scores.contains_key(name) => {}
-            None => problems.push(source.error_at(
-                &["adjustments", name],
-                format!("{name} has adjustments but no scores"),
-            )),
+            None => problems.push(
+                source
+                    .at(&["adjustments", name], "E104")
+                    .arg("name", name.as_str()),
+            ),
         }
     }
     if !problems.is_empty() {
@@ -473,7 +478,7 @@ mod tests {
         assert!(
             messages
                 .iter()
-                .any(|m| m.contains("unknown association `x`")),
+                .any(|m| m.contains("`x` is not an association")),
             "{messages:?}"
         );
         assert!(
