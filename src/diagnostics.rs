@@ -284,7 +284,11 @@ pub fn did_you_mean<'a>(
         .iter()
         .zip(&lowered)
         .filter(|(_, c)| {
-            c.chars().count() >= 3 && *c != &word_lower && word_lower.contains(c.as_str())
+            c.chars().count() >= 3
+                && *c != &word_lower
+                && (word_lower.starts_with(&format!("{c}-"))
+                    || word_lower.ends_with(&format!("-{c}"))
+                    || word_lower.contains(&format!("-{c}-")))
         })
         .max_by(|a, b| {
             let starts = |c: &str| word_lower.starts_with(c);

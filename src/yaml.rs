@@ -237,8 +237,8 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
             let hint = suggestion(unknown, allowed.iter().map(String::as_str));
             // A key right under a more indented block: most likely indented one step too little.
             if let Some((line, column)) = position
+                && hint.id == "hint-none"
                 && let Some(spaces) = deeper_line_above(source, line)
-                && allowed.iter().all(|a| a != unknown)
             {
                 return Diagnostic::new(path, "E034")
                     .arg("spaces", spaces.to_string())
@@ -260,8 +260,8 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
     }
     if let Some(rest) = detail.strip_prefix("missing field ") {
         let key = quoted_names(rest).into_iter().next().unwrap_or_default();
-        let position = source
-            .locate(&[key.as_str()])
+        let position = position
+            .or_else(|| source.locate(&[key.as_str()]))
             .or(Some((1 + source.line_offset, 1)));
         return with_position(Diagnostic::new(path, "E011").arg("key", key), position);
     }

@@ -87,10 +87,18 @@ pub fn date_message(text: &str) -> Message {
         // Day first, as Vietnamese dates are written: 28/11/2026.
         if numbers[2].len() == 4 && numbers[0].len() <= 2 && numbers[1].len() <= 2 {
             let (day, month, year) = (value(0), value(1), value(2));
-            if (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) {
-                return Message::new("E045")
+            if (1..=12).contains(&month) {
+                let days = days_in_month(year, month);
+                if day >= 1 && day <= days {
+                    return Message::new("E045")
+                        .arg("value", text)
+                        .arg("fixed", format!("{year:04}-{month:02}-{day:02}"));
+                }
+                return Message::new("E046")
                     .arg("value", text)
-                    .arg("fixed", format!("{year:04}-{month:02}-{day:02}"));
+                    .arg("month", month.to_string())
+                    .arg("year", year.to_string())
+                    .arg("days", days.to_string());
             }
         }
         if numbers[0].len() == 4 {
