@@ -1118,6 +1118,152 @@ fn symlink_cases() -> Vec<Case> {
             "E008",
             "lối tắt (symlink) vòng lặp: “b.md” trỏ ngược về chính nó; hãy xóa lối",
         ),
+        // ---- issue 10: the mistakes office editors make, reported at the mistake ----
+        case(
+            "scoring decimal comma inside braces",
+            "content/scoring/2013.yaml:11:37",
+            "`9,5` inside braces is read as two values",
+            |s| replace(s, SCORING, "\"1.2\": 9.5,", "\"1.2\": 9,5,"),
+        )
+        .vi("E031", "“9,5” trong dấu ngoặc nhọn bị đọc thành hai giá trị (dấu phẩy dùng để ngăn cách); viết số thập phân bằng dấu chấm: 9.5"),
+        case(
+            "scoring decimal comma before the closing brace",
+            "content/scoring/2013.yaml:11:49",
+            "write decimals with a dot: 7.25",
+            |s| replace(s, SCORING, "\"2.1\": 8 }", "\"2.1\": 7,25 }"),
+        )
+        .vi("E031", "viết số thập phân bằng dấu chấm: 7.25"),
+        case(
+            "scoring negative adjustment with a decimal comma",
+            "content/scoring/2013.yaml:16",
+            "write decimals with a dot: -1.5",
+            |s| replace(s, SCORING, "points: 2,", "points: -1,5,"),
+        )
+        .vi("E031", "“-1,5”"),
+        case(
+            "achievement decimal comma unquoted",
+            "content/associations/hoi-luat-gia/2013-h1.yaml:4:3",
+            "`participants: 95,5` is read as text: write decimals with a dot",
+            |s| replace(s, H1, "participants: 534", "participants: 95,5"),
+        )
+        .vi("E082", "“participants: 95,5” bị đọc thành chữ: viết số thập phân bằng dấu chấm"),
+        case(
+            "achievement no space after the colon",
+            "content/associations/hoi-luat-gia/2013-h1.yaml:4:15",
+            "add a space after the colon: participants: 534",
+            |s| replace(s, H1, "participants: 534", "participants:534"),
+        )
+        .vi("E032", "thêm một dấu cách sau dấu hai chấm: participants: 534"),
+        case(
+            "achievement list item without a space",
+            "content/associations/hoi-luat-gia/2013-h1.yaml:10:3",
+            "add a space after the dash of a list item: - Mở 9 lớp",
+            |s| {
+                replace(
+                    s,
+                    H1,
+                    "  - Nhân rộng các mô hình điểm.",
+                    "  - Nhân rộng các mô hình điểm.\n  -Mở 9 lớp\n  - Tổng kết",
+                )
+            },
+        )
+        .vi("E033", "thêm một dấu cách sau dấu gạch đầu dòng: - Mở 9 lớp"),
+        case(
+            "achievement metric indented one step too little",
+            "content/associations/hoi-luat-gia/2013-h1.yaml:5:1",
+            "indent it with 2 spaces, like the line above",
+            |s| {
+                replace(
+                    s,
+                    H1,
+                    "  constitution_opinions: 354",
+                    "constitution_opinions: 354",
+                )
+            },
+        )
+        .vi("E034", "dòng này thụt lề lệch một bậc: thụt lề bằng 2 dấu cách như dòng trên"),
+        case(
+            "achievement line indented between two levels",
+            "content/associations/hoi-luat-gia/2013-h1.yaml:5:2",
+            "indented one step off",
+            |s| {
+                replace(
+                    s,
+                    H1,
+                    "  constitution_opinions: 354",
+                    " constitution_opinions: 354",
+                )
+            },
+        )
+        .vi("E034", "thụt lề bằng 2 dấu cách"),
+        case(
+            "news date written day first",
+            NEWS_DATE,
+            "write it year-month-day: 2026-11-28",
+            |s| replace(s, NEWS, "date: 2013-06-21", "date: 28/11/2026"),
+        )
+        .vi("E045", "ngày viết theo dạng năm-tháng-ngày: 2026-11-28"),
+        case(
+            "news 31 November",
+            NEWS_DATE,
+            "month 11 of 2026 has only 30 days",
+            |s| replace(s, NEWS, "date: 2013-06-21", "date: 2026-11-31"),
+        )
+        .vi("E046", "tháng 11 năm 2026 chỉ có 30 ngày"),
+        case(
+            "news association longer than a member's slug",
+            "content/news/2013-06-21-so-ket.md:4",
+            "did you mean `ban-to-chuc`",
+            |s| {
+                write(s, "content/associations/ban-to-chuc/profile.yaml", "name: Ban Tổ chức\n");
+                write(
+                    s,
+                    "content/associations/van-phong-tinh-uy/profile.yaml",
+                    "name: Văn phòng Tỉnh ủy\n",
+                );
+                replace(
+                    s,
+                    NEWS,
+                    "associations: [hoi-luat-gia, lien-minh-htx]",
+                    "associations: [ban-to-chuc-tinh-uy]",
+                )
+            },
+        )
+        .vi("E067", "có phải ý bạn là “ban-to-chuc”?"),
+        case(
+            "news associations without brackets",
+            "content/news/2013-06-21-so-ket.md:4",
+            "write a list in brackets: [hoi-luat-gia, lien-minh-htx]",
+            |s| {
+                replace(
+                    s,
+                    NEWS,
+                    "associations: [hoi-luat-gia, lien-minh-htx]",
+                    "associations: hoi-luat-gia, lien-minh-htx",
+                )
+            },
+        )
+        .vi("E068", "viết danh sách trong ngoặc vuông: [hoi-luat-gia, lien-minh-htx]"),
+        case(
+            "news link to a draft page",
+            "content/news/2013-06-21-so-ket.md:13",
+            "that file is a draft",
+            |s| replace(s, PAGE, "menu: 1", "menu: 1\ndraft: true"),
+        )
+        .vi("E121", "bài đó đang là bản nháp (`draft: true`) nên chưa được đăng"),
+        case(
+            "news 200,000 opening brackets",
+            "content/news/x.md:4",
+            "nested too deeply",
+            |s| {
+                write(
+                    s,
+                    "content/news/x.md",
+                    news(&format!("title: a\ndate: 2013-01-01\nextra: {}\n", "[".repeat(200_000))),
+                )
+            },
+        )
+        .vi("E013", "dữ liệu lồng quá sâu"),
         case(
             "broken symlink",
             "content/news/gone.md",
@@ -1390,4 +1536,135 @@ fn the_valid_base_checks_clean_and_check_writes_nothing() {
         result.stderr
     );
     assert_eq!(snapshot(&site), before, "check changed the site folder");
+}
+
+/// Hostile sizes stay linear: 200,000 `[` is refused in under a second (it took 43 s when the
+/// parser's quadratic scan ran first), and its relatives — a 900 KB line, 60,000 keys, deep
+/// Markdown nesting — are read in bounded time (debug build: generous limits; each took
+/// 0.1–1.6 s when written).
+#[test]
+fn hostile_sizes_are_handled_in_linear_time() {
+    let cases: [(&str, String, Duration, Option<i32>); 5] = [
+        (
+            "200,000 [",
+            news(&format!(
+                "title: a\ndate: 2013-01-01\nextra: {}\n",
+                "[".repeat(200_000)
+            )),
+            Duration::from_secs(1),
+            Some(1),
+        ),
+        (
+            "a 900 KB line",
+            news(&format!(
+                "title: {}\ndate: 2013-01-01\n",
+                "a".repeat(900_000)
+            )),
+            Duration::from_secs(5),
+            Some(0),
+        ),
+        (
+            "60,000 keys",
+            news(&format!(
+                "title: a\ndate: 2013-01-01\nextra:\n{}",
+                (0..60_000)
+                    .map(|i| format!("  k{i}: {i}\n"))
+                    .collect::<String>()
+            )),
+            Duration::from_secs(8),
+            Some(0),
+        ),
+        (
+            "200,000 nested block quotes",
+            format!(
+                "---\ntitle: a\ndate: 2013-01-01\n---\n{} x\n",
+                ">".repeat(200_000)
+            ),
+            Duration::from_secs(8),
+            Some(0),
+        ),
+        (
+            "100,000 emphasis marks and brackets",
+            format!(
+                "---\ntitle: a\ndate: 2013-01-01\n---\n{0}x{0}\n{1}\n",
+                "*".repeat(100_000),
+                "[".repeat(100_000)
+            ),
+            Duration::from_secs(5),
+            Some(0),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (name, text, limit, code) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        copy_dir(&base_fixture(), &site);
+        write(&site, "content/news/x.md", text);
+        let result = check(&site);
+        if result.code != code || result.elapsed > limit {
+            failures.push(format!(
+                "{name}: exit {:?} in {:?} (expected {code:?} within {limit:?}): {}",
+                result.code, result.elapsed, result.stderr
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// An unknown key does not hide the other mistakes of the same file: one run reports them all.
+#[test]
+fn an_unknown_key_does_not_hide_the_other_errors_of_its_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&base_fixture(), &site);
+    write(
+        &site,
+        "content/news/x.md",
+        news("title: a\ntieu_de: b\ndate: 28/11/2026\nanh: x.jpg\nslug: Sơ kết\n"),
+    );
+    let result = check(&site);
+    assert_eq!(result.code, Some(1), "{}", result.stderr);
+    for expected in [
+        "error[E010]: content/news/x.md:3:1: unknown key `tieu_de`",
+        "error[E045]: content/news/x.md:4:1: `28/11/2026` is not a valid date",
+        "error[E010]: content/news/x.md:5:1: unknown key `anh`",
+        "error[E051]: content/news/x.md:6:1: `Sơ kết` is not a valid slug",
+    ] {
+        assert!(
+            result.stderr.contains(expected),
+            "{expected}\n{}",
+            result.stderr
+        );
+    }
+    assert!(
+        result
+            .stderr
+            .trim_end()
+            .ends_with("check failed: 4 errors, 0 warnings"),
+        "{}",
+        result.stderr
+    );
+}
+
+/// The English catalogue for a sample of the issue's cases, word for word.
+#[test]
+fn english_messages_for_a_sample_read_as_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&base_fixture(), &site);
+    replace(&site, H1, "participants: 534", "participants:534");
+    replace(&site, SCORING, "\"1.2\": 9.5,", "\"1.2\": 9,5,");
+    replace(&site, NEWS, "date: 2013-06-21", "date: 2026-11-31");
+    let result = check(&site);
+    for expected in [
+        "error[E032]: content/associations/hoi-luat-gia/2013-h1.yaml:4:15: `participants:534`: add a space after the colon: participants: 534",
+        "error[E031]: content/scoring/2013.yaml:11:37: `9,5` inside braces is read as two values (the comma separates them); write decimals with a dot: 9.5",
+        "error[E046]: content/news/2013-06-21-so-ket.md:3:1: `2026-11-31` is not a valid date: month 11 of 2026 has only 30 days",
+    ] {
+        assert!(
+            result.stderr.contains(expected),
+            "{expected}\n{}",
+            result.stderr
+        );
+    }
 }
