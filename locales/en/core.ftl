@@ -198,3 +198,7 @@ E120 = link to `{ $path }`: there is no such content; the path is relative to co
 E121 = link to `{ $path }`: that file is a draft (`draft: true`), so it is not published; publish it, remove the link, or preview with --drafts
 E130 = there are no associations yet: create content/associations/<slug>/profile.yaml for each member first
 W010 = link with the `{ $scheme }:` scheme removed: only http(s), mailto and tel links are allowed (or set markdown.unsafe_html: true)
+
+## Usage errors
+
+usage-base-url = --base-url: { $reason }

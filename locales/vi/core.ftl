@@ -189,3 +189,7 @@ E120 = liên kết tới “{ $path }”: không có nội dung này; đường 
 E121 = liên kết tới “{ $path }”: bài đó đang là bản nháp (`draft: true`) nên chưa được đăng; hãy đăng bài (sửa thành `draft: false`), bỏ liên kết, hoặc xem trước bằng --drafts
 E130 = chưa có đơn vị thành viên nào: hãy tạo content/associations/<tên-đơn-vị>/profile.yaml cho từng đơn vị trước
 W010 = đã bỏ liên kết dùng giao thức `{ $scheme }:`: chỉ cho phép liên kết http(s), mailto và tel (hoặc đặt markdown.unsafe_html: true)
+
+## Usage errors
+
+usage-base-url = --base-url: { $reason }
