@@ -110,6 +110,21 @@ pub fn from_str_all<T: DeserializeOwned>(source: &YamlSource) -> (Option<T>, Vec
         };
         match from_str::<T>(&current) {
             Ok(value) => return (Some(value), problems),
+            // A required key missing because the editor wrote it under another name, already
+            // reported with that name as the hint: once is enough.
+            Err(diagnostic)
+                if diagnostic.code() == "E011"
+                    && problems.iter().any(|p| {
+                        p.code() == "E010"
+                            && matches!(
+                                p.message.args.iter().find(|(n, _)| *n == "hint"),
+                                Some((_, crate::messages::Arg::Message(hint)))
+                                    if hint.text_arg("word") == diagnostic.message.text_arg("key")
+                            )
+                    }) =>
+            {
+                return (None, problems);
+            }
             Err(diagnostic) => {
                 let blanked = (diagnostic.code() == "E010")
                     .then(|| diagnostic.line)
@@ -234,7 +249,12 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
         let names = quoted_names(&detail[start..]);
         if let Some((unknown, allowed)) = names.split_first() {
             let position = position.or_else(|| source.locate(&[unknown.as_str()]));
-            let hint = suggestion(unknown, allowed.iter().map(String::as_str));
+            let hint = match vietnamese_key(unknown) {
+                Some(key) if allowed.iter().any(|a| a == key) => {
+                    Message::new("hint-did-you-mean").arg("word", key)
+                }
+                _ => suggestion(unknown, allowed.iter().map(String::as_str)),
+            };
             // A key right under a more indented block: most likely indented one step too little.
             if let Some((line, column)) = position
                 && hint.id == "hint-none"
@@ -357,6 +377,30 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
             position,
         ),
     }
+}
+
+/// The key an editor meant when writing it in Vietnamese (`tieu_de:` for `title:`).
+fn vietnamese_key(written: &str) -> Option<&'static str> {
+    let plain = crate::slug::slugify(written).replace('-', "_");
+    Some(match plain.as_str() {
+        "tieu_de" | "ten_bai" => "title",
+        "ngay" | "ngay_dang" => "date",
+        "tom_tat" | "mo_ta" => "summary",
+        "tac_gia" | "nguoi_viet" => "author",
+        "anh" | "hinh_anh" | "hinh" => "image",
+        "the" | "nhan" => "tags",
+        "don_vi" | "hoi" => "associations",
+        "ky" => "period",
+        "nhap" | "ban_nhap" => "draft",
+        "ten" => "name",
+        "ten_ngan" | "ten_viet_tat" => "short_name",
+        "chi_tieu" => "metrics",
+        "dia_diem" => "location",
+        "chu_tri" => "host",
+        "ke_hoach" => "plans",
+        "noi_bat" => "highlights",
+        _ => return None,
+    })
 }
 
 /// What was written instead, from serde's `invalid type: string "x", expected …`.

@@ -202,3 +202,49 @@ W010 = link with the `{ $scheme }:` scheme removed: only http(s), mailto and tel
 ## Usage errors
 
 usage-base-url = --base-url: { $reason }
+
+## blocpress serve
+
+serve-cannot-open = cannot open the site folder { $path }: { $error }
+serve-failed = the server cannot run: { $error }
+serve-no-watch = warning: { $problem }; pages will not rebuild on change
+serve-watch-problem = warning: { $problem }
+serve-serving = serving { $root } at { $url } (Ctrl-C to stop)
+serve-now-at = the site is now served at { $url }
+serve-stopping = stopping…
+serve-stopped = stopped
+serve-bad-interface = --interface { $interface }: not an address this machine can listen on
+serve-cannot-listen = cannot listen on { $address }: { $error }
+serve-port-in-use = port { $port } on { $ip } is already in use (is another `blocpress serve` running?); stop it or pass --port with another number (--port 0 picks a free one)
+serve-port-denied = not allowed to listen on port { $port } of { $ip }: ports below 1024 need special rights; pass --port 1111 or another number above 1023
+serve-what-one = { $path }:{" "}
+serve-what-many = { $path } and { $more } more:{" "}
+serve-not-rebuilt = not rebuilt
+serve-static-changed = static file changed, reloading pages
+serve-nothing-to-render = nothing to re-render
+serve-rerendered = re-rendered { $files } files in { $ms } ms
+serve-no-page-changed = no page changed ({ $ms } ms)
+serve-templates-changed = templates changed, re-rendered all { $files } files in { $ms } ms
+serve-built = built { $files } files in { $ms } ms
+serve-rebuilt = rebuilt the site, { $files } files in { $ms } ms
+serve-errors-kept = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}: the last good build is still served; save a fix and it reloads
+serve-errors-nothing = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}: nothing to serve yet; save a fix and the site appears
+serve-errors-fixed = errors fixed
+
+## The serve overlay over the page (livereload.js)
+
+overlay-title = { $errors ->
+    [one] The site has 1 error
+   *[other] The site has { $errors } errors
+}
+overlay-note = The page shows the last version that built. Fix the file and save: this closes by itself.
+overlay-close = Hide until the next change
+overlay-explain = What this means and how to fix it
+overlay-open = Show the line in the file
+overlay-source-title = { $file }, line { $line }

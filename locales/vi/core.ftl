@@ -193,3 +193,40 @@ W010 = đã bỏ liên kết dùng giao thức `{ $scheme }:`: chỉ cho phép l
 ## Usage errors
 
 usage-base-url = --base-url: { $reason }
+
+## blocpress serve
+
+serve-cannot-open = không mở được thư mục trang { $path }: { $error }
+serve-failed = không chạy được máy chủ xem trước: { $error }
+serve-no-watch = cảnh báo: { $problem }; trang sẽ không tự cập nhật khi sửa tệp
+serve-watch-problem = cảnh báo: { $problem }
+serve-serving = Đang chạy trang { $root } tại { $url } (bấm Ctrl-C để dừng)
+serve-now-at = Trang nay chạy tại { $url }
+serve-stopping = Đang dừng…
+serve-stopped = Đã dừng
+serve-bad-interface = --interface { $interface }: máy này không có địa chỉ đó để chạy trang
+serve-cannot-listen = không mở được cổng tại { $address }: { $error }
+serve-port-in-use = cổng { $port } trên { $ip } đang được dùng (có một `blocpress serve` khác đang chạy?); hãy dừng nó, hoặc chọn cổng khác bằng --port (--port 0 để tự chọn cổng trống)
+serve-port-denied = không được phép dùng cổng { $port } trên { $ip }: cổng dưới 1024 cần quyền quản trị; hãy dùng --port 1111 hoặc một số lớn hơn 1023
+serve-what-one = { $path }:{" "}
+serve-what-many = { $path } và { $more } tệp khác:{" "}
+serve-not-rebuilt = chưa tạo lại trang
+serve-static-changed = tệp tĩnh thay đổi, đang tải lại trang
+serve-nothing-to-render = không có trang nào cần tạo lại
+serve-rerendered = đã tạo lại { $files } tệp trong { $ms } ms
+serve-no-page-changed = không trang nào thay đổi ({ $ms } ms)
+serve-templates-changed = mẫu giao diện thay đổi, đã tạo lại toàn bộ { $files } tệp trong { $ms } ms
+serve-built = đã tạo { $files } tệp trong { $ms } ms
+serve-rebuilt = đã tạo lại trang, { $files } tệp trong { $ms } ms
+serve-errors-kept = { $errors } lỗi: vẫn hiện bản trang tốt gần nhất; sửa và lưu tệp, trang sẽ tự tải lại
+serve-errors-nothing = { $errors } lỗi: chưa có trang để hiện; sửa và lưu tệp, trang sẽ hiện ra
+serve-errors-fixed = Đã hết lỗi
+
+## The serve overlay over the page (livereload.js)
+
+overlay-title = Trang có { $errors } lỗi cần sửa
+overlay-note = Trang đang hiện bản tạo được gần nhất. Sửa tệp rồi lưu lại: khung này sẽ tự đóng.
+overlay-close = Ẩn cho đến lần sửa sau
+overlay-explain = Lỗi này là gì và cách sửa
+overlay-open = Xem dòng này trong tệp
+overlay-source-title = { $file }, dòng { $line }
