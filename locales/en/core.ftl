@@ -248,3 +248,25 @@ overlay-close = Hide until the next change
 overlay-explain = What this means and how to fix it
 overlay-open = Show the line in the file
 overlay-source-title = { $file }, line { $line }
+
+## The output folder (build)
+
+out-refuse-root = refusing to write the site to { $output }: choose a folder such as public/
+out-refuse-site = refusing to write the site to { $output }: it holds the site itself (choose a folder inside it, such as public/)
+out-refuse-inside = refusing to write the site to { $output }: it is inside the site's { $source }/ folder
+out-refuse-holds = refusing to write the site to { $output }: it holds the site's { $source }/ folder ({ $resolved })
+out-refuse-home = refusing to write the site to { $output }: it holds your home folder
+out-refuse-cwd = refusing to write the site to { $output }: it holds the folder you are working in (choose a folder such as public/)
+out-refuse-file = the output { $output } is a file, not a folder
+out-refuse-project = refusing to replace { $output }: it holds `{ $found }`, so it looks like a site or a source folder, not a build output; choose another --output (even --force does not replace such a folder)
+out-refuse-foreign = refusing to replace { $output }: it is not empty and was not written by blocpress (for example { $examples }). Move those files into static/, choose another --output, or pass --force to replace the folder anyway
+out-refuse-foreign-marked = refusing to replace { $output }: it holds files blocpress did not write (for example { $examples }). Move those files into static/, choose another --output, or pass --force to replace the folder anyway
+io-cannot-create-folder = cannot create { $path }
+io-cannot-write-file = cannot write { $path }
+out-cannot-restore = cannot restore the previous site from { $path }
+out-cannot-remove-leftover = cannot remove the leftover { $path }
+out-cannot-move = cannot move the new site to { $path }
+out-cannot-keep-hidden = cannot move the previous build's hidden files into { $path }
+out-cannot-keep = cannot keep { $path }
+out-cannot-replace = cannot replace { $path }
+out-cannot-remove-previous = cannot remove the previous build in { $path }

@@ -230,3 +230,25 @@ overlay-close = Ẩn cho đến lần sửa sau
 overlay-explain = Lỗi này là gì và cách sửa
 overlay-open = Xem dòng này trong tệp
 overlay-source-title = { $file }, dòng { $line }
+
+## The output folder (build)
+
+out-refuse-root = Không ghi trang vào { $output }: hãy chọn một thư mục riêng, ví dụ public/
+out-refuse-site = Không ghi trang vào { $output }: thư mục này chứa chính trang nguồn (hãy chọn một thư mục bên trong, ví dụ public/)
+out-refuse-inside = Không ghi trang vào { $output }: thư mục này nằm trong thư mục { $source }/ của trang
+out-refuse-holds = Không ghi trang vào { $output }: thư mục này chứa thư mục { $source }/ của trang ({ $resolved })
+out-refuse-home = Không ghi trang vào { $output }: thư mục này chứa thư mục cá nhân của bạn
+out-refuse-cwd = Không ghi trang vào { $output }: thư mục này chứa thư mục bạn đang làm việc (hãy chọn thư mục riêng, ví dụ public/)
+out-refuse-file = { $output } là một tệp, không phải thư mục; hãy chọn thư mục khác cho --output
+out-refuse-project = Không thay thế { $output }: thư mục này có “{ $found }”, có vẻ là trang nguồn hoặc dự án khác, không phải trang đã tạo; hãy chọn --output khác (kể cả --force cũng không thay thế thư mục như vậy)
+out-refuse-foreign = Không thay thế { $output }: thư mục không trống và không do blocpress tạo (ví dụ { $examples }). Hãy chuyển các tệp đó vào static/, chọn --output khác, hoặc thêm --force để vẫn thay thế
+out-refuse-foreign-marked = Không thay thế { $output }: thư mục có tệp không do blocpress tạo (ví dụ { $examples }). Hãy chuyển các tệp đó vào static/, chọn --output khác, hoặc thêm --force để vẫn thay thế
+io-cannot-create-folder = không tạo được { $path }
+io-cannot-write-file = không ghi được { $path }
+out-cannot-restore = không khôi phục được bản trang trước từ { $path }
+out-cannot-remove-leftover = không xóa được phần còn sót { $path }
+out-cannot-move = không chuyển được trang mới vào { $path }
+out-cannot-keep-hidden = không chuyển được các tệp ẩn của bản trước vào { $path }
+out-cannot-keep = không giữ lại được { $path }
+out-cannot-replace = không thay thế được { $path }
+out-cannot-remove-previous = không xóa được bản trang trước trong { $path }

@@ -52,7 +52,10 @@ pub fn run(args: BuildArgs, lang: Option<Language>) -> i32 {
                     ui.diagnostics(diagnostics);
                     ui.say(Message::new("build-failed").nested("counts", diagnostics.summary()));
                 }
-                None => ui.say(Message::new("failed-io").arg("error", format!("{error:#}"))),
+                None => ui.say(Message::new("failed-io").arg(
+                    "error",
+                    blocpress::messages::MessageError::render_chain(&error, ui.language),
+                )),
             }
             EXIT_SITE_ERRORS
         }
