@@ -270,3 +270,7 @@ out-cannot-keep-hidden = cannot move the previous build's hidden files into { $p
 out-cannot-keep = cannot keep { $path }
 out-cannot-replace = cannot replace { $path }
 out-cannot-remove-previous = cannot remove the previous build in { $path }
+watch-limit = cannot watch { $path } for changes: the system's limit of watched folders is reached ({ $error }); raise it (for example `sudo sysctl fs.inotify.max_user_watches=524288`) and restart blocpress serve
+watch-failed = cannot watch { $path } for changes: { $error }
+watch-error = watching for changes: { $error }
+watch-polling = warning: the system's limit of watched folders is reached; checking files every { $ms } ms instead (raise the limit with `sudo sysctl fs.inotify.max_user_watches=524288` for instant updates)

@@ -252,3 +252,7 @@ out-cannot-keep-hidden = không chuyển được các tệp ẩn của bản tr
 out-cannot-keep = không giữ lại được { $path }
 out-cannot-replace = không thay thế được { $path }
 out-cannot-remove-previous = không xóa được bản trang trước trong { $path }
+watch-limit = không theo dõi được thay đổi của { $path }: đã chạm giới hạn số thư mục được theo dõi của hệ thống ({ $error }); hãy nâng giới hạn (ví dụ `sudo sysctl fs.inotify.max_user_watches=524288`) rồi chạy lại blocpress serve
+watch-failed = không theo dõi được thay đổi của { $path }: { $error }
+watch-error = lỗi khi theo dõi thay đổi: { $error }
+watch-polling = cảnh báo: đã chạm giới hạn số thư mục được theo dõi của hệ thống; chuyển sang kiểm tra tệp mỗi { $ms } ms (nâng giới hạn bằng `sudo sysctl fs.inotify.max_user_watches=524288` để cập nhật tức thì)

@@ -101,7 +101,7 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
         Err(message) => {
             say(
                 language,
-                Message::new("serve-no-watch").arg("problem", message.to_string()),
+                Message::new("serve-no-watch").nested("problem", message),
             );
             None
         }
@@ -242,7 +242,7 @@ fn rebuild_loop(
         for problem in &problems {
             say(
                 language,
-                Message::new("serve-watch-problem").arg("problem", problem.to_string()),
+                Message::new("serve-watch-problem").nested("problem", problem.clone()),
             );
         }
         let had_errors = !builder.errors().is_empty();
