@@ -111,8 +111,11 @@ fn is_loop(error: &std::io::Error) -> bool {
 
 /// What went wrong while walking, in words: loops and broken links are named as such.
 fn walk_error_message(error: &walkdir::Error) -> Message {
-    if error.loop_ancestor().is_some() {
-        return Message::new("E008").arg("target", "..");
+    if let Some(ancestor) = error.loop_ancestor() {
+        let name = ancestor
+            .file_name()
+            .map_or_else(|| ancestor.display().to_string(), |n| n.to_string_lossy().into_owned());
+        return Message::new("E008").arg("target", name);
     }
     let link = error.path().filter(|p| {
         p.symlink_metadata()
