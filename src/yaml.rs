@@ -127,7 +127,7 @@ pub fn from_str_all<T: DeserializeOwned>(source: &YamlSource) -> (Option<T>, Vec
             }
             Err(diagnostic) => {
                 let blanked = (diagnostic.code() == "E010")
-                    .then(|| diagnostic.line)
+                    .then_some(diagnostic.line)
                     .flatten()
                     .and_then(|line| blank_entry(&text, line - source.line_offset));
                 problems.push(diagnostic);

@@ -112,9 +112,10 @@ fn is_loop(error: &std::io::Error) -> bool {
 /// What went wrong while walking, in words: loops and broken links are named as such.
 fn walk_error_message(error: &walkdir::Error) -> Message {
     if let Some(ancestor) = error.loop_ancestor() {
-        let name = ancestor
-            .file_name()
-            .map_or_else(|| ancestor.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = ancestor.file_name().map_or_else(
+            || ancestor.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         return Message::new("E008").arg("target", name);
     }
     let link = error.path().filter(|p| {
