@@ -1103,7 +1103,7 @@ fn symlink_cases() -> Vec<Case> {
         )
         .vi(
             "E008",
-            "lối tắt (symlink) vòng lặp: “..” trỏ ngược về chính nó; hãy xóa lối",
+            "lối tắt (symlink) tạo thành vòng lặp (qua “content”)",
         ),
         case(
             "symlinks that point at each other",
@@ -1116,7 +1116,7 @@ fn symlink_cases() -> Vec<Case> {
         )
         .vi(
             "E008",
-            "lối tắt (symlink) vòng lặp: “b.md” trỏ ngược về chính nó; hãy xóa lối",
+            "lối tắt (symlink) tạo thành vòng lặp (qua “b.md”)",
         ),
         // ---- issue 10: the mistakes office editors make, reported at the mistake ----
         case(

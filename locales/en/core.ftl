@@ -84,7 +84,7 @@ E004 = this looks like a binary file (it contains NUL bytes), not text; images a
 E005 = the file is not valid UTF-8 text (was it saved in a legacy encoding such as TCVN3 or VNI?); save it as UTF-8
 E006 = symlink points outside the site folder (to { $target }); blocpress follows only symlinks that stay inside the site: copy the files into the site instead
 E007 = broken symlink: it points to `{ $target }`, which does not exist; remove the link
-E008 = symlink loop: `{ $target }` leads back to itself; remove the link
+E008 = symlink loop (through `{ $target }`): it leads back to itself; remove the link
 
 ## Diagnostics: YAML
 

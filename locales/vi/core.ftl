@@ -75,7 +75,7 @@ E004 = tệp này là tệp nhị phân (ảnh, tài liệu…), không phải v
 E005 = tệp không phải văn bản UTF-8 (có thể đang gõ bằng bảng mã TCVN3 hay VNI); hãy lưu lại theo Unicode UTF-8
 E006 = lối tắt (symlink) trỏ ra ngoài thư mục trang (tới { $target }); hãy chép hẳn tệp vào trong thư mục trang
 E007 = lối tắt (symlink) hỏng: trỏ tới “{ $target }” nhưng tệp đó không có; hãy xóa lối tắt
-E008 = lối tắt (symlink) vòng lặp: “{ $target }” trỏ ngược về chính nó; hãy xóa lối tắt
+E008 = lối tắt (symlink) tạo thành vòng lặp (qua “{ $target }”), dẫn ngược về chính nó; hãy xóa lối tắt
 
 ## Diagnostics: YAML
 
