@@ -127,9 +127,11 @@ pub fn from_str_all<T: DeserializeOwned>(source: &YamlSource) -> (Option<T>, Vec
             }
             Err(diagnostic) => {
                 let blanked = (diagnostic.code() == "E010")
-                    .then_some(diagnostic.line)
+                    .then_some(diagnostic.line.zip(diagnostic.column))
                     .flatten()
-                    .and_then(|line| blank_entry(&text, line - source.line_offset));
+                    .and_then(|(line, column)| {
+                        blank_entry(&text, line.checked_sub(source.line_offset)?, column)
+                    });
                 problems.push(diagnostic);
                 match blanked {
                     Some(next) => text = next,
@@ -141,14 +143,15 @@ pub fn from_str_all<T: DeserializeOwned>(source: &YamlSource) -> (Option<T>, Vec
     (None, problems)
 }
 
-/// `text` with the block entry whose key starts line `line` (1-based) removed: that line and
-/// the more indented lines under it become empty. `None` when the key does not start its line.
-fn blank_entry(text: &str, line: usize) -> Option<String> {
+/// `text` with the block entry whose key starts line `line` at `column` (both 1-based)
+/// removed: that line and the more indented lines under it become empty. `None` when the key
+/// does not start its line (a key inside `{ }` is not removed: the loop stops there).
+fn blank_entry(text: &str, line: usize, column: usize) -> Option<String> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let first = lines.get(line.checked_sub(1)?)?;
     let content = first.trim_start();
     let key = content.strip_prefix("- ").unwrap_or(content);
-    if key.starts_with(['{', '[']) || !key.contains(':') {
+    if key.starts_with(['{', '[']) || !key.contains(':') || first.len() - key.len() + 1 != column {
         return None;
     }
     let indent = first.len() - content.len();
@@ -989,6 +992,27 @@ mod tests {
         let text = "scores:\n  a: { \"\": 1, b: 2 }\n";
         assert_eq!(locate(text, &["scores", "a", ""]), None);
         assert_eq!(locate(text, &["scores", "a", "b"]), Some((2, 15)));
+    }
+
+    #[test]
+    fn unknown_keys_are_all_reported_and_keys_inside_braces_stop_the_loop() {
+        let source = YamlSource {
+            path: Path::new("x.md"),
+            text: "title: a\ntitel: b\ncuont: 3\n",
+            line_offset: 1,
+        };
+        let (value, problems) = from_str_all::<Item>(&source);
+        assert!(value.is_some());
+        let lines: Vec<_> = problems.iter().map(|d| (d.code(), d.line)).collect();
+        assert_eq!(lines, [("E010", Some(3)), ("E010", Some(4))]);
+        // An unknown key inside braces: reported, and the entry holding it is not dropped.
+        let text = "a: { title: x, bad: 1 }\n";
+        let (value, problems) = from_str_all::<std::collections::BTreeMap<String, Item>>(
+            &YamlSource::new(Path::new("y.yaml"), text),
+        );
+        assert!(value.is_none());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code(), "E010");
     }
 
     #[test]

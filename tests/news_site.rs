@@ -386,6 +386,7 @@ fn even_force_never_replaces_a_source_tree_or_the_working_folder() {
     assert!(other.root().join("site.yaml").exists());
     // The folder blocpress runs in (or one holding it).
     let cwd_output = std::process::Command::new(env!("CARGO_BIN_EXE_blocpress"))
+        .env("BLOCPRESS_LANG", "en")
         .args([
             "build",
             "--root",
