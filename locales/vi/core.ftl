@@ -153,7 +153,7 @@ E085 = ở đây cần tệp đuôi `.{ $expected }`; tệp này không được
 E086 = trang phải đặt ngay trong content/pages/, không đặt trong thư mục con
 W001 = chỉ tiêu “{ $key }” cũng được khai báo trong site.yaml; trang dùng khai báo của đơn vị này
 W002 = `extra.sample` nhắc tới “{ $key }”, nhưng tệp này không báo cáo chỉ tiêu đó
-W003 = “{ $key }: { $value }” được đọc là số thập phân { $number } (YAML dùng dấu chấm cho phần thập phân); nếu ý là { $digits } thì viết `{ $key }: { $digits }`, không có dấu chấm
+W003 = “{ $key }: { $value }” được đọc là số thập phân { $vietnamese } (YAML dùng dấu chấm để ngăn phần thập phân: { $number } là { $vietnamese }); nếu ý là { $digits } thì viết `{ $key }: { $digits }`, không có dấu chấm
 W004 = trong content/news/ chỉ đọc tệp `.md`; tệp này bị bỏ qua (ảnh đặt trong thư mục static/)
 W005 = đây không phải chỗ đặt nội dung (news/, pages/, periods/, associations/, scoring/); tệp này bị bỏ qua
 

@@ -348,6 +348,10 @@ fn parse_metric_value(
                     .arg("key", key)
                     .arg("value", raw)
                     .arg("number", decimal.normalize().to_string())
+                    .arg(
+                        "vietnamese",
+                        crate::i18n::format_decimal(decimal, crate::i18n::Language::Vi),
+                    )
                     .arg("digits", digits)
             });
             Ok((Some(decimal), warning))
