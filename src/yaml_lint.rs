@@ -97,7 +97,26 @@ pub fn flow_decimal_comma(text: &str) -> Option<Finding> {
         };
         let bytes = code.as_bytes();
         let mut i = open;
+        let mut quote: Option<u8> = None;
         while i < bytes.len() {
+            // Text in quotes is text: `"Hội nghị: 18,5 triệu"` is not a number.
+            match quote {
+                Some(q) if bytes[i] == q => {
+                    quote = None;
+                    i += 1;
+                    continue;
+                }
+                Some(_) => {
+                    i += 1;
+                    continue;
+                }
+                None if bytes[i] == b'"' || bytes[i] == b'\'' => {
+                    quote = Some(bytes[i]);
+                    i += 1;
+                    continue;
+                }
+                None => {}
+            }
             if bytes[i] == b':' && bytes.get(i + 1) == Some(&b' ') {
                 let start = i + 1 + code[i + 1..].len() - code[i + 1..].trim_start().len();
                 let mut j = start;
@@ -274,6 +293,8 @@ mod tests {
         assert_eq!((f.code, f.line, f.column), ("E031", 2, 15));
         assert_eq!(f.args[0].1, "18,5");
         assert!(flow_decimal_comma("a: { b: 1, c: 2 }\ntags: [2013,2014]\n").is_none());
+        assert!(flow_decimal_comma("a: { title: \"Hội nghị: 18,5 triệu\", b: 1 }\n").is_none());
+        assert!(flow_decimal_comma("a: { title: 'x: 1,5', b: 2 }\n").is_none());
         let f = flow_decimal_comma("a: { points: -1,5, reason: x }\n").unwrap();
         assert_eq!(f.args[1].1, "-1.5");
     }
