@@ -61,10 +61,21 @@ impl<'a> YamlSource<'a> {
     }
 
     fn finding(&self, finding: crate::yaml_lint::Finding) -> Diagnostic {
+        // The checks count bytes; messages count characters (`Sơ kết` is 6, not 9).
+        let column = self
+            .text
+            .lines()
+            .nth(finding.line.saturating_sub(1))
+            .and_then(|line| line.get(..finding.column.saturating_sub(1)))
+            .map_or(finding.column, |before| before.chars().count() + 1);
         let mut d = Diagnostic::new(self.path, finding.code)
-            .at(finding.line + self.line_offset, finding.column);
+            .at(finding.line + self.line_offset, column);
         for (name, value) in finding.args {
-            d = d.arg(name, value);
+            d = match (name, value.parse::<i64>()) {
+                // A number of spaces selects the words (`0`: "remove the spaces").
+                ("spaces", Ok(n)) => d.count(name, n),
+                _ => d.arg(name, value),
+            };
         }
         d
     }
@@ -264,7 +275,7 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
                 && let Some(spaces) = deeper_line_above(source, line)
             {
                 return Diagnostic::new(path, "E034")
-                    .arg("spaces", spaces.to_string())
+                    .count("spaces", spaces)
                     .at(line, column);
             }
             let allowed_list = if allowed.is_empty() {

@@ -166,6 +166,24 @@ fn plain_key(content: &str) -> Option<&str> {
     (end > 0 && content[end..].starts_with(':')).then(|| &content[..end])
 }
 
+/// Where the quote that opens `value` (its first character, `q`) closes: `''` inside single
+/// quotes and `\"` inside double quotes do not close it.
+fn closing_quote(value: &str, q: char) -> Option<usize> {
+    let mut chars = value.char_indices().skip(1).peekable();
+    while let Some((at, c)) = chars.next() {
+        if q == '"' && c == '\\' {
+            chars.next();
+        } else if c == q {
+            if q == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') {
+                chars.next();
+            } else {
+                return Some(at);
+            }
+        }
+    }
+    None
+}
+
 fn scan(text: &str) -> Vec<Finding> {
     let lines: Vec<&str> = text.lines().collect();
     let mut findings = Vec::new();
@@ -196,10 +214,24 @@ fn scan(text: &str) -> Vec<Finding> {
         }
         let content = code.trim_start();
         let flow_before = in_flow;
-        for c in content.chars() {
-            match c {
-                '[' | '{' => in_flow += 1,
-                ']' | '}' => in_flow -= 1,
+        let mut quote: Option<char> = None;
+        for (at, c) in content.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if in_flow > 0 => quote = Some(c),
+                (None, '[' | '{') => in_flow += 1,
+                (None, ']' | '}') => {
+                    in_flow -= 1;
+                    if in_flow < 0 {
+                        // A closing bracket with nothing open: `tags: [a, b]]`.
+                        findings.push(
+                            Finding::new("E037", number, indent_of(raw) + at + 1)
+                                .arg("bracket", c.to_string()),
+                        );
+                        in_flow = 0;
+                    }
+                }
                 _ => {}
             }
         }
@@ -263,6 +295,52 @@ fn scan(text: &str) -> Vec<Finding> {
                     .arg("fixed", format!("{key}: {}", &item[key.len() + 1..])),
             );
         }
+        // A value in quotes with more text after its closing quote: `'Hội nghị 'Sơ kết''`.
+        if let Some(key) = plain_key(item) {
+            let value = item[key.len() + 1..].trim_start();
+            if let Some(q) = value.chars().next().filter(|c| *c == '\'' || *c == '"')
+                && let Some(close) = closing_quote(value, q)
+                && !value[close + 1..].trim().is_empty()
+                && !value[close + 1..].trim_start().starts_with('#')
+            {
+                let inner = value[1..].strip_suffix(q).unwrap_or(&value[1..]);
+                let fixed = if q == '\'' {
+                    format!(
+                        "{key}: \"{}\"",
+                        inner.replace("''", "'").replace('"', "\\\"")
+                    )
+                } else {
+                    format!(
+                        "{key}: '{}'",
+                        inner.replace("\\\"", "\"").replace('\'', "''")
+                    )
+                };
+                let column = raw.len() - value.len() + 1;
+                findings.push(
+                    Finding::new("E036", number, column)
+                        .arg("written", value.chars().take(40).collect::<String>())
+                        .arg("fixed", fixed),
+                );
+            }
+        }
+        // A line of text among `key: value` lines, with no colon: `title2`.
+        if indent == top
+            && in_flow == 0
+            && !content.starts_with('-')
+            && !content.contains(':')
+            && !opens_block
+            && index > 0
+            && lines[..index]
+                .iter()
+                .rev()
+                .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                .is_some_and(|l| indent_of(l) == indent && plain_key(l.trim_start()).is_some())
+        {
+            findings.push(
+                Finding::new("E035", number, indent + 1)
+                    .arg("written", content.chars().take(40).collect::<String>()),
+            );
+        }
         opens_block = content.ends_with(':');
         if content.ends_with('|')
             || content.ends_with('>')
@@ -289,6 +367,13 @@ mod tests {
         let f = after_failure("a:\n  b: 1\n c: 2\n", Some(3)).unwrap();
         assert_eq!((f.code, f.line), ("E034", 3));
         assert_eq!(f.args[0].1, "2");
+        let f = after_failure("title: 'Hội nghị 'Sơ kết''\ndate: x\n", Some(1)).unwrap();
+        assert_eq!((f.code, f.line, f.column), ("E036", 1, 8));
+        assert_eq!(f.args[1].1, "title: \"Hội nghị 'Sơ kết'\"");
+        let f = after_failure("title: a\ndate: b\ntitle2\n", Some(4)).unwrap();
+        assert_eq!((f.code, f.line), ("E035", 3));
+        let f = after_failure("title: a\ntags: [a, b]]\n", Some(2)).unwrap();
+        assert_eq!((f.code, f.line, f.column), ("E037", 2, 13));
         let f = flow_decimal_comma("scores:\n  x: { \"1.1\": 18,5, \"1.2\": 3 }\n").unwrap();
         assert_eq!((f.code, f.line, f.column), ("E031", 2, 15));
         assert_eq!(f.args[0].1, "18,5");

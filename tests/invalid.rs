@@ -1252,6 +1252,41 @@ fn symlink_cases() -> Vec<Case> {
         )
         .vi("E121", "bài đó đang là bản nháp (`draft: true`) nên chưa được đăng"),
         case(
+            "news single quotes inside single quotes",
+            "content/news/x.md:2:8",
+            "put the whole value in the other kind of quotes: title: \"Hội nghị 'Sơ kết'\"",
+            |s| write(s, "content/news/x.md", news("title: 'Hội nghị 'Sơ kết''\ndate: 2013-01-01\n")),
+        )
+        .vi("E036", "đặt cả giá trị trong loại ngoặc kia: title: \"Hội nghị 'Sơ kết'\""),
+        case(
+            "news line without a colon",
+            "content/news/x.md:4:1",
+            "`tieu de phu` has no colon",
+            |s| write(s, "content/news/x.md", news("title: a\ndate: 2013-01-01\ntieu de phu\n")),
+        )
+        .vi("E035", "“tieu de phu” thiếu dấu hai chấm: viết theo dạng khóa: giá trị"),
+        case(
+            "news extra closing bracket",
+            "content/news/2013-06-21-so-ket.md:6:24",
+            "`]` closes nothing",
+            |s| replace(s, NEWS, "tags: [Sơ kết, Thi đua]", "tags: [Sơ kết, Thi đua]]"),
+        )
+        .vi("E037", "dấu “]” thừa"),
+        case(
+            "news key indented one space",
+            "content/news/2013-06-21-so-ket.md:3:2",
+            "remove the spaces at its start",
+            |s| replace(s, NEWS, "date: 2013-06-21", " date: 2013-06-21"),
+        )
+        .vi("E034", "xóa hết dấu cách ở đầu dòng cho thẳng cột với dòng trên"),
+        case(
+            "news date without leading zeros",
+            NEWS_DATE,
+            "write it year-month-day: 2013-06-05",
+            |s| replace(s, NEWS, "date: 2013-06-21", "date: 2013/6/5"),
+        )
+        .vi("E045", "ngày viết theo dạng năm-tháng-ngày: 2013-06-05"),
+        case(
             "news 200,000 opening brackets",
             "content/news/x.md:4",
             "nested too deeply",

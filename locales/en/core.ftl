@@ -106,7 +106,10 @@ E029 = the YAML cannot be read here (the parser says: { $detail }); check the in
 E031 = `{ $value }` inside braces is read as two values (the comma separates them); write decimals with a dot: { $fixed }
 E032 = `{ $written }`: add a space after the colon: { $fixed }
 E033 = `{ $written }`: add a space after the dash of a list item: { $fixed }
-E034 = this line is indented one step off: indent it with { $spaces } spaces, like the line above
+E034 = this line is indented one step off: { $spaces ->
+    [0] remove the spaces at its start, to line up with the line above
+   *[other] indent it with { $spaces } spaces, like the line above
+}
 
 ## Diagnostics: front matter, dates
 
@@ -274,3 +277,9 @@ watch-limit = cannot watch { $path } for changes: the system's limit of watched 
 watch-failed = cannot watch { $path } for changes: { $error }
 watch-error = watching for changes: { $error }
 watch-polling = warning: the system's limit of watched folders is reached; checking files every { $ms } ms instead (raise the limit with `sudo sysctl fs.inotify.max_user_watches=524288` for instant updates)
+
+## More YAML line checks
+
+E035 = `{ $written }` has no colon: write it as `key: value`, or delete the line
+E036 = `{ $written }`: the quote closes before the end of the value; put the whole value in the other kind of quotes: { $fixed }
+E037 = `{ $bracket }` closes nothing: delete it (or open it where the list begins)

@@ -97,7 +97,10 @@ E029 = không đọc được dữ liệu ở đây (trình đọc YAML báo: { 
 E031 = “{ $value }” trong dấu ngoặc nhọn bị đọc thành hai giá trị (dấu phẩy dùng để ngăn cách); viết số thập phân bằng dấu chấm: { $fixed }
 E032 = “{ $written }”: thêm một dấu cách sau dấu hai chấm: { $fixed }
 E033 = “{ $written }”: thêm một dấu cách sau dấu gạch đầu dòng: { $fixed }
-E034 = dòng này thụt lề lệch một bậc: thụt lề bằng { $spaces } dấu cách như dòng trên
+E034 = dòng này thụt lề lệch một bậc: { $spaces ->
+    [0] xóa hết dấu cách ở đầu dòng cho thẳng cột với dòng trên
+   *[other] thụt lề bằng { $spaces } dấu cách như dòng trên
+}
 
 ## Diagnostics: front matter, dates
 
@@ -256,3 +259,9 @@ watch-limit = không theo dõi được thay đổi của { $path }: đã chạm
 watch-failed = không theo dõi được thay đổi của { $path }: { $error }
 watch-error = lỗi khi theo dõi thay đổi: { $error }
 watch-polling = cảnh báo: đã chạm giới hạn số thư mục được theo dõi của hệ thống; chuyển sang kiểm tra tệp mỗi { $ms } ms (nâng giới hạn bằng `sudo sysctl fs.inotify.max_user_watches=524288` để cập nhật tức thì)
+
+## More YAML line checks
+
+E035 = “{ $written }” thiếu dấu hai chấm: viết theo dạng khóa: giá trị, hoặc xóa dòng này
+E036 = “{ $written }”: dấu nháy đóng lại trước khi hết giá trị; đặt cả giá trị trong loại ngoặc kia: { $fixed }
+E037 = dấu “{ $bracket }” thừa, không đóng cái gì: hãy xóa (hoặc thêm dấu mở ở đầu danh sách)

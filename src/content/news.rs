@@ -103,6 +103,12 @@ pub fn date_message(text: &str) -> Message {
         }
         if numbers[0].len() == 4 {
             let (year, month, day) = (value(0), value(1), value(2));
+            // `2013-1-5`, `2013/01/05`: the right date, written another way.
+            if (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) {
+                return Message::new("E045")
+                    .arg("value", text)
+                    .arg("fixed", format!("{year:04}-{month:02}-{day:02}"));
+            }
             if !(1..=12).contains(&month) {
                 return Message::new("E048")
                     .arg("value", text)
