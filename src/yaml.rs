@@ -68,8 +68,8 @@ impl<'a> YamlSource<'a> {
             .nth(finding.line.saturating_sub(1))
             .and_then(|line| line.get(..finding.column.saturating_sub(1)))
             .map_or(finding.column, |before| before.chars().count() + 1);
-        let mut d = Diagnostic::new(self.path, finding.code)
-            .at(finding.line + self.line_offset, column);
+        let mut d =
+            Diagnostic::new(self.path, finding.code).at(finding.line + self.line_offset, column);
         for (name, value) in finding.args {
             d = match (name, value.parse::<i64>()) {
                 // A number of spaces selects the words (`0`: "remove the spaces").
@@ -375,6 +375,28 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
     };
     if expected == Some("expect-value") {
         return with_position(Diagnostic::new(path, "E065").arg("key", field), position);
+    }
+    // Text with `: ` in it, read as a mapping: `- Mở lớp: 9 lớp`.
+    if expected == Some("expect-text")
+        && found == "{…}"
+        && let Some((line, column)) = position
+        && let Some(text) = source
+            .text
+            .lines()
+            .nth(line.saturating_sub(source.line_offset + 1))
+    {
+        let content = text.trim();
+        let written = content.strip_prefix("- ").unwrap_or(content);
+        if written.contains(": ") && !written.starts_with(['{', '"', '\'']) {
+            let prefix = &content[..content.len() - written.len()];
+            return Diagnostic::new(path, "E038")
+                .arg("written", written)
+                .arg(
+                    "fixed",
+                    format!("{prefix}\"{}\"", written.replace('"', "\\\"")),
+                )
+                .at(line, column);
+        }
     }
     match expected {
         Some(expected) => with_position(

@@ -1287,6 +1287,20 @@ fn symlink_cases() -> Vec<Case> {
         )
         .vi("E045", "ngày viết theo dạng năm-tháng-ngày: 2013-06-05"),
         case(
+            "achievement highlight holding a colon",
+            "content/associations/hoi-luat-gia/2013-h1.yaml:7:5",
+            "put the whole text in quotes: - \"Mở lớp: 9 lớp\"",
+            |s| {
+                replace(
+                    s,
+                    H1,
+                    "  - Tổ chức **35 hội nghị** lấy ý kiến sửa đổi Hiến pháp.",
+                    "  - Mở lớp: 9 lớp",
+                )
+            },
+        )
+        .vi("E038", "đặt cả câu trong dấu ngoặc kép: - \"Mở lớp: 9 lớp\""),
+        case(
             "news 200,000 opening brackets",
             "content/news/x.md:4",
             "nested too deeply",

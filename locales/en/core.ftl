@@ -283,3 +283,4 @@ watch-polling = warning: the system's limit of watched folders is reached; check
 E035 = `{ $written }` has no colon: write it as `key: value`, or delete the line
 E036 = `{ $written }`: the quote closes before the end of the value; put the whole value in the other kind of quotes: { $fixed }
 E037 = `{ $bracket }` closes nothing: delete it (or open it where the list begins)
+E038 = `{ $written }` holds `: `, so it is read as a key and a value; put the whole text in quotes: { $fixed }

@@ -265,3 +265,4 @@ watch-polling = cảnh báo: đã chạm giới hạn số thư mục được t
 E035 = “{ $written }” thiếu dấu hai chấm: viết theo dạng khóa: giá trị, hoặc xóa dòng này
 E036 = “{ $written }”: dấu nháy đóng lại trước khi hết giá trị; đặt cả giá trị trong loại ngoặc kia: { $fixed }
 E037 = dấu “{ $bracket }” thừa, không đóng cái gì: hãy xóa (hoặc thêm dấu mở ở đầu danh sách)
+E038 = “{ $written }” có dấu hai chấm và dấu cách (`: `) nên bị đọc thành khóa và giá trị; đặt cả câu trong dấu ngoặc kép: { $fixed }

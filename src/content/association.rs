@@ -374,7 +374,12 @@ fn parse_metric_value(
             }
             if trimmed.contains(',') && trimmed.replace(',', "").bytes().all(|b| b.is_ascii_digit())
             {
-                let plain = trimmed.replace(',', ".");
+                // `35,` (a comma left at the end) is 35; `95,5` is 95.5.
+                let plain = if trimmed.ends_with(',') || trimmed.starts_with(',') {
+                    trimmed.trim_matches(',').to_string()
+                } else {
+                    trimmed.replace(',', ".")
+                };
                 return Err(source
                     .at(keys, "E082")
                     .arg("key", key)
