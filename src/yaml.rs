@@ -386,8 +386,17 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
             .nth(line.saturating_sub(source.line_offset + 1))
     {
         let content = text.trim();
-        let written = content.strip_prefix("- ").unwrap_or(content);
-        if written.contains(": ") && !written.starts_with(['{', '"', '\'']) {
+        let item = content.strip_prefix("- ").unwrap_or(content);
+        // The value of the key the message names (`summary: Kết quả: tốt`), or the list item.
+        let written = match (field.rsplit('.').next(), item.split_once(": ")) {
+            (Some(key), Some((written_key, value)))
+                if !key.is_empty() && written_key.trim_matches(['"', '\'']) == key =>
+            {
+                value.trim_start()
+            }
+            _ => item,
+        };
+        if written.contains(": ") && !written.starts_with(['{', '[', '"', '\'']) {
             let prefix = &content[..content.len() - written.len()];
             return Diagnostic::new(path, "E038")
                 .arg("written", written)
