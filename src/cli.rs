@@ -51,9 +51,29 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct RootArg {
-    /// The site folder (the one holding site.yaml)
-    #[arg(long, short = 'r', default_value = ".", value_name = "DIR")]
+    /// The site folder (the one holding site.yaml; default: the current folder or the nearest
+    /// parent folder that holds one, like git)
+    #[arg(long, short = 'r', value_name = "DIR", default_value_os_t = discover_root(), hide_default_value = true)]
     pub root: PathBuf,
+}
+
+/// The current folder when it holds site.yaml, else the nearest parent that does, written
+/// relative (`..`, `../..`) so messages stay short; the current folder when none does (the
+/// command then says there is no site.yaml).
+pub fn discover_root() -> PathBuf {
+    let Ok(current) = std::env::current_dir() else {
+        return PathBuf::from(".");
+    };
+    for (up, folder) in current.ancestors().enumerate() {
+        if folder.join(blocpress::config::CONFIG_FILE).is_file() {
+            return if up == 0 {
+                PathBuf::from(".")
+            } else {
+                std::iter::repeat_n("..", up).collect()
+            };
+        }
+    }
+    PathBuf::from(".")
 }
 
 #[derive(Debug, Args)]

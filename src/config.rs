@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Language;
+use crate::messages::Message;
 use crate::yaml::{self, YamlSource};
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -216,7 +217,7 @@ impl SiteConfig {
         let (base_url, base_path) = match normalize_base_url(&raw.base_url) {
             Ok(parts) => parts,
             Err(message) => {
-                problems.push(source.error_at(&["base_url"], message));
+                problems.push(source.report(&["base_url"], message));
                 (String::from("http://localhost/"), String::from("/"))
             }
         };
@@ -224,23 +225,21 @@ impl SiteConfig {
             None => 10,
             Some(n) if (1..=1000).contains(&n) => n as usize,
             Some(n) => {
-                problems.push(source.error_at(
-                    &["news_per_page"],
-                    format!("news_per_page must be between 1 and 1000, not {n}"),
-                ));
+                problems.push(
+                    source
+                        .at(&["news_per_page"], "E063")
+                        .arg("value", n.to_string()),
+                );
                 10
             }
         };
         let theme = raw.theme.unwrap_or_else(|| String::from("default"));
         if !crate::slug::is_slug(&theme) {
-            problems.push(source.error_at(
-                &["theme"],
-                format!("theme `{theme}` must be a folder name under themes/ (lowercase letters, digits, hyphens)"),
-            ));
+            problems.push(source.at(&["theme"], "E064").arg("theme", theme.as_str()));
         }
         for key in raw.metrics.keys() {
             if let Err(message) = check_metric_key(key) {
-                problems.push(source.error_at(&["metrics", key], message));
+                problems.push(source.report(&["metrics", key], message));
             }
         }
         for (key, def) in &raw.metrics {
@@ -250,7 +249,7 @@ impl SiteConfig {
             if !is_year(year) {
                 problems.push(
                     source
-                        .coded_at(&["bloc", "roles", year], "E210")
+                        .at(&["bloc", "roles", year], "E210")
                         .arg("year", year.as_str()),
                 );
             }
@@ -262,7 +261,7 @@ impl SiteConfig {
             problems.push(Diagnostic::new(path, code).arg("value", value).at_opt(at));
         }
         if raw.title.trim().is_empty() {
-            problems.push(source.error_at(&["title"], "title must not be empty"));
+            problems.push(source.at(&["title"], "E065").arg("key", "title"));
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -284,7 +283,7 @@ impl SiteConfig {
     }
 
     /// Replaces the address the site is published at (`--base-url`, or `serve`'s local address).
-    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Message> {
         let (base_url, base_path) = normalize_base_url(url)?;
         self.base_url = base_url;
         self.base_path = base_path;
@@ -323,14 +322,14 @@ pub fn check_metric_def(source: &YamlSource, keys: &[&str], def: &MetricDef) -> 
     if def.scale.is_some() && def.kind() != MetricKind::Amount {
         let mut at = keys.to_vec();
         at.push("scale");
-        problems.push(source.coded_at(&at, "E206").arg("key", key));
+        problems.push(source.at(&at, "E206").arg("key", key));
     }
     if let (Some(min), Some(max)) = (def.min, def.max)
         && min > max
     {
         problems.push(
             source
-                .coded_at(keys, "E207")
+                .at(keys, "E207")
                 .arg("key", key)
                 .arg("min", min.to_string())
                 .arg("max", max.to_string()),
@@ -340,7 +339,7 @@ pub fn check_metric_def(source: &YamlSource, keys: &[&str], def: &MetricDef) -> 
 }
 
 /// Metric keys become CSV columns and JSON keys: keep them plain.
-pub fn check_metric_key(key: &str) -> Result<(), String> {
+pub fn check_metric_key(key: &str) -> Result<(), Message> {
     let ok = !key.is_empty()
         && key.len() <= 64
         && key.starts_with(|c: char| c.is_ascii_lowercase())
@@ -350,32 +349,36 @@ pub fn check_metric_key(key: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "metric key `{key}` must start with a letter and use only lowercase a-z, 0-9 and `_`"
-        ))
+        Err(Message::new("E066")
+            .arg("key", key)
+            .arg("fixed", crate::slug::slugify(key).replace('-', "_")))
     }
 }
 
 /// Checks an absolute http(s) URL and splits off its path: `https://x.vn/khoi` →
 /// (`https://x.vn/khoi/`, `/khoi/`).
-pub fn normalize_base_url(url: &str) -> Result<(String, String), String> {
+/// The error is E062 with the reason.
+pub fn normalize_base_url(url: &str) -> Result<(String, String), Message> {
     let url = url.trim();
+    let invalid = |reason| {
+        Message::new("E062")
+            .arg("value", url)
+            .nested("reason", Message::new(reason))
+    };
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("base_url `{url}` must start with https:// or http://"))?;
+        .ok_or_else(|| invalid("url-reason-scheme"))?;
     let scheme_len = url.len() - rest.len();
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
     };
     if host.is_empty() || host.contains(['?', '#', ' ', '\\']) {
-        return Err(format!("base_url `{url}` has no valid host name"));
+        return Err(invalid("url-reason-host"));
     }
     if path.contains(['?', '#', ' ', '\\']) || path.split('/').any(|s| s == ".." || s == ".") {
-        return Err(format!(
-            "base_url `{url}` must be a plain address, without `?`, `#`, spaces or `..`"
-        ));
+        return Err(invalid("url-reason-plain"));
     }
     let mut path = path.to_string();
     while path.contains("//") {

@@ -44,14 +44,26 @@ impl Diagnostic {
         }
     }
 
-    /// Transitional: an error whose words are not in the catalogue yet (code E000).
-    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic::new(path, "E000").arg("text", message)
-    }
-
-    /// Transitional: a warning whose words are not in the catalogue yet (code W000).
-    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic::new(path, "W000").arg("text", message)
+    /// A diagnostic from a catalogue message whose id is a code (what a checking function
+    /// such as [`crate::slug::Slug::parse`] returns, before it knows the file).
+    pub fn from_message(path: impl Into<PathBuf>, message: Message) -> Self {
+        debug_assert!(
+            crate::messages::is_code(message.id),
+            "not a code: {}",
+            message.id
+        );
+        let severity = if message.id.starts_with('W') {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        Diagnostic {
+            severity,
+            path: path.into(),
+            line: None,
+            column: None,
+            message,
+        }
     }
 
     /// A text argument of the message: the value as the editor wrote it, a key, a file.
@@ -257,20 +269,54 @@ impl fmt::Display for SiteErrors {
 
 impl std::error::Error for SiteErrors {}
 
-/// The closest candidate to `word` by edit distance, when it is close enough to be a likely typo.
+/// The likeliest meant candidate: first one that the written word starts with, ends with or
+/// contains (`ban-to-chuc-tinh-uy` → `ban-to-chuc`; the longest such wins), then one that
+/// starts with the written word, then the closest by edit distance when it is close enough to
+/// be a typo.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let word_lower = word.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| {
-            (
-                strsim::damerau_levenshtein(&word_lower, &c.to_lowercase()),
-                c,
-            )
+    let word_lower = word.trim().to_lowercase();
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let lowered: Vec<String> = candidates.iter().map(|c| c.to_lowercase()).collect();
+    let contained = candidates
+        .iter()
+        .zip(&lowered)
+        .filter(|(_, c)| {
+            c.chars().count() >= 3
+                && *c != &word_lower
+                && (word_lower.starts_with(&format!("{c}-"))
+                    || word_lower.ends_with(&format!("-{c}"))
+                    || word_lower.contains(&format!("-{c}-")))
         })
+        .max_by(|a, b| {
+            let starts = |c: &str| word_lower.starts_with(c);
+            (starts(a.1), a.1.len(), std::cmp::Reverse(*a.0)).cmp(&(
+                starts(b.1),
+                b.1.len(),
+                std::cmp::Reverse(*b.0),
+            ))
+        })
+        .map(|(c, _)| *c);
+    if contained.is_some() {
+        return contained;
+    }
+    if word_lower.chars().count() >= 4 {
+        let extended = candidates
+            .iter()
+            .zip(&lowered)
+            .filter(|(_, c)| c.starts_with(&word_lower))
+            .min_by(|a, b| (a.1.len(), a.0).cmp(&(b.1.len(), b.0)))
+            .map(|(c, _)| *c);
+        if extended.is_some() {
+            return extended;
+        }
+    }
+    candidates
+        .iter()
+        .zip(&lowered)
+        .map(|(c, lower)| (strsim::damerau_levenshtein(&word_lower, lower), *c))
         .filter(|(distance, c)| {
             *distance <= (c.chars().count().max(word.chars().count()) / 2).max(2)
         })
@@ -278,17 +324,8 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// " (did you mean `x`?)" or nothing.
-pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    match did_you_mean(word, candidates) {
-        Some(best) => format!("; did you mean `{best}`?"),
-        None => String::new(),
-    }
-}
-
-/// The catalogue form of [`suggestion`]: "; có phải ý bạn là …?" in the reader's language, or
-/// nothing, as a nested argument named `hint`.
-pub fn hint_message<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Message {
+/// "; có phải ý bạn là “x”?" or nothing, as a message to nest (argument `hint`).
+pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Message {
     match did_you_mean(word, candidates) {
         Some(best) => Message::new("hint-did-you-mean").arg("word", best),
         None => Message::new("hint-none"),
@@ -301,46 +338,71 @@ mod tests {
 
     #[test]
     fn formats_like_rustc_in_both_languages() {
-        let d = Diagnostic::error("content/news/a.md", "bad date").at(3, 7);
+        let d = Diagnostic::new("content/news/a.md", "E065")
+            .arg("key", "title")
+            .at(3, 7);
         assert_eq!(
             d.render(Language::En),
-            "error[E000]: content/news/a.md:3:7: bad date"
+            "error[E065]: content/news/a.md:3:7: `title` must not be empty"
         );
         assert_eq!(
             d.render(Language::Vi),
-            "lỗi[E000]: content/news/a.md:3:7: bad date"
+            "lỗi[E065]: content/news/a.md:3:7: “title” không được để trống"
         );
-        let d = Diagnostic::warning("site.yaml", "odd").at(2, 0);
-        assert_eq!(d.render(Language::Vi), "cảnh báo[W000]: site.yaml:2: odd");
+        let d = Diagnostic::new("site.yaml", "W001")
+            .arg("key", "a")
+            .at(2, 0);
+        assert!(
+            d.render(Language::Vi)
+                .starts_with("cảnh báo[W001]: site.yaml:2: ")
+        );
         assert_eq!(
-            Diagnostic::error("x.yaml", "m").render(Language::En),
-            "error[E000]: x.yaml: m"
+            Diagnostic::new("x.yaml", "E095").render(Language::En),
+            "error[E095]: x.yaml: a scoring file needs at least one group of criteria"
         );
     }
 
     #[test]
     fn a_diagnostic_is_always_one_line() {
-        let d = Diagnostic::error("content/news/a\nerror: b.md", "unknown key `x\ny`").at(1, 1);
-        assert_eq!(
-            d.render(Language::En),
-            "error[E000]: content/news/a\\nerror: b.md:1:1: unknown key `x\\ny`"
+        let d = Diagnostic::new("content/news/a\nerror: b.md", "E010")
+            .arg("key", "x\ny")
+            .nested("hint", Message::new("hint-none"))
+            .arg("allowed", "title")
+            .at(1, 1);
+        assert!(
+            d.render(Language::En)
+                .starts_with("error[E010]: content/news/a\\nerror: b.md:1:1: unknown key `x\\ny`"),
+            "{}",
+            d.render(Language::En)
         );
     }
 
     #[test]
     fn sorts_by_file_then_line() {
         let mut all = Diagnostics::new();
-        all.push(Diagnostic::error("b.md", "2").at(1, 1));
-        all.push(Diagnostic::error("a.md", "3").at(9, 1));
-        all.push(Diagnostic::error("a.md", "1").at(2, 1));
+        let d = |path: &str, key: &str| Diagnostic::new(path.to_string(), "E065").arg("key", key);
+        all.push(d("b.md", "2").at(1, 1));
+        all.push(d("a.md", "3").at(9, 1));
+        all.push(d("a.md", "1").at(2, 1));
         let order: Vec<_> = all
             .sorted()
             .into_iter()
-            .map(|d| d.text(Language::En))
+            .map(|d| d.message.text_arg("key").unwrap().to_string())
             .collect();
         assert_eq!(order, ["1", "3", "2"]);
         assert_eq!(all.summary().render(Language::En), "3 errors, 0 warnings");
         assert_eq!(all.summary().render(Language::Vi), "3 lỗi, 0 cảnh báo");
+    }
+
+    #[test]
+    fn prefers_a_slug_the_written_one_starts_with() {
+        let slugs = ["van-phong-tinh-uy", "ban-to-chuc", "hoi-luat-gia"];
+        assert_eq!(
+            did_you_mean("ban-to-chuc-tinh-uy", slugs),
+            Some("ban-to-chuc")
+        );
+        assert_eq!(did_you_mean("hoi-luat-gai", slugs), Some("hoi-luat-gia"));
+        assert_eq!(did_you_mean("ban-to", slugs), Some("ban-to-chuc"));
     }
 
     #[test]

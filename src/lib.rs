@@ -19,3 +19,4 @@ pub mod site;
 pub mod slug;
 pub mod theme;
 pub mod yaml;
+pub mod yaml_lint;

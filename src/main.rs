@@ -16,8 +16,8 @@ fn main() {
         cli::Command::Build(args) => cmd::build::run(args, cli.lang),
         cli::Command::Check(args) => cmd::check::run(args, cli.lang),
         cli::Command::Serve(args) => cmd::serve::run(args, cli.lang),
-        cli::Command::Init(args) => cmd::init::run(args),
-        cli::Command::New(command) => cmd::new::run(command),
+        cli::Command::Init(args) => cmd::init::run(args, cli.lang),
+        cli::Command::New(command) => cmd::new::run(command, cli.lang),
         cli::Command::Explain(args) => cmd::explain::run(args, cli.lang),
     };
     std::process::exit(code);

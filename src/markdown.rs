@@ -29,8 +29,8 @@ pub struct MarkdownContext<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub line: usize,
-    pub message: String,
-    pub is_error: bool,
+    /// A catalogue message whose id is a code (its letter says error or warning).
+    pub message: crate::messages::Message,
 }
 
 #[derive(Debug, Default)]
@@ -79,11 +79,10 @@ struct Renderer<'c> {
 }
 
 impl Renderer<'_> {
-    fn problem(&mut self, offset: usize, message: String, is_error: bool) {
+    fn problem(&mut self, offset: usize, message: crate::messages::Message) {
         self.problems.push(Problem {
             line: self.lines.line(offset),
             message,
-            is_error,
         });
     }
 
@@ -95,15 +94,19 @@ impl Renderer<'_> {
                 None => (rest, None),
             };
             return match self.context.links.get(path) {
-                Some(target) => match anchor {
+                Some(target) if target != DRAFT => match anchor {
                     Some(anchor) => format!("{target}#{anchor}").into(),
                     None => target.clone().into(),
                 },
-                None => {
+                Some(_) | None => {
+                    let code = if self.context.links.get(path).map(String::as_str) == Some(DRAFT) {
+                        "E121"
+                    } else {
+                        "E120"
+                    };
                     self.problem(
                         offset,
-                        format!("link to `@/{path}`: there is no such content (or it is a draft); the path is relative to content/, e.g. @/news/2013/x.md"),
-                        true,
+                        crate::messages::Message::new(code).arg("path", format!("@/{path}")),
                     );
                     CowStr::Borrowed("#")
                 }
@@ -118,8 +121,7 @@ impl Renderer<'_> {
         {
             self.problem(
                 offset,
-                format!("link with the `{scheme}:` scheme removed: only http(s), mailto and tel links are allowed (or set markdown.unsafe_html: true)"),
-                false,
+                crate::messages::Message::new("W010").arg("scheme", scheme),
             );
             return CowStr::Borrowed("#");
         }
@@ -410,10 +412,17 @@ pub fn render_inline(text: &str, context: &MarkdownContext) -> Rendered {
     rendered
 }
 
-/// `@/` targets of a site: every published news item, page and period narrative.
+/// The target of an `@/` link to a draft: the link is reported as such (E121), not as missing.
+pub const DRAFT: &str = "\u{0}draft";
+
+/// `@/` targets of a site: every published news item, page and period narrative (drafts
+/// left out of the build map to [`DRAFT`]).
 pub fn link_targets(site: &Site) -> HashMap<String, String> {
     let config = &site.config;
     let mut links = HashMap::new();
+    for source in &site.drafts {
+        links.insert(crate::content::content_path(source), DRAFT.to_string());
+    }
     for item in &site.news {
         links.insert(
             crate::content::content_path(&item.source),
@@ -581,11 +590,7 @@ fn located(source: &Path, first_line: usize, problems: Vec<Problem>) -> Vec<Diag
     problems
         .into_iter()
         .map(|p| {
-            let d = if p.is_error {
-                Diagnostic::error(source, p.message)
-            } else {
-                Diagnostic::warning(source, p.message)
-            };
+            let d = Diagnostic::from_message(source, p.message);
             if first_line > 0 {
                 d.at(first_line + p.line - 1, 0)
             } else {
@@ -680,7 +685,7 @@ mod tests {
         );
         assert_eq!(r.problems.len(), 1);
         assert_eq!(r.problems[0].line, 3);
-        assert!(r.problems[0].is_error);
+        assert_eq!(r.problems[0].message.id, "E120");
     }
 
     #[test]

@@ -125,6 +125,43 @@ impl Message {
     }
 }
 
+/// A catalogue message carried as an error (through `anyhow`), so the command prints it in the
+/// language of the run ([`MessageError::render_chain`]); `Display` uses the default language.
+#[derive(Debug, Clone)]
+pub struct MessageError(pub Message);
+
+impl std::fmt::Display for MessageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.render(Language::default()))
+    }
+}
+
+impl std::error::Error for MessageError {}
+
+impl MessageError {
+    /// Adds a text argument.
+    pub fn arg(self, name: &'static str, value: impl Into<String>) -> MessageError {
+        MessageError(self.0.arg(name, value))
+    }
+
+    /// `id` with the path and the error, for a failed read or write.
+    pub fn io(id: &'static str, path: &std::path::Path) -> MessageError {
+        MessageError(Message::new(id).arg("path", path.display().to_string()))
+    }
+
+    /// An error and its causes, `: `-joined, the catalogue ones in `language`.
+    pub fn render_chain(error: &anyhow::Error, language: Language) -> String {
+        error
+            .chain()
+            .map(|cause| match cause.downcast_ref::<MessageError>() {
+                Some(message) => message.0.render(language),
+                None => cause.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(": ")
+    }
+}
+
 /// A message with no arguments, rendered: for fixed labels (`lỗi`, `cảnh báo`).
 pub fn text(id: &'static str, language: Language) -> String {
     Message::new(id).render(language)

@@ -396,6 +396,8 @@ pub struct Site {
     pub tags: Vec<Tag>,
     pub static_files: Vec<StaticFile>,
     pub index: SiteIndex,
+    /// Drafts left out of this build (news, pages, periods), so a link to one says so.
+    pub drafts: Vec<PathBuf>,
 }
 
 /// Lookups computed once after loading, so per-page work never scans the whole site.

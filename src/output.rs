@@ -14,6 +14,13 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use anyhow::{Context, Result, bail};
 
+use crate::messages::{Message, MessageError};
+
+/// A refusal to write `output`, in the catalogue; add arguments with [`MessageError::arg`].
+fn refuse(id: &'static str, output: &Path) -> MessageError {
+    MessageError(Message::new(id).arg("output", output.display().to_string()))
+}
+
 /// The marker file at the top of an output folder; it lists every file blocpress wrote.
 pub const MARKER: &str = ".blocpress-output";
 
@@ -153,53 +160,38 @@ impl DiskOutput {
         let output = absolute(output)?;
         let root = absolute(guard.site_root)?;
         let Some(parent) = output.parent().map(Path::to_path_buf) else {
-            bail!(
-                "refusing to write the site to {}: choose a folder such as public/",
-                output.display()
-            );
+            bail!(refuse("out-refuse-root", &output));
         };
         if root.starts_with(&output) {
-            bail!(
-                "refusing to write the site to {}: it holds the site itself (choose a folder inside it, such as public/)",
-                output.display()
-            );
+            bail!(refuse("out-refuse-site", &output));
         }
         for source in ["content", "static", "themes"] {
             // Compared resolved too, so a source folder that is a symlink is still recognised.
             let resolved = absolute(&root.join(source))?;
             if output.starts_with(root.join(source)) || output.starts_with(&resolved) {
-                bail!(
-                    "refusing to write the site to {}: it is inside the site's {source}/ folder",
-                    output.display()
-                );
+                bail!(refuse("out-refuse-inside", &output).arg("source", source));
             }
             if resolved.starts_with(&output) {
                 bail!(
-                    "refusing to write the site to {}: it holds the site's {source}/ folder ({})",
-                    output.display(),
-                    resolved.display()
+                    refuse("out-refuse-holds", &output)
+                        .arg("source", source)
+                        .arg("resolved", resolved.display().to_string())
                 );
             }
         }
         if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
             && absolute(&home).is_ok_and(|home| home.starts_with(&output))
         {
-            bail!(
-                "refusing to write the site to {}: it holds your home folder",
-                output.display()
-            );
+            bail!(refuse("out-refuse-home", &output));
         }
         if let Ok(cwd) = std::env::current_dir()
             && let Ok(cwd) = absolute(&cwd)
             && cwd.starts_with(&output)
         {
-            bail!(
-                "refusing to write the site to {}: it holds the folder you are working in (choose a folder such as public/)",
-                output.display()
-            );
+            bail!(refuse("out-refuse-cwd", &output));
         }
         if output.is_file() {
-            bail!("the output {} is a file, not a folder", output.display());
+            bail!(refuse("out-refuse-file", &output));
         }
         if output.is_dir() {
             check_not_a_project(&output)?;
@@ -210,21 +202,21 @@ impl DiskOutput {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| String::from("public"));
         fs::create_dir_all(&parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+            .with_context(|| MessageError::io("io-cannot-create-folder", &parent))?;
         let staging = parent.join(format!(".{name}.blocpress-new"));
         let old = parent.join(format!(".{name}.blocpress-old"));
         if !output.exists() && old.is_dir() {
             // A build was stopped between its two renames: put the previous site back.
-            fs::rename(&old, &output).with_context(|| {
-                format!("cannot restore the previous site from {}", old.display())
-            })?;
+            fs::rename(&old, &output)
+                .with_context(|| MessageError::io("out-cannot-restore", &old))?;
         }
         // Left by an interrupted build: ours by their names, and never the output itself.
         for leftover in [&staging, &old] {
             remove_leftover(leftover, &output)
-                .with_context(|| format!("cannot remove the leftover {}", leftover.display()))?;
+                .with_context(|| MessageError::io("out-cannot-remove-leftover", leftover))?;
         }
-        fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
+        fs::create_dir(&staging)
+            .with_context(|| MessageError::io("io-cannot-create-folder", &staging))?;
         Ok(DiskOutput {
             output,
             staging,
@@ -275,14 +267,14 @@ impl DiskOutput {
             marker.push('\n');
         }
         let result = (|| -> Result<()> {
-            fs::write(self.staging.join(MARKER), marker)
-                .context("cannot write the output marker")?;
+            fs::write(self.staging.join(MARKER), marker).with_context(|| {
+                MessageError::io("io-cannot-write-file", &self.staging.join(MARKER))
+            })?;
             if self.output.exists() {
                 self.swap()
             } else {
-                fs::rename(&self.staging, &self.output).with_context(|| {
-                    format!("cannot move the new site to {}", self.output.display())
-                })
+                fs::rename(&self.staging, &self.output)
+                    .with_context(|| MessageError::io("out-cannot-move", &self.output))
             }
         })();
         if result.is_err() {
@@ -296,12 +288,8 @@ impl DiskOutput {
             // One atomic step: the output now holds the new build, the staging path the old
             // one. Hidden entries (.git, .nojekyll, …) belong to the user: carry them over.
             // If this is interrupted, the next build finds them in the leftover and moves them.
-            return remove_leftover(&self.staging, &self.output).with_context(|| {
-                format!(
-                    "cannot move the previous build's hidden files into {}",
-                    self.output.display()
-                )
-            });
+            return remove_leftover(&self.staging, &self.output)
+                .with_context(|| MessageError::io("out-cannot-keep-hidden", &self.output));
         }
         // Without an atomic exchange: hidden entries first, then two renames.
         let parent = self.output.parent().unwrap_or(Path::new("."));
@@ -326,7 +314,7 @@ impl DiskOutput {
                         let _ = fs::rename(to, from);
                     }
                     return Err(error)
-                        .with_context(|| format!("cannot keep {}", entry.path().display()));
+                        .with_context(|| MessageError::io("out-cannot-keep", &entry.path()));
                 }
                 moved.push((entry.path(), to));
             }
@@ -340,10 +328,11 @@ impl DiskOutput {
             for (from, to) in moved.iter().rev() {
                 let _ = fs::rename(to, from);
             }
-            return Err(error).with_context(|| format!("cannot replace {}", self.output.display()));
+            return Err(error)
+                .with_context(|| MessageError::io("out-cannot-replace", &self.output));
         }
         remove_leftover(&old, &self.output)
-            .with_context(|| format!("cannot remove the previous build in {}", old.display()))
+            .with_context(|| MessageError::io("out-cannot-remove-previous", &old))
     }
 }
 
@@ -400,10 +389,7 @@ fn check_not_a_project(output: &Path) -> Result<()> {
         .iter()
         .find(|name| output.join(name).exists())
     {
-        bail!(
-            "refusing to replace {}: it holds `{found}`, so it looks like a site or a source folder, not a build output; choose another --output (even --force does not replace such a folder)",
-            output.display()
-        );
+        bail!(refuse("out-refuse-project", output).arg("found", *found));
     }
     Ok(())
 }
@@ -445,16 +431,12 @@ fn check_foreign_files(output: &Path, force: bool) -> Result<()> {
     if foreign.is_empty() {
         return Ok(());
     }
-    let what = if listed.is_none() {
-        "it is not empty and was not written by blocpress"
+    let id = if listed.is_none() {
+        "out-refuse-foreign"
     } else {
-        "it holds files blocpress did not write"
+        "out-refuse-foreign-marked"
     };
-    bail!(
-        "refusing to replace {}: {what} (for example {}). Move those files into static/, choose another --output, or pass --force to replace the folder anyway",
-        output.display(),
-        foreign.join(", ")
-    )
+    bail!(refuse(id, output).arg("examples", foreign.join(", ")))
 }
 
 impl Output for DiskOutput {

@@ -78,14 +78,11 @@ impl PeriodId {
 }
 
 impl FromStr for PeriodId {
-    type Err = String;
+    /// E059, with the text as written.
+    type Err = crate::messages::Message;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let invalid = || {
-            format!(
-                "`{text}` is not a period id: write `YYYY-h1` (first six months), `YYYY-h2` (last six months) or `YYYY` (the year)"
-            )
-        };
+        let invalid = || crate::messages::Message::new("E059").arg("value", text);
         let (year_text, part) = match text.split_once('-') {
             Some((year, "h1")) => (year, Part::FirstHalf),
             Some((year, "h2")) => (year, Part::SecondHalf),

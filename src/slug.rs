@@ -12,23 +12,27 @@ pub struct Slug(String);
 
 impl Slug {
     /// Accepts only text that already is a slug.
-    pub fn parse(text: &str) -> Result<Slug, String> {
+    /// The error is a catalogue message (E050 empty, E051 not a slug; E068 for `a, b`, a list
+    /// written without brackets).
+    pub fn parse(text: &str) -> Result<Slug, crate::messages::Message> {
+        use crate::messages::Message;
         if is_slug(text) {
             Ok(Slug(text.to_string()))
         } else if text.trim().is_empty() {
-            Err(String::from(
-                "the slug is empty: use lowercase letters a-z, digits and single hyphens, or leave `slug:` out",
-            ))
+            Err(Message::new("E050"))
+        } else if text.contains(',') {
+            let items: Vec<&str> = text.split(',').map(str::trim).collect();
+            Err(Message::new("E068")
+                .arg("value", text)
+                .arg("fixed", format!("[{}]", items.join(", "))))
         } else {
             let hint = slugify(text);
             let hint = if hint.is_empty() {
-                String::new()
+                Message::new("hint-none")
             } else {
-                format!(" (try `{hint}`)")
+                Message::new("hint-try").arg("word", hint)
             };
-            Err(format!(
-                "`{text}` is not a valid slug: use lowercase letters a-z, digits and single hyphens{hint}"
-            ))
+            Err(Message::new("E051").arg("value", text).nested("hint", hint))
         }
     }
 
@@ -139,8 +143,10 @@ mod tests {
         assert!(
             Slug::parse("Hội Luật")
                 .unwrap_err()
+                .render(crate::i18n::Language::En)
                 .contains("try `hoi-luat`")
         );
+        assert_eq!(Slug::parse("a, b").unwrap_err().id, "E068");
     }
 
     #[test]

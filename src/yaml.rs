@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostic, suggestion};
+use crate::messages::Message;
 
 /// The parser's dynamic value, for the few fields that are checked by hand (metric values, scores).
 pub use serde_yaml::Value;
@@ -48,18 +49,35 @@ impl<'a> YamlSource<'a> {
         (1..=keys.len()).rev().find_map(|n| self.locate(&keys[..n]))
     }
 
-    /// An error pointing at `keys` (or its nearest parent) when it can be found, else at the file.
-    pub fn error_at(&self, keys: &[&str], message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(self.path, message).at_opt(self.locate_or_parent(keys))
+    /// A diagnostic (its code from `message`) pointing at `keys`, or its nearest parent that
+    /// can be found, else at the file.
+    pub fn report(&self, keys: &[&str], message: Message) -> Diagnostic {
+        Diagnostic::from_message(self.path, message).at_opt(self.locate_or_parent(keys))
     }
 
-    /// A catalogue diagnostic `code` pointing at `keys` (or its nearest parent written).
-    pub fn coded_at(&self, keys: &[&str], code: &'static str) -> Diagnostic {
-        Diagnostic::new(self.path, code).at_opt(self.locate_or_parent(keys))
+    /// A diagnostic with `code` at `keys`; add its arguments with [`Diagnostic::arg`].
+    pub fn at(&self, keys: &[&str], code: &'static str) -> Diagnostic {
+        self.report(keys, Message::new(code))
     }
 
-    pub fn warning_at(&self, keys: &[&str], message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(self.path, message).at_opt(self.locate_or_parent(keys))
+    fn finding(&self, finding: crate::yaml_lint::Finding) -> Diagnostic {
+        // The checks count bytes; messages count characters (`Sơ kết` is 6, not 9).
+        let column = self
+            .text
+            .lines()
+            .nth(finding.line.saturating_sub(1))
+            .and_then(|line| line.get(..finding.column.saturating_sub(1)))
+            .map_or(finding.column, |before| before.chars().count() + 1);
+        let mut d =
+            Diagnostic::new(self.path, finding.code).at(finding.line + self.line_offset, column);
+        for (name, value) in finding.args {
+            d = match (name, value.parse::<i64>()) {
+                // A number of spaces selects the words (`0`: "remove the spaces").
+                ("spaces", Ok(n)) => d.count(name, n),
+                _ => d.arg(name, value),
+            };
+        }
+        d
     }
 
     /// The value of `keys` as written in the file (`10.202`, `"40.000.000"`), if it is a plain scalar.
@@ -72,13 +90,13 @@ impl<'a> YamlSource<'a> {
 /// Parses `source` into `T`, mapping every failure to a diagnostic with a position.
 pub fn from_str<T: DeserializeOwned>(source: &YamlSource) -> Result<T, Diagnostic> {
     if source.text.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            source.path,
-            format!(
-                "file is larger than {} MiB; refusing to read it",
-                MAX_FILE_BYTES >> 20
-            ),
-        ));
+        return Err(Diagnostic::new(source.path, "E002").count("limit", MAX_FILE_BYTES >> 20));
+    }
+    if let Some(finding) = crate::yaml_lint::nesting(source.text) {
+        return Err(source.finding(finding));
+    }
+    if let Some(finding) = crate::yaml_lint::flow_decimal_comma(source.text) {
+        return Err(source.finding(finding));
     }
     // An empty document is an empty mapping, so "every field missing" is reported as such.
     let text = if source.text.trim().is_empty() {
@@ -89,65 +107,437 @@ pub fn from_str<T: DeserializeOwned>(source: &YamlSource) -> Result<T, Diagnosti
     serde_yaml::from_str(text).map_err(|error| to_diagnostic(source, &error))
 }
 
+/// Like [`from_str`], but an unknown key does not hide the rest of the file: each unknown key
+/// written on its own line is reported, blanked out (lines keep their numbers) and the text
+/// parsed again, so the caller can go on checking the values and report every problem of the
+/// file in one run. The value is `None` when some other error stopped the parse.
+pub fn from_str_all<T: DeserializeOwned>(source: &YamlSource) -> (Option<T>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let mut text = source.text.to_string();
+    for _ in 0..50 {
+        let current = YamlSource {
+            text: &text,
+            ..*source
+        };
+        match from_str::<T>(&current) {
+            Ok(value) => return (Some(value), problems),
+            // A required key missing because the editor wrote it under another name, already
+            // reported with that name as the hint: once is enough.
+            Err(diagnostic)
+                if diagnostic.code() == "E011"
+                    && problems.iter().any(|p| {
+                        p.code() == "E010"
+                            && matches!(
+                                p.message.args.iter().find(|(n, _)| *n == "hint"),
+                                Some((_, crate::messages::Arg::Message(hint)))
+                                    if hint.text_arg("word") == diagnostic.message.text_arg("key")
+                            )
+                    }) =>
+            {
+                return (None, problems);
+            }
+            Err(diagnostic) => {
+                let blanked = (diagnostic.code() == "E010")
+                    .then_some(diagnostic.line.zip(diagnostic.column))
+                    .flatten()
+                    .and_then(|(line, column)| {
+                        blank_entry(&text, line.checked_sub(source.line_offset)?, column)
+                    });
+                problems.push(diagnostic);
+                match blanked {
+                    Some(next) => text = next,
+                    None => return (None, problems),
+                }
+            }
+        }
+    }
+    (None, problems)
+}
+
+/// `text` with the block entry whose key starts line `line` at `column` (both 1-based)
+/// removed: that line and the more indented lines under it become empty. `None` when the key
+/// does not start its line (a key inside `{ }` is not removed: the loop stops there).
+fn blank_entry(text: &str, line: usize, column: usize) -> Option<String> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let first = lines.get(line.checked_sub(1)?)?;
+    let content = first.trim_start();
+    let key = content.strip_prefix("- ").unwrap_or(content);
+    if key.starts_with(['{', '[']) || !key.contains(':') || first.len() - key.len() + 1 != column {
+        return None;
+    }
+    let indent = first.len() - content.len();
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for (index, current) in lines.iter().enumerate() {
+        let blank = if index + 1 == line {
+            inside = true;
+            true
+        } else if inside {
+            let trimmed = current.trim();
+            let deeper = current.len() - current.trim_start().len() > indent;
+            if trimmed.is_empty() || deeper {
+                true
+            } else {
+                inside = false;
+                false
+            }
+        } else {
+            false
+        };
+        if blank {
+            out.push_str(if current.ends_with('\n') { "\n" } else { "" });
+        } else {
+            out.push_str(current);
+        }
+    }
+    Some(out)
+}
+
+/// The parser's own words, shown inside a message when nothing better is known: positions are
+/// made relative to the file.
+fn parser_words(raw: &str, source: &YamlSource) -> String {
+    relocate_marks(raw, source.line_offset)
+}
+
 fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
     let raw = error.to_string();
     let message = relocate_marks(&raw, source.line_offset);
-    let message = explain(&message);
-    // serde reports a duplicate field at the start of its mapping: point at the second one.
-    let duplicate = message
-        .contains("duplicate field")
-        .then(|| quoted_names(&message).first().cloned())
-        .flatten()
-        .and_then(|key| locate_last_key(source.text, &key))
-        .map(|(line, column)| (line + source.line_offset, column));
-    let position = match error.location() {
-        _ if duplicate.is_some() => duplicate,
-        Some(location) => Some((location.line() + source.line_offset, location.column())),
-        // Missing fields have no position: find the key ourselves, else the start.
-        None => quoted_names(&message)
-            .first()
-            .and_then(|key| source.locate(&[key.as_str()]))
-            .or(Some((1 + source.line_offset, 1))),
-    };
-    // A second document starts at a `---` line after some content: point there.
-    let position = if message.contains("more than one YAML document") {
-        second_document_line(source.text)
+    let at = |line: usize, column: usize| (line, column);
+    let position = error
+        .location()
+        .map(|l| at(l.line() + source.line_offset, l.column()));
+    let with_position = |d: Diagnostic, position: Option<(usize, usize)>| d.at_opt(position);
+    let path = source.path;
+
+    // Syntax errors: first what the editor most likely did, found by the line checks.
+    let syntax = is_syntax_error(&message);
+    if syntax
+        && let Some(finding) =
+            crate::yaml_lint::after_failure(source.text, error.location().map(|l| l.line()))
+    {
+        return source.finding(finding);
+    }
+    // Something opened and never closed: point where it opens.
+    if let Some((what, line, column)) = unclosed(&message) {
+        return Diagnostic::new(path, "E018")
+            .nested("what", Message::new(what))
+            .at(line, column);
+    }
+    if message.contains("more than one document") || message.contains("more than one YAML document")
+    {
+        let position = second_document_line(source.text)
             .map(|line| (line + source.line_offset, 1))
-            .or(position)
+            .or(position);
+        return with_position(Diagnostic::new(path, "E019"), position);
+    }
+    if message.contains("recursion limit exceeded") {
+        return with_position(Diagnostic::new(path, "E013").arg("limit", "128"), position);
+    }
+    if message.contains("repetition limit exceeded") {
+        return with_position(Diagnostic::new(path, "E014"), position);
+    }
+    if message.contains("found character that cannot start any token") {
+        let tab = position.is_some_and(|(line, _)| {
+            source
+                .text
+                .lines()
+                .nth(line.saturating_sub(source.line_offset + 1))
+                .is_some_and(|text| text.trim_start_matches(' ').starts_with('\t'))
+        });
+        let code = if tab { "E015" } else { "E016" };
+        return with_position(Diagnostic::new(path, code), position);
+    }
+    if message.contains("mapping values are not allowed in this context") {
+        return with_position(Diagnostic::new(path, "E017"), position);
+    }
+    if syntax {
+        return with_position(
+            Diagnostic::new(path, "E029").arg("detail", parser_words(&raw, source)),
+            position,
+        );
+    }
+
+    // Data errors: serde names the key path first (`metrics.a: …`).
+    let (field, detail) = split_field(&message);
+    if let Some(start) = detail.find("unknown field `") {
+        let names = quoted_names(&detail[start..]);
+        if let Some((unknown, allowed)) = names.split_first() {
+            let position = position.or_else(|| source.locate(&[unknown.as_str()]));
+            let hint = match vietnamese_key(unknown) {
+                Some(key) if allowed.iter().any(|a| a == key) => {
+                    Message::new("hint-did-you-mean").arg("word", key)
+                }
+                _ => suggestion(unknown, allowed.iter().map(String::as_str)),
+            };
+            // A key right under a more indented block: most likely indented one step too little.
+            if let Some((line, column)) = position
+                && hint.id == "hint-none"
+                && let Some(spaces) = deeper_line_above(source, line)
+            {
+                return Diagnostic::new(path, "E034")
+                    .count("spaces", spaces)
+                    .at(line, column);
+            }
+            let allowed_list = if allowed.is_empty() {
+                "—".to_string()
+            } else {
+                allowed.join(", ")
+            };
+            return with_position(
+                Diagnostic::new(path, "E010")
+                    .arg("key", unknown.clone())
+                    .nested("hint", hint)
+                    .arg("allowed", allowed_list),
+                position,
+            );
+        }
+    }
+    if let Some(rest) = detail.strip_prefix("missing field ") {
+        let key = quoted_names(rest).into_iter().next().unwrap_or_default();
+        let position = position
+            .or_else(|| source.locate(&[key.as_str()]))
+            .or(Some((1 + source.line_offset, 1)));
+        return with_position(Diagnostic::new(path, "E011").arg("key", key), position);
+    }
+    if detail.contains("duplicate field") || detail.contains("duplicate entry") {
+        let key = quoted_names(detail)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| field.to_string());
+        let position = locate_last_key(source.text, &key)
+            .map(|(line, column)| (line + source.line_offset, column))
+            .or(position);
+        return with_position(Diagnostic::new(path, "E012").arg("key", key), position);
+    }
+    if let Some(start) = detail.find("unknown variant `") {
+        let names = quoted_names(&detail[start..]);
+        if let Some((written, allowed)) = names.split_first() {
+            return with_position(
+                Diagnostic::new(path, "E021")
+                    .arg("field", field)
+                    .arg("value", written.clone())
+                    .arg("allowed", allowed.join(", ")),
+                position,
+            );
+        }
+    }
+    // A number too large for any YAML number type.
+    if let Some(start) = detail.find("invalid type: integer `")
+        && (detail.ends_with("expected any YAML value")
+            || detail.contains(" as u128")
+            || detail.contains(" as i128"))
+    {
+        let number = quoted_names(&detail[start..])
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        return with_position(Diagnostic::new(path, "E020").arg("value", number), position);
+    }
+    let expected = if detail.ends_with("expected a boolean") {
+        Some("expect-boolean")
+    } else if ["i64", "u32", "u64", "usize", "i32", "u16", "u8"]
+        .iter()
+        .any(|t| detail.ends_with(&format!("expected {t}")))
+    {
+        Some("expect-whole-number")
+    } else if detail.contains("expected a YAML tag starting with '!'")
+        || detail.contains("expected unit variant")
+    {
+        Some("expect-word")
+    } else if detail.contains("not a list or mapping") {
+        Some("expect-text")
+    } else if detail.contains("a value is required here") {
+        Some("expect-value")
+    } else if detail.contains("expected a list such as [a, b]")
+        || detail.contains("nested list or mapping")
+    {
+        Some("expect-list")
+    } else if detail.contains("expected a map") || detail.contains("expected struct") {
+        Some("expect-mapping")
     } else {
+        None
+    };
+    let found = found_words(detail);
+    // The key as written on the line, when serde does not name it.
+    let field = if field.is_empty() {
         position
+            .and_then(|(line, _)| {
+                source
+                    .text
+                    .lines()
+                    .nth(line.checked_sub(source.line_offset + 1)?)
+            })
+            .and_then(|text| text.trim_start().trim_start_matches("- ").split(':').next())
+            .map(str::trim)
+            .unwrap_or("")
+    } else {
+        field
     };
-    // "found unexpected end of stream, while scanning a quoted scalar at line 5 column 14": the
-    // end of the file is no help; the place where the unclosed thing starts is.
-    let (message, position) = match (
-        message.strip_prefix("found unexpected end of stream"),
-        last_mark(&message),
-    ) {
-        (Some(_), Some((line, column, at))) => (
-            format!(
-                "this is never closed: the file ends first ({})",
-                message[..at]
-                    .trim_start_matches("found ")
-                    .trim_start_matches(", ")
-            ),
-            Some((line, column)),
-        ),
-        _ => (message, position),
-    };
-    let mut message = message;
-    if let Some((line, _)) = position
+    if expected == Some("expect-value") {
+        return with_position(Diagnostic::new(path, "E065").arg("key", field), position);
+    }
+    // Text with `: ` in it, read as a mapping: `- Mở lớp: 9 lớp`.
+    if expected == Some("expect-text")
+        && found == "{…}"
+        && let Some((line, column)) = position
         && let Some(text) = source
             .text
             .lines()
             .nth(line.saturating_sub(source.line_offset + 1))
-        && text.len() - text.trim_start_matches([' ', '\t']).len() > 0
-        && text[..text.len() - text.trim_start_matches([' ', '\t']).len()].contains('\t')
     {
-        message.push_str(
-            " (this line is indented with a tab: YAML indentation must use spaces, not tabs)",
-        );
+        let content = text.trim();
+        let item = content.strip_prefix("- ").unwrap_or(content);
+        // The value of the key the message names (`summary: Kết quả: tốt`), or the list item.
+        let written = match (field.rsplit('.').next(), item.split_once(": ")) {
+            (Some(key), Some((written_key, value)))
+                if !key.is_empty() && written_key.trim_matches(['"', '\'']) == key =>
+            {
+                value.trim_start()
+            }
+            _ => item,
+        };
+        if written.contains(": ") && !written.starts_with(['{', '[', '"', '\'']) {
+            let prefix = &content[..content.len() - written.len()];
+            return Diagnostic::new(path, "E038")
+                .arg("written", written)
+                .arg(
+                    "fixed",
+                    format!("{prefix}\"{}\"", written.replace('"', "\\\"")),
+                )
+                .at(line, column);
+        }
     }
-    Diagnostic::error(source.path, message).at_opt(position)
+    match expected {
+        Some(expected) => with_position(
+            Diagnostic::new(path, "E022")
+                .arg("field", field)
+                .nested("expected", Message::new(expected))
+                .arg("found", found),
+            position,
+        ),
+        None => with_position(
+            Diagnostic::new(path, "E023")
+                .arg("field", field)
+                .arg("detail", detail.to_string()),
+            position,
+        ),
+    }
+}
+
+/// The key an editor meant when writing it in Vietnamese (`tieu_de:` for `title:`).
+fn vietnamese_key(written: &str) -> Option<&'static str> {
+    let plain = crate::slug::slugify(written).replace('-', "_");
+    Some(match plain.as_str() {
+        "tieu_de" | "ten_bai" => "title",
+        "ngay" | "ngay_dang" => "date",
+        "tom_tat" | "mo_ta" => "summary",
+        "tac_gia" | "nguoi_viet" => "author",
+        "anh" | "hinh_anh" | "hinh" => "image",
+        "the" | "nhan" => "tags",
+        "don_vi" | "hoi" => "associations",
+        "ky" => "period",
+        "nhap" | "ban_nhap" => "draft",
+        "ten" => "name",
+        "ten_ngan" | "ten_viet_tat" => "short_name",
+        "chi_tieu" => "metrics",
+        "dia_diem" => "location",
+        "chu_tri" => "host",
+        "ke_hoach" => "plans",
+        "noi_bat" => "highlights",
+        _ => return None,
+    })
+}
+
+/// What was written instead, from serde's `invalid type: string "x", expected …`.
+fn found_words(detail: &str) -> String {
+    detail
+        .strip_prefix("invalid type: ")
+        .or_else(|| detail.strip_prefix("invalid value: "))
+        .and_then(|rest| rest.split(", expected").next())
+        .map(|found| {
+            found
+                .replace("sequence", "[…]")
+                .replace("map", "{…}")
+                .replace("string ", "")
+                .replace("integer ", "")
+                .replace("floating point ", "")
+                .replace("boolean ", "")
+                .replace('`', "")
+        })
+        .unwrap_or_else(|| "?".to_string())
+}
+
+/// serde's `title: invalid type: …` → (`title`, `invalid type: …`); a message without a key
+/// path → (``, message).
+fn split_field(message: &str) -> (&str, &str) {
+    match message.split_once(": ") {
+        Some((field, rest))
+            if !field.contains(' ')
+                && !field.is_empty()
+                && !field.starts_with("invalid")
+                && !field.starts_with("unknown")
+                && !field.starts_with("missing") =>
+        {
+            (field, rest)
+        }
+        _ => ("", message),
+    }
+}
+
+/// The parser's own syntax errors (libyaml's scanner and parser).
+fn is_syntax_error(message: &str) -> bool {
+    [
+        "while scanning",
+        "while parsing",
+        "did not find expected",
+        "could not find expected",
+        "mapping values are not allowed",
+        "found character that cannot start any token",
+        "found unexpected end of stream",
+        "found undefined tag handle",
+        "block sequence entries are not allowed",
+        "found incompatible YAML document",
+        "control characters are not allowed",
+        "invalid leading UTF-8 octet",
+        "invalid trailing UTF-8 octet",
+    ]
+    .iter()
+    .any(|words| message.contains(words))
+        && !message.contains("recursion limit exceeded")
+}
+
+/// "… while parsing a flow sequence at line 2 column 8": what was opened and where.
+fn unclosed(message: &str) -> Option<(&'static str, usize, usize)> {
+    let (line, column, at) = last_mark(message)?;
+    let before = &message[..at];
+    let what = if before.ends_with("while scanning a quoted scalar") {
+        "open-quote"
+    } else if before.ends_with("while parsing a flow sequence") {
+        "open-bracket"
+    } else if before.ends_with("while parsing a flow mapping") {
+        "open-brace"
+    } else {
+        return None;
+    };
+    Some((what, line, column))
+}
+
+/// When the previous content line above `line` (a file line) is more indented: its indent.
+fn deeper_line_above(source: &YamlSource, line: usize) -> Option<usize> {
+    let index = line.checked_sub(source.line_offset + 1)?;
+    let lines: Vec<&str> = source.text.lines().collect();
+    let current = lines.get(index)?;
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let above = lines[..index]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let above_content = above.trim_start();
+    let above_indent = indent(above);
+    (above_indent > indent(current)
+        && !above_content.starts_with("- ")
+        && !above_content.trim_end().ends_with(['|', '>']))
+    .then_some(above_indent)
 }
 
 /// The last ` at line N column M` of a message: (N, M, where it starts).
@@ -210,98 +600,6 @@ fn relocate_marks(message: &str, line_offset: usize) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Rewrites serde's messages into what an editor needs: the key at fault and the nearest valid one.
-fn explain(message: &str) -> String {
-    if let Some(start) = message.find("unknown field `") {
-        let prefix = &message[..start];
-        let names = quoted_names(&message[start..]);
-        if let Some((unknown, allowed)) = names.split_first() {
-            let hint = suggestion(unknown, allowed.iter().map(String::as_str));
-            let allowed_list = if allowed.is_empty() {
-                String::from("no keys are allowed here")
-            } else {
-                format!(
-                    "allowed keys: {}",
-                    allowed
-                        .iter()
-                        .map(String::as_str)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            };
-            return format!(
-                "{prefix}unknown key `{unknown}`{hint} ({allowed_list}; put free data under `extra`)"
-            );
-        }
-    }
-    if let Some(rest) = message.strip_prefix("missing field ") {
-        return format!("missing required key {rest}");
-    }
-    if message.contains("duplicate field") || message.contains("duplicate entry") {
-        return format!("{message} (a key may appear only once in a mapping)");
-    }
-    if message.contains("recursion limit exceeded") {
-        return format!("{message}: the YAML is nested too deeply");
-    }
-    if message.contains("repetition limit exceeded") {
-        return format!("{message}: too many aliases (`*name`) expand here");
-    }
-    // The parser's syntax errors, with what an editor usually did wrong.
-    if message.contains("found character that cannot start any token") {
-        return format!(
-            "{message}: YAML does not allow Tab characters for indentation (use spaces), nor a value starting with `@`, `` ` `` or `%` without quotes"
-        );
-    }
-    if message.contains("mapping values are not allowed in this context") {
-        return format!(
-            "{message}: a value containing `: ` must be put in quotes, e.g. title: \"Hội nghị: kết quả 6 tháng\""
-        );
-    }
-    if message.contains("did not find expected key")
-        || message.contains("did not find expected '-' indicator")
-    {
-        return format!(
-            "{message}: check this line's indentation (keys of the same mapping line up, with spaces) and quotes that were opened but not closed"
-        );
-    }
-    if message.contains("expected a YAML tag starting with '!'") {
-        let prefix = message.split("invalid type").next().unwrap_or("");
-        return format!("{prefix}expected one of the allowed words here, not a list or mapping");
-    }
-    // serde's type names mean nothing to an editor.
-    for (serde_words, plain) in [
-        ("expected a boolean", "expected true or false"),
-        ("expected i64", "expected a whole number"),
-        ("expected u32", "expected a whole number"),
-        ("expected u64", "expected a whole number"),
-        ("expected usize", "expected a whole number"),
-    ] {
-        if let Some(start) = message.strip_suffix(serde_words) {
-            return format!("{start}{plain}");
-        }
-    }
-    if message.contains("more than one document") {
-        return String::from(
-            "the file holds more than one YAML document (a line `---` inside it?); keep one document per file",
-        );
-    }
-    // A number too large for any YAML number type: serde's wording ("integer `…` as u128,
-    // expected any YAML value") does not say so.
-    if let Some(start) = message.find("invalid type: integer `")
-        && (message.ends_with("expected any YAML value")
-            || message.contains(" as u128")
-            || message.contains(" as i128"))
-    {
-        let prefix = &message[..start];
-        let number = quoted_names(&message[start..])
-            .into_iter()
-            .next()
-            .unwrap_or_default();
-        return format!("{prefix}the number {number} is too large");
-    }
-    message.to_string()
 }
 
 /// The names between backticks in a serde message, in order.
@@ -412,7 +710,14 @@ fn raw_scalar_after_key(text: &str, line: usize, col: usize) -> Option<&str> {
     let rest = line_text.get(col - 1..)?;
     let colon = rest.find(':')?;
     let value = rest[colon + 1..].trim_start();
-    let end = value.find([',', '}', '#']).unwrap_or(value.len());
+    // A comma ends the value only inside braces: `a: 95,5` is the text "95,5".
+    let in_flow = line_text[..col - 1].contains('{');
+    let end = if in_flow {
+        value.find([',', '}', '#'])
+    } else {
+        value.find(" #")
+    }
+    .unwrap_or(value.len());
     let value = value[..end].trim_end();
     (!value.is_empty()).then_some(value)
 }
@@ -648,13 +953,9 @@ mod tests {
             line_offset: 1,
         })
         .unwrap_err();
-        assert_eq!(error.line, Some(3), "{error}");
-        assert!(
-            error
-                .text(crate::i18n::Language::En)
-                .ends_with("flow sequence at line 2 column 8"),
-            "{error}"
-        );
+        // Where the `[` opens, not where the parser gave up.
+        assert_eq!((error.line, error.column), (Some(2), Some(8)), "{error}");
+        assert_eq!(error.code(), "E018");
         assert_eq!(
             relocate_marks("x at line 3 column 1, while parsing at line 2 column 8", 1),
             "x, while parsing at line 3 column 8"
@@ -679,24 +980,13 @@ mod tests {
             })
         };
         let error = parse("tags: []\ntitle:\n  - a\n").unwrap_err();
-        assert!(
-            error.text(crate::i18n::Language::En).starts_with("title: "),
-            "{error}"
-        );
+        assert_eq!(error.message.text_arg("field"), Some("title"), "{error}");
         assert_eq!(error.line, Some(4), "{error}");
         let error = parse("title: a\ntags: [a, [b]]\n").unwrap_err();
-        assert!(
-            error
-                .text(crate::i18n::Language::En)
-                .starts_with("tags[1]: "),
-            "{error}"
-        );
+        assert_eq!(error.message.text_arg("field"), Some("tags[1]"), "{error}");
         assert_eq!((error.line, error.column), (Some(3), Some(11)), "{error}");
         let error = parse("title: ~\n").unwrap_err();
-        assert!(
-            error.text(crate::i18n::Language::En).contains("required"),
-            "{error}"
-        );
+        assert_eq!(error.code(), "E065", "{error}");
         let tagged = parse("title: a\ntags: !x [a, ~, b]\n").unwrap();
         assert_eq!(tagged.tags, ["a", "b"]);
         let ok = parse("title: !x 2013\ntags: 5\n").unwrap();
@@ -744,6 +1034,27 @@ mod tests {
         let text = "scores:\n  a: { \"\": 1, b: 2 }\n";
         assert_eq!(locate(text, &["scores", "a", ""]), None);
         assert_eq!(locate(text, &["scores", "a", "b"]), Some((2, 15)));
+    }
+
+    #[test]
+    fn unknown_keys_are_all_reported_and_keys_inside_braces_stop_the_loop() {
+        let source = YamlSource {
+            path: Path::new("x.md"),
+            text: "title: a\ntitel: b\ncuont: 3\n",
+            line_offset: 1,
+        };
+        let (value, problems) = from_str_all::<Item>(&source);
+        assert!(value.is_some());
+        let lines: Vec<_> = problems.iter().map(|d| (d.code(), d.line)).collect();
+        assert_eq!(lines, [("E010", Some(3)), ("E010", Some(4))]);
+        // An unknown key inside braces: reported, and the entry holding it is not dropped.
+        let text = "a: { title: x, bad: 1 }\n";
+        let (value, problems) = from_str_all::<std::collections::BTreeMap<String, Item>>(
+            &YamlSource::new(Path::new("y.yaml"), text),
+        );
+        assert!(value.is_none());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code(), "E010");
     }
 
     #[test]

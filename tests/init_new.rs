@@ -216,7 +216,7 @@ fn init_refuses_a_folder_that_holds_a_site() {
     let output = run(tmp.path(), &["init", "site"]);
     assert_code(&output, 2);
     assert!(
-        stderr(&output).contains("already holds a site"),
+        stderr(&output).contains("đã chứa một trang (có tệp site.yaml)"),
         "{}",
         stderr(&output)
     );
@@ -467,7 +467,8 @@ fn new_period_skips_existing_files() {
         ]
     );
     assert!(
-        stderr(&output).contains("skipped content/associations/hoi-luat-gia/2014.yaml"),
+        stderr(&output)
+            .contains("Bỏ qua content/associations/hoi-luat-gia/2014.yaml: tệp đã có sẵn"),
         "{}",
         stderr(&output)
     );
@@ -478,7 +479,8 @@ fn new_period_skips_existing_files() {
     let output = run(&site, &["new", "period", "2014", "--root", "."]);
     assert_code(&output, 0);
     assert_eq!(stdout(&output), "");
-    assert_eq!(stderr(&output).matches("skipped").count(), 2);
+    // Two achievement files and the narrative, each named.
+    assert_eq!(stderr(&output).matches("Bỏ qua ").count(), 3);
     assert_eq!(snapshot(&site.join("content")), before);
     assert_clean(&run(&site, &["build"]));
 }

@@ -275,7 +275,7 @@ fn a_failed_build_leaves_the_previous_output() {
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(
-        message.contains("error[E000]: content/news/hong.md:3:"),
+        message.contains("error[E046]: content/news/hong.md:3:"),
         "{message}"
     );
     assert_eq!(
@@ -320,7 +320,7 @@ fn check_writes_nothing_and_reports_errors() {
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(
-        message.contains("error[E000]: content/pages/sai.md:2:"),
+        message.contains("error[E010]: content/pages/sai.md:2:"),
         "{message}"
     );
     assert!(message.contains("did you mean `title`"), "{message}");
@@ -386,6 +386,7 @@ fn even_force_never_replaces_a_source_tree_or_the_working_folder() {
     assert!(other.root().join("site.yaml").exists());
     // The folder blocpress runs in (or one holding it).
     let cwd_output = std::process::Command::new(env!("CARGO_BIN_EXE_blocpress"))
+        .env("BLOCPRESS_LANG", "en")
         .args([
             "build",
             "--root",
@@ -472,12 +473,12 @@ fn one_run_reports_front_matter_and_link_errors_together() {
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(
-        message.contains("error[E000]: content/news/2024/ket-nap.md:"),
+        message.contains("error[E010]: content/news/2024/ket-nap.md:"),
         "{message}"
     );
     assert!(message.contains("unknown key `ngay`"), "{message}");
     assert!(
-        message.contains("error[E000]: content/news/2024/2024-02-10-lien-ket.md:5:"),
+        message.contains("error[E120]: content/news/2024/2024-02-10-lien-ket.md:5:"),
         "{message}"
     );
     assert!(message.contains("@/news/khong-co.md"), "{message}");

@@ -147,11 +147,13 @@ fn refuses_the_folder_it_runs_in_and_the_home_folder_even_with_force() {
             .arg(&output)
             .current_dir(tmp.path().join("public-leak"))
             .env("HOME", &home)
+            .env_remove("BLOCPRESS_LANG")
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&result.stderr);
         assert_eq!(result.status.code(), Some(1), "{stderr}");
-        assert!(stderr.contains("refusing"), "{stderr}");
+        // In the site's language (vi), saying why.
+        assert!(stderr.contains("lỗi: Không ghi trang vào "), "{stderr}");
     }
     assert!(home.join(".profile").exists() && home.join("work/thesis.txt").exists());
 }

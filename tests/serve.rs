@@ -351,7 +351,7 @@ fn a_broken_file_keeps_the_last_good_site_and_reports_file_and_line() {
     assert_eq!(title_of(&page), "Sơ kết thi đua 6 tháng đầu năm");
     assert!(
         server.log().contains(&format!(
-            "lỗi[E000]: {news}:3:1: `21/06/2013` is not a valid date"
+            "error[E045]: {news}:3:1: `21/06/2013` is not a valid date: write it year-month-day: 2013-06-21"
         )),
         "{}",
         server.log()
@@ -597,6 +597,7 @@ fn a_port_in_use_is_a_clear_error() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_blocpress"))
+        .env("BLOCPRESS_LANG", "en")
         .args(["serve", "--port", &port, "--root"])
         .arg(&site.root)
         .output()
@@ -616,6 +617,7 @@ fn a_port_in_use_is_a_clear_error() {
 fn wrong_arguments_and_missing_sites_are_reported() {
     let site = TempSite::new();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_blocpress"))
+        .env("BLOCPRESS_LANG", "en")
         .args(["serve", "--port", "0", "--root"])
         .arg(&site.root)
         .output()
@@ -625,6 +627,7 @@ fn wrong_arguments_and_missing_sites_are_reported() {
 
     small_site(&site.root, "https://thidua.example.vn/");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_blocpress"))
+        .env("BLOCPRESS_LANG", "en")
         .args([
             "serve",
             "--port",

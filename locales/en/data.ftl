@@ -29,4 +29,3 @@ W210 = { $association } reports figures for { $year }, a year it is not a member
 
 ## Nothing to suggest (an empty hint).
 
-hint-none = {""}

@@ -29,4 +29,3 @@ W210 = { $association } có số liệu năm { $year } nhưng năm đó chưa (h
 
 ## Nothing to suggest (an empty hint).
 
-hint-none = {""}

@@ -6,11 +6,21 @@ use blocpress::site::{self, BuildOptions};
 use blocpress::i18n::Language;
 use blocpress::messages::Message;
 
-use super::{EXIT_OK, EXIT_SITE_ERRORS, Ui};
+use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE, Ui};
 use crate::cli::BuildArgs;
 
 pub fn run(args: BuildArgs, lang: Option<Language>) -> i32 {
     let ui = Ui::for_site(lang, &args.root.root);
+    // A malformed option is a usage error (exit 2), not a site error.
+    if let Some(url) = &args.base_url
+        && let Err(message) = blocpress::config::normalize_base_url(url)
+    {
+        ui.say(Message::new("failed-usage").nested(
+            "error",
+            Message::new("usage-base-url").nested("reason", message),
+        ));
+        return EXIT_USAGE;
+    }
     let options = BuildOptions {
         root: args.root.root,
         output: args.output,
@@ -42,7 +52,10 @@ pub fn run(args: BuildArgs, lang: Option<Language>) -> i32 {
                     ui.diagnostics(diagnostics);
                     ui.say(Message::new("build-failed").nested("counts", diagnostics.summary()));
                 }
-                None => ui.say(Message::new("failed-io").arg("error", format!("{error:#}"))),
+                None => ui.say(Message::new("failed-io").arg(
+                    "error",
+                    blocpress::messages::MessageError::render_chain(&error, ui.language),
+                )),
             }
             EXIT_SITE_ERRORS
         }

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use blocpress::config::CONFIG_FILE;
 use blocpress::content::load::is_ignored_name;
 use blocpress::i18n::Language;
+use blocpress::messages::Message;
 use include_dir::{Dir, DirEntry, include_dir};
 
 use super::EXIT_OK;
@@ -39,10 +40,11 @@ pub fn source_rev() -> String {
     }
 }
 
-pub fn run(args: InitArgs) -> i32 {
-    match init(&args.dir) {
+pub fn run(args: InitArgs, lang: Option<blocpress::i18n::Language>) -> i32 {
+    let ui = super::Ui::without_site(lang);
+    match init(&args.dir, ui) {
         Ok(()) => EXIT_OK,
-        Err(failure) => failure.report(),
+        Err(failure) => failure.report(ui),
     }
 }
 
@@ -63,15 +65,13 @@ fn templates() -> Vec<(&'static Path, &'static [u8])> {
 }
 
 /// Why `dir` cannot receive a new site, if it cannot.
-fn refusal(dir: &Path) -> Option<String> {
+fn refusal(dir: &Path) -> Option<Message> {
+    let shown = dir.display().to_string();
     if dir.exists() && !dir.is_dir() {
-        return Some(format!("{} exists and is not a folder", dir.display()));
+        return Some(Message::new("init-not-a-folder").arg("dir", shown));
     }
     if dir.join(CONFIG_FILE).exists() {
-        return Some(format!(
-            "{} already holds a site ({CONFIG_FILE} exists); choose a new folder, or edit that site",
-            dir.display()
-        ));
+        return Some(Message::new("init-has-site").arg("dir", shown));
     }
     let content = dir.join("content");
     if content.exists() {
@@ -83,17 +83,13 @@ fn refusal(dir: &Path) -> Option<String> {
             })
             .unwrap_or(true);
         if has_files || !content.is_dir() {
-            return Some(format!(
-                "{} already holds content ({}/ is not empty); choose a new folder",
-                dir.display(),
-                content.display()
-            ));
+            return Some(Message::new("init-has-content").arg("dir", shown));
         }
     }
     None
 }
 
-fn init(dir: &Path) -> Result<(), Failure> {
+fn init(dir: &Path, ui: super::Ui) -> Result<(), Failure> {
     if let Some(message) = refusal(dir) {
         return Err(Failure::Usage(message));
     }
@@ -122,7 +118,7 @@ fn init(dir: &Path) -> Result<(), Failure> {
     };
 
     fs::create_dir_all(dir)
-        .map_err(|e| Failure::Io(format!("cannot create {}: {e}", dir.display())))?;
+        .map_err(|e| Failure::Io(super::new::io_message("io-cannot-create", dir, &e)))?;
     let mut created = 0;
     let mut kept = Vec::new();
     for (path, contents) in templates() {
@@ -138,20 +134,15 @@ fn init(dir: &Path) -> Result<(), Failure> {
         }
     }
     for rel in &kept {
-        eprintln!(
-            "kept the existing {} (not replaced)",
-            dir.join(rel).display()
-        );
+        ui.say(Message::new("init-kept").arg("path", dir.join(rel).display().to_string()));
     }
-    eprintln!(
-        "created a new site in {} ({created} files): a sample association, its figures for {period}, that period's review, a news item and an about page",
-        dir.display()
+    ui.say(
+        Message::new("init-done")
+            .arg("dir", dir.display().to_string())
+            .count("files", created)
+            .arg("period", period.to_string()),
     );
-    eprintln!("next:");
-    eprintln!("  cd {}", dir.display());
-    eprintln!("  blocpress serve      # preview at http://127.0.0.1:1111, rebuilt on every change");
-    eprintln!("  blocpress build      # writes the site into public/");
-    eprintln!("  edit site.yaml first (title, base_url, metrics); every file explains its fields");
+    ui.say(Message::new("init-next").arg("dir", dir.display().to_string()));
     Ok(())
 }
 

@@ -29,14 +29,19 @@ use blocpress::messages::Message;
 use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE, Ui};
 use crate::cli::{NewCommand, NewNewsArgs, NewPeriodArgs};
 
-pub fn run(command: NewCommand) -> i32 {
+pub fn run(command: NewCommand, lang: Option<Language>) -> i32 {
+    let root = match &command {
+        NewCommand::News(args) => args.root.root.clone(),
+        NewCommand::Period(args) => args.root.root.clone(),
+    };
+    let ui = Ui::for_site(lang, &root);
     let result = match command {
-        NewCommand::News(args) => news(args),
-        NewCommand::Period(args) => period(args),
+        NewCommand::News(args) => news(args, ui),
+        NewCommand::Period(args) => period(args, ui),
     };
     match result {
         Ok(()) => EXIT_OK,
-        Err(failure) => failure.report(),
+        Err(failure) => failure.report(ui),
     }
 }
 
@@ -44,28 +49,27 @@ pub fn run(command: NewCommand) -> i32 {
 pub enum Failure {
     /// The arguments cannot work (a malformed period id, a title with no letters, a folder that
     /// already holds a site): exit 2.
-    Usage(String),
+    Usage(Message),
     /// The site is missing or has errors that must be fixed first: exit 1.
     Site(Diagnostics),
     /// Reading or writing failed: exit 1.
-    Io(String),
+    Io(Message),
 }
 
 impl Failure {
-    pub fn report(self) -> i32 {
+    pub fn report(self, ui: Ui) -> i32 {
         match self {
             Failure::Usage(message) => {
-                eprintln!("error: {message}");
+                ui.say(Message::new("failed-usage").nested("error", message));
                 EXIT_USAGE
             }
             Failure::Site(diagnostics) => {
-                let ui = Ui::without_site(None);
                 ui.diagnostics(&diagnostics);
                 ui.say(Message::new("new-site-has-errors").nested("counts", diagnostics.summary()));
                 EXIT_SITE_ERRORS
             }
             Failure::Io(message) => {
-                eprintln!("error: {message}");
+                ui.say(Message::new("failed-usage").nested("error", message));
                 EXIT_SITE_ERRORS
             }
         }
@@ -109,7 +113,7 @@ pub fn shown(root: &Path, rel: &Path) -> PathBuf {
 pub fn create_new_file(path: &Path, contents: &[u8]) -> Result<bool, Failure> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)
-            .map_err(|e| Failure::Io(format!("cannot create {}: {e}", parent.display())))?;
+            .map_err(|e| Failure::Io(io_message("io-cannot-create", parent, &e)))?;
     }
     let mut file = match fs::OpenOptions::new()
         .write(true)
@@ -119,28 +123,28 @@ pub fn create_new_file(path: &Path, contents: &[u8]) -> Result<bool, Failure> {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
         Err(e) => {
-            return Err(Failure::Io(format!(
-                "cannot create {}: {e}",
-                path.display()
-            )));
+            return Err(Failure::Io(io_message("io-cannot-create", path, &e)));
         }
     };
     file.write_all(contents)
-        .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
+        .map_err(|e| Failure::Io(io_message("io-cannot-write", path, &e)))?;
     Ok(true)
+}
+
+/// "cannot create PATH: ERROR" in the language of the run.
+pub fn io_message(id: &'static str, path: &Path, error: &io::Error) -> Message {
+    Message::new(id)
+        .arg("path", path.display().to_string())
+        .arg("error", error.to_string())
 }
 
 fn require_site_file(root: &Path) -> Result<(), Failure> {
     if root.join(CONFIG_FILE).is_file() {
         Ok(())
     } else {
-        Err(Failure::site(Diagnostic::error(
-            CONFIG_FILE,
-            format!(
-                "no {CONFIG_FILE} in {}: run blocpress in a site folder, pass --root DIR, or create a site with `blocpress init DIR`",
-                root.display()
-            ),
-        )))
+        Err(Failure::site(
+            Diagnostic::new(CONFIG_FILE, "E061").arg("root", root.display().to_string()),
+        ))
     }
 }
 
@@ -315,16 +319,16 @@ fn news_text(
     text
 }
 
-fn news(args: NewNewsArgs) -> Result<(), Failure> {
+fn news(args: NewNewsArgs, ui: Ui) -> Result<(), Failure> {
     let root = args.root.root;
     let title = args.title.trim();
     if title.is_empty() {
-        return Err(Failure::Usage(String::from("the news title is empty")));
+        return Err(Failure::Usage(Message::new("new-title-empty")));
     }
     let Some(base) = Slug::from_text(title) else {
-        return Err(Failure::Usage(format!(
-            "cannot make a file name from the title \"{title}\": it has no letters or digits"
-        )));
+        return Err(Failure::Usage(
+            Message::new("new-title-no-letters").arg("title", title),
+        ));
     };
     require_site_file(&root)?;
     let date = vietnam_today();
@@ -347,21 +351,22 @@ fn news(args: NewNewsArgs) -> Result<(), Failure> {
         let rel = folder.join(format!("{date}-{slug}.md"));
         if create_new_file(&root.join(&rel), text.as_bytes())? {
             if n > 1 {
-                eprintln!(
-                    "note: a news item named `{base}` already exists, so this one is `{slug}` (its URL: /news/{slug}/)"
+                ui.say(
+                    Message::new("new-news-renamed")
+                        .arg("base", base.as_str())
+                        .arg("slug", slug.as_str()),
                 );
             }
             println!("{}", shown(&root, &rel).display());
-            eprintln!(
-                "created a draft news item: write it, then set `draft: false` to publish it (preview drafts with `blocpress serve --drafts`)"
-            );
+            ui.say(Message::new("new-news-created"));
             return Ok(());
         }
     }
-    Err(Failure::Io(format!(
-        "too many news items named `{base}` in {}",
-        folder.display()
-    )))
+    Err(Failure::Io(
+        Message::new("new-news-too-many")
+            .arg("base", base.as_str())
+            .arg("folder", folder.display().to_string()),
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,15 +408,9 @@ fn load_associations(root: &Path, config: &SiteConfig) -> Result<Vec<Association
     for (folder, has_profile) in &folders {
         let path = Path::new("content").join("associations").join(folder);
         if let Err(message) = Slug::parse(folder) {
-            problems.push(Diagnostic::error(
-                path,
-                format!("association folder name: {message}"),
-            ));
+            problems.push(Diagnostic::new(path, "E071").nested("reason", message));
         } else if !has_profile {
-            problems.push(Diagnostic::error(
-                path,
-                "this association folder has no profile.yaml (it needs at least `name:`)",
-            ));
+            problems.push(Diagnostic::new(path, "E070"));
         }
     }
     if !problems.is_empty() {
@@ -420,9 +419,9 @@ fn load_associations(root: &Path, config: &SiteConfig) -> Result<Vec<Association
         return Err(Failure::Site(all));
     }
     if associations.is_empty() {
-        return Err(Failure::site(Diagnostic::error(
+        return Err(Failure::site(Diagnostic::new(
             "content/associations",
-            "there are no associations yet: create content/associations/<slug>/profile.yaml for each member first",
+            "E130",
         )));
     }
     associations.sort_by(|a, b| {
@@ -573,9 +572,10 @@ fn narrative_text(id: PeriodId, associations: &[Association]) -> String {
     )
 }
 
-fn period(args: NewPeriodArgs) -> Result<(), Failure> {
+fn period(args: NewPeriodArgs, ui: Ui) -> Result<(), Failure> {
     let root = args.root.root;
     let id = PeriodId::from_str(args.id.trim()).map_err(Failure::Usage)?;
+    let _ = &ui;
     require_site_file(&root)?;
     let config_text =
         read_text(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE)).map_err(Failure::site)?;
@@ -598,9 +598,8 @@ fn period(args: NewPeriodArgs) -> Result<(), Failure> {
             println!("{}", shown(&root, &rel).display());
             created += 1;
         } else {
-            eprintln!(
-                "skipped {}: it already exists (left as it is)",
-                shown(&root, &rel).display()
+            ui.say(
+                Message::new("new-skipped").arg("path", shown(&root, &rel).display().to_string()),
             );
             skipped += 1;
         }
@@ -612,25 +611,26 @@ fn period(args: NewPeriodArgs) -> Result<(), Failure> {
         &root.join(&narrative),
         narrative_text(id, &associations).as_bytes(),
     )?;
+    let narrative_shown = shown(&root, &narrative).display().to_string();
     if narrative_created {
-        println!("{}", shown(&root, &narrative).display());
+        println!("{narrative_shown}");
+    } else {
+        ui.say(Message::new("new-skipped").arg("path", narrative_shown.as_str()));
     }
-    eprintln!(
-        "period {id}: {created} achievement file{} created, {skipped} already there{}",
-        if created == 1 { "" } else { "s" },
-        if narrative_created {
-            format!(
-                "; the narrative {} is a draft until you set `draft: false`",
-                shown(&root, &narrative).display()
-            )
-        } else {
-            String::new()
-        }
+    let note = if narrative_created {
+        Message::new("new-period-narrative-draft").arg("path", narrative_shown)
+    } else {
+        Message::new("hint-none")
+    };
+    ui.say(
+        Message::new("new-period-done")
+            .arg("id", id.to_string())
+            .count("created", created)
+            .count("skipped", skipped)
+            .nested("note", note),
     );
     if created > 0 {
-        eprintln!(
-            "send each association its file; empty values show as \"not reported\" until they are filled in"
-        );
+        ui.say(Message::new("new-period-send"));
     }
     Ok(())
 }

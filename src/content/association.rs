@@ -77,11 +77,13 @@ pub fn parse_profile(
     config: &SiteConfig,
 ) -> Result<(Association, Vec<Diagnostic>), Vec<Diagnostic>> {
     let source = YamlSource::new(&path.rel, text);
-    let file: ProfileFile = yaml::from_str(&source).map_err(|d| vec![d])?;
-    let mut problems = Vec::new();
+    let (file, mut problems) = yaml::from_str_all::<ProfileFile>(&source);
+    let Some(file) = file else {
+        return Err(problems);
+    };
     let mut warnings = Vec::new();
     if file.name.trim().is_empty() {
-        problems.push(source.error_at(&["name"], "name must not be empty"));
+        problems.push(source.at(&["name"], "E065").arg("key", "name"));
     }
     let mut years = [None, None];
     for (slot, field, value) in [(0, "joined", &file.joined), (1, "left", &file.left)] {
@@ -91,7 +93,7 @@ pub fn parse_profile(
             Ok(year) if crate::config::is_year(text.trim()) => years[slot] = Some(year),
             _ => problems.push(
                 source
-                    .coded_at(&[field], "E211")
+                    .at(&[field], "E211")
                     .arg("field", field)
                     .arg("value", text.trim()),
             ),
@@ -102,7 +104,7 @@ pub fn parse_profile(
     {
         problems.push(
             source
-                .coded_at(&["left"], "E212")
+                .at(&["left"], "E212")
                 .arg("joined", joined.to_string())
                 .arg("left", left.to_string()),
         );
@@ -116,34 +118,30 @@ pub fn parse_profile(
     }
     for key in file.metrics.keys() {
         if let Err(message) = check_metric_key(key) {
-            problems.push(source.error_at(&["metrics", key], message));
+            problems.push(source.report(&["metrics", key], message));
         } else if config.metrics.contains_key(key) {
-            warnings.push(source.warning_at(
-                &["metrics", key],
-                format!("metric `{key}` is also defined in site.yaml; this association's definition is used for it"),
-            ));
+            warnings.push(
+                source
+                    .at(&["metrics", key], "W001")
+                    .arg("key", key.as_str()),
+            );
         }
     }
     if let Some(website) = &file.website {
         let scheme = super::news::url_scheme(website);
         if !matches!(scheme.as_deref(), Some("http" | "https")) {
-            problems.push(source.error_at(
-                &["website"],
-                format!(
-                    "website `{website}` must be a full address starting with https:// or http://"
-                ),
-            ));
+            problems.push(source.at(&["website"], "E057").arg("url", website.as_str()));
         }
     }
     if let Some(logo) = &file.logo
         && let Err(message) = super::news::check_url(logo)
     {
-        problems.push(source.error_at(&["logo"], message));
+        problems.push(source.report(&["logo"], message));
     }
     if let Some(email) = &file.email
         && (!email.contains('@') || email.contains(char::is_whitespace))
     {
-        problems.push(source.error_at(&["email"], format!("`{email}` is not an e-mail address")));
+        problems.push(source.at(&["email"], "E058").arg("value", email.as_str()));
     }
     if !problems.is_empty() {
         problems.extend(warnings);
@@ -211,8 +209,10 @@ pub fn parse_achievement(
     scope: &MetricScope,
 ) -> Result<(Achievement, Vec<Diagnostic>), Vec<Diagnostic>> {
     let source = YamlSource::new(&path.rel, text);
-    let file: AchievementFile = yaml::from_str(&source).map_err(|d| vec![d])?;
-    let mut problems = Vec::new();
+    let (file, mut problems) = yaml::from_str_all::<AchievementFile>(&source);
+    let Some(file) = file else {
+        return Err(problems);
+    };
     let mut warnings = Vec::new();
 
     let mut values = IndexMap::new();
@@ -272,10 +272,11 @@ pub fn parse_achievement(
     if let SampleMark::Keys(keys) = &sample {
         for key in keys {
             if !values.contains_key(key) && !targets.contains_key(key) {
-                warnings.push(source.warning_at(
-                    &["extra", "sample"],
-                    format!("`extra.sample` names `{key}`, which this file does not report"),
-                ));
+                warnings.push(
+                    source
+                        .at(&["extra", "sample"], "W002")
+                        .arg("key", key.as_str()),
+                );
             }
         }
     }
@@ -315,12 +316,10 @@ fn unknown_metric(
     scope: &MetricScope,
 ) -> Diagnostic {
     let hint = suggestion(key, scope.keys());
-    source.error_at(
-        &[section, key],
-        format!(
-            "unknown metric `{key}`{hint} (define it under `metrics` in this association's profile.yaml or in site.yaml)"
-        ),
-    )
+    source
+        .at(&[section, key], "E075")
+        .arg("key", key)
+        .nested("hint", hint)
 }
 
 /// An approximate value, `{ value: 40000000, qualifier: over }`, split into its number (and the
@@ -353,7 +352,7 @@ pub fn approximate<'v>(
                         let mut at = keys.to_vec();
                         at.push("qualifier");
                         return Err(source
-                            .coded_at(&at, "E209")
+                            .at(&at, "E209")
                             .arg("key", key)
                             .arg("value", text.trim()));
                     }
@@ -361,7 +360,7 @@ pub fn approximate<'v>(
             }
             other => {
                 return Err(source
-                    .coded_at(keys, "E208")
+                    .at(keys, "E208")
                     .arg("key", key)
                     .arg("field", other.unwrap_or("?").to_string()));
             }
@@ -371,7 +370,7 @@ pub fn approximate<'v>(
         (Some(number), Some(q)) => Ok((number, Some(q), owned(Some("value")))),
         (Some(number), None) => Ok((number, None, owned(Some("value")))),
         (None, _) => Err(source
-            .coded_at(keys, "E208")
+            .at(keys, "E208")
             .arg("key", key)
             .arg("field", "value")),
     }
@@ -400,26 +399,26 @@ pub fn check_kind(
     if def.kind() == MetricKind::Count && !value.fract().is_zero() {
         if looks_like_grouped_thousands(&written) {
             return Err(source
-                .coded_at(keys, "E200")
+                .at(keys, "E200")
                 .arg("key", key)
                 .arg("value", written.as_str())
                 .arg("right", written.replace('.', "")));
         }
         return Err(source
-            .coded_at(keys, "E201")
+            .at(keys, "E201")
             .arg("key", key)
             .arg("value", written.as_str()));
     }
     if is_target && value <= Decimal::ZERO {
         return Err(source
-            .coded_at(keys, "E204")
+            .at(keys, "E204")
             .arg("key", key)
             .arg("value", written.as_str()));
     }
     let as_f64 = value.to_string().parse::<f64>().unwrap_or(0.0);
     if as_f64 < def.min() {
         return Err(source
-            .coded_at(keys, "E202")
+            .at(keys, "E202")
             .arg("key", key)
             .arg("value", written.as_str())
             .arg("min", def.min().to_string()));
@@ -428,7 +427,7 @@ pub fn check_kind(
         && as_f64 > max
     {
         return Err(source
-            .coded_at(keys, "E203")
+            .at(keys, "E203")
             .arg("key", key)
             .arg("value", written.as_str())
             .arg("max", max.to_string()));
@@ -463,10 +462,7 @@ pub fn metric_value(
     if matches!(value, yaml::Value::Number(_))
         && (lowered.starts_with("0x") || lowered.starts_with("0o"))
     {
-        return Err(source.error_at(
-            keys,
-            format!("`{key}: {raw}` is a hexadecimal or octal number; write it in decimal digits"),
-        ));
+        return Err(source.at(keys, "E076").arg("key", key).arg("value", raw));
     }
     let (number, warning) = parse_metric_value(source, keys, value)?;
     if let Some(number) = number {
@@ -487,16 +483,13 @@ fn check_metric_range(
 ) -> Result<(), Diagnostic> {
     let key = keys.last().copied().unwrap_or("");
     if number.abs() > Decimal::from(MAX_METRIC) {
-        return Err(source.error_at(
-            keys,
-            format!("`{key}` is too large: figures may be at most {MAX_METRIC} (10^15)"),
-        ));
+        return Err(source.at(keys, "E077").arg("key", key));
     }
     if number.normalize().scale() > MAX_METRIC_DECIMALS {
-        return Err(source.error_at(
-            keys,
-            format!("`{key}` has more than {MAX_METRIC_DECIMALS} decimals; round it (e.g. 95.5)"),
-        ));
+        return Err(source
+            .at(keys, "E078")
+            .arg("key", keys.last().copied().unwrap_or(""))
+            .count("decimals", MAX_METRIC_DECIMALS));
     }
     Ok(())
 }
@@ -518,32 +511,27 @@ fn parse_metric_value(
             }
             let float = number.as_f64().unwrap_or(f64::NAN);
             if !float.is_finite() {
-                return Err(source.error_at(keys, format!("`{key}` must be a finite number")));
+                return Err(source.at(keys, "E079").arg("key", key));
             }
             if float.abs() > MAX_METRIC as f64 {
-                return Err(source.error_at(
-                    keys,
-                    format!("`{key}` is too large: figures may be at most {MAX_METRIC} (10^15)"),
-                ));
+                return Err(source.at(keys, "E077").arg("key", key));
             }
             let decimal = Decimal::from_str(&float.to_string())
                 .or_else(|_| Decimal::from_scientific(&float.to_string()))
-                .map_err(|_| {
-                    source.error_at(
-                        keys,
-                        format!("`{key}` is not a usable number; write it like 35 or 95.5"),
-                    )
-                })?;
+                .map_err(|_| source.at(keys, "E080").arg("key", key))?;
             let raw = source.raw_value(keys).unwrap_or("");
             let warning = looks_like_grouped_thousands(raw).then(|| {
                 let digits = raw.replace('.', "");
-                source.warning_at(
-                    keys,
-                    format!(
-                        "`{key}: {raw}` is read as the decimal number {} (YAML uses `.` for decimals); if you meant {digits}, write `{key}: {digits}` without the dot",
-                        crate::i18n::format_decimal(decimal, crate::i18n::Language::Vi)
-                    ),
-                )
+                source
+                    .at(keys, "W003")
+                    .arg("key", key)
+                    .arg("value", raw)
+                    .arg("number", decimal.normalize().to_string())
+                    .arg(
+                        "vietnamese",
+                        crate::i18n::format_decimal(decimal, crate::i18n::Language::Vi),
+                    )
+                    .arg("digits", digits)
             });
             Ok((Some(decimal), warning))
         }
@@ -557,39 +545,41 @@ fn parse_metric_value(
                 || (trimmed.contains('.') && trimmed.contains(','))
             {
                 let plain = trimmed.replace('.', "").replace(',', ".");
-                return Err(source.error_at(
-                    keys,
-                    format!(
-                        "`{key}: {written}` is read as text, not a number: write numbers without thousands separators and without quotes, e.g. `{key}: {plain}`"
-                    ),
-                ));
+                return Err(source
+                    .at(keys, "E081")
+                    .arg("key", key)
+                    .arg("value", written)
+                    .arg("fixed", plain));
             }
             if trimmed.contains(',') && trimmed.replace(',', "").bytes().all(|b| b.is_ascii_digit())
             {
-                let plain = trimmed.replace(',', ".");
-                return Err(source.error_at(
-                    keys,
-                    format!("`{key}: {written}` is read as text: write decimals with a dot and without quotes, e.g. `{key}: {plain}`"),
-                ));
+                // `35,` (a comma left at the end) is 35; `95,5` is 95.5.
+                let plain = if trimmed.ends_with(',') || trimmed.starts_with(',') {
+                    trimmed.trim_matches(',').to_string()
+                } else {
+                    trimmed.replace(',', ".")
+                };
+                return Err(source
+                    .at(keys, "E082")
+                    .arg("key", key)
+                    .arg("value", written)
+                    .arg("fixed", plain));
             }
             match Decimal::from_str(trimmed) {
                 // A number in quotes is text to YAML: say so, and how to write it.
                 Ok(decimal) if !trimmed.is_empty() => Err(source
-                    .coded_at(keys, "E205")
+                    .at(keys, "E205")
                     .arg("key", key)
                     .arg("value", written.as_str())
                     .arg("right", decimal.normalize().to_string())),
                 _ if trimmed.is_empty() => Ok((None, None)),
-                _ => Err(source.error_at(
-                    keys,
-                    format!("`{key}` must be a number, not the text \"{text}\""),
-                )),
+                _ => Err(source
+                    .at(keys, "E083")
+                    .arg("key", key)
+                    .arg("value", text.as_str())),
             }
         }
-        _ => Err(source.error_at(
-            keys,
-            format!("`{key}` must be a number (like 35 or 95.5), not a list or mapping"),
-        )),
+        _ => Err(source.at(keys, "E084").arg("key", key)),
     }
 }
 

@@ -10,19 +10,23 @@ use crate::diagnostics::Diagnostic;
 use crate::yaml::{self, YamlSource};
 
 /// Splits a Markdown file and parses its front matter into `T`. Returns the value, the YAML
-/// source (to point at keys in later messages) and the split (for the body and its line).
+/// source (to point at keys in later messages), the split (for the body and its line) and the
+/// unknown keys already found: the caller adds its own checks of the values to them, so one
+/// run reports every problem of the file.
 pub fn parse<'a, T: DeserializeOwned>(
     rel: &'a Path,
     text: &'a str,
-) -> Result<(T, YamlSource<'a>, Split<'a>), Vec<Diagnostic>> {
-    let split = split(text).map_err(|e| vec![Diagnostic::error(rel, e.message).at(e.line, 1)])?;
+) -> Result<(T, YamlSource<'a>, Split<'a>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let split = split(text).map_err(|e| vec![Diagnostic::new(rel, e.code).at(e.line, 1)])?;
     let source = YamlSource {
         path: rel,
         text: split.front_matter,
         line_offset: split.front_matter_line_offset,
     };
-    let value = yaml::from_str(&source).map_err(|d| vec![d])?;
-    Ok((value, source, split))
+    match yaml::from_str_all(&source) {
+        (Some(value), problems) => Ok((value, source, split, problems)),
+        (None, problems) => Err(problems),
+    }
 }
 
 /// A file's two parts, borrowed from its text.
@@ -40,7 +44,8 @@ pub struct Split<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SplitError {
     pub line: usize,
-    pub message: String,
+    /// E040 empty, E041 no opening `---`, E042 never closed.
+    pub code: &'static str,
 }
 
 pub fn strip_bom(text: &str) -> &str {
@@ -57,15 +62,13 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     if text.trim().is_empty() {
         return Err(SplitError {
             line: 1,
-            message: String::from("file is empty: it needs front matter between two `---` lines"),
+            code: "E040",
         });
     }
     if !is_fence(&text[..first_end]) {
         return Err(SplitError {
             line: 1,
-            message: String::from(
-                "the file must start with a line `---`, then the front matter (title, date, …), then another `---`",
-            ),
+            code: "E041",
         });
     }
     let mut offset = first_end;
@@ -87,9 +90,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     }
     Err(SplitError {
         line: 1,
-        message: String::from(
-            "the front matter is never closed: add a line `---` after it, before the text",
-        ),
+        code: "E042",
     })
 }
 
@@ -125,19 +126,9 @@ mod tests {
 
     #[test]
     fn reports_missing_and_unclosed_fences() {
-        assert!(
-            split("title: a\n")
-                .unwrap_err()
-                .message
-                .contains("must start")
-        );
-        assert!(
-            split("---\ntitle: a\n")
-                .unwrap_err()
-                .message
-                .contains("never closed")
-        );
-        assert!(split("").unwrap_err().message.contains("empty"));
-        assert!(split("   \n").unwrap_err().message.contains("empty"));
+        assert_eq!(split("title: a\n").unwrap_err().code, "E041");
+        assert_eq!(split("---\ntitle: a\n").unwrap_err().code, "E042");
+        assert_eq!(split("").unwrap_err().code, "E040");
+        assert_eq!(split("   \n").unwrap_err().code, "E040");
     }
 }

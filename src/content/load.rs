@@ -16,6 +16,7 @@ use super::association::{self, MetricScope};
 use super::{SourcePath, file_stem, news, page, period, read_text, registration, scoring};
 use crate::config::{CONFIG_FILE, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::messages::Message;
 use crate::model::{Association, NewsItem, Page, Period, Site, StaticFile, StaticOrigin};
 use crate::period::PeriodId;
 use crate::slug::Slug;
@@ -60,7 +61,7 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
                     .path()
                     .and_then(|p| p.strip_prefix(root).ok())
                     .map_or_else(|| PathBuf::from(start), Path::to_path_buf);
-                problems.push(Diagnostic::error(rel, walk_error_message(&error)));
+                problems.push(Diagnostic::from_message(rel, walk_error_message(&error)));
                 continue;
             }
         };
@@ -73,13 +74,9 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
             match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) => {}
                 Ok(target) => {
-                    problems.push(Diagnostic::error(
-                        &rel,
-                        format!(
-                            "symlink points outside the site folder (to {}); blocpress follows only symlinks that stay inside the site: copy the files into the site instead",
-                            target.display()
-                        ),
-                    ));
+                    problems.push(
+                        Diagnostic::new(&rel, "E006").arg("target", target.display().to_string()),
+                    );
                     // Never read what lies behind it.
                     if entry.file_type().is_dir() {
                         walker.skip_current_dir();
@@ -87,7 +84,7 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
                     continue;
                 }
                 Err(error) => {
-                    problems.push(Diagnostic::error(&rel, format!("broken symlink: {error}")));
+                    problems.push(Diagnostic::new(&rel, "E007").arg("target", error.to_string()));
                     continue;
                 }
             }
@@ -113,11 +110,13 @@ fn is_loop(error: &std::io::Error) -> bool {
 }
 
 /// What went wrong while walking, in words: loops and broken links are named as such.
-fn walk_error_message(error: &walkdir::Error) -> String {
-    if error.loop_ancestor().is_some() {
-        return String::from(
-            "symlink loop: this folder links back to one of its parents; remove the link",
+fn walk_error_message(error: &walkdir::Error) -> Message {
+    if let Some(ancestor) = error.loop_ancestor() {
+        let name = ancestor.file_name().map_or_else(
+            || ancestor.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
         );
+        return Message::new("E008").arg("target", name);
     }
     let link = error.path().filter(|p| {
         p.symlink_metadata()
@@ -125,16 +124,23 @@ fn walk_error_message(error: &walkdir::Error) -> String {
     });
     let io = error.io_error();
     match (link, io) {
-        (Some(path), Some(io)) if is_loop(io) => format!(
-            "symlink loop: `{}` leads back to itself through other links; remove the link",
-            std::fs::read_link(path).unwrap_or_default().display()
+        (Some(path), Some(io)) if is_loop(io) => Message::new("E008").arg(
+            "target",
+            std::fs::read_link(path)
+                .unwrap_or_default()
+                .display()
+                .to_string(),
         ),
-        (Some(path), Some(io)) if io.kind() == std::io::ErrorKind::NotFound => format!(
-            "broken symlink: it points to `{}`, which does not exist",
-            std::fs::read_link(path).unwrap_or_default().display()
-        ),
-        (_, Some(io)) => format!("cannot read: {io}"),
-        _ => format!("cannot read: {error}"),
+        (Some(path), Some(io)) if io.kind() == std::io::ErrorKind::NotFound => Message::new("E007")
+            .arg(
+                "target",
+                std::fs::read_link(path)
+                    .unwrap_or_default()
+                    .display()
+                    .to_string(),
+            ),
+        (_, Some(io)) => Message::new("E001").arg("error", io.to_string()),
+        _ => Message::new("E001").arg("error", error.to_string()),
     }
 }
 
@@ -176,26 +182,14 @@ fn classify(files: Vec<SourcePath>, problems: &mut Vec<Diagnostic>) -> (Vec<Job>
         let parts = components(&file.rel);
         let inner: Vec<&str> = parts.iter().skip(1).map(String::as_str).collect();
         let ext = extension(&file.rel);
-        let wrong_ext = |expected: &str| {
-            Diagnostic::error(
-                &file.rel,
-                format!(
-                    "expected a `.{expected}` file here; this file is not read (move it to static/ if it is an image or document)"
-                ),
-            )
-        };
+        let wrong_ext =
+            |expected: &str| Diagnostic::new(&file.rel, "E085").arg("expected", expected);
         match inner.as_slice() {
             ["news", .., _] if ext == "md" => jobs.push(Job::News(file)),
-            ["news", .., _] => problems.push(Diagnostic::warning(
-                &file.rel,
-                "only `.md` files are read in content/news/; this file is ignored (images belong in static/)",
-            )),
+            ["news", .., _] => problems.push(Diagnostic::new(&file.rel, "W004")),
             ["pages", _] if ext == "md" => jobs.push(Job::Page(file)),
             ["pages", ..] if ext != "md" => problems.push(wrong_ext("md")),
-            ["pages", ..] => problems.push(Diagnostic::error(
-                &file.rel,
-                "pages must be directly in content/pages/, not in a sub-folder",
-            )),
+            ["pages", ..] => problems.push(Diagnostic::new(&file.rel, "E086")),
             ["periods", _] if ext == "md" => jobs.push(Job::Period(file)),
             ["periods", ..] => problems.push(wrong_ext("md")),
             ["scoring", _] if ext == "yaml" => jobs.push(Job::Scoring(file)),
@@ -207,18 +201,18 @@ fn classify(files: Vec<SourcePath>, problems: &mut Vec<Diagnostic>) -> (Vec<Job>
                     Ok(slug) => slug,
                     Err(message) => {
                         if bad_folders.insert(folder.to_string()) {
-                            let folder_path = Path::new("content").join("associations").join(folder);
-                            problems.push(Diagnostic::error(
-                                folder_path,
-                                format!("association folder name: {message}"),
-                            ));
+                            let folder_path =
+                                Path::new("content").join("associations").join(folder);
+                            problems.push(
+                                Diagnostic::new(folder_path, "E071").nested("reason", message),
+                            );
                         }
                         continue;
                     }
                 };
                 associations.insert(slug.clone());
                 if ext == "yml" {
-                    problems.push(Diagnostic::error(&file.rel, "rename this file to end in `.yaml`"));
+                    problems.push(Diagnostic::new(&file.rel, "E073"));
                 } else if ext != "yaml" {
                     problems.push(wrong_ext("yaml"));
                 } else if *name == "profile.yaml" {
@@ -226,21 +220,14 @@ fn classify(files: Vec<SourcePath>, problems: &mut Vec<Diagnostic>) -> (Vec<Job>
                 } else {
                     match file_stem(&file.rel).parse::<PeriodId>() {
                         Ok(period) => jobs.push(Job::Achievement(slug, period, file)),
-                        Err(message) => problems.push(Diagnostic::error(
-                            &file.rel,
-                            format!("an association folder holds profile.yaml and one file per period: {message}"),
-                        )),
+                        Err(_) => problems.push(
+                            Diagnostic::new(&file.rel, "E072").arg("name", file_stem(&file.rel)),
+                        ),
                     }
                 }
             }
-            ["associations", ..] => problems.push(Diagnostic::error(
-                &file.rel,
-                "expected content/associations/<association>/profile.yaml or <period>.yaml",
-            )),
-            _ => problems.push(Diagnostic::warning(
-                &file.rel,
-                "not a known place for content (news/, pages/, periods/, associations/, scoring/, registrations/); this file is ignored",
-            )),
+            ["associations", ..] => problems.push(Diagnostic::new(&file.rel, "E074")),
+            _ => problems.push(Diagnostic::new(&file.rel, "W005")),
         }
     }
     (jobs, associations)
@@ -253,13 +240,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     let mut all = Diagnostics::new();
     let config_path = root.join(CONFIG_FILE);
     if !config_path.is_file() {
-        all.push(Diagnostic::error(
-            CONFIG_FILE,
-            format!(
-                "no {CONFIG_FILE} in {}: run blocpress in a site folder, pass --root, or create a site with `blocpress init`",
-                root.display()
-            ),
-        ));
+        all.push(Diagnostic::new(CONFIG_FILE, "E061").arg("root", root.display().to_string()));
         return Err(all);
     }
     let config_text = read_text(&config_path, Path::new(CONFIG_FILE)).map_err(|d| {
@@ -277,10 +258,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     if let Some(url) = &options.base_url
         && let Err(message) = config.set_base_url(url)
     {
-        all.push(Diagnostic::error(
-            CONFIG_FILE,
-            format!("--base-url: {message}"),
-        ));
+        all.push(Diagnostic::from_message(CONFIG_FILE, message));
         return Err(all);
     }
 
@@ -301,6 +279,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     let mut achievements = Vec::new();
     let mut news = Vec::new();
     let mut pages = Vec::new();
+    let mut drafts = Vec::new();
     let mut periods: BTreeMap<PeriodId, Period> = BTreeMap::new();
     for phase in [profile_jobs, jobs] {
         let own_metrics: HashMap<&Slug, &indexmap::IndexMap<String, crate::config::MetricDef>> =
@@ -326,11 +305,15 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
                         Parsed::News(item) => {
                             if options.drafts || !item.draft {
                                 news.push(item);
+                            } else {
+                                drafts.push(item.source);
                             }
                         }
                         Parsed::Page(p) => {
                             if options.drafts || !p.draft {
                                 pages.push(p);
+                            } else {
+                                drafts.push(p.source);
                             }
                         }
                         Parsed::Period(p) => {
@@ -350,9 +333,9 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
 
     for slug in &association_slugs {
         if !associations.contains_key(slug) && !all_errors_in(&problems, slug) {
-            problems.push(Diagnostic::error(
+            problems.push(Diagnostic::new(
                 Path::new("content/associations").join(slug.as_str()),
-                "this association folder has no profile.yaml (it needs at least `name:`)",
+                "E070",
             ));
         }
     }
@@ -430,6 +413,12 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     if !options.drafts {
         let held: HashSet<PeriodId> = periods.values().filter(|p| p.draft).map(|p| p.id).collect();
         if !held.is_empty() {
+            drafts.extend(
+                periods
+                    .values()
+                    .filter(|p| held.contains(&p.id))
+                    .filter_map(|p| p.source.clone()),
+            );
             periods.retain(|id, _| !held.contains(id));
             scorings.retain(|id, _| !held.contains(id));
             for association in &mut associations {
@@ -479,6 +468,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     pages.sort_by(page_order);
 
     let mut site = Site {
+        drafts,
         root: root.to_path_buf(),
         config,
         news,
@@ -593,10 +583,12 @@ fn check_bloc_roles(
         let known = Slug::parse(name).is_ok_and(|s| associations.contains(&s));
         if !known {
             let hint = crate::diagnostics::suggestion(name, associations.iter().map(Slug::as_str));
-            problems.push(source.error_at(
-                &["bloc", role],
-                format!("bloc {role} `{name}` is not an association{hint} (associations are the folders in content/associations/)"),
-            ));
+            problems.push(
+                source
+                    .at(&["bloc", role], "E067")
+                    .arg("name", name.as_str())
+                    .nested("hint", hint),
+            );
         }
     }
     for (year, roles) in &config.bloc.roles {
@@ -605,10 +597,10 @@ fn check_bloc_roles(
             let known = Slug::parse(name).is_ok_and(|s| associations.contains(&s));
             if !known {
                 let hint =
-                    crate::diagnostics::hint_message(name, associations.iter().map(Slug::as_str));
+                    crate::diagnostics::suggestion(name, associations.iter().map(Slug::as_str));
                 problems.push(
                     source
-                        .coded_at(&["bloc", "roles", year, role], "E213")
+                        .at(&["bloc", "roles", year, role], "E213")
                         .arg("year", year.as_str())
                         .arg("role", role)
                         .arg("association", name.as_str())
@@ -619,7 +611,7 @@ fn check_bloc_roles(
         if roles.leader.is_some() && roles.leader == roles.deputy {
             problems.push(
                 source
-                    .coded_at(&["bloc", "roles", year], "E214")
+                    .at(&["bloc", "roles", year], "E214")
                     .arg("year", year.as_str()),
             );
         }
@@ -631,13 +623,11 @@ fn check_bloc_roles(
 fn check_theme(root: &Path, config: &SiteConfig, text: &str, problems: &mut Vec<Diagnostic>) {
     if config.theme != "default" && !theme::site_theme_dir(root, &config.theme).is_dir() {
         let source = crate::yaml::YamlSource::new(Path::new(CONFIG_FILE), text);
-        problems.push(source.error_at(
-            &["theme"],
-            format!(
-                "theme `{}` not found: there is no folder themes/{}/ (remove `theme:` to use the built-in theme)",
-                config.theme, config.theme
-            ),
-        ));
+        problems.push(
+            source
+                .at(&["theme"], "E069")
+                .arg("theme", config.theme.as_str()),
+        );
     }
 }
 

@@ -45,29 +45,23 @@ impl Markdown {
 /// strips a BOM. `rel` is the path shown in messages.
 pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::new(rel, "E001").arg("error", e.to_string()))?;
     if meta.len() > MAX_FILE_BYTES as u64 {
-        return Err(Diagnostic::error(
-            rel,
-            format!(
-                "file is {:.1} MiB, larger than the {} MiB limit for content files; split it or move it to static/",
-                meta.len() as f64 / (1024.0 * 1024.0),
-                MAX_FILE_BYTES >> 20
-            ),
-        ));
+        return Err(Diagnostic::new(rel, "E002")
+            .arg(
+                "size",
+                format!("{:.1}", meta.len() as f64 / (1024.0 * 1024.0)),
+            )
+            .count("limit", MAX_FILE_BYTES >> 20));
     }
     let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::new(rel, "E001").arg("error", e.to_string()))?;
     decode_text(bytes, rel)
 }
 
 pub fn decode_text(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::error(
-            rel,
-            "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)",
-        )
-        .at(1, 1));
+        return Err(Diagnostic::new(rel, "E003").at(1, 1));
     }
     if let Some(index) = memchr::memchr(0, &bytes) {
         let line = 1 + memchr::memchr_iter(b'\n', &bytes[..index]).count();
@@ -76,11 +70,7 @@ pub fn decode_text(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
             .chars()
             .count()
             + 1;
-        return Err(Diagnostic::error(
-            rel,
-            "this looks like a binary file (it contains NUL bytes), not text; images and documents belong in static/",
-        )
-        .at(line, column));
+        return Err(Diagnostic::new(rel, "E004").at(line, column));
     }
     // SIMD validation first (content files are mostly multi-byte Vietnamese text, where the
     // standard library's check is slow); the standard check then runs only on failure, to
@@ -115,11 +105,7 @@ pub fn decode_text(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
                 .chars()
                 .count()
                 + 1;
-            Err(Diagnostic::error(
-                rel,
-                "the file is not valid UTF-8 text (was it saved in a legacy encoding such as TCVN3 or VNI?); save it as UTF-8",
-            )
-            .at(line, column))
+            Err(Diagnostic::new(rel, "E005").at(line, column))
         }
     }
 }

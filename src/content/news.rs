@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::front_matter;
 use super::{Markdown, SourcePath, file_stem};
 use crate::diagnostics::{Diagnostic, suggestion};
+use crate::messages::Message;
 use crate::model::{NewsItem, PublishDate};
 use crate::period::PeriodId;
 use crate::slug::Slug;
@@ -49,13 +50,9 @@ struct FrontMatter {
 pub const VIETNAM_OFFSET: Offset = Offset::constant(7);
 
 /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]` (Vietnam time) or RFC 3339 with an offset.
-pub fn parse_publish_date(text: &str) -> Result<PublishDate, String> {
+pub fn parse_publish_date(text: &str) -> Result<PublishDate, Message> {
     let text = text.trim();
-    let invalid = || {
-        format!(
-            "`{text}` is not a valid date: write YYYY-MM-DD (for example 2013-06-21), or an RFC 3339 time such as 2013-06-21T08:30:00+07:00"
-        )
-    };
+    let invalid = || date_message(text);
     let day = text.get(..10).ok_or_else(invalid)?;
     let date = Date::from_str(day).map_err(|_| invalid())?;
     if text.len() == 10 {
@@ -75,6 +72,70 @@ pub fn parse_publish_date(text: &str) -> Result<PublishDate, String> {
             .timestamp(),
     };
     Ok(publish_date(date, timestamp))
+}
+
+/// Why `text` is not a date, and the fix: `28/11/2026` → 2026-11-28 (E045), `2026-11-31` →
+/// November has 30 days (E046), anything else → the form to write (E047).
+pub fn date_message(text: &str) -> Message {
+    let numbers: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
+    let all_digits = numbers.len() == 3
+        && numbers
+            .iter()
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if all_digits {
+        let value = |i: usize| numbers[i].parse::<u32>().unwrap_or(0);
+        // Day first, as Vietnamese dates are written: 28/11/2026.
+        if numbers[2].len() == 4 && numbers[0].len() <= 2 && numbers[1].len() <= 2 {
+            let (day, month, year) = (value(0), value(1), value(2));
+            if (1..=12).contains(&month) {
+                let days = days_in_month(year, month);
+                if day >= 1 && day <= days {
+                    return Message::new("E045")
+                        .arg("value", text)
+                        .arg("fixed", format!("{year:04}-{month:02}-{day:02}"));
+                }
+                return Message::new("E046")
+                    .arg("value", text)
+                    .arg("month", month.to_string())
+                    .arg("year", year.to_string())
+                    .arg("days", days.to_string());
+            }
+        }
+        if numbers[0].len() == 4 {
+            let (year, month, day) = (value(0), value(1), value(2));
+            // `2013-1-5`, `2013/01/05`: the right date, written another way.
+            if (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) {
+                return Message::new("E045")
+                    .arg("value", text)
+                    .arg("fixed", format!("{year:04}-{month:02}-{day:02}"));
+            }
+            if !(1..=12).contains(&month) {
+                return Message::new("E048")
+                    .arg("value", text)
+                    .arg("month", month.to_string());
+            }
+            let days = days_in_month(year, month);
+            if day == 0 || day > days {
+                return Message::new("E046")
+                    .arg("value", text)
+                    .arg("month", month.to_string())
+                    .arg("year", year.to_string())
+                    .arg("days", days.to_string());
+            }
+        }
+    }
+    Message::new("E047").arg("value", text)
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
+        2 => 28,
+        _ => 31,
+    }
 }
 
 fn publish_date(date: Date, timestamp: Timestamp) -> PublishDate {
@@ -107,34 +168,30 @@ pub fn parse(
     known_associations: &HashSet<Slug>,
 ) -> Result<NewsItem, Vec<Diagnostic>> {
     let rel = path.rel.as_path();
-    let (fm, source, split) = front_matter::parse::<FrontMatter>(rel, text)?;
-    let mut problems = Vec::new();
+    let (fm, source, split, mut problems) = front_matter::parse::<FrontMatter>(rel, text)?;
 
     if fm.title.trim().is_empty() {
-        problems.push(source.error_at(&["title"], "title must not be empty"));
+        problems.push(source.at(&["title"], "E065").arg("key", "title"));
     }
     let date = parse_publish_date(&fm.date)
-        .map_err(|message| problems.push(source.error_at(&["date"], message)))
+        .map_err(|message| problems.push(source.report(&["date"], message)))
         .ok();
     let slug = match &fm.slug {
         Some(given) => Slug::parse(given)
-            .map_err(|message| problems.push(source.error_at(&["slug"], message)))
+            .map_err(|message| problems.push(source.report(&["slug"], message)))
             .ok(),
         None => {
             let stem = file_stem(rel);
             let slug = Slug::from_text(stem_without_date(&stem));
             if slug.is_none() {
-                problems.push(Diagnostic::error(
-                    rel,
-                    "cannot make a URL name from this file name; rename the file or set `slug:` in the front matter",
-                ));
+                problems.push(Diagnostic::new(rel, "E052"));
             }
             slug
         }
     };
     let period = fm.period.as_deref().and_then(|text| {
         PeriodId::from_str(text)
-            .map_err(|message| problems.push(source.error_at(&["period"], message)))
+            .map_err(|message| problems.push(source.report(&["period"], message)))
             .ok()
     });
     let mut associations = Vec::new();
@@ -143,12 +200,14 @@ pub fn parse(
             Ok(slug) if known_associations.contains(&slug) => associations.push(slug),
             Ok(_) => {
                 let hint = suggestion(name, known_associations.iter().map(Slug::as_str));
-                problems.push(source.error_at(
-                    &["associations"],
-                    format!("unknown association `{name}`{hint} (associations are the folders in content/associations/)"),
-                ));
+                problems.push(
+                    source
+                        .at(&["associations"], "E067")
+                        .arg("name", name.as_str())
+                        .nested("hint", hint),
+                );
             }
-            Err(message) => problems.push(source.error_at(&["associations"], message)),
+            Err(message) => problems.push(source.report(&["associations"], message)),
         }
     }
     let mut tags = Vec::new();
@@ -161,16 +220,13 @@ pub fn parse(
                 tag_slugs.push(slug);
             }
             Some(_) => {}
-            None => problems.push(source.error_at(
-                &["tags"],
-                format!("tag `{tag}` has no letters or digits to make a URL from"),
-            )),
+            None => problems.push(source.at(&["tags"], "E055").arg("tag", tag)),
         }
     }
     if let Some(image) = &fm.image
         && let Err(message) = check_url(image)
     {
-        problems.push(source.error_at(&["image"], message));
+        problems.push(source.report(&["image"], message));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -199,14 +255,14 @@ pub fn parse(
 
 /// A URL from front matter or YAML: relative, root-relative or http(s). Anything with another
 /// scheme (`javascript:`, `data:`) is refused.
-pub fn check_url(url: &str) -> Result<(), String> {
+pub fn check_url(url: &str) -> Result<(), Message> {
     let trimmed = url.trim();
     match url_scheme(trimmed) {
         None => Ok(()),
         Some(scheme) if ["http", "https", "mailto", "tel"].contains(&scheme.as_str()) => Ok(()),
-        Some(scheme) => Err(format!(
-            "`{trimmed}` uses the `{scheme}:` scheme; only http(s) links or paths on the site are allowed"
-        )),
+        Some(scheme) => Err(Message::new("E056")
+            .arg("url", trimmed)
+            .arg("scheme", scheme)),
     }
 }
 

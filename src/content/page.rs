@@ -43,26 +43,17 @@ pub const RESERVED_SLUGS: &[&str] = &[
 
 pub fn parse(path: &SourcePath, text: &str) -> Result<Page, Vec<Diagnostic>> {
     let rel = path.rel.as_path();
-    let (fm, source, split) = front_matter::parse::<FrontMatter>(rel, text)?;
-    let mut problems = Vec::new();
+    let (fm, source, split, mut problems) = front_matter::parse::<FrontMatter>(rel, text)?;
     if fm.title.trim().is_empty() {
-        problems.push(source.error_at(&["title"], "title must not be empty"));
+        problems.push(source.at(&["title"], "E065").arg("key", "title"));
     }
     let slug = match &fm.slug {
-        Some(given) => Slug::parse(given).map_err(|m| source.error_at(&["slug"], m)),
-        None => Slug::from_text(&file_stem(rel)).ok_or_else(|| {
-            Diagnostic::error(
-                rel,
-                "cannot make a URL name from this file name; rename the file or set `slug:`",
-            )
-        }),
+        Some(given) => Slug::parse(given).map_err(|m| source.report(&["slug"], m)),
+        None => Slug::from_text(&file_stem(rel)).ok_or_else(|| Diagnostic::new(rel, "E052")),
     };
     let slug = match slug {
         Ok(slug) if RESERVED_SLUGS.contains(&slug.as_str()) => {
-            problems.push(source.error_at(
-                &["slug"],
-                format!("the page URL `/{slug}/` is used by blocpress itself; choose another slug"),
-            ));
+            problems.push(source.at(&["slug"], "E053").arg("slug", slug.as_str()));
             None
         }
         Ok(slug) => Some(slug),

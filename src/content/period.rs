@@ -38,12 +38,8 @@ struct FrontMatter {
 
 /// The period a file is named after (`2013-h1.md`, `2013.yaml`).
 pub fn period_from_file_name(path: &SourcePath) -> Result<PeriodId, Diagnostic> {
-    PeriodId::from_str(&file_stem(&path.rel)).map_err(|message| {
-        Diagnostic::error(
-            &path.rel,
-            format!("the file name must be a period id: {message}"),
-        )
-    })
+    PeriodId::from_str(&file_stem(&path.rel))
+        .map_err(|_| Diagnostic::new(&path.rel, "E060").arg("name", file_stem(&path.rel)))
 }
 
 /// The parsed file and whether it is a draft.
@@ -54,29 +50,28 @@ pub fn parse(
 ) -> Result<(Period, bool), Vec<Diagnostic>> {
     let rel = path.rel.as_path();
     let id = period_from_file_name(path).map_err(|d| vec![d])?;
-    let (fm, source, split) = front_matter::parse::<FrontMatter>(rel, text)?;
-    let mut problems = Vec::new();
+    let (fm, source, split, mut problems) = front_matter::parse::<FrontMatter>(rel, text)?;
     let date = fm.date.as_deref().and_then(|text| {
         super::news::parse_publish_date(text)
             .map(|d| d.date)
-            .map_err(|m| problems.push(source.error_at(&["date"], m)))
+            .map_err(|m| problems.push(source.report(&["date"], m)))
             .ok()
     });
-    let host = fm.host.as_deref().and_then(|text| {
-        match Slug::parse(text) {
-            Ok(slug) if associations.contains(&slug) => Some(slug),
-            Ok(_) => {
-                let hint = suggestion(text, associations.iter().map(Slug::as_str));
-                problems.push(source.error_at(
-                    &["host"],
-                    format!("host `{text}` is not an association{hint} (associations are the folders in content/associations/)"),
-                ));
-                None
-            }
-            Err(m) => {
-                problems.push(source.error_at(&["host"], m));
-                None
-            }
+    let host = fm.host.as_deref().and_then(|text| match Slug::parse(text) {
+        Ok(slug) if associations.contains(&slug) => Some(slug),
+        Ok(_) => {
+            let hint = suggestion(text, associations.iter().map(Slug::as_str));
+            problems.push(
+                source
+                    .at(&["host"], "E067")
+                    .arg("name", text)
+                    .nested("hint", hint),
+            );
+            None
+        }
+        Err(m) => {
+            problems.push(source.report(&["host"], m));
+            None
         }
     });
     if !problems.is_empty() {

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::association::{MetricScope, check_kind, metric_value};
 use super::{Markdown, SourcePath, file_stem};
 use crate::config::MetricDef;
-use crate::diagnostics::{Diagnostic, hint_message};
+use crate::diagnostics::{Diagnostic, suggestion};
 use crate::model::{Registration, SampleMark};
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};
@@ -50,16 +50,16 @@ pub fn parse(
     let date = file.date.as_deref().and_then(|text| {
         super::news::parse_publish_date(text)
             .map(|d| d.date)
-            .map_err(|m| problems.push(source.error_at(&["date"], m)))
+            .map_err(|m| problems.push(source.report(&["date"], m)))
             .ok()
     });
     let known = |name: &str, section: &str, problems: &mut Vec<Diagnostic>| {
         let slug = Slug::parse(name).ok().filter(|s| metrics.contains_key(s));
         if slug.is_none() {
-            let hint = hint_message(name, metrics.keys().map(Slug::as_str));
+            let hint = suggestion(name, metrics.keys().map(Slug::as_str));
             problems.push(
                 source
-                    .coded_at(&[section, name], "E221")
+                    .at(&[section, name], "E221")
                     .arg("association", name)
                     .nested("hint", hint),
             );
@@ -79,7 +79,7 @@ pub fn parse(
         for (key, value) in values {
             let keys = ["targets", name.as_str(), key.as_str()];
             let Some(def) = scope.get(key) else {
-                let hint = hint_message(
+                let hint = suggestion(
                     key,
                     scope
                         .own
@@ -89,7 +89,7 @@ pub fn parse(
                 );
                 problems.push(
                     source
-                        .coded_at(&keys, "E222")
+                        .at(&keys, "E222")
                         .arg("key", key.as_str())
                         .arg("association", name.as_str())
                         .nested("hint", hint),

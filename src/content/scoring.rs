@@ -13,6 +13,7 @@ use crate::diagnostics::{Diagnostic, suggestion};
 use crate::model::{
     Adjustment, AwardStatus, CriteriaGroup, Criterion, SampleMark, ScoreRow, Scoring,
 };
+use crate::messages::Message;
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};
 
@@ -115,37 +116,41 @@ fn points(
     source: &YamlSource,
     keys: &[&str],
     value: &yaml::Value,
-    what: &str,
+    what: Message,
 ) -> Result<Decimal, Diagnostic> {
     let text = match value {
         yaml::Value::Number(n) => n.to_string(),
         yaml::Value::String(s) if s.trim().parse::<f64>().is_ok() => s.trim().to_string(),
         yaml::Value::String(s) if s.contains(',') => {
-            return Err(source.error_at(
-                keys,
-                format!(
-                    "{what} \"{s}\": write decimals with a dot, e.g. {}",
-                    s.replace(',', ".")
-                ),
-            ));
+            return Err(source
+                .at(keys, "E090")
+                .nested("what", what)
+                .arg("value", s.as_str())
+                .arg("fixed", s.trim().replace(',', ".")));
         }
-        _ => return Err(source.error_at(keys, format!("{what} must be a number such as 9.5"))),
+        _ => return Err(source.at(keys, "E091").nested("what", what)),
     };
     let decimal = Decimal::from_str(&text)
         .or_else(|_| Decimal::from_scientific(&text))
-        .map_err(|_| source.error_at(keys, format!("{what} `{text}` is not a usable number")))?
+        .map_err(|_| {
+            source
+                .at(keys, "E092")
+                .nested("what", what.clone())
+                .arg("value", text.as_str())
+        })?
         .normalize();
     if decimal.abs() > Decimal::from(MAX_POINTS) {
-        return Err(source.error_at(
-            keys,
-            format!("{what} `{text}` is too large: points may be at most {MAX_POINTS}"),
-        ));
+        return Err(source
+            .at(keys, "E093")
+            .nested("what", what)
+            .arg("value", text.as_str())
+            .count("max", MAX_POINTS));
     }
     if decimal.scale() > 2 {
-        return Err(source.error_at(
-            keys,
-            format!("{what} `{text}` has more than two decimals; scores are kept to hundredths"),
-        ));
+        return Err(source
+            .at(keys, "E094")
+            .nested("what", what)
+            .arg("value", text.as_str()));
     }
     Ok(decimal)
 }
@@ -160,9 +165,15 @@ pub fn parse(
     let associations = associations.as_slice();
     let period = super::period::period_from_file_name(path).map_err(|d| vec![d])?;
     let source = YamlSource::new(&path.rel, text);
-    let file: ScoringFile = yaml::from_str(&source).map_err(|d| vec![d])?;
-    let mut problems = Vec::new();
-    let known: HashSet<&str> = associations.iter().map(Slug::as_str).collect();
+    let (file, mut problems) = yaml::from_str_all::<ScoringFile>(&source);
+    let Some(file) = file else {
+        return Err(problems);
+    };
+    let known: HashMap<&str, usize> = associations
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
     let known_names = || associations.iter().map(Slug::as_str);
 
     // Criteria, in order, with unique ids.
@@ -170,10 +181,7 @@ pub fn parse(
     let mut ids: Vec<String> = Vec::new();
     let mut seen = HashSet::new();
     if file.groups.is_empty() {
-        problems.push(source.error_at(
-            &["groups"],
-            "a scoring file needs at least one group of criteria",
-        ));
+        problems.push(source.at(&["groups"], "E095"));
     }
     let mut group_ids = HashSet::new();
     for (position, group) in file.groups.iter().enumerate() {
@@ -197,17 +205,13 @@ pub fn parse(
             let id_keys = ["groups", "id"];
             if !seen.insert(id.clone()) {
                 problems.push(
-                    Diagnostic::error(
-                        &path.rel,
-                        format!(
-                            "criterion id `{id}` is used twice; each criterion needs its own id"
+                    Diagnostic::new(&path.rel, "E096")
+                        .arg("id", id.as_str())
+                        .at_opt(
+                            locate_values(text, "id", &id)
+                                .nth(1)
+                                .or_else(|| source.locate(&id_keys)),
                         ),
-                    )
-                    .at_opt(
-                        locate_values(text, "id", &id)
-                            .nth(1)
-                            .or_else(|| source.locate(&id_keys)),
-                    ),
                 );
                 continue;
             }
@@ -215,16 +219,14 @@ pub fn parse(
                 &source,
                 &["groups"],
                 &criterion.max,
-                &format!("`max` of criterion {id}"),
+                Message::new("what-max").arg("id", id.as_str()),
             ) {
                 Ok(max) if max > Decimal::ZERO => max,
                 Ok(_) => {
                     problems.push(
-                        Diagnostic::error(
-                            &path.rel,
-                            format!("`max` of criterion {id} must be more than 0"),
-                        )
-                        .at_opt(locate_value(text, "id", &id)),
+                        Diagnostic::new(&path.rel, "E097")
+                            .arg("id", id.as_str())
+                            .at_opt(locate_value(text, "id", &id)),
                     );
                     continue;
                 }
@@ -253,14 +255,16 @@ pub fn parse(
         .collect();
 
     let check_association = |name: &str, section: &str, problems: &mut Vec<Diagnostic>| -> bool {
-        if known.contains(name) {
+        if known.contains_key(name) {
             return true;
         }
         let hint = suggestion(name, known_names());
-        problems.push(source.error_at(
-            &[section, name],
-            format!("unknown association `{name}`{hint} (associations are the folders in content/associations/)"),
-        ));
+        problems.push(
+            source
+                .at(&[section, name], "E067")
+                .arg("name", name)
+                .nested("hint", hint),
+        );
         false
     };
 
@@ -275,10 +279,7 @@ pub fn parse(
         let mut reported: HashSet<String> = HashSet::new();
         for (key, value) in scores {
             let Some(id) = yaml::scalar_text(key) else {
-                problems.push(source.error_at(
-                    &["scores", name],
-                    "criterion ids must be plain text such as \"1.1\"",
-                ));
+                problems.push(source.at(&["scores", name], "E098"));
                 continue;
             };
             let keys = ["scores", name.as_str(), id.as_str()];
@@ -294,21 +295,28 @@ pub fn parse(
                     reported.insert(best.to_string());
                 }
                 let message = if id.trim().is_empty() {
-                    String::from(
-                        "a criterion id is empty; write one of the ids defined under `groups`",
-                    )
+                    Message::new("E100")
                 } else {
-                    format!("unknown criterion `{id}`{hint}")
+                    Message::new("E099")
+                        .arg("id", id.as_str())
+                        .nested("hint", hint)
                 };
-                problems.push(source.error_at(&keys, message));
+                problems.push(source.report(&keys, message));
                 continue;
             };
-            match points(&source, &keys, value, &format!("score of {name} for {id}")) {
+            let what = Message::new("what-score")
+                .arg("name", name.as_str())
+                .arg("id", id.as_str());
+            match points(&source, &keys, value, what) {
                 Ok(score) if score < Decimal::ZERO || score > max => {
-                    problems.push(source.error_at(
-                        &keys,
-                        format!("score {score} of {name} for criterion {id} is out of range: it must be between 0 and {max}"),
-                    ));
+                    problems.push(
+                        source
+                            .at(&keys, "E101")
+                            .arg("score", score.to_string())
+                            .arg("name", name.as_str())
+                            .arg("id", id.as_str())
+                            .arg("max", max.to_string()),
+                    );
                     reported.insert(id);
                 }
                 Ok(score) => {
@@ -326,13 +334,12 @@ pub fn parse(
             .map(String::as_str)
             .collect();
         if !missing.is_empty() {
-            problems.push(source.error_at(
-                &["scores", name],
-                format!(
-                    "{name} has no score for criterion {}: every criterion needs a score",
-                    missing.join(", ")
-                ),
-            ));
+            problems.push(
+                source
+                    .at(&["scores", name], "E102")
+                    .arg("name", name.as_str())
+                    .arg("ids", missing.join(", ")),
+            );
             continue;
         }
         if !reported.is_empty() {
@@ -366,20 +373,27 @@ pub fn parse(
             let keys = ["self_scores", name.as_str(), id.as_str()];
             let Some(&max) = maxima.get(id.as_str()) else {
                 let hint = suggestion(&id, ids.iter().map(String::as_str));
-                problems.push(source.error_at(&keys, format!("unknown criterion `{id}`{hint}")));
+                problems.push(
+                    source
+                        .at(&keys, "E099")
+                        .arg("id", id.as_str())
+                        .nested("hint", hint),
+                );
                 continue;
             };
-            match points(
-                &source,
-                &keys,
-                value,
-                &format!("self-score of {name} for {id}"),
-            ) {
+            let what = Message::new("what-self-score")
+                .arg("name", name.as_str())
+                .arg("id", id.as_str());
+            match points(&source, &keys, value, what) {
                 Ok(score) if score < Decimal::ZERO || score > max => {
-                    problems.push(source.error_at(
-                        &keys,
-                        format!("score {score} of {name} for criterion {id} is out of range: it must be between 0 and {max}"),
-                    ));
+                    problems.push(
+                        source
+                            .at(&keys, "E101")
+                            .arg("score", score.to_string())
+                            .arg("name", name.as_str())
+                            .arg("id", id.as_str())
+                            .arg("max", max.to_string()),
+                    );
                 }
                 Ok(score) => {
                     by_id.insert(id, score);
@@ -395,7 +409,7 @@ pub fn parse(
         if !missing.is_empty() {
             problems.push(
                 source
-                    .coded_at(&["self_scores", name], "E234")
+                    .at(&["self_scores", name], "E234")
                     .arg("association", name.as_str())
                     .arg("criteria", missing.join(", ")),
             );
@@ -414,7 +428,7 @@ pub fn parse(
         if file.scores.contains_key(name) {
             problems.push(
                 source
-                    .coded_at(&["absent", name], "E231")
+                    .at(&["absent", name], "E231")
                     .arg("association", name.as_str()),
             );
             continue;
@@ -436,7 +450,7 @@ pub fn parse(
         {
             problems.push(
                 source
-                    .coded_at(&["scores"], "E230")
+                    .at(&["scores"], "E230")
                     .arg("association", member.slug.as_str())
                     .arg("period", period.to_string()),
             );
@@ -456,10 +470,10 @@ pub fn parse(
                 .iter()
                 .map(String::as_str)
                 .chain(ids.iter().map(String::as_str));
-            let hint = crate::diagnostics::hint_message(&id, known);
+            let hint = crate::diagnostics::suggestion(&id, known);
             problems.push(
                 source
-                    .coded_at(&["tie_break"], "E232")
+                    .at(&["tie_break"], "E232")
                     .arg("id", id.as_str())
                     .nested("hint", hint)
                     .arg("position", (i + 1).to_string()),
@@ -484,10 +498,11 @@ pub fn parse(
                 row.award_decision = decision;
             }
             None if file.scores.contains_key(name) => {}
-            None => problems.push(source.error_at(
-                &["awards", name],
-                format!("{name} has an award but no scores"),
-            )),
+            None => problems.push(
+                source
+                    .at(&["awards", name], "E103")
+                    .arg("name", name.as_str()),
+            ),
         }
     }
     for (name, items) in &file.adjustments {
@@ -500,7 +515,7 @@ pub fn parse(
                 &source,
                 &["adjustments", name],
                 &item.points,
-                &format!("adjustment of {name}"),
+                Message::new("what-adjustment").arg("name", name.as_str()),
             ) {
                 Ok(points) => adjustments.push(Adjustment {
                     points,
@@ -512,10 +527,11 @@ pub fn parse(
         match rows.iter_mut().find(|r| r.association.as_str() == name) {
             Some(row) => row.adjustments = adjustments,
             None if file.scores.contains_key(name) => {}
-            None => problems.push(source.error_at(
-                &["adjustments", name],
-                format!("{name} has adjustments but no scores"),
-            )),
+            None => problems.push(
+                source
+                    .at(&["adjustments", name], "E104")
+                    .arg("name", name.as_str()),
+            ),
         }
     }
     if !problems.is_empty() {
@@ -572,7 +588,7 @@ fn award(
     }
     let file: AwardFile = serde_yaml::from_value(value.clone()).map_err(|e| {
         source
-            .coded_at(&["awards", name], "E235")
+            .at(&["awards", name], "E235")
             .arg("association", name)
             .arg("error", e.to_string())
     })?;
@@ -581,7 +597,7 @@ fn award(
         Some("granted") => AwardStatus::Granted,
         Some(other) => {
             return Err(source
-                .coded_at(&["awards", name, "status"], "E236")
+                .at(&["awards", name, "status"], "E236")
                 .arg("association", name)
                 .arg("value", other));
         }
@@ -750,7 +766,7 @@ mod tests {
         assert!(
             messages
                 .iter()
-                .any(|m| m.contains("unknown association `x`")),
+                .any(|m| m.contains("`x` is not an association")),
             "{messages:?}"
         );
         assert!(

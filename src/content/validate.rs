@@ -11,13 +11,13 @@ use crate::slug::Slug;
 pub fn validate(site: &mut Site, problems: &mut Vec<Diagnostic>) {
     check_unique_slugs(
         site.news.iter().map(|n| (&n.slug, &n.source)),
-        "news item",
+        "what-news-item",
         "/news/",
         problems,
     );
     check_unique_slugs(
         site.pages.iter().map(|p| (&p.slug, &p.source)),
-        "page",
+        "what-page",
         "/",
         problems,
     );
@@ -27,7 +27,7 @@ pub fn validate(site: &mut Site, problems: &mut Vec<Diagnostic>) {
 
 fn check_unique_slugs<'a>(
     items: impl Iterator<Item = (&'a Slug, &'a PathBuf)>,
-    what: &str,
+    what: &'static str,
     prefix: &str,
     problems: &mut Vec<Diagnostic>,
 ) {
@@ -40,13 +40,12 @@ fn check_unique_slugs<'a>(
             } else {
                 (source, *other)
             };
-            problems.push(Diagnostic::error(
-                b,
-                format!(
-                    "this {what} has the URL {prefix}{slug}/, like {}; give one of them another `slug:`",
-                    display_path(a)
-                ),
-            ));
+            problems.push(
+                Diagnostic::new(b, "E054")
+                    .nested("what", crate::messages::Message::new(what))
+                    .arg("url", format!("{prefix}{slug}/"))
+                    .arg("other", display_path(a)),
+            );
         } else {
             first.insert(slug, source);
         }

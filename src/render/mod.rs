@@ -173,7 +173,7 @@ pub struct Renderer {
 fn tera_error(
     error: &tera::Error,
     origins: &HashMap<String, PathBuf>,
-    context: &str,
+    rendering: Option<&str>,
 ) -> Diagnostic {
     use std::error::Error as _;
     let (name, line, column, message) = match error.kind() {
@@ -199,7 +199,13 @@ fn tera_error(
             format!("<built-in theme>/templates/{name}")
         })
     });
-    Diagnostic::error(path, format!("{message}{context}")).at(line, column)
+    match rendering {
+        Some(page) => Diagnostic::new(path, "E111")
+            .arg("detail", message)
+            .arg("page", page),
+        None => Diagnostic::new(path, "E110").arg("detail", message),
+    }
+    .at(line, column)
 }
 
 /// Errors from loading the templates, each naming its template file and line: tera joins
@@ -240,12 +246,16 @@ fn template_errors(
                     let column = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
                     let line_number = parts.next().and_then(|l| l.parse().ok()).unwrap_or(0);
                     let name = parts.next().unwrap_or("");
-                    found.push(Diagnostic::error(path_of(name), m).at(line_number, column));
+                    found.push(
+                        Diagnostic::new(path_of(name), "E110")
+                            .arg("detail", m)
+                            .at(line_number, column),
+                    );
                     message = None;
                 }
             }
             if found.is_empty() {
-                vec![tera_error(error, origins, "")]
+                vec![tera_error(error, origins, None)]
             } else {
                 found
             }
@@ -257,30 +267,31 @@ fn template_errors(
             let parent = inheritance_chain
                 .last()
                 .map_or(tpl.as_str(), String::as_str);
-            vec![Diagnostic::error(path_of(tpl), format!(
-                "templates extend each other in a circle ({} → {tpl}); a template cannot extend itself",
-                inheritance_chain.join(" → ")
-            ))
-            .at(line_of(tpl, parent).unwrap_or(0), 0)]
+            vec![
+                Diagnostic::new(path_of(tpl), "E112")
+                    .arg(
+                        "chain",
+                        format!("{} → {tpl}", inheritance_chain.join(" → ")),
+                    )
+                    .at(line_of(tpl, parent).unwrap_or(0), 0),
+            ]
         }
         tera::ErrorKind::CircularInclude { tpl, include_chain } => {
             let next = include_chain.get(1).map_or(tpl.as_str(), String::as_str);
-            vec![Diagnostic::error(path_of(tpl), format!(
-                "templates include each other in a circle ({}); a template cannot include itself",
-                include_chain.join(" → ")
-            ))
-            .at(line_of(tpl, next).unwrap_or(0), 0)]
+            vec![
+                Diagnostic::new(path_of(tpl), "E113")
+                    .arg("chain", include_chain.join(" → "))
+                    .at(line_of(tpl, next).unwrap_or(0), 0),
+            ]
         }
         tera::ErrorKind::MissingParent { current, parent } => {
             vec![
-                Diagnostic::error(
-                    path_of(current),
-                    format!("extends `{parent}`, which is neither in the theme nor built in"),
-                )
-                .at(line_of(current, parent).unwrap_or(0), 0),
+                Diagnostic::new(path_of(current), "E114")
+                    .arg("parent", parent.as_str())
+                    .at(line_of(current, parent).unwrap_or(0), 0),
             ]
         }
-        _ => vec![tera_error(error, origins, "")],
+        _ => vec![tera_error(error, origins, None)],
     }
 }
 
@@ -296,9 +307,7 @@ fn load_translations(site: &Site, problems: &mut Vec<Diagnostic>) -> Translation
                         Some(text) => {
                             t.insert(key, text);
                         }
-                        None => problems.push(
-                            source.error_at(&[&key], format!("translation `{key}` must be text")),
-                        ),
+                        None => problems.push(source.at(&[&key], "E115").arg("key", key.as_str())),
                     }
                 }
             }
@@ -332,13 +341,9 @@ impl Renderer {
         let theme_dir = theme::site_theme_dir(&site.root, &config.theme);
         if config.theme != "default" && !theme_dir.is_dir() {
             problems.push(
-                crate::yaml::YamlSource::new(Path::new(crate::config::CONFIG_FILE), "").error_at(
-                    &["theme"],
-                    format!(
-                        "theme `{}` not found: there is no folder themes/{}/",
-                        config.theme, config.theme
-                    ),
-                ),
+                crate::yaml::YamlSource::new(Path::new(crate::config::CONFIG_FILE), "")
+                    .at(&["theme"], "E069")
+                    .arg("theme", config.theme.as_str()),
             );
         }
         let rel_templates = format!("themes/{}/templates", config.theme);
@@ -447,10 +452,7 @@ impl Renderer {
         let site = state.views.site;
         let path = job.path(site);
         let io_error = |e: std::io::Error| {
-            Diagnostic::error(
-                PathBuf::from(&path),
-                format!("cannot write the output file: {e}"),
-            )
+            Diagnostic::new(PathBuf::from(&path), "E116").arg("error", e.to_string())
         };
         match job {
             Job::Static(i) => {
@@ -466,7 +468,7 @@ impl Renderer {
             }
             Job::ReportCsv(id) => {
                 let csv = data::period_csv(site, id).map_err(|e| {
-                    Diagnostic::error(PathBuf::from(&path), format!("cannot write CSV: {e}"))
+                    Diagnostic::new(PathBuf::from(&path), "E116").arg("error", e.to_string())
                 })?;
                 return out.write(&path, csv.as_bytes()).map_err(io_error);
             }
@@ -482,7 +484,7 @@ impl Renderer {
         let mut buffer = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(template, &context, &mut buffer)
-            .map_err(|e| tera_error(&e, &self.origins, &format!(" (while rendering {path})")))?;
+            .map_err(|e| tera_error(&e, &self.origins, Some(&path)))?;
         out.write(&path, &buffer).map_err(io_error)
     }
 
@@ -856,13 +858,8 @@ fn check_collisions(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
                     }
                     StaticOrigin::Builtin(_) => PathBuf::from("<built-in theme>/static"),
                 };
-                problems.push(Diagnostic::error(
-                    origin,
-                    format!(
-                        "this static file would replace the generated page /{}; rename or move it",
-                        file.dest
-                    ),
-                ));
+                problems
+                    .push(Diagnostic::new(origin, "E117").arg("url", format!("/{}", file.dest)));
             }
         }
     }

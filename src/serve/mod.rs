@@ -26,6 +26,8 @@ use notify_debouncer_full::DebounceEventResult;
 use tokio::sync::watch as channel;
 
 use crate::config::CONFIG_FILE;
+use crate::i18n::Language;
+use crate::messages::{self, Message};
 use rebuild::{Builder, INPUT_DIRS, Level, Report};
 use server::{App, Snapshot};
 
@@ -39,17 +41,28 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Poll the files for changes instead of using the system's notifications.
     pub poll: bool,
-    /// `--lang`: the language of the editing page's messages (default: the site's).
-    pub lang: Option<crate::i18n::Language>,
+    /// `--lang`: the language of messages (else `BLOCPRESS_LANG`, else the site's).
+    pub lang: Option<Language>,
+}
+
+/// The language of messages while serving `root`: read again at each rebuild, so changing the
+/// site's `language` changes the messages too.
+fn language(lang: Option<Language>, root: &Path) -> Language {
+    messages::resolve_language(lang, crate::config::language_of(root))
+}
+
+/// Prints one line of the catalogue in `language`.
+fn say(language: Language, message: Message) {
+    eprintln!("{}", message.render(language));
 }
 
 /// Why `serve` could not run.
 #[derive(Debug)]
 pub enum ServeError {
     /// Wrong arguments (exit code 2).
-    Usage(String),
+    Usage(Message),
     /// The server could not start (exit code 1).
-    Failed(String),
+    Failed(Message),
 }
 
 /// How long open connections get to close after Ctrl-C.
@@ -57,51 +70,63 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 
 /// Builds, serves and rebuilds until Ctrl-C (or SIGTERM).
 pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
+    let failed = |id: &'static str, error: &dyn std::fmt::Display| {
+        ServeError::Failed(Message::new(id).arg("error", error.to_string()))
+    };
     let root = options.root.canonicalize().map_err(|e| {
-        ServeError::Failed(format!(
-            "cannot open the site folder {}: {e}",
-            options.root.display()
-        ))
+        ServeError::Failed(
+            Message::new("serve-cannot-open")
+                .arg("path", options.root.display().to_string())
+                .arg("error", e.to_string()),
+        )
     })?;
     if !root.join(CONFIG_FILE).is_file() {
-        return Err(ServeError::Failed(format!(
-            "no {CONFIG_FILE} in {}: run blocpress in a site folder, pass --root, or create a site with `blocpress init`",
-            root.display()
-        )));
+        return Err(ServeError::Failed(
+            crate::diagnostics::Diagnostic::new(CONFIG_FILE, "E061")
+                .arg("root", root.display().to_string())
+                .message,
+        ));
     }
+    let lang = options.lang;
+    let language = language(lang, &root);
     let listener = bind(&options.interface, options.port)?;
     let local = listener
         .local_addr()
-        .map_err(|e| ServeError::Failed(format!("cannot read the server's address: {e}")))?;
+        .map_err(|e| failed("serve-failed", &e))?;
 
     // Watch before the first build, so nothing saved while it runs is missed.
     let (events, changes) = std::sync::mpsc::channel();
     let watcher = match watch::Watcher::start(&root, events, options.poll) {
         Ok(watcher) => Some(watcher),
         Err(message) => {
-            eprintln!("warning: {message}; pages will not rebuild on change");
+            say(
+                language,
+                Message::new("serve-no-watch").nested("problem", message),
+            );
             None
         }
     };
     let mut builder = Builder::new(root.clone(), options.drafts, origin(local));
     let report = builder.build();
-    print_report(&builder, &report, &[], false);
+    print_report(&builder, &report, &[], false, language);
     let instance = format!(
         "{:x}",
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_millis())
     );
-    let (snapshots, snapshot) = channel::channel(Arc::new(snapshot_of(&builder, &instance)));
-    eprintln!(
-        "serving {} at {} (Ctrl-C to stop)",
-        root.display(),
-        builder.local_url()
+    let (snapshots, snapshot) =
+        channel::channel(Arc::new(snapshot_of(&builder, &instance, language)));
+    say(
+        language,
+        Message::new("serve-serving")
+            .arg("root", root.display().to_string())
+            .arg("url", builder.local_url()),
     );
     std::thread::Builder::new()
         .name(String::from("blocpress-rebuild"))
-        .spawn(move || rebuild_loop(builder, watcher, changes, snapshots, &instance))
-        .map_err(|e| ServeError::Failed(format!("cannot start the rebuild thread: {e}")))?;
+        .spawn(move || rebuild_loop(builder, watcher, changes, snapshots, &instance, lang))
+        .map_err(|e| failed("serve-failed", &e))?;
 
     let (shutdown, stopping) = channel::channel(false);
     let app = Arc::new(App {
@@ -114,12 +139,12 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| ServeError::Failed(format!("cannot start the server: {e}")))?;
+        .map_err(|e| failed("serve-failed", &e))?;
     runtime
-        .block_on(serve(listener, app, shutdown))
-        .map_err(|e| ServeError::Failed(format!("the server stopped: {e}")))?;
+        .block_on(serve(listener, app, shutdown, language))
+        .map_err(|e| failed("serve-failed", &e))?;
     runtime.shutdown_timeout(Duration::from_millis(200));
-    eprintln!("stopped");
+    say(language, Message::new("serve-stopped"));
     Ok(())
 }
 
@@ -127,36 +152,37 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
 fn bind(interface: &str, port: u16) -> Result<TcpListener, ServeError> {
     let addresses: Vec<SocketAddr> = (interface, port)
         .to_socket_addrs()
-        .map_err(|e| {
-            ServeError::Usage(format!(
-                "--interface {interface}: not an address this machine can listen on ({e})"
-            ))
+        .map_err(|_| {
+            ServeError::Usage(Message::new("serve-bad-interface").arg("interface", interface))
         })?
         .collect();
     let Some(&address) = addresses.first() else {
-        return Err(ServeError::Usage(format!(
-            "--interface {interface}: not an address this machine can listen on"
-        )));
+        return Err(ServeError::Usage(
+            Message::new("serve-bad-interface").arg("interface", interface),
+        ));
+    };
+    let cannot_listen = |e: &io::Error| {
+        Message::new("serve-cannot-listen")
+            .arg("address", address.to_string())
+            .arg("error", e.to_string())
     };
     let listener = TcpListener::bind(address).map_err(|e| {
         ServeError::Failed(match e.kind() {
-            io::ErrorKind::AddrInUse => format!(
-                "port {port} on {} is already in use (is another `blocpress serve` running?); stop it or pass --port with another number (--port 0 picks a free one)",
-                address.ip()
-            ),
-            io::ErrorKind::PermissionDenied => format!(
-                "not allowed to listen on port {port} of {}: ports below 1024 need special rights; pass --port 1111 or another number above 1023",
-                address.ip()
-            ),
-            io::ErrorKind::AddrNotAvailable => format!(
-                "--interface {interface}: this machine has no such address"
-            ),
-            _ => format!("cannot listen on {address}: {e}"),
+            io::ErrorKind::AddrInUse => Message::new("serve-port-in-use")
+                .arg("port", port.to_string())
+                .arg("ip", address.ip().to_string()),
+            io::ErrorKind::PermissionDenied => Message::new("serve-port-denied")
+                .arg("port", port.to_string())
+                .arg("ip", address.ip().to_string()),
+            io::ErrorKind::AddrNotAvailable => {
+                Message::new("serve-bad-interface").arg("interface", interface)
+            }
+            _ => cannot_listen(&e),
         })
     })?;
     listener
         .set_nonblocking(true)
-        .map_err(|e| ServeError::Failed(format!("cannot listen on {address}: {e}")))?;
+        .map_err(|e| ServeError::Failed(cannot_listen(&e)))?;
     Ok(listener)
 }
 
@@ -174,8 +200,9 @@ fn origin(local: SocketAddr) -> String {
     }
 }
 
-fn snapshot_of(builder: &Builder, instance: &str) -> Snapshot {
+fn snapshot_of(builder: &Builder, instance: &str, language: Language) -> Snapshot {
     Snapshot {
+        language,
         version: format!("{instance}-{}", builder.version()),
         files: builder.files(),
         base_path: builder.base_path().to_string(),
@@ -191,6 +218,7 @@ fn rebuild_loop(
     changes: Receiver<DebounceEventResult>,
     snapshots: channel::Sender<Arc<Snapshot>>,
     instance: &str,
+    lang: Option<Language>,
 ) {
     while let Ok(first) = changes.recv() {
         let mut problems = Vec::new();
@@ -211,8 +239,12 @@ fn rebuild_loop(
                 .collect();
             problems.extend(watcher.refresh(&renew));
         }
+        let language = language(lang, builder.root());
         for problem in &problems {
-            eprintln!("warning: {problem}");
+            say(
+                language,
+                Message::new("serve-watch-problem").nested("problem", problem.clone()),
+            );
         }
         let had_errors = !builder.errors().is_empty();
         let url = builder.local_url();
@@ -220,12 +252,15 @@ fn rebuild_loop(
         if report.level == Level::Ignore && !report.changed {
             continue;
         }
-        print_report(&builder, &report, &paths, had_errors);
+        print_report(&builder, &report, &paths, had_errors, language);
         if builder.local_url() != url {
-            eprintln!("the site is now served at {}", builder.local_url());
+            say(
+                language,
+                Message::new("serve-now-at").arg("url", builder.local_url()),
+            );
         }
         if report.changed || report.errors_changed {
-            snapshots.send_replace(Arc::new(snapshot_of(&builder, instance)));
+            snapshots.send_replace(Arc::new(snapshot_of(&builder, instance, language)));
         }
     }
 }
@@ -235,51 +270,61 @@ fn relative<'a>(root: &Path, path: &'a Path) -> std::borrow::Cow<'a, str> {
 }
 
 /// One line for what happened, then the warnings and errors, like `build` prints them.
-fn print_report(builder: &Builder, report: &Report, paths: &[PathBuf], had_errors: bool) {
+fn print_report(
+    builder: &Builder,
+    report: &Report,
+    paths: &[PathBuf],
+    had_errors: bool,
+    language: Language,
+) {
     let errors = builder.errors();
     let time = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
     let what = match paths {
-        [] => String::new(),
-        [one] => format!("{}: ", relative(builder.root(), one)),
-        [one, rest @ ..] => format!(
-            "{} and {} more: ",
-            relative(builder.root(), one),
-            rest.len()
-        ),
+        [] => Message::new("hint-none"),
+        [one] => Message::new("serve-what-one").arg("path", relative(builder.root(), one)),
+        [one, rest @ ..] => Message::new("serve-what-many")
+            .arg("path", relative(builder.root(), one))
+            .count("more", rest.len()),
     };
-    let ms = report.elapsed.as_millis();
+    let ms = report.elapsed.as_millis() as i64;
     let done = match (report.level, report.rendered) {
-        (_, _) if !errors.is_empty() && !report.changed => String::from("not rebuilt"),
-        (Level::Static, _) => String::from("static file changed, reloading pages"),
-        (Level::Content, 0) => String::from("nothing to re-render"),
-        (Level::Content, n) if report.changed => format!("re-rendered {n} files in {ms} ms"),
-        (Level::Content, _) => format!("no page changed ({ms} ms)"),
-        (Level::Templates, n) => {
-            format!("templates changed, re-rendered all {n} files in {ms} ms")
-        }
-        (_, n) if paths.is_empty() => format!("built {n} files in {ms} ms"),
-        (_, n) => format!("rebuilt the site, {n} files in {ms} ms"),
+        (_, _) if !errors.is_empty() && !report.changed => Message::new("serve-not-rebuilt"),
+        (Level::Static, _) => Message::new("serve-static-changed"),
+        (Level::Content, 0) => Message::new("serve-nothing-to-render"),
+        (Level::Content, n) if report.changed => Message::new("serve-rerendered")
+            .count("files", n)
+            .count("ms", ms),
+        (Level::Content, _) => Message::new("serve-no-page-changed").count("ms", ms),
+        (Level::Templates, n) => Message::new("serve-templates-changed")
+            .count("files", n)
+            .count("ms", ms),
+        (_, n) if paths.is_empty() => Message::new("serve-built")
+            .count("files", n)
+            .count("ms", ms),
+        (_, n) => Message::new("serve-rebuilt")
+            .count("files", n)
+            .count("ms", ms),
     };
-    eprintln!("[{time}] {what}{done}");
+    eprintln!(
+        "[{time}] {}{}",
+        what.render(language),
+        done.render(language)
+    );
     for warning in &report.warnings {
-        eprintln!("{warning}");
+        eprintln!("{}", warning.render(language));
     }
     for error in &errors {
-        eprintln!("{error}");
+        eprintln!("{}", error.render(language));
     }
     if !errors.is_empty() {
-        let count = if errors.len() == 1 {
-            String::from("1 error")
+        let id = if builder.has_site() {
+            "serve-errors-kept"
         } else {
-            format!("{} errors", errors.len())
+            "serve-errors-nothing"
         };
-        if builder.has_site() {
-            eprintln!("{count}: the last good build is still served; save a fix and it reloads");
-        } else {
-            eprintln!("{count}: nothing to serve yet; save a fix and the site appears");
-        }
+        say(language, Message::new(id).count("errors", errors.len()));
     } else if had_errors {
-        eprintln!("errors fixed");
+        say(language, Message::new("serve-errors-fixed"));
     }
 }
 
@@ -288,12 +333,13 @@ async fn serve(
     listener: TcpListener,
     app: Arc<App>,
     shutdown: channel::Sender<bool>,
+    language: Language,
 ) -> io::Result<()> {
     let listener = tokio::net::TcpListener::from_std(listener)?;
     let mut stopping = shutdown.subscribe();
     let server = axum::serve(listener, server::router(app)).with_graceful_shutdown(async move {
         stop_signal().await;
-        eprintln!("stopping…");
+        say(language, Message::new("serve-stopping"));
         let _ = shutdown.send(true);
     });
     tokio::select! {

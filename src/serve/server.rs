@@ -32,6 +32,8 @@ use crate::diagnostics::Diagnostic;
 /// half of one build and half of another.
 #[derive(Debug)]
 pub struct Snapshot {
+    /// The language of the overlay and the errors' words.
+    pub language: crate::i18n::Language,
     /// Changes whenever the files change; unique across restarts of the server.
     pub version: String,
     pub files: Arc<FileMap>,
@@ -72,6 +74,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/__blocpress/livereload", get(livereload))
         .route("/__blocpress/status", get(status))
         .merge(crate::cms::serve::routes())
+        .route("/__blocpress/source/{index}", get(source_view))
         .fallback(site)
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
@@ -137,23 +140,109 @@ async fn livereload_js() -> Response {
         .into_response()
 }
 
-/// `{"version": "…", "errors": [{"file", "line", "column", "code", "message", "text"}]}`
+/// `{"version", "language", "ui": {…labels…}, "errors": [{"file", "line", "column", "code",
+/// "message", "text", "source", "explain": {"meaning", "wrong", "right", "fix"}}]}`, every
+/// word in the site's language: the overlay (livereload.js) only lays it out.
 fn status_json(snapshot: &Snapshot) -> String {
+    use crate::messages::{self, Message};
+    let language = snapshot.language;
+    let text = |id: &'static str| messages::text(id, language);
+    let explanations = messages::explanations(language);
     let errors: Vec<serde_json::Value> = snapshot
         .errors
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(index, d)| {
+            let explain = explanations.get(d.code()).map(|e| {
+                serde_json::json!({
+                    "meaning": e.meaning.trim(),
+                    "wrong": e.wrong.trim_end(),
+                    "right": e.right.trim_end(),
+                    "fix": e.fix.trim(),
+                })
+            });
             serde_json::json!({
                 "file": crate::diagnostics::display_path(&d.path),
                 "line": d.line,
                 "column": d.column,
                 "code": d.code(),
-                "message": d.text(crate::i18n::Language::default()),
-                "text": d.to_string(),
+                "message": d.text(language),
+                "text": d.render(language),
+                "source": format!("/__blocpress/source/{index}#L{}", d.line.unwrap_or(1)),
+                "explain": explain,
             })
         })
         .collect();
-    serde_json::json!({ "version": snapshot.version, "errors": errors }).to_string()
+    let ui = serde_json::json!({
+        "title": Message::new("overlay-title").count("errors", snapshot.errors.len()).render(language),
+        "note": text("overlay-note"),
+        "close": text("overlay-close"),
+        "explain": text("overlay-explain"),
+        "open": text("overlay-open"),
+        "wrong": text("explain-wrong"),
+        "right": text("explain-right"),
+        "fix": text("explain-fix"),
+        "error": text("label-error"),
+        "warning": text("label-warning"),
+    });
+    serde_json::json!({
+        "version": snapshot.version,
+        "language": language.code(),
+        "ui": ui,
+        "errors": errors,
+    })
+    .to_string()
+}
+
+/// `/__blocpress/source/N`: the file of the current N-th error, with line numbers and its line
+/// marked, so the overlay's link shows the editor where to look. Only files inside the site
+/// that have an error are shown.
+async fn source_view(
+    State(app): State<Arc<App>>,
+    axum::extract::Path(index): axum::extract::Path<usize>,
+) -> Response {
+    let snapshot = app.current();
+    let Some(d) = snapshot.errors.get(index) else {
+        return plain(StatusCode::NOT_FOUND, "not found\n");
+    };
+    let Ok(path) = app.site_root.join(&d.path).canonicalize() else {
+        return plain(StatusCode::NOT_FOUND, "not found\n");
+    };
+    if !path.starts_with(&app.site_root) || !path.is_file() {
+        return plain(StatusCode::NOT_FOUND, "not found\n");
+    }
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(crate::yaml::MAX_FILE_BYTES)]);
+    let escape = |s: &str| {
+        let mut out = Vec::new();
+        let _ = tera::escape_html(s, &mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    let file = crate::diagnostics::display_path(&d.path);
+    let title = crate::messages::Message::new("overlay-source-title")
+        .arg("file", file.as_str())
+        .arg("line", d.line.unwrap_or(1).to_string())
+        .render(snapshot.language);
+    let mut rows = String::new();
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        let mark = if Some(n) == d.line {
+            " class=\"here\""
+        } else {
+            ""
+        };
+        rows.push_str(&format!(
+            "<tr id=\"L{n}\"{mark}><th>{n}</th><td>{}</td></tr>\n",
+            escape(line)
+        ));
+    }
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>body{{margin:0;font:15px/1.5 system-ui,sans-serif;background:#fff;color:#111}}h1{{font-size:17px;margin:0;padding:12px 16px;background:#7f1d1d;color:#fff}}p{{margin:0;padding:10px 16px;background:#fef2f2;border-bottom:1px solid #fecaca}}table{{border-collapse:collapse;font:14px/1.5 Consolas,\"DejaVu Sans Mono\",\"Noto Sans Mono\",monospace;width:100%}}th{{color:#666;text-align:right;padding:0 10px;user-select:none;vertical-align:top;font-weight:normal}}td{{white-space:pre-wrap;word-break:break-word;padding-right:12px}}tr.here{{background:#fde68a}}tr.here th{{color:#111;font-weight:bold}}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{message}</p>\n<table>\n{rows}</table>\n</body>\n</html>\n",
+        lang = snapshot.language.code(),
+        title = escape(&title),
+        message = escape(&d.render(snapshot.language)),
+    );
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
 
 /// The build version and errors, for scripts and tests that poll instead of listening.
@@ -413,14 +502,20 @@ async fn not_found(app: &App, snapshot: &Snapshot) -> Response {
 /// Served for every page while no build has succeeded yet.
 fn errors_page(snapshot: &Snapshot) -> Response {
     let mut list = String::new();
+    let language = snapshot.language;
     for d in snapshot.errors.iter() {
         let mut escaped = Vec::new();
-        let _ = tera::escape_html(&d.to_string(), &mut escaped);
+        let _ = tera::escape_html(&d.render(language), &mut escaped);
         list.push_str(&String::from_utf8_lossy(&escaped));
         list.push('\n');
     }
+    let title = crate::messages::Message::new("overlay-title")
+        .count("errors", snapshot.errors.len())
+        .render(language);
+    let note = crate::messages::text("overlay-note", language);
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>blocpress: the site has errors</title>\n</head>\n<body>\n<h1>The site has errors</h1>\n<p>Fix them and this page reloads by itself.</p>\n<pre>{list}</pre>\n</body>\n</html>\n"
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>blocpress: {title}</title>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{note}</p>\n<pre style=\"white-space:pre-wrap\">{list}</pre>\n</body>\n</html>\n",
+        language.code()
     );
     (
         StatusCode::SERVICE_UNAVAILABLE,

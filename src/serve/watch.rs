@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
+use crate::messages::Message;
+
 use notify::event::{MetadataKind, ModifyKind};
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{
@@ -79,15 +81,15 @@ fn is_limit(error: &notify::Error) -> bool {
 }
 
 /// A message for a failed watch, with what to do when the system's limit is the cause.
-pub fn describe(error: &notify::Error, path: &Path) -> String {
-    if is_limit(error) {
-        format!(
-            "cannot watch {} for changes: the system's limit of watched folders is reached; raise it (for example `sudo sysctl fs.inotify.max_user_watches=524288`) and restart blocpress serve",
-            path.display()
-        )
+pub fn describe(error: &notify::Error, path: &Path) -> Message {
+    let id = if is_limit(error) {
+        "watch-limit"
     } else {
-        format!("cannot watch {} for changes: {error}", path.display())
-    }
+        "watch-failed"
+    };
+    Message::new(id)
+        .arg("path", path.display().to_string())
+        .arg("error", error.to_string())
 }
 
 impl Watcher {
@@ -97,7 +99,7 @@ impl Watcher {
         root: &Path,
         events: Sender<DebounceEventResult>,
         poll: bool,
-    ) -> Result<Watcher, String> {
+    ) -> Result<Watcher, Message> {
         let backend = if poll {
             polling(events.clone()).map_err(|e| describe(&e, root))?
         } else {
@@ -117,8 +119,14 @@ impl Watcher {
             }
             watcher.fall_back_to_polling()?;
         }
+        let language = crate::messages::resolve_language(None, crate::config::language_of(root));
         for warning in watcher.refresh(&[]) {
-            eprintln!("warning: {warning}");
+            eprintln!(
+                "{}",
+                Message::new("serve-watch-problem")
+                    .nested("problem", warning)
+                    .render(language)
+            );
         }
         Ok(watcher)
     }
@@ -128,10 +136,14 @@ impl Watcher {
     }
 
     /// Replaces the system's notifications by polling and watches everything again.
-    fn fall_back_to_polling(&mut self) -> Result<(), String> {
+    fn fall_back_to_polling(&mut self) -> Result<(), Message> {
+        let language =
+            crate::messages::resolve_language(None, crate::config::language_of(&self.root));
         eprintln!(
-            "warning: the system's limit of watched folders is reached; checking files every {} ms instead (raise the limit with `sudo sysctl fs.inotify.max_user_watches=524288` for instant updates)",
-            POLL_INTERVAL.as_millis()
+            "{}",
+            Message::new("watch-polling")
+                .count("ms", POLL_INTERVAL.as_millis() as i64)
+                .render(language)
         );
         self.backend = polling(self.events.clone()).map_err(|e| describe(&e, &self.root))?;
         self.watched.clear();
@@ -143,7 +155,7 @@ impl Watcher {
     /// Watches the input folders that exist and are not watched yet, forgets those that are
     /// gone, and watches again those in `renew` (a folder deleted and made again). Returns the
     /// problems met.
-    pub fn refresh(&mut self, renew: &[&str]) -> Vec<String> {
+    pub fn refresh(&mut self, renew: &[&str]) -> Vec<Message> {
         let mut problems = Vec::new();
         for dir in INPUT_DIRS {
             let path = self.root.join(dir);
@@ -174,7 +186,7 @@ impl Watcher {
 
 /// The absolute paths of a batch of events, and whether the watcher lost events (then
 /// everything must be loaded again).
-pub fn paths_of(batch: DebounceEventResult, problems: &mut Vec<String>) -> (Vec<PathBuf>, bool) {
+pub fn paths_of(batch: DebounceEventResult, problems: &mut Vec<Message>) -> (Vec<PathBuf>, bool) {
     match batch {
         Ok(events) => {
             let rescan = events.iter().any(|e| e.need_rescan());
@@ -193,7 +205,11 @@ pub fn paths_of(batch: DebounceEventResult, problems: &mut Vec<String>) -> (Vec<
             (paths, rescan)
         }
         Err(errors) => {
-            problems.extend(errors.iter().map(|e| format!("watching for changes: {e}")));
+            problems.extend(
+                errors
+                    .iter()
+                    .map(|e| Message::new("watch-error").arg("error", e.to_string())),
+            );
             (Vec::new(), true)
         }
     }

@@ -164,6 +164,8 @@ impl Server {
             .arg(root)
             .args(["--port", "0"])
             .args(extra)
+            // English like the other suites; `--lang vi` in `extra` overrides it.
+            .env("BLOCPRESS_LANG", "en")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -176,12 +178,12 @@ impl Server {
         std::thread::spawn(move || {
             for line in BufReader::new(pipe).lines() {
                 let Ok(line) = line else { break };
-                if let Some((_, url)) = line
-                    .strip_prefix("serving ")
-                    .and_then(|l| l.split_once(" at "))
+                // `serving ROOT at URL (Ctrl-C to stop)`, or in Vietnamese `… tại URL (…`.
+                if line.contains("Ctrl-C")
+                    && let Some(at) = line.find(" http://")
                 {
-                    let url = url.split_whitespace().next().unwrap_or("").to_string();
-                    let _ = tx.send(url);
+                    let url = line[at + 1..].split_whitespace().next().unwrap_or("");
+                    let _ = tx.send(url.to_string());
                 }
                 let mut log = log.lock().unwrap();
                 log.push_str(&line);

@@ -1,0 +1,65 @@
+//! The `serve` overlay speaks the site's language: the status the page listens to carries
+//! every word (title, note, labels, each error's message and its `explain` text), each error
+//! links to a view of its file at the line, and the script itself holds no words.
+
+mod serve_common;
+
+use serve_common::*;
+
+#[test]
+fn the_overlay_status_is_in_the_sites_language_with_explanations_and_a_link_to_the_line() {
+    let site = TempSite::new();
+    small_site(&site.root, "https://thidua.example.vn/khoi/");
+    let server = Server::start(&site.root, &["--lang", "vi"]);
+    assert!(server.log().contains("Đang chạy trang"), "{}", server.log());
+
+    let news = "content/news/2013-06-21-so-ket.md";
+    let original = std::fs::read_to_string(site.root.join(news)).unwrap();
+    save_atomically(
+        &site.root,
+        news,
+        &original.replace("date: 2013-06-21", "date: 2026-11-31"),
+    );
+    let status = server.wait_status("the date error", |s| {
+        !s["errors"].as_array().unwrap().is_empty()
+    });
+    assert_eq!(status["language"], "vi", "{status}");
+    assert_eq!(status["ui"]["title"], "Trang có 1 lỗi cần sửa", "{status}");
+    assert_eq!(status["ui"]["explain"], "Lỗi này là gì và cách sửa");
+    let error = &status["errors"][0];
+    assert_eq!(error["code"], "E046");
+    assert_eq!(
+        error["message"],
+        "“2026-11-31” không phải ngày hợp lệ: tháng 11 năm 2026 chỉ có 30 ngày"
+    );
+    assert_eq!(error["explain"]["meaning"], "Ngày không có trong tháng.");
+    assert!(
+        error["explain"]["fix"]
+            .as_str()
+            .unwrap()
+            .contains("Sửa ngày")
+    );
+
+    // The link opens the file at the line, marked.
+    let link = error["source"].as_str().unwrap();
+    assert!(link.starts_with("/__blocpress/source/0#L3"), "{link}");
+    let page = server.get(link.split('#').next().unwrap());
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    assert!(
+        html.contains("<tr id=\"L3\" class=\"here\"><th>3</th><td>date: 2026-11-31</td></tr>"),
+        "{html}"
+    );
+    assert!(html.contains(&format!("{news}, dòng 3")), "{html}");
+    // Only the files of current errors, by their number: nothing else can be read this way.
+    assert_eq!(server.get("/__blocpress/source/1").status, 404);
+    assert_eq!(server.get("/__blocpress/source/..%2Fsite.yaml").status, 400);
+
+    // The script lays the words out; it holds none of its own.
+    let script = server.get("/__blocpress/livereload.js").text();
+    assert!(!script.contains("The page shows"), "words in the script");
+    assert!(
+        script.contains("status.ui"),
+        "the script takes its words from the status"
+    );
+}
