@@ -13,6 +13,7 @@ pub mod output;
 pub mod period;
 pub mod render;
 pub mod serve;
+pub mod sheet;
 pub mod site;
 pub mod slug;
 pub mod theme;

@@ -10,6 +10,7 @@ pub mod page;
 pub mod period;
 pub mod scoring;
 pub mod validate;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 

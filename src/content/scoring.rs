@@ -22,6 +22,10 @@ struct ScoringFile {
     groups: Vec<GroupFile>,
     #[serde(default)]
     scores: IndexMap<String, IndexMap<yaml::Value, yaml::Value>>,
+    /// Each member's self-assessment, as `sheet import` writes it. Accepted, not yet shown
+    /// (issue 11 validates and displays it).
+    #[serde(default, rename = "self_scores")]
+    _self_scores: IndexMap<String, IndexMap<yaml::Value, yaml::Value>>,
     #[serde(default)]
     awards: IndexMap<String, yaml::Value>,
     #[serde(default)]

@@ -111,6 +111,9 @@ pub struct Figure<'a> {
     pub year_trend: Option<&'static str>,
     pub target: Option<String>,
     pub target_percent: Option<String>,
+    /// The member's note on this figure (`notes:`), shown as a numbered footnote.
+    pub note: Option<&'a str>,
+    pub note_number: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -136,6 +139,8 @@ pub struct MemberReport<'a> {
     pub targets: Vec<TargetView<'a>>,
     pub sample: bool,
     pub has_sample_figures: bool,
+    /// Some figure has a note (`notes:`): the footnotes follow the table.
+    pub has_notes: bool,
     pub source: String,
 }
 
@@ -540,11 +545,17 @@ impl<'a> Views<'a> {
         let targets = preceding
             .and_then(|p| association.achievements.get(&p))
             .map(|a| &a.targets);
+        let mut notes = 0;
         achievement
             .values
             .iter()
             .filter_map(|(key, value)| {
                 let def = self.def(association, key)?;
+                let note = achievement.notes.get(key).map(String::as_str);
+                let note_number = note.map(|_| {
+                    notes += 1;
+                    notes
+                });
                 let previous = Self::value_of(association, preceding, key);
                 let earlier = Self::value_of(association, year_earlier, key);
                 let target = targets.and_then(|t| t.get(key)).copied();
@@ -572,6 +583,8 @@ impl<'a> Views<'a> {
                     year_trend: year_change.map(trend),
                     target: target.map(|t| self.num(t)),
                     target_percent,
+                    note,
+                    note_number,
                 })
             })
             .collect()
@@ -596,6 +609,7 @@ impl<'a> Views<'a> {
                     .and_then(|a| a.summary.as_ref())
                     .map(|m| m.html.as_str()),
                 has_sample_figures: figures.iter().any(|f| f.sample),
+                has_notes: figures.iter().any(|f| f.note.is_some()),
                 figures,
                 highlights: achievement
                     .map(|a| a.highlights.iter().map(|m| m.html.as_str()).collect())
