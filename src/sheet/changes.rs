@@ -12,7 +12,6 @@ use super::import::{AchievementReturn, FormReturn, ScoringReturn};
 use super::plain_number;
 use super::yaml_edit::{self, Doc};
 use crate::content::write::FileChange;
-use crate::i18n::Language;
 use crate::messages::Message;
 use crate::model::Site;
 
@@ -67,16 +66,13 @@ fn texts_of(value: Option<&serde_yaml::Value>) -> Vec<String> {
     }
 }
 
-fn shown(value: Option<Decimal>, language: Language) -> String {
-    value.map_or_else(
-        || "–".to_string(),
-        |v| crate::i18n::format_decimal(v, language),
-    )
+/// A figure in a change line, as the YAML file writes it (`10350`, `95.5`).
+fn shown(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "–".to_string(), plain_number)
 }
 
 /// The new text of a member's achievement file for one returned form.
 pub fn achievement(site: &Site, form: &AchievementReturn) -> Planned {
-    let language = site.config.language;
     let rel = PathBuf::from("content/associations")
         .join(form.member.as_str())
         .join(format!("{}.yaml", form.period));
@@ -113,8 +109,8 @@ pub fn achievement(site: &Site, form: &AchievementReturn) -> Planned {
             notes.push(
                 Message::new("sheet-changed-value")
                     .arg("key", key.as_str())
-                    .arg("old", shown(before, language))
-                    .arg("new", shown(*value, language)),
+                    .arg("old", shown(before))
+                    .arg("new", shown(*value)),
             );
         }
     }
@@ -146,8 +142,8 @@ pub fn achievement(site: &Site, form: &AchievementReturn) -> Planned {
         notes.push(
             Message::new("sheet-changed-target")
                 .arg("key", key.as_str())
-                .arg("old", shown(before, language))
-                .arg("new", shown(*value, language)),
+                .arg("old", shown(before))
+                .arg("new", shown(*value)),
         );
     }
 
