@@ -68,6 +68,7 @@ struct Styles {
     note: Format,
     header: Format,
     label: Format,
+    centered: Format,
     number: Format,
     input_count: Format,
     input_decimal: Format,
@@ -101,6 +102,7 @@ impl Styles {
                 .set_align(FormatAlign::Center)
                 .set_background_color(Color::RGB(0xD9E1F2)),
             label: boxed.clone(),
+            centered: boxed.clone().set_align(FormatAlign::Center),
             number: boxed.clone().set_num_format("#,##0.######"),
             input_count: input.clone().set_num_format("#,##0"),
             input_decimal: input.clone().set_num_format("General"),
@@ -196,7 +198,7 @@ pub fn member_form(
 
     let mut row = HEADER_ROW + 1;
     for (index, (key, def)) in form_metrics(site, member).into_iter().enumerate() {
-        sheet.write_number_with_format(row, COL_NO, (index + 1) as f64, &styles.label)?;
+        sheet.write_number_with_format(row, COL_NO, (index + 1) as f64, &styles.centered)?;
         sheet.write_string_with_format(row, COL_LABEL, def.label.trim(), &styles.label)?;
         let unit = def.unit.as_deref().unwrap_or("").trim();
         sheet.write_string_with_format(row, COL_UNIT, unit, &styles.label)?;
@@ -293,7 +295,7 @@ pub fn member_form(
             } else {
                 (i + 1).to_string()
             };
-            sheet.write_string_with_format(row, COL_NO, &label, &styles.label)?;
+            sheet.write_string_with_format(row, COL_NO, &label, &styles.centered)?;
             let text = items.get(i).map_or("", String::as_str);
             sheet.merge_range(row, COL_LABEL, row, LAST_COL, text, &styles.input_text)?;
             let lines = text.chars().count() / 110 + text.matches('\n').count() + 1;
@@ -350,9 +352,9 @@ pub fn scoring_form(
     let last_col = 2 + 2 * members.len() as u16;
     sheet.set_column_width(0, 6.0)?;
     sheet.set_column_width(1, 40.0)?;
-    sheet.set_column_width(2, 9.0)?;
+    sheet.set_column_width(2, 11.0)?;
     for col in 3..=last_col {
-        sheet.set_column_width(col, 10.0)?;
+        sheet.set_column_width(col, 9.0)?;
     }
     let period_title = site
         .periods
@@ -431,6 +433,9 @@ pub fn scoring_form(
 
     let mut row = kinds_row + 1;
     let mut criterion_rows = Vec::new();
+    // The totals' values as a spreadsheet would compute them, stored with the formulas: a
+    // program that does not recalculate on opening (LibreOffice by default) shows them.
+    let mut sums = vec![Decimal::ZERO; 2 * members.len()];
     let mut index = 0;
     for (g, group) in scoring.groups.iter().enumerate() {
         sheet.write_string_with_format(row, 0, (g + 1).to_string(), &styles.header)?;
@@ -446,6 +451,9 @@ pub fn scoring_form(
         for criterion in &group.criteria {
             sheet.write_string_with_format(row, 0, &criterion.id, &styles.label)?;
             sheet.write_string_with_format(row, 1, &criterion.title, &styles.label)?;
+            // Rows do not grow by themselves when a file is opened: size them for the title.
+            let lines = criterion.title.chars().count().div_ceil(45).max(1);
+            sheet.set_row_height(row, 16.0 * lines as f64)?;
             sheet.write_number_with_format(row, 2, number(criterion.max), &styles.number)?;
             for (i, member) in members.iter().enumerate() {
                 let col = 3 + 2 * i as u16;
@@ -454,6 +462,9 @@ pub fn scoring_form(
                     .then(|| scoring.rows.iter().find(|r| r.association == member.slug))
                     .flatten()
                     .and_then(|r| r.scores.get(index).copied());
+                if let Some(v) = agreed {
+                    sums[2 * i + 1] += v;
+                }
                 match agreed {
                     Some(v) => sheet.write_number_with_format(
                         row,
@@ -498,7 +509,8 @@ pub fn scoring_form(
                 "=SUM({letters}{}:{letters}{})",
                 first + 1,
                 last + 1
-            ));
+            ))
+            .set_result(crate::sheet::plain_number(sums[(col - 3) as usize]));
             sheet.write_formula_with_format(row, col, formula, &styles.header)?;
         }
     }
