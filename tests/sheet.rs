@@ -378,6 +378,12 @@ fn every_refusal_names_its_cell_and_changes_nothing() {
             "E357",
             "G8".into(),
         ),
+        (
+            "hidden-column",
+            "ws.column_dimensions['H'].hidden = True".into(),
+            "E357",
+            "H7".into(),
+        ),
     ];
     let before = content(&site);
     let mut failures = Vec::new();
@@ -405,6 +411,41 @@ fn every_refusal_names_its_cell_and_changes_nothing() {
         );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+
+    // In the site's language, saying what to type.
+    let returned = site.root().join("thousands.xlsx");
+    let vi = site.run(&[
+        "sheet",
+        "import",
+        returned.to_str().unwrap(),
+        "--lang",
+        "vi",
+    ]);
+    let err = stderr(&vi);
+    assert!(
+        err.contains("lỗi[E360]") && err.contains("Số liệu!G8") && err.contains("gõ 1080"),
+        "{err}"
+    );
+    assert!(err.contains("Không ghi tệp nào"), "{err}");
+
+    // A value every cell check accepts but `check` does not (figures stop at 10^15): refused
+    // by the check of the whole site as it would be, naming the YAML file.
+    let huge = site.root().join("huge.xlsx");
+    python(
+        &form,
+        FIGURES,
+        "ws.cell(row('Số tiền vận động'), 7).value = 10**16",
+        &huge,
+    );
+    let output = import(&site, &[&huge], &[]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/associations/hoi-a/2023-h2.yaml")
+            && err.contains("would give the site errors"),
+        "{err}"
+    );
+    assert_eq!(before, content(&site));
 }
 
 #[test]
