@@ -500,7 +500,7 @@ pub fn scoring_form(
     }
     // Totals, computed by the spreadsheet as people fill it in (not read back).
     sheet.write_string_with_format(row, 0, "", &styles.header)?;
-    sheet.write_string_with_format(row, 1, &w("sheet-total"), &styles.header)?;
+    sheet.write_string_with_format(row, 1, w("sheet-total"), &styles.header)?;
     sheet.write_number_with_format(row, 2, number(scoring.max_total()), &styles.header)?;
     if let (Some(first), Some(last)) = (criterion_rows.first(), criterion_rows.last()) {
         for col in 3..=last_col {
