@@ -276,3 +276,18 @@ pub fn plan(site: &Site, form: &FormReturn) -> Planned {
         FormReturn::Scoring(s) => scoring(site, s),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_as_files_hold_them() {
+        let map = parsed("a: 35\nb: { value: 40000000, qualifier: over }\nc:\nd: 95.50\n");
+        assert_eq!(figure(map.get("a")), Some(Decimal::from(35)));
+        assert_eq!(figure(map.get("b")), Some(Decimal::from(40_000_000)));
+        assert_eq!(figure(map.get("c")), None);
+        assert_eq!(figure(map.get("d")), Decimal::from_str("95.5").ok());
+        assert_eq!(texts_of(parsed("h: [x, ' y ']\n").get("h")), ["x", "y"]);
+    }
+}
