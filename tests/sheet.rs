@@ -492,6 +492,16 @@ for crit, self_score, agreed in [('1.1', 10, 9.5), ('1.2', 10, 10), ('2.1', 5, 4
         "{rows:?}"
     );
 
+    // Exported again, the grid carries both columns: imported as it is, nothing changes.
+    ok(&site.run(&["sheet", "export", "--scoring", "2023", "--force"]));
+    let again = import(&site, &[&grid], &[]);
+    ok(&again);
+    assert!(
+        stderr(&again).contains("nothing changes"),
+        "{}",
+        stderr(&again)
+    );
+
     // A score above the criterion's maximum is refused at its cell.
     let bad = site.root().join("bad.xlsx");
     python(

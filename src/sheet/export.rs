@@ -345,6 +345,11 @@ pub fn scoring_form(
     let sheet_name = w("sheet-scoring-sheet");
     meta.push(&["sheet", &sheet_name]);
     let same_period = scoring.period == period;
+    let self_scores = if same_period {
+        self_scores(site, period)
+    } else {
+        Default::default()
+    };
 
     let sheet = workbook.add_worksheet();
     sheet.set_name(&sheet_name)?;
@@ -457,7 +462,22 @@ pub fn scoring_form(
             sheet.write_number_with_format(row, 2, number(criterion.max), &styles.number)?;
             for (i, member) in members.iter().enumerate() {
                 let col = 3 + 2 * i as u16;
-                sheet.write_blank(row, col, &styles.input_decimal)?;
+                let own = self_scores
+                    .get(member.slug.as_str())
+                    .and_then(|m| m.get(&criterion.id))
+                    .copied();
+                match own {
+                    Some(v) => {
+                        sums[2 * i] += v;
+                        sheet.write_number_with_format(
+                            row,
+                            col,
+                            number(v),
+                            &styles.input_decimal,
+                        )?
+                    }
+                    None => sheet.write_blank(row, col, &styles.input_decimal)?,
+                };
                 let agreed = same_period
                     .then(|| scoring.rows.iter().find(|r| r.association == member.slug))
                     .flatten()
@@ -520,6 +540,40 @@ pub fn scoring_form(
     meta.write(&mut workbook)?;
     workbook.set_properties(&properties(site, &heading, "", period));
     Ok(workbook)
+}
+
+/// The members' self-assessments as the period's scoring file holds them (`self_scores:`),
+/// read from the file itself until the loaded model carries them.
+// TODO(lead, issue 11): take them from `Scoring` once it loads `self_scores`.
+fn self_scores(
+    site: &Site,
+    period: PeriodId,
+) -> std::collections::HashMap<String, std::collections::HashMap<String, Decimal>> {
+    let path = site
+        .root
+        .join("content/scoring")
+        .join(format!("{period}.yaml"));
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_default();
+    let mut all = std::collections::HashMap::new();
+    if let Some(members) = value.get("self_scores").and_then(|v| v.as_mapping()) {
+        for (member, scores) in members {
+            let (Some(member), Some(scores)) =
+                (crate::yaml::scalar_text(member), scores.as_mapping())
+            else {
+                continue;
+            };
+            let row = scores
+                .iter()
+                .filter_map(|(id, v)| {
+                    let v = crate::yaml::scalar_text(v)?;
+                    Some((crate::yaml::scalar_text(id)?, v.trim().parse().ok()?))
+                })
+                .collect();
+            all.insert(member, row);
+        }
+    }
+    all
 }
 
 fn page_setup(sheet: &mut Worksheet) {
