@@ -223,7 +223,9 @@ ws.cell(row('Hội viên mới kết nạp'), 7).value = 10350
 ws.cell(row('Hội viên mới kết nạp'), 9).value = 'Số liệu đến 15/12'
 ws.cell(row('Mô hình điểm'), 7).value = 6
 ws.cell(row('Mô hình điểm'), 8).value = 8
-ws.cell(row('Tỷ lệ chi hội đăng ký thi đua'), 7).value = 95.5
+# “95,5%” typed in Excel: stored as 0.955 with a percent format.
+ws.cell(row('Tỷ lệ chi hội đăng ký thi đua'), 7).value = 0.955
+ws.cell(row('Tỷ lệ chi hội đăng ký thi đua'), 7).number_format = '0.0%'
 hl = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith('II.'))
 ws.cell(hl + 2, 2).value = 'Ra mắt mô hình \"Chi hội kiểu mẫu\"'
 ";

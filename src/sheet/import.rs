@@ -94,9 +94,25 @@ struct Sheet {
     merged: Vec<calamine::Dimensions>,
     hidden_rows: Vec<u32>,
     hidden_cols: Vec<u32>,
+    styles: calamine::StyleRange,
 }
 
 impl Sheet {
+    /// Whether the cell shows its value as a percentage (`95,5%` typed in Excel is stored as
+    /// 0.955 with a `%` format).
+    fn shows_percent(&self, row: u32, col: u16) -> bool {
+        self.styles
+            .get((row, col as u32))
+            .and_then(|s| s.number_format.as_ref())
+            .is_some_and(|f| {
+                // `%` outside quoted literals.
+                f.format_code
+                    .split('"')
+                    .step_by(2)
+                    .any(|part| part.contains('%'))
+            })
+    }
+
     fn at(&self, row: u32, col: u16) -> String {
         format!("{}{}", self.prefix, cell_name(row, col))
     }
@@ -292,6 +308,9 @@ pub fn read_form(site: &Site, path: &Path, shown: &str) -> Result<FormReturn, Ve
         .merge_cells_by_sheet_name(&sheet_name)
         .unwrap_or_default();
     let (hidden_rows, hidden_cols) = hidden::rows_and_columns(path, &sheet_name);
+    let styles = workbook
+        .worksheet_style(&sheet_name)
+        .unwrap_or_else(|_| calamine::StyleRange::empty());
     let sheet = Sheet {
         prefix: format!("{shown}!{sheet_name}!"),
         values,
@@ -299,6 +318,7 @@ pub fn read_form(site: &Site, path: &Path, shown: &str) -> Result<FormReturn, Ve
         merged,
         hidden_rows,
         hidden_cols,
+        styles,
     };
     match meta.value("form") {
         Some("achievement") => read_achievement(site, &meta, &sheet, period, &meta_at("member"))
@@ -422,13 +442,23 @@ fn read_achievement(
             }
         }
         let mut figure = |col: u16| match sheet.number(row, col) {
-            Ok(value) => match value.map(|v| check_kind(sheet, row, col, v, def, language)) {
-                Some(Err(d)) => {
-                    problems.push(d);
-                    None
+            Ok(value) => {
+                let value = match value {
+                    Some(v)
+                        if def.kind() == MetricKind::Percent && sheet.shows_percent(row, col) =>
+                    {
+                        Some((v * Decimal::from(100)).round_dp(6).normalize())
+                    }
+                    other => other,
+                };
+                match value.map(|v| check_kind(sheet, row, col, v, def, language)) {
+                    Some(Err(d)) => {
+                        problems.push(d);
+                        None
+                    }
+                    _ => value,
                 }
-                _ => value,
-            },
+            }
             Err(d) => {
                 problems.push(d);
                 None
