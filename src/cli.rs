@@ -39,6 +39,47 @@ pub enum Command {
     New(NewCommand),
     /// Explain a message code (E012, W003): what it means, a wrong and a right example, the fix
     Explain(ExplainArgs),
+    /// Spreadsheets: send forms out to the members, read their returns in
+    #[command(subcommand)]
+    Sheet(SheetCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SheetCommand {
+    /// One .xlsx form per member for PERIOD (or, with --scoring, the scoring grid)
+    Export(SheetExportArgs),
+    /// Read returned forms into content/ (all checked first; nothing is written if one is refused)
+    Import(SheetImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SheetExportArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The period id: 2014-h1, 2014-h2 or 2014
+    #[arg(value_name = "PERIOD")]
+    pub period: String,
+    /// The scoring grid (criteria × members) instead of the members' forms
+    #[arg(long)]
+    pub scoring: bool,
+    /// Where to write the forms (default: ROOT/sheets/PERIOD)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Replace forms that are already in the folder
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SheetImportArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The returned .xlsx files, in any order, named as you like
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Show what would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,8 +2,8 @@
 //! way: load (`content`) → validate → Markdown (`markdown`) → templates (`render`) → write
 //! (`output`). The same loaded [`model::Site`] feeds `build`, `check` and `serve`.
 
-pub mod collate;
 pub mod cms;
+pub mod collate;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -15,6 +15,7 @@ pub mod output;
 pub mod period;
 pub mod render;
 pub mod serve;
+pub mod sheet;
 pub mod site;
 pub mod slug;
 pub mod theme;

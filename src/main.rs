@@ -19,6 +19,7 @@ fn main() {
         cli::Command::Init(args) => cmd::init::run(args, cli.lang),
         cli::Command::New(command) => cmd::new::run(command, cli.lang),
         cli::Command::Explain(args) => cmd::explain::run(args, cli.lang),
+        cli::Command::Sheet(command) => cmd::sheet::run(command, cli.lang),
     };
     std::process::exit(code);
 }

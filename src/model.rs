@@ -103,6 +103,8 @@ pub struct Achievement {
     pub plans: Vec<Markdown>,
     /// Goals for the following period.
     pub targets: IndexMap<String, Decimal>,
+    /// Notes on single figures (`notes: { key: text }`), shown as footnotes on the review.
+    pub notes: IndexMap<String, String>,
     pub extra: serde_json::Value,
     pub sample: SampleMark,
     /// Values written as approximate (`{ value: 40000000, qualifier: over }`), by metric key;

@@ -6,6 +6,7 @@ pub mod explain;
 pub mod init;
 pub mod new;
 pub mod serve;
+pub mod sheet;
 
 use std::path::Path;
 

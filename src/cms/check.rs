@@ -225,7 +225,10 @@ pub fn check_text(root: &Path, path: &str, target: &Target, text: &str) -> Vec<D
                 .iter()
                 .map(|slug| (slug.clone(), own_metrics(root, slug, &config)))
                 .collect();
-            let metrics = own.iter().map(|(slug, defs)| (slug.clone(), defs)).collect();
+            let metrics = own
+                .iter()
+                .map(|(slug, defs)| (slug.clone(), defs))
+                .collect();
             errors(registration::parse(&source, &text, &metrics, &config.metrics).map(drop))
         }
         Target::Media => Vec::new(),

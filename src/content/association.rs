@@ -65,6 +65,9 @@ struct AchievementFile {
     plans: Vec<String>,
     #[serde(default)]
     targets: IndexMap<String, yaml::Value>,
+    /// A note per metric key, typed beside the figure in a returned form (issue 13).
+    #[serde(default)]
+    notes: IndexMap<String, yaml::Value>,
     #[serde(default)]
     extra: yaml::Value,
 }
@@ -267,6 +270,7 @@ pub fn parse_achievement(
             Err(d) => problems.push(d),
         }
     }
+    let notes = parse_notes(&source, &file.notes, scope, &mut problems);
     let extra = crate::config::extra_to_json(&file.extra);
     let sample = SampleMark::from_extra(&extra);
     if let SampleMark::Keys(keys) = &sample {
@@ -301,12 +305,44 @@ pub fn parse_achievement(
             highlights: list(file.highlights, "highlights"),
             plans: list(file.plans, "plans"),
             targets,
+            notes,
             extra,
             sample,
             qualifiers,
         },
         warnings,
     ))
+}
+
+/// `notes: { <metric key>: text }`: keys must be metrics, values plain text (empty ones dropped).
+fn parse_notes(
+    source: &YamlSource,
+    notes: &IndexMap<String, yaml::Value>,
+    scope: &MetricScope,
+    problems: &mut Vec<Diagnostic>,
+) -> IndexMap<String, String> {
+    let mut out = IndexMap::new();
+    for (key, value) in notes {
+        if !scope.contains(key) {
+            problems.push(unknown_metric(source, "notes", key, scope));
+            continue;
+        }
+        match value {
+            yaml::Value::Null => {}
+            other => match yaml::scalar_text(other) {
+                Some(text) if !text.trim().is_empty() => {
+                    out.insert(key.clone(), text.trim().to_string());
+                }
+                Some(_) => {}
+                None => problems.push(
+                    Diagnostic::new(source.path, "E370")
+                        .arg("key", key.as_str())
+                        .at_opt(source.locate(&["notes", key])),
+                ),
+            },
+        }
+    }
+    out
 }
 
 fn unknown_metric(

@@ -11,6 +11,7 @@ pub mod period;
 pub mod registration;
 pub mod scoring;
 pub mod validate;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 

@@ -10,10 +10,10 @@ use serde::Deserialize;
 
 use super::SourcePath;
 use crate::diagnostics::{Diagnostic, suggestion};
+use crate::messages::Message;
 use crate::model::{
     Adjustment, AwardStatus, CriteriaGroup, Criterion, SampleMark, ScoreRow, Scoring,
 };
-use crate::messages::Message;
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};
 
@@ -25,6 +25,7 @@ struct ScoringFile {
     groups: Vec<GroupFile>,
     #[serde(default)]
     scores: IndexMap<String, IndexMap<yaml::Value, yaml::Value>>,
+    /// Each member's self-assessment (*tự chấm*), as `sheet import` writes it.
     #[serde(default)]
     self_scores: IndexMap<String, IndexMap<yaml::Value, yaml::Value>>,
     #[serde(default)]

@@ -127,6 +127,9 @@ pub struct Figure<'a> {
     /// reviews of `YYYY-h1` and `YYYY`.
     pub year_target: Option<String>,
     pub year_target_percent: Option<String>,
+    /// The member's note on this figure (`notes:`), shown as a numbered footnote.
+    pub note: Option<&'a str>,
+    pub note_number: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -155,6 +158,8 @@ pub struct MemberReport<'a> {
     pub targets: Vec<TargetView<'a>>,
     pub sample: bool,
     pub has_sample_figures: bool,
+    /// Some figure has a note (`notes:`): the footnotes follow the table.
+    pub has_notes: bool,
     pub source: String,
 }
 
@@ -746,6 +751,7 @@ impl<'a> Views<'a> {
         // The yearly registration counts in the reviews of the first half and of the year.
         let year = (id.is_year() || id.part() == crate::period::Part::FirstHalf)
             .then_some(i32::from(id.year()));
+        let mut notes = 0;
         achievement
             .values
             .iter()
@@ -762,6 +768,11 @@ impl<'a> Views<'a> {
                 let year_change = value.zip(earlier).map(|(v, (p, _, _))| v - p);
                 let unit = figures::shown_unit(def, lang);
                 let shown = value.map(|v| figures::value(v, def, achievement.qualifier(key), lang));
+                let note = achievement.notes.get(key).map(String::as_str);
+                let note_number = note.map(|_| {
+                    notes += 1;
+                    notes
+                });
                 Some(Figure {
                     key,
                     label: &def.label,
@@ -807,6 +818,8 @@ impl<'a> Views<'a> {
                     year_target_percent: value
                         .zip(year_target)
                         .and_then(|(v, (t, _))| figures::percent(v, t, approximate, lang)),
+                    note,
+                    note_number,
                 })
             })
             .collect()
@@ -841,6 +854,7 @@ impl<'a> Views<'a> {
                 has_sample_figures: figures.iter().any(|f| {
                     f.sample || f.previous_sample || f.year_earlier_sample || f.target_sample
                 }),
+                has_notes: figures.iter().any(|f| f.note.is_some()),
                 figures,
                 highlights: achievement
                     .map(|a| a.highlights.iter().map(|m| m.html.as_str()).collect())

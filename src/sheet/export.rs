@@ -1,0 +1,638 @@
+//! Writes the forms: one workbook per member for a period (`Số liệu`: the metric table, then the
+//! summary, highlights and plans), and the scoring grid (criteria × members, self-assessment and
+//! agreed columns). Labels are locked (the sheet is protected without a password, so an office
+//! can still unlock it), input cells are yellow and validated by the metric's kind, and the
+//! hidden `blocpress` sheet records what import needs to read the form back.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationRule, DocProperties, Format, FormatAlign, FormatBorder,
+    Formula, Workbook, Worksheet, XlsxError,
+};
+
+use super::{FORM_VERSION, FormKind, META_SHEET, form_metrics, registered_target, words};
+use crate::config::MetricKind;
+use crate::i18n::Language;
+use crate::messages::Message;
+use crate::model::{Association, Scoring, Site};
+use crate::period::PeriodId;
+
+/// Columns of the metric table, 0-based.
+pub const COL_NO: u16 = 0;
+pub const COL_LABEL: u16 = 1;
+pub const COL_UNIT: u16 = 2;
+pub const COL_PREV: u16 = 3;
+pub const COL_TARGET: u16 = 4;
+pub const COL_YEAR: u16 = 5;
+pub const COL_RESULT: u16 = 6;
+pub const COL_NEXT: u16 = 7;
+pub const COL_NOTE: u16 = 8;
+const LAST_COL: u16 = COL_NOTE;
+/// The row of the metric table's headings, 0-based.
+pub const HEADER_ROW: u32 = 5;
+/// Empty rows offered for highlights and plans beyond those already written.
+const SPARE_ROWS: usize = 3;
+const MIN_LIST_ROWS: usize = 5;
+
+/// The rows of the hidden sheet, written as text so every spreadsheet program keeps them as
+/// they are.
+#[derive(Default)]
+struct Meta {
+    rows: Vec<Vec<String>>,
+}
+
+impl Meta {
+    fn push(&mut self, cells: &[&str]) {
+        self.rows
+            .push(cells.iter().map(|c| (*c).to_string()).collect());
+    }
+
+    fn write(&self, workbook: &mut Workbook) -> Result<(), XlsxError> {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(META_SHEET)?;
+        for (r, row) in self.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, cell)?;
+            }
+        }
+        sheet.set_hidden(true);
+        sheet.protect();
+        Ok(())
+    }
+}
+
+struct Styles {
+    title: Format,
+    subtitle: Format,
+    note: Format,
+    header: Format,
+    label: Format,
+    centered: Format,
+    number: Format,
+    input_count: Format,
+    input_decimal: Format,
+    input_text: Format,
+    section: Format,
+}
+
+impl Styles {
+    fn new() -> Styles {
+        let base = Format::new()
+            .set_font_name("Times New Roman")
+            .set_font_size(12)
+            .set_text_wrap()
+            .set_align(FormatAlign::VerticalCenter);
+        let boxed = base.clone().set_border(FormatBorder::Thin);
+        let input = boxed
+            .clone()
+            .set_unlocked()
+            .set_background_color(Color::RGB(0xFFF2CC));
+        Styles {
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(14)
+                .set_align(FormatAlign::Center),
+            subtitle: base.clone().set_bold().set_align(FormatAlign::Center),
+            note: base.clone().set_italic().set_font_size(11),
+            header: boxed
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_background_color(Color::RGB(0xD9E1F2)),
+            label: boxed.clone(),
+            centered: boxed.clone().set_align(FormatAlign::Center),
+            number: boxed.clone().set_num_format("#,##0.######"),
+            input_count: input.clone().set_num_format("#,##0"),
+            input_decimal: input.clone().set_num_format("General"),
+            input_text: input.set_align(FormatAlign::Top),
+            section: base.set_bold(),
+        }
+    }
+}
+
+/// The form a member fills for `period`, prefilled with what `content/` already holds.
+pub fn member_form(
+    site: &Site,
+    member: &Association,
+    period: PeriodId,
+) -> Result<Workbook, XlsxError> {
+    let language = site.config.language;
+    let w = |id| words(id, language);
+    let styles = Styles::new();
+    let mut workbook = Workbook::new();
+    let mut meta = Meta::default();
+    meta.push(&["form", FormKind::Achievement.code()]);
+    meta.push(&["version", FORM_VERSION]);
+    meta.push(&["site", &site.config.base_url]);
+    meta.push(&["site_title", &site.config.title]);
+    meta.push(&["member", member.slug.as_str()]);
+    meta.push(&["period", &period.to_string()]);
+    let sheet_name = w("sheet-form-sheet");
+    meta.push(&["sheet", &sheet_name]);
+
+    let period_title = site
+        .periods
+        .get(&period)
+        .map_or_else(|| period.default_title(language), |p| p.title.clone());
+    let current = member.achievements.get(&period);
+    let preceding = period.preceding().and_then(|p| member.achievements.get(&p));
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(&sheet_name)?;
+    page_setup(sheet);
+    for (col, width) in [5.0, 38.0, 11.0, 13.0, 13.0, 13.0, 13.0, 13.0, 30.0]
+        .into_iter()
+        .enumerate()
+    {
+        sheet.set_column_width(col as u16, width)?;
+    }
+    sheet.merge_range(
+        0,
+        0,
+        0,
+        LAST_COL,
+        &site.config.title.to_uppercase(),
+        &styles.subtitle,
+    )?;
+    sheet.merge_range(1, 0, 1, LAST_COL, &w("sheet-form-title"), &styles.title)?;
+    let heading = Message::new("sheet-form-member")
+        .arg("member", &member.name)
+        .arg("period", &period_title)
+        .render(language);
+    sheet.merge_range(2, 0, 2, LAST_COL, &heading, &styles.subtitle)?;
+    sheet.merge_range(
+        3,
+        0,
+        3,
+        LAST_COL,
+        &w("sheet-form-instructions"),
+        &styles.note,
+    )?;
+    sheet.set_row_height(3, 64)?;
+
+    let preceding_title = period.preceding().map_or_else(String::new, |p| {
+        site.periods
+            .get(&p)
+            .map_or_else(|| p.default_title(language), |p| p.title.clone())
+    });
+    let headers = [
+        w("sheet-col-no"),
+        w("sheet-col-metric"),
+        w("sheet-col-unit"),
+        Message::new("sheet-col-previous")
+            .arg("period", &preceding_title)
+            .render(language),
+        w("sheet-col-target"),
+        w("sheet-col-year-target"),
+        w("sheet-col-result"),
+        w("sheet-col-next-target"),
+        w("sheet-col-note"),
+    ];
+    for (col, text) in headers.iter().enumerate() {
+        sheet.write_string_with_format(HEADER_ROW, col as u16, text, &styles.header)?;
+        meta.push(&["header", &col.to_string(), text]);
+    }
+    sheet.set_row_height(HEADER_ROW, 48)?;
+
+    let mut row = HEADER_ROW + 1;
+    for (index, (key, def)) in form_metrics(site, member).into_iter().enumerate() {
+        sheet.write_number_with_format(row, COL_NO, (index + 1) as f64, &styles.centered)?;
+        sheet.write_string_with_format(row, COL_LABEL, def.label.trim(), &styles.label)?;
+        let unit = def.unit.as_deref().unwrap_or("").trim();
+        sheet.write_string_with_format(row, COL_UNIT, unit, &styles.label)?;
+        let known = |value: Option<Decimal>, col: u16, sheet: &mut Worksheet| {
+            match value {
+                Some(v) => sheet.write_number_with_format(row, col, number(v), &styles.number),
+                None => sheet.write_blank(row, col, &styles.label),
+            }
+            .map(|_| ())
+        };
+        known(
+            preceding.and_then(|a| a.values.get(key).copied().flatten()),
+            COL_PREV,
+            sheet,
+        )?;
+        known(
+            preceding.and_then(|a| a.targets.get(key).copied()),
+            COL_TARGET,
+            sheet,
+        )?;
+        known(
+            registered_target(site, period, member.slug.as_str(), key),
+            COL_YEAR,
+            sheet,
+        )?;
+        let input = if def.kind() == MetricKind::Count {
+            &styles.input_count
+        } else {
+            &styles.input_decimal
+        };
+        let value_cell = |value: Option<Decimal>, col: u16, sheet: &mut Worksheet| {
+            match value {
+                Some(v) => sheet.write_number_with_format(row, col, number(v), input),
+                None => sheet.write_blank(row, col, input),
+            }
+            .map(|_| ())
+        };
+        value_cell(
+            current.and_then(|a| a.values.get(key).copied().flatten()),
+            COL_RESULT,
+            sheet,
+        )?;
+        value_cell(
+            current.and_then(|a| a.targets.get(key).copied()),
+            COL_NEXT,
+            sheet,
+        )?;
+        let note = current
+            .and_then(|a| a.notes.get(key))
+            .map_or("", String::as_str);
+        sheet.write_string_with_format(row, COL_NOTE, note, &styles.input_text)?;
+        let validation = validation(def, language)?;
+        sheet.add_data_validation(row, COL_RESULT, row, COL_NEXT, &validation)?;
+        meta.push(&["metric", &row.to_string(), key, def.label.trim()]);
+        row += 1;
+    }
+
+    // The texts: one section heading, then one merged input cell per item.
+    row += 1;
+    let summary = current
+        .and_then(|a| a.summary.as_ref())
+        .map(|s| vec![s.source.trim().to_string()])
+        .unwrap_or_default();
+    let list = |items: Option<&Vec<crate::content::Markdown>>| -> Vec<String> {
+        items
+            .map(|v| v.iter().map(|m| m.source.trim().to_string()).collect())
+            .unwrap_or_default()
+    };
+    let highlights = list(current.map(|a| &a.highlights));
+    let plans = list(current.map(|a| &a.plans));
+    for (name, id, items, rows) in [
+        ("summary", "sheet-section-summary", summary, 1),
+        (
+            "highlights",
+            "sheet-section-highlights",
+            highlights.clone(),
+            (highlights.len() + SPARE_ROWS).max(MIN_LIST_ROWS),
+        ),
+        (
+            "plans",
+            "sheet-section-plans",
+            plans.clone(),
+            (plans.len() + SPARE_ROWS).max(MIN_LIST_ROWS),
+        ),
+    ] {
+        let title = w(id);
+        sheet.merge_range(row, 0, row, LAST_COL, &title, &styles.section)?;
+        let header_row = row;
+        row += 1;
+        let first = row;
+        for i in 0..rows {
+            let label = if name == "summary" {
+                String::new()
+            } else {
+                (i + 1).to_string()
+            };
+            sheet.write_string_with_format(row, COL_NO, &label, &styles.centered)?;
+            let text = items.get(i).map_or("", String::as_str);
+            sheet.merge_range(row, COL_LABEL, row, LAST_COL, text, &styles.input_text)?;
+            let lines = text.chars().count() / 110 + text.matches('\n').count() + 1;
+            let height = if name == "summary" { 90.0 } else { 20.0 };
+            sheet.set_row_height(row, (lines as f64 * 16.0).max(height))?;
+            row += 1;
+        }
+        meta.push(&[
+            "section",
+            name,
+            &header_row.to_string(),
+            &first.to_string(),
+            &(row - 1).to_string(),
+            &title,
+        ]);
+        row += 1;
+    }
+    sheet.protect();
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    sheet.set_active(true);
+
+    meta.write(&mut workbook)?;
+    workbook.set_properties(&properties(site, &heading, member.slug.as_str(), period));
+    Ok(workbook)
+}
+
+/// The scoring grid for `period`: rows of criteria (with their maximum), two columns per member
+/// (self-assessment, agreed), prefilled with the agreed scores already in `content/`.
+/// `scoring` is the period's scoring file, or an earlier one whose criteria are reused.
+pub fn scoring_form(
+    site: &Site,
+    scoring: &Scoring,
+    period: PeriodId,
+    members: &[&Association],
+) -> Result<Workbook, XlsxError> {
+    let language = site.config.language;
+    let w = |id| words(id, language);
+    let styles = Styles::new();
+    let mut workbook = Workbook::new();
+    let mut meta = Meta::default();
+    meta.push(&["form", FormKind::Scoring.code()]);
+    meta.push(&["version", FORM_VERSION]);
+    meta.push(&["site", &site.config.base_url]);
+    meta.push(&["site_title", &site.config.title]);
+    meta.push(&["period", &period.to_string()]);
+    meta.push(&["criteria_from", &scoring.period.to_string()]);
+    let sheet_name = w("sheet-scoring-sheet");
+    meta.push(&["sheet", &sheet_name]);
+    let same_period = scoring.period == period;
+    let self_scores = if same_period {
+        self_scores(site, period)
+    } else {
+        Default::default()
+    };
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(&sheet_name)?;
+    page_setup(sheet);
+    let last_col = 2 + 2 * members.len() as u16;
+    sheet.set_column_width(0, 6.0)?;
+    sheet.set_column_width(1, 40.0)?;
+    sheet.set_column_width(2, 11.0)?;
+    for col in 3..=last_col {
+        sheet.set_column_width(col, 9.0)?;
+    }
+    let period_title = site
+        .periods
+        .get(&period)
+        .map_or_else(|| period.default_title(language), |p| p.title.clone());
+    let heading = Message::new("sheet-scoring-title")
+        .arg("period", &period_title)
+        .render(language);
+    sheet.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        &site.config.title.to_uppercase(),
+        &styles.subtitle,
+    )?;
+    sheet.merge_range(1, 0, 1, last_col, &heading, &styles.title)?;
+    sheet.merge_range(
+        2,
+        0,
+        2,
+        last_col,
+        &w("sheet-scoring-instructions"),
+        &styles.note,
+    )?;
+    sheet.set_row_height(2, 48)?;
+
+    let (names_row, kinds_row) = (HEADER_ROW - 1, HEADER_ROW);
+    for (col, id) in [
+        "sheet-col-criterion-id",
+        "sheet-col-criterion",
+        "sheet-col-max",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let text = w(id);
+        sheet.merge_range(
+            names_row,
+            col as u16,
+            kinds_row,
+            col as u16,
+            &text,
+            &styles.header,
+        )?;
+        meta.push(&["header", &names_row.to_string(), &col.to_string(), &text]);
+    }
+    let (self_word, agreed_word) = (w("sheet-col-self"), w("sheet-col-agreed"));
+    for (i, member) in members.iter().enumerate() {
+        let col = 3 + 2 * i as u16;
+        sheet.merge_range(
+            names_row,
+            col,
+            names_row,
+            col + 1,
+            &member.short_name,
+            &styles.header,
+        )?;
+        meta.push(&[
+            "header",
+            &names_row.to_string(),
+            &col.to_string(),
+            &member.short_name,
+        ]);
+        for (offset, (word, kind)) in [(&self_word, "self"), (&agreed_word, "agreed")]
+            .into_iter()
+            .enumerate()
+        {
+            let c = col + offset as u16;
+            sheet.write_string_with_format(kinds_row, c, word, &styles.header)?;
+            meta.push(&["header", &kinds_row.to_string(), &c.to_string(), word]);
+            meta.push(&["member", &c.to_string(), member.slug.as_str(), kind]);
+        }
+    }
+    sheet.set_row_height(names_row, 36)?;
+
+    let mut row = kinds_row + 1;
+    let mut criterion_rows = Vec::new();
+    // The totals' values as a spreadsheet would compute them, stored with the formulas: a
+    // program that does not recalculate on opening (LibreOffice by default) shows them.
+    let mut sums = vec![Decimal::ZERO; 2 * members.len()];
+    let mut index = 0;
+    for (g, group) in scoring.groups.iter().enumerate() {
+        sheet.write_string_with_format(row, 0, (g + 1).to_string(), &styles.header)?;
+        sheet.merge_range(
+            row,
+            1,
+            row,
+            last_col,
+            &group.title,
+            &styles.label.clone().set_bold(),
+        )?;
+        row += 1;
+        for criterion in &group.criteria {
+            sheet.write_string_with_format(row, 0, &criterion.id, &styles.label)?;
+            sheet.write_string_with_format(row, 1, &criterion.title, &styles.label)?;
+            // Rows do not grow by themselves when a file is opened: size them for the title.
+            let lines = criterion.title.chars().count().div_ceil(45).max(1);
+            sheet.set_row_height(row, 16.0 * lines as f64)?;
+            sheet.write_number_with_format(row, 2, number(criterion.max), &styles.number)?;
+            for (i, member) in members.iter().enumerate() {
+                let col = 3 + 2 * i as u16;
+                let own = self_scores
+                    .get(member.slug.as_str())
+                    .and_then(|m| m.get(&criterion.id))
+                    .copied();
+                match own {
+                    Some(v) => {
+                        sums[2 * i] += v;
+                        sheet.write_number_with_format(
+                            row,
+                            col,
+                            number(v),
+                            &styles.input_decimal,
+                        )?
+                    }
+                    None => sheet.write_blank(row, col, &styles.input_decimal)?,
+                };
+                let agreed = same_period
+                    .then(|| scoring.rows.iter().find(|r| r.association == member.slug))
+                    .flatten()
+                    .and_then(|r| r.scores.get(index).copied());
+                if let Some(v) = agreed {
+                    sums[2 * i + 1] += v;
+                }
+                match agreed {
+                    Some(v) => sheet.write_number_with_format(
+                        row,
+                        col + 1,
+                        number(v),
+                        &styles.input_decimal,
+                    )?,
+                    None => sheet.write_blank(row, col + 1, &styles.input_decimal)?,
+                };
+            }
+            let max = criterion.max.to_f64().unwrap_or(0.0);
+            let validation = DataValidation::new()
+                .allow_decimal_number(DataValidationRule::Between(0.0, max))
+                .set_error_title(w("sheet-validation-title"))?
+                .set_error_message(
+                    Message::new("sheet-validation-score")
+                        .arg("max", crate::i18n::format_decimal(criterion.max, language))
+                        .render(language),
+                )?;
+            if !members.is_empty() {
+                sheet.add_data_validation(row, 3, row, last_col, &validation)?;
+            }
+            meta.push(&[
+                "criterion",
+                &row.to_string(),
+                &criterion.id,
+                &crate::sheet::plain_number(criterion.max),
+            ]);
+            criterion_rows.push(row);
+            row += 1;
+            index += 1;
+        }
+    }
+    // Totals, computed by the spreadsheet as people fill it in (not read back).
+    sheet.write_string_with_format(row, 0, "", &styles.header)?;
+    sheet.write_string_with_format(row, 1, w("sheet-total"), &styles.header)?;
+    sheet.write_number_with_format(row, 2, number(scoring.max_total()), &styles.header)?;
+    if let (Some(first), Some(last)) = (criterion_rows.first(), criterion_rows.last()) {
+        for col in 3..=last_col {
+            let letters = super::column_name(col);
+            let formula = Formula::new(format!(
+                "=SUM({letters}{}:{letters}{})",
+                first + 1,
+                last + 1
+            ))
+            .set_result(crate::sheet::plain_number(sums[(col - 3) as usize]));
+            sheet.write_formula_with_format(row, col, formula, &styles.header)?;
+        }
+    }
+    sheet.protect();
+    sheet.set_freeze_panes(kinds_row + 1, 3)?;
+    sheet.set_active(true);
+    meta.write(&mut workbook)?;
+    workbook.set_properties(&properties(site, &heading, "", period));
+    Ok(workbook)
+}
+
+/// The members' self-assessments as the period's scoring file holds them (`self_scores:`),
+/// read from the file itself until the loaded model carries them.
+// TODO(lead, issue 11): take them from `Scoring` once it loads `self_scores`.
+fn self_scores(
+    site: &Site,
+    period: PeriodId,
+) -> std::collections::HashMap<String, std::collections::HashMap<String, Decimal>> {
+    let path = site
+        .root
+        .join("content/scoring")
+        .join(format!("{period}.yaml"));
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_default();
+    let mut all = std::collections::HashMap::new();
+    if let Some(members) = value.get("self_scores").and_then(|v| v.as_mapping()) {
+        for (member, scores) in members {
+            let (Some(member), Some(scores)) =
+                (crate::yaml::scalar_text(member), scores.as_mapping())
+            else {
+                continue;
+            };
+            let row = scores
+                .iter()
+                .filter_map(|(id, v)| {
+                    let v = crate::yaml::scalar_text(v)?;
+                    Some((crate::yaml::scalar_text(id)?, v.trim().parse().ok()?))
+                })
+                .collect();
+            all.insert(member, row);
+        }
+    }
+    all
+}
+
+fn page_setup(sheet: &mut Worksheet) {
+    sheet.set_landscape();
+    sheet.set_paper_size(9); // A4
+    sheet.set_print_fit_to_pages(1, 0);
+}
+
+fn properties(site: &Site, title: &str, member: &str, period: PeriodId) -> DocProperties {
+    DocProperties::new()
+        .set_title(title)
+        .set_company(&site.config.title)
+        .set_custom_property("blocpress-site", site.config.base_url.as_str())
+        .set_custom_property("blocpress-member", member)
+        .set_custom_property("blocpress-period", period.to_string().as_str())
+}
+
+/// Data validation by kind: whole numbers for counts, 0–100 for percent, `min`/`max` where set.
+fn validation(
+    def: &crate::config::MetricDef,
+    language: Language,
+) -> Result<DataValidation, XlsxError> {
+    let min = def.min();
+    let max = def.max();
+    let message = match def.kind() {
+        MetricKind::Count => "sheet-validation-count",
+        MetricKind::Percent => "sheet-validation-percent",
+        MetricKind::Amount | MetricKind::Decimal => "sheet-validation-number",
+    };
+    let fmt = |v: f64| crate::i18n::format_float(v, 6, language);
+    let range = match max {
+        Some(max) => Message::new("sheet-range-between")
+            .arg("min", fmt(min))
+            .arg("max", fmt(max)),
+        None => Message::new("sheet-range-min").arg("min", fmt(min)),
+    };
+    let text = Message::new(message)
+        .nested("range", range)
+        .render(language);
+    let validation = if def.kind() == MetricKind::Count
+        && min >= i32::MIN as f64
+        && max.is_none_or(|m| m <= i32::MAX as f64)
+    {
+        let min = min.ceil() as i32;
+        DataValidation::new().allow_whole_number(match max {
+            Some(max) => DataValidationRule::Between(min, max.floor() as i32),
+            None => DataValidationRule::GreaterThanOrEqualTo(min),
+        })
+    } else {
+        DataValidation::new().allow_decimal_number(match max {
+            Some(max) => DataValidationRule::Between(min, max),
+            None => DataValidationRule::GreaterThanOrEqualTo(min),
+        })
+    };
+    validation
+        .set_error_title(words("sheet-validation-title", language))?
+        .set_error_message(text)
+}
+
+fn number(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or(0.0)
+}
