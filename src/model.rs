@@ -147,6 +147,19 @@ pub struct Period {
     pub summary: Option<String>,
     pub extra: serde_json::Value,
     pub narrative: Option<Markdown>,
+    /// `number`, `signed`, `signer`: what the official report carries.
+    pub document: DocumentMeta,
+}
+
+/// Front matter of a period or scoring file for its official document (SPEC Part 2 "Official
+/// documents"): số, ký hiệu, the date it is signed and who signs it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentMeta {
+    /// `15/BC-KTĐ`
+    pub number: Option<String>,
+    pub signed: Option<Date>,
+    /// Replaces site.yaml's `documents.signer`.
+    pub signer: Option<crate::config::Signer>,
 }
 
 impl Period {
@@ -163,6 +176,7 @@ impl Period {
             summary: None,
             extra: serde_json::Value::Object(Default::default()),
             narrative: None,
+            document: DocumentMeta::default(),
         }
     }
 }
@@ -210,6 +224,8 @@ pub struct Scoring {
     pub rows: Vec<ScoreRow>,
     pub extra: serde_json::Value,
     pub sample: SampleMark,
+    /// `number`, `signed`, `signer`: what the official scoring document carries.
+    pub document: DocumentMeta,
 }
 
 impl Scoring {

@@ -31,6 +31,13 @@ struct FrontMatter {
     draft: bool,
     #[serde(default)]
     extra: yaml::Value,
+    // The official report's số, date and signer (see `document_meta`).
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    number: Option<String>,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    signed: Option<String>,
+    #[serde(default)]
+    signer: Option<crate::config::Signer>,
 }
 
 /// The period a file is named after (`2013-h1.md`, `2013.yaml`).
@@ -76,6 +83,9 @@ pub fn parse(
             }
         }
     });
+    let document = super::document_meta::resolve(&source, fm.number, fm.signed, fm.signer)
+        .map_err(|d| problems.push(d))
+        .unwrap_or_default();
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -97,6 +107,7 @@ pub fn parse(
             summary: fm.summary,
             extra: crate::config::extra_to_json(&fm.extra),
             narrative,
+            document,
         },
         fm.draft,
     ))
