@@ -2,7 +2,7 @@
 
 E300 = the signing date “{ $value }” is not a date: write YEAR-MONTH-DAY, for example signed: 2013-06-21
 E301 = cannot create { $file }: { $error }
-W300 = site.yaml has no { $key }, so the Word (.docx) downloads are left out; the Excel spreadsheets are still built. Add a documents: block (issuer, place, signer) as shown in docs/errors.md
+W300 = no { $key } here, so the Word (.docx) downloads are left out; the Excel spreadsheets are still built. Add a documents: block with issuer, place and signer (see: blocpress explain W300)
 
 ## Links and labels of the downloads (non-diagnostic).
 

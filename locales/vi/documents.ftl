@@ -2,7 +2,7 @@
 
 E300 = ngày ký “{ $value }” không đúng: viết theo dạng NĂM-THÁNG-NGÀY, ví dụ signed: 2013-06-21
 E301 = không tạo được tệp { $file }: { $error }
-W300 = site.yaml chưa khai báo { $key } nên chưa tạo được văn bản Word (.docx) để tải về; bảng tính Excel vẫn được tạo. Hãy bổ sung mục documents: (issuer, place, signer) theo mẫu trong docs/errors.md
+W300 = chưa khai báo { $key } nên chưa tạo được văn bản Word (.docx) để tải về; bảng tính Excel vẫn được tạo. Hãy bổ sung mục documents: với issuer, place và signer (xem: blocpress explain W300)
 
 ## Links and labels of the downloads (non-diagnostic).
 

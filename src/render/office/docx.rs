@@ -12,9 +12,9 @@ use std::cell::Cell;
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    PageOrientationType, Paragraph, ParagraphBorder, ParagraphBorderPosition, Run, RunFonts,
-    SpecialIndentType, Table, TableCell, TableLayoutType, TableRow, VAlignType, VMergeType,
-    WidthType,
+    PageOrientationType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    Run, RunFonts, SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType,
+    TableRow, VAlignType, VMergeType, WidthType,
 };
 
 use super::text::{Block, BlockKind, Span};
@@ -88,17 +88,19 @@ impl Builder {
             .line_spacing(
                 LineSpacing::new()
                     .line_rule(LineSpacingType::Exact)
-                    .line(40)
+                    .line(100)
                     .before(0)
                     .after(0),
             )
             .add_run(Run::new().size(4));
-        p.property = p.property.set_border(
-            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                .val(BorderType::Single)
-                .size(6)
-                .space(1)
-                .color("000000"),
+        p.property = p.property.set_borders(
+            ParagraphBorders::with_empty().set(
+                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                    .val(BorderType::Single)
+                    .size(6)
+                    .space(0)
+                    .color("000000"),
+            ),
         );
         p
     }
@@ -297,6 +299,7 @@ impl Builder {
         }
         block = block.add_paragraph(self.centred_bold(&signer.name, BODY).line_spacing(tight()));
         Table::new(vec![TableRow::new(vec![recipients, block]).cant_split()])
+            .margins(TableCellMargins::new().margin_top(240, WidthType::Dxa))
             .set_grid(vec![left, right])
             .width(total, WidthType::Dxa)
             .layout(TableLayoutType::Fixed)
@@ -312,6 +315,15 @@ impl Builder {
                 .size(BODY),
         )
     }
+}
+
+/// Data tables keep 1 mm of padding in a cell, so `5,75` fits a 1 cm column.
+fn narrow_cells() -> TableCellMargins {
+    TableCellMargins::new()
+        .margin_left(57, WidthType::Dxa)
+        .margin_right(57, WidthType::Dxa)
+        .margin_top(20, WidthType::Dxa)
+        .margin_bottom(20, WidthType::Dxa)
 }
 
 fn body_spacing() -> LineSpacing {
@@ -460,7 +472,7 @@ pub fn report(settings: &Settings, doc: &ReportDocument) -> Result<Vec<u8>, Stri
 
 /// STT | Chỉ tiêu | Đơn vị tính | Kết quả | Kỳ trước | Tăng, giảm | % kế hoạch
 fn figures_table(b: &Builder, member: &super::MemberFigures) -> Table {
-    let widths = [600, 3254, 1300, 1100, 1100, 1000, 1000];
+    let widths = [650, 3304, 1200, 1100, 1100, 1000, 1000];
     let headers = [
         "STT",
         "Chỉ tiêu",
@@ -505,6 +517,7 @@ fn figures_table(b: &Builder, member: &super::MemberFigures) -> Table {
         .set_grid(widths.to_vec())
         .width(PORTRAIT_WIDTH, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
+        .margins(narrow_cells())
 }
 
 /// Đơn vị | one column per shared metric; a total row.
@@ -562,6 +575,7 @@ fn shared_table(b: &Builder, shared: &super::SharedFigures) -> Table {
         .set_grid(widths)
         .width(PORTRAIT_WIDTH, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
+        .margins(narrow_cells())
 }
 
 /// `bang-diem-<period>.docx`: one landscape section with the header, the scoring table (two
@@ -583,7 +597,7 @@ pub fn scoring(settings: &Settings, doc: &ScoringDocument) -> Result<Vec<u8>, St
         b.p().line_spacing(tight().after(60)).add_run(
             Run::new()
                 .add_text("Ghi chú:")
-                .size(SIZE_12)
+                .size(SIZE_13)
                 .bold()
                 .italic(),
         ),
@@ -593,7 +607,7 @@ pub fn scoring(settings: &Settings, doc: &ScoringDocument) -> Result<Vec<u8>, St
             b.p()
                 .align(AlignmentType::Both)
                 .line_spacing(tight())
-                .add_run(Run::new().add_text(line).size(SIZE_12)),
+                .add_run(Run::new().add_text(line).size(SIZE_13)),
         );
     }
     docx = docx.add_paragraph(b.body(&[Span::plain(&doc.closing)], BODY));
@@ -603,14 +617,17 @@ pub fn scoring(settings: &Settings, doc: &ScoringDocument) -> Result<Vec<u8>, St
 
 fn scoring_table(b: &Builder, doc: &ScoringDocument) -> Table {
     let criteria: usize = doc.groups.iter().map(|g| g.criteria.len()).sum();
-    let fixed = [600usize, 2700, 900, 1000, 900, 2300];
-    let fixed_total: usize = fixed.iter().sum();
-    let each = (LANDSCAPE_WIDTH - fixed_total) / criteria.max(1);
-    let name_width = LANDSCAPE_WIDTH - (fixed_total - 2700) - each * criteria;
+    // STT, member, then the criteria, adjustments, total, rank and award.
+    let (stt, adjust, total_w, rank_w, award_w) =
+        (600usize, 800usize, 800usize, 700usize, 2000usize);
+    let name_min = 2000usize;
+    let others = stt + adjust + total_w + rank_w + award_w;
+    let each = ((LANDSCAPE_WIDTH - others - name_min) / criteria.max(1)).min(560);
+    let name_width = LANDSCAPE_WIDTH - others - each * criteria;
     let size = if criteria > 10 { SIZE_10 } else { SIZE_11 };
-    let mut grid = vec![600, name_width];
+    let mut grid = vec![stt, name_width];
     grid.extend(std::iter::repeat_n(each, criteria));
-    grid.extend([900, 1000, 900, 2300]);
+    grid.extend([adjust, total_w, rank_w, award_w]);
 
     let merged = |w: usize, text: &str, restart: bool| {
         let cell = if restart {
@@ -625,10 +642,10 @@ fn scoring_table(b: &Builder, doc: &ScoringDocument) -> Table {
         })
     };
     let tail = [
-        (900, "Điểm cộng, trừ"),
-        (1000, "Tổng điểm"),
-        (900, "Xếp hạng"),
-        (2300, "Khen thưởng đề nghị"),
+        (adjust, "Điểm cộng, trừ"),
+        (total_w, "Tổng điểm"),
+        (rank_w, "Xếp hạng"),
+        (award_w, "Khen thưởng đề nghị"),
     ];
     let mut first = vec![merged(600, "STT", true), merged(name_width, "Đơn vị", true)];
     for group in &doc.groups {
@@ -668,10 +685,10 @@ fn scoring_table(b: &Builder, doc: &ScoringDocument) -> Table {
             max_row.push(b.cell_text(each, max, size, AlignmentType::Center));
         }
     }
-    max_row.push(b.cell_text(900, "", size, AlignmentType::Center));
-    max_row.push(b.cell_text(1000, &doc.max_total, size, AlignmentType::Center));
-    max_row.push(b.cell_text(900, "", size, AlignmentType::Center));
-    max_row.push(b.cell_text(2300, "", size, AlignmentType::Center));
+    max_row.push(b.cell_text(adjust, "", size, AlignmentType::Center));
+    max_row.push(b.cell_text(total_w, &doc.max_total, size, AlignmentType::Center));
+    max_row.push(b.cell_text(rank_w, "", size, AlignmentType::Center));
+    max_row.push(b.cell_text(award_w, "", size, AlignmentType::Center));
     rows.push(TableRow::new(max_row).cant_split());
     for (i, row) in doc.rows.iter().enumerate() {
         let mut cells = vec![
@@ -691,12 +708,13 @@ fn scoring_table(b: &Builder, doc: &ScoringDocument) -> Table {
                     .add_run(Run::new().add_text(&row.total).size(size).bold()),
             ),
         );
-        cells.push(b.cell_text(900, &row.rank, size, AlignmentType::Center));
-        cells.push(b.cell_text(2300, &row.award, size, AlignmentType::Left));
+        cells.push(b.cell_text(rank_w, &row.rank, size, AlignmentType::Center));
+        cells.push(b.cell_text(award_w, &row.award, size, AlignmentType::Left));
         rows.push(TableRow::new(cells).cant_split());
     }
     Table::new(rows)
         .set_grid(grid)
         .width(LANDSCAPE_WIDTH, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
+        .margins(narrow_cells())
 }
