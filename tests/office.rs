@@ -168,6 +168,42 @@ fn the_example_downloads_its_documents_and_spreadsheets_and_links_them() {
     assert!(page.contains("/scoring/2013/bang-diem-2013.xlsx"));
 }
 
+/// The example with a sixth metric that two members report: the bloc-wide table is too wide for
+/// a portrait page.
+fn with_wide_bloc_table(site: &Path) {
+    for member in ["hoi-luat-gia", "lien-minh-htx"] {
+        let path = site.join(format!("content/associations/{member}/2013-h1.yaml"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replacen(
+                "metrics:\n",
+                "metrics:\n  emulation_registration_rate: 100\n",
+                1,
+            ),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn a_wide_bloc_table_goes_to_a_landscape_appendix() {
+    let (dir, site) = example(|c| c);
+    with_wide_bloc_table(&site);
+    let out = dir.path().join("out");
+    build(&site, &out, "en");
+    let document = part(&out.join(REPORT), "word/document.xml");
+    assert_eq!(document.matches("<w:sectPr").count(), 2, "two sections");
+    assert!(document.contains(r#"w:orient="landscape""#));
+    let text = words(&document);
+    assert!(text.contains("Phụ lục"));
+    assert!(text.contains("(Kèm theo Báo cáo số 15/BC-KTĐ ngày 25 tháng 6 năm 2013 của"));
+    assert!(
+        text.contains("tổng hợp tại Phụ lục kèm theo"),
+        "the text refers to it"
+    );
+}
+
 #[test]
 fn two_builds_give_the_same_bytes() {
     let (dir, site) = example(|c| c);
@@ -314,6 +350,26 @@ fn python_docx_reads_the_layout_of_the_decree() {
             "signer": ["TM. KHỐI THI ĐUA", "KHỐI TRƯỞNG", "Nguyễn Văn Minh"],
         }),
         dir.path(),
+    );
+    let (wide, wide_site) = example(|c| c);
+    with_wide_bloc_table(&wide_site);
+    let wide_out = wide.path().join("out");
+    build(&wide_site, &wide_out, "en");
+    python(
+        "check_docx.py",
+        &[&wide_out.join(REPORT), Path::new("report")],
+        &serde_json::json!({
+            "appendix": true,
+            "issuer_first": "KHỐI THI ĐUA CÁC TỔ CHỨC",
+            "number": "Số: 15/BC-KTĐ",
+            "dated": "Lai Châu, ngày 25 tháng 6 năm 2013",
+            "kind": "BÁO CÁO",
+            "subject": "Sơ kết công tác thi đua 6 tháng đầu năm 2013",
+            "figures": ["1.734", "271.000.000"],
+            "recipients": ["- Lưu: VT."],
+            "signer": ["KHỐI TRƯỞNG", "Nguyễn Văn Minh"],
+        }),
+        wide.path(),
     );
     python(
         "check_docx.py",

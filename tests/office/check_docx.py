@@ -25,7 +25,7 @@ def close(a, b, tolerance=Mm(0.5)):
 
 sections = document.sections
 assert sections, "no section"
-for section in sections:
+for n, section in enumerate(sections):
     short, long_ = sorted([section.page_width, section.page_height])
     assert close(short, Mm(210)) and close(long_, Mm(297)), f"not A4: {section.page_width} x {section.page_height}"
     assert Mm(20) - Mm(0.5) <= section.top_margin <= Mm(25) + Mm(0.5), f"top margin {section.top_margin.mm} mm"
@@ -33,7 +33,8 @@ for section in sections:
     assert Mm(30) - Mm(0.5) <= section.left_margin <= Mm(35) + Mm(0.5), f"left margin {section.left_margin.mm} mm"
     assert Mm(15) - Mm(0.5) <= section.right_margin <= Mm(20) + Mm(0.5), f"right margin {section.right_margin.mm} mm"
     # Page numbers from page 2: a different first page, a default header with a PAGE field.
-    assert section.different_first_page_header_footer, "no different first page"
+    if n == 0:
+        assert section.different_first_page_header_footer, "no different first page"
     header_xml = section.header._element.xml
     assert "PAGE" in header_xml, "no page number in the header"
     assert not section.first_page_header.paragraphs or all(
@@ -44,6 +45,13 @@ if kind == "scoring":
     assert any(s.orientation == WD_ORIENT.LANDSCAPE and s.page_width > s.page_height for s in sections), "no landscape section"
 else:
     assert sections[0].orientation == WD_ORIENT.PORTRAIT and sections[0].page_width < sections[0].page_height
+    if expected.get("appendix"):
+        last_section = sections[-1]
+        assert len(sections) == 2, f"{len(sections)} sections"
+        assert last_section.orientation == WD_ORIENT.LANDSCAPE and last_section.page_width > last_section.page_height, "appendix not landscape"
+        assert last_section.start_type == 2, "appendix not on a new page"  # WD_SECTION.NEW_PAGE
+    else:
+        assert len(sections) == 1, f"{len(sections)} sections"
 
 # Fonts: Times New Roman by default (every run inherits it), body 14 pt.
 defaults = document.styles.element.find(f"{W}docDefaults")
@@ -94,13 +102,17 @@ for figure in expected["figures"]:
 for text in expected.get("body", []):
     assert text in body, f"missing {text!r}"
 
-# Nơi nhận and the signature, side by side in the last table.
-last = document.tables[-1]
+# Nơi nhận and the signature, side by side in one borderless table.
+last = next(t for t in document.tables if t.rows[0].cells[0].text.startswith("Nơi nhận:"))
 recipients = last.rows[0].cells[0].text
 signature = last.rows[0].cells[1].text
 assert recipients.startswith("Nơi nhận:"), recipients
+assert "w:val=\"nil\"" in last._tbl.xml or "w:val=\"none\"" in last._tbl.xml, "the signature table has borders"
 for line in expected["recipients"]:
     assert line in recipients, f"missing recipient {line!r}"
 for line in expected["signer"]:
     assert line in signature, f"missing signer line {line!r} in {signature!r}"
+if expected.get("appendix"):
+    assert "Phụ lục" in texts, "no appendix title"
+    assert any(t.startswith("(Kèm theo Báo cáo số") for t in texts), "the appendix does not name its report"
 print("ok")

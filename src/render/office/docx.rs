@@ -12,9 +12,9 @@ use std::cell::Cell;
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    PageOrientationType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
-    Run, RunFonts, SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType,
-    TableRow, VAlignType, VMergeType, WidthType,
+    PageNumType, PageOrientationType, PageSize, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Section, SpecialIndentType, Table,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 
 use super::text::{Block, BlockKind, Span};
@@ -369,26 +369,28 @@ fn document(builder: &Builder, landscape: bool, created: &str) -> Docx {
     } else {
         (A4_SHORT, A4_LONG, PageOrientationType::Portrait)
     };
-    let bottom = if landscape { 851 } else { MARGIN_BOTTOM };
     Docx::new()
         .default_fonts(fonts())
         .default_size(BODY)
         .page_size(width, height)
         .page_orient(orient)
-        .page_margin(
-            PageMargin::new()
-                .top(MARGIN_TOP)
-                .bottom(bottom)
-                .left(MARGIN_LEFT)
-                .right(MARGIN_RIGHT)
-                .header(MARGIN_HEADER)
-                .footer(MARGIN_HEADER)
-                .gutter(0),
-        )
+        .page_margin(margins(landscape))
         .header(builder.page_number_header())
         .title_pg()
         .created_at(created)
         .updated_at(created)
+}
+
+/// The decree's margins; a landscape page keeps 15 mm at the bottom as its own templates do.
+fn margins(landscape: bool) -> PageMargin {
+    PageMargin::new()
+        .top(MARGIN_TOP)
+        .bottom(if landscape { 851 } else { MARGIN_BOTTOM })
+        .left(MARGIN_LEFT)
+        .right(MARGIN_RIGHT)
+        .header(MARGIN_HEADER)
+        .footer(MARGIN_HEADER)
+        .gutter(0)
 }
 
 fn pack(docx: Docx) -> Result<Vec<u8>, String> {
@@ -398,75 +400,139 @@ fn pack(docx: Docx) -> Result<Vec<u8>, String> {
 }
 
 /// `bao-cao-<period>.docx`.
+/// A paragraph or a table of the body, before it goes into its section.
+enum Child {
+    P(Paragraph),
+    T(Table),
+}
+
+/// Shared tables wider than this many metrics go to a landscape appendix (the decree's
+/// templates keep a portrait table to about seven columns).
+const PORTRAIT_SHARED_COLUMNS: usize = 5;
+
 pub fn report(settings: &Settings, doc: &ReportDocument) -> Result<Vec<u8>, String> {
     let b = Builder::new();
-    let mut docx = document(&b, false, &doc.created);
-    docx = docx.add_table(b.national_header(settings, &doc.number, &doc.dated, PORTRAIT_WIDTH));
-    for p in b.title("BÁO CÁO", &doc.subject, PORTRAIT_WIDTH) {
-        docx = docx.add_paragraph(p);
-    }
-    for p in b.blocks(&doc.narrative) {
-        docx = docx.add_paragraph(p);
-    }
-    docx = docx.add_paragraph(b.heading(&doc.results_heading));
+    let mut body: Vec<Child> = Vec::new();
+    body.push(Child::T(b.national_header(
+        settings,
+        &doc.number,
+        &doc.dated,
+        PORTRAIT_WIDTH,
+    )));
+    body.extend(
+        b.title("BÁO CÁO", &doc.subject, PORTRAIT_WIDTH)
+            .into_iter()
+            .map(Child::P),
+    );
+    body.extend(b.blocks(&doc.narrative).into_iter().map(Child::P));
+    body.push(Child::P(b.heading(&doc.results_heading)));
+    let spacer = |b: &Builder| {
+        b.p()
+            .line_spacing(tight())
+            .add_run(Run::new().size(SIZE_12))
+    };
     for (n, member) in doc.members.iter().enumerate() {
-        docx = docx.add_paragraph(b.heading(&format!("{}. {}", n + 1, member.name)));
-        for p in b.blocks(&member.summary) {
-            docx = docx.add_paragraph(p);
-        }
+        body.push(Child::P(b.heading(&format!("{}. {}", n + 1, member.name))));
+        body.extend(b.blocks(&member.summary).into_iter().map(Child::P));
         if !member.figures.is_empty() {
-            docx = docx.add_table(figures_table(&b, member));
-            docx = docx.add_paragraph(
-                b.p()
-                    .line_spacing(tight())
-                    .add_run(Run::new().size(SIZE_12)),
-            );
+            body.push(Child::T(figures_table(&b, member)));
+            body.push(Child::P(spacer(&b)));
         }
-        for p in b.blocks(&member.highlights) {
-            docx = docx.add_paragraph(p);
-        }
+        body.extend(b.blocks(&member.highlights).into_iter().map(Child::P));
     }
+    let appendix = doc
+        .shared
+        .as_ref()
+        .filter(|s| s.columns.len() > PORTRAIT_SHARED_COLUMNS);
     if let Some(shared) = &doc.shared {
-        docx = docx.add_paragraph(b.heading(&format!(
+        body.push(Child::P(b.heading(&format!(
             "{}. Tổng hợp chỉ tiêu chung của Khối",
             doc.members.len() + 1
-        )));
-        docx = docx.add_table(shared_table(&b, shared));
-        docx = docx.add_paragraph(
-            b.p()
-                .line_spacing(tight())
-                .add_run(Run::new().size(SIZE_12)),
-        );
+        ))));
+        if appendix.is_some() {
+            body.push(Child::P(b.body(
+                &[Span::plain(
+                    "Số liệu các chỉ tiêu chung của Khối tổng hợp tại Phụ lục kèm theo Báo cáo này.",
+                )],
+                BODY,
+            )));
+        } else {
+            body.push(Child::T(shared_table(&b, shared, PORTRAIT_WIDTH)));
+            body.push(Child::P(spacer(&b)));
+        }
     }
-    docx = docx.add_paragraph(b.heading(&doc.directions_heading));
+    body.push(Child::P(b.heading(&doc.directions_heading)));
     let mut section = 1;
     if !doc.common_tasks.is_empty() {
-        docx = docx.add_paragraph(b.heading(&format!("{section}. Nhiệm vụ chung của Khối")));
+        body.push(Child::P(
+            b.heading(&format!("{section}. Nhiệm vụ chung của Khối")),
+        ));
         section += 1;
-        for p in b.blocks(&doc.common_tasks) {
-            docx = docx.add_paragraph(p);
-        }
+        body.extend(b.blocks(&doc.common_tasks).into_iter().map(Child::P));
     }
     let planning: Vec<_> = doc.members.iter().filter(|m| !m.plans.is_empty()).collect();
     if !planning.is_empty() {
-        docx = docx
-            .add_paragraph(b.heading(&format!("{section}. Nhiệm vụ của các đơn vị thành viên")));
+        body.push(Child::P(b.heading(&format!(
+            "{section}. Nhiệm vụ của các đơn vị thành viên"
+        ))));
         for member in planning {
-            docx = docx.add_paragraph(b.body(
+            body.push(Child::P(b.body(
                 &[Span {
                     text: format!("{}:", member.name),
                     bold: false,
                     italic: true,
                 }],
                 BODY,
-            ));
-            for p in b.blocks(&member.plans) {
-                docx = docx.add_paragraph(p);
-            }
+            )));
+            body.extend(b.blocks(&member.plans).into_iter().map(Child::P));
         }
     }
-    docx = docx.add_paragraph(b.body(&[Span::plain(&doc.closing)], BODY));
-    docx = docx.add_table(b.signature(settings, PORTRAIT_WIDTH));
+    body.push(Child::P(b.body(&[Span::plain(&doc.closing)], BODY)));
+    body.push(Child::T(b.signature(settings, PORTRAIT_WIDTH)));
+
+    let Some(shared) = appendix else {
+        let mut docx = document(&b, false, &doc.created);
+        for child in body {
+            docx = match child {
+                Child::P(p) => docx.add_paragraph(p),
+                Child::T(t) => docx.add_table(t),
+            };
+        }
+        return pack(docx);
+    };
+    // The report in a portrait section of its own, then the appendix: a landscape section
+    // whose pages are numbered from 1 (Phụ lục I, Mục III.3).
+    let mut main = Section::new()
+        .page_size(
+            PageSize::new()
+                .size(A4_SHORT, A4_LONG)
+                .orient(PageOrientationType::Portrait),
+        )
+        .page_margin(margins(false))
+        .header(b.page_number_header())
+        .title_pg();
+    for child in body {
+        main = match child {
+            Child::P(p) => main.add_paragraph(p),
+            Child::T(t) => main.add_table(t),
+        };
+    }
+    let mut docx = document(&b, true, &doc.created)
+        .page_num_type(PageNumType::new().start(1))
+        .add_section(main);
+    docx = docx
+        .add_paragraph(b.centred_bold("Phụ lục", BODY).line_spacing(tight()))
+        .add_paragraph(
+            b.centred_bold("TỔNG HỢP CHỈ TIÊU CHUNG CỦA KHỐI", BODY)
+                .line_spacing(tight()),
+        )
+        .add_paragraph(
+            b.p()
+                .align(AlignmentType::Center)
+                .line_spacing(tight().after(240))
+                .add_run(Run::new().add_text(&doc.attached).size(BODY).italic()),
+        )
+        .add_table(shared_table(&b, shared, LANDSCAPE_WIDTH));
     pack(docx)
 }
 
@@ -521,9 +587,9 @@ fn figures_table(b: &Builder, member: &super::MemberFigures) -> Table {
 }
 
 /// Đơn vị | one column per shared metric; a total row.
-fn shared_table(b: &Builder, shared: &super::SharedFigures) -> Table {
+fn shared_table(b: &Builder, shared: &super::SharedFigures, width: usize) -> Table {
     let first = 600 + 2400;
-    let rest = PORTRAIT_WIDTH - first;
+    let rest = width - first;
     let each = rest / shared.columns.len().max(1);
     let mut widths = vec![600, 2400];
     widths.extend(std::iter::repeat_n(each, shared.columns.len()));
@@ -573,7 +639,7 @@ fn shared_table(b: &Builder, shared: &super::SharedFigures) -> Table {
     rows.push(TableRow::new(total).cant_split());
     Table::new(rows)
         .set_grid(widths)
-        .width(PORTRAIT_WIDTH, WidthType::Dxa)
+        .width(width, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .margins(narrow_cells())
 }

@@ -272,6 +272,8 @@ pub struct ReportDocument {
     pub directions_heading: String,
     pub common_tasks: Vec<Block>,
     pub closing: String,
+    /// `(Kèm theo Báo cáo số 15/BC-KTĐ ngày 25 tháng 6 năm 2013 của …)`, under an appendix title.
+    pub attached: String,
 }
 
 pub struct GroupColumns {
@@ -418,6 +420,18 @@ pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> R
         shared,
         directions_heading: format!("II. PHƯƠNG HƯỚNG, NHIỆM VỤ {}", next.to_uppercase()),
         common_tasks: common_tasks(period),
+        attached: format!(
+            "(Kèm theo Báo cáo{}{} của {})",
+            period
+                .document
+                .number
+                .as_ref()
+                .map(|n| format!(" số {n}"))
+                .unwrap_or_default(),
+            date.map(|d| format!(" {}", i18n::format_date(d, DateStyle::Long, Language::Vi)))
+                .unwrap_or_default(),
+            site.config.title
+        ),
     }
 }
 
