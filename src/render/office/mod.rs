@@ -329,10 +329,9 @@ pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> R
         .filter(|m| m.reported)
         .map(|m| {
             let achievement = site
-                .association(
-                    &crate::slug::Slug::parse(m.association.slug)
-                        .unwrap_or_else(|_| unreachable!("association slugs are valid")),
-                )
+                .associations
+                .iter()
+                .find(|a| a.slug.as_str() == m.association.slug)
                 .and_then(|a| a.achievements.get(&id));
             let summary = achievement
                 .and_then(|a| a.summary.as_ref())
