@@ -402,8 +402,18 @@ fn pack(docx: Docx) -> Result<Vec<u8>, String> {
 /// `bao-cao-<period>.docx`.
 /// A paragraph or a table of the body, before it goes into its section.
 enum Child {
-    P(Paragraph),
-    T(Table),
+    P(Box<Paragraph>),
+    T(Box<Table>),
+}
+
+impl Child {
+    fn p(p: Paragraph) -> Child {
+        Child::P(Box::new(p))
+    }
+
+    fn t(t: Table) -> Child {
+        Child::T(Box::new(t))
+    }
 }
 
 /// Shared tables wider than this many metrics go to a landscape appendix (the decree's
@@ -413,7 +423,7 @@ const PORTRAIT_SHARED_COLUMNS: usize = 5;
 pub fn report(settings: &Settings, doc: &ReportDocument) -> Result<Vec<u8>, String> {
     let b = Builder::new();
     let mut body: Vec<Child> = Vec::new();
-    body.push(Child::T(b.national_header(
+    body.push(Child::t(b.national_header(
         settings,
         &doc.number,
         &doc.dated,
@@ -422,61 +432,61 @@ pub fn report(settings: &Settings, doc: &ReportDocument) -> Result<Vec<u8>, Stri
     body.extend(
         b.title("BÁO CÁO", &doc.subject, PORTRAIT_WIDTH)
             .into_iter()
-            .map(Child::P),
+            .map(Child::p),
     );
-    body.extend(b.blocks(&doc.narrative).into_iter().map(Child::P));
-    body.push(Child::P(b.heading(&doc.results_heading)));
+    body.extend(b.blocks(&doc.narrative).into_iter().map(Child::p));
+    body.push(Child::p(b.heading(&doc.results_heading)));
     let spacer = |b: &Builder| {
         b.p()
             .line_spacing(tight())
             .add_run(Run::new().size(SIZE_12))
     };
     for (n, member) in doc.members.iter().enumerate() {
-        body.push(Child::P(b.heading(&format!("{}. {}", n + 1, member.name))));
-        body.extend(b.blocks(&member.summary).into_iter().map(Child::P));
+        body.push(Child::p(b.heading(&format!("{}. {}", n + 1, member.name))));
+        body.extend(b.blocks(&member.summary).into_iter().map(Child::p));
         if !member.figures.is_empty() {
-            body.push(Child::T(figures_table(&b, member)));
-            body.push(Child::P(spacer(&b)));
+            body.push(Child::t(figures_table(&b, member)));
+            body.push(Child::p(spacer(&b)));
         }
-        body.extend(b.blocks(&member.highlights).into_iter().map(Child::P));
+        body.extend(b.blocks(&member.highlights).into_iter().map(Child::p));
     }
     let appendix = doc
         .shared
         .as_ref()
         .filter(|s| s.columns.len() > PORTRAIT_SHARED_COLUMNS);
     if let Some(shared) = &doc.shared {
-        body.push(Child::P(b.heading(&format!(
+        body.push(Child::p(b.heading(&format!(
             "{}. Tổng hợp chỉ tiêu chung của Khối",
             doc.members.len() + 1
         ))));
         if appendix.is_some() {
-            body.push(Child::P(b.body(
+            body.push(Child::p(b.body(
                 &[Span::plain(
                     "Số liệu các chỉ tiêu chung của Khối tổng hợp tại Phụ lục kèm theo Báo cáo này.",
                 )],
                 BODY,
             )));
         } else {
-            body.push(Child::T(shared_table(&b, shared, PORTRAIT_WIDTH)));
-            body.push(Child::P(spacer(&b)));
+            body.push(Child::t(shared_table(&b, shared, PORTRAIT_WIDTH)));
+            body.push(Child::p(spacer(&b)));
         }
     }
-    body.push(Child::P(b.heading(&doc.directions_heading)));
+    body.push(Child::p(b.heading(&doc.directions_heading)));
     let mut section = 1;
     if !doc.common_tasks.is_empty() {
-        body.push(Child::P(
+        body.push(Child::p(
             b.heading(&format!("{section}. Nhiệm vụ chung của Khối")),
         ));
         section += 1;
-        body.extend(b.blocks(&doc.common_tasks).into_iter().map(Child::P));
+        body.extend(b.blocks(&doc.common_tasks).into_iter().map(Child::p));
     }
     let planning: Vec<_> = doc.members.iter().filter(|m| !m.plans.is_empty()).collect();
     if !planning.is_empty() {
-        body.push(Child::P(b.heading(&format!(
+        body.push(Child::p(b.heading(&format!(
             "{section}. Nhiệm vụ của các đơn vị thành viên"
         ))));
         for member in planning {
-            body.push(Child::P(b.body(
+            body.push(Child::p(b.body(
                 &[Span {
                     text: format!("{}:", member.name),
                     bold: false,
@@ -484,18 +494,18 @@ pub fn report(settings: &Settings, doc: &ReportDocument) -> Result<Vec<u8>, Stri
                 }],
                 BODY,
             )));
-            body.extend(b.blocks(&member.plans).into_iter().map(Child::P));
+            body.extend(b.blocks(&member.plans).into_iter().map(Child::p));
         }
     }
-    body.push(Child::P(b.body(&[Span::plain(&doc.closing)], BODY)));
-    body.push(Child::T(b.signature(settings, PORTRAIT_WIDTH)));
+    body.push(Child::p(b.body(&[Span::plain(&doc.closing)], BODY)));
+    body.push(Child::t(b.signature(settings, PORTRAIT_WIDTH)));
 
     let Some(shared) = appendix else {
         let mut docx = document(&b, false, &doc.created);
         for child in body {
             docx = match child {
-                Child::P(p) => docx.add_paragraph(p),
-                Child::T(t) => docx.add_table(t),
+                Child::P(p) => docx.add_paragraph(*p),
+                Child::T(t) => docx.add_table(*t),
             };
         }
         return pack(docx);
@@ -513,8 +523,8 @@ pub fn report(settings: &Settings, doc: &ReportDocument) -> Result<Vec<u8>, Stri
         .title_pg();
     for child in body {
         main = match child {
-            Child::P(p) => main.add_paragraph(p),
-            Child::T(t) => main.add_table(t),
+            Child::P(p) => main.add_paragraph(*p),
+            Child::T(t) => main.add_table(*t),
         };
     }
     let mut docx = document(&b, true, &doc.created)

@@ -93,12 +93,8 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
                     spans: Vec::new(),
                 });
             }
-            Event::Start(Tag::Paragraph) => {
-                // A paragraph inside a list item continues the item's block.
-                if in_item == 0 {
-                    flush(&mut current, &mut out);
-                }
-            }
+            // A paragraph inside a list item continues the item's block.
+            Event::Start(Tag::Paragraph) if in_item == 0 => flush(&mut current, &mut out),
             Event::Start(Tag::Item) => {
                 flush(&mut current, &mut out);
                 in_item += 1;
@@ -111,10 +107,8 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
                 flush(&mut current, &mut out);
                 in_item = in_item.saturating_sub(1);
             }
-            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => {
-                if in_item == 0 {
-                    flush(&mut current, &mut out);
-                }
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) if in_item == 0 => {
+                flush(&mut current, &mut out)
             }
             Event::Start(Tag::Strong) => bold += 1,
             Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
