@@ -252,6 +252,14 @@ impl Builder {
         ]
     }
 
+    /// A centred italic line saying which figures are sample data.
+    fn sample_note(&self, note: &str) -> Paragraph {
+        self.p()
+            .align(AlignmentType::Center)
+            .line_spacing(tight().after(120))
+            .add_run(Run::new().add_text(note).size(SIZE_13).italic())
+    }
+
     /// *Nơi nhận* (left) and the signature block (right), side by side (ô 7, 9b).
     fn signature(&self, settings: &Settings, total: usize) -> Table {
         let left = total * 38 / 100;
@@ -434,6 +442,9 @@ pub fn report(settings: &Settings, doc: &ReportDocument) -> Result<Vec<u8>, Stri
             .into_iter()
             .map(Child::p),
     );
+    if let Some(note) = &doc.sample_note {
+        body.push(Child::p(b.sample_note(note)));
+    }
     body.extend(b.blocks(&doc.narrative).into_iter().map(Child::p));
     body.push(Child::p(b.heading(&doc.results_heading)));
     let spacer = |b: &Builder| {
@@ -662,6 +673,9 @@ pub fn scoring(settings: &Settings, doc: &ScoringDocument) -> Result<Vec<u8>, St
     docx = docx.add_table(b.national_header(settings, &doc.number, &doc.dated, LANDSCAPE_WIDTH));
     for p in b.title("BẢNG TỔNG HỢP", &doc.subject, LANDSCAPE_WIDTH) {
         docx = docx.add_paragraph(p);
+    }
+    if let Some(note) = &doc.sample_note {
+        docx = docx.add_paragraph(b.sample_note(note));
     }
     docx = docx.add_table(scoring_table(&b, doc));
     docx = docx.add_paragraph(

@@ -274,7 +274,15 @@ pub struct ReportDocument {
     pub closing: String,
     /// `(Kèm theo Báo cáo số 15/BC-KTĐ ngày 25 tháng 6 năm 2013 của …)`, under an appendix title.
     pub attached: String,
+    /// Under the subject when some figures are sample data (marked `*` where they appear).
+    pub sample_note: Option<String>,
 }
+
+/// Sample data stays marked on paper too (SPEC Part 2 "Sample data").
+pub const SAMPLE_NOTE: &str =
+    "(Số liệu đánh dấu * là số liệu mẫu dùng để minh hoạ, không có trong báo cáo gốc)";
+pub const SAMPLE_TABLE_NOTE: &str =
+    "(Toàn bộ số liệu trong bảng là số liệu mẫu dùng để minh hoạ, không có trong báo cáo gốc)";
 
 pub struct GroupColumns {
     pub heading: String,
@@ -301,6 +309,7 @@ pub struct ScoringDocument {
     pub rows: Vec<ScoreLine>,
     pub legend: Vec<String>,
     pub closing: String,
+    pub sample_note: Option<String>,
 }
 
 fn roman(n: usize) -> String {
@@ -352,7 +361,11 @@ pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> R
                     .map(|f| FigureRow {
                         label: f.label.to_string(),
                         unit: f.unit.to_string(),
-                        value: f.value.clone().unwrap_or_default(),
+                        value: format!(
+                            "{}{}",
+                            f.value.clone().unwrap_or_default(),
+                            if f.sample || m.sample { "*" } else { "" }
+                        ),
                         previous: f.previous.clone().unwrap_or_default(),
                         change: f.change.clone().unwrap_or_default(),
                         target_percent: f.target_percent.clone().unwrap_or_default(),
@@ -419,6 +432,11 @@ pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> R
         shared,
         directions_heading: format!("II. PHƯƠNG HƯỚNG, NHIỆM VỤ {}", next.to_uppercase()),
         common_tasks: common_tasks(period),
+        sample_note: report
+            .members
+            .iter()
+            .any(|m| m.sample || m.has_sample_figures)
+            .then(|| SAMPLE_NOTE.to_string()),
         attached: format!(
             "(Kèm theo Báo cáo{}{} của {})",
             period
@@ -494,6 +512,7 @@ pub fn scoring_document(views: &Views, settings: &Settings, scoring: &Scoring) -
         max_total: view.max_total.clone(),
         rows,
         legend,
+        sample_note: view.sample.then(|| SAMPLE_TABLE_NOTE.to_string()),
         closing: format!(
             "Bảng tổng hợp gồm {} đơn vị được chấm điểm; điểm chuẩn {} điểm./.",
             view.rows.len(),
