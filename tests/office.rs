@@ -529,3 +529,18 @@ fn libreoffice_converts_both_documents_to_a4_pdfs_with_the_header_on_page_one() 
         );
     }
 }
+
+#[test]
+fn an_english_site_gets_english_spreadsheet_headers_but_a_vietnamese_document() {
+    let (dir, site) = example(|c| c.replace("language: vi", "language: en"));
+    let out = dir.path().join("out");
+    build(&site, &out, "en");
+    let text = words(&part(&out.join(REPORT), "word/document.xml"));
+    // The decree's document is Vietnamese, numbers included, whatever the site's language.
+    for expected in ["BÁO CÁO", "40.000.000", "116,7%", "Nơi nhận:"] {
+        assert!(text.contains(expected), "the report lacks {expected:?}");
+    }
+    assert!(!text.contains("40,000,000"));
+    let strings = part(&out.join(REPORT_XLSX), "xl/sharedStrings.xml");
+    assert!(strings.contains("Metric") && strings.contains("Value"));
+}

@@ -226,6 +226,22 @@ fn created(date: Option<Date>, year: u16) -> String {
     }
 }
 
+/// A number the views formatted for the site's language, in the vi form the document uses
+/// throughout (`10,202.5` → `10.202,5` on an English site).
+fn vi(text: &str, language: Language) -> String {
+    match language {
+        Language::Vi => text.to_string(),
+        Language::En => text
+            .chars()
+            .map(|c| match c {
+                ',' => '.',
+                '.' => ',',
+                c => c,
+            })
+            .collect(),
+    }
+}
+
 fn lowercase_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -330,6 +346,7 @@ pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> R
     let site = views.site;
     let id = period.id;
     let report = views.report(period);
+    let lang = site.config.language;
     let date = period.document.signed.or(period.date);
     let year = id.year();
     let members = report
@@ -363,12 +380,12 @@ pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> R
                         unit: f.unit.to_string(),
                         value: format!(
                             "{}{}",
-                            f.value.clone().unwrap_or_default(),
+                            vi(f.value.as_deref().unwrap_or_default(), lang),
                             if f.sample || m.sample { "*" } else { "" }
                         ),
-                        previous: f.previous.clone().unwrap_or_default(),
-                        change: f.change.clone().unwrap_or_default(),
-                        target_percent: f.target_percent.clone().unwrap_or_default(),
+                        previous: vi(f.previous.as_deref().unwrap_or_default(), lang),
+                        change: vi(f.change.as_deref().unwrap_or_default(), lang),
+                        target_percent: vi(f.target_percent.as_deref().unwrap_or_default(), lang),
                     })
                     .collect(),
                 highlights: list(achievement.map(|a| &a.highlights)),
@@ -392,7 +409,7 @@ pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> R
                     r.association.name.to_string(),
                     r.values
                         .iter()
-                        .map(|v| v.clone().unwrap_or_default())
+                        .map(|v| vi(v.as_deref().unwrap_or_default(), lang))
                         .collect(),
                 )
             })
@@ -401,7 +418,7 @@ pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> R
             .shared
             .columns
             .iter()
-            .map(|c| c.total.clone())
+            .map(|c| vi(&c.total, lang))
             .collect(),
     });
     let period_title = id.default_title(Language::Vi);
@@ -455,6 +472,7 @@ pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> R
 /// The scoring table as the scoring document shows it, from the scoring page's view.
 pub fn scoring_document(views: &Views, settings: &Settings, scoring: &Scoring) -> ScoringDocument {
     let view = views.scoring(scoring);
+    let lang = views.site.config.language;
     let id = scoring.period;
     let date = scoring
         .document
@@ -465,11 +483,11 @@ pub fn scoring_document(views: &Views, settings: &Settings, scoring: &Scoring) -
         .groups
         .iter()
         .map(|g| GroupColumns {
-            heading: format!("Nhóm {} ({} điểm)", roman(g.number), g.max),
+            heading: format!("Nhóm {} ({} điểm)", roman(g.number), vi(&g.max, lang)),
             criteria: g
                 .criteria
                 .iter()
-                .map(|c| (c.id.to_string(), c.max.clone()))
+                .map(|c| (c.id.to_string(), vi(&c.max, lang)))
                 .collect(),
         })
         .collect();
@@ -480,13 +498,13 @@ pub fn scoring_document(views: &Views, settings: &Settings, scoring: &Scoring) -
             let criteria: Vec<String> = g
                 .criteria
                 .iter()
-                .map(|c| format!("{} – {} ({})", c.id, c.title, c.max))
+                .map(|c| format!("{} – {} ({})", c.id, c.title, vi(&c.max, lang)))
                 .collect();
             format!(
                 "- Nhóm {}. {} ({} điểm): {}.",
                 roman(g.number),
                 g.title,
-                g.max,
+                vi(&g.max, lang),
                 criteria.join("; ")
             )
         })
@@ -496,9 +514,9 @@ pub fn scoring_document(views: &Views, settings: &Settings, scoring: &Scoring) -
         .iter()
         .map(|r| ScoreLine {
             name: r.association.name.to_string(),
-            scores: r.scores.clone(),
-            adjustments: r.adjustments_total.clone(),
-            total: r.total.clone(),
+            scores: r.scores.iter().map(|x| vi(x, lang)).collect(),
+            adjustments: vi(&r.adjustments_total, lang),
+            total: vi(&r.total, lang),
             rank: r.rank.to_string(),
             award: r.award.unwrap_or_default().to_string(),
         })
@@ -509,14 +527,14 @@ pub fn scoring_document(views: &Views, settings: &Settings, scoring: &Scoring) -
         created: created(date, year),
         subject: format!("Kết quả {}", lowercase_first(&view.title)),
         groups,
-        max_total: view.max_total.clone(),
+        max_total: vi(&view.max_total, lang),
         rows,
         legend,
         sample_note: view.sample.then(|| SAMPLE_TABLE_NOTE.to_string()),
         closing: format!(
             "Bảng tổng hợp gồm {} đơn vị được chấm điểm; điểm chuẩn {} điểm./.",
             view.rows.len(),
-            view.max_total
+            vi(&view.max_total, lang)
         ),
     }
 }
@@ -581,6 +599,8 @@ mod tests {
         );
         assert_eq!(created(Some(d), 2013), "2013-06-21T00:00:00Z");
         assert_eq!(roman(4), "IV");
+        assert_eq!(vi("10,202.5", Language::En), "10.202,5");
+        assert_eq!(vi("116,7%", Language::Vi), "116,7%");
         assert_eq!(roman(12), "XII");
     }
 }
