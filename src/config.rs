@@ -159,6 +159,40 @@ pub struct MarkdownConfig {
     pub unsafe_html: bool,
 }
 
+/// `documents:` in site.yaml (SPEC Part 2 "Official documents"): the header and signature of
+/// the `.docx` documents. Every key is optional here; the office renderer names the missing
+/// one in a single warning and leaves the `.docx` files out.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentsConfig {
+    /// Cơ quan chủ quản: `UBND TỈNH LAI CHÂU`.
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    pub parent: Option<String>,
+    /// Tên cơ quan ban hành: `KHỐI THI ĐUA CÁC TỔ CHỨC HỘI ĐẶC THÙ`.
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    pub issuer: Option<String>,
+    /// Địa danh: `Lai Châu`.
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    pub place: Option<String>,
+    /// Nơi nhận, one line each.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    #[serde(default)]
+    pub signer: Option<Signer>,
+}
+
+/// Who signs an official document: `TM. KHỐI THI ĐUA` / `KHỐI TRƯỞNG` / the name.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    pub on_behalf: Option<String>,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    pub title: Option<String>,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    pub name: Option<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -179,6 +213,8 @@ struct RawConfig {
     metrics: IndexMap<String, MetricDef>,
     #[serde(default)]
     markdown: MarkdownConfig,
+    #[serde(default)]
+    documents: Option<DocumentsConfig>,
     #[serde(default)]
     extra: yaml::Value,
     /// Editing in the browser, published (see [`crate::cms`]).
@@ -201,6 +237,8 @@ pub struct SiteConfig {
     pub bloc: BlocConfig,
     pub metrics: IndexMap<String, MetricDef>,
     pub markdown: MarkdownConfig,
+    /// `documents:`: what the official `.docx` documents need (issuer, place, signer).
+    pub documents: Option<DocumentsConfig>,
     pub extra: serde_json::Value,
     /// `cms:`: `build` publishes `/admin/` against this repository.
     pub cms: Option<crate::cms::CmsSettings>,
@@ -277,6 +315,7 @@ impl SiteConfig {
             bloc: raw.bloc,
             metrics: raw.metrics,
             markdown: raw.markdown,
+            documents: raw.documents,
             extra: extra_to_json(&raw.extra),
             cms: raw.cms,
         })

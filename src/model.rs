@@ -218,6 +218,19 @@ pub struct Period {
     pub plans: Vec<Markdown>,
     /// `draft: true`: kept out of the site (with its figures) unless `--drafts`.
     pub draft: bool,
+    /// `number`, `signed`, `signer`: what the official report carries.
+    pub document: DocumentMeta,
+}
+
+/// Front matter of a period or scoring file for its official document (SPEC Part 2 "Official
+/// documents"): số, ký hiệu, the date it is signed and who signs it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentMeta {
+    /// `15/BC-KTĐ`
+    pub number: Option<String>,
+    pub signed: Option<Date>,
+    /// Replaces site.yaml's `documents.signer`.
+    pub signer: Option<crate::config::Signer>,
 }
 
 impl Period {
@@ -236,6 +249,7 @@ impl Period {
             narrative: None,
             plans: Vec::new(),
             draft: false,
+            document: DocumentMeta::default(),
         }
     }
 }
@@ -325,6 +339,8 @@ pub struct Scoring {
     /// Members not scored this period, with the reason.
     pub absent: IndexMap<Slug, String>,
     pub has_self_scores: bool,
+    /// `number`, `signed`, `signer`: what the official scoring document carries.
+    pub document: DocumentMeta,
 }
 
 impl Scoring {

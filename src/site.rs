@@ -53,6 +53,7 @@ pub fn prepare(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics)
         .map(|d| crate::content::content_path(&d.path))
         .collect();
     diagnostics.extend(crate::markdown::render_site_except(&mut site, &failed));
+    diagnostics.extend(crate::render::office::warnings(&site));
     timer.lap("markdown");
     if diagnostics.has_errors() {
         Err(diagnostics)

@@ -3,6 +3,7 @@
 //! checks (an association a news item names, a period host) happen in [`validate`].
 
 pub mod association;
+pub mod document_meta;
 pub mod front_matter;
 pub mod load;
 pub mod news;

@@ -34,6 +34,13 @@ struct FrontMatter {
     plans: Vec<String>,
     #[serde(default)]
     extra: yaml::Value,
+    // The official report's số, date and signer (see `document_meta`).
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    number: Option<String>,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    signed: Option<String>,
+    #[serde(default)]
+    signer: Option<crate::config::Signer>,
 }
 
 /// The period a file is named after (`2013-h1.md`, `2013.yaml`).
@@ -74,6 +81,9 @@ pub fn parse(
             None
         }
     });
+    let document = super::document_meta::resolve(&source, fm.number, fm.signed, fm.signer)
+        .map_err(|d| problems.push(d))
+        .unwrap_or_default();
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -103,6 +113,7 @@ pub fn parse(
                     .collect()
             },
             draft: fm.draft,
+            document,
         },
         fm.draft,
     ))

@@ -38,6 +38,13 @@ struct ScoringFile {
     adjustments: IndexMap<String, Vec<AdjustmentFile>>,
     #[serde(default)]
     extra: yaml::Value,
+    // The official scoring document's số, date and signer (see `document_meta`).
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    number: Option<String>,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    signed: Option<String>,
+    #[serde(default)]
+    signer: Option<crate::config::Signer>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -535,6 +542,14 @@ pub fn parse(
             ),
         }
     }
+    let document = super::document_meta::resolve(
+        &source,
+        file.number.clone(),
+        file.signed.clone(),
+        file.signer.clone(),
+    )
+    .map_err(|d| problems.push(d))
+    .unwrap_or_default();
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -570,6 +585,7 @@ pub fn parse(
         tie_break,
         absent,
         has_self_scores,
+        document,
     })
 }
 

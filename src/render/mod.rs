@@ -6,6 +6,7 @@ pub mod charts;
 pub mod data;
 pub mod figures;
 pub mod filters;
+pub mod office;
 pub mod registration;
 pub mod search;
 pub mod views;
@@ -45,6 +46,11 @@ pub enum Job {
     Scoring(PeriodId),
     /// `registrations/<year>/`
     Registration(i32),
+    // Downloads for offices (render/office): Word documents and spreadsheets.
+    ReportDocx(PeriodId),
+    ReportXlsx(PeriodId),
+    ScoringDocx(PeriodId),
+    ScoringXlsx(PeriodId),
     Atom,
     Sitemap,
     Robots,
@@ -85,6 +91,10 @@ impl Job {
             None => match self {
                 Job::ReportJson(p) => format!("reports/{p}/data.json"),
                 Job::ReportCsv(p) => format!("reports/{p}/data.csv"),
+                Job::ReportDocx(p) => office::report_docx_path(*p),
+                Job::ReportXlsx(p) => office::report_xlsx_path(*p),
+                Job::ScoringDocx(p) => office::scoring_docx_path(*p),
+                Job::ScoringXlsx(p) => office::scoring_xlsx_path(*p),
                 Job::Atom => String::from("atom.xml"),
                 Job::Sitemap => String::from("sitemap.xml"),
                 Job::Robots => String::from("robots.txt"),
@@ -144,6 +154,18 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
             .keys()
             .map(|&year| Job::Registration(year)),
     );
+    for (&id, period) in &site.periods {
+        jobs.push(Job::ReportXlsx(id));
+        if office::has_report_docx(site, period) {
+            jobs.push(Job::ReportDocx(id));
+        }
+    }
+    for (&id, scoring) in &site.scorings {
+        jobs.push(Job::ScoringXlsx(id));
+        if office::has_scoring_docx(site, scoring) {
+            jobs.push(Job::ScoringDocx(id));
+        }
+    }
     jobs.extend([
         Job::Atom,
         Job::Sitemap,
@@ -473,6 +495,14 @@ impl Renderer {
                 return out.write(&path, csv.as_bytes()).map_err(io_error);
             }
             Job::Sitemap => return write_sitemap(state, out).map_err(io_error),
+            Job::ReportDocx(_) | Job::ReportXlsx(_) | Job::ScoringDocx(_) | Job::ScoringXlsx(_) => {
+                let bytes = office::render(&state.views, job).map_err(|e| {
+                    Diagnostic::new(PathBuf::from(&path), "E301")
+                        .arg("file", path.clone())
+                        .arg("error", e)
+                })?;
+                return out.write(&path, &bytes).map_err(io_error);
+            }
             Job::SearchIndex => {
                 return out
                     .write(&path, search::index_json(&state.views).as_bytes())
@@ -719,6 +749,10 @@ impl Renderer {
             }
             Job::ReportJson(_)
             | Job::ReportCsv(_)
+            | Job::ReportDocx(_)
+            | Job::ReportXlsx(_)
+            | Job::ScoringDocx(_)
+            | Job::ScoringXlsx(_)
             | Job::Sitemap
             | Job::SearchIndex
             | Job::Static(_) => {

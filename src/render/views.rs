@@ -236,6 +236,9 @@ pub struct PeriodSummary<'a> {
     pub scoring_url: Option<String>,
     pub data_json_url: String,
     pub data_csv_url: String,
+    /// Downloads for offices: the spreadsheet always, the Word report when `documents:` allows.
+    pub data_xlsx_url: String,
+    pub docx_url: Option<String>,
     pub extra: &'a serde_json::Value,
 }
 
@@ -358,6 +361,9 @@ pub struct ScoringView<'a> {
     pub sample: bool,
     pub has_adjustments: bool,
     pub has_awards: bool,
+    /// Downloads for offices: the spreadsheet always, the Word table when `documents:` allows.
+    pub xlsx_url: String,
+    pub docx_url: Option<String>,
     pub extra: &'a serde_json::Value,
 }
 
@@ -671,6 +677,9 @@ impl<'a> Views<'a> {
             scoring_url: has_scoring.then(|| self.url(&format!("scoring/{id}/"))),
             data_json_url: self.url(&format!("reports/{id}/data.json")),
             data_csv_url: self.url(&format!("reports/{id}/data.csv")),
+            data_xlsx_url: self.url(&super::office::report_xlsx_path(id)),
+            docx_url: super::office::has_report_docx(site, period)
+                .then(|| self.url(&super::office::report_docx_path(id))),
             extra: &period.extra,
         }
     }
@@ -1263,6 +1272,9 @@ impl<'a> Views<'a> {
             tie_break_text,
             notes,
             sample: scoring.sample.is_all(),
+            xlsx_url: self.url(&super::office::scoring_xlsx_path(scoring.period)),
+            docx_url: super::office::has_scoring_docx(site, scoring)
+                .then(|| self.url(&super::office::scoring_docx_path(scoring.period))),
             extra: &scoring.extra,
         }
     }

@@ -229,6 +229,23 @@ impl Touched {
                 jobs.push(Job::Scoring(*id));
             }
         }
+        // The office downloads carry the review's text and figures and the scoring table.
+        for id in self.reports.iter().chain(&self.report_data) {
+            if let Some(period) = site.periods.get(id) {
+                jobs.push(Job::ReportXlsx(*id));
+                if render::office::has_report_docx(site, period) {
+                    jobs.push(Job::ReportDocx(*id));
+                }
+            }
+        }
+        for id in &self.scorings {
+            if let Some(scoring) = site.scorings.get(id) {
+                jobs.push(Job::ScoringXlsx(*id));
+                if render::office::has_scoring_docx(site, scoring) {
+                    jobs.push(Job::ScoringDocx(*id));
+                }
+            }
+        }
         if self.statics {
             jobs.extend((0..site.static_files.len()).map(Job::Static));
         }

@@ -1,0 +1,608 @@
+//! Downloads for offices (SPEC Part 2 "Downloads for offices", "Official documents"): the
+//! review of a period and the scoring table as Word documents in the layout of Nghị định
+//! 30/2020/NĐ-CP, and both as Excel spreadsheets with real numbers. They are render jobs like
+//! pages, fed by the same [`Views`] the templates get, so the page and the paper never disagree.
+//!
+//! The `.docx` files need `documents:` in site.yaml (issuer, place, signer); without it they are
+//! left out with one warning naming the missing key ([`warnings`]) and the pages do not link
+//! them. The spreadsheets are always built.
+
+pub mod docx;
+pub mod text;
+pub mod xlsx;
+
+use jiff::civil::Date;
+
+use super::views::Views;
+use crate::config::{DocumentsConfig, Signer};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::{self, DateStyle, Language};
+use crate::model::{DocumentMeta, Period, Scoring, Site};
+use crate::period::PeriodId;
+use text::Block;
+
+/// Quốc hiệu and Tiêu ngữ as the decree writes them (Phụ lục I, Mục II.1).
+pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
+pub fn report_docx_path(id: PeriodId) -> String {
+    format!("reports/{id}/bao-cao-{id}.docx")
+}
+
+pub fn report_xlsx_path(id: PeriodId) -> String {
+    format!("reports/{id}/data.xlsx")
+}
+
+pub fn scoring_docx_path(id: PeriodId) -> String {
+    format!("scoring/{id}/bang-diem-{id}.docx")
+}
+
+pub fn scoring_xlsx_path(id: PeriodId) -> String {
+    format!("scoring/{id}/bang-diem-{id}.xlsx")
+}
+
+/// Who signs, resolved: the file's `signer`, else site.yaml's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignerLines {
+    pub on_behalf: Option<String>,
+    pub title: String,
+    pub name: String,
+}
+
+/// What the header and the signature of a document need, complete.
+#[derive(Debug, Clone)]
+pub struct Settings<'a> {
+    pub parent: Option<&'a str>,
+    pub issuer: &'a str,
+    pub place: &'a str,
+    pub recipients: &'a [String],
+    pub signer: SignerLines,
+}
+
+fn filled(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// The settings of a document with front matter `meta`, or the first missing key
+/// (`documents`, `documents.issuer`, `documents.place`, `documents.signer.title`, …).
+pub fn settings<'a>(site: &'a Site, meta: &DocumentMeta) -> Result<Settings<'a>, &'static str> {
+    let documents: &DocumentsConfig = site.config.documents.as_ref().ok_or("documents")?;
+    let issuer = filled(&documents.issuer).ok_or("documents.issuer")?;
+    let place = filled(&documents.place).ok_or("documents.place")?;
+    let signer: &Signer = meta
+        .signer
+        .as_ref()
+        .or(documents.signer.as_ref())
+        .ok_or("documents.signer")?;
+    let title = filled(&signer.title).ok_or("documents.signer.title")?;
+    let name = filled(&signer.name).ok_or("documents.signer.name")?;
+    Ok(Settings {
+        parent: filled(&documents.parent),
+        issuer,
+        place,
+        recipients: &documents.recipients,
+        signer: SignerLines {
+            on_behalf: filled(&signer.on_behalf).map(str::to_string),
+            title: title.to_string(),
+            name: name.to_string(),
+        },
+    })
+}
+
+impl Settings<'_> {
+    /// The issuer in capitals, in lines of at most 24 characters (what fits the left column at
+    /// 12 pt bold): `KHỐI THI ĐUA CÁC TỔ CHỨC` / `HỘI ĐẶC THÙ`. Line breaks the editor wrote
+    /// are kept.
+    pub fn issuer_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for written in self.issuer.to_uppercase().lines() {
+            let mut line = String::new();
+            for word in written.split_whitespace() {
+                if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 24 {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            if !line.is_empty() {
+                lines.push(line);
+            }
+        }
+        lines
+    }
+
+    /// `- Ban Thi đua - Khen thưởng tỉnh;` … `- Lưu: VT.` (ô 9b): every item but the last ends
+    /// with `;`, the last with `.`; `Lưu VT` is written `Lưu: VT`.
+    pub fn recipient_lines(&self) -> Vec<String> {
+        let mut items: Vec<String> = self
+            .recipients
+            .iter()
+            .map(|r| r.trim().trim_end_matches(['.', ';']).trim().to_string())
+            .filter(|r| !r.is_empty())
+            .map(|r| match r.strip_prefix("Lưu") {
+                Some(rest) if !rest.trim_start().starts_with(':') => {
+                    format!("Lưu: {}", rest.trim())
+                }
+                _ => r,
+            })
+            .collect();
+        if !items.iter().any(|r| r.starts_with("Lưu")) {
+            items.push(String::from("Lưu: VT"));
+        }
+        let last = items.len() - 1;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("- {r}{}", if i == last { "." } else { ";" }))
+            .collect()
+    }
+}
+
+/// The one warning for a site whose `.docx` files are left out, naming the first missing key;
+/// nothing when every document can be made (or there is none to make).
+pub fn warnings(site: &Site) -> Vec<Diagnostic> {
+    let metas = site
+        .periods
+        .values()
+        .map(|p| &p.document)
+        .chain(site.scorings.values().map(|s| &s.document));
+    for meta in metas {
+        if let Err(key) = settings(site, meta) {
+            return vec![Diagnostic::new(crate::config::CONFIG_FILE, "W300").arg("key", key)];
+        }
+    }
+    Vec::new()
+}
+
+/// The bytes of one office job.
+pub fn render(views: &Views, job: super::Job) -> Result<Vec<u8>, String> {
+    use super::Job;
+    let site = views.site;
+    match job {
+        Job::ReportDocx(id) => {
+            let period = &site.periods[&id];
+            let settings = settings(site, &period.document).map_err(str::to_string)?;
+            docx::report(&settings, &report_document(views, &settings, period))
+        }
+        Job::ScoringDocx(id) => {
+            let scoring = &site.scorings[&id];
+            let settings = settings(site, &scoring.document).map_err(str::to_string)?;
+            docx::scoring(&settings, &scoring_document(views, &settings, scoring))
+        }
+        Job::ReportXlsx(id) => xlsx::period(site, id).map_err(|e| e.to_string()),
+        Job::ScoringXlsx(id) => {
+            let scoring = &site.scorings[&id];
+            xlsx::scoring(site, scoring, &views.scoring(scoring).title).map_err(|e| e.to_string())
+        }
+        _ => Err(String::from("not an office document")),
+    }
+}
+
+/// Whether the review of `period` has its `.docx`.
+pub fn has_report_docx(site: &Site, period: &Period) -> bool {
+    settings(site, &period.document).is_ok()
+}
+
+pub fn has_scoring_docx(site: &Site, scoring: &Scoring) -> bool {
+    settings(site, &scoring.document).is_ok()
+}
+
+/// The bloc's common tasks for the next period (the period's `plans`), shown once in section II
+/// before each member's own.
+pub fn common_tasks(period: &Period) -> Vec<Block> {
+    period.plans.iter().map(|m| text::item(&m.source)).collect()
+}
+
+/// `Số: 15/BC-KTĐ`; without a number the số is left blank for the clerk to fill in, as offices
+/// do before registering a document.
+fn number_line(meta: &DocumentMeta, kind: &str) -> String {
+    match &meta.number {
+        Some(number) => format!("Số: {number}"),
+        None => format!("Số:        /{kind}"),
+    }
+}
+
+/// `Lai Châu, ngày 21 tháng 6 năm 2013`: the signing date, else the meeting date, else blanks.
+fn dated_line(place: &str, date: Option<Date>, year: u16) -> String {
+    match date {
+        Some(d) => format!(
+            "{place}, {}",
+            i18n::format_date(d, DateStyle::Long, Language::Vi)
+        ),
+        None => format!("{place}, ngày      tháng      năm {year}"),
+    }
+}
+
+/// docProps/core.xml dates: the document's own date (never the build time), so two builds
+/// give the same bytes.
+fn created(date: Option<Date>, year: u16) -> String {
+    match date {
+        Some(d) => format!("{d}T00:00:00Z"),
+        None => format!("{year:04}-01-01T00:00:00Z"),
+    }
+}
+
+/// A number the views formatted for the site's language, in the vi form the document uses
+/// throughout (`10,202.5` → `10.202,5` on an English site).
+fn vi(text: &str, language: Language) -> String {
+    match language {
+        Language::Vi => text.to_string(),
+        Language::En => text
+            .chars()
+            .map(|c| match c {
+                ',' => '.',
+                '.' => ',',
+                c => c,
+            })
+            .collect(),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// One member's part of section I.
+pub struct MemberFigures {
+    pub name: String,
+    pub summary: Vec<Block>,
+    pub figures: Vec<FigureRow>,
+    pub highlights: Vec<Block>,
+    pub plans: Vec<Block>,
+}
+
+pub struct FigureRow {
+    pub label: String,
+    pub unit: String,
+    pub value: String,
+    pub previous: String,
+    pub change: String,
+    pub target_percent: String,
+}
+
+/// The bloc-wide table: (label, unit) columns, (member, values) rows and the totals.
+pub struct SharedFigures {
+    pub columns: Vec<(String, String)>,
+    pub rows: Vec<(String, Vec<String>)>,
+    pub totals: Vec<String>,
+}
+
+/// Everything the report document prints, already in words and vi numbers.
+pub struct ReportDocument {
+    pub number: String,
+    pub dated: String,
+    pub created: String,
+    pub subject: String,
+    pub narrative: Vec<Block>,
+    pub results_heading: String,
+    pub members: Vec<MemberFigures>,
+    pub shared: Option<SharedFigures>,
+    pub directions_heading: String,
+    pub common_tasks: Vec<Block>,
+    pub closing: String,
+    /// `(Kèm theo Báo cáo số 15/BC-KTĐ ngày 25 tháng 6 năm 2013 của …)`, under an appendix title.
+    pub attached: String,
+    /// Under the subject when some figures are sample data (marked `*` where they appear).
+    pub sample_note: Option<String>,
+}
+
+/// Sample data stays marked on paper too (SPEC Part 2 "Sample data").
+pub const SAMPLE_NOTE: &str =
+    "(Số liệu đánh dấu * là số liệu mẫu dùng để minh hoạ, không có trong báo cáo gốc)";
+pub const SAMPLE_TABLE_NOTE: &str =
+    "(Toàn bộ số liệu trong bảng là số liệu mẫu dùng để minh hoạ, không có trong báo cáo gốc)";
+
+pub struct GroupColumns {
+    pub heading: String,
+    /// (id, max) of each criterion.
+    pub criteria: Vec<(String, String)>,
+}
+
+pub struct ScoreLine {
+    pub name: String,
+    pub scores: Vec<String>,
+    pub adjustments: String,
+    pub total: String,
+    pub rank: String,
+    pub award: String,
+}
+
+pub struct ScoringDocument {
+    pub number: String,
+    pub dated: String,
+    pub created: String,
+    pub subject: String,
+    pub groups: Vec<GroupColumns>,
+    pub max_total: String,
+    pub rows: Vec<ScoreLine>,
+    pub legend: Vec<String>,
+    pub closing: String,
+    pub sample_note: Option<String>,
+}
+
+fn roman(n: usize) -> String {
+    const TABLE: [(usize, &str); 5] = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut n = n;
+    let mut out = String::new();
+    for (value, numeral) in TABLE {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// The review of `period` as the report document shows it, from the review page's view.
+pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> ReportDocument {
+    let site = views.site;
+    let id = period.id;
+    let report = views.report(period);
+    let lang = site.config.language;
+    let date = period.document.signed.or(period.date);
+    let year = id.year();
+    let members = report
+        .members
+        .iter()
+        .filter(|m| m.reported)
+        .map(|m| {
+            let achievement = site
+                .associations
+                .iter()
+                .find(|a| a.slug.as_str() == m.association.slug)
+                .and_then(|a| a.achievements.get(&id));
+            let summary = achievement
+                .and_then(|a| a.summary.as_ref())
+                .map(|s| text::blocks(&s.source))
+                .unwrap_or_default();
+            let list = |items: Option<&Vec<crate::content::Markdown>>| -> Vec<Block> {
+                items
+                    .map(|list| list.iter().map(|m| text::item(&m.source)).collect())
+                    .unwrap_or_default()
+            };
+            MemberFigures {
+                name: m.association.name.to_string(),
+                summary,
+                figures: m
+                    .figures
+                    .iter()
+                    .filter(|f| f.reported)
+                    .map(|f| FigureRow {
+                        label: f.label.to_string(),
+                        unit: f.unit.to_string(),
+                        value: format!(
+                            "{}{}",
+                            vi(f.value.as_deref().unwrap_or_default(), lang),
+                            if f.sample || m.sample { "*" } else { "" }
+                        ),
+                        previous: vi(f.previous.as_deref().unwrap_or_default(), lang),
+                        change: vi(f.change.as_deref().unwrap_or_default(), lang),
+                        target_percent: vi(f.target_percent.as_deref().unwrap_or_default(), lang),
+                    })
+                    .collect(),
+                highlights: list(achievement.map(|a| &a.highlights)),
+                plans: list(achievement.map(|a| &a.plans)),
+            }
+        })
+        .collect();
+    let shared = (!report.shared.columns.is_empty()).then(|| SharedFigures {
+        columns: report
+            .shared
+            .columns
+            .iter()
+            .map(|c| (c.label.to_string(), c.unit.to_string()))
+            .collect(),
+        rows: report
+            .shared
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.association.name.to_string(),
+                    r.values
+                        .iter()
+                        .map(|v| match v {
+                            Some(cell) if cell.sample => format!("{}*", vi(&cell.text, lang)),
+                            Some(cell) => vi(&cell.text, lang),
+                            None => String::new(),
+                        })
+                        .collect(),
+                )
+            })
+            .collect(),
+        totals: report
+            .shared
+            .columns
+            .iter()
+            .map(|c| vi(&c.total, lang))
+            .collect(),
+    });
+    let period_title = id.default_title(Language::Vi);
+    let next = id
+        .following()
+        .map(|p| p.default_title(Language::Vi))
+        .unwrap_or_default();
+    ReportDocument {
+        number: number_line(&period.document, "BC"),
+        dated: dated_line(settings.place, date, year),
+        created: created(date, year),
+        closing: format!(
+            "Trên đây là báo cáo {} của {}./.",
+            lowercase_first(&report.heading),
+            site.config.title
+        ),
+        subject: report.heading,
+        narrative: period
+            .narrative
+            .as_ref()
+            .map(|n| text::blocks(&n.source))
+            .unwrap_or_default(),
+        results_heading: format!(
+            "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC THI ĐUA {}",
+            period_title.to_uppercase()
+        ),
+        members,
+        shared,
+        directions_heading: format!("II. PHƯƠNG HƯỚNG, NHIỆM VỤ {}", next.to_uppercase()),
+        common_tasks: common_tasks(period),
+        sample_note: report
+            .members
+            .iter()
+            .any(|m| m.sample || m.has_sample_figures)
+            .then(|| SAMPLE_NOTE.to_string()),
+        attached: format!(
+            "(Kèm theo Báo cáo{}{} của {})",
+            period
+                .document
+                .number
+                .as_ref()
+                .map(|n| format!(" số {n}"))
+                .unwrap_or_default(),
+            date.map(|d| format!(" {}", i18n::format_date(d, DateStyle::Long, Language::Vi)))
+                .unwrap_or_default(),
+            site.config.title
+        ),
+    }
+}
+
+/// The scoring table as the scoring document shows it, from the scoring page's view.
+pub fn scoring_document(views: &Views, settings: &Settings, scoring: &Scoring) -> ScoringDocument {
+    let view = views.scoring(scoring);
+    let lang = views.site.config.language;
+    let id = scoring.period;
+    let date = scoring
+        .document
+        .signed
+        .or_else(|| views.site.periods.get(&id).and_then(|p| p.date));
+    let year = id.year();
+    let groups = view
+        .groups
+        .iter()
+        .map(|g| GroupColumns {
+            heading: format!("Nhóm {} ({} điểm)", roman(g.number), vi(&g.max, lang)),
+            criteria: g
+                .criteria
+                .iter()
+                .map(|c| (c.id.to_string(), vi(&c.max, lang)))
+                .collect(),
+        })
+        .collect();
+    let legend = view
+        .groups
+        .iter()
+        .map(|g| {
+            let criteria: Vec<String> = g
+                .criteria
+                .iter()
+                .map(|c| format!("{} – {} ({})", c.id, c.title, vi(&c.max, lang)))
+                .collect();
+            format!(
+                "- Nhóm {}. {} ({} điểm): {}.",
+                roman(g.number),
+                g.title,
+                vi(&g.max, lang),
+                criteria.join("; ")
+            )
+        })
+        .collect();
+    let rows = view
+        .rows
+        .iter()
+        .map(|r| ScoreLine {
+            name: r.association.name.to_string(),
+            scores: r.scores.iter().map(|x| vi(x, lang)).collect(),
+            adjustments: vi(&r.adjustments_total, lang),
+            total: vi(&r.total, lang),
+            rank: r.rank.to_string(),
+            award: r.award.unwrap_or_default().to_string(),
+        })
+        .collect();
+    ScoringDocument {
+        number: number_line(&scoring.document, "BC"),
+        dated: dated_line(settings.place, date, year),
+        created: created(date, year),
+        subject: format!("Kết quả {}", lowercase_first(&view.title)),
+        groups,
+        max_total: vi(&view.max_total, lang),
+        rows,
+        legend,
+        sample_note: view.sample.then(|| SAMPLE_TABLE_NOTE.to_string()),
+        closing: format!(
+            "Bảng tổng hợp gồm {} đơn vị được chấm điểm; điểm chuẩn {} điểm./.",
+            view.rows.len(),
+            vi(&view.max_total, lang)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings_with(recipients: &[String]) -> Settings<'_> {
+        Settings {
+            parent: Some("UBND TỈNH LAI CHÂU"),
+            issuer: "Khối thi đua các tổ chức hội đặc thù",
+            place: "Lai Châu",
+            recipients,
+            signer: SignerLines {
+                on_behalf: None,
+                title: "KHỐI TRƯỞNG".into(),
+                name: "Nguyễn Văn A".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn issuer_in_capitals_on_lines_that_fit() {
+        let s = settings_with(&[]);
+        assert_eq!(
+            s.issuer_lines(),
+            vec!["KHỐI THI ĐUA CÁC TỔ CHỨC", "HỘI ĐẶC THÙ"]
+        );
+    }
+
+    #[test]
+    fn recipients_end_with_semicolons_and_the_archive() {
+        let list = vec![
+            "Ban Thi đua - Khen thưởng tỉnh".to_string(),
+            "Các đơn vị thành viên Khối;".to_string(),
+            "Lưu VT".to_string(),
+        ];
+        let s = settings_with(&list);
+        assert_eq!(
+            s.recipient_lines(),
+            vec![
+                "- Ban Thi đua - Khen thưởng tỉnh;",
+                "- Các đơn vị thành viên Khối;",
+                "- Lưu: VT."
+            ]
+        );
+        assert_eq!(settings_with(&[]).recipient_lines(), vec!["- Lưu: VT."]);
+    }
+
+    #[test]
+    fn dates_in_the_decree_form() {
+        let d = Date::new(2014, 2, 5).unwrap();
+        assert_eq!(
+            dated_line("Lai Châu", Some(d), 2014),
+            "Lai Châu, ngày 05 tháng 02 năm 2014"
+        );
+        let d = Date::new(2013, 6, 21).unwrap();
+        assert_eq!(
+            dated_line("Lai Châu", Some(d), 2013),
+            "Lai Châu, ngày 21 tháng 6 năm 2013"
+        );
+        assert_eq!(created(Some(d), 2013), "2013-06-21T00:00:00Z");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(vi("10,202.5", Language::En), "10.202,5");
+        assert_eq!(vi("116,7%", Language::Vi), "116,7%");
+        assert_eq!(roman(12), "XII");
+    }
+}
