@@ -6,6 +6,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod i18n;
+pub mod images;
 pub mod markdown;
 pub mod messages;
 pub mod model;

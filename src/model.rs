@@ -264,6 +264,8 @@ pub struct Site {
     pub tags: Vec<Tag>,
     pub static_files: Vec<StaticFile>,
     pub index: SiteIndex,
+    /// Processed images by output path (the image pipeline's result).
+    pub images: crate::images::ImageCatalog,
 }
 
 /// Lookups computed once after loading, so per-page work never scans the whole site.

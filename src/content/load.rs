@@ -413,6 +413,8 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     }
 
     let static_files = collect_static(root, &config, &mut problems);
+    let (static_files, images) =
+        crate::images::publish(root, config.language, static_files, &mut problems);
     news.sort_by(news_order);
     pages.sort_by(page_order);
 
@@ -427,8 +429,10 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         tags: Vec::new(),
         static_files,
         index: Default::default(),
+        images,
     };
     super::validate::validate(&mut site, &mut problems);
+    problems.extend(crate::images::check_front_matter(&site));
     all.extend(problems);
     Ok((site, all))
 }

@@ -380,6 +380,19 @@ impl<'a> Session<'a> {
             // A symlink that leads outside the site, a loop: the loader's message.
             return Outcome::Reload;
         }
+        let (files, images) = crate::images::publish(
+            &self.site.root,
+            self.site.config.language,
+            files,
+            &mut problems,
+        );
+        if problems.iter().any(|d| d.is_error())
+            || images.images != self.site.images.images
+            || images.files != self.site.images.files
+        {
+            // A broken photo, or one whose size changed: pages show it, so reload them all.
+            return Outcome::Reload;
+        }
         self.site.static_files = files;
         self.touched.statics = true;
         self.touched.structure = true;
@@ -391,6 +404,7 @@ impl<'a> Session<'a> {
             links: self.links,
             base_path: &self.site.config.base_path,
             unsafe_html: self.site.config.markdown.unsafe_html,
+            images: Some(&self.site.images),
         }
     }
 

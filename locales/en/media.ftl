@@ -1,0 +1,11 @@
+## Photos and documents (issue 14): codes E400–E449, W400–W449.
+
+E400 = link or image `{ $target }` points to a file the site does not have: copy the file into static/ (for example static/files/…) or correct the path
+E401 = `{ $field }` points to `{ $target }`, a file the site does not have: copy the file into static/ or correct the path
+E402 = this image cannot be read ({ $error }): the file is damaged or not a JPEG, PNG or WebP image; open it on a computer and save it again as JPEG, or use another photo
+E403 = cannot write the processed image to the cache .blocpress-cache ({ $error }): check the site folder's permissions and free disk space
+W400 = the original photo weighs { $size }, over 5 MB: the site is built (photos are resized), but a smaller copy keeps the content folder light
+
+## Image pipeline summary.
+
+images-summary = Images: { $processed } processed, { $cached } reused from the cache

@@ -1,0 +1,11 @@
+## Ảnh và văn bản (issue 14): mã E400–E449, W400–W449.
+
+E400 = liên kết hoặc ảnh “{ $target }” trỏ tới một tệp không có trong trang: hãy chép tệp vào thư mục static/ (ví dụ static/files/…) hoặc sửa lại đường dẫn cho đúng tên tệp
+E401 = mục “{ $field }” trỏ tới tệp “{ $target }” không có trong trang: hãy chép tệp vào thư mục static/ hoặc sửa lại đường dẫn cho đúng tên tệp
+E402 = không đọc được ảnh này ({ $error }): tệp bị hỏng hoặc không phải ảnh JPEG, PNG, WebP; hãy mở ảnh bằng máy tính rồi lưu lại thành JPEG, hoặc thay bằng ảnh khác
+E403 = không ghi được ảnh đã xử lý vào bộ nhớ đệm .blocpress-cache ({ $error }): hãy kiểm tra quyền ghi và dung lượng đĩa của thư mục trang
+W400 = ảnh gốc nặng { $size }, trên 5 MB: trang vẫn được tạo (ảnh được thu nhỏ tự động), nhưng nên chép ảnh nhỏ hơn để kho nội dung gọn nhẹ
+
+## Tổng kết xử lý ảnh.
+
+images-summary = Ảnh: { $processed } ảnh xử lý mới, { $cached } ảnh lấy lại từ bộ nhớ đệm
