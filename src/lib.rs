@@ -5,6 +5,7 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod documents;
 pub mod i18n;
 pub mod images;
 pub mod markdown;

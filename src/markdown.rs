@@ -621,6 +621,9 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
     for page in &mut site.pages {
         problems.extend(render_body(&mut page.body, &page.source, context));
     }
+    for document in &mut site.documents {
+        problems.extend(render_body(&mut document.body, &document.source, context));
+    }
     for period in site.periods.values_mut() {
         if let (Some(narrative), Some(source)) = (&mut period.narrative, &period.source) {
             problems.extend(render_field(narrative, source, context, false));

@@ -266,6 +266,8 @@ pub struct Site {
     pub index: SiteIndex,
     /// Processed images by output path (the image pipeline's result).
     pub images: crate::images::ImageCatalog,
+    /// Official documents (`content/documents/`), newest first.
+    pub documents: Vec<crate::documents::Document>,
 }
 
 /// Lookups computed once after loading, so per-page work never scans the whole site.

@@ -328,3 +328,123 @@ fn a_paragraph_of_images_is_a_gallery_with_captions() {
     assert_eq!(imgs[2].value().attr("width"), Some("640"));
     assert!(!html.html().contains("gallery.js"));
 }
+
+/// The repository's example site (with its two documents and their PDFs), in a temp folder.
+fn example_site() -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for part in ["site.yaml", "content", "static"] {
+        let from = repo.join(part);
+        if from.is_dir() {
+            support::copy_dir(&from, &dir.path().join(part));
+        } else {
+            std::fs::copy(&from, dir.path().join(part)).unwrap();
+        }
+    }
+    Site { dir }
+}
+
+#[test]
+fn documents_have_a_list_with_filters_a_page_each_and_appear_where_they_belong() {
+    let site = example_site();
+    site.build_ok(&[]);
+    let list = site.html("documents/index.html");
+    let titles: Vec<String> = select(&list, ".doc-list .doc-title")
+        .iter()
+        .map(support::text)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Báo cáo sơ kết công tác thi đua 6 tháng đầu năm 2013",
+            "Kế hoạch tổ chức phong trào thi đua năm 2013"
+        ],
+        "newest first"
+    );
+    // Filters without JavaScript: radio buttons, and CSS rules that hide the other rows.
+    assert_eq!(
+        select(&list, ".doc-filters input[type='radio']").len(),
+        2 + 1 + 1 + 1
+    );
+    let css = support::first_text(&list, "style");
+    assert!(
+        css.contains(".doc-filters:has(#dk-bao-cao:checked) ~ .doc-list .doc:not(.dk-bao-cao)")
+            && css.contains("#dy-2013:checked"),
+        "{css}"
+    );
+    assert!(!select(&list, ".doc.dk-ke-hoach.dy-2013").is_empty());
+    assert!(select(&list, "script[src*='document']").is_empty());
+
+    let page = site.html("documents/bao-cao-so-ket-6-thang-2013/index.html");
+    let meta = support::text(&select(&page, ".doc-meta")[0]);
+    for want in [
+        "15/BC-KTĐ",
+        "Báo cáo",
+        "Khối thi đua các tổ chức hội đặc thù",
+        "25/06/2013",
+    ] {
+        assert!(meta.contains(want), "{want} in {meta}");
+    }
+    let file = support::text(&select(&page, ".doc-file")[0]);
+    assert!(file.contains("PDF, 18 KB"), "{file}");
+    assert_eq!(
+        attr(&page, ".doc-file a", "href"),
+        vec!["/files/bao-cao-so-ket-6-thang-2013.pdf"]
+    );
+    assert!(site.exists("files/bao-cao-so-ket-6-thang-2013.pdf"));
+
+    // Listed on the period's review and on the members' pages.
+    for (rel, count) in [
+        ("reports/2013-h1/index.html", 1),
+        ("associations/hoi-luat-gia/index.html", 1),
+        ("associations/hoi-chu-thap-do/index.html", 0),
+    ] {
+        let html = site.html(rel);
+        assert_eq!(
+            select(&html, "#related-documents").len(),
+            count,
+            "{rel} lists its documents"
+        );
+    }
+    // In the sitemap and the search index.
+    let sitemap = site.read("sitemap.xml");
+    assert!(
+        sitemap.contains("/documents/</loc>")
+            && sitemap.contains("/documents/ke-hoach-thi-dua-2013/</loc>")
+    );
+    let search = site.read("search/index.json");
+    assert!(
+        search.contains("\"k\":\"d\"") && search.contains("15/BC-KTĐ"),
+        "{search}"
+    );
+}
+
+#[test]
+fn a_document_without_its_file_or_fields_fails_check_with_file_and_line() {
+    let site = example_site();
+    site.write(
+        "content/documents/thieu.md",
+        "---\ntitle: Quyết định khen thưởng\nkind: Quyết định\nissuer: Khối\ndate: 15/01/2014\nfile: /files/khong-co.pdf\nperiod: 2014-h3\nassociations: [hoi-luat-gai]\n---\n",
+    );
+    let output = site.run(&["check"]);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    for want in [
+        "error[E404]: content/documents/thieu.md:1:",
+        "error[E405]: content/documents/thieu.md:5:",
+        "error[E401]: content/documents/thieu.md:6:",
+        "error[E407]: content/documents/thieu.md:8:",
+    ] {
+        assert!(err.contains(want), "{want} in:\n{err}");
+    }
+    assert!(
+        err.contains("/files/khong-co.pdf") && err.contains("`number`"),
+        "{err}"
+    );
+    let vi = stderr(&site.run(&["check", "--lang", "vi"]));
+    assert!(
+        vi.contains("lỗi[E401]: content/documents/thieu.md:6:")
+            && vi.contains("không có trong trang"),
+        "{vi}"
+    );
+}

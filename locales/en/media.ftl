@@ -4,6 +4,10 @@ E400 = link or image `{ $target }` points to a file the site does not have: copy
 E401 = `{ $field }` points to `{ $target }`, a file the site does not have: copy the file into static/ or correct the path
 E402 = this image cannot be read ({ $error }): the file is damaged or not a JPEG, PNG or WebP image; open it on a computer and save it again as JPEG, or use another photo
 E403 = cannot write the processed image to the cache .blocpress-cache ({ $error }): check the site folder's permissions and free disk space
+E404 = the document has no `{ $field }`: add a line `{ $field }: …` to its front matter
+E405 = date `{ $value }` is not a date: write it as year-month-day, for example 2014-01-10
+E406 = period `{ $value }` is not a period of the site: write its id, for example "2014" or "2014-h1"
+E407 = `{ $value }` is not a member of the bloc: write the member's slug, the name of its folder in content/associations/
 W400 = the original photo weighs { $size }, over 5 MB: the site is built (photos are resized), but a smaller copy keeps the content folder light
 
 ## Image pipeline summary.

@@ -199,6 +199,8 @@ fn classify(files: Vec<SourcePath>, problems: &mut Vec<Diagnostic>) -> (Vec<Job>
             ["periods", ..] => problems.push(wrong_ext("md")),
             ["scoring", _] if ext == "yaml" => jobs.push(Job::Scoring(file)),
             ["scoring", ..] => problems.push(wrong_ext("yaml")),
+            // Read by crate::documents once the rest of the site is loaded.
+            ["documents", ..] => {}
             ["associations", folder, name] => {
                 let slug = match Slug::parse(folder) {
                     Ok(slug) => slug,
@@ -430,9 +432,11 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         static_files,
         index: Default::default(),
         images,
+        documents: Vec::new(),
     };
     super::validate::validate(&mut site, &mut problems);
     problems.extend(crate::images::check_front_matter(&site));
+    site.documents = crate::documents::load(&site, options.drafts, &mut problems);
     all.extend(problems);
     Ok((site, all))
 }

@@ -48,6 +48,8 @@ pub enum Job {
     Search,
     SearchIndex,
     Static(usize),
+    /// `/documents/` and `/documents/<slug>/`.
+    Document(crate::documents::DocPage),
 }
 
 /// Number of pages for `count` items, at least one (an empty list still has its page).
@@ -108,6 +110,7 @@ impl Job {
             Job::ScoringIndex => String::from("scoring/"),
             Job::Search => String::from("search/"),
             Job::Scoring(p) => format!("scoring/{p}/"),
+            Job::Document(page) => crate::documents::url_path(site, *page),
             _ => return None,
         })
     }
@@ -143,6 +146,7 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
         Job::SearchIndex,
     ]);
     jobs.extend((0..site.static_files.len()).map(Job::Static));
+    jobs.extend(crate::documents::jobs(site).into_iter().map(Job::Document));
     jobs
 }
 
@@ -392,6 +396,7 @@ impl Renderer {
             "home_url": config.path_url(""),
             "extra": config.extra,
             "news_count": site.news.len(),
+            "document_count": site.documents.len(),
             "association_count": site.associations.len(),
         });
         let menu: Vec<MenuItem> = site
@@ -577,6 +582,11 @@ impl Renderer {
                 let association = &site.associations[i];
                 title = Some(association.name.clone());
                 context.insert("association", &views.association_page(association));
+                let documents: Vec<_> = crate::documents::of_association(site, &association.slug)
+                    .into_iter()
+                    .map(|d| crate::documents::view(views, &site.documents[d]))
+                    .collect();
+                context.insert("documents", &documents);
                 let news: Vec<Value> = site
                     .index
                     .news_by_association
@@ -608,6 +618,11 @@ impl Renderer {
                 title = Some(report.heading.clone());
                 description = period.summary.clone();
                 context.insert("report", &report);
+                let documents: Vec<_> = crate::documents::of_period(site, id)
+                    .into_iter()
+                    .map(|d| crate::documents::view(views, &site.documents[d]))
+                    .collect();
+                context.insert("documents", &documents);
                 let news: Vec<Value> = site
                     .index
                     .news_by_period
@@ -655,6 +670,28 @@ impl Renderer {
                 context.insert_value("entries", Value::from(entries));
                 "atom.xml"
             }
+            Job::Document(crate::documents::DocPage::List) => {
+                title = Some(views.tr("documents"));
+                let documents: Vec<_> = site
+                    .documents
+                    .iter()
+                    .map(|d| crate::documents::view(views, d))
+                    .collect();
+                let (kinds, years) = crate::documents::filters(site);
+                context.insert("filter_css", &crate::documents::filter_css(&kinds, &years));
+                context.insert("kinds", &kinds);
+                context.insert("years", &years);
+                context.insert("documents", &documents);
+                "documents.html"
+            }
+            Job::Document(crate::documents::DocPage::One(i)) => {
+                let document = &site.documents[i];
+                title = Some(document.title.clone());
+                description = Some(format!("{} {}", document.kind, document.number));
+                context.insert("document", &crate::documents::view(views, document));
+                context.insert_value("notes", Value::safe_string(&document.body.html));
+                "document.html"
+            }
             Job::Robots => "robots.txt",
             Job::NotFound => {
                 title = Some(views.tr("not_found_title"));
@@ -668,7 +705,7 @@ impl Renderer {
                         "found": views.tr("search_found"),
                         "none": views.tr("search_none"),
                         "error": views.tr("search_error"),
-                        "kinds": { "n": views.tr("kind_news"), "a": views.tr("kind_association"), "r": views.tr("kind_report") },
+                        "kinds": { "n": views.tr("kind_news"), "a": views.tr("kind_association"), "r": views.tr("kind_report"), "d": views.tr("kind_document") },
                     }),
                 );
                 "search.html"
