@@ -107,9 +107,16 @@ pub struct ImageCatalog {
     /// Every file of the output that comes from `static/` or the theme (after processing).
     pub files: std::collections::HashSet<String>,
     pub stats: ImageStats,
+    /// The cache folder the variants are in.
+    pub cache_dir: PathBuf,
 }
 
 impl ImageCatalog {
+    /// Whether a file is a variant in the image cache (written once, never modified).
+    pub fn is_cached(&self, path: &Path) -> bool {
+        !self.cache_dir.as_os_str().is_empty() && path.starts_with(&self.cache_dir)
+    }
+
     /// The image published at a URL written in content (`/images/x.jpg`, `images/x.jpg`, with or
     /// without the site's sub-path).
     pub fn get(&self, url: &str, base_path: &str) -> Option<&Published> {
@@ -242,6 +249,7 @@ pub fn publish(
     cache.save_index();
     kept.sort_by(|a, b| a.dest.cmp(&b.dest));
     kept.dedup_by(|a, b| a.dest == b.dest);
+    catalog.cache_dir = cache_dir(root);
     catalog.files = kept.iter().map(|f| f.dest.clone()).collect();
     catalog.stats = ImageStats {
         processed: processed.into_inner(),

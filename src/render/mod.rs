@@ -443,6 +443,9 @@ impl Renderer {
         match job {
             Job::Static(i) => {
                 return match &site.static_files[i].origin {
+                    StaticOrigin::Disk(from) if site.images.is_cached(from) => {
+                        out.link_file(&path, from).map_err(io_error)
+                    }
                     StaticOrigin::Disk(from) => out.copy_file(&path, from).map_err(io_error),
                     StaticOrigin::Builtin(bytes) => out.write(&path, bytes).map_err(io_error),
                 };
