@@ -173,6 +173,49 @@ pub fn upright_size(bytes: &[u8]) -> Option<(u32, u32)> {
 mod tests {
     use super::*;
 
+    fn jpeg(color: [u8; 3], icc: Option<Vec<u8>>) -> Vec<u8> {
+        let img = image::RgbImage::from_pixel(64, 48, image::Rgb(color));
+        let mut bytes = Vec::new();
+        let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 95);
+        if let Some(icc) = icc {
+            encoder.set_icc_profile(icc).unwrap();
+        }
+        encoder
+            .write_image(img.as_raw(), 64, 48, ExtendedColorType::Rgb8)
+            .unwrap();
+        bytes
+    }
+
+    fn first_pixel(encoded: &Encoded) -> [u8; 3] {
+        image::load_from_memory(&encoded.bytes)
+            .unwrap()
+            .to_rgb8()
+            .get_pixel(10, 10)
+            .0
+    }
+
+    #[test]
+    fn display_p3_photos_are_converted_to_srgb_and_lose_their_profile() {
+        let color = [200, 60, 40];
+        let plain = process(&jpeg(color, None), Format::Jpeg).unwrap();
+        let mut icc = vec![0u8; 128];
+        icc.extend_from_slice(b"desc Display P3 profile");
+        let p3 = process(&jpeg(color, Some(icc)), Format::Jpeg).unwrap();
+        let (a, b) = (first_pixel(&plain[1]), first_pixel(&p3[1]));
+        assert!(a[0].abs_diff(color[0]) < 6, "sRGB kept as it is: {a:?}");
+        // P3's red is more saturated than sRGB's: the same numbers mean a redder colour.
+        assert!(
+            b[0] > a[0] + 8 && b[1] < a[1],
+            "P3 converted: {a:?} → {b:?}"
+        );
+        for e in &p3 {
+            assert!(
+                !e.bytes.windows(10).any(|w| w == b"Display P3"),
+                "no ICC profile is published"
+            );
+        }
+    }
+
     #[test]
     fn widths_never_upscale() {
         assert_eq!(widths_for(4000), vec![480, 960, 1600]);
