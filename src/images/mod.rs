@@ -157,6 +157,9 @@ pub fn size_text(bytes: u64, language: crate::i18n::Language) -> String {
     format!("{text} {unit}")
 }
 
+/// One image's result: how pages show it, its files, and a warning (a large original).
+type Processed = (Published, Vec<StaticFile>, Option<Diagnostic>);
+
 /// Runs the pipeline over the static files: raster images are replaced by their variants (read
 /// from the cache, or processed in parallel and cached), everything else is kept. Returns the
 /// new list of static files and the catalogue; problems (undecodable images, large originals)
@@ -173,7 +176,7 @@ pub fn publish(
         .partition(|f| matches!(f.origin, StaticOrigin::Disk(_)) && Format::of(&f.dest).is_some());
     let processed = AtomicUsize::new(0);
     let cached = AtomicUsize::new(0);
-    let results: Vec<Result<(Published, Vec<StaticFile>, Option<Diagnostic>), Diagnostic>> = images
+    let results: Vec<Result<Processed, Diagnostic>> = images
         .par_iter()
         .map(|file| {
             let StaticOrigin::Disk(path) = &file.origin else {
@@ -261,7 +264,7 @@ pub fn publish(
 /// Where a Markdown file or front matter names a site file that does not exist: `Some(path)`
 /// (relative to the output) when `url` is a root-relative link to a file of the site (it has a
 /// file extension and is not under a generated section).
-pub fn site_file_target<'u>(url: &'u str, base_path: &str) -> Option<String> {
+pub fn site_file_target(url: &str, base_path: &str) -> Option<String> {
     if !url.starts_with('/') || url.starts_with("//") {
         return None;
     }
