@@ -23,6 +23,9 @@ pub struct MarkdownContext<'a> {
     /// Prefix for root-relative links (`/khoi/`).
     pub base_path: &'a str,
     pub unsafe_html: bool,
+    /// The processed images and the site's files: images become `<picture>`, and a link or
+    /// image to a file of the site that does not exist is an error. `None`: neither.
+    pub images: Option<&'a crate::images::ImageCatalog>,
 }
 
 /// A problem at a 1-based line of the rendered text.
@@ -76,6 +79,9 @@ struct Renderer<'c> {
     lines: LineIndex,
     problems: Vec<Problem>,
     heading_ids: HashMap<String, usize>,
+    /// Whether the first image of this text is the first a reader sees (not lazily loaded).
+    eager_first: bool,
+    images_shown: usize,
 }
 
 impl Renderer<'_> {
@@ -84,6 +90,51 @@ impl Renderer<'_> {
             line: self.lines.line(offset),
             message,
         });
+    }
+
+    /// A root-relative link or image to a file of the site that does not exist: an error.
+    fn check_site_file(&mut self, url: &str, offset: usize) {
+        let Some(images) = self.context.images else {
+            return;
+        };
+        if let Some(path) = crate::images::site_file_target(url, self.context.base_path)
+            && !images.files.contains(&path)
+        {
+            self.problems.push(Problem {
+                line: self.lines.line(offset),
+                message: crate::messages::Message::new("E400").arg("target", url),
+            });
+        }
+    }
+
+    /// An image: `<picture>` with its variants when the pipeline published it, else `<img>`.
+    fn image_html(&mut self, dest_url: &CowStr, alt: &str, offset: usize, sizes: &str) -> String {
+        let eager = self.eager_first && self.images_shown == 0;
+        self.images_shown += 1;
+        if let Some(images) = self.context.images
+            && let Some(image) = images.get(dest_url, self.context.base_path)
+        {
+            return crate::images::html::picture(
+                image,
+                self.context.base_path,
+                &crate::images::html::Show {
+                    alt,
+                    sizes,
+                    eager,
+                    class: None,
+                },
+            );
+        }
+        let src = self.url(dest_url.clone(), offset);
+        let mut href = String::new();
+        let _ = pulldown_cmark_escape::escape_href(&mut href, &src);
+        // escape_href already escapes `&` and `'` and percent-encodes `"` and `<`: escaping
+        // again turned `?a=1&b=2` into `&amp;amp;`.
+        format!(
+            "<img src=\"{href}\" alt=\"{}\"{}>",
+            escape(alt),
+            if eager { "" } else { " loading=\"lazy\"" }
+        )
     }
 
     /// Resolves `@/` links and root-relative paths; neutralises dangerous schemes.
@@ -112,6 +163,7 @@ impl Renderer<'_> {
                 }
             };
         }
+        self.check_site_file(&url, offset);
         if url.starts_with('/') && !url.starts_with("//") && self.context.base_path != "/" {
             return format!("{}{}", self.context.base_path, &url[1..]).into();
         }
@@ -188,6 +240,64 @@ impl Renderer<'_> {
         Some(start)
     }
 
+    /// A paragraph of two or more images and nothing else (one per line, or side by side):
+    /// the index of each image's start event.
+    fn gallery_images(events: &[(Event, std::ops::Range<usize>)]) -> Option<Vec<usize>> {
+        let mut starts = Vec::new();
+        let mut i = 0;
+        while i < events.len() {
+            match &events[i].0 {
+                Event::Start(Tag::Image { .. }) => {
+                    starts.push(i);
+                    i = find_end(events, i) + 1;
+                    continue;
+                }
+                Event::Text(t) if t.trim().is_empty() => {}
+                Event::SoftBreak | Event::HardBreak => {}
+                _ => return None,
+            }
+            i += 1;
+        }
+        (starts.len() >= 2).then_some(starts)
+    }
+
+    /// A row of photos, each with its caption (the title, else the alt text): no JavaScript.
+    fn gallery(&mut self, events: &[(Event, std::ops::Range<usize>)], starts: &[usize]) -> String {
+        let mut out = String::from("<div class=\"gallery\">\n");
+        for &start in starts {
+            let end = find_end(events, start);
+            let (
+                Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }),
+                range,
+            ) = &events[start]
+            else {
+                continue;
+            };
+            let alt = Self::plain_text(&events[start + 1..end]);
+            let image = self.image_html(
+                dest_url,
+                &alt,
+                range.start,
+                crate::images::html::GALLERY_SIZES,
+            );
+            let caption = if title.trim().is_empty() {
+                alt.trim()
+            } else {
+                title.trim()
+            };
+            out.push_str("<figure>");
+            out.push_str(&image);
+            if !caption.is_empty() {
+                let _ = write!(out, "<figcaption>{}</figcaption>", escape(caption));
+            }
+            out.push_str("</figure>\n");
+        }
+        out.push_str("</div>\n");
+        out
+    }
+
     fn figure(&mut self, events: &[(Event, std::ops::Range<usize>)], image_at: usize) -> String {
         let (
             Event::Start(Tag::Image {
@@ -206,17 +316,16 @@ impl Renderer<'_> {
                 .unwrap_or(0)
             - 1;
         let alt = Self::plain_text(&events[image_at + 1..end]);
-        let src = self.url(dest_url.clone(), range.start);
-        let mut href = String::new();
-        let _ = pulldown_cmark_escape::escape_href(&mut href, &src);
+        let image = self.image_html(
+            dest_url,
+            &alt,
+            range.start,
+            crate::images::html::CONTENT_SIZES,
+        );
         let mut out = String::new();
         let _ = write!(
             out,
-            "<figure>\n<img src=\"{}\" alt=\"{}\" loading=\"lazy\">\n<figcaption>{}</figcaption>\n</figure>\n",
-            // escape_href already escapes `&` and `'` and percent-encodes `"` and `<`: escaping
-            // again turned `?a=1&b=2` into `&amp;amp;`.
-            href,
-            escape(&alt),
+            "<figure>\n{image}\n<figcaption>{}</figcaption>\n</figure>\n",
             escape(title)
         );
         out
@@ -268,6 +377,12 @@ impl Renderer<'_> {
                 Event::Start(Tag::Paragraph) => {
                     let end = find_end(&events, i);
                     let inner = &events[i + 1..end];
+                    if let Some(starts) = Self::gallery_images(inner) {
+                        let gallery = self.gallery(inner, &starts);
+                        out.push(Event::Html(gallery.into()));
+                        i = end + 1;
+                        continue;
+                    }
                     if let Some(image_at) = Self::lone_titled_image(inner) {
                         let figure = self.figure(inner, image_at);
                         out.push(Event::Html(figure.into()));
@@ -282,6 +397,19 @@ impl Renderer<'_> {
                         }
                     }
                     out.push(event.clone());
+                }
+                Event::Start(Tag::Image { dest_url, .. }) => {
+                    let end = find_end(&events, i);
+                    let alt = Self::plain_text(&events[i + 1..end]);
+                    let html = self.image_html(
+                        dest_url,
+                        &alt,
+                        range.start,
+                        crate::images::html::CONTENT_SIZES,
+                    );
+                    out.push(Event::InlineHtml(html.into()));
+                    i = end + 1;
+                    continue;
                 }
                 Event::Start(Tag::Table(_)) => {
                     out.push(Event::Html(CowStr::Borrowed(
@@ -386,13 +514,21 @@ fn find_end(events: &[(Event, std::ops::Range<usize>)], start: usize) -> usize {
     events.len() - 1
 }
 
-/// Renders one Markdown text.
+/// Renders one Markdown text; its images load lazily.
 pub fn render(text: &str, context: &MarkdownContext) -> Rendered {
+    render_with(text, context, false)
+}
+
+/// Renders one Markdown text; with `eager_first`, its first image is the first a reader sees
+/// on the page (a body without a lead image) and is not loaded lazily.
+pub fn render_with(text: &str, context: &MarkdownContext, eager_first: bool) -> Rendered {
     let mut renderer = Renderer {
         context,
         lines: LineIndex::new(text),
         problems: Vec::new(),
         heading_ids: HashMap::new(),
+        eager_first,
+        images_shown: 0,
     };
     renderer.render(text)
 }
@@ -477,6 +613,7 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
         links: &links,
         base_path: &site.config.base_path,
         unsafe_html: site.config.markdown.unsafe_html,
+        images: Some(&site.images),
     };
     let context = &context;
 
@@ -487,6 +624,9 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
         .collect();
     for page in &mut site.pages {
         problems.extend(render_body(&mut page.body, &page.source, context));
+    }
+    for document in &mut site.documents {
+        problems.extend(render_body(&mut document.body, &document.source, context));
     }
     for period in site.periods.values_mut() {
         if let (Some(narrative), Some(source)) = (&mut period.narrative, &period.source) {
@@ -545,7 +685,7 @@ pub fn render_news_body(
 ) -> Vec<Diagnostic> {
     // The Markdown is not needed once rendered: dropping it keeps a large site's memory down.
     let source = std::mem::take(&mut item.body.source);
-    let rendered = render(&source, context);
+    let rendered = render_with(&source, context, item.image.is_none());
     item.body.html = rendered.html;
     if item.summary.is_none() {
         item.summary = rendered.first_paragraph;
@@ -581,7 +721,7 @@ pub fn render_body(
     source: &Path,
     context: &MarkdownContext,
 ) -> Vec<Diagnostic> {
-    let rendered = render(&body.source, context);
+    let rendered = render_with(&body.source, context, true);
     body.html = rendered.html;
     located(source, body.line, rendered.problems)
 }
@@ -615,6 +755,7 @@ mod tests {
                 links: &links,
                 base_path,
                 unsafe_html,
+                images: None,
             },
         )
     }

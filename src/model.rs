@@ -416,6 +416,10 @@ pub struct Site {
     pub index: SiteIndex,
     /// Drafts left out of this build (news, pages, periods), so a link to one says so.
     pub drafts: Vec<PathBuf>,
+    /// Processed images by output path (the image pipeline's result).
+    pub images: crate::images::ImageCatalog,
+    /// Official documents (`content/documents/`), newest first.
+    pub documents: Vec<crate::documents::Document>,
 }
 
 /// Lookups computed once after loading, so per-page work never scans the whole site.

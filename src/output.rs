@@ -34,6 +34,12 @@ pub trait Output: Sync {
         let bytes = fs::read(from)?;
         self.write(path, &bytes)
     }
+
+    /// Publishes a file that is never modified in place (an entry of the image cache): the
+    /// disk output hard-links it when it can, so a build with 200 cached photos copies nothing.
+    fn link_file(&self, path: &str, from: &Path) -> io::Result<()> {
+        self.copy_file(path, from)
+    }
 }
 
 /// Refuses output paths that could leave the output folder: absolute paths, `..`, empty or
@@ -446,6 +452,11 @@ impl Output for DiskOutput {
 
     fn copy_file(&self, path: &str, from: &Path) -> io::Result<()> {
         fs::copy(from, self.target(path)?).map(|_| ())
+    }
+
+    fn link_file(&self, path: &str, from: &Path) -> io::Result<()> {
+        let target = self.target(path)?;
+        fs::hard_link(from, &target).or_else(|_| fs::copy(from, &target).map(|_| ()))
     }
 }
 

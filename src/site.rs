@@ -97,6 +97,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
+    /// What the image pipeline did (cache hits are counted, for tests and the summary).
+    pub images: crate::images::ImageStats,
 }
 
 /// A full build. The output folder is replaced only when everything succeeded.
@@ -138,6 +140,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         pages,
         warnings,
         elapsed: started.elapsed(),
+        images: site.images.stats,
     })
 }
 

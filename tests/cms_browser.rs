@@ -52,7 +52,7 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
     let (chrome, dir) = tools();
     let site = TempSite::new();
     example_site(&site.root);
-    let server = Server::start(&site.root, &[]);
+    let server = Server::start(&site.root, &["--lang", "vi"]);
     let base = format!("http://{}", server.addr);
     let shots = std::env::var("BLOCPRESS_CMS_SHOTS").unwrap_or_default();
     // A 1×1 PNG on the editor's computer, outside the site.

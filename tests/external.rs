@@ -97,13 +97,80 @@ fn year_with_its_draft_published() -> (tempfile::TempDir, PathBuf) {
     build_copy(dir, &site)
 }
 
+/// A phone-sized photo (3000×2250, grainy like a real one), made here.
+fn large_photo(seed: u32) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
+    let img = image::RgbImage::from_fn(3000, 2250, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let grain = (state % 24) as u8;
+        image::Rgb([
+            ((x / 12) as u8).wrapping_add(grain),
+            ((y / 9) as u8)
+                .wrapping_add(grain)
+                .wrapping_add(seed as u8 * 40),
+            (((x + y) / 20) as u8).wrapping_add(grain),
+        ])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .encode_image(&img)
+        .unwrap();
+    jpeg
+}
+
+/// The example site with a news item of four large photos (a lead image and a gallery).
+fn photo_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    for part in ["site.yaml", "content", "static"] {
+        let from = repo().join(part);
+        if from.is_dir() {
+            support::copy_dir(&from, &site.join(part));
+        } else {
+            std::fs::copy(&from, site.join(part)).unwrap();
+        }
+    }
+    for n in 1..=4 {
+        std::fs::write(
+            site.join(format!("static/images/hoat-dong-{n}.jpg")),
+            large_photo(n),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        site.join("content/news/2013-07-10-anh-hoat-dong.md"),
+        "---
+title: Ảnh hoạt động thăm hỏi hội viên
+date: 2013-07-10
+image: /images/hoat-dong-1.jpg
+image_alt: Đoàn công tác thăm hỏi hội viên
+---
+Đoàn công tác của Khối thăm hỏi, tặng quà hội viên có hoàn cảnh khó khăn.
+
+![Trao quà](/images/hoat-dong-2.jpg)
+![Tặng sách](/images/hoat-dong-3.jpg \"Tặng sách cho thư viện xã\")
+![Chụp ảnh lưu niệm](/images/hoat-dong-4.jpg)
+
+Chuyến thăm kết thúc trong ngày.
+",
+    )
+    .unwrap();
+    build_copy(dir, &site)
+}
+
+/// The news page with four large photos in [`photo_site`].
+const PHOTO_PAGE: &str = "news/anh-hoat-dong/";
+
 #[test]
 fn every_page_is_valid_html() {
     if !enabled("every_page_is_valid_html") {
         return;
     }
     let builds = [
-        example_site(),
+        photo_site(),
         build(&support::fixture("bloc"), None),
         build(&support::fixture("bloc"), Some("en")),
         build(&support::fixture("news-site"), None),
@@ -238,6 +305,9 @@ const PAGES: &[&str] = &[
     "scoring/2013/",
     "associations/hoi-luat-gia/",
     "associations/",
+    "documents/",
+    "documents/bao-cao-so-ket-6-thang-2013/",
+    PHOTO_PAGE,
 ];
 
 fn chromium() -> String {
@@ -255,7 +325,7 @@ fn lighthouse_scores_at_least_95() {
         return;
     }
     let chrome = chromium();
-    let (_guard, out) = example_site();
+    let (_guard, out) = photo_site();
     let server = Server::start(&out);
     let cli = tools().join("lighthouse/cli/index.js");
     assert!(
@@ -303,7 +373,7 @@ fn main_pages_have_no_serious_accessibility_violations_and_print_cleanly() {
         return;
     }
     chromium();
-    let (_guard, out) = example_site();
+    let (_guard, out) = photo_site();
     let server = Server::start(&out);
     let mut command = Command::new("node");
     command
@@ -344,6 +414,15 @@ fn main_pages_have_no_serious_accessibility_violations_and_print_cleanly() {
             "{page}: charts hidden in print"
         );
     }
+    let documents = results.iter().find(|r| r["path"] == "documents/").unwrap();
+    let (before, after) = (
+        documents["docFilter"]["before"].as_u64().unwrap(),
+        documents["docFilter"]["after"].as_u64().unwrap(),
+    );
+    assert!(
+        after > 0 && after < before,
+        "choosing a kind hides the other documents without JavaScript: {before} → {after}"
+    );
     let review = results
         .iter()
         .find(|r| r["path"] == "reports/2013-h1/")

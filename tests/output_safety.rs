@@ -398,6 +398,13 @@ fn hostile_site(site: &Path) {
             i = q("/a.png\"><x-pwn")
         ),
     );
+    // The body's image exists (a missing one is an error): a 1×1 PNG the pipeline publishes.
+    let mut png = Vec::new();
+    image::DynamicImage::new_rgb8(1, 1)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    fs::create_dir_all(site.join("static")).unwrap();
+    fs::write(site.join("static/a.png"), png).unwrap();
     w(
         "content/periods/2013-h1.md",
         format!(

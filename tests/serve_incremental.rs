@@ -612,9 +612,9 @@ fn a_list_template_that_counts_items_is_rendered_again_on_every_page() {
 #[test]
 fn adding_and_deleting_static_files_matches_a_full_build() {
     let mut served = Live::small();
-    let report = served.write("static/images/anh-moi.png", "png");
-    served.check(&report, Level::Content, "a new image");
-    assert!(served.served("images/anh-moi.png").is_some());
+    let report = served.write("static/files/moi.pdf", "pdf");
+    served.check(&report, Level::Content, "a new file");
+    assert!(served.served("files/moi.pdf").is_some());
     // One that takes the place of a built-in theme file, in the site's theme, then in static/.
     let report = served.write("themes/default/static/style.css", "body { color: red }");
     served.check(&report, Level::Content, "the theme's style sheet");
@@ -624,9 +624,30 @@ fn adding_and_deleting_static_files_matches_a_full_build() {
     served.check(&report, Level::Content, "back to the theme's");
     let report = served.remove("themes/default/static/style.css");
     served.check(&report, Level::Content, "back to the built-in one");
+    // A removed file may leave links to it broken: the site is loaded again to say so.
+    let report = served.remove("static/files/moi.pdf");
+    served.check(&report, Level::Full, "deleted");
+    assert!(served.served("files/moi.pdf").is_none());
+    // A photo goes through the image pipeline (resized, cached): the site loads again, and an
+    // edited photo is processed again.
+    for (what, shade) in [("a new photo", 10u8), ("an edited photo", 200)] {
+        let mut png = Vec::new();
+        image::DynamicImage::ImageRgb8(image::RgbImage::from_pixel(8, 8, image::Rgb([shade; 3])))
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        std::fs::write(served.root().join("static/images/anh-moi.png"), png).unwrap();
+        let report = served.changed(&["static/images/anh-moi.png"]);
+        served.check(&report, Level::Full, what);
+        let published = match served.builder.files().get("images/anh-moi.png") {
+            Some(Served::Bytes(bytes)) => bytes.to_vec(),
+            Some(Served::Disk(path)) => std::fs::read(path).unwrap(),
+            None => panic!("{what}: not published"),
+        };
+        let pixel = image::load_from_memory(&published).unwrap().to_rgb8();
+        assert_eq!(pixel.get_pixel(0, 0)[0], shade, "{what}");
+    }
     let report = served.remove("static/images/anh-moi.png");
-    served.check(&report, Level::Content, "deleted");
-    assert!(served.served("images/anh-moi.png").is_none());
+    served.check(&report, Level::Full, "photo deleted");
     // A static file in the place of a generated page: the full load says so.
     let report = served.write("static/news/index.html", "x");
     assert_eq!(report.level, Level::Full);

@@ -211,8 +211,8 @@ fn site_and_form() -> (Site, PathBuf) {
     let site = Site::new("bloc");
     site.edit(
         "site.yaml",
-        "  money: { label: Số tiền vận động, unit: đồng }",
-        "  money: { label: Số tiền vận động, unit: đồng }\n  rate: { label: Tỷ lệ chi hội đăng ký thi đua, unit: \"%\" }",
+        "  money: { label: Số tiền vận động, unit: đồng, kind: amount }",
+        "  money: { label: Số tiền vận động, unit: đồng, kind: amount }\n  rate: { label: Tỷ lệ chi hội đăng ký thi đua, unit: \"%\" }",
     );
     let sheets = export(&site, &["2023-h2"]);
     (site, sheets.join("2023-h2/hoi-a-2023-h2.xlsx"))

@@ -44,6 +44,13 @@ pub fn run(args: BuildArgs, lang: Option<Language>) -> i32 {
                     .count("ms", report.elapsed.as_millis() as i64)
                     .arg("warnings", warnings),
             );
+            if report.images.processed + report.images.cached > 0 {
+                ui.say(
+                    Message::new("images-summary")
+                        .count("processed", report.images.processed)
+                        .count("cached", report.images.cached),
+                );
+            }
             EXIT_OK
         }
         Err(error) => {

@@ -196,6 +196,8 @@ fn classify(files: Vec<SourcePath>, problems: &mut Vec<Diagnostic>) -> (Vec<Job>
             ["scoring", ..] => problems.push(wrong_ext("yaml")),
             ["registrations", _] if ext == "yaml" => jobs.push(Job::Registration(file)),
             ["registrations", ..] => problems.push(wrong_ext("yaml")),
+            // Read by crate::documents once the rest of the site is loaded.
+            ["documents", ..] => {}
             ["associations", folder, name] => {
                 let slug = match Slug::parse(folder) {
                     Ok(slug) => slug,
@@ -464,6 +466,8 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     }
 
     let static_files = collect_static(root, &config, &mut problems);
+    let (static_files, images) =
+        crate::images::publish(root, config.language, static_files, &mut problems);
     news.sort_by(news_order);
     pages.sort_by(page_order);
 
@@ -480,8 +484,12 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         tags: Vec::new(),
         static_files,
         index: Default::default(),
+        images,
+        documents: Vec::new(),
     };
     super::validate::validate(&mut site, &mut problems);
+    problems.extend(crate::images::check_front_matter(&site));
+    site.documents = crate::documents::load(&site, options.drafts, &mut problems);
     all.extend(problems);
     Ok((site, all))
 }

@@ -58,6 +58,8 @@ pub enum Job {
     Search,
     SearchIndex,
     Static(usize),
+    /// `/documents/` and `/documents/<slug>/`.
+    Document(crate::documents::DocPage),
 }
 
 /// Number of pages for `count` items, at least one (an empty list still has its page).
@@ -123,6 +125,7 @@ impl Job {
             Job::Search => String::from("search/"),
             Job::Scoring(p) => format!("scoring/{p}/"),
             Job::Registration(year) => format!("registrations/{year}/"),
+            Job::Document(page) => crate::documents::url_path(site, *page),
             _ => return None,
         })
     }
@@ -175,6 +178,7 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
         Job::SearchIndex,
     ]);
     jobs.extend((0..site.static_files.len()).map(Job::Static));
+    jobs.extend(crate::documents::jobs(site).into_iter().map(Job::Document));
     jobs
 }
 
@@ -436,6 +440,7 @@ impl Renderer {
             "home_url": config.path_url(""),
             "extra": config.extra,
             "news_count": site.news.len(),
+            "document_count": site.documents.len(),
             "association_count": site.associations.len(),
         });
         let menu: Vec<MenuItem> = site
@@ -479,6 +484,9 @@ impl Renderer {
         match job {
             Job::Static(i) => {
                 return match &site.static_files[i].origin {
+                    StaticOrigin::Disk(from) if site.images.is_cached(from) => {
+                        out.link_file(&path, from).map_err(io_error)
+                    }
                     StaticOrigin::Disk(from) => out.copy_file(&path, from).map_err(io_error),
                     StaticOrigin::Builtin(bytes) => out.write(&path, bytes).map_err(io_error),
                 };
@@ -630,6 +638,11 @@ impl Renderer {
                 let association = &site.associations[i];
                 title = Some(association.name.clone());
                 context.insert("association", &views.association_page(association));
+                let documents: Vec<_> = crate::documents::of_association(site, &association.slug)
+                    .into_iter()
+                    .map(|d| crate::documents::view(views, &site.documents[d]))
+                    .collect();
+                context.insert("documents", &documents);
                 let news: Vec<Value> = site
                     .index
                     .news_by_association
@@ -676,6 +689,11 @@ impl Renderer {
                 title = Some(report.heading.clone());
                 description = period.summary.clone();
                 context.insert("report", &report);
+                let documents: Vec<_> = crate::documents::of_period(site, id)
+                    .into_iter()
+                    .map(|d| crate::documents::view(views, &site.documents[d]))
+                    .collect();
+                context.insert("documents", &documents);
                 let news: Vec<Value> = site
                     .index
                     .news_by_period
@@ -729,6 +747,28 @@ impl Renderer {
                 context.insert_value("entries", Value::from(entries));
                 "atom.xml"
             }
+            Job::Document(crate::documents::DocPage::List) => {
+                title = Some(views.tr("documents"));
+                let documents: Vec<_> = site
+                    .documents
+                    .iter()
+                    .map(|d| crate::documents::view(views, d))
+                    .collect();
+                let (kinds, years) = crate::documents::filters(site);
+                context.insert("filter_css", &crate::documents::filter_css(&kinds, &years));
+                context.insert("kinds", &kinds);
+                context.insert("years", &years);
+                context.insert("documents", &documents);
+                "documents.html"
+            }
+            Job::Document(crate::documents::DocPage::One(i)) => {
+                let document = &site.documents[i];
+                title = Some(document.title.clone());
+                description = Some(format!("{} {}", document.kind, document.number));
+                context.insert("document", &crate::documents::view(views, document));
+                context.insert_value("notes", Value::safe_string(&document.body.html));
+                "document.html"
+            }
             Job::Robots => "robots.txt",
             Job::NotFound => {
                 title = Some(views.tr("not_found_title"));
@@ -742,7 +782,7 @@ impl Renderer {
                         "found": views.tr("search_found"),
                         "none": views.tr("search_none"),
                         "error": views.tr("search_error"),
-                        "kinds": { "n": views.tr("kind_news"), "a": views.tr("kind_association"), "r": views.tr("kind_report") },
+                        "kinds": { "n": views.tr("kind_news"), "a": views.tr("kind_association"), "r": views.tr("kind_report"), "d": views.tr("kind_document") },
                     }),
                 );
                 "search.html"

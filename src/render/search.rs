@@ -147,6 +147,26 @@ pub fn index_json(views: &Views) -> String {
             )),
         });
     }
+    for document in &site.documents {
+        entries.push(Entry {
+            t: &document.title,
+            u: views.url(&format!("documents/{}/", document.slug)),
+            k: "d",
+            d: crate::i18n::format_date(
+                document.date,
+                crate::i18n::DateStyle::Short,
+                site.config.language,
+            ),
+            s: format!("{} {}", document.kind, document.number),
+            x: fold(&format!(
+                "{} {} {} {}",
+                document.number,
+                document.kind,
+                document.issuer,
+                strip_tags(&document.body.html)
+            )),
+        });
+    }
     let mut json = serde_json::to_string(&entries).unwrap_or_else(|_| String::from("[]"));
     json.push('\n');
     json

@@ -13,6 +13,7 @@ use super::charts::{Bar, BarChart, bar_chart};
 use super::figures;
 use crate::config::MetricDef;
 use crate::i18n::{self, DateStyle, Language};
+use crate::images::html as images_html;
 use crate::model::{Achievement, Association, NewsItem, Period, Scoring, Site};
 use crate::period::PeriodId;
 
@@ -73,6 +74,10 @@ pub struct NewsCard<'a> {
     pub period: Option<PeriodLink>,
     pub image: Option<String>,
     pub image_alt: Option<&'a str>,
+    /// `<picture>` of the image as a list's thumbnail, when the image pipeline published it.
+    pub thumb: Option<String>,
+    /// `<picture>` of the image at the top of the news page (loaded at once).
+    pub lead_picture: Option<String>,
     pub author: Option<&'a str>,
     pub draft: bool,
     /// `extra: { sample: true }`: an invented item, labelled as such.
@@ -479,6 +484,28 @@ impl<'a> Views<'a> {
         self.site.config.path_url(path)
     }
 
+    /// `<picture>` markup of an image the pipeline published (`None` for other URLs).
+    pub fn picture(
+        &self,
+        url: Option<&str>,
+        alt: &str,
+        sizes: &str,
+        eager: bool,
+    ) -> Option<String> {
+        let config = &self.site.config;
+        let image = self.site.images.get(url?, &config.base_path)?;
+        Some(images_html::picture(
+            image,
+            &config.base_path,
+            &images_html::Show {
+                alt,
+                sizes,
+                eager,
+                class: None,
+            },
+        ))
+    }
+
     /// A URL written in content (`/images/x.png`, `x.png`, `https://…`) as the page links it.
     pub fn asset_url(&self, url: &str) -> String {
         if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//") {
@@ -602,6 +629,13 @@ impl<'a> Views<'a> {
             period: item.period.map(|p| self.period_link(p)),
             image: item.image.as_deref().map(|u| self.asset_url(u)),
             image_alt: item.image_alt.as_deref(),
+            thumb: self.picture(item.image.as_deref(), "", images_html::THUMB_SIZES, false),
+            lead_picture: self.picture(
+                item.image.as_deref(),
+                item.image_alt.as_deref().unwrap_or(""),
+                images_html::CONTENT_SIZES,
+                true,
+            ),
             author: item.author.as_deref(),
             draft: item.draft,
             sample: item.extra.get("sample") == Some(&serde_json::Value::Bool(true)),

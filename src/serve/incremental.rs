@@ -249,6 +249,15 @@ impl Touched {
         if self.statics {
             jobs.extend((0..site.static_files.len()).map(Job::Static));
         }
+        // Document pages name periods and members and show their files' sizes: they are few,
+        // so any such change renders them all again.
+        if self.statics
+            || self.all_associations
+            || !self.associations.is_empty()
+            || !self.reports.is_empty()
+        {
+            jobs.extend(crate::documents::jobs(site).into_iter().map(Job::Document));
+        }
         for (wanted, job) in [
             (self.tag_index, Job::Tags),
             (self.association_index, Job::Associations),
@@ -397,6 +406,22 @@ impl<'a> Session<'a> {
             // A symlink that leads outside the site, a loop: the loader's message.
             return Outcome::Reload;
         }
+        let (files, images) = crate::images::publish(
+            &self.site.root,
+            self.site.config.language,
+            files,
+            &mut problems,
+        );
+        // A broken photo, a photo added, changed or removed (pages show it), or a file removed
+        // (a link to it is now an error): the site is loaded again. A file added only makes
+        // more links valid.
+        if problems.iter().any(|d| d.is_error())
+            || images.images != self.site.images.images
+            || !self.site.images.files.is_subset(&images.files)
+        {
+            return Outcome::Reload;
+        }
+        self.site.images = images;
         self.site.static_files = files;
         self.touched.statics = true;
         self.touched.structure = true;
@@ -408,6 +433,7 @@ impl<'a> Session<'a> {
             links: self.links,
             base_path: &self.site.config.base_path,
             unsafe_html: self.site.config.markdown.unsafe_html,
+            images: Some(&self.site.images),
         }
     }
 

@@ -300,6 +300,7 @@ impl Builder {
         // A path that is not there and never was held nothing the site used (an editor's
         // temporary file, created and removed again).
         let vanished_unknown = meta.is_err() && !known && !holds_known();
+        let is_photo = crate::images::Format::of(&rel.to_string_lossy()).is_some();
         match parts.as_slice() {
             [name] if *name == CONFIG_FILE => Level::Full,
             [name] if !INPUT_DIRS.contains(name) => Level::Ignore,
@@ -319,6 +320,9 @@ impl Builder {
                 Level::Content
             }
             ["content", ..] => Level::Full,
+            // A photo is published through the image pipeline (resized, cached): the pages that
+            // show it change with it.
+            ["static", ..] if is_photo => Level::Full,
             ["static", ..] if known && is_file => Level::Static,
             // A static file added or deleted: the list of static files changes.
             ["static", _, ..] if is_file || (known && meta.is_err()) => Level::Content,
@@ -334,6 +338,7 @@ impl Builder {
                 }
                 match rest {
                     ["templates", ..] | ["i18n", ..] => Level::Templates,
+                    ["static", ..] if is_photo => Level::Full,
                     ["static", ..] if known && is_file => Level::Static,
                     ["static", _, ..] if is_file || (known && meta.is_err()) => Level::Content,
                     ["static", ..] | [] => Level::Full,

@@ -33,13 +33,22 @@ try {
       });
       // Horizontal overflow of the page itself (tables scroll inside their wrapper instead).
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      // The documents' filters (radio buttons and CSS, no JavaScript): rows shown before and
+      // after choosing the first kind.
+      let docFilter = null;
+      if (await page.$(".doc-filters")) {
+        const visible = () => page.evaluate(() => [...document.querySelectorAll(".doc-list .doc")].filter((d) => d.offsetParent !== null).length);
+        const before = await visible();
+        await page.click(".doc-filters fieldset label:nth-of-type(2)");
+        docFilter = { before, after: await visible() };
+      }
       await page.emulateMedia({ media: "print" });
       const print = await page.evaluate(() => ({
         navHidden: [...document.querySelectorAll("header.site-header, nav")].every((n) => getComputedStyle(n).display === "none"),
         charts: document.querySelectorAll("svg.chart").length,
         chartsVisible: [...document.querySelectorAll("svg.chart")].every((n) => getComputedStyle(n).display !== "none"),
       }));
-      results.push({ path, viewport: viewport.width, status: response.status(), axe, errors, overflow, print });
+      results.push({ path, viewport: viewport.width, status: response.status(), axe, errors, overflow, print, docFilter });
       await page.close();
     }
   }

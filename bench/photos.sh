@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# bench/photos.sh — the image pipeline next to Hugo: 200 phone-sized JPEGs (12 MP, every
+# fourth stored sideways with an EXIF orientation) used by 200 news items.
+#
+#   bench/photos.sh                 # generate, build, measure; results on stdout
+#   N=50 bench/photos.sh            # fewer photos (quick look)
+#   BLOCPRESS=path bench/photos.sh  # a prebuilt release binary
+#
+# Measures (wall time with hyperfine, peak memory with /usr/bin/time -v):
+#   1. first build with an empty image cache: blocpress vs Hugo producing the same widths
+#      (480, 960, 1600, never wider than the photo) in WebP and JPEG (Hugo's cache emptied too);
+#   2. second build (cache full) vs the same site without photos, runs interleaved A B A B …
+# Photos are made with ImageMagick (a plasma fractal with grain, ~4 MB like a phone's); 20
+# distinct pictures, each written 10 times with a different JPEG comment, so every file has
+# its own bytes (and cache key) and costs a full decode and encode.
+set -euo pipefail
+
+BENCH=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd -- "$BENCH/.." && pwd)
+N=${N:-200}
+WORK=${WORK:-/dev/shm/blocpress-photos}
+RUNS=${RUNS:-3}
+PAIRS=${PAIRS:-15}
+
+log() { printf '==> %s\n' "$*" >&2; }
+command -v convert >/dev/null || { echo "needs ImageMagick (convert)" >&2; exit 1; }
+command -v hyperfine >/dev/null || { echo "needs hyperfine" >&2; exit 1; }
+
+if [[ -z ${BLOCPRESS:-} ]]; then
+    (cd "$REPO" && cargo build --release --quiet)
+    BLOCPRESS=$REPO/target/release/blocpress
+fi
+
+mkdir -p "$WORK/base"
+# ---------------------------------------------------------------- photos
+if [[ ! -f $WORK/base/.done-$N ]]; then
+    log "making 20 distinct 4000×3000 photos"
+    for i in $(seq -w 1 20); do
+        [[ -f $WORK/base/b$i.jpg ]] ||
+            convert -seed "$i" -size 800x600 plasma:fractal -resize 4000x3000! \
+                -attenuate 0.25 +noise Gaussian -quality 88 "$WORK/base/b$i.jpg"
+    done
+    log "writing $N photos (every fourth rotated by EXIF orientation 6)"
+    python3 - "$WORK" "$N" <<'PY'
+import os, struct, sys
+work, n = sys.argv[1], int(sys.argv[2])
+os.makedirs(f"{work}/photos", exist_ok=True)
+def exif(orientation):
+    tiff = b"MM\0\x2a" + struct.pack(">I", 8) + struct.pack(">H", 1)
+    tiff += struct.pack(">HHIHH", 0x0112, 3, 1, orientation, 0) + struct.pack(">I", 0)
+    body = b"Exif\0\0" + tiff
+    return b"\xff\xe1" + struct.pack(">H", len(body) + 2) + body
+for k in range(1, n + 1):
+    base = open(f"{work}/base/b{(k - 1) % 20 + 1:02d}.jpg", "rb").read()
+    comment = f"photo {k}".encode()
+    com = b"\xff\xfe" + struct.pack(">H", len(comment) + 2) + comment
+    extra = exif(6 if k % 4 == 0 else 1)
+    open(f"{work}/photos/p{k:03d}.jpg", "wb").write(base[:2] + extra + com + base[2:])
+PY
+    touch "$WORK/base/.done-$N"
+fi
+
+# ---------------------------------------------------------------- sites
+make_site() { # $1 = folder, $2 = with photos (1/0)
+    local dir=$1 photos=$2
+    rm -rf "$dir" && mkdir -p "$dir/content/news" "$dir/static/images"
+    printf 'title: Ảnh\nbase_url: https://example.org/\nlanguage: vi\nbloc:\n  province: Lai Châu\n' >"$dir/site.yaml"
+    for k in $(seq -f %03g 1 "$N"); do
+        if ((photos)); then
+            cp "$WORK/photos/p$k.jpg" "$dir/static/images/"
+            printf -- '---\ntitle: Tin có ảnh %s\ndate: 2014-01-01\nimage: /images/p%s.jpg\n---\nNội dung tin %s.\n\n![Ảnh %s](/images/p%s.jpg)\n' "$k" "$k" "$k" "$k" "$k" >"$dir/content/news/t$k.md"
+        else
+            printf -- '---\ntitle: Tin có ảnh %s\ndate: 2014-01-01\n---\nNội dung tin %s.\n' "$k" "$k" >"$dir/content/news/t$k.md"
+        fi
+    done
+}
+make_hugo() { # the same photos, the same widths and formats, through Hugo's image processing
+    local dir=$1
+    rm -rf "$dir" && mkdir -p "$dir/content/news" "$dir/assets/images" "$dir/layouts/_default"
+    printf 'baseURL = "https://example.org/"\ntitle = "Ảnh"\n[imaging]\nquality = 80\nresampleFilter = "CatmullRom"\n' >"$dir/config.toml"
+    cp "$WORK/photos/"p*.jpg "$dir/assets/images/"
+    for k in $(seq -f %03g 1 "$N"); do
+        printf -- '---\ntitle: Tin có ảnh %s\ndate: 2014-01-01\nimage: images/p%s.jpg\n---\nNội dung tin %s.\n' "$k" "$k" "$k" >"$dir/content/news/t$k.md"
+    done
+    cat >"$dir/layouts/_default/single.html" <<'HTML'
+<!DOCTYPE html><html><body><h1>{{ .Title }}</h1>{{ .Content }}
+{{ with resources.Get .Params.image }}{{ $img := . }}<picture>
+{{ range slice 480 960 1600 }}{{ if le . $img.Width }}{{ $w := printf "%dx webp" . }}{{ $j := printf "%dx jpg" . }}
+<source srcset="{{ ($img.Resize $w).RelPermalink }} {{ . }}w"><img src="{{ ($img.Resize $j).RelPermalink }}">{{ end }}{{ end }}
+</picture>{{ end }}</body></html>
+HTML
+    printf '<!DOCTYPE html><html><body>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</body></html>\n' >"$dir/layouts/_default/list.html"
+}
+
+make_site "$WORK/photos-site" 1
+make_site "$WORK/plain-site" 0
+log "blocpress: $($BLOCPRESS --version 2>/dev/null || echo "$BLOCPRESS")"
+echo "# photos: N=$N, $(du -sh "$WORK/photos" | cut -f1) of JPEGs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---------------------------------------------------------------- 1. first build
+bp_first="$BLOCPRESS build --root $WORK/photos-site --output $WORK/out-bp --force"
+hyperfine --runs "$RUNS" --prepare "rm -rf $WORK/photos-site/.blocpress-cache" \
+    --export-json "$WORK/first-blocpress.json" "$bp_first"
+rm -rf "$WORK/photos-site/.blocpress-cache"
+/usr/bin/time -v $bp_first 2>"$WORK/first-blocpress.time" >/dev/null || true
+echo "blocpress first build peak RSS (KB): $(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$WORK/first-blocpress.time")"
+if command -v hugo >/dev/null; then
+    make_hugo "$WORK/hugo-site"
+    echo "# $(hugo version)"
+    hugo_first="hugo --quiet -s $WORK/hugo-site -d $WORK/out-hugo --cacheDir $WORK/hugo-cache"
+    hyperfine --runs "$RUNS" --prepare "rm -rf $WORK/hugo-cache $WORK/hugo-site/resources $WORK/out-hugo" \
+        --export-json "$WORK/first-hugo.json" "$hugo_first"
+    rm -rf "$WORK/hugo-cache" "$WORK/hugo-site/resources" "$WORK/out-hugo"
+    /usr/bin/time -v $hugo_first 2>"$WORK/first-hugo.time" >/dev/null || true
+    echo "Hugo first build peak RSS (KB): $(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$WORK/first-hugo.time")"
+    echo "Hugo output files: $(find "$WORK/out-hugo" -name '*.webp' | wc -l) webp, $(find "$WORK/out-hugo" -name '*.jpg' | wc -l) jpg"
+else
+    echo "# Hugo not installed (apt-get install hugo): first-build comparison skipped"
+fi
+echo "blocpress output files: $(find "$WORK/out-bp" -name '*.webp' | wc -l) webp, $(find "$WORK/out-bp" -name '*.jpg' | wc -l) jpg"
+
+# ---------------------------------------------------------------- 2. second build, interleaved
+$BLOCPRESS build --root "$WORK/photos-site" --output "$WORK/out-bp" --force >/dev/null 2>&1
+python3 - "$BLOCPRESS" "$WORK" "$PAIRS" <<'PY'
+import statistics, subprocess, sys, time
+bp, work, pairs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+runs = {"photos (cache full)": [], "no photos": []}
+sites = {"photos (cache full)": "photos-site", "no photos": "plain-site"}
+for _ in range(pairs):
+    for name, site in sites.items():
+        start = time.perf_counter()
+        subprocess.run([bp, "build", "--root", f"{work}/{site}", "--output", f"{work}/out-{site}", "--force"],
+                       check=True, capture_output=True)
+        runs[name].append(time.perf_counter() - start)
+for name, times in runs.items():
+    print(f"second build, {name}: median {statistics.median(times)*1000:.0f} ms, min {min(times)*1000:.0f} ms ({len(times)} runs, interleaved)")
+a = statistics.median(runs["photos (cache full)"]); b = statistics.median(runs["no photos"])
+print(f"second build with photos / without: {a / b:.3f}")
+PY

@@ -1,0 +1,21 @@
+## Photos and documents (issue 14): codes E400–E449, W400–W449.
+
+E400 = link or image `{ $target }` points to a file the site does not have: copy the file into static/ (for example static/files/…) or correct the path
+E401 = `{ $field }` points to `{ $target }`, a file the site does not have: copy the file into static/ or correct the path
+E402 = this image cannot be read ({ $error }): the file is damaged or not a JPEG, PNG or WebP image; open it on a computer and save it again as JPEG, or use another photo
+E403 = cannot write the processed image to the cache .blocpress-cache ({ $error }): check the site folder's permissions and free disk space
+E404 = the document has no `{ $field }`: add a line `{ $field }: …` to its front matter
+E405 = date `{ $value }` is not a date: write it as year-month-day, for example 2014-01-10
+E406 = period `{ $value }` is not a period of the site: write its id, for example "2014" or "2014-h1"
+E407 = `{ $value }` is not a member of the bloc: write the member's slug, the name of its folder in content/associations/
+W400 = the original photo weighs { $size }, over 5 MB: the site is built (photos are resized), but a smaller copy keeps the content folder light
+
+## Image pipeline summary.
+
+images-summary = Images: { $processed } processed, { $cached } reused from the cache
+
+## Documents: names and places.
+
+E408 = cannot make a web address from this file name: rename the file with letters, or set `slug:` in its front matter
+E409 = another document already has the web address /documents/{ $slug }/: rename one of the two files
+W401 = only `.md` files are read in content/documents/; this file is ignored (the PDF itself belongs in static/files/)

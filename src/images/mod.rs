@@ -1,0 +1,398 @@
+//! The image pipeline. Every raster image among the static files (JPEG, PNG, WebP) is published
+//! resized to the theme's widths (never wider than the original) in WebP and its own format,
+//! turned upright and stripped of metadata; the original file is never copied (its EXIF may hold
+//! the GPS position of a member's home). Its own URL serves the largest variant, so links to it
+//! keep working. Pages show images as `<picture>` with `srcset`, `sizes`, `width` and `height`.
+//!
+//! Processed variants live in a cache outside the output (`ROOT/.blocpress-cache/images/`,
+//! see [`cache`]), keyed by a hash of the original's bytes and of the settings: a second build
+//! only copies files, and a changed photo always gets a new key.
+
+pub mod cache;
+pub mod html;
+pub mod process;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{StaticFile, StaticOrigin};
+
+/// Widths (CSS pixels × density) the default theme needs: a card thumbnail, the text column at
+/// 1× and at 2×.
+pub const WIDTHS: &[u32] = &[480, 960, 1600];
+/// Bump when the output of [`process`] changes: every cache key changes with it.
+pub const PIPELINE_VERSION: u32 = 1;
+/// Originals larger than this get a warning (the site still builds).
+pub const LARGE_ORIGINAL: u64 = 5 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+pub enum Format {
+    Jpeg,
+    Png,
+    Webp,
+}
+
+impl Format {
+    /// The format an image file is published in, from its name; `None` for files that are not
+    /// processed (SVG, GIF, anything else).
+    pub fn of(dest: &str) -> Option<Format> {
+        let ext = dest.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "jpg" | "jpeg" => Some(Format::Jpeg),
+            "png" => Some(Format::Png),
+            "webp" => Some(Format::Webp),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Jpeg => "jpg",
+            Format::Png => "png",
+            Format::Webp => "webp",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Jpeg => "image/jpeg",
+            Format::Png => "image/png",
+            Format::Webp => "image/webp",
+        }
+    }
+}
+
+/// One published file of an image.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    pub width: u32,
+    pub height: u32,
+    pub format: Format,
+    /// Output path, relative (`images/x-480w.webp`).
+    pub dest: String,
+}
+
+/// An image as pages show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    /// The original's output path (`images/x.jpg`): it serves the largest variant.
+    pub dest: String,
+    /// The format of the original.
+    pub format: Format,
+    /// Upright size of the largest variant.
+    pub width: u32,
+    pub height: u32,
+    /// Every variant, largest first.
+    pub variants: Vec<Variant>,
+}
+
+/// What the pipeline did, for the build's summary and the tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImageStats {
+    /// Images decoded and encoded in this run.
+    pub processed: usize,
+    /// Images whose variants came from the cache.
+    pub cached: usize,
+}
+
+/// The processed images of a site, by the original's output path.
+#[derive(Debug, Clone, Default)]
+pub struct ImageCatalog {
+    pub images: HashMap<String, Published>,
+    /// Every file of the output that comes from `static/` or the theme (after processing).
+    pub files: std::collections::HashSet<String>,
+    pub stats: ImageStats,
+    /// The cache folder the variants are in.
+    pub cache_dir: PathBuf,
+}
+
+impl ImageCatalog {
+    /// Whether a file is a variant in the image cache (written once, never modified).
+    pub fn is_cached(&self, path: &Path) -> bool {
+        !self.cache_dir.as_os_str().is_empty() && path.starts_with(&self.cache_dir)
+    }
+
+    /// The image published at a URL written in content (`/images/x.jpg`, `images/x.jpg`, with or
+    /// without the site's sub-path).
+    pub fn get(&self, url: &str, base_path: &str) -> Option<&Published> {
+        let path = url.split(['?', '#']).next().unwrap_or(url);
+        let path = path.strip_prefix(base_path).unwrap_or(path);
+        let path = path.trim_start_matches('/');
+        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        self.images.get(decoded.as_ref())
+    }
+}
+
+/// The dest of a variant: `images/x.jpg` at 480 in WebP → `images/x-480w.webp`; the largest
+/// variant in the original's format keeps the original's path.
+fn variant_dest(dest: &str, width: u32, format: Format, is_main: bool) -> String {
+    if is_main {
+        return dest.to_string();
+    }
+    let stem = dest.rsplit_once('.').map_or(dest, |(s, _)| s);
+    format!("{stem}-{width}w.{}", format.extension())
+}
+
+/// The size of a file as editors see it in their file manager: `5,8 MB` (vi) or `5.8 MB`.
+pub fn size_text(bytes: u64, language: crate::i18n::Language) -> String {
+    let (value, unit) = if bytes >= 1024 * 1024 {
+        (bytes as f64 / (1024.0 * 1024.0), "MB")
+    } else {
+        (bytes as f64 / 1024.0, "KB")
+    };
+    let text = if value >= 100.0 || unit == "KB" {
+        format!("{}", value.round() as u64)
+    } else {
+        format!("{value:.1}")
+    };
+    let text = match language {
+        crate::i18n::Language::Vi => text.replace('.', ","),
+        _ => text,
+    };
+    format!("{text} {unit}")
+}
+
+/// One image's result: how pages show it, its files, and a warning (a large original).
+type Processed = (Published, Vec<StaticFile>, Option<Diagnostic>);
+
+/// Runs the pipeline over the static files: raster images are replaced by their variants (read
+/// from the cache, or processed in parallel and cached), everything else is kept. Returns the
+/// new list of static files and the catalogue; problems (undecodable images, large originals)
+/// go to `problems`.
+pub fn publish(
+    root: &Path,
+    language: crate::i18n::Language,
+    files: Vec<StaticFile>,
+    problems: &mut Vec<Diagnostic>,
+) -> (Vec<StaticFile>, ImageCatalog) {
+    let cache = cache::Cache::open(root);
+    let (images, mut kept): (Vec<StaticFile>, Vec<StaticFile>) = files
+        .into_iter()
+        .partition(|f| matches!(f.origin, StaticOrigin::Disk(_)) && Format::of(&f.dest).is_some());
+    let processed = AtomicUsize::new(0);
+    let cached = AtomicUsize::new(0);
+    let results: Vec<Result<Processed, Diagnostic>> = images
+        .par_iter()
+        .map(|file| {
+            let StaticOrigin::Disk(path) = &file.origin else {
+                unreachable!("partitioned above")
+            };
+            let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+            let format = Format::of(&file.dest).unwrap_or(Format::Jpeg);
+            let entry = cache
+                .entry(path, format, |bytes| process::process(bytes, format))
+                .map_err(|e| match e {
+                    cache::Error::Decode(message) => {
+                        Diagnostic::new(&rel, "E402").arg("error", message)
+                    }
+                    cache::Error::Io(error) => {
+                        Diagnostic::new(&rel, "E403").arg("error", error.to_string())
+                    }
+                })?;
+            if entry.hit {
+                cached.fetch_add(1, Ordering::Relaxed);
+            } else {
+                processed.fetch_add(1, Ordering::Relaxed);
+            }
+            let warning = (entry.original_size > LARGE_ORIGINAL).then(|| {
+                Diagnostic::new(&rel, "W400").arg("size", size_text(entry.original_size, language))
+            });
+            let main_format = format;
+            let mut variants = Vec::new();
+            let mut statics = Vec::new();
+            let largest = entry.meta.variants.first().map_or(0, |v| v.width);
+            for v in &entry.meta.variants {
+                let is_main = v.width == largest && v.format == main_format;
+                let dest = variant_dest(&file.dest, v.width, v.format, is_main);
+                statics.push(StaticFile {
+                    dest: dest.clone(),
+                    origin: StaticOrigin::Disk(entry.dir.join(cache::file_name(v.width, v.format))),
+                });
+                variants.push(Variant {
+                    width: v.width,
+                    height: v.height,
+                    format: v.format,
+                    dest,
+                });
+            }
+            let (width, height) = entry
+                .meta
+                .variants
+                .first()
+                .map_or((0, 0), |v| (v.width, v.height));
+            Ok((
+                Published {
+                    dest: file.dest.clone(),
+                    format,
+                    width,
+                    height,
+                    variants,
+                },
+                statics,
+                warning,
+            ))
+        })
+        .collect();
+    let mut catalog = ImageCatalog::default();
+    for result in results {
+        match result {
+            Ok((published, statics, warning)) => {
+                kept.extend(statics);
+                problems.extend(warning);
+                catalog.images.insert(published.dest.clone(), published);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    cache.save_index();
+    kept.sort_by(|a, b| a.dest.cmp(&b.dest));
+    kept.dedup_by(|a, b| a.dest == b.dest);
+    catalog.cache_dir = cache_dir(root);
+    catalog.files = kept.iter().map(|f| f.dest.clone()).collect();
+    catalog.stats = ImageStats {
+        processed: processed.into_inner(),
+        cached: cached.into_inner(),
+    };
+    (kept, catalog)
+}
+
+/// Where a Markdown file or front matter names a site file that does not exist: `Some(path)`
+/// (relative to the output) when `url` is a root-relative link to a file of the site (it has a
+/// file extension and is not under a generated section).
+pub fn site_file_target(url: &str, base_path: &str) -> Option<String> {
+    if !url.starts_with('/') || url.starts_with("//") {
+        return None;
+    }
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let path = path
+        .strip_prefix(base_path)
+        .unwrap_or(path)
+        .trim_start_matches('/');
+    let last = path.rsplit('/').next().unwrap_or(path);
+    let (_, ext) = last.rsplit_once('.')?;
+    if ext.is_empty() || ext.len() > 5 || ext.eq_ignore_ascii_case("html") {
+        return None;
+    }
+    // Files blocpress generates (reports' downloads, feeds, the search index).
+    let first = path.split('/').next().unwrap_or("");
+    const GENERATED: &[&str] = &[
+        "news",
+        "tags",
+        "associations",
+        "reports",
+        "scoring",
+        "registrations",
+        "search",
+        "documents",
+        "admin",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+    ];
+    if GENERATED.contains(&first) || (first.starts_with("sitemap-") && first.ends_with(".xml")) {
+        return None;
+    }
+    Some(
+        percent_encoding::percent_decode_str(path)
+            .decode_utf8_lossy()
+            .into_owned(),
+    )
+}
+
+/// The line of a front-matter key (`image:`) in a file, for messages; 0 when not found.
+fn key_line(root: &Path, source: &Path, key: &str) -> usize {
+    std::fs::read_to_string(root.join(source))
+        .ok()
+        .and_then(|text| {
+            text.lines().position(|l| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+        })
+        .map_or(0, |i| i + 1)
+}
+
+/// News images and member logos that name a file of the site that does not exist (E401).
+pub fn check_front_matter(site: &crate::model::Site) -> Vec<Diagnostic> {
+    let base_path = &site.config.base_path;
+    let mut problems = Vec::new();
+    let mut check = |source: &Path, field: &'static str, url: &str| {
+        if let Some(path) = site_file_target(url, base_path)
+            && !site.images.files.contains(&path)
+        {
+            problems.push(
+                Diagnostic::new(source, "E401")
+                    .arg("field", field)
+                    .arg("target", url)
+                    .at(key_line(&site.root, source, field), 0),
+            );
+        }
+    };
+    for item in &site.news {
+        if let Some(image) = &item.image {
+            check(&item.source, "image", image);
+        }
+    }
+    for association in &site.associations {
+        if let Some(logo) = &association.logo {
+            check(&association.source, "logo", logo);
+        }
+    }
+    problems
+}
+
+/// The default cache folder of a site.
+pub fn cache_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("BLOCPRESS_CACHE_DIR") {
+        Some(dir) => PathBuf::from(dir).join("images"),
+        None => root.join(".blocpress-cache").join("images"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language;
+
+    #[test]
+    fn sizes_read_like_a_file_manager() {
+        assert_eq!(size_text(6_082_000, Language::Vi), "5,8 MB");
+        assert_eq!(size_text(6_082_000, Language::En), "5.8 MB");
+        assert_eq!(size_text(250_880, Language::Vi), "245 KB");
+    }
+
+    #[test]
+    fn variant_names() {
+        assert_eq!(
+            variant_dest("images/a.b.jpg", 480, Format::Webp, false),
+            "images/a.b-480w.webp"
+        );
+        assert_eq!(
+            variant_dest("images/a.jpg", 1600, Format::Jpeg, true),
+            "images/a.jpg"
+        );
+    }
+
+    #[test]
+    fn site_file_links() {
+        assert_eq!(
+            site_file_target("/files/a%20b.pdf#p2", "/"),
+            Some("files/a b.pdf".into())
+        );
+        assert_eq!(
+            site_file_target("/khoi/images/x.jpg", "/khoi/"),
+            Some("images/x.jpg".into())
+        );
+        assert_eq!(site_file_target("/news/", "/"), None);
+        assert_eq!(site_file_target("/reports/2013-h1/data.csv", "/"), None);
+        assert_eq!(site_file_target("https://x.vn/a.pdf", "/"), None);
+        assert_eq!(site_file_target("a.pdf", "/"), None);
+    }
+}
