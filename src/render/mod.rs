@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod data;
 pub mod filters;
+pub mod readers;
 pub mod search;
 pub mod views;
 
@@ -48,6 +49,11 @@ pub enum Job {
     Search,
     SearchIndex,
     Static(usize),
+    /// The redirect page of news item `.0`'s alias `.1`.
+    Alias(usize, usize),
+    /// The Atom feed of an association, of a tag.
+    AssociationFeed(usize),
+    TagFeed(usize),
 }
 
 /// Number of pages for `count` items, at least one (an empty list still has its page).
@@ -87,6 +93,11 @@ impl Job {
                 Job::NotFound => String::from("404.html"),
                 Job::SearchIndex => String::from("search/index.json"),
                 Job::Static(i) => site.static_files[*i].dest.clone(),
+                Job::Alias(i, k) => site.news[*i].aliases[*k].file(),
+                Job::AssociationFeed(i) => {
+                    format!("associations/{}/atom.xml", site.associations[*i].slug)
+                }
+                Job::TagFeed(t) => format!("tags/{}/atom.xml", site.tags[*t].slug),
                 _ => unreachable!("pages have URL paths"),
             },
         }
@@ -143,7 +154,37 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
         Job::SearchIndex,
     ]);
     jobs.extend((0..site.static_files.len()).map(Job::Static));
+    jobs.extend(reader_jobs(site));
     jobs
+}
+
+/// The feeds of members and tags, and the redirect pages of old news URLs.
+fn reader_jobs(site: &Site) -> impl Iterator<Item = Job> + '_ {
+    let feeds = (0..site.associations.len())
+        .map(Job::AssociationFeed)
+        .chain((0..site.tags.len()).map(Job::TagFeed));
+    let aliases = site
+        .news
+        .iter()
+        .enumerate()
+        .flat_map(|(i, n)| (0..n.aliases.len()).map(move |k| Job::Alias(i, k)));
+    feeds.chain(aliases)
+}
+
+/// Every output file of the site but the redirect pages and static files → the page or file it
+/// is (`/news/x/`), for the check that an alias does not take a real page's place.
+pub fn page_files(site: &Site) -> HashMap<String, String> {
+    all_jobs(site)
+        .into_iter()
+        .filter(|j| !matches!(j, Job::Alias(..) | Job::Static(_)))
+        .map(|j| {
+            let shown = match j.url_path(site) {
+                Some(url) => format!("/{url}"),
+                None => format!("/{}", j.path(site)),
+            };
+            (j.path(site), shown)
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -532,6 +573,11 @@ impl Renderer {
                     },
                 );
                 context.insert_value("json_ld", Value::safe_string(&news_json_ld(views, item)));
+                let related: Vec<Value> = readers::related(site, i)
+                    .into_iter()
+                    .map(|n| state.card(n))
+                    .collect();
+                context.insert_value("related", Value::from(related));
                 title = Some(item.title.clone());
                 description = item.summary.clone();
                 "news.html"
@@ -566,6 +612,7 @@ impl Renderer {
                 title = Some(page.title.clone());
                 context.insert("page", &serde_json::json!({ "title": page.title, "slug": page.slug, "extra": page.extra }));
                 context.insert_value("content", Value::safe_string(&page.body.html));
+                context.insert("toc", &readers::toc(&page.body.html));
                 "page.html"
             }
             Job::Associations => {
@@ -608,6 +655,9 @@ impl Renderer {
                 title = Some(report.heading.clone());
                 description = period.summary.clone();
                 context.insert("report", &report);
+                if let Some(narrative) = &period.narrative {
+                    context.insert("toc", &readers::toc(&narrative.html));
+                }
                 let news: Vec<Value> = site
                     .index
                     .news_by_period
@@ -635,25 +685,46 @@ impl Renderer {
                 "scoring.html"
             }
             Job::Atom => {
-                let entries: Vec<Value> = (0..site.news.len().min(FEED_ITEMS))
-                    .map(|i| {
-                        let mut entry = state.card(i).as_map().cloned().unwrap_or_default();
-                        entry.insert(
-                            "content".into(),
-                            Value::normal_string(&site.news[i].body.html),
-                        );
-                        Value::from(entry.into_iter().collect::<BTreeMap<_, _>>())
-                    })
-                    .collect();
-                context.insert(
-                    "updated",
-                    &site
-                        .news
-                        .first()
-                        .map_or("1970-01-01T00:00:00+00:00", |n| n.date.rfc3339.as_str()),
-                );
-                context.insert_value("entries", Value::from(entries));
+                let all: Vec<usize> = (0..site.news.len()).collect();
+                state.feed(&mut context, &all);
                 "atom.xml"
+            }
+            Job::AssociationFeed(a) => {
+                let association = &site.associations[a];
+                let path = format!("associations/{}/", association.slug);
+                let list = site.index.news_by_association.get(&association.slug);
+                state.feed(&mut context, list.map_or(&[][..], Vec::as_slice));
+                context.insert(
+                    "feed_title",
+                    &format!("{} – {}", association.name, config.title),
+                );
+                context.insert(
+                    "feed_self",
+                    &config.absolute_url(&format!("{path}atom.xml")),
+                );
+                context.insert("feed_page", &config.absolute_url(&path));
+                "atom.xml"
+            }
+            Job::TagFeed(t) => {
+                let tag = &site.tags[t];
+                let path = format!("tags/{}/", tag.slug);
+                state.feed(&mut context, &tag.news);
+                context.insert(
+                    "feed_title",
+                    &format!("{}: {} – {}", views.tr("tag"), tag.name, config.title),
+                );
+                context.insert(
+                    "feed_self",
+                    &config.absolute_url(&format!("{path}atom.xml")),
+                );
+                context.insert("feed_page", &config.absolute_url(&path));
+                "atom.xml"
+            }
+            Job::Alias(i, _) => {
+                let item = &site.news[i];
+                title = Some(item.title.clone());
+                context.insert_value("news", state.card(i));
+                "alias.html"
             }
             Job::Robots => "robots.txt",
             Job::NotFound => {
@@ -720,6 +791,34 @@ impl<'a> RenderState<'a> {
                 Value::from_serializable(&self.views.news_card(&self.views.site.news[i]))
             })
             .clone()
+    }
+
+    /// The newest [`FEED_ITEMS`] of `list` (indexes into the news, newest first) as feed
+    /// entries, and the feed's `updated`: the latest publication or correction among them.
+    fn feed(&self, context: &mut Context, list: &[usize]) {
+        let site = self.views.site;
+        let shown = &list[..list.len().min(FEED_ITEMS)];
+        let entries: Vec<Value> = shown
+            .iter()
+            .map(|&i| {
+                let mut entry = self.card(i).as_map().cloned().unwrap_or_default();
+                entry.insert(
+                    "content".into(),
+                    Value::normal_string(&site.news[i].body.html),
+                );
+                Value::from(entry.into_iter().collect::<BTreeMap<_, _>>())
+            })
+            .collect();
+        let updated = shown
+            .iter()
+            .map(|&i| {
+                let item = &site.news[i];
+                item.updated.as_ref().unwrap_or(&item.date)
+            })
+            .max_by_key(|d| d.timestamp)
+            .map_or("1970-01-01T00:00:00+00:00", |d| d.rfc3339.as_str());
+        context.insert("updated", updated);
+        context.insert_value("entries", Value::from(entries));
     }
 
     fn association_cards(&self) -> Value {
@@ -837,7 +936,7 @@ fn news_json_ld(views: &Views, item: &crate::model::NewsItem) -> String {
         "@type": "NewsArticle",
         "headline": item.title,
         "datePublished": item.date.rfc3339,
-        "dateModified": item.date.rfc3339,
+        "dateModified": item.updated.as_ref().unwrap_or(&item.date).rfc3339,
         "url": config.absolute_url(&format!("news/{}/", item.slug)),
         "mainEntityOfPage": config.absolute_url(&format!("news/{}/", item.slug)),
         "inLanguage": config.language.code(),
@@ -881,7 +980,10 @@ fn write_sitemap(state: &RenderState, out: &dyn Output) -> std::io::Result<()> {
     let mut entries: Vec<(String, Option<String>)> = Vec::new();
     for job in all_jobs(site) {
         let lastmod = match job {
-            Job::News(i) => Some(site.news[i].date.date.to_string()),
+            Job::News(i) => {
+                let item = &site.news[i];
+                Some(item.updated.as_ref().unwrap_or(&item.date).date.to_string())
+            }
             Job::NewsList(n) | Job::Tag(_, n) if n > 1 => continue,
             Job::Search => continue,
             _ => None,

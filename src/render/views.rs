@@ -76,6 +76,9 @@ pub struct NewsCard<'a> {
     pub author: Option<&'a str>,
     pub draft: bool,
     pub extra: &'a serde_json::Value,
+    /// `updated:` (a correction): RFC 3339 and as shown; feeds use `updated or datetime`.
+    pub updated: Option<&'a str>,
+    pub updated_display: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -445,6 +448,11 @@ impl<'a> Views<'a> {
             author: item.author.as_deref(),
             draft: item.draft,
             extra: &item.extra,
+            updated: item.updated.as_ref().map(|u| u.rfc3339.as_str()),
+            updated_display: item
+                .updated
+                .as_ref()
+                .map(|u| i18n::format_date(u.date, DateStyle::Short, self.lang())),
         }
     }
 

@@ -696,6 +696,9 @@ pub fn is_structural(old: &NewsItem, new: &NewsItem) -> bool {
     old.source != new.source
         || old.slug != new.slug
         || old.date != new.date
+        // The sitemap's `lastmod`; the redirect pages that exist.
+        || old.updated != new.updated
+        || old.aliases != new.aliases
         || old.tags != new.tags
         || old.tag_slugs != new.tag_slugs
         || old.associations != new.associations
