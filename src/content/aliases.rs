@@ -16,7 +16,7 @@ pub fn normalise(text: &str) -> Option<String> {
     let path = trimmed.strip_prefix('/')?;
     let folder = path.is_empty() || path.ends_with('/');
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    if segments.is_empty() || path.contains("//") {
+    if segments.is_empty() || trimmed.contains("//") {
         return None;
     }
     for segment in &segments {

@@ -496,8 +496,10 @@ impl Renderer {
             }
             Job::Sitemap => return write_sitemap(state, out).map_err(io_error),
             Job::SearchIndex => {
-                return out
-                    .write(&path, search::index_json(&state.views).as_bytes())
+                let docs = search::documents(&state.views);
+                return search::index_files(&docs)
+                    .par_iter()
+                    .try_for_each(|(file, text)| out.write(file, text.as_bytes()))
                     .map_err(io_error);
             }
             _ => {}
@@ -739,7 +741,8 @@ impl Renderer {
                         "found": views.tr("search_found"),
                         "none": views.tr("search_none"),
                         "error": views.tr("search_error"),
-                        "kinds": { "n": views.tr("kind_news"), "a": views.tr("kind_association"), "r": views.tr("kind_report") },
+                        "kinds": { "n": views.tr("kind_news"), "a": views.tr("kind_association"), "r": views.tr("kind_report"), "p": views.tr("kind_page") },
+                        "more": views.tr("search_more"),
                     }),
                 );
                 "search.html"

@@ -50,7 +50,9 @@ fn candidates(site: &Site, i: usize) -> Vec<usize> {
 /// the news that share a member or a tag with it, never itself.
 pub fn related(site: &Site, i: usize) -> Vec<usize> {
     let mut found = candidates(site, i);
-    found.sort_by_key(|&n| (n.abs_diff(i), n));
+    // Closest in time (not in place in the list: that would change with every item added).
+    let at = site.news[i].date.timestamp.as_second();
+    found.sort_by_key(|&n| (site.news[n].date.timestamp.as_second().abs_diff(at), n));
     found.truncate(RELATED_ITEMS);
     found.sort_unstable();
     found
