@@ -497,6 +497,13 @@ impl Renderer {
             Job::Sitemap => return write_sitemap(state, out).map_err(io_error),
             Job::SearchIndex => {
                 let docs = search::documents(&state.views);
+                docs.par_iter()
+                    .enumerate()
+                    .try_for_each(|(id, doc)| {
+                        let (file, text) = search::fragment_file(id, doc);
+                        out.write(&file, text.as_bytes())
+                    })
+                    .map_err(io_error)?;
                 return search::index_files(&docs)
                     .par_iter()
                     .try_for_each(|(file, text)| out.write(file, text.as_bytes()))

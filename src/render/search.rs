@@ -16,7 +16,7 @@
 //! What is indexed is a flat list of [`SearchDoc`]: adding a kind of content is one more
 //! `docs.extend(...)` in [`documents`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -52,18 +52,27 @@ pub struct SearchDoc {
 
 /// `Đại hội Hội Luật gia` → `dai hoi hoi luat gia`.
 pub fn fold(text: &str) -> String {
-    let ascii = deunicode::deunicode(text).to_lowercase();
-    let mut out = String::with_capacity(ascii.len());
+    let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in ascii.chars() {
+    let mut push = |c: char, out: &mut String| {
         if c.is_ascii_alphanumeric() {
             if space && !out.is_empty() {
                 out.push(' ');
             }
             space = false;
-            out.push(c);
+            out.push(c.to_ascii_lowercase());
         } else {
             space = true;
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else {
+            // One character at a time: no copy of the whole text (bodies are most of a site).
+            for a in deunicode::deunicode_char(c).unwrap_or(" ").chars() {
+                push(a, &mut out);
+            }
         }
     }
     out
@@ -218,37 +227,58 @@ fn deltas(ids: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// Every file of the index: (path under the output root, contents).
-pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, String)> {
-    // word → (ids whose title has it, ids that have it elsewhere only), ids ascending.
-    let folded: Vec<(Vec<String>, Vec<String>)> = docs
-        .par_iter()
-        .map(|doc| {
-            let mut title: Vec<String> = fold(&doc.title).split(' ').map(String::from).collect();
-            title.retain(|w| !w.is_empty());
-            title.sort_unstable();
-            title.dedup();
-            let mut rest: Vec<String> = fold(&format!("{} {}", doc.text, doc.keywords))
-                .split(' ')
-                .filter(|w| !w.is_empty() && w.len() <= 40)
-                .map(String::from)
-                .collect();
-            rest.sort_unstable();
-            rest.dedup();
-            rest.retain(|w| title.binary_search(w).is_err());
-            (title, rest)
-        })
+/// The words of one document, folded, each once: (in the title, elsewhere only).
+fn words_of(doc: &SearchDoc) -> (Vec<String>, Vec<String>) {
+    let title_text = fold(&doc.title);
+    let mut title: Vec<&str> = title_text.split(' ').filter(|w| !w.is_empty()).collect();
+    title.sort_unstable();
+    title.dedup();
+    let rest_text = fold(&format!("{} {}", doc.text, doc.keywords));
+    let mut rest: Vec<&str> = rest_text
+        .split(' ')
+        .filter(|w| !w.is_empty() && w.len() <= 40)
         .collect();
-    let mut words: HashMap<&str, (Vec<u32>, Vec<u32>)> = HashMap::new();
-    for (id, (title, rest)) in folded.iter().enumerate() {
-        for w in title {
-            words.entry(w).or_default().0.push(id as u32);
-        }
-        for w in rest {
-            words.entry(w).or_default().1.push(id as u32);
-        }
-    }
-    let sorted: BTreeMap<&str, (Vec<u32>, Vec<u32>)> = words.into_iter().collect();
+    rest.sort_unstable();
+    rest.dedup();
+    rest.retain(|w| title.binary_search(w).is_err());
+    (
+        title.into_iter().map(String::from).collect(),
+        rest.into_iter().map(String::from).collect(),
+    )
+}
+
+/// word → (ids whose title has it, ids that have it elsewhere only).
+type Postings = HashMap<String, (Vec<u32>, Vec<u32>)>;
+
+/// The word-list chunks and the small file that names them: (path, contents). Built in
+/// parallel parts merged at the end, so only the vocabulary and the ids are held at once.
+pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, String)> {
+    let words: Postings = docs
+        .par_iter()
+        .enumerate()
+        .fold(Postings::new, |mut map, (id, doc)| {
+            let (title, rest) = words_of(doc);
+            for w in title {
+                map.entry(w).or_default().0.push(id as u32);
+            }
+            for w in rest {
+                map.entry(w).or_default().1.push(id as u32);
+            }
+            map
+        })
+        .reduce(Postings::new, |mut a, b| {
+            if a.len() < b.len() {
+                return merge(b, a);
+            }
+            for (w, (t, r)) in b {
+                let entry = a.entry(w).or_default();
+                entry.0.extend(t);
+                entry.1.extend(r);
+            }
+            a
+        });
+    let mut sorted: Vec<(String, (Vec<u32>, Vec<u32>))> = words.into_iter().collect();
+    sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
     let mut files = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();
@@ -261,7 +291,7 @@ pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, String)> {
         ));
         chunk.push('{');
     };
-    for (word, (title, rest)) in &sorted {
+    for (word, (title, rest)) in &mut sorted {
         if chunk.len() > CHUNK_BYTES {
             flush(&mut chunk, &mut files);
         }
@@ -270,6 +300,9 @@ pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, String)> {
         } else {
             chunk.push(',');
         }
+        // Parallel parts come back in any order.
+        title.sort_unstable();
+        rest.sort_unstable();
         let entry = serde_json::json!([deltas(title), deltas(rest)]);
         chunk.push_str(&format!("\"{word}\":{entry}"));
     }
@@ -289,23 +322,6 @@ pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, String)> {
         }
         format!("{:x}", h & 0xffff_ffff)
     };
-    let fragments: Vec<(String, String)> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(id, doc)| {
-            let fragment = Fragment {
-                t: &doc.title,
-                u: &doc.url,
-                k: doc.kind,
-                d: &doc.date,
-                s: &doc.summary,
-                x: doc.text.trim().chars().take(TEXT_CHARS).collect(),
-            };
-            let json = serde_json::to_string(&fragment).unwrap_or_else(|_| String::from("{}"));
-            (format!("search/d/{id}.json"), json)
-        })
-        .collect();
-    files.extend(fragments);
     let meta = Meta {
         v: 2,
         n: docs.len(),
@@ -316,6 +332,29 @@ pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, String)> {
     json.push('\n');
     files.push((META_PATH.to_string(), json));
     files
+}
+
+fn merge(mut a: Postings, b: Postings) -> Postings {
+    for (w, (t, r)) in b {
+        let entry = a.entry(w).or_default();
+        entry.0.extend(t);
+        entry.1.extend(r);
+    }
+    a
+}
+
+/// Document `id`'s fragment: (path, contents), what the page shows of a result.
+pub fn fragment_file(id: usize, doc: &SearchDoc) -> (String, String) {
+    let fragment = Fragment {
+        t: &doc.title,
+        u: &doc.url,
+        k: doc.kind,
+        d: &doc.date,
+        s: &doc.summary,
+        x: doc.text.trim().chars().take(TEXT_CHARS).collect(),
+    };
+    let json = serde_json::to_string(&fragment).unwrap_or_else(|_| String::from("{}"));
+    (format!("search/d/{id}.json"), json)
 }
 
 /// Whether an output file is a part of the search index (written by the search job only).
@@ -361,7 +400,8 @@ mod tests {
             doc("Hiến pháp", "đại biểu"),
             doc("Khác", "hiến máu"),
         ];
-        let files = index_files(&docs);
+        let mut files = index_files(&docs);
+        files.extend(docs.iter().enumerate().map(|(id, d)| fragment_file(id, d)));
         let chunk = &files
             .iter()
             .find(|(p, _)| p == "search/c/0.json")
@@ -371,7 +411,8 @@ mod tests {
         // title ids, then other ids, delta-coded: "hien" is in doc 1's title, docs 0 and 2's text.
         assert_eq!(words["hien"], serde_json::json!([[1], [0, 2]]));
         assert_eq!(words["dai"], serde_json::json!([[0], [1]]));
-        let meta: serde_json::Value = serde_json::from_str(&files.last().unwrap().1).unwrap();
+        let meta = &files.iter().find(|(p, _)| p == META_PATH).unwrap().1;
+        let meta: serde_json::Value = serde_json::from_str(meta).unwrap();
         assert_eq!(meta["n"], 3);
         assert_eq!(meta["c"][0], "bieu");
         let fragment = &files
