@@ -496,6 +496,7 @@ impl Renderer {
             }
             Job::Sitemap => return write_sitemap(state, out).map_err(io_error),
             Job::SearchIndex => {
+                let started = std::time::Instant::now();
                 let docs = search::documents(&state.views);
                 docs.par_iter()
                     .enumerate()
@@ -504,10 +505,18 @@ impl Renderer {
                         out.write(&file, text.as_bytes())
                     })
                     .map_err(io_error)?;
-                return search::index_files(&docs)
+                search::index_files(&docs)
                     .par_iter()
                     .try_for_each(|(file, text)| out.write(file, text.as_bytes()))
-                    .map_err(io_error);
+                    .map_err(io_error)?;
+                if std::env::var_os("BLOCPRESS_TIMINGS").is_some() {
+                    eprintln!(
+                        "timing: search    {:>7.1} ms ({} documents)",
+                        started.elapsed().as_secs_f64() * 1000.0,
+                        docs.len()
+                    );
+                }
+                return Ok(());
             }
             _ => {}
         }
