@@ -199,6 +199,8 @@ pub struct Renderer {
     t: Translations,
     /// Template name → the file it came from, for messages.
     origins: HashMap<String, PathBuf>,
+    /// Documents' words from the last search index, for `serve`'s next one.
+    search_cache: search::Cache,
 }
 
 fn tera_error(
@@ -449,7 +451,12 @@ impl Renderer {
         global.insert("menu", &menu);
         global.insert("t", &t);
         global.insert("lang", config.language.code());
-        Ok(Renderer { tera, t, origins })
+        Ok(Renderer {
+            tera,
+            t,
+            origins,
+            search_cache: search::Cache::default(),
+        })
     }
 
     /// Renders `jobs` into `out`. Returns every problem (template errors name the template and line).
@@ -505,7 +512,7 @@ impl Renderer {
                         out.write(&file, text.as_bytes())
                     })
                     .map_err(io_error)?;
-                search::index_files(&docs)
+                search::index_files(&docs, &self.search_cache)
                     .par_iter()
                     .try_for_each(|(file, text)| out.write(file, text.as_bytes()))
                     .map_err(io_error)?;

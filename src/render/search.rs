@@ -227,8 +227,25 @@ fn deltas(ids: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// The words of one document, folded, each once: (in the title, elsewhere only).
-fn words_of(doc: &SearchDoc) -> (Vec<String>, Vec<String>) {
+/// The words of one document, folded, each once and sorted, joined by spaces: (in the title,
+/// elsewhere only).
+type Words = (Box<str>, Box<str>);
+
+/// Documents' words by a hash of their text, kept by the renderer between `serve`'s rebuilds:
+/// folding every body is most of the search job, and an edit changes one document.
+#[derive(Default)]
+pub struct Cache {
+    words: std::sync::Mutex<HashMap<u64, std::sync::Arc<Words>>>,
+}
+
+fn text_hash(doc: &SearchDoc) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    (&doc.title, &doc.text, &doc.keywords).hash(&mut hasher);
+    hasher.finish()
+}
+
+fn words_of(doc: &SearchDoc) -> Words {
     let title_text = fold(&doc.title);
     let mut title: Vec<&str> = title_text.split(' ').filter(|w| !w.is_empty()).collect();
     title.sort_unstable();
@@ -241,10 +258,7 @@ fn words_of(doc: &SearchDoc) -> (Vec<String>, Vec<String>) {
     rest.sort_unstable();
     rest.dedup();
     rest.retain(|w| title.binary_search(w).is_err());
-    (
-        title.into_iter().map(String::from).collect(),
-        rest.into_iter().map(String::from).collect(),
-    )
+    (title.join(" ").into(), rest.join(" ").into())
 }
 
 /// word → (ids whose title has it, ids that have it elsewhere only).
@@ -252,17 +266,30 @@ type Postings = HashMap<String, (Vec<u32>, Vec<u32>)>;
 
 /// The word-list chunks and the small file that names them: (path, contents). Built in
 /// parallel parts merged at the end, so only the vocabulary and the ids are held at once.
-pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, String)> {
-    let words: Postings = docs
+pub fn index_files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
+    let previous = std::mem::take(&mut *cache.words.lock().unwrap_or_else(|e| e.into_inner()));
+    let doc_words: Vec<(u64, std::sync::Arc<Words>)> = docs
+        .par_iter()
+        .map(|doc| {
+            let key = text_hash(doc);
+            let words = previous
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| std::sync::Arc::new(words_of(doc)));
+            (key, words)
+        })
+        .collect();
+    drop(previous);
+    let words: Postings = doc_words
         .par_iter()
         .enumerate()
-        .fold(Postings::new, |mut map, (id, doc)| {
-            let (title, rest) = words_of(doc);
-            for w in title {
-                map.entry(w).or_default().0.push(id as u32);
+        .fold(Postings::new, |mut map, (id, (_, words))| {
+            let (title, rest) = &**words;
+            for w in title.split(' ').filter(|w| !w.is_empty()) {
+                map.entry(w.to_string()).or_default().0.push(id as u32);
             }
-            for w in rest {
-                map.entry(w).or_default().1.push(id as u32);
+            for w in rest.split(' ').filter(|w| !w.is_empty()) {
+                map.entry(w.to_string()).or_default().1.push(id as u32);
             }
             map
         })
@@ -277,6 +304,7 @@ pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, String)> {
             }
             a
         });
+    *cache.words.lock().unwrap_or_else(|e| e.into_inner()) = doc_words.into_iter().collect();
     let mut sorted: Vec<(String, (Vec<u32>, Vec<u32>))> = words.into_iter().collect();
     sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
@@ -400,7 +428,7 @@ mod tests {
             doc("Hiến pháp", "đại biểu"),
             doc("Khác", "hiến máu"),
         ];
-        let mut files = index_files(&docs);
+        let mut files = index_files(&docs, &Cache::default());
         files.extend(docs.iter().enumerate().map(|(id, d)| fragment_file(id, d)));
         let chunk = &files
             .iter()
@@ -431,7 +459,7 @@ mod tests {
         let docs: Vec<SearchDoc> = (0..3000)
             .map(|i| doc(&format!("tin {i}"), &format!("w{i}a w{i}b w{i}c")))
             .collect();
-        let files = index_files(&docs);
+        let files = index_files(&docs, &Cache::default());
         let meta: serde_json::Value = serde_json::from_str(&files.last().unwrap().1).unwrap();
         let firsts: Vec<&str> = meta["c"]
             .as_array()
@@ -448,5 +476,26 @@ mod tests {
                 .unwrap();
             assert!(text.len() < CHUNK_BYTES + 2048);
         }
+    }
+
+    #[test]
+    fn a_cached_index_equals_a_fresh_one() {
+        let mut docs = vec![doc("Đại hội", "hiến pháp"), doc("Hiến pháp", "đại biểu")];
+        let cache = Cache::default();
+        assert_eq!(
+            index_files(&docs, &cache),
+            index_files(&docs, &Cache::default())
+        );
+        docs[1].text = "đoàn kết".into();
+        docs.push(doc("Mới", "đại hội"));
+        assert_eq!(
+            index_files(&docs, &cache),
+            index_files(&docs, &Cache::default())
+        );
+        assert_eq!(
+            cache.words.lock().unwrap().len(),
+            3,
+            "only the current documents are kept"
+        );
     }
 }
