@@ -505,6 +505,7 @@ impl Renderer {
             Job::SearchIndex => {
                 let started = std::time::Instant::now();
                 let docs = search::documents(&state.views);
+                let documents = started.elapsed();
                 docs.par_iter()
                     .enumerate()
                     .try_for_each(|(id, doc)| {
@@ -512,15 +513,19 @@ impl Renderer {
                         out.write(&file, text.as_bytes())
                     })
                     .map_err(io_error)?;
+                let fragments = started.elapsed();
                 search::index_files(&docs, &self.search_cache)
                     .par_iter()
                     .try_for_each(|(file, text)| out.write(file, text.as_bytes()))
                     .map_err(io_error)?;
                 if std::env::var_os("BLOCPRESS_TIMINGS").is_some() {
+                    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
                     eprintln!(
-                        "timing: search    {:>7.1} ms ({} documents)",
-                        started.elapsed().as_secs_f64() * 1000.0,
-                        docs.len()
+                        "timing: search    {:>7.1} ms ({} documents: text {:.1} ms, fragments {:.1} ms)",
+                        ms(started.elapsed()),
+                        docs.len(),
+                        ms(documents),
+                        ms(fragments - documents),
                     );
                 }
                 return Ok(());

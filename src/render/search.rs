@@ -89,28 +89,50 @@ fn short(text: &str, max_chars: usize) -> String {
     }
 }
 
-/// The text of rendered HTML, entities decoded, whitespace collapsed.
+/// The text of rendered HTML, entities decoded, whitespace collapsed: one pass, as it runs
+/// over every body of the site.
 pub fn strip_tags(html: &str) -> String {
+    const ENTITIES: [(&str, char); 5] = [
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+    ];
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
-    for c in html.chars() {
+    let mut space = false;
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        let mut len = c.len_utf8();
+        let mut shown = None;
         match c {
             '<' => in_tag = true,
-            '>' => {
+            '>' if in_tag => {
                 in_tag = false;
+                space = true;
+            }
+            _ if in_tag => {}
+            '&' => match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
+                Some((entity, decoded)) => {
+                    len = entity.len();
+                    shown = Some(*decoded);
+                }
+                None => shown = Some('&'),
+            },
+            c if c.is_whitespace() => space = true,
+            c => shown = Some(c),
+        }
+        if let Some(c) = shown {
+            if space && !out.is_empty() {
                 out.push(' ');
             }
-            _ if !in_tag => out.push(c),
-            _ => {}
+            space = false;
+            out.push(c);
         }
+        rest = &rest[len..];
     }
-    let decoded = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
 /// Everything the site lets readers search: news, pages, members, reviews.
@@ -262,7 +284,7 @@ fn words_of(doc: &SearchDoc) -> Words {
 }
 
 /// word → (ids whose title has it, ids that have it elsewhere only).
-type Postings = HashMap<String, (Vec<u32>, Vec<u32>)>;
+type Postings<'a> = rustc_hash::FxHashMap<&'a str, (Vec<u32>, Vec<u32>)>;
 
 /// The word-list chunks and the small file that names them: (path, contents). Built in
 /// parallel parts merged at the end, so only the vocabulary and the ids are held at once.
@@ -283,17 +305,17 @@ pub fn index_files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
     let words: Postings = doc_words
         .par_iter()
         .enumerate()
-        .fold(Postings::new, |mut map, (id, (_, words))| {
+        .fold(Postings::default, |mut map, (id, (_, words))| {
             let (title, rest) = &**words;
             for w in title.split(' ').filter(|w| !w.is_empty()) {
-                map.entry(w.to_string()).or_default().0.push(id as u32);
+                map.entry(w).or_default().0.push(id as u32);
             }
             for w in rest.split(' ').filter(|w| !w.is_empty()) {
-                map.entry(w.to_string()).or_default().1.push(id as u32);
+                map.entry(w).or_default().1.push(id as u32);
             }
             map
         })
-        .reduce(Postings::new, |mut a, b| {
+        .reduce(Postings::default, |mut a, b| {
             if a.len() < b.len() {
                 return merge(b, a);
             }
@@ -304,8 +326,7 @@ pub fn index_files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
             }
             a
         });
-    *cache.words.lock().unwrap_or_else(|e| e.into_inner()) = doc_words.into_iter().collect();
-    let mut sorted: Vec<(String, (Vec<u32>, Vec<u32>))> = words.into_iter().collect();
+    let mut sorted: Vec<(&str, (Vec<u32>, Vec<u32>))> = words.into_iter().collect();
     sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
     let mut files = Vec::new();
@@ -359,10 +380,12 @@ pub fn index_files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
     let mut json = serde_json::to_string(&meta).unwrap_or_default();
     json.push('\n');
     files.push((META_PATH.to_string(), json));
+    drop(sorted);
+    *cache.words.lock().unwrap_or_else(|e| e.into_inner()) = doc_words.into_iter().collect();
     files
 }
 
-fn merge(mut a: Postings, b: Postings) -> Postings {
+fn merge<'a>(mut a: Postings<'a>, b: Postings<'a>) -> Postings<'a> {
     for (w, (t, r)) in b {
         let entry = a.entry(w).or_default();
         entry.0.extend(t);
@@ -407,6 +430,11 @@ mod tests {
         assert_eq!(short("một hai ba bốn năm", 10), "một hai…");
         assert_eq!(short("ngắn", 10), "ngắn");
         assert_eq!(strip_tags("<p>A &amp; <b>B</b></p>"), "A & B");
+        assert_eq!(
+            strip_tags("<h2 id=\"x\">Kết&nbsp;quả</h2>\n<p>&lt;script&gt; &quot;a&#39;b\tc</p>"),
+            "Kết&nbsp;quả <script> \"a'b c"
+        );
+        assert_eq!(strip_tags("a<br>b"), "a b");
     }
 
     fn doc(title: &str, text: &str) -> SearchDoc {
