@@ -326,8 +326,8 @@ pub fn index_files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
             }
             a
         });
-    let mut sorted: Vec<(&str, (Vec<u32>, Vec<u32>))> = words.into_iter().collect();
-    sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut sorted: Vec<_> = words.into_iter().collect();
+    sorted.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
 
     let mut files = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();
