@@ -161,6 +161,8 @@ fn parse(
         None | Some("") => None,
         Some(text) => match text.parse::<PeriodId>() {
             Ok(id) if site.periods.contains_key(&id) => Some(id),
+            // A period held back as a draft: the document is published without the link.
+            Ok(id) if site.drafts.iter().any(|d| *d == held_period_file(id)) => None,
             _ => {
                 problems.push(
                     Diagnostic::new(rel, "E406")
@@ -198,6 +200,11 @@ fn parse(
         period,
         body: Markdown::new(split.body.to_string(), split.body_line),
     }))
+}
+
+/// Where a period's narrative lives; a draft period is known by it in `Site::drafts`.
+fn held_period_file(id: PeriodId) -> std::path::PathBuf {
+    std::path::PathBuf::from(format!("content/periods/{id}.md"))
 }
 
 /// Reads `content/documents/*.md`, newest first. Called once the rest of the site is loaded (a

@@ -44,6 +44,31 @@ pub struct NewsItem {
     pub draft: bool,
     pub extra: serde_json::Value,
     pub body: Markdown,
+    /// `updated:` in the front matter: when the item was corrected.
+    pub updated: Option<PublishDate>,
+    /// `aliases:` old URLs that redirect to the item.
+    pub aliases: Vec<Alias>,
+}
+
+/// An old URL of a news item, as an output path under the site root (`news/old-slug/` or
+/// `2013/06/old.html`), with where it is written in the front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// `news/old-slug/` (a folder: the redirect is its `index.html`) or `a/b.html` (a file).
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Alias {
+    /// The file the redirect page is written to.
+    pub fn file(&self) -> String {
+        if self.path.ends_with('/') {
+            format!("{}index.html", self.path)
+        } else {
+            self.path.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

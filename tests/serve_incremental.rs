@@ -1382,3 +1382,38 @@ fn random_sequences_of_changes_match_a_full_build() {
         );
     }
 }
+
+#[test]
+fn aliases_updated_and_feeds_are_served_like_a_full_build() {
+    let mut served = Live::small();
+    let rel = "content/news/2013-05-30-trao-qua.md";
+    let original = served.read(rel);
+    let with_alias = original.replace(
+        "date: 2013-05-30",
+        "date: 2013-05-30\nupdated: 2013-06-02\naliases: [/news/trao-qua-cu/, /cu/tin.html]",
+    );
+    let report = served.write(rel, &with_alias);
+    served.check(&report, Level::Content, "aliases and updated added");
+    let redirect = served
+        .served("news/trao-qua-cu/index.html")
+        .expect("the redirect page is served");
+    assert!(redirect.contains("url=/khoi/news/trao-qua/"), "{redirect}");
+    assert!(served.served("cu/tin.html").is_some());
+    assert!(
+        served
+            .served("tags/nhan-dao/atom.xml")
+            .unwrap()
+            .contains("2013-06-02T00:00:00+07:00")
+    );
+    assert!(
+        served
+            .served("associations/hoi-chu-thap-do/atom.xml")
+            .is_some()
+    );
+    // A new title shows on the redirect pages and in the feeds.
+    let report = served.write(rel, &with_alias.replace("title: ", "title: Mới - "));
+    served.check(&report, Level::Content, "title of an item with aliases");
+    let report = served.write(rel, &original);
+    served.check(&report, Level::Content, "aliases removed");
+    assert!(served.served("news/trao-qua-cu/index.html").is_none());
+}

@@ -2,6 +2,7 @@
 //! plain data of [`crate::model`], and checking what one file can check on its own. Cross-file
 //! checks (an association a news item names, a period host) happen in [`validate`].
 
+pub mod aliases;
 pub mod association;
 pub mod document_meta;
 pub mod front_matter;

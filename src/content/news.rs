@@ -42,6 +42,10 @@ struct FrontMatter {
     author: Option<String>,
     #[serde(default)]
     draft: bool,
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    updated: Option<String>,
+    #[serde(default, deserialize_with = "yaml::scalar_list::deserialize")]
+    aliases: Vec<String>,
     #[serde(default)]
     extra: yaml::Value,
 }
@@ -228,6 +232,32 @@ pub fn parse(
     {
         problems.push(source.report(&["image"], message));
     }
+    let updated = fm.updated.as_deref().and_then(|text| {
+        let at = source.locate(&["updated"]).unwrap_or((0, 0));
+        match parse_publish_date(text) {
+            Ok(updated) => Some(updated),
+            Err(_) => {
+                problems.push(
+                    Diagnostic::new(rel, "E503")
+                        .arg("value", text.trim())
+                        .at(at.0, at.1),
+                );
+                None
+            }
+        }
+    });
+    if let (Some(updated), Some(date)) = (&updated, &date)
+        && updated.timestamp < date.timestamp
+    {
+        let at = source.locate(&["updated"]).unwrap_or((0, 0));
+        problems.push(
+            Diagnostic::new(rel, "E504")
+                .arg("updated", updated.date.to_string())
+                .arg("date", date.date.to_string())
+                .at(at.0, at.1),
+        );
+    }
+    let aliases = super::aliases::parse(rel, &fm.aliases, &source, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -250,6 +280,8 @@ pub fn parse(
         draft: fm.draft,
         extra: crate::config::extra_to_json(&fm.extra),
         body: Markdown::new(split.body.to_string(), split.body_line),
+        updated,
+        aliases,
     })
 }
 

@@ -23,6 +23,10 @@ pub fn validate(site: &mut Site, problems: &mut Vec<Diagnostic>) {
     );
     site.tags = collect_tags(site);
     site.index = build_index(site);
+    if site.news.iter().any(|n| !n.aliases.is_empty()) {
+        let pages = crate::render::page_files(site);
+        super::aliases::check(site, &pages, problems);
+    }
 }
 
 fn check_unique_slugs<'a>(

@@ -7,6 +7,7 @@ pub mod data;
 pub mod figures;
 pub mod filters;
 pub mod office;
+pub mod readers;
 pub mod registration;
 pub mod search;
 pub mod views;
@@ -60,6 +61,11 @@ pub enum Job {
     Static(usize),
     /// `/documents/` and `/documents/<slug>/`.
     Document(crate::documents::DocPage),
+    /// The redirect page of news item `.0`'s alias `.1`.
+    Alias(usize, usize),
+    /// The Atom feed of an association, of a tag.
+    AssociationFeed(usize),
+    TagFeed(usize),
 }
 
 /// Number of pages for `count` items, at least one (an empty list still has its page).
@@ -103,6 +109,11 @@ impl Job {
                 Job::NotFound => String::from("404.html"),
                 Job::SearchIndex => String::from("search/index.json"),
                 Job::Static(i) => site.static_files[*i].dest.clone(),
+                Job::Alias(i, k) => site.news[*i].aliases[*k].file(),
+                Job::AssociationFeed(i) => {
+                    format!("associations/{}/atom.xml", site.associations[*i].slug)
+                }
+                Job::TagFeed(t) => format!("tags/{}/atom.xml", site.tags[*t].slug),
                 _ => unreachable!("pages have URL paths"),
             },
         }
@@ -179,7 +190,37 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
     ]);
     jobs.extend((0..site.static_files.len()).map(Job::Static));
     jobs.extend(crate::documents::jobs(site).into_iter().map(Job::Document));
+    jobs.extend(reader_jobs(site));
     jobs
+}
+
+/// The feeds of members and tags, and the redirect pages of old news URLs.
+fn reader_jobs(site: &Site) -> impl Iterator<Item = Job> + '_ {
+    let feeds = (0..site.associations.len())
+        .map(Job::AssociationFeed)
+        .chain((0..site.tags.len()).map(Job::TagFeed));
+    let aliases = site
+        .news
+        .iter()
+        .enumerate()
+        .flat_map(|(i, n)| (0..n.aliases.len()).map(move |k| Job::Alias(i, k)));
+    feeds.chain(aliases)
+}
+
+/// Every output file of the site but the redirect pages and static files → the page or file it
+/// is (`/news/x/`), for the check that an alias does not take a real page's place.
+pub fn page_files(site: &Site) -> HashMap<String, String> {
+    all_jobs(site)
+        .into_iter()
+        .filter(|j| !matches!(j, Job::Alias(..) | Job::Static(_)))
+        .map(|j| {
+            let shown = match j.url_path(site) {
+                Some(url) => format!("/{url}"),
+                None => format!("/{}", j.path(site)),
+            };
+            (j.path(site), shown)
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -194,6 +235,8 @@ pub struct Renderer {
     t: Translations,
     /// Template name → the file it came from, for messages.
     origins: HashMap<String, PathBuf>,
+    /// Documents' words from the last search index, for `serve`'s next one.
+    search_cache: search::Cache,
 }
 
 fn tera_error(
@@ -457,7 +500,12 @@ impl Renderer {
         global.insert("menu", &menu);
         global.insert("t", &t);
         global.insert("lang", config.language.code());
-        Ok(Renderer { tera, t, origins })
+        Ok(Renderer {
+            tera,
+            t,
+            origins,
+            search_cache: search::Cache::default(),
+        })
     }
 
     /// Renders `jobs` into `out`. Returns every problem (template errors name the template and line).
@@ -512,9 +560,32 @@ impl Renderer {
                 return out.write(&path, &bytes).map_err(io_error);
             }
             Job::SearchIndex => {
-                return out
-                    .write(&path, search::index_json(&state.views).as_bytes())
-                    .map_err(io_error);
+                let started = std::time::Instant::now();
+                let docs = search::documents(&state.views);
+                let documents = started.elapsed();
+                docs.par_iter()
+                    .enumerate()
+                    .try_for_each(|(id, doc)| {
+                        let (file, text) = search::fragment_file(id, doc);
+                        out.write(&file, text.as_bytes())
+                    })
+                    .map_err(io_error)?;
+                let fragments = started.elapsed();
+                search::index_files(&docs, &self.search_cache)
+                    .par_iter()
+                    .try_for_each(|(file, text)| out.write(file, text.as_bytes()))
+                    .map_err(io_error)?;
+                if std::env::var_os("BLOCPRESS_TIMINGS").is_some() {
+                    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+                    eprintln!(
+                        "timing: search    {:>7.1} ms ({} documents: text {:.1} ms, fragments {:.1} ms)",
+                        ms(started.elapsed()),
+                        docs.len(),
+                        ms(documents),
+                        ms(fragments - documents),
+                    );
+                }
+                return Ok(());
             }
             _ => {}
         }
@@ -593,6 +664,11 @@ impl Renderer {
                     },
                 );
                 context.insert_value("json_ld", Value::safe_string(&news_json_ld(views, item)));
+                let related: Vec<Value> = readers::related(site, i)
+                    .into_iter()
+                    .map(|n| state.card(n))
+                    .collect();
+                context.insert_value("related", Value::from(related));
                 title = Some(item.title.clone());
                 description = item.summary.clone();
                 "news.html"
@@ -627,6 +703,7 @@ impl Renderer {
                 title = Some(page.title.clone());
                 context.insert("page", &serde_json::json!({ "title": page.title, "slug": page.slug, "extra": page.extra }));
                 context.insert_value("content", Value::safe_string(&page.body.html));
+                context.insert("toc", &readers::toc(&page.body.html));
                 "page.html"
             }
             Job::Associations => {
@@ -694,6 +771,9 @@ impl Renderer {
                     .map(|d| crate::documents::view(views, &site.documents[d]))
                     .collect();
                 context.insert("documents", &documents);
+                if let Some(narrative) = &period.narrative {
+                    context.insert("toc", &readers::toc(&narrative.html));
+                }
                 let news: Vec<Value> = site
                     .index
                     .news_by_period
@@ -727,24 +807,8 @@ impl Renderer {
                 "registration.html"
             }
             Job::Atom => {
-                let entries: Vec<Value> = (0..site.news.len().min(FEED_ITEMS))
-                    .map(|i| {
-                        let mut entry = state.card(i).as_map().cloned().unwrap_or_default();
-                        entry.insert(
-                            "content".into(),
-                            Value::normal_string(&site.news[i].body.html),
-                        );
-                        Value::from(entry.into_iter().collect::<BTreeMap<_, _>>())
-                    })
-                    .collect();
-                context.insert(
-                    "updated",
-                    &site
-                        .news
-                        .first()
-                        .map_or("1970-01-01T00:00:00+00:00", |n| n.date.rfc3339.as_str()),
-                );
-                context.insert_value("entries", Value::from(entries));
+                let all: Vec<usize> = (0..site.news.len()).collect();
+                state.feed(&mut context, &all);
                 "atom.xml"
             }
             Job::Document(crate::documents::DocPage::List) => {
@@ -769,6 +833,43 @@ impl Renderer {
                 context.insert_value("notes", Value::safe_string(&document.body.html));
                 "document.html"
             }
+            Job::AssociationFeed(a) => {
+                let association = &site.associations[a];
+                let path = format!("associations/{}/", association.slug);
+                let list = site.index.news_by_association.get(&association.slug);
+                state.feed(&mut context, list.map_or(&[][..], Vec::as_slice));
+                context.insert(
+                    "feed_title",
+                    &format!("{} – {}", association.name, config.title),
+                );
+                context.insert(
+                    "feed_self",
+                    &config.absolute_url(&format!("{path}atom.xml")),
+                );
+                context.insert("feed_page", &config.absolute_url(&path));
+                "atom.xml"
+            }
+            Job::TagFeed(t) => {
+                let tag = &site.tags[t];
+                let path = format!("tags/{}/", tag.slug);
+                state.feed(&mut context, &tag.news);
+                context.insert(
+                    "feed_title",
+                    &format!("{}: {} – {}", views.tr("tag"), tag.name, config.title),
+                );
+                context.insert(
+                    "feed_self",
+                    &config.absolute_url(&format!("{path}atom.xml")),
+                );
+                context.insert("feed_page", &config.absolute_url(&path));
+                "atom.xml"
+            }
+            Job::Alias(i, _) => {
+                let item = &site.news[i];
+                title = Some(item.title.clone());
+                context.insert_value("news", state.card(i));
+                "alias.html"
+            }
             Job::Robots => "robots.txt",
             Job::NotFound => {
                 title = Some(views.tr("not_found_title"));
@@ -782,7 +883,8 @@ impl Renderer {
                         "found": views.tr("search_found"),
                         "none": views.tr("search_none"),
                         "error": views.tr("search_error"),
-                        "kinds": { "n": views.tr("kind_news"), "a": views.tr("kind_association"), "r": views.tr("kind_report"), "d": views.tr("kind_document") },
+                        "kinds": { "n": views.tr("kind_news"), "a": views.tr("kind_association"), "r": views.tr("kind_report"), "p": views.tr("kind_page"), "d": views.tr("kind_document") },
+                        "more": views.tr("search_more"),
                     }),
                 );
                 "search.html"
@@ -838,6 +940,34 @@ impl<'a> RenderState<'a> {
                 Value::from_serializable(&self.views.news_card(&self.views.site.news[i]))
             })
             .clone()
+    }
+
+    /// The newest [`FEED_ITEMS`] of `list` (indexes into the news, newest first) as feed
+    /// entries, and the feed's `updated`: the latest publication or correction among them.
+    fn feed(&self, context: &mut Context, list: &[usize]) {
+        let site = self.views.site;
+        let shown = &list[..list.len().min(FEED_ITEMS)];
+        let entries: Vec<Value> = shown
+            .iter()
+            .map(|&i| {
+                let mut entry = self.card(i).as_map().cloned().unwrap_or_default();
+                entry.insert(
+                    "content".into(),
+                    Value::normal_string(&site.news[i].body.html),
+                );
+                Value::from(entry.into_iter().collect::<BTreeMap<_, _>>())
+            })
+            .collect();
+        let updated = shown
+            .iter()
+            .map(|&i| {
+                let item = &site.news[i];
+                item.updated.as_ref().unwrap_or(&item.date)
+            })
+            .max_by_key(|d| d.timestamp)
+            .map_or("1970-01-01T00:00:00+00:00", |d| d.rfc3339.as_str());
+        context.insert("updated", updated);
+        context.insert_value("entries", Value::from(entries));
     }
 
     fn association_cards(&self) -> Value {
@@ -950,7 +1080,7 @@ fn news_json_ld(views: &Views, item: &crate::model::NewsItem) -> String {
         "@type": "NewsArticle",
         "headline": item.title,
         "datePublished": item.date.rfc3339,
-        "dateModified": item.date.rfc3339,
+        "dateModified": item.updated.as_ref().unwrap_or(&item.date).rfc3339,
         "url": config.absolute_url(&format!("news/{}/", item.slug)),
         "mainEntityOfPage": config.absolute_url(&format!("news/{}/", item.slug)),
         "inLanguage": config.language.code(),
@@ -994,7 +1124,10 @@ fn write_sitemap(state: &RenderState, out: &dyn Output) -> std::io::Result<()> {
     let mut entries: Vec<(String, Option<String>)> = Vec::new();
     for job in all_jobs(site) {
         let lastmod = match job {
-            Job::News(i) => Some(site.news[i].date.date.to_string()),
+            Job::News(i) => {
+                let item = &site.news[i];
+                Some(item.updated.as_ref().unwrap_or(&item.date).date.to_string())
+            }
             Job::NewsList(n) | Job::Tag(_, n) if n > 1 => continue,
             Job::Search => continue,
             _ => None,

@@ -83,6 +83,9 @@ pub struct NewsCard<'a> {
     /// `extra: { sample: true }`: an invented item, labelled as such.
     pub sample: bool,
     pub extra: &'a serde_json::Value,
+    /// `updated:` (a correction): RFC 3339 and as shown; feeds use `updated or datetime`.
+    pub updated: Option<&'a str>,
+    pub updated_display: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -640,6 +643,11 @@ impl<'a> Views<'a> {
             draft: item.draft,
             sample: item.extra.get("sample") == Some(&serde_json::Value::Bool(true)),
             extra: &item.extra,
+            updated: item.updated.as_ref().map(|u| u.rfc3339.as_str()),
+            updated_display: item
+                .updated
+                .as_ref()
+                .map(|u| i18n::format_date(u.date, DateStyle::Short, self.lang())),
         }
     }
 

@@ -453,6 +453,8 @@ impl Session<'_> {
                 ) == (&new.slug, &new.title, new.menu) =>
             {
                 self.touched.pages.insert(new.slug.clone());
+                // Pages are searched by their text.
+                self.touched.search_index = true;
                 self.site.pages[index] = new;
                 Outcome::Applied(warnings)
             }

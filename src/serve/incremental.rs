@@ -179,6 +179,8 @@ impl Touched {
             for slug in &self.news_pages {
                 if let Some(&i) = by_slug.get(slug) {
                     jobs.push(Job::News(i));
+                    // Its redirect pages show its title and lead to its URL.
+                    jobs.extend((0..site.news[i].aliases.len()).map(|k| Job::Alias(i, k)));
                 }
             }
         }
@@ -203,14 +205,17 @@ impl Touched {
             if let Some(&t) = site.index.tag_by_slug.get(slug) {
                 let pages = page_count(site.tags[t].news.len(), per_page);
                 jobs.extend((1..=pages).map(|n| Job::Tag(t, n)));
+                jobs.push(Job::TagFeed(t));
             }
         }
+
         if self.all_associations {
             jobs.extend((0..site.associations.len()).map(Job::Association));
+            jobs.extend((0..site.associations.len()).map(Job::AssociationFeed));
         } else {
             for slug in &self.associations {
                 if let Some(&a) = site.index.association_by_slug.get(slug) {
-                    jobs.push(Job::Association(a));
+                    jobs.extend([Job::Association(a), Job::AssociationFeed(a)]);
                 }
             }
         }
@@ -375,7 +380,11 @@ impl<'a> Session<'a> {
             }
             plan.removed = files
                 .keys()
-                .filter(|key| !paths.contains_key(&***key) && !is_sitemap_part(key))
+                .filter(|key| {
+                    !paths.contains_key(&***key)
+                        && !is_sitemap_part(key)
+                        && !render::search::is_part(key)
+                })
                 .map(|key| key.to_string())
                 .collect();
             let before = plan.jobs.len();
@@ -534,6 +543,14 @@ impl<'a> Session<'a> {
             );
         }
         if let Some(index) = old {
+            // The pages that showed it among their related news (the lookups are still those
+            // of the site with it).
+            let around = crate::render::readers::shown_related_by(self.site, index);
+            let slugs: Vec<Slug> = around
+                .into_iter()
+                .map(|n| self.site.news[n].slug.clone())
+                .collect();
+            self.touched.news_pages.extend(slugs);
             let item = self.site.news.remove(index);
             // Its neighbours now link to each other.
             self.touch_news_pages(index.saturating_sub(1)..index + 1);
@@ -560,6 +577,15 @@ impl<'a> Session<'a> {
         validate(self.site, &mut problems);
         if problems.iter().any(Diagnostic::is_error) {
             return Outcome::Reload;
+        }
+        if let Some(at) = at {
+            // The pages that show it among their related news now.
+            let around = crate::render::readers::shown_related_by(self.site, at);
+            let slugs: Vec<Slug> = around
+                .into_iter()
+                .map(|n| self.site.news[n].slug.clone())
+                .collect();
+            self.touched.news_pages.extend(slugs);
         }
         self.touched.structure = true;
         self.touched.news_count = true;
@@ -672,6 +698,16 @@ pub fn merge(site: &Site, files: &FileMap, plan: &Plan, rendered: FileMap) -> Op
     } else {
         Vec::new()
     };
+    // The search index's chunks and documents: those it no longer writes go.
+    let mut stale_parts = stale_parts;
+    if plan.jobs.contains(&Job::SearchIndex) {
+        stale_parts.extend(
+            files
+                .keys()
+                .filter(|key| render::search::is_part(key) && !rendered.contains_key(*key))
+                .cloned(),
+        );
+    }
     let changed = !plan.removed.is_empty()
         || !stale_parts.is_empty()
         || rendered
@@ -750,6 +786,9 @@ pub fn is_structural(old: &NewsItem, new: &NewsItem) -> bool {
     old.source != new.source
         || old.slug != new.slug
         || old.date != new.date
+        // The sitemap's `lastmod`; the redirect pages that exist.
+        || old.updated != new.updated
+        || old.aliases != new.aliases
         || old.tags != new.tags
         || old.tag_slugs != new.tag_slugs
         || old.associations != new.associations
@@ -782,13 +821,21 @@ pub fn jobs_showing_news(site: &Site, index: usize) -> Vec<Job> {
             && let Some(position) = site.tags[t].news.iter().position(|&n| n == index)
         {
             jobs.push(Job::Tag(t, position / per_page + 1));
+            jobs.push(Job::TagFeed(t));
         }
     }
+    // Its redirect pages, and the news pages that show it among their related news.
+    jobs.extend((0..item.aliases.len()).map(|k| Job::Alias(index, k)));
+    jobs.extend(
+        crate::render::readers::shown_related_by(site, index)
+            .into_iter()
+            .map(Job::News),
+    );
     // Association pages show only their latest news; re-rendering one that does not show this
     // item costs one page and saves knowing that limit here.
     for slug in &item.associations {
         if let Some(&a) = site.index.association_by_slug.get(slug) {
-            jobs.push(Job::Association(a));
+            jobs.extend([Job::Association(a), Job::AssociationFeed(a)]);
         }
     }
     if let Some(period) = item.period

@@ -1,7 +1,8 @@
-// Client-side search over the index blocpress writes at build time (search/index.json).
-// Titles and summaries are folded here, queries too: no diacritics, đ → d, lowercase (the index
-// carries the other words already folded). Every word of the query must start a word of the
-// entry; titles weigh more than the rest.
+// Client-side full-text search over the index blocpress writes at build time (see
+// src/render/search.rs): search/index.json names the chunks of the sorted word list; a query
+// loads only the chunks holding its words, then one small file per result shown, from which the
+// snippet is cut. Queries are folded like the index: no diacritics, đ → d, lowercase. Every word
+// of the query must start a word of the document; a match in the title weighs more.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -10,7 +11,9 @@
   var status = document.getElementById("search-status");
   if (!form || !input || !output) return;
   var labels = JSON.parse(document.getElementById("search-labels").textContent);
-  var index = null;
+  var base = form.getAttribute("data-index").replace(/index\.json$/, "");
+  var PAGE = 10, MAX_CHUNKS = 4;
+  var meta = null, chunks = {}, docs = {}, generation = 0;
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -18,77 +21,187 @@
       .replace(/[^a-z0-9]+/g, " ").trim();
   }
 
-  function load() {
-    if (index) return Promise.resolve(index);
-    return fetch(form.getAttribute("data-index")).then(function (r) {
+  function getJson(path) {
+    return fetch(base + path + "?h=" + (meta ? meta.h : "")).then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
-    }).then(function (data) {
-      index = data.map(function (e) {
-        e.ft = " " + fold(e.t);
-        e.fx = " " + fold(e.t + " " + e.s) + " " + e.x;
-        return e;
+    });
+  }
+
+  function loadMeta() {
+    if (meta) return Promise.resolve(meta);
+    return fetch(base + "index.json").then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (m) { meta = m; return m; });
+  }
+
+  function chunk(n) {
+    if (!chunks[n]) chunks[n] = getJson("c/" + n + ".json");
+    return chunks[n];
+  }
+
+  function doc(id) {
+    if (!docs[id]) docs[id] = getJson("d/" + id + ".json");
+    return docs[id];
+  }
+
+  // The chunks that can hold words starting with `word`: the one where `word` would be, and the
+  // following ones while they start with it (a short prefix spanning many chunks reads only the
+  // first few).
+  function chunksFor(word) {
+    var c = meta.c, lo = 0, hi = c.length - 1, at = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (c[mid] <= word) { at = mid; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    var list = [at];
+    for (var i = at + 1; i < c.length && c[i].lastIndexOf(word, 0) === 0 && list.length < MAX_CHUNKS; i++) list.push(i);
+    return list;
+  }
+
+  function decode(deltas, into, weight) {
+    var id = 0;
+    for (var i = 0; i < deltas.length; i++) {
+      id += deltas[i];
+      if (!(into[id] >= weight)) into[id] = weight;
+    }
+  }
+
+  // id → score of one query word: 3 when a word of the title starts with it, 1 elsewhere,
+  // +1 when a word is exactly it.
+  function matches(word) {
+    return Promise.all(chunksFor(word).map(chunk)).then(function (loaded) {
+      var found = {};
+      loaded.forEach(function (words) {
+        for (var w in words) {
+          if (w.lastIndexOf(word, 0) !== 0) continue;
+          var exact = w === word ? 1 : 0;
+          decode(words[w][0], found, 3 + exact);
+          decode(words[w][1], found, 1 + exact);
+        }
       });
-      return index;
+      return found;
     });
   }
 
   function search(query) {
     var words = fold(query).split(" ").filter(Boolean);
-    if (!words.length) return [];
-    var hits = [];
-    for (var i = 0; i < index.length; i++) {
-      var e = index[i], score = 0, ok = true;
-      for (var j = 0; j < words.length; j++) {
-        var w = " " + words[j];
-        if (e.ft.indexOf(w) >= 0) score += 3;
-        else if (e.fx.indexOf(w) >= 0) score += 1;
-        else { ok = false; break; }
+    if (!words.length) return Promise.resolve({ words: words, hits: [] });
+    return Promise.all(words.map(matches)).then(function (sets) {
+      var hits = [];
+      for (var id in sets[0]) {
+        var score = 0, ok = true;
+        for (var j = 0; j < sets.length; j++) {
+          var s = sets[j][id];
+          if (!s) { ok = false; break; }
+          score += s;
+        }
+        if (ok) hits.push({ id: +id, score: score });
       }
-      if (ok) hits.push({ e: e, score: score, order: i });
-    }
-    hits.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-    return hits.slice(0, 50);
+      hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      return { words: words, hits: hits };
+    });
   }
 
-  function render(query, hits) {
-    output.textContent = "";
-    status.textContent = query ? (hits.length ? labels.found.replace("{n}", hits.length) : labels.none) : "";
-    hits.forEach(function (hit) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = hit.e.u;
-      a.textContent = hit.e.t;
-      var meta = document.createElement("span");
-      meta.className = "meta";
-      meta.textContent = " · " + labels.kinds[hit.e.k] + (hit.e.d ? " · " + hit.e.d : "");
-      li.appendChild(a);
-      li.appendChild(meta);
-      if (hit.e.s) {
-        var p = document.createElement("p");
-        p.textContent = hit.e.s;
-        li.appendChild(p);
+  // Appends `text` to `parent` with every word that starts with a query word in <mark>; DOM
+  // text nodes only, so nothing in the text is read as HTML.
+  function highlight(parent, text, words) {
+    var re = /[\p{L}\p{N}]+/gu, last = 0, m;
+    while ((m = re.exec(text))) {
+      var f = fold(m[0]);
+      if (words.some(function (w) { return f.lastIndexOf(w, 0) === 0; })) {
+        parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+        var mark = document.createElement("mark");
+        mark.textContent = m[0];
+        parent.appendChild(mark);
+        last = m.index + m[0].length;
       }
-      output.appendChild(li);
+    }
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  // About 30 words of the text around the first match (or its start).
+  function snippet(text, words) {
+    var re = /[\p{L}\p{N}]+/gu, m, starts = [], first = -1;
+    while ((m = re.exec(text))) {
+      starts.push(m.index);
+      if (first < 0) {
+        var f = fold(m[0]);
+        if (words.some(function (w) { return f.lastIndexOf(w, 0) === 0; })) first = starts.length - 1;
+      }
+      if (first >= 0 && starts.length > first + 24) break;
+    }
+    if (first < 0) return null;
+    var from = Math.max(0, first - 8);
+    var start = starts[from], end = starts.length > first + 24 ? starts[first + 24] : text.length;
+    return (from > 0 ? "… " : "") + text.slice(start, end).trim() + (end < text.length ? " …" : "");
+  }
+
+  function item(d, words) {
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = d.u;
+    highlight(a, d.t, words);
+    var info = document.createElement("span");
+    info.className = "meta";
+    info.textContent = " · " + (labels.kinds[d.k] || "") + (d.d ? " · " + d.d : "");
+    li.appendChild(a);
+    li.appendChild(info);
+    var text = snippet(d.x || "", words) || d.s;
+    if (text) {
+      var p = document.createElement("p");
+      highlight(p, text, words);
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  function show(result, from, mine) {
+    var page = result.hits.slice(from, from + PAGE);
+    return Promise.all(page.map(function (h) { return doc(h.id); })).then(function (loaded) {
+      if (mine !== generation) return;
+      if (from === 0) output.textContent = "";
+      var more = document.getElementById("search-more");
+      if (more) more.remove();
+      loaded.forEach(function (d) { output.appendChild(item(d, result.words)); });
+      if (from + PAGE < result.hits.length) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.id = "search-more";
+        button.className = "search-more";
+        button.textContent = labels.more;
+        button.addEventListener("click", function () { show(result, from + PAGE, mine); });
+        output.after(button);
+      }
     });
   }
 
   function run() {
-    var query = input.value;
-    load().then(function () { render(query, search(query)); })
-      .catch(function () { status.textContent = labels.error; });
+    var query = input.value, mine = ++generation;
+    loadMeta().then(function () { return search(query); }).then(function (result) {
+      if (mine !== generation) return;
+      return show(result, 0, mine).then(function () {
+        if (mine !== generation) return;
+        var n = result.hits.length;
+        status.textContent = result.words.length ? (n ? labels.found.replace("{n}", n) : labels.none) : "";
+      });
+    }).catch(function () { if (mine === generation) status.textContent = labels.error; });
+    status.textContent = "";
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    clearTimeout(timer);
     history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
     run();
   });
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(run, 150);
+    timer = setTimeout(run, 40);
   });
+  input.addEventListener("focus", function () { loadMeta().catch(function () {}); });
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) { input.value = initial; run(); }
 })();

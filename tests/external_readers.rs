@@ -1,0 +1,203 @@
+//! Readers' features judged by outside tools (gated like tests/external.rs: set
+//! `BLOCPRESS_EXTERNAL_TESTS=1` after `npm ci` in tests/external): full-text search in
+//! Chromium, member and tag feeds in Python's feedparser, the new pages in the W3C HTML checker.
+
+mod support;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn enabled(test: &str) -> bool {
+    let on = std::env::var("BLOCPRESS_EXTERNAL_TESTS").is_ok_and(|v| v == "1");
+    if !on {
+        eprintln!("skipped {test}: set BLOCPRESS_EXTERNAL_TESTS=1 to run it");
+    }
+    on
+}
+
+fn tools() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/external")
+}
+
+/// The news fixture (under `/khoi-thi-dua/`) with a word only in a body, an alias, a correction
+/// and a page long enough for a table of contents, built.
+fn readers_site() -> support::Site {
+    let site = support::Site::new("news-site");
+    site.edit(
+        "content/news/2023-11-02-tap-huan.md",
+        "date: 2023-11-02\n",
+        "date: 2023-11-02\nupdated: 2023-11-20\naliases: [/news/tap-huan-cu/]\ntags: [Tổng kết]\n",
+    );
+    site.edit(
+        "content/news/2023-11-02-tap-huan.md",
+        "cho cán bộ",
+        "cho cán bộ ở Điện Biên Phủ",
+    );
+    site.write(
+        "content/pages/quy-che.md",
+        "---\ntitle: Quy chế\n---\n## Phạm vi\n\nx\n\n## Đối tượng\n\ny\n\n### Chi tiết\n\nz\n",
+    );
+    site.build_ok(&[]);
+    site
+}
+
+/// Python's static server with the output under `/khoi-thi-dua/`; killed on drop.
+struct Server {
+    child: Child,
+    base: String,
+    _root: tempfile::TempDir,
+}
+
+impl Server {
+    fn start(out: &Path) -> Server {
+        let root = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(out, root.path().join("khoi-thi-dua")).unwrap();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+            ])
+            .arg(root.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3");
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "the test server did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Server {
+            child,
+            base: format!("http://127.0.0.1:{port}/khoi-thi-dua/"),
+            _root: root,
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn search_finds_a_word_only_in_a_body_with_the_word_marked() {
+    if !enabled("search_finds_a_word_only_in_a_body_with_the_word_marked") {
+        return;
+    }
+    let site = readers_site();
+    let server = Server::start(&site.out());
+    let output = Command::new("node")
+        .arg(tools().join("search_marks.mjs"))
+        .arg(format!("{}search/", server.base))
+        .args(["dien bien", "tong ket", "DIEN BIEN PHU tap"])
+        .output()
+        .expect("node must be installed");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let results: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(results["__errors"], serde_json::json!([]), "script errors");
+    // Typed without diacritics, found in the body only, the words marked in the snippet.
+    let first = &results["dien bien"][0];
+    assert_eq!(first["title"], "Tập huấn nghiệp vụ thi đua", "{results}");
+    assert_eq!(first["href"], "/khoi-thi-dua/news/tap-huan/");
+    let snippet = first["snippet"].as_str().unwrap();
+    assert!(
+        snippet.contains("<mark>Điện</mark> <mark>Biên</mark>"),
+        "{snippet}"
+    );
+    assert_eq!(results["dien bien"].as_array().unwrap().len(), 1);
+    // A title match ranks before a body match.
+    let tong_ket = results["tong ket"].as_array().unwrap();
+    assert_eq!(tong_ket[0]["title"], "Tổng kết năm 2023", "{results}");
+    // Text is text: the `<script>` written in that item's body shows escaped, never as a tag.
+    let all: String = tong_ket
+        .iter()
+        .map(|r| r["snippet"].as_str().unwrap())
+        .collect();
+    assert!(!all.contains("<script"), "{all}");
+    assert_eq!(
+        results["DIEN BIEN PHU tap"][0]["title"],
+        "Tập huấn nghiệp vụ thi đua"
+    );
+}
+
+#[test]
+fn member_and_tag_feeds_parse_with_feedparser() {
+    if !enabled("member_and_tag_feeds_parse_with_feedparser") {
+        return;
+    }
+    let site = readers_site();
+    let script = "import feedparser,sys\nfor path in sys.argv[1:]:\n    d=feedparser.parse(path)\n    assert not d.bozo, (path, d.bozo_exception)\n    assert d.version=='atom10', d.version\n    assert d.feed.title and d.entries, path\n    for e in d.entries:\n        assert e.link.startswith('https://example.org/khoi-thi-dua/news/'), e.link\n        assert e.title and e.published and e.updated and e.content[0].value\n    if path.endswith('tags/tong-ket/atom.xml'):\n        e=[e for e in d.entries if e.link.endswith('/tap-huan/')][0]\n        assert e.updated.startswith('2023-11-20'), e.updated\n        assert e.published.startswith('2023-11-02'), e.published\nprint(len(sys.argv)-1)";
+    let mut feeds: Vec<String> = Vec::new();
+    for dir in ["associations", "tags"] {
+        if let Ok(entries) = std::fs::read_dir(site.out().join(dir)) {
+            for entry in entries {
+                let feed = entry.unwrap().path().join("atom.xml");
+                if feed.is_file() {
+                    feeds.push(feed.to_str().unwrap().to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        feeds.iter().any(|f| f.ends_with("tags/tong-ket/atom.xml")),
+        "{feeds:?}"
+    );
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .args(&feeds)
+        .output()
+        .expect("python3 must be installed");
+    assert!(
+        output.status.success(),
+        "feedparser rejected a feed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn new_pages_are_valid_html() {
+    if !enabled("new_pages_are_valid_html") {
+        return;
+    }
+    let site = readers_site();
+    let vnu = tools().join("node_modules/vnu-jar/build/dist/vnu.jar");
+    assert!(
+        vnu.is_file(),
+        "vnu.jar missing: run `npm ci` in tests/external"
+    );
+    let out = site.out();
+    let output = Command::new("java")
+        .args(["-jar", vnu.to_str().unwrap(), "--errors-only"])
+        .arg(out.join("news/tap-huan-cu/index.html"))
+        .arg(out.join("news/tap-huan/index.html"))
+        .arg(out.join("quy-che/index.html"))
+        .arg(out.join("tags/tong-ket/index.html"))
+        .output()
+        .expect("java (for the W3C HTML checker) must be installed");
+    assert!(
+        output.status.success(),
+        "the W3C HTML checker found errors:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
