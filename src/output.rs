@@ -97,6 +97,9 @@ impl Output for MemoryOutput {
 pub struct DiskOutput {
     output: PathBuf,
     staging: PathBuf,
+    /// The advisory lock beside the output, held from `prepare` until the value is dropped:
+    /// one build at a time per output, and no build removes another's staging folder.
+    _lock: BuildLock,
     written: Mutex<BTreeSet<String>>,
     /// Folders already created, so each is made once.
     dirs: RwLock<std::collections::HashSet<PathBuf>>,
@@ -201,6 +204,11 @@ impl DiskOutput {
         if output.is_file() {
             bail!("the output {} is a file, not a folder", output.display());
         }
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        // Taken before anything looks into the output or beside it: another build may be
+        // swapping folders there right now.
+        let lock = BuildLock::acquire(&parent, &output)?;
         if output.is_dir() {
             check_not_a_project(&output)?;
             check_foreign_files(&output, guard.force)?;
@@ -209,8 +217,6 @@ impl DiskOutput {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| String::from("public"));
-        fs::create_dir_all(&parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
         let staging = parent.join(format!(".{name}.blocpress-new"));
         let old = parent.join(format!(".{name}.blocpress-old"));
         if !output.exists() && old.is_dir() {
@@ -224,10 +230,22 @@ impl DiskOutput {
             remove_leftover(leftover, &output)
                 .with_context(|| format!("cannot remove the leftover {}", leftover.display()))?;
         }
+        if let Ok(entries) = fs::read_dir(&output) {
+            for entry in entries.flatten() {
+                if entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(IN_PLACE_TEMP)
+                {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
         fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
         Ok(DiskOutput {
             output,
             staging,
+            _lock: lock,
             written: Mutex::new(BTreeSet::new()),
             dirs: RwLock::new(Default::default()),
         })
@@ -268,17 +286,11 @@ impl DiskOutput {
     /// Writes the marker, carries over hidden entries of the old output and swaps the folders.
     pub fn commit(self) -> Result<()> {
         let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-        let mut marker =
-            String::from("# Written by blocpress; lists the files it wrote. Do not edit.\n");
-        for path in &written {
-            marker.push_str(path);
-            marker.push('\n');
-        }
         let result = (|| -> Result<()> {
-            fs::write(self.staging.join(MARKER), marker)
+            fs::write(self.staging.join(MARKER), marker_text(&written))
                 .context("cannot write the output marker")?;
             if self.output.exists() {
-                self.swap()
+                self.swap(&written)
             } else {
                 fs::rename(&self.staging, &self.output).with_context(|| {
                     format!("cannot move the new site to {}", self.output.display())
@@ -291,8 +303,79 @@ impl DiskOutput {
         result
     }
 
-    fn swap(&self) -> Result<()> {
-        if exchange(&self.staging, &self.output).is_ok() {
+    /// For an output folder that cannot be renamed (a mount point, such as a Docker bind mount
+    /// of `public/`): copies the finished staging folder into it file by file, each through a
+    /// temporary file and a rename inside the output, so no page is ever seen half written;
+    /// then removes the files the previous build wrote and this one did not. Everything was
+    /// rendered before the first write, so a failed render never gets here.
+    fn commit_in_place(&self, written: &BTreeSet<String>) -> Result<()> {
+        let previous = marker_list(&self.output).unwrap_or_default();
+        // The marker lists both builds while files are replaced: an interrupted copy leaves
+        // nothing the next build would take for someone else's file.
+        let both: BTreeSet<String> = previous.union(written).cloned().collect();
+        self.write_in_place(MARKER, marker_text(&both).as_bytes())?;
+        for path in written {
+            let from = safe_join(&self.staging, path).map_err(anyhow::Error::msg)?;
+            let bytes =
+                fs::read(&from).with_context(|| format!("cannot read {}", from.display()))?;
+            self.write_in_place(path, &bytes)?;
+        }
+        self.write_in_place(MARKER, marker_text(written).as_bytes())?;
+        for stale in previous.difference(written) {
+            let Ok(target) = safe_join(&self.output, stale) else {
+                continue;
+            };
+            if target.is_file() {
+                fs::remove_file(&target)
+                    .with_context(|| format!("cannot remove {}", target.display()))?;
+            }
+            // Folders the old build made and the new one left empty.
+            let mut dir = target.parent();
+            while let Some(d) = dir {
+                if d == self.output || fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        fs::remove_dir_all(&self.staging)
+            .with_context(|| format!("cannot remove {}", self.staging.display()))
+    }
+
+    /// One file of an in-place commit: written beside the output's marker, then renamed.
+    fn write_in_place(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let target = safe_join(&self.output, path).map_err(anyhow::Error::msg)?;
+        if let Some(dir) = target.parent() {
+            if dir.is_file() {
+                // A page of the previous build where this build needs a folder.
+                fs::remove_file(dir).with_context(|| format!("cannot remove {}", dir.display()))?;
+            }
+            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        if target.is_dir() {
+            fs::remove_dir_all(&target)
+                .with_context(|| format!("cannot remove {}", target.display()))?;
+        }
+        let temp = self
+            .output
+            .join(format!("{IN_PLACE_TEMP}{}", std::process::id()));
+        fs::write(&temp, bytes)
+            .and_then(|()| fs::rename(&temp, &target))
+            .inspect_err(|_| {
+                let _ = fs::remove_file(&temp);
+            })
+            .with_context(|| format!("cannot write {}", target.display()))
+    }
+
+    fn swap(&self, written: &BTreeSet<String>) -> Result<()> {
+        if simulated_swap_failure() {
+            return self.commit_in_place(written);
+        }
+        let exchanged = exchange(&self.staging, &self.output);
+        if exchanged.as_ref().is_err_and(cannot_swap) {
+            return self.commit_in_place(written);
+        }
+        if exchanged.is_ok() {
             // One atomic step: the output now holds the new build, the staging path the old
             // one. Hidden entries (.git, .nojekyll, …) belong to the user: carry them over.
             // If this is interrupted, the next build finds them in the leftover and moves them.
@@ -325,6 +408,9 @@ impl DiskOutput {
                     for (from, to) in moved.iter().rev() {
                         let _ = fs::rename(to, from);
                     }
+                    if cannot_swap(&error) {
+                        return self.commit_in_place(written);
+                    }
                     return Err(error)
                         .with_context(|| format!("cannot keep {}", entry.path().display()));
                 }
@@ -340,10 +426,105 @@ impl DiskOutput {
             for (from, to) in moved.iter().rev() {
                 let _ = fs::rename(to, from);
             }
+            if cannot_swap(&error) {
+                return self.commit_in_place(written);
+            }
             return Err(error).with_context(|| format!("cannot replace {}", self.output.display()));
         }
         remove_leftover(&old, &self.output)
             .with_context(|| format!("cannot remove the previous build in {}", old.display()))
+    }
+}
+
+/// The text of the marker file listing `written`.
+fn marker_text(written: &BTreeSet<String>) -> String {
+    let mut marker =
+        String::from("# Written by blocpress; lists the files it wrote. Do not edit.\n");
+    for path in written {
+        marker.push_str(path);
+        marker.push('\n');
+    }
+    marker
+}
+
+/// The files an output's marker lists, if it has one.
+fn marker_list(output: &Path) -> Option<BTreeSet<String>> {
+    fs::read_to_string(output.join(MARKER)).ok().map(|text| {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// Temporary files of an in-place commit, at the top of the output (hidden, so never taken
+/// for a page); a build stopped in the middle leaves one, which the next build removes.
+const IN_PLACE_TEMP: &str = ".blocpress-tmp-";
+
+/// A rename that fails because the output is a mount point (`EBUSY`) or on another device
+/// (`EXDEV`): the output can only be replaced in place.
+fn cannot_swap(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::ResourceBusy | io::ErrorKind::CrossesDevices
+    )
+}
+
+/// Test seam: `BLOCPRESS_TEST_SWAP_FAILS=1` makes a build behave as if the output folder were
+/// a mount point, for machines where a test cannot mount one.
+fn simulated_swap_failure() -> bool {
+    std::env::var_os("BLOCPRESS_TEST_SWAP_FAILS").is_some_and(|v| v == "1")
+}
+
+/// The advisory lock of one output folder: `<parent>/.<name>.blocpress-lock`, beside the
+/// output (the output itself is swapped). The file stays; only the lock on it matters, and
+/// the system releases it when the build ends, however it ends.
+struct BuildLock {
+    _file: fs::File,
+}
+
+impl BuildLock {
+    /// Waits up to `BLOCPRESS_LOCK_WAIT_MS` (5 s) for another build of the same output to end.
+    fn acquire(parent: &Path, output: &Path) -> Result<BuildLock> {
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let path = parent.join(format!(".{name}.blocpress-lock"));
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("cannot create the lock file {}", path.display()))?;
+        let wait = std::env::var("BLOCPRESS_LOCK_WAIT_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(5000u64);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(wait);
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(BuildLock { _file: file }),
+                Err(fs::TryLockError::WouldBlock) => {}
+                // A file system without locks (some network shares): build unlocked, as before.
+                Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                    return Ok(BuildLock { _file: file });
+                }
+                Err(fs::TryLockError::Error(e)) => {
+                    return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+                }
+            }
+            if std::time::Instant::now() >= deadline {
+                let mut diagnostics = crate::diagnostics::Diagnostics::new();
+                diagnostics.push(
+                    crate::diagnostics::Diagnostic::new(output, "E600")
+                        .arg("lock", path.display().to_string())
+                        .count("seconds", wait.div_ceil(1000) as i64),
+                );
+                return Err(crate::diagnostics::SiteErrors(diagnostics).into());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
     }
 }
 
@@ -413,13 +594,7 @@ fn check_foreign_files(output: &Path, force: bool) -> Result<()> {
     if force {
         return Ok(());
     }
-    let marker = output.join(MARKER);
-    let listed: Option<BTreeSet<String>> = fs::read_to_string(&marker).ok().map(|text| {
-        text.lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(str::to_string)
-            .collect()
-    });
+    let listed = marker_list(output);
     let mut foreign = Vec::new();
     for entry in walkdir::WalkDir::new(output)
         .min_depth(1)

@@ -1,0 +1,146 @@
+//! Issue 17: builds that run at the same time, runaway templates, characters XML forbids, one
+//! Unicode form, and the silent oddities a hostile or careless review found. Each case builds a
+//! small fixture copied into a temp dir and asserts the code (and, for key cases, the
+//! Vietnamese words).
+
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use support::{Site, snapshot, stderr};
+
+fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_blocpress"));
+    command.env("BLOCPRESS_LANG", "en");
+    command
+}
+
+/// The files a build left beside the output (staging or previous-build folders).
+fn leftovers(root: &Path) -> Vec<String> {
+    std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".blocpress-new") || n.contains(".blocpress-old"))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// One build at a time per output
+
+/// Property: two builds started together never both "succeed" with a partial site. Every build
+/// that exits 0 leaves exactly the reference site; one that cannot get the lock exits 1 with
+/// E600. `BLOCPRESS_STRESS_ROUNDS` sets the rounds (200 by default; CI runs the default).
+#[test]
+fn parallel_builds_never_leave_a_partial_site() {
+    let reference = Site::new("valid-base");
+    reference.build_ok(&[]);
+    let expected = snapshot(&reference.out());
+    let site = Site::new("valid-base");
+    let root = site.root().to_str().unwrap().to_string();
+    let rounds: usize = std::env::var("BLOCPRESS_STRESS_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    for round in 0..rounds {
+        if round % 3 == 1 {
+            // Also the first build of an output, and a build after a removed output.
+            let _ = std::fs::remove_dir_all(site.out());
+        }
+        let children: Vec<_> = (0..2 + round % 2)
+            .map(|_| {
+                bin()
+                    .args(["build", "--root", &root])
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let outputs: Vec<_> = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap())
+            .collect();
+        let mut succeeded = 0;
+        for output in &outputs {
+            support::assert_no_panic(output);
+            if output.status.success() {
+                succeeded += 1;
+            } else {
+                assert!(
+                    stderr(output).contains("E600"),
+                    "round {round}: a build failed for another reason: {}",
+                    stderr(output)
+                );
+            }
+        }
+        if succeeded > 0 {
+            let got = snapshot(&site.out());
+            assert_eq!(
+                got.keys().collect::<Vec<_>>(),
+                expected.keys().collect::<Vec<_>>(),
+                "round {round}: exit 0 but the output is not the complete site"
+            );
+            assert!(
+                got == expected,
+                "round {round}: a file differs from the reference build"
+            );
+        }
+        assert!(
+            leftovers(site.root()).is_empty(),
+            "round {round}: {:?}",
+            leftovers(site.root())
+        );
+    }
+}
+
+/// A build that cannot get the lock in time exits 1, says another build is running, and leaves
+/// the output and the other build's staging folder alone.
+#[test]
+fn a_second_build_waits_then_says_another_build_is_running() {
+    let site = Site::new("valid-base");
+    site.build_ok(&[]);
+    let before = snapshot(&site.out());
+    let lock = std::fs::File::create(site.root().join(".public.blocpress-lock")).unwrap();
+    lock.lock().unwrap();
+    // The other build's staging folder, mid-build.
+    let staging = site.root().join(".public.blocpress-new");
+    std::fs::create_dir(&staging).unwrap();
+    std::fs::write(staging.join("index.html"), "half").unwrap();
+    let started = std::time::Instant::now();
+    let output = bin()
+        .args(["build", "--root", site.root().to_str().unwrap()])
+        .env("BLOCPRESS_LOCK_WAIT_MS", "300")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(started.elapsed().as_millis() >= 300);
+    let err = stderr(&output);
+    assert!(err.contains("error[E600]"), "{err}");
+    assert!(err.contains("another build"), "{err}");
+    assert!(
+        staging.join("index.html").is_file(),
+        "the other build's staging folder was removed"
+    );
+    assert_eq!(snapshot(&site.out()), before);
+    // In Vietnamese.
+    let output = bin()
+        .args([
+            "build",
+            "--lang",
+            "vi",
+            "--root",
+            site.root().to_str().unwrap(),
+        ])
+        .env("BLOCPRESS_LOCK_WAIT_MS", "100")
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&output).contains("đang có một lần tạo trang khác"),
+        "{}",
+        stderr(&output)
+    );
+    drop(lock);
+    std::fs::remove_dir_all(&staging).unwrap();
+    site.build_ok(&[]);
+}
