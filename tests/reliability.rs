@@ -144,3 +144,107 @@ fn a_second_build_waits_then_says_another_build_is_running() {
     std::fs::remove_dir_all(&staging).unwrap();
     site.build_ok(&[]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// An output folder that is a mount point
+
+/// Unmounts on drop, so a failing test leaves no mount behind.
+struct Mount(std::path::PathBuf);
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Bind-mounts a copy of `public/` over itself when the machine allows it (root in a sandbox
+/// that permits mounts); otherwise `None`, and the caller uses the `BLOCPRESS_TEST_SWAP_FAILS`
+/// seam instead.
+fn bind_mount_output(site: &Site, holder: &Path) -> Option<Mount> {
+    support::copy_dir(&site.out(), holder);
+    let status = Command::new("mount")
+        .arg("--bind")
+        .arg(holder)
+        .arg(site.out())
+        .stderr(Stdio::null())
+        .status()
+        .ok()?;
+    status.success().then(|| Mount(site.out()))
+}
+
+fn in_place_build_keeps_the_rules(site: &Site, extra_env: &[(&str, &str)]) {
+    let run = |args: &[&str]| {
+        let mut command = bin();
+        command
+            .arg("build")
+            .args(args)
+            .arg("--root")
+            .arg(site.root());
+        for (k, v) in extra_env {
+            command.env(k, v);
+        }
+        command.output().unwrap()
+    };
+    std::fs::write(site.out().join(".nojekyll"), "").unwrap();
+    // A news item removed and a page added: the stale page goes, the new one comes.
+    std::fs::remove_file(site.root().join("content/news/2013-06-21-so-ket.md")).unwrap();
+    site.write(
+        "content/pages/lien-he.md",
+        "---\ntitle: Liên hệ\n---\nĐiện thoại của Văn phòng Khối.\n",
+    );
+    let output = run(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let reference = Site::new("valid-base");
+    std::fs::remove_file(reference.root().join("content/news/2013-06-21-so-ket.md")).unwrap();
+    reference.write(
+        "content/pages/lien-he.md",
+        "---\ntitle: Liên hệ\n---\nĐiện thoại của Văn phòng Khối.\n",
+    );
+    reference.build_ok(&[]);
+    let mut got = snapshot(&site.out());
+    assert!(
+        got.remove(".nojekyll").is_some(),
+        "the user's hidden file was lost"
+    );
+    let expected = snapshot(&reference.out());
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    assert!(got == expected);
+    assert!(leftovers(site.root()).is_empty());
+    // A failed build leaves the old site as it was.
+    let before = snapshot(&site.out());
+    site.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{{ nope | nofilter }}{% endblock %}",
+    );
+    let output = run(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(snapshot(&site.out()), before);
+}
+
+#[test]
+fn an_output_that_is_a_mount_point_is_built_in_place() {
+    let site = Site::new("valid-base");
+    site.build_ok(&[]);
+    let holder = tempfile::tempdir().unwrap();
+    match bind_mount_output(&site, holder.path()) {
+        Some(_mount) => {
+            // The real thing: renaming the folder fails with EBUSY.
+            assert!(std::fs::rename(site.out(), site.root().join("moved")).is_err());
+            in_place_build_keeps_the_rules(&site, &[]);
+        }
+        None => {
+            eprintln!("cannot bind-mount here: testing through BLOCPRESS_TEST_SWAP_FAILS");
+            in_place_build_keeps_the_rules(&site, &[("BLOCPRESS_TEST_SWAP_FAILS", "1")]);
+        }
+    }
+}
+
+#[test]
+fn the_swap_failure_seam_builds_in_place_too() {
+    let site = Site::new("valid-base");
+    site.build_ok(&[]);
+    in_place_build_keeps_the_rules(&site, &[("BLOCPRESS_TEST_SWAP_FAILS", "1")]);
+}
