@@ -248,3 +248,109 @@ fn the_swap_failure_seam_builds_in_place_too() {
     site.build_ok(&[]);
     in_place_build_keeps_the_rules(&site, &[("BLOCPRESS_TEST_SWAP_FAILS", "1")]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Characters XML forbids
+
+/// Every `.xml` file of the output parses with a strict XML parser.
+fn assert_xml_well_formed(out: &Path) {
+    let mut count = 0;
+    for (path, bytes) in snapshot(out) {
+        if path.ends_with(".xml") {
+            let text = String::from_utf8(bytes).unwrap();
+            roxmltree::Document::parse(&text)
+                .unwrap_or_else(|e| panic!("{path} is not well-formed XML: {e}"));
+            count += 1;
+        }
+    }
+    assert!(count >= 2, "expected atom.xml and sitemap.xml");
+}
+
+const NEWS: &str = "content/news/2013-06-21-so-ket.md";
+
+#[test]
+fn a_control_character_in_a_body_is_replaced_with_a_warning_and_feeds_stay_xml() {
+    let site = Site::new("valid-base");
+    let text = std::fs::read_to_string(site.root().join(NEWS)).unwrap();
+    let (front, body) = text.split_at(text.rfind("\n---\n").unwrap() + 5);
+    site.write(
+        NEWS,
+        &format!("{front}Dòng một\u{B}dòng hai\u{C}\u{1F}\u{FFFF}.\n{body}"),
+    );
+    let output = site.build_ok(&[]);
+    let err = stderr(&output);
+    let line = front.lines().count() + 1;
+    assert!(
+        err.contains(&format!("warning[W600]: {NEWS}:{line}:9")),
+        "{err}"
+    );
+    assert!(err.contains("4 control characters"), "{err}");
+    assert_xml_well_formed(&site.out());
+    let atom = site.read("atom.xml");
+    assert!(atom.contains("Dòng một dòng hai"), "{atom}");
+}
+
+#[test]
+fn a_control_character_in_a_title_is_an_error_at_its_line_and_column() {
+    let site = Site::new("valid-base");
+    site.build_ok(&[]);
+    let before = snapshot(&site.out());
+    let text = std::fs::read_to_string(site.root().join(NEWS)).unwrap();
+    let title_line = text.lines().position(|l| l.starts_with("title:")).unwrap() + 1;
+    let title = text.lines().nth(title_line - 1).unwrap().to_string();
+    // After the fifth character of the title's value (characters, not bytes).
+    let value_start = "title: ".len();
+    let cut: usize = title[value_start..]
+        .chars()
+        .take(5)
+        .map(char::len_utf8)
+        .sum();
+    let bad = format!(
+        "{}\u{B}{}",
+        &title[..value_start + cut],
+        &title[value_start + cut..]
+    );
+    site.edit(NEWS, &title, &bad);
+    let output = site.build(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    let column = value_start + 5 + 1;
+    assert!(
+        err.contains(&format!("error[E601]: {NEWS}:{title_line}:{column}")),
+        "{err}"
+    );
+    assert!(err.contains("U+000B"), "{err}");
+    assert_eq!(
+        snapshot(&site.out()),
+        before,
+        "a failed build changed the site"
+    );
+    let output = site.build(&["--lang", "vi"]);
+    assert!(
+        stderr(&output).contains("có ký tự điều khiển U+000B"),
+        "{}",
+        stderr(&output)
+    );
+    // In site.yaml and in a YAML data file too.
+    site.edit(NEWS, &bad, &title);
+    site.edit(
+        "site.yaml",
+        "description: Trang",
+        "description: \u{FFFF}Trang",
+    );
+    let output = site.build(&[]);
+    assert!(
+        stderr(&output).contains("error[E601]: site.yaml:"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn every_xml_output_of_the_fixtures_is_well_formed() {
+    for fixture in ["valid-base", "news-site", "bloc"] {
+        let site = Site::new(fixture);
+        site.build_ok(&[]);
+        assert_xml_well_formed(&site.out());
+    }
+}

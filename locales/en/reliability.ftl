@@ -1,3 +1,8 @@
 ## Issue 17: reliability — two builds at once, runaway templates, characters XML forbids, Unicode forms.
 
 E600 = another build is writing to this folder (lock { $lock }); waited { $seconds } s and it has not finished. Wait for it to end (or close the window running blocpress build), then run again
+E601 = control character { $char } in the front matter (title, date, tags…); it is invisible but breaks the atom.xml feed. Word writes it for Shift+Enter and pastes carry it: delete that spot and type it again
+W600 = { $count ->
+    [one] replaced the control character { $char } in the text by a space
+   *[other] replaced { $count } control characters (the first { $char }) in the text by spaces
+  } (Word writes them for Shift+Enter); delete them from the file to keep it clean

@@ -486,7 +486,14 @@ fn parse_job(job: Job, context: &JobContext) -> JobResult {
         Job::News(p) | Job::Page(p) | Job::Period(p) | Job::Scoring(p) => p,
         Job::Profile(_, p) | Job::Achievement(_, _, p) => p,
     };
-    let text = read_text(&path.abs, &path.rel).map_err(|d| vec![d])?;
+    let (text, hygiene) = super::read_text_checked(&path.abs, &path.rel).map_err(|d| vec![d])?;
+    parse_text(job, text, context).map(|(parsed, mut warnings)| {
+        warnings.extend(hygiene);
+        (parsed, warnings)
+    })
+}
+
+fn parse_text(job: Job, text: String, context: &JobContext) -> JobResult {
     match job {
         Job::News(path) => {
             news::parse(&path, &text, context.associations).map(|n| (Parsed::News(n), Vec::new()))

@@ -4,6 +4,7 @@
 
 pub mod association;
 pub mod front_matter;
+pub mod hygiene;
 pub mod load;
 pub mod news;
 pub mod page;
@@ -40,9 +41,25 @@ impl Markdown {
     }
 }
 
+/// Reads a text file like [`read_file`], then refuses or replaces the characters XML forbids
+/// ([`hygiene`]); the warning for replaced characters in a body is dropped (see
+/// [`read_text_checked`] to keep it).
+pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    read_text_checked(path, rel).map(|(text, _)| text)
+}
+
+/// [`read_text`] with the warning for forbidden characters replaced in a Markdown body.
+pub fn read_text_checked(
+    path: &Path,
+    rel: &Path,
+) -> Result<(String, Option<Diagnostic>), Diagnostic> {
+    let text = read_file(path, rel)?;
+    hygiene::clean(rel, text).map_err(|mut errors| errors.swap_remove(0))
+}
+
 /// Reads a text file: refuses huge and binary files, reports invalid UTF-8 with its line,
 /// strips a BOM. `rel` is the path shown in messages.
-pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
+pub fn read_file(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let meta = std::fs::metadata(path)
         .map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
     if meta.len() > MAX_FILE_BYTES as u64 {
