@@ -120,7 +120,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     )?;
     timer.lap("output");
     let pages = render::all_jobs(&site).len();
-    if let Err(mut problems) = render_all(&site, &out) {
+    let language = crate::messages::resolve_language(None, Some(site.config.language));
+    // A template loop that never writes cannot be stopped from inside: end the process.
+    let watchdog = render::budget::watchdog(move |template, page, budget| {
+        let diagnostic = crate::diagnostics::Diagnostic::new("themes", "E602")
+            .arg("template", template)
+            .arg("page", page)
+            .count("ms", budget.as_millis() as i64);
+        eprintln!("{}", diagnostic.render(language));
+        std::process::exit(1);
+    });
+    let rendered = render_all(&site, &out);
+    drop(watchdog);
+    if let Err(mut problems) = rendered {
         out.abandon();
         problems.extend(warnings.into_vec());
         return Err(SiteErrors(problems).into());

@@ -3,6 +3,7 @@
 //! small fixture copied into a temp dir and asserts the code (and, for key cases, the
 //! Vietnamese words).
 
+mod serve_common;
 mod support;
 
 use std::path::Path;
@@ -353,4 +354,136 @@ fn every_xml_output_of_the_fixtures_is_well_formed() {
         site.build_ok(&[]);
         assert_xml_well_formed(&site.out());
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounded templates
+
+const PAGE_TEMPLATE: &str = "themes/default/templates/page.html";
+
+fn runaway(body: &str) -> String {
+    format!("{{% extends \"base.html\" %}}{{% block content %}}{body}{{% endblock %}}")
+}
+
+const NESTED_RANGES: &str =
+    "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}";
+
+fn build_with(site: &Site, env: &[(&str, &str)]) -> std::process::Output {
+    let mut command = bin();
+    command.arg("build").arg("--root").arg(site.root());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn nested_range_loops_stop_at_the_time_budget_naming_template_and_page() {
+    let site = Site::new("valid-base");
+    site.build_ok(&[]);
+    let before = snapshot(&site.out());
+    site.write(PAGE_TEMPLATE, &runaway(NESTED_RANGES));
+    let started = std::time::Instant::now();
+    let output = build_with(&site, &[("BLOCPRESS_TEMPLATE_BUDGET_MS", "300")]);
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("error[E602]: themes/default/templates/page.html")
+            && err.contains("gioi-thieu/index.html"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&site.out()), before);
+}
+
+#[test]
+fn a_loop_that_writes_too_much_stops_at_the_size_limit() {
+    let site = Site::new("valid-base");
+    site.write(
+        PAGE_TEMPLATE,
+        &runaway("{% for a in range(end=100000) %}{{ page.title }} {{ page.title }} {{ page.title }}{% endfor %}"),
+    );
+    let output = build_with(&site, &[("BLOCPRESS_TEMPLATE_MAX_BYTES", "1000000")]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("error[E603]")
+            && err.contains("page.html")
+            && err.contains("gioi-thieu/index.html"),
+        "{err}"
+    );
+    let output = build_with(
+        &site,
+        &[
+            ("BLOCPRESS_TEMPLATE_MAX_BYTES", "1000000"),
+            ("BLOCPRESS_LANG", "vi"),
+        ],
+    );
+    assert!(
+        stderr(&output)
+            .contains("viết ra hơn 0 MiB (1000000 byte) cho trang gioi-thieu/index.html"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!site.out().exists());
+}
+
+/// A loop that never writes and calls `range` once cannot be stopped from inside Tera: the
+/// build's watchdog ends the process with the same error.
+#[test]
+fn a_silent_loop_is_stopped_by_the_build_watchdog() {
+    let site = Site::new("valid-base");
+    site.build_ok(&[]);
+    let before = snapshot(&site.out());
+    site.write(
+        PAGE_TEMPLATE,
+        &runaway("{% set r = range(end=100000) %}{% for a in r %}{% for b in r %}{% endfor %}{% endfor %}"),
+    );
+    let started = std::time::Instant::now();
+    let output = build_with(&site, &[("BLOCPRESS_TEMPLATE_BUDGET_MS", "300")]);
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("E602") && err.contains("page.html") && err.contains("gioi-thieu/index.html"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&site.out()), before);
+    std::fs::remove_file(site.root().join(PAGE_TEMPLATE)).unwrap();
+    site.build_ok(&[]);
+    assert_eq!(snapshot(&site.out()), before);
+}
+
+#[test]
+fn serve_survives_a_runaway_template_and_recovers_on_the_next_save() {
+    let site = Site::new("valid-base");
+    // The server inherits the test's environment. 3 s: short enough for the test, far above
+    // what a normal page needs, as other tests of this binary see the variable too.
+    // SAFETY: set before any thread of this test reads the environment; other tests only
+    // pass it on to the builds they start.
+    unsafe { std::env::set_var("BLOCPRESS_TEMPLATE_BUDGET_MS", "3000") };
+    let server = serve_common::Server::start(site.root(), &[]);
+    let base = server
+        .url
+        .split_once("://")
+        .unwrap()
+        .1
+        .split_once('/')
+        .map_or("/".to_string(), |(_, p)| format!("/{p}"));
+    let page = format!("{base}gioi-thieu/");
+    let good = server
+        .wait_for(&page, "the page", |r| r.status == 200)
+        .text();
+    site.write(PAGE_TEMPLATE, &runaway(NESTED_RANGES));
+    let status = server.wait_status("the template error", |s| {
+        !s["errors"].as_array().unwrap().is_empty()
+    });
+    assert!(status.to_string().contains("page.html"), "{status}");
+    // The last good page is still served, and the server answers.
+    assert_eq!(server.get(&page).text(), good);
+    site.write(PAGE_TEMPLATE, &runaway("<p id=\"fixed\">đã sửa</p>"));
+    server.wait_status("the error to clear", |s| {
+        s["errors"].as_array().unwrap().is_empty()
+    });
+    server.wait_for(&page, "the fixed page", |r| r.text().contains("đã sửa"));
 }

@@ -6,3 +6,5 @@ W600 = { $count ->
     [one] replaced the control character { $char } in the text by a space
    *[other] replaced { $count } control characters (the first { $char }) in the text by spaces
   } (Word writes them for Shift+Enter); delete them from the file to keep it clean
+E602 = the template { $template } ran longer than { $ms } ms for the page { $page } and was stopped: it has a loop that is too large or never ends (nested range loops, for example). Fix that loop in the template; the site published before stays as it was
+E603 = the template { $template } wrote more than { $mib } MiB ({ $bytes } bytes) for the page { $page } and was stopped: a loop in it writes too much. Fix that loop in the template; the site published before stays as it was

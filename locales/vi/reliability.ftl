@@ -6,3 +6,5 @@ W600 = { $count ->
     [one] đã thay ký tự điều khiển { $char } trong bài bằng dấu cách
    *[other] đã thay { $count } ký tự điều khiển (đầu tiên là { $char }) trong bài bằng dấu cách
   } (thường do Shift+Enter trong Word); nên xóa trong tệp cho sạch
+E602 = mẫu giao diện { $template } chạy quá { $ms } ms khi tạo trang { $page } nên đã bị dừng: trong mẫu có vòng lặp quá lớn hoặc không dứt (ví dụ hai vòng range lồng nhau). Hãy sửa vòng lặp đó trong mẫu; trang đã xuất bản trước đó vẫn giữ nguyên
+E603 = mẫu giao diện { $template } viết ra hơn { $mib } MiB ({ $bytes } byte) cho trang { $page } nên đã bị dừng: trong mẫu có vòng lặp in ra quá nhiều. Hãy sửa vòng lặp đó trong mẫu; trang đã xuất bản trước đó vẫn giữ nguyên
