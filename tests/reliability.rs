@@ -487,3 +487,53 @@ fn serve_survives_a_runaway_template_and_recovers_on_the_next_save() {
     });
     server.wait_for(&page, "the fixed page", |r| r.text().contains("đã sửa"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dates: one rule (the instant's day in Vietnam, UTC+7, for display, order and feed)
+
+#[test]
+fn a_time_with_another_offset_is_shown_sorted_and_fed_as_the_same_instant() {
+    let site = Site::new("valid-base");
+    site.write(
+        "content/news/2013-06-21-chau-my.md",
+        "---\ntitle: Tin giờ Mỹ\ndate: 2013-06-21T23:30:00-05:00\n---\nViết lúc 23:30 giờ miền Đông nước Mỹ.\n",
+    );
+    site.write(
+        "content/news/2013-06-22-sang.md",
+        "---\ntitle: Tin sáng 22\ndate: 2013-06-22T09:00:00+07:00\n---\nViết lúc 9 giờ sáng 22/6.\n",
+    );
+    site.build_ok(&[]);
+    let page = site.html("news/chau-my/index.html");
+    let time = support::select(&page, "p.meta time")[0];
+    assert_eq!(
+        time.value().attr("datetime"),
+        Some("2013-06-22T11:30:00+07:00")
+    );
+    assert_eq!(support::text(&time), "22/06/2013");
+    let atom = site.read("atom.xml");
+    let doc = roxmltree::Document::parse(&atom).unwrap();
+    let entries: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .map(|e| {
+            let child = |name: &str| {
+                e.children()
+                    .find(|c| c.has_tag_name(name))
+                    .and_then(|c| c.text())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            (child("title"), child("published"))
+        })
+        .filter(|(title, _)| title.starts_with("Tin "))
+        .collect();
+    // Newest first: 11:30 in Vietnam on the 22nd comes before 9:00 the same day.
+    assert_eq!(
+        entries[0],
+        (
+            "Tin giờ Mỹ".to_string(),
+            "2013-06-22T11:30:00+07:00".to_string()
+        )
+    );
+    assert_eq!(entries[1].0, "Tin sáng 22");
+}
