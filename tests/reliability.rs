@@ -537,3 +537,91 @@ fn a_time_with_another_offset_is_shown_sorted_and_fed_as_the_same_instant() {
     );
     assert_eq!(entries[1].0, "Tin sáng 22");
 }
+
+// ---------------------------------------------------------------------------------------------
+// One Unicode form (NFC) and Vietnamese order
+
+fn nfd(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd().collect()
+}
+
+#[test]
+fn a_decomposed_file_name_is_linked_from_composed_text() {
+    let site = Site::new("valid-base");
+    // Saved on macOS: the file name is decomposed.
+    let name = nfd("content/news/2013-06-25-hội-nghị.md");
+    site.write(
+        &name,
+        "---\ntitle: Hội nghị\ndate: 2013-06-25\n---\nNội dung.\n",
+    );
+    // Typed on Windows: the link is composed.
+    site.write(
+        "content/pages/lien-ket.md",
+        "---\ntitle: Liên kết\n---\nXem [hội nghị](@/news/2013-06-25-hội-nghị.md).\n",
+    );
+    let output = site.build_ok(&[]);
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    let page = site.html("lien-ket/index.html");
+    let href = support::attr(&page, ".prose a", "href");
+    assert_eq!(href.len(), 1);
+    let target = href[0].trim_start_matches("/khoi/");
+    assert!(site.exists(&format!("{target}index.html")), "{href:?}");
+}
+
+#[test]
+fn names_and_tags_sort_in_vietnamese_order_whatever_their_form() {
+    let site = Site::new("valid-base");
+    // Without `order`, after the two ordered members, by name.
+    for (slug, name) in [
+        ("hoi-nong-dan", "Hội Nông dân tỉnh"),
+        ("doan-thanh-nien", "Đoàn Thanh niên tỉnh"),
+        ("dan-toc", "Dân tộc và Tôn giáo"),
+        ("hoi-cuu-chien-binh", nfd("Hội Cựu chiến binh tỉnh").leak()),
+        ("hoi-chu-thap-do", "Hội Chữ thập đỏ tỉnh"),
+    ] {
+        site.write(
+            &format!("content/associations/{slug}/profile.yaml"),
+            &format!("name: {name}\n"),
+        );
+    }
+    site.write(
+        "content/news/2013-07-01-the.md",
+        &format!(
+            "---\ntitle: Thẻ\ndate: 2013-07-01\ntags: [Đời sống, Dân vận, {}, Bình chọn]\n---\nNội dung.\n",
+            nfd("Ưu tiên")
+        ),
+    );
+    site.build_ok(&[]);
+    let html = site.html("associations/index.html");
+    let names: Vec<String> = support::select(&html, ".card-title a")
+        .iter()
+        .map(support::text)
+        .collect();
+    assert_eq!(
+        names[2..],
+        [
+            "Dân tộc và Tôn giáo",
+            "Đoàn Thanh niên tỉnh",
+            "Hội Chữ thập đỏ tỉnh",
+            "Hội Cựu chiến binh tỉnh",
+            "Hội Nông dân tỉnh"
+        ],
+        "{names:?}"
+    );
+    let html = site.html("tags/index.html");
+    let tags: Vec<String> = support::select(&html, ".tag-cloud a")
+        .iter()
+        .map(support::text)
+        .collect();
+    let position = |t: &str| {
+        tags.iter()
+            .position(|x| x == t)
+            .unwrap_or_else(|| panic!("{t} in {tags:?}"))
+    };
+    assert!(position("Bình chọn") < position("Dân vận"));
+    assert!(position("Dân vận") < position("Đời sống"));
+    assert!(position("Đời sống") < position("Thi đua"));
+    // Stored composed: the decomposed tag is shown and sorted as the composed one.
+    assert!(position("Thi đua") < position("Ưu tiên"));
+}

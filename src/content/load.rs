@@ -64,11 +64,14 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
                 continue;
             }
         };
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
+        // Names in NFC: a file saved on macOS (decomposed) is linked from text typed composed.
+        let rel = super::path_to_nfc(
+            entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_path_buf(),
+        );
         if entry.path_is_symlink() {
             match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) => {}
@@ -443,24 +446,22 @@ pub fn news_order(a: &NewsItem, b: &NewsItem) -> Ordering {
         .then_with(|| a.source.cmp(&b.source))
 }
 
-/// The order of [`Site::pages`]: menu position (pages outside the menu last), then title, slug.
+/// The order of [`Site::pages`]: menu position (pages outside the menu last), then title in
+/// Vietnamese order, then slug.
 pub fn page_order(a: &Page, b: &Page) -> Ordering {
-    (a.menu.is_none(), a.menu, &a.title, &a.slug).cmp(&(
-        b.menu.is_none(),
-        b.menu,
-        &b.title,
-        &b.slug,
-    ))
+    (a.menu.is_none(), a.menu)
+        .cmp(&(b.menu.is_none(), b.menu))
+        .then_with(|| crate::collation::compare(&a.title, &b.title))
+        .then_with(|| a.slug.cmp(&b.slug))
 }
 
-/// The order of [`Site::associations`]: by `order` (those without one last), then name, then slug.
+/// The order of [`Site::associations`]: by `order` (those without one last), then name in
+/// Vietnamese order, then slug.
 pub fn association_order(a: &Association, b: &Association) -> Ordering {
-    (a.order.is_none(), a.order, &a.name, &a.slug).cmp(&(
-        b.order.is_none(),
-        b.order,
-        &b.name,
-        &b.slug,
-    ))
+    (a.order.is_none(), a.order)
+        .cmp(&(b.order.is_none(), b.order))
+        .then_with(|| crate::collation::compare(&a.name, &b.name))
+        .then_with(|| a.slug.cmp(&b.slug))
 }
 
 /// Whether an error was already reported inside an association's folder (then a missing

@@ -41,6 +41,25 @@ impl Markdown {
     }
 }
 
+/// `text` in Unicode normalisation form C (composed), without copying text already in it.
+pub fn to_nfc(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// A path in NFC (file names saved on macOS are decomposed); a path that is not UTF-8 stays.
+pub fn path_to_nfc(path: PathBuf) -> PathBuf {
+    match path.to_str() {
+        Some(text) if text.is_ascii() => path,
+        Some(text) => PathBuf::from(to_nfc(text.to_string())),
+        None => path,
+    }
+}
+
 /// Reads a text file like [`read_file`], then refuses or replaces the characters XML forbids
 /// ([`hygiene`]); the warning for replaced characters in a body is dropped (see
 /// [`read_text_checked`] to keep it).
@@ -112,6 +131,9 @@ pub fn decode_text(bytes: Vec<u8>, rel: &Path) -> Result<String, Diagnostic> {
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
             }
+            // One Unicode form for everything read: a name typed on macOS (decomposed) and the
+            // same name typed on Windows (composed) are the same name, tag and link target.
+            text = to_nfc(text);
             // A lone CR (old Mac files) is a line break to YAML and to editors: make it LF so
             // every stage counts lines alike (the front matter fences are found per LF line).
             if memchr::memchr(b'\r', text.as_bytes()).is_some() {
