@@ -625,3 +625,65 @@ fn names_and_tags_sort_in_vietnamese_order_whatever_their_form() {
     // Stored composed: the decomposed tag is shown and sorted as the composed one.
     assert!(position("Thi đua") < position("Ưu tiên"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Silent oddities
+
+const SCORING: &str = "content/scoring/2013.yaml";
+
+#[test]
+fn unquoted_criterion_ids_are_an_error_saying_to_quote_them() {
+    let site = Site::new("valid-base");
+    site.edit(SCORING, "{ id: \"1.2\",", "{ id: 1.10,");
+    site.edit(
+        SCORING,
+        "lien-minh-htx: { \"1.1\": 9.5, \"1.2\": 10",
+        "lien-minh-htx: { \"1.1\": 9.5, 1.2: 10",
+    );
+    let output = site.build(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!("error[E604]: {SCORING}:6:15: criterion id 1.10")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("error[E604]: {SCORING}:12:32: criterion id 1.2")),
+        "{err}"
+    );
+    assert_eq!(err.matches("error[").count(), 2, "{err}");
+    let output = site.build(&["--lang", "vi"]);
+    assert!(
+        stderr(&output).contains("hãy viết trong dấu ngoặc kép, “1.10”"),
+        "{}",
+        stderr(&output)
+    );
+    // Quoted, and a title with "1.2:" in quotes, are fine.
+    site.edit(SCORING, "{ id: 1.10,", "{ id: \"1.10\",");
+    site.edit(SCORING, "1.2: 10", "\"1.2\": 10");
+    site.edit(
+        SCORING,
+        "title: Phát triển hội viên",
+        "title: \"Mục 1.2: phát triển hội viên\"",
+    );
+    let output = site.build(&[]);
+    let err = stderr(&output);
+    assert!(!err.contains("E604"), "{err}");
+}
+
+#[test]
+fn a_criterion_with_max_zero_is_one_error_not_unknown_criterion_noise() {
+    let site = Site::new("valid-base");
+    site.edit(
+        SCORING,
+        "title: Phát triển hội viên, max: 10",
+        "title: Phát triển hội viên, max: 0",
+    );
+    let output = site.build(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("must be more than 0"), "{err}");
+    assert!(!err.contains("unknown criterion"), "{err}");
+    assert!(!err.contains("no score"), "{err}");
+    assert_eq!(err.matches("error[").count(), 1, "{err}");
+}

@@ -8,3 +8,4 @@ W600 = { $count ->
   } (Word writes them for Shift+Enter); delete them from the file to keep it clean
 E602 = the template { $template } ran longer than { $ms } ms for the page { $page } and was stopped: it has a loop that is too large or never ends (nested range loops, for example). Fix that loop in the template; the site published before stays as it was
 E603 = the template { $template } wrote more than { $mib } MiB ({ $bytes } bytes) for the page { $page } and was stopped: a loop in it writes too much. Fix that loop in the template; the site published before stays as it was
+E604 = criterion id { $id } is written without quotes, so YAML reads it as a number (1.10 becomes 1.1, the same as 1.1): write it in quotes, "{ $id }"
