@@ -687,3 +687,32 @@ fn a_criterion_with_max_zero_is_one_error_not_unknown_criterion_noise() {
     assert!(!err.contains("no score"), "{err}");
     assert_eq!(err.matches("error[").count(), 1, "{err}");
 }
+
+#[test]
+fn csv_cells_that_look_like_formulas_are_neutralised() {
+    let site = Site::new("valid-base");
+    site.edit(
+        "site.yaml",
+        "new_members: { label: Hội viên mới kết nạp, unit: người }",
+        "new_members: { label: \"=HYPERLINK(\\\"http://x.example\\\",\\\"Bấm\\\")\", unit: \"@người\" }",
+    );
+    site.build_ok(&[]);
+    let text = site.read("reports/2013-h1/data.csv");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut seen = false;
+    for record in reader.records() {
+        let record = record.unwrap();
+        for cell in record.iter() {
+            assert!(!cell.starts_with(['=', '+', '@']), "{cell:?} in {text}");
+            if cell.starts_with('-') {
+                assert!(cell.parse::<f64>().is_ok(), "{cell:?}");
+            }
+        }
+        if &record[1] == "new_members" {
+            seen = true;
+            assert_eq!(&record[2], "'=HYPERLINK(\"http://x.example\",\"Bấm\")");
+            assert_eq!(&record[3], "'@người");
+        }
+    }
+    assert!(seen, "{text}");
+}

@@ -3,6 +3,7 @@
 //! parallel and `serve` can re-run only those a change touches.
 
 pub mod budget;
+pub mod cells;
 pub mod charts;
 pub mod data;
 pub mod filters;
