@@ -716,3 +716,30 @@ fn csv_cells_that_look_like_formulas_are_neutralised() {
     }
     assert!(seen, "{text}");
 }
+
+#[test]
+fn a_base_url_with_credentials_is_refused_without_repeating_the_password() {
+    let site = Site::new("valid-base");
+    site.edit(
+        "site.yaml",
+        "base_url: https://thidua.example.vn/khoi/",
+        "base_url: https://bientap:matkhau123@thidua.example.vn/khoi/",
+    );
+    let output = site.build(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("error[E605]: site.yaml:3:1"), "{err}");
+    assert!(err.contains("https://…@thidua.example.vn/khoi/"), "{err}");
+    assert!(!err.contains("matkhau123"), "{err}");
+    assert!(!site.out().exists());
+    site.edit("site.yaml", "bientap:matkhau123@", "");
+    let output = site.build(&["--base-url", "https://u:p4ss@thidua.example.vn/"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("error[E605]") && !stderr(&output).contains("p4ss"),
+        "{}",
+        stderr(&output)
+    );
+    let output = site.build(&["--lang", "vi"]);
+    assert!(output.status.success());
+}

@@ -9,3 +9,4 @@ W600 = { $count ->
 E602 = the template { $template } ran longer than { $ms } ms for the page { $page } and was stopped: it has a loop that is too large or never ends (nested range loops, for example). Fix that loop in the template; the site published before stays as it was
 E603 = the template { $template } wrote more than { $mib } MiB ({ $bytes } bytes) for the page { $page } and was stopped: a loop in it writes too much. Fix that loop in the template; the site published before stays as it was
 E604 = criterion id { $id } is written without quotes, so YAML reads it as a number (1.10 becomes 1.1, the same as 1.1): write it in quotes, "{ $id }"
+E605 = the site address { $url } holds a user name or password (the part before @): it would be published in every page and in atom.xml. Remove the "name:password@" part and keep a plain address such as https://thidua.laichau.gov.vn/khoi/

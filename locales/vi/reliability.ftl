@@ -9,3 +9,4 @@ W600 = { $count ->
 E602 = mẫu giao diện { $template } chạy quá { $ms } ms khi tạo trang { $page } nên đã bị dừng: trong mẫu có vòng lặp quá lớn hoặc không dứt (ví dụ hai vòng range lồng nhau). Hãy sửa vòng lặp đó trong mẫu; trang đã xuất bản trước đó vẫn giữ nguyên
 E603 = mẫu giao diện { $template } viết ra hơn { $mib } MiB ({ $bytes } byte) cho trang { $page } nên đã bị dừng: trong mẫu có vòng lặp in ra quá nhiều. Hãy sửa vòng lặp đó trong mẫu; trang đã xuất bản trước đó vẫn giữ nguyên
 E604 = mã tiêu chí { $id } viết không có dấu ngoặc kép nên bị đọc thành số (1.10 thành 1.1, trùng với 1.1): hãy viết trong dấu ngoặc kép, “{ $id }”
+E605 = địa chỉ trang { $url } có tên đăng nhập hoặc mật khẩu (phần trước dấu @): nếu để vậy, mật khẩu sẽ hiện trên mọi trang và trong atom.xml. Hãy bỏ phần “tên:mật-khẩu@”, chỉ để địa chỉ như https://thidua.laichau.gov.vn/khoi/

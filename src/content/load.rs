@@ -274,6 +274,14 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
             return Err(all);
         }
     };
+    if let Some(shown) = options
+        .base_url
+        .as_deref()
+        .and_then(crate::config::url_without_credentials)
+    {
+        all.push(Diagnostic::new(CONFIG_FILE, "E605").arg("url", format!("--base-url {shown}")));
+        return Err(all);
+    }
     if let Some(url) = &options.base_url
         && let Err(message) = config.set_base_url(url)
     {
