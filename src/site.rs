@@ -110,6 +110,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
     let (site, warnings) = prepare(&options.root, &load_options).map_err(SiteErrors)?;
+    check_static_outside_output(&site, &output_dir)?;
     let mut timer = Timer::new();
     let out = DiskOutput::prepare(
         &output_dir,
@@ -148,6 +149,35 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         warnings,
         elapsed: started.elapsed(),
     })
+}
+
+/// A static file that is the output or lies inside it (`static/site -> ../public`, a symlink a
+/// user made to "publish the build") would copy the output into itself, one level deeper at
+/// every build: E606 on the first such file, before anything is written.
+fn check_static_outside_output(site: &Site, output: &Path) -> Result<()> {
+    let Ok(output) = output.canonicalize() else {
+        return Ok(()); // No output yet: nothing to copy from it.
+    };
+    let mut problems = Diagnostics::new();
+    for file in &site.static_files {
+        if let crate::model::StaticOrigin::Disk(from) = &file.origin
+            && from
+                .canonicalize()
+                .is_ok_and(|target| target.starts_with(&output))
+        {
+            let rel = from.strip_prefix(&site.root).unwrap_or(from);
+            problems.push(
+                crate::diagnostics::Diagnostic::new(rel, "E606")
+                    .arg("output", output.display().to_string()),
+            );
+            break;
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(SiteErrors(problems).into())
+    }
 }
 
 /// Renders nothing to disk: used by `check`.

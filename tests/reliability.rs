@@ -743,3 +743,51 @@ fn a_base_url_with_credentials_is_refused_without_repeating_the_password() {
     let output = site.build(&["--lang", "vi"]);
     assert!(output.status.success());
 }
+
+#[test]
+fn a_static_symlink_into_the_output_is_an_error_not_a_growing_copy() {
+    let site = Site::new("valid-base");
+    site.build_ok(&[]);
+    let before = snapshot(&site.out());
+    std::os::unix::fs::symlink("../public", site.root().join("static/ban-sao")).unwrap();
+    for _ in 0..2 {
+        let output = site.build(&[]);
+        assert_eq!(output.status.code(), Some(1));
+        let err = stderr(&output);
+        assert!(err.contains("error[E606]: static/ban-sao/"), "{err}");
+        assert_eq!(snapshot(&site.out()), before);
+    }
+}
+
+#[test]
+fn an_unreadable_static_file_is_named_as_the_source_that_cannot_be_read() {
+    let site = Site::new("valid-base");
+    let file = site.root().join("static/images/hoi-nghi.svg");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&file).is_ok() {
+        // Root reads anything: make it unreadable another way (a folder where a file was).
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        eprintln!("running as root: testing a file that disappears instead");
+    }
+    // As root (CI), through the library: the file goes away between load and copy.
+    let (loaded, _) = blocpress::site::prepare(site.root(), &Default::default()).unwrap();
+    std::fs::rename(&file, site.root().join("elsewhere.svg")).unwrap();
+    let problems = blocpress::site::render_all(&loaded, &blocpress::output::MemoryOutput::new())
+        .unwrap_err()
+        .into_vec();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].code(), "E607");
+    assert_eq!(problems[0].path, Path::new("static/images/hoi-nghi.svg"));
+    std::fs::rename(site.root().join("elsewhere.svg"), &file).unwrap();
+    let output = site.build(&[]);
+    if std::fs::read(&file).is_err() {
+        assert_eq!(output.status.code(), Some(1));
+        let err = stderr(&output);
+        assert!(
+            err.contains("error[E607]: static/images/hoi-nghi.svg"),
+            "{err}"
+        );
+        assert!(!err.contains("cannot write"), "{err}");
+    }
+}

@@ -10,3 +10,5 @@ E602 = the template { $template } ran longer than { $ms } ms for the page { $pag
 E603 = the template { $template } wrote more than { $mib } MiB ({ $bytes } bytes) for the page { $page } and was stopped: a loop in it writes too much. Fix that loop in the template; the site published before stays as it was
 E604 = criterion id { $id } is written without quotes, so YAML reads it as a number (1.10 becomes 1.1, the same as 1.1): write it in quotes, "{ $id }"
 E605 = the site address { $url } holds a user name or password (the part before @): it would be published in every page and in atom.xml. Remove the "name:password@" part and keep a plain address such as https://thidua.laichau.gov.vn/khoi/
+E606 = this static file lies inside the output folder { $output } (through a symlink); copying it would nest the output in itself one level deeper at every build. Remove that symlink from static/
+E607 = cannot read this static file ({ $error }); check that it may be read (or copy it again), then run again

@@ -10,3 +10,5 @@ E602 = mẫu giao diện { $template } chạy quá { $ms } ms khi tạo trang { 
 E603 = mẫu giao diện { $template } viết ra hơn { $mib } MiB ({ $bytes } byte) cho trang { $page } nên đã bị dừng: trong mẫu có vòng lặp in ra quá nhiều. Hãy sửa vòng lặp đó trong mẫu; trang đã xuất bản trước đó vẫn giữ nguyên
 E604 = mã tiêu chí { $id } viết không có dấu ngoặc kép nên bị đọc thành số (1.10 thành 1.1, trùng với 1.1): hãy viết trong dấu ngoặc kép, “{ $id }”
 E605 = địa chỉ trang { $url } có tên đăng nhập hoặc mật khẩu (phần trước dấu @): nếu để vậy, mật khẩu sẽ hiện trên mọi trang và trong atom.xml. Hãy bỏ phần “tên:mật-khẩu@”, chỉ để địa chỉ như https://thidua.laichau.gov.vn/khoi/
+E606 = tệp tĩnh này nằm trong thư mục kết quả { $output } (qua một liên kết tắt – symlink); nếu chép, mỗi lần tạo trang thư mục kết quả sẽ lồng vào chính nó thêm một tầng. Hãy xóa liên kết tắt đó trong static/
+E607 = không đọc được tệp tĩnh này ({ $error }); hãy kiểm tra quyền đọc của tệp (hoặc chép lại tệp), rồi chạy lại

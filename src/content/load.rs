@@ -585,7 +585,13 @@ pub fn collect_static(
         ("static", root.join("static")),
     ] {
         for file in walk_files(root, start, problems) {
-            let dest = display_path(file.abs.strip_prefix(&base).unwrap_or(&file.rel));
+            // In NFC, like every name blocpress reads (a file saved on macOS is decomposed).
+            let dest = display_path(&super::path_to_nfc(
+                file.abs
+                    .strip_prefix(&base)
+                    .unwrap_or(&file.rel)
+                    .to_path_buf(),
+            ));
             by_dest.insert(dest, StaticOrigin::Disk(file.abs));
         }
     }

@@ -441,7 +441,17 @@ impl Renderer {
         match job {
             Job::Static(i) => {
                 return match &site.static_files[i].origin {
-                    StaticOrigin::Disk(from) => out.copy_file(&path, from).map_err(io_error),
+                    StaticOrigin::Disk(from) => out.copy_file(&path, from).map_err(|e| {
+                        // A file that cannot be read is the source's problem, not the output's.
+                        match std::fs::File::open(from) {
+                            Err(read) => Diagnostic::new(
+                                from.strip_prefix(&site.root).unwrap_or(from),
+                                "E607",
+                            )
+                            .arg("error", read.to_string()),
+                            Ok(_) => io_error(e),
+                        }
+                    }),
                     StaticOrigin::Builtin(bytes) => out.write(&path, bytes).map_err(io_error),
                 };
             }
