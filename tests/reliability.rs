@@ -791,3 +791,28 @@ fn an_unreadable_static_file_is_named_as_the_source_that_cannot_be_read() {
         assert!(!err.contains("cannot write"), "{err}");
     }
 }
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    // A flow mapping with Vietnamese text before the key at fault.
+    assert_eq!(
+        blocpress::yaml::locate(
+            "a:\n  b: { tên: \"Hội viên mới\", c: 1 }\n",
+            &["a", "b", "c"]
+        ),
+        Some((2, 29))
+    );
+    let site = Site::new("valid-base");
+    site.edit(
+        SCORING,
+        "      - { id: \"1.2\", title: Phát triển hội viên, max: 10 }",
+        "      - { title: Phát triển hội viên, id: \"1.2\", max: 10 }\n      - { title: Đổi mới, id: \"1.2\", max: 10 }",
+    );
+    let output = site.build(&[]);
+    let err = stderr(&output);
+    // `      - { title: Đổi mới, ` is 26 characters (29 bytes).
+    assert!(
+        err.contains(&format!("{SCORING}:7:27: criterion id `1.2` is used twice")),
+        "{err}"
+    );
+}

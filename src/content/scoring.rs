@@ -477,7 +477,8 @@ fn locate_values<'a>(
                     .next()
                     .is_none_or(|c| !c.is_alphanumeric() && c != '.');
                 if boundary {
-                    return Some((index + 1, col + 1));
+                    // In characters, not bytes.
+                    return Some((index + 1, line[..col].chars().count() + 1));
                 }
             }
         }
