@@ -55,7 +55,7 @@ mod tests {
         assert_ne!(composed, decomposed);
         assert_eq!(VIETNAMESE.compare(composed, &decomposed), Ordering::Equal);
         // Sorted together: nothing falls between the two spellings.
-        let mut names = vec![
+        let mut names = [
             decomposed.as_str(),
             "Hội Luật gia",
             composed,

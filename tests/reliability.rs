@@ -3,6 +3,9 @@
 //! small fixture copied into a temp dir and asserts the code (and, for key cases, the
 //! Vietnamese words).
 
+// serve_common loads support/ for itself too; both copies are needed.
+#![allow(clippy::duplicate_mod)]
+
 mod serve_common;
 mod support;
 
@@ -462,6 +465,11 @@ fn serve_survives_a_runaway_template_and_recovers_on_the_next_save() {
     // SAFETY: set before any thread of this test reads the environment; other tests only
     // pass it on to the builds they start.
     unsafe { std::env::set_var("BLOCPRESS_TEMPLATE_BUDGET_MS", "3000") };
+    // serve never touches the built output (nor its lock).
+    site.build_ok(&[]);
+    let built = snapshot(&site.out());
+    let lock = std::fs::File::open(site.root().join(".public.blocpress-lock")).unwrap();
+    lock.lock().unwrap();
     let server = serve_common::Server::start(site.root(), &[]);
     let base = server
         .url
@@ -486,6 +494,12 @@ fn serve_survives_a_runaway_template_and_recovers_on_the_next_save() {
         s["errors"].as_array().unwrap().is_empty()
     });
     server.wait_for(&page, "the fixed page", |r| r.text().contains("đã sửa"));
+    assert_eq!(
+        snapshot(&site.out()),
+        built,
+        "serve changed the output folder"
+    );
+    drop(lock);
 }
 
 // ---------------------------------------------------------------------------------------------

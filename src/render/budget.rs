@@ -110,7 +110,7 @@ impl Write for BoundedWriter<'_> {
             return Err(io::Error::other("the page is larger than its limit"));
         }
         self.writes = self.writes.wrapping_add(1);
-        if self.writes % 256 == 0 && over_time() {
+        if self.writes.is_multiple_of(256) && over_time() {
             return Err(io::Error::other("the page went over its time budget"));
         }
         self.buffer.extend_from_slice(data);
