@@ -25,7 +25,7 @@ fn leftovers(root: &Path) -> Vec<String> {
     std::fs::read_dir(root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".blocpress-new") || n.contains(".blocpress-old"))
+        .filter(|n| n.contains(".blocpress-"))
         .collect()
 }
 
@@ -468,7 +468,7 @@ fn serve_survives_a_runaway_template_and_recovers_on_the_next_save() {
     // serve never touches the built output (nor its lock).
     site.build_ok(&[]);
     let built = snapshot(&site.out());
-    let lock = std::fs::File::open(site.root().join(".public.blocpress-lock")).unwrap();
+    let lock = std::fs::File::create(site.root().join(".public.blocpress-lock")).unwrap();
     lock.lock().unwrap();
     let server = serve_common::Server::start(site.root(), &[]);
     let base = server
