@@ -110,7 +110,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
     let (site, warnings) = prepare(&options.root, &load_options).map_err(SiteErrors)?;
-    check_static_outside_output(&site, &output_dir)?;
     let mut timer = Timer::new();
     let out = DiskOutput::prepare(
         &output_dir,
@@ -119,6 +118,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             force: options.force,
         },
     )?;
+    // After the output checks: an output that holds the whole site is refused there.
+    if let Err(error) = check_static_outside_output(&site, &output_dir) {
+        out.abandon();
+        return Err(error);
+    }
     timer.lap("output");
     let pages = render::all_jobs(&site).len();
     let language = crate::messages::resolve_language(None, Some(site.config.language));
