@@ -38,18 +38,26 @@ thread_local! {
     static EXCEEDED: Cell<Option<Exceeded>> = const { Cell::new(None) };
 }
 
+/// [`TIME_BUDGET`], or `BLOCPRESS_TEMPLATE_BUDGET_MS` (read once).
 pub fn time_budget() -> Duration {
-    std::env::var("BLOCPRESS_TEMPLATE_BUDGET_MS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .map_or(TIME_BUDGET, Duration::from_millis)
+    static BUDGET: std::sync::LazyLock<Duration> = std::sync::LazyLock::new(|| {
+        std::env::var("BLOCPRESS_TEMPLATE_BUDGET_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map_or(TIME_BUDGET, Duration::from_millis)
+    });
+    *BUDGET
 }
 
+/// [`MAX_PAGE_BYTES`], or `BLOCPRESS_TEMPLATE_MAX_BYTES` (read once).
 pub fn max_page_bytes() -> usize {
-    std::env::var("BLOCPRESS_TEMPLATE_MAX_BYTES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(MAX_PAGE_BYTES)
+    static LIMIT: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+        std::env::var("BLOCPRESS_TEMPLATE_MAX_BYTES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(MAX_PAGE_BYTES)
+    });
+    *LIMIT
 }
 
 /// Starts the clock of one page on this thread (a page renders on one thread).
