@@ -252,7 +252,17 @@ impl SiteConfig {
         let raw: RawConfig = yaml::from_str(&source).map_err(|d| vec![d])?;
         let mut problems = Vec::new();
 
+        let credentials = url_without_credentials(&raw.base_url);
         let (base_url, base_path) = match normalize_base_url(&raw.base_url) {
+            // A user name or password in base_url would be published in every page and feed.
+            _ if credentials.is_some() => {
+                problems.push(
+                    Diagnostic::new(path, "E605")
+                        .arg("url", credentials.unwrap_or_default())
+                        .at_opt(source.locate(&["base_url"])),
+                );
+                (String::from("http://localhost/"), String::from("/"))
+            }
             Ok(parts) => parts,
             Err(message) => {
                 problems.push(source.report(&["base_url"], message));
@@ -394,6 +404,17 @@ pub fn check_metric_key(key: &str) -> Result<(), Message> {
     }
 }
 
+/// For a URL carrying a user name or password (`https://user:secret@host/`): the URL with them
+/// replaced by `…`, to name it without repeating the secret. `None` for a URL without them.
+pub fn url_without_credentials(url: &str) -> Option<String> {
+    let url = url.trim();
+    let scheme_end = url.find("://")? + 3;
+    let rest = &url[scheme_end..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let at = rest[..authority_end].rfind('@')?;
+    Some(format!("{}…@{}", &url[..scheme_end], &rest[at + 1..]))
+}
+
 /// Checks an absolute http(s) URL and splits off its path: `https://x.vn/khoi` →
 /// (`https://x.vn/khoi/`, `/khoi/`).
 /// The error is E062 with the reason.
@@ -413,6 +434,10 @@ pub fn normalize_base_url(url: &str) -> Result<(String, String), Message> {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
     };
+    if host.contains('@') {
+        let shown = url_without_credentials(url).unwrap_or_default();
+        return Err(Message::new("E605").arg("url", shown));
+    }
     if host.is_empty() || host.contains(['?', '#', ' ', '\\']) {
         return Err(invalid("url-reason-host"));
     }

@@ -3,7 +3,7 @@
 //! (`output`). The same loaded [`model::Site`] feeds `build`, `check` and `serve`.
 
 pub mod cms;
-pub mod collate;
+pub mod collation;
 pub mod config;
 pub mod content;
 pub mod diagnostics;

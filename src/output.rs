@@ -110,6 +110,9 @@ impl Output for MemoryOutput {
 pub struct DiskOutput {
     output: PathBuf,
     staging: PathBuf,
+    /// The advisory lock beside the output, held from `prepare` until the value is dropped:
+    /// one build at a time per output, and no build removes another's staging folder.
+    _lock: BuildLock,
     written: Mutex<BTreeSet<String>>,
     /// Folders already created, so each is made once.
     dirs: RwLock<std::collections::HashSet<PathBuf>>,
@@ -199,6 +202,11 @@ impl DiskOutput {
         if output.is_file() {
             bail!(refuse("out-refuse-file", &output));
         }
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        // Taken before anything looks into the output or beside it: another build may be
+        // swapping folders there right now.
+        let lock = BuildLock::acquire(&parent, &output)?;
         if output.is_dir() {
             check_not_a_project(&output)?;
             check_foreign_files(&output, guard.force)?;
@@ -221,11 +229,23 @@ impl DiskOutput {
             remove_leftover(leftover, &output)
                 .with_context(|| MessageError::io("out-cannot-remove-leftover", leftover))?;
         }
+        if let Ok(entries) = fs::read_dir(&output) {
+            for entry in entries.flatten() {
+                if entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(IN_PLACE_TEMP)
+                {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
         fs::create_dir(&staging)
             .with_context(|| MessageError::io("io-cannot-create-folder", &staging))?;
         Ok(DiskOutput {
             output,
             staging,
+            _lock: lock,
             written: Mutex::new(BTreeSet::new()),
             dirs: RwLock::new(Default::default()),
         })
@@ -266,18 +286,12 @@ impl DiskOutput {
     /// Writes the marker, carries over hidden entries of the old output and swaps the folders.
     pub fn commit(self) -> Result<()> {
         let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-        let mut marker =
-            String::from("# Written by blocpress; lists the files it wrote. Do not edit.\n");
-        for path in &written {
-            marker.push_str(path);
-            marker.push('\n');
-        }
         let result = (|| -> Result<()> {
-            fs::write(self.staging.join(MARKER), marker).with_context(|| {
+            fs::write(self.staging.join(MARKER), marker_text(&written)).with_context(|| {
                 MessageError::io("io-cannot-write-file", &self.staging.join(MARKER))
             })?;
             if self.output.exists() {
-                self.swap()
+                self.swap(&written)
             } else {
                 fs::rename(&self.staging, &self.output)
                     .with_context(|| MessageError::io("out-cannot-move", &self.output))
@@ -289,8 +303,79 @@ impl DiskOutput {
         result
     }
 
-    fn swap(&self) -> Result<()> {
-        if exchange(&self.staging, &self.output).is_ok() {
+    /// For an output folder that cannot be renamed (a mount point, such as a Docker bind mount
+    /// of `public/`): copies the finished staging folder into it file by file, each through a
+    /// temporary file and a rename inside the output, so no page is ever seen half written;
+    /// then removes the files the previous build wrote and this one did not. Everything was
+    /// rendered before the first write, so a failed render never gets here.
+    fn commit_in_place(&self, written: &BTreeSet<String>) -> Result<()> {
+        let previous = marker_list(&self.output).unwrap_or_default();
+        // The marker lists both builds while files are replaced: an interrupted copy leaves
+        // nothing the next build would take for someone else's file.
+        let both: BTreeSet<String> = previous.union(written).cloned().collect();
+        self.write_in_place(MARKER, marker_text(&both).as_bytes())?;
+        for path in written {
+            let from = safe_join(&self.staging, path).map_err(anyhow::Error::msg)?;
+            let bytes =
+                fs::read(&from).with_context(|| format!("cannot read {}", from.display()))?;
+            self.write_in_place(path, &bytes)?;
+        }
+        self.write_in_place(MARKER, marker_text(written).as_bytes())?;
+        for stale in previous.difference(written) {
+            let Ok(target) = safe_join(&self.output, stale) else {
+                continue;
+            };
+            if target.is_file() {
+                fs::remove_file(&target)
+                    .with_context(|| format!("cannot remove {}", target.display()))?;
+            }
+            // Folders the old build made and the new one left empty.
+            let mut dir = target.parent();
+            while let Some(d) = dir {
+                if d == self.output || fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        fs::remove_dir_all(&self.staging)
+            .with_context(|| format!("cannot remove {}", self.staging.display()))
+    }
+
+    /// One file of an in-place commit: written beside the output's marker, then renamed.
+    fn write_in_place(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let target = safe_join(&self.output, path).map_err(anyhow::Error::msg)?;
+        if let Some(dir) = target.parent() {
+            if dir.is_file() {
+                // A page of the previous build where this build needs a folder.
+                fs::remove_file(dir).with_context(|| format!("cannot remove {}", dir.display()))?;
+            }
+            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        if target.is_dir() {
+            fs::remove_dir_all(&target)
+                .with_context(|| format!("cannot remove {}", target.display()))?;
+        }
+        let temp = self
+            .output
+            .join(format!("{IN_PLACE_TEMP}{}", std::process::id()));
+        fs::write(&temp, bytes)
+            .and_then(|()| fs::rename(&temp, &target))
+            .inspect_err(|_| {
+                let _ = fs::remove_file(&temp);
+            })
+            .with_context(|| format!("cannot write {}", target.display()))
+    }
+
+    fn swap(&self, written: &BTreeSet<String>) -> Result<()> {
+        if simulated_swap_failure() {
+            return self.commit_in_place(written);
+        }
+        let exchanged = exchange(&self.staging, &self.output);
+        if exchanged.as_ref().is_err_and(cannot_swap) {
+            return self.commit_in_place(written);
+        }
+        if exchanged.is_ok() {
             // One atomic step: the output now holds the new build, the staging path the old
             // one. Hidden entries (.git, .nojekyll, …) belong to the user: carry them over.
             // If this is interrupted, the next build finds them in the leftover and moves them.
@@ -319,6 +404,9 @@ impl DiskOutput {
                     for (from, to) in moved.iter().rev() {
                         let _ = fs::rename(to, from);
                     }
+                    if cannot_swap(&error) {
+                        return self.commit_in_place(written);
+                    }
                     return Err(error)
                         .with_context(|| MessageError::io("out-cannot-keep", &entry.path()));
                 }
@@ -334,11 +422,134 @@ impl DiskOutput {
             for (from, to) in moved.iter().rev() {
                 let _ = fs::rename(to, from);
             }
+            if cannot_swap(&error) {
+                return self.commit_in_place(written);
+            }
             return Err(error)
                 .with_context(|| MessageError::io("out-cannot-replace", &self.output));
         }
         remove_leftover(&old, &self.output)
             .with_context(|| MessageError::io("out-cannot-remove-previous", &old))
+    }
+}
+
+/// The text of the marker file listing `written`.
+fn marker_text(written: &BTreeSet<String>) -> String {
+    let mut marker =
+        String::from("# Written by blocpress; lists the files it wrote. Do not edit.\n");
+    for path in written {
+        marker.push_str(path);
+        marker.push('\n');
+    }
+    marker
+}
+
+/// The files an output's marker lists, if it has one.
+fn marker_list(output: &Path) -> Option<BTreeSet<String>> {
+    fs::read_to_string(output.join(MARKER)).ok().map(|text| {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// Temporary files of an in-place commit, at the top of the output (hidden, so never taken
+/// for a page); a build stopped in the middle leaves one, which the next build removes.
+const IN_PLACE_TEMP: &str = ".blocpress-tmp-";
+
+/// A rename that fails because the output is a mount point (`EBUSY`) or on another device
+/// (`EXDEV`): the output can only be replaced in place.
+fn cannot_swap(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::ResourceBusy | io::ErrorKind::CrossesDevices
+    )
+}
+
+/// Test seam: `BLOCPRESS_TEST_SWAP_FAILS=1` makes a build behave as if the output folder were
+/// a mount point, for machines where a test cannot mount one.
+fn simulated_swap_failure() -> bool {
+    std::env::var_os("BLOCPRESS_TEST_SWAP_FAILS").is_some_and(|v| v == "1")
+}
+
+/// The advisory lock of one output folder: `<parent>/.<name>.blocpress-lock`, beside the
+/// output (the output itself is swapped). The system releases the lock when a build ends,
+/// however it ends; a build that ends normally also removes the file, while still holding the
+/// lock, so nothing is left beside the output. A waiting build that then gets the lock of a
+/// removed file sees that the path no longer names it and tries again with the new file.
+struct BuildLock {
+    file: fs::File,
+    path: PathBuf,
+}
+
+impl BuildLock {
+    /// Waits up to `BLOCPRESS_LOCK_WAIT_MS` (5 s) for another build of the same output to end.
+    fn acquire(parent: &Path, output: &Path) -> Result<BuildLock> {
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let path = parent.join(format!(".{name}.blocpress-lock"));
+        let wait = std::env::var("BLOCPRESS_LOCK_WAIT_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(5000u64);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(wait);
+        loop {
+            let file = fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+                .with_context(|| format!("cannot create the lock file {}", path.display()))?;
+            match file.try_lock() {
+                Ok(()) if same_file(&file, &path) => return Ok(BuildLock { file, path }),
+                // The build that held it removed the file: lock the new one.
+                Ok(()) => continue,
+                Err(fs::TryLockError::WouldBlock) => {}
+                // A file system without locks (some network shares): build unlocked, as before.
+                Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                    return Ok(BuildLock { file, path });
+                }
+                Err(fs::TryLockError::Error(e)) => {
+                    return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+                }
+            }
+            if std::time::Instant::now() >= deadline {
+                let mut diagnostics = crate::diagnostics::Diagnostics::new();
+                diagnostics.push(
+                    crate::diagnostics::Diagnostic::new(output, "E600")
+                        .arg("lock", path.display().to_string())
+                        .count("seconds", wait.div_ceil(1000) as i64),
+                );
+                return Err(crate::diagnostics::SiteErrors(diagnostics).into());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+}
+
+/// Whether `path` still names the open `file` (not removed, not replaced).
+#[cfg(unix)]
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::File, path: &Path) -> bool {
+    path.exists()
+}
+
+impl Drop for BuildLock {
+    fn drop(&mut self) {
+        // Removed while still locked; the lock goes with the file handle right after.
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
     }
 }
 
@@ -405,13 +616,7 @@ fn check_foreign_files(output: &Path, force: bool) -> Result<()> {
     if force {
         return Ok(());
     }
-    let marker = output.join(MARKER);
-    let listed: Option<BTreeSet<String>> = fs::read_to_string(&marker).ok().map(|text| {
-        text.lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(str::to_string)
-            .collect()
-    });
+    let listed = marker_list(output);
     let mut foreign = Vec::new();
     for entry in walkdir::WalkDir::new(output)
         .min_depth(1)

@@ -121,11 +121,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             force: options.force,
         },
     )?;
+    // After the output checks: an output that holds the whole site is refused there.
+    if let Err(error) = check_static_outside_output(&site, &output_dir) {
+        out.abandon();
+        return Err(error);
+    }
     timer.lap("output");
     let pages = render::all_jobs(&site).len();
-    if let Err(mut problems) =
-        render_all(&site, &out).and_then(|()| crate::cms::publish(&site, &out))
-    {
+    let language = crate::messages::resolve_language(None, Some(site.config.language));
+    // A template loop that never writes cannot be stopped from inside: end the process.
+    let watchdog = render::budget::watchdog(move |template, page, budget| {
+        let diagnostic = crate::diagnostics::Diagnostic::new("themes", "E602")
+            .arg("template", template)
+            .arg("page", page)
+            .count("ms", budget.as_millis() as i64);
+        eprintln!("{}", diagnostic.render(language));
+        std::process::exit(1);
+    });
+    let rendered = render_all(&site, &out).and_then(|()| crate::cms::publish(&site, &out));
+    drop(watchdog);
+    if let Err(mut problems) = rendered {
         out.abandon();
         problems.extend(warnings.into_vec());
         return Err(SiteErrors(problems).into());
@@ -142,6 +157,35 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         elapsed: started.elapsed(),
         images: site.images.stats,
     })
+}
+
+/// A static file that is the output or lies inside it (`static/site -> ../public`, a symlink a
+/// user made to "publish the build") would copy the output into itself, one level deeper at
+/// every build: E606 on the first such file, before anything is written.
+fn check_static_outside_output(site: &Site, output: &Path) -> Result<()> {
+    let Ok(output) = output.canonicalize() else {
+        return Ok(()); // No output yet: nothing to copy from it.
+    };
+    let mut problems = Diagnostics::new();
+    for file in &site.static_files {
+        if let crate::model::StaticOrigin::Disk(from) = &file.origin
+            && from
+                .canonicalize()
+                .is_ok_and(|target| target.starts_with(&output))
+        {
+            let rel = from.strip_prefix(&site.root).unwrap_or(from);
+            problems.push(
+                crate::diagnostics::Diagnostic::new(rel, "E606")
+                    .arg("output", output.display().to_string()),
+            );
+            break;
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(SiteErrors(problems).into())
+    }
 }
 
 /// Renders nothing to disk: used by `check`.

@@ -666,7 +666,9 @@ pub fn locate(text: &str, keys: &[&str]) -> Option<(usize, usize)> {
         start = index + 1;
         found = Some((index, offset));
     }
-    found.map(|(line, col)| (line + 1, col + 1))
+    // Columns count characters, as every other position blocpress shows (a flow mapping may hold
+    // Vietnamese text before the key).
+    found.map(|(line, col)| (line + 1, lines[line][..col].chars().count() + 1))
 }
 
 fn key_matches(content: &str, key: &str) -> bool {

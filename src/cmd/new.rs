@@ -239,7 +239,10 @@ fn existing_news(root: &Path) -> ExistingNews {
         }
     }
     let mut tags: Vec<(usize, String)> = tag_counts.into_values().collect();
-    tags.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    tags.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| blocpress::collation::compare(&a.1, &b.1))
+    });
     ExistingNews {
         slugs,
         tags: tags.into_iter().take(12).map(|(_, name)| name).collect(),
@@ -425,12 +428,10 @@ fn load_associations(root: &Path, config: &SiteConfig) -> Result<Vec<Association
         )));
     }
     associations.sort_by(|a, b| {
-        (a.order.is_none(), a.order, &a.name, &a.slug).cmp(&(
-            b.order.is_none(),
-            b.order,
-            &b.name,
-            &b.slug,
-        ))
+        (a.order.is_none(), a.order)
+            .cmp(&(b.order.is_none(), b.order))
+            .then_with(|| blocpress::collation::compare(&a.name, &b.name))
+            .then_with(|| a.slug.cmp(&b.slug))
     });
     Ok(associations)
 }

@@ -65,11 +65,14 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
                 continue;
             }
         };
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
+        // Names in NFC: a file saved on macOS (decomposed) is linked from text typed composed.
+        let rel = super::path_to_nfc(
+            entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_path_buf(),
+        );
         if entry.path_is_symlink() {
             match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) => {}
@@ -257,6 +260,14 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
             return Err(all);
         }
     };
+    if let Some(shown) = options
+        .base_url
+        .as_deref()
+        .and_then(crate::config::url_without_credentials)
+    {
+        all.push(Diagnostic::new(CONFIG_FILE, "E605").arg("url", format!("--base-url {shown}")));
+        return Err(all);
+    }
     if let Some(url) = &options.base_url
         && let Err(message) = config.set_base_url(url)
     {
@@ -504,24 +515,22 @@ pub fn news_order(a: &NewsItem, b: &NewsItem) -> Ordering {
         .then_with(|| a.source.cmp(&b.source))
 }
 
-/// The order of [`Site::pages`]: menu position (pages outside the menu last), then title, slug.
+/// The order of [`Site::pages`]: menu position (pages outside the menu last), then title in
+/// Vietnamese order, then slug.
 pub fn page_order(a: &Page, b: &Page) -> Ordering {
-    (a.menu.is_none(), a.menu, &a.title, &a.slug).cmp(&(
-        b.menu.is_none(),
-        b.menu,
-        &b.title,
-        &b.slug,
-    ))
+    (a.menu.is_none(), a.menu)
+        .cmp(&(b.menu.is_none(), b.menu))
+        .then_with(|| crate::collation::compare(&a.title, &b.title))
+        .then_with(|| a.slug.cmp(&b.slug))
 }
 
-/// The order of [`Site::associations`]: by `order` (those without one last), then name, then slug.
+/// The order of [`Site::associations`]: by `order` (those without one last), then name in
+/// Vietnamese order, then slug.
 pub fn association_order(a: &Association, b: &Association) -> Ordering {
-    (a.order.is_none(), a.order, &a.name, &a.slug).cmp(&(
-        b.order.is_none(),
-        b.order,
-        &b.name,
-        &b.slug,
-    ))
+    (a.order.is_none(), a.order)
+        .cmp(&(b.order.is_none(), b.order))
+        .then_with(|| crate::collation::compare(&a.name, &b.name))
+        .then_with(|| a.slug.cmp(&b.slug))
 }
 
 /// Whether an error was already reported inside an association's folder (then a missing
@@ -547,7 +556,14 @@ fn parse_job(job: Job, context: &JobContext) -> JobResult {
         Job::News(p) | Job::Page(p) | Job::Period(p) | Job::Scoring(p) | Job::Registration(p) => p,
         Job::Profile(_, p) | Job::Achievement(_, _, p) => p,
     };
-    let text = read_text(&path.abs, &path.rel).map_err(|d| vec![d])?;
+    let (text, hygiene) = super::read_text_checked(&path.abs, &path.rel).map_err(|d| vec![d])?;
+    parse_text(job, text, context).map(|(parsed, mut warnings)| {
+        warnings.extend(hygiene);
+        (parsed, warnings)
+    })
+}
+
+fn parse_text(job: Job, text: String, context: &JobContext) -> JobResult {
     match job {
         Job::News(path) => {
             news::parse(&path, &text, context.associations).map(|n| (Parsed::News(n), Vec::new()))
@@ -657,7 +673,13 @@ pub fn collect_static(
         ("static", root.join("static")),
     ] {
         for file in walk_files(root, start, problems) {
-            let dest = display_path(file.abs.strip_prefix(&base).unwrap_or(&file.rel));
+            // In NFC, like every name blocpress reads (a file saved on macOS is decomposed).
+            let dest = display_path(&super::path_to_nfc(
+                file.abs
+                    .strip_prefix(&base)
+                    .unwrap_or(&file.rel)
+                    .to_path_buf(),
+            ));
             by_dest.insert(dest, StaticOrigin::Disk(file.abs));
         }
     }

@@ -65,7 +65,7 @@ pub fn parse_publish_date(text: &str) -> Result<PublishDate, Message> {
             .to_zoned_datetime(TimeZone::fixed(VIETNAM_OFFSET))
             .map_err(|_| invalid())?
             .timestamp();
-        return Ok(publish_date(date, timestamp));
+        return Ok(publish_date(timestamp));
     }
     let timestamp = match Timestamp::from_str(text) {
         Ok(timestamp) => timestamp,
@@ -75,7 +75,7 @@ pub fn parse_publish_date(text: &str) -> Result<PublishDate, Message> {
             .map_err(|_| invalid())?
             .timestamp(),
     };
-    Ok(publish_date(date, timestamp))
+    Ok(publish_date(timestamp))
 }
 
 /// Why `text` is not a date, and the fix: `28/11/2026` → 2026-11-28 (E045), `2026-11-31` →
@@ -142,7 +142,12 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
-fn publish_date(date: Date, timestamp: Timestamp) -> PublishDate {
+/// One rule for every date: the day shown is the calendar day of the instant in Vietnam
+/// (UTC+7), the order is by instant, and the feed carries the same instant with +07:00. So
+/// `2013-06-21T23:30:00-05:00` is shown, sorted and fed as 22/06/2013 11:30 in Vietnam. A date
+/// written without a time, or with a time in Vietnam, keeps its day as written.
+fn publish_date(timestamp: Timestamp) -> PublishDate {
+    let date = VIETNAM_OFFSET.to_datetime(timestamp).date();
     PublishDate {
         date,
         timestamp,
@@ -325,6 +330,16 @@ mod tests {
             abs: PathBuf::from(rel),
             rel: PathBuf::from(rel),
         }
+    }
+
+    #[test]
+    fn a_time_in_another_offset_is_shown_on_its_day_in_vietnam() {
+        let d = parse_publish_date("2013-06-21T23:30:00-05:00").unwrap();
+        assert_eq!(d.date.to_string(), "2013-06-22");
+        assert_eq!(d.rfc3339, "2013-06-22T11:30:00+07:00");
+        assert_eq!(d.timestamp.to_string(), "2013-06-22T04:30:00Z");
+        let d = parse_publish_date("2013-06-21T23:30:00+07:00").unwrap();
+        assert_eq!(d.date.to_string(), "2013-06-21");
     }
 
     #[test]

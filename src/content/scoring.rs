@@ -163,6 +163,74 @@ fn points(
     Ok(decimal)
 }
 
+/// Criterion ids written as unquoted decimal numbers (`id: 1.10`, or `1.10:` as a key under
+/// `scores`): YAML reads them as numbers, so `1.10` becomes 1.1. Each is an error (E604) at its
+/// line and column, saying to quote it. Text inside quotes and comments is skipped.
+fn unquoted_number_ids(rel: &std::path::Path, text: &str) -> Vec<Diagnostic> {
+    let is_decimal = |token: &str| {
+        let mut parts = token.splitn(2, '.');
+        let whole = parts.next().unwrap_or("");
+        let fraction = parts.next().unwrap_or("");
+        !whole.is_empty()
+            && !fraction.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && fraction.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut found = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut quote: Option<char> = None;
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            if let Some(q) = quote {
+                if c == q {
+                    quote = None;
+                }
+                i += 1;
+                continue;
+            }
+            match c {
+                '"' | '\'' => {
+                    quote = Some(c);
+                    i += 1;
+                    continue;
+                }
+                '#' if i == 0 || chars[i - 1].1.is_whitespace() => break,
+                _ => {}
+            }
+            if !c.is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            // A token starting here: after `id:`, or a key after `{`, `,` or the indentation.
+            let before = line[..at].trim_end();
+            let end = line[at..]
+                .find(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+                .map_or(line.len(), |e| at + e);
+            let token = &line[at..end];
+            let after = line[end..].trim_start();
+            let is_id_value =
+                before.ends_with("id:") && (after.is_empty() || after.starts_with([',', '}', '#']));
+            let is_key = (before.is_empty()
+                || before.ends_with('{')
+                || before.ends_with(',')
+                || before.ends_with('-'))
+                && after.starts_with(':')
+                && after[1..].chars().next().is_none_or(char::is_whitespace);
+            if (is_id_value || is_key) && is_decimal(token) {
+                found.push(
+                    Diagnostic::new(rel, "E604")
+                        .arg("id", token)
+                        .at(number + 1, line[..at].chars().count() + 1),
+                );
+            }
+            i += line[at..end].chars().count().max(1);
+        }
+    }
+    found
+}
+
 /// Parses and ranks a scoring file. `members` lists the known associations in display order.
 pub fn parse(
     path: &SourcePath,
@@ -173,10 +241,17 @@ pub fn parse(
     let associations = associations.as_slice();
     let period = super::period::period_from_file_name(path).map_err(|d| vec![d])?;
     let source = YamlSource::new(&path.rel, text);
+    // Before YAML reads `1.10` as the number 1.1 (and `1.10` and `1.1` as the same criterion).
+    let unquoted = unquoted_number_ids(&path.rel, text);
+    if !unquoted.is_empty() {
+        return Err(unquoted);
+    }
     let (file, mut problems) = yaml::from_str_all::<ScoringFile>(&source);
     let Some(file) = file else {
         return Err(problems);
     };
+    // Criteria whose `max` is wrong: reported once, not again as "unknown" in every score row.
+    let mut broken_ids: HashSet<String> = HashSet::new();
     let known: HashMap<&str, usize> = associations
         .iter()
         .enumerate()
@@ -236,10 +311,12 @@ pub fn parse(
                             .arg("id", id.as_str())
                             .at_opt(locate_value(text, "id", &id)),
                     );
+                    broken_ids.insert(id);
                     continue;
                 }
                 Err(d) => {
                     problems.push(d.at_opt(locate_value(text, "id", &id)));
+                    broken_ids.insert(id);
                     continue;
                 }
             };
@@ -291,6 +368,10 @@ pub fn parse(
                 continue;
             };
             let keys = ["scores", name.as_str(), id.as_str()];
+            if broken_ids.contains(&id) {
+                reported.insert(id);
+                continue;
+            }
             let Some(&max) = maxima.get(id.as_str()) else {
                 let hint = suggestion(&id, ids.iter().map(String::as_str));
                 // A typo of a criterion: its "missing score" would be the same mistake again.
@@ -665,7 +746,7 @@ pub fn rank_with(rows: &mut [ScoreRow], keys: &[Vec<usize>], name: impl Fn(&Slug
     rows.sort_by(|a, b| {
         standing(b)
             .cmp(&standing(a))
-            .then_with(|| crate::collate::compare(&name(&a.association), &name(&b.association)))
+            .then_with(|| crate::collation::compare(&name(&a.association), &name(&b.association)))
     });
     for i in 0..rows.len() {
         rows[i].rank = if i > 0 && standing(&rows[i]) == standing(&rows[i - 1]) {
@@ -697,7 +778,8 @@ fn locate_values<'a>(
                     .next()
                     .is_none_or(|c| !c.is_alphanumeric() && c != '.');
                 if boundary {
-                    return Some((index + 1, col + 1));
+                    // In characters, not bytes.
+                    return Some((index + 1, line[..col].chars().count() + 1));
                 }
             }
         }

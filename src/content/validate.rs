@@ -81,7 +81,10 @@ fn collect_tags(site: &Site) -> Vec<Tag> {
             }
         })
         .collect();
-    tags.sort_by(|a, b| a.slug.cmp(&b.slug));
+    // By name in Vietnamese order (the slug drops the letters' marks: đ would sort as d).
+    tags.sort_by(|a, b| {
+        crate::collation::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug))
+    });
     tags
 }
 

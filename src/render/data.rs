@@ -132,11 +132,13 @@ pub fn period_csv(site: &Site, id: PeriodId) -> Result<String, csv::Error> {
                 .get(key)
                 .map(|t| t.normalize().to_string())
                 .unwrap_or_default();
+            // Text cells made inert for spreadsheet programs (`=…` is a formula to Excel).
+            let text = super::cells::spreadsheet_text;
             writer.write_record([
                 association.slug.as_str(),
                 key,
-                def.map_or("", |d| d.label.as_str()),
-                def.and_then(|d| d.unit.as_deref()).unwrap_or(""),
+                &text(def.map_or("", |d| d.label.as_str())),
+                &text(def.and_then(|d| d.unit.as_deref()).unwrap_or("")),
                 &value,
                 achievement.qualifier(key).map_or("", |q| q.as_str()),
                 &target,

@@ -2,6 +2,8 @@
 //! site-wide context, and one render job per output file. Jobs are independent, so they run in
 //! parallel and `serve` can re-run only those a change touches.
 
+pub mod budget;
+pub mod cells;
 pub mod charts;
 pub mod data;
 pub mod figures;
@@ -431,6 +433,7 @@ impl Renderer {
             .collect();
 
         let mut tera = Tera::new();
+        budget::register(&mut tera);
         tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         filters::register(
             &mut tera,
@@ -535,7 +538,17 @@ impl Renderer {
                     StaticOrigin::Disk(from) if site.images.is_cached(from) => {
                         out.link_file(&path, from).map_err(io_error)
                     }
-                    StaticOrigin::Disk(from) => out.copy_file(&path, from).map_err(io_error),
+                    StaticOrigin::Disk(from) => out.copy_file(&path, from).map_err(|e| {
+                        // A file that cannot be read is the source's problem, not the output's.
+                        match std::fs::File::open(from) {
+                            Err(read) => Diagnostic::new(
+                                from.strip_prefix(&site.root).unwrap_or(from),
+                                "E607",
+                            )
+                            .arg("error", read.to_string()),
+                            Ok(_) => io_error(e),
+                        }
+                    }),
                     StaticOrigin::Builtin(bytes) => out.write(&path, bytes).map_err(io_error),
                 };
             }
@@ -591,9 +604,37 @@ impl Renderer {
         }
         let (template, context) = self.context(state, job);
         let mut buffer = Vec::with_capacity(16 * 1024);
-        self.tera
-            .render_to(template, &context, &mut buffer)
-            .map_err(|e| tera_error(&e, &self.origins, Some(&path)))?;
+        // Bounded: a runaway template fails its page instead of hanging the build (or serve).
+        let budget = budget::time_budget();
+        budget::start(budget, template, &path);
+        let limit = budget::max_page_bytes();
+        let rendered = self.tera.render_to(
+            template,
+            &context,
+            budget::BoundedWriter::new(&mut buffer, limit),
+        );
+        match (rendered, budget::finish()) {
+            (Ok(()), _) => {}
+            (Err(_), Some(exceeded)) => {
+                let file = self.origins.get(template).cloned().unwrap_or_else(|| {
+                    PathBuf::from(format!("<built-in theme>/templates/{template}"))
+                });
+                let diagnostic = match exceeded {
+                    budget::Exceeded::Time => {
+                        Diagnostic::new(file, "E602").count("ms", budget.as_millis() as i64)
+                    }
+                    budget::Exceeded::Size => Diagnostic::new(file, "E603")
+                        .count("mib", (limit >> 20) as i64)
+                        .count("bytes", limit as i64),
+                };
+                return Err(diagnostic
+                    .arg("template", template)
+                    .arg("page", path.clone()));
+            }
+            (Err(e), None) => {
+                return Err(tera_error(&e, &self.origins, Some(&path)));
+            }
+        }
         out.write(&path, &buffer).map_err(io_error)
     }
 
