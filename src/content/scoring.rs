@@ -120,6 +120,30 @@ struct AdjustmentFile {
 pub const MAX_POINTS: i64 = 1_000_000;
 
 /// A score or point value: a number with at most two decimals.
+/// A score of `name` for criterion `id` (agreed or self-assessed, as `what` says): a number
+/// between 0 and the criterion's `max` (E101 otherwise).
+fn score(
+    source: &YamlSource,
+    keys: &[&str],
+    value: &yaml::Value,
+    what: &'static str,
+    name: &str,
+    id: &str,
+    max: Decimal,
+) -> Result<Decimal, Diagnostic> {
+    let what = Message::new(what).arg("name", name).arg("id", id);
+    let score = points(source, keys, value, what)?;
+    if score < Decimal::ZERO || score > max {
+        return Err(source
+            .at(keys, "E101")
+            .arg("score", score.to_string())
+            .arg("name", name)
+            .arg("id", id)
+            .arg("max", max.to_string()));
+    }
+    Ok(score)
+}
+
 fn points(
     source: &YamlSource,
     keys: &[&str],
@@ -393,21 +417,7 @@ pub fn parse(
                 problems.push(source.report(&keys, message));
                 continue;
             };
-            let what = Message::new("what-score")
-                .arg("name", name.as_str())
-                .arg("id", id.as_str());
-            match points(&source, &keys, value, what) {
-                Ok(score) if score < Decimal::ZERO || score > max => {
-                    problems.push(
-                        source
-                            .at(&keys, "E101")
-                            .arg("score", score.to_string())
-                            .arg("name", name.as_str())
-                            .arg("id", id.as_str())
-                            .arg("max", max.to_string()),
-                    );
-                    reported.insert(id);
-                }
+            match score(&source, &keys, value, "what-score", name, &id, max) {
                 Ok(score) => {
                     by_id.insert(id, score);
                 }
@@ -470,20 +480,7 @@ pub fn parse(
                 );
                 continue;
             };
-            let what = Message::new("what-self-score")
-                .arg("name", name.as_str())
-                .arg("id", id.as_str());
-            match points(&source, &keys, value, what) {
-                Ok(score) if score < Decimal::ZERO || score > max => {
-                    problems.push(
-                        source
-                            .at(&keys, "E101")
-                            .arg("score", score.to_string())
-                            .arg("name", name.as_str())
-                            .arg("id", id.as_str())
-                            .arg("max", max.to_string()),
-                    );
-                }
+            match score(&source, &keys, value, "what-self-score", name, &id, max) {
                 Ok(score) => {
                     by_id.insert(id, score);
                 }
