@@ -102,7 +102,7 @@ fn the_example_downloads_its_documents_and_spreadsheets_and_links_them() {
     for expected in [
         "UBND TỈNH LAI CHÂU",
         "KHỐI THI ĐUA CÁC TỔ CHỨC",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "Số: 15/BC-KTĐ",
         "Lai Châu, ngày 25 tháng 6 năm 2013",
@@ -475,7 +475,7 @@ fn libreoffice_converts_both_documents_to_a4_pdfs_with_the_header_on_page_one() 
         .arg("-"));
     for expected in [
         "UBND TỈNH LAI CHÂU",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "Số: 15/BC-KTĐ",
         "Lai Châu, ngày 25 tháng 6 năm 2013",

@@ -69,7 +69,7 @@ header = document.tables[0]
 cells = [cell.text for row in header.rows for cell in row.cells]
 left = header.rows[0].cells[0].text
 right = header.rows[0].cells[1].text
-assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right, right
+assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right, right
 assert "Độc lập - Tự do - Hạnh phúc" in right, right
 assert expected["issuer_first"] in left, left
 assert expected["number"] in header.rows[1].cells[0].text, header.rows[1].cells[0].text
@@ -78,7 +78,7 @@ assert dated_cell.text.strip() == expected["dated"], dated_cell.text
 assert all(r.italic for p in dated_cell.paragraphs for r in p.runs if r.text.strip()), "date not italic"
 # Bold national title and issuer, motto on its own line.
 bold_right = [r.text for p in header.rows[0].cells[1].paragraphs for r in p.runs if r.bold]
-assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in bold_right, bold_right
+assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in bold_right, bold_right
 
 # Type and subject, centred and bold, right after the header.
 texts = [p.text.strip() for p in document.paragraphs]

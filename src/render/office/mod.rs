@@ -21,8 +21,9 @@ use crate::model::{DocumentMeta, Period, Scoring, Site};
 use crate::period::PeriodId;
 use text::Block;
 
-/// Quốc hiệu and Tiêu ngữ as the decree writes them (Phụ lục I, Mục II.1).
-pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+/// Quốc hiệu and Tiêu ngữ (Phụ lục I, Mục II.1 of the decree, which spells it "HÒA"); written
+/// with the site's one diacritic style (hoà, hoá) as SPEC Part 2 gives it.
+pub const NATIONAL_TITLE: &str = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 
 pub fn report_docx_path(id: PeriodId) -> String {
