@@ -26,22 +26,8 @@ fn enabled() -> bool {
     false
 }
 
-fn tools() -> (String, &'static Path) {
-    let chrome = std::env::var("CHROME_PATH").unwrap_or_else(|_| String::from("/usr/bin/chromium"));
-    assert!(
-        Path::new(&chrome).is_file(),
-        "Chromium not found at {chrome}: install the Debian package `chromium`, or set CHROME_PATH"
-    );
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cms"));
-    if !dir.join("node_modules/playwright-core").is_dir() {
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
-            .current_dir(dir)
-            .status()
-            .expect("npm not found: install the Debian package `npm`");
-        assert!(status.success(), "`npm ci` in tests/cms failed");
-    }
-    (chrome, dir)
+fn tools() -> (String, std::path::PathBuf) {
+    browser_tools("cms")
 }
 
 #[test]

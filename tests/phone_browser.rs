@@ -25,20 +25,7 @@ fn enabled() -> bool {
 }
 
 fn measure(site: &Path, paths: &[&str]) -> serde_json::Value {
-    let chrome = std::env::var("CHROME_PATH").unwrap_or_else(|_| String::from("/usr/bin/chromium"));
-    assert!(
-        Path::new(&chrome).is_file(),
-        "Chromium not found at {chrome}"
-    );
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser"));
-    if !dir.join("node_modules/playwright-core").is_dir() {
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
-            .current_dir(dir)
-            .status()
-            .expect("npm not found: install the Debian package `npm`");
-        assert!(status.success(), "`npm ci` in tests/browser failed");
-    }
+    let (chrome, dir) = browser_tools("browser");
     let server = Server::start(site, &[]);
     let mut command = Command::new("node");
     command.arg(dir.join("phone_tables.mjs")).arg(&server.url);

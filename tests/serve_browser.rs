@@ -9,7 +9,6 @@
 mod serve_common;
 
 use std::io::Write;
-use std::path::Path;
 use std::process::Command;
 
 use serve_common::*;
@@ -28,27 +27,8 @@ fn enabled() -> bool {
 }
 
 /// Checks the tools, installing the locked npm packages when they are missing.
-fn tools() -> (String, &'static Path) {
-    let chrome = std::env::var("CHROME_PATH").unwrap_or_else(|_| String::from("/usr/bin/chromium"));
-    assert!(
-        Path::new(&chrome).is_file(),
-        "Chromium not found at {chrome}: install the Debian packages `chromium` and `chromium-driver`, or set CHROME_PATH"
-    );
-    let node = Command::new("node").arg("--version").output();
-    assert!(
-        node.is_ok_and(|o| o.status.success()),
-        "Node.js not found: install the Debian package `nodejs`"
-    );
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser"));
-    if !dir.join("node_modules/playwright-core").is_dir() {
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
-            .current_dir(dir)
-            .status()
-            .expect("npm not found: install the Debian package `npm`");
-        assert!(status.success(), "`npm ci` in tests/browser failed");
-    }
-    (chrome, dir)
+fn tools() -> (String, std::path::PathBuf) {
+    browser_tools("browser")
 }
 
 #[test]

@@ -395,3 +395,30 @@ impl TempSite {
         TempSite { dir, root }
     }
 }
+
+/// Chromium (CHROME_PATH or /usr/bin/chromium) and the locked npm packages of `tests/<folder>`
+/// (`npm ci` when they are missing), for the browser tests. Fails with the package to install.
+pub fn browser_tools(folder: &str) -> (String, PathBuf) {
+    let chrome = std::env::var("CHROME_PATH").unwrap_or_else(|_| String::from("/usr/bin/chromium"));
+    assert!(
+        Path::new(&chrome).is_file(),
+        "Chromium not found at {chrome}: install the Debian packages `chromium` and `chromium-driver`, or set CHROME_PATH"
+    );
+    let node = Command::new("node").arg("--version").output();
+    assert!(
+        node.is_ok_and(|o| o.status.success()),
+        "Node.js not found: install the Debian package `nodejs`"
+    );
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(folder);
+    if !dir.join("node_modules/playwright-core").is_dir() {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(&dir)
+            .status()
+            .expect("npm not found: install the Debian package `npm`");
+        assert!(status.success(), "`npm ci` in tests/{folder} failed");
+    }
+    (chrome, dir)
+}
