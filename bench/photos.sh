@@ -5,11 +5,17 @@
 #   bench/photos.sh                 # generate, build, measure; results on stdout
 #   N=50 bench/photos.sh            # fewer photos (quick look)
 #   BLOCPRESS=path bench/photos.sh  # a prebuilt release binary
+#   BIG=0 bench/photos.sh           # skip part 3 (the 10,000-news site)
+#   SKIP_FIRST=1 bench/photos.sh    # skip part 1 (the first builds, several minutes)
 #
 # Measures (wall time with hyperfine, peak memory with /usr/bin/time -v):
 #   1. first build with an empty image cache: blocpress vs Hugo producing the same widths
 #      (480, 960, 1600, never wider than the photo) in WebP and JPEG (Hugo's cache emptied too);
 #   2. second build (cache full) vs the same site without photos, runs interleaved A B A B …
+#   3. the same at the scale the issue means: the BIG-news benchmark site of gen_site.py
+#      (default 10,000) with N of its news items using the N photos (front-matter `image:`
+#      and one image in the body), against the same site without photos; hyperfine, interleaved
+#      (`--prepare` alternates nothing: the two commands are run in rounds A B A B by a loop).
 # Photos are made with ImageMagick (a plasma fractal with grain, ~4 MB like a phone's); 20
 # distinct pictures, each written 10 times with a different JPEG comment, so every file has
 # its own bytes (and cache key) and costs a full decode and encode.
@@ -21,6 +27,9 @@ N=${N:-200}
 WORK=${WORK:-/dev/shm/blocpress-photos}
 RUNS=${RUNS:-3}
 PAIRS=${PAIRS:-15}
+BIG=${BIG:-10000}
+BIG_ROUNDS=${BIG_ROUNDS:-10}
+SKIP_FIRST=${SKIP_FIRST:-0}
 
 log() { printf '==> %s\n' "$*" >&2; }
 command -v convert >/dev/null || { echo "needs ImageMagick (convert)" >&2; exit 1; }
@@ -98,6 +107,7 @@ log "blocpress: $($BLOCPRESS --version 2>/dev/null || echo "$BLOCPRESS")"
 echo "# photos: N=$N, $(du -sh "$WORK/photos" | cut -f1) of JPEGs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---------------------------------------------------------------- 1. first build
+if [[ $SKIP_FIRST != 1 ]]; then
 bp_first="$BLOCPRESS build --root $WORK/photos-site --output $WORK/out-bp --force"
 hyperfine --runs "$RUNS" --prepare "rm -rf $WORK/photos-site/.blocpress-cache" \
     --export-json "$WORK/first-blocpress.json" "$bp_first"
@@ -118,6 +128,7 @@ else
     echo "# Hugo not installed (apt-get install hugo): first-build comparison skipped"
 fi
 echo "blocpress output files: $(find "$WORK/out-bp" -name '*.webp' | wc -l) webp, $(find "$WORK/out-bp" -name '*.jpg' | wc -l) jpg"
+fi
 
 # ---------------------------------------------------------------- 2. second build, interleaved
 $BLOCPRESS build --root "$WORK/photos-site" --output "$WORK/out-bp" --force >/dev/null 2>&1
@@ -137,3 +148,62 @@ for name, times in runs.items():
 a = statistics.median(runs["photos (cache full)"]); b = statistics.median(runs["no photos"])
 print(f"second build with photos / without: {a / b:.3f}")
 PY
+
+# ---------------------------------------------------------------- 3. second build at BIG news
+if ((BIG > 0)); then
+    log "generating the $BIG-news benchmark site"
+    python3 "$BENCH/gen_site.py" --news "$BIG" --out "$WORK/big-gen" >/dev/null
+    rm -rf "$WORK/big-plain" "$WORK/big-photos"
+    cp -a "$WORK/big-gen/blocpress" "$WORK/big-plain"
+    cp -a "$WORK/big-gen/blocpress" "$WORK/big-photos"
+    mkdir -p "$WORK/big-photos/static/images"
+    cp "$WORK/photos/"p*.jpg "$WORK/big-photos/static/images/"
+    # N news items spread evenly over the corpus get one photo each.
+    python3 - "$WORK/big-photos" "$N" <<'PY'
+import pathlib, sys
+root, n = pathlib.Path(sys.argv[1]), int(sys.argv[2])
+files = sorted((root / "content" / "news").rglob("*.md"))
+step = len(files) / n
+for k in range(n):
+    f = files[int(k * step)]
+    text = f.read_text(encoding="utf-8")
+    head, sep, body = text.partition("\n---\n")
+    img = f"/images/p{k + 1:03d}.jpg"
+    f.write_text(f"{head}\nimage: {img}{sep}{body.rstrip()}\n\n![Ảnh {k + 1}]({img})\n", encoding="utf-8")
+PY
+    # The cache is keyed by content and settings: part 2's entries serve the same photos here
+    # (the index is per path, so this first build hashes each photo once, decodes none).
+    [[ -d $WORK/photos-site/.blocpress-cache ]] && cp -a "$WORK/photos-site/.blocpress-cache" "$WORK/big-photos/"
+    log "filling the image cache of the $BIG-news site"
+    $BLOCPRESS build --root "$WORK/big-photos" --output "$WORK/out-big-photos" --force >/dev/null 2>&1
+    $BLOCPRESS build --root "$WORK/big-plain" --output "$WORK/out-big-plain" --force >/dev/null 2>&1
+    echo "# $BIG news: $(find "$WORK/out-big-photos" -type f | wc -l) files with photos, $(find "$WORK/out-big-plain" -type f | wc -l) without; load $(cut -d' ' -f1-3 /proc/loadavg)"
+    with="$BLOCPRESS build --root $WORK/big-photos --output $WORK/out-big-photos --force"
+    without="$BLOCPRESS build --root $WORK/big-plain --output $WORK/out-big-plain --force"
+    # hyperfine runs its commands one after the other; rounds of one run each interleave them.
+    for r in $(seq 1 "$BIG_ROUNDS"); do
+        hyperfine --runs 1 --style none --export-json "$WORK/big-$r.json" -n photos "$with" -n plain "$without" >/dev/null
+        echo "round $r: load $(cut -d' ' -f1 /proc/loadavg)" >&2
+    done
+    for name in photos plain; do
+        n1=with; [[ $name == plain ]] && n1=without
+        /usr/bin/time -v ${!n1} 2>"$WORK/big-$name.time" >/dev/null || true
+    done
+    python3 - "$WORK" "$BIG_ROUNDS" "$BIG" <<'PY'
+import json, statistics, sys
+work, rounds, big = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+t = {"photos": [], "plain": []}
+for r in range(1, rounds + 1):
+    for res in json.load(open(f"{work}/big-{r}.json"))["results"]:
+        t[res["command"]].append(res["times"][0])
+def rss(name):
+    for line in open(f"{work}/big-{name}.time"):
+        if "Maximum resident" in line:
+            return int(line.split(":")[1]) / 1024
+for name, label in (("photos", f"{big} news, 200 with photos (cache full)"), ("plain", f"{big} news, no photos")):
+    v = t[name]
+    print(f"second build, {label}: median {statistics.median(v)*1000:.0f} ms, mean {statistics.mean(v)*1000:.0f} ± {statistics.stdev(v)*1000:.0f} ms, min {min(v)*1000:.0f} ms, peak RSS {rss(name):.0f} MiB ({len(v)} runs, interleaved)")
+ratio = [a / b for a, b in zip(t["photos"], t["plain"])]
+print(f"with / without at {big} news: median of medians {statistics.median(t['photos'])/statistics.median(t['plain']):.3f}, min/min {min(t['photos'])/min(t['plain']):.3f}, median of per-round ratios {statistics.median(ratio):.3f}")
+PY
+fi
