@@ -511,6 +511,12 @@ impl Renderer {
         })
     }
 
+    /// The number of documents and of chunks of the last search index rendered (see
+    /// [`search::layout`]): the search files the output has.
+    pub fn search_layout(&self) -> Option<(usize, usize)> {
+        search::layout(&self.search_cache)
+    }
+
     /// Renders `jobs` into `out`. Returns every problem (template errors name the template and line).
     pub fn render(&self, site: &Site, jobs: &[Job], out: &dyn Output) -> Vec<Diagnostic> {
         let mut problems = check_collisions(site, jobs);
@@ -576,26 +582,24 @@ impl Renderer {
                 let started = std::time::Instant::now();
                 let docs = search::documents(&state.views);
                 let documents = started.elapsed();
-                docs.par_iter()
-                    .enumerate()
-                    .try_for_each(|(id, doc)| {
-                        let (file, text) = search::fragment_file(id, doc);
-                        out.write(&file, text.as_bytes())
-                    })
-                    .map_err(io_error)?;
-                let fragments = started.elapsed();
-                search::index_files(&docs, &self.search_cache)
+                let files = search::files(&docs, &self.search_cache);
+                let written = files.len();
+                files
                     .par_iter()
                     .try_for_each(|(file, text)| out.write(file, text.as_bytes()))
-                    .map_err(io_error)?;
+                    .map_err(|e| {
+                        // The output lacks some: the next index writes every file.
+                        self.search_cache.clear();
+                        io_error(e)
+                    })?;
                 if std::env::var_os("BLOCPRESS_TIMINGS").is_some() {
                     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
                     eprintln!(
-                        "timing: search    {:>7.1} ms ({} documents: text {:.1} ms, fragments {:.1} ms)",
+                        "timing: search    {:>7.1} ms ({} documents: text {:.1} ms; {} files written)",
                         ms(started.elapsed()),
                         docs.len(),
                         ms(documents),
-                        ms(fragments - documents),
+                        written,
                     );
                 }
                 return Ok(());
