@@ -239,6 +239,8 @@ pub struct Renderer {
     origins: HashMap<String, PathBuf>,
     /// Documents' words from the last search index, for `serve`'s next one.
     search_cache: search::Cache,
+    /// News items' search documents, for `serve`'s next index.
+    search_docs: search::DocCache,
 }
 
 fn tera_error(
@@ -508,6 +510,7 @@ impl Renderer {
             t,
             origins,
             search_cache: search::Cache::default(),
+            search_docs: search::DocCache::default(),
         })
     }
 
@@ -580,9 +583,10 @@ impl Renderer {
             }
             Job::SearchIndex => {
                 let started = std::time::Instant::now();
-                let docs = search::documents(&state.views);
+                let (docs, hashes) = search::documents_cached(&state.views, &self.search_docs);
                 let documents = started.elapsed();
-                let files = search::files(&docs, &self.search_cache);
+                let refs: Vec<&search::SearchDoc> = docs.iter().map(|d| &**d).collect();
+                let files = search::files_of(&refs, hashes, &self.search_cache);
                 let written = files.len();
                 files
                     .par_iter()

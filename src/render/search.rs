@@ -135,36 +135,107 @@ pub fn strip_tags(html: &str) -> String {
     out
 }
 
-/// Everything the site lets readers search: news, pages, members, reviews.
-pub fn documents(views: &Views) -> Vec<SearchDoc> {
-    let site: &Site = views.site;
-    let language = site.config.language;
-    let mut docs: Vec<SearchDoc> = site
+/// What a news item's document is made from, but its body: (url, date, associations' names).
+fn news_inputs(views: &Views, item: &crate::model::NewsItem) -> (String, String, String) {
+    let site = views.site;
+    let associations: Vec<&str> = item
+        .associations
+        .iter()
+        .filter_map(|s| site.association(s))
+        .flat_map(|a| [a.short_name.as_str(), a.name.as_str()])
+        .collect();
+    (
+        views.url(&format!("news/{}/", item.slug)),
+        crate::i18n::format_date(
+            item.date.date,
+            crate::i18n::DateStyle::Short,
+            site.config.language,
+        ),
+        associations.join(" "),
+    )
+}
+
+fn news_document(
+    _views: &Views,
+    item: &crate::model::NewsItem,
+    (url, date, associations): &(String, String, String),
+) -> SearchDoc {
+    let summary = item.summary.as_deref().unwrap_or("");
+    SearchDoc {
+        url: url.clone(),
+        title: item.title.clone(),
+        kind: "n",
+        date: date.clone(),
+        summary: short(summary, 160),
+        text: format!("{summary} {}", strip_tags(&item.body.html)),
+        keywords: format!("{} {}", item.tags.join(" "), associations),
+    }
+}
+
+/// [`documents`] with their hashes for [`files_of`], news items taken from `cache` when
+/// nothing they are made from changed.
+pub fn documents_cached(
+    views: &Views,
+    cache: &DocCache,
+) -> (Vec<std::sync::Arc<SearchDoc>>, Vec<(u64, u64)>) {
+    use std::hash::{Hash, Hasher};
+    use std::sync::Arc;
+    let previous = std::mem::take(&mut *cache.news.lock().unwrap_or_else(|e| e.into_inner()));
+    let news: Vec<(Arc<SearchDoc>, u64)> = views
+        .site
         .news
         .par_iter()
         .map(|item| {
-            let associations: Vec<&str> = item
-                .associations
-                .iter()
-                .filter_map(|s| site.association(s))
-                .flat_map(|a| [a.short_name.as_str(), a.name.as_str()])
-                .collect();
-            let summary = item.summary.as_deref().unwrap_or("");
-            SearchDoc {
-                url: views.url(&format!("news/{}/", item.slug)),
-                title: item.title.clone(),
-                kind: "n",
-                date: crate::i18n::format_date(
-                    item.date.date,
-                    crate::i18n::DateStyle::Short,
-                    language,
-                ),
-                summary: short(summary, 160),
-                text: format!("{summary} {}", strip_tags(&item.body.html)),
-                keywords: format!("{} {}", item.tags.join(" "), associations.join(" ")),
-            }
+            let inputs = news_inputs(views, item);
+            let mut hasher = rustc_hash::FxHasher::default();
+            (
+                &inputs,
+                &item.title,
+                &item.summary,
+                &item.body.html,
+                &item.tags,
+            )
+                .hash(&mut hasher);
+            let key = hasher.finish();
+            let doc = previous
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| Arc::new(news_document(views, item, &inputs)));
+            (doc, key)
         })
         .collect();
+    drop(previous);
+    let others: Vec<SearchDoc> = documents_but_news(views);
+    let mut hashes: Vec<(u64, u64)> = news.iter().map(|(_, key)| (*key, *key)).collect();
+    hashes.extend(
+        others
+            .par_iter()
+            .map(|doc| (text_hash(doc), fragment_hash(doc)))
+            .collect::<Vec<_>>(),
+    );
+    *cache.news.lock().unwrap_or_else(|e| e.into_inner()) =
+        news.iter().map(|(doc, key)| (*key, doc.clone())).collect();
+    let mut docs: Vec<Arc<SearchDoc>> = news.into_iter().map(|(doc, _)| doc).collect();
+    docs.extend(others.into_iter().map(Arc::new));
+    (docs, hashes)
+}
+
+/// Everything the site lets readers search: news, pages, members, reviews.
+pub fn documents(views: &Views) -> Vec<SearchDoc> {
+    let mut docs: Vec<SearchDoc> = views
+        .site
+        .news
+        .par_iter()
+        .map(|item| news_document(views, item, &news_inputs(views, item)))
+        .collect();
+    docs.extend(documents_but_news(views));
+    docs
+}
+
+fn documents_but_news(views: &Views) -> Vec<SearchDoc> {
+    let site: &Site = views.site;
+    let language = site.config.language;
+    let mut docs: Vec<SearchDoc> = Vec::new();
     docs.extend(site.documents.iter().map(|document| SearchDoc {
         url: views.url(&format!("documents/{}/", document.slug)),
         title: document.title.clone(),
@@ -282,6 +353,13 @@ impl Cache {
     }
 }
 
+/// News documents by a hash of what they are made from: the plain text of every body is most of
+/// the time [`documents`] takes, and an edit changes one item.
+#[derive(Default)]
+pub struct DocCache {
+    news: std::sync::Mutex<HashMap<u64, std::sync::Arc<SearchDoc>>>,
+}
+
 struct State {
     /// By document id.
     docs: Vec<DocState>,
@@ -397,12 +475,23 @@ const MAX_PATCHED: usize = 200;
 /// names them: (path, contents). With a [`Cache`] of the last index, only the files that
 /// changed since (and always `search/index.json`).
 pub fn files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
-    let mut guard = cache.state.lock().unwrap_or_else(|e| e.into_inner());
-    let previous = guard.take();
     let hashes: Vec<(u64, u64)> = docs
         .par_iter()
         .map(|doc| (text_hash(doc), fragment_hash(doc)))
         .collect();
+    let docs: Vec<&SearchDoc> = docs.iter().collect();
+    files_of(&docs, hashes, cache)
+}
+
+/// [`files`], with each document's (hash of what its words come from, hash of what its fragment
+/// shows): any hashes of their inputs will do.
+pub fn files_of(
+    docs: &[&SearchDoc],
+    hashes: Vec<(u64, u64)>,
+    cache: &Cache,
+) -> Vec<(String, String)> {
+    let mut guard = cache.state.lock().unwrap_or_else(|e| e.into_inner());
+    let previous = guard.take();
     let old_docs: &[DocState] = previous.as_ref().map_or(&[], |p| &p.docs);
     // Documents whose words may differ from those of the same id in the last index.
     let changed: Vec<usize> = (0..docs.len().max(old_docs.len()))
