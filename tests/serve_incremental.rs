@@ -1417,3 +1417,51 @@ fn aliases_updated_and_feeds_are_served_like_a_full_build() {
     served.check(&report, Level::Content, "aliases removed");
     assert!(served.served("news/trao-qua-cu/index.html").is_none());
 }
+
+#[test]
+fn a_news_body_edit_changes_only_its_search_fragment_and_the_chunk_of_its_new_word() {
+    let site = TempSite::new();
+    small_site(&site.root, "https://thidua.example.vn/");
+    let mut builder = built(&site.root);
+    let before = builder.files();
+    let path = site.root.join("content/news/2013-06-21-so-ket.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}\nMột từ mới: Zyxwvutsrq.\n")).unwrap();
+    let report = builder.changed(std::slice::from_ref(&path), false);
+    assert_eq!(report.level, Level::Content);
+    assert!(report.changed);
+    let after = builder.files();
+    let keys: BTreeSet<&Arc<str>> = before.keys().chain(after.keys()).collect();
+    let changed: Vec<&str> = keys
+        .into_iter()
+        .filter(|key| key.starts_with("search/") && before.get(*key) != after.get(*key))
+        .map(|key| &**key)
+        .collect();
+    let text_of = |key: &str| match after.get(key) {
+        Some(Served::Bytes(bytes)) => String::from_utf8_lossy(bytes).into_owned(),
+        other => panic!("{key}: {other:?}"),
+    };
+    let fragments: Vec<&str> = changed
+        .iter()
+        .copied()
+        .filter(|k| k.starts_with("search/d/"))
+        .collect();
+    assert_eq!(fragments.len(), 1, "{changed:?}");
+    assert!(text_of(fragments[0]).contains("Zyxwvutsrq"));
+    let chunks: Vec<&str> = changed
+        .iter()
+        .copied()
+        .filter(|k| k.starts_with("search/c/"))
+        .collect();
+    assert!(!chunks.is_empty(), "{changed:?}");
+    for chunk in &chunks {
+        assert!(text_of(chunk).contains("\"zyxwvutsrq\":"), "{chunk}");
+    }
+    assert_eq!(
+        changed.len(),
+        fragments.len() + chunks.len() + 1,
+        "the fragment, the chunk and search/index.json: {changed:?}"
+    );
+    assert!(changed.contains(&"search/index.json"));
+    assert_same_as_full_build(&builder, "a news body edited");
+}

@@ -239,6 +239,8 @@ pub struct Renderer {
     origins: HashMap<String, PathBuf>,
     /// Documents' words from the last search index, for `serve`'s next one.
     search_cache: search::Cache,
+    /// News items' search documents, for `serve`'s next index.
+    search_docs: search::DocCache,
 }
 
 fn tera_error(
@@ -508,7 +510,14 @@ impl Renderer {
             t,
             origins,
             search_cache: search::Cache::default(),
+            search_docs: search::DocCache::default(),
         })
+    }
+
+    /// The number of documents and of chunks of the last search index rendered (see
+    /// [`search::layout`]): the search files the output has.
+    pub fn search_layout(&self) -> Option<(usize, usize)> {
+        search::layout(&self.search_cache)
     }
 
     /// Renders `jobs` into `out`. Returns every problem (template errors name the template and line).
@@ -574,28 +583,27 @@ impl Renderer {
             }
             Job::SearchIndex => {
                 let started = std::time::Instant::now();
-                let docs = search::documents(&state.views);
+                let (docs, hashes) = search::documents_cached(&state.views, &self.search_docs);
                 let documents = started.elapsed();
-                docs.par_iter()
-                    .enumerate()
-                    .try_for_each(|(id, doc)| {
-                        let (file, text) = search::fragment_file(id, doc);
-                        out.write(&file, text.as_bytes())
-                    })
-                    .map_err(io_error)?;
-                let fragments = started.elapsed();
-                search::index_files(&docs, &self.search_cache)
+                let refs: Vec<&search::SearchDoc> = docs.iter().map(|d| &**d).collect();
+                let files = search::files_of(&refs, hashes, &self.search_cache);
+                let written = files.len();
+                files
                     .par_iter()
                     .try_for_each(|(file, text)| out.write(file, text.as_bytes()))
-                    .map_err(io_error)?;
+                    .map_err(|e| {
+                        // The output lacks some: the next index writes every file.
+                        self.search_cache.clear();
+                        io_error(e)
+                    })?;
                 if std::env::var_os("BLOCPRESS_TIMINGS").is_some() {
                     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
                     eprintln!(
-                        "timing: search    {:>7.1} ms ({} documents: text {:.1} ms, fragments {:.1} ms)",
+                        "timing: search    {:>7.1} ms ({} documents: text {:.1} ms; {} files written)",
                         ms(started.elapsed()),
                         docs.len(),
                         ms(documents),
-                        ms(fragments - documents),
+                        written,
                     );
                 }
                 return Ok(());

@@ -135,36 +135,107 @@ pub fn strip_tags(html: &str) -> String {
     out
 }
 
-/// Everything the site lets readers search: news, pages, members, reviews.
-pub fn documents(views: &Views) -> Vec<SearchDoc> {
-    let site: &Site = views.site;
-    let language = site.config.language;
-    let mut docs: Vec<SearchDoc> = site
+/// What a news item's document is made from, but its body: (url, date, associations' names).
+fn news_inputs(views: &Views, item: &crate::model::NewsItem) -> (String, String, String) {
+    let site = views.site;
+    let associations: Vec<&str> = item
+        .associations
+        .iter()
+        .filter_map(|s| site.association(s))
+        .flat_map(|a| [a.short_name.as_str(), a.name.as_str()])
+        .collect();
+    (
+        views.url(&format!("news/{}/", item.slug)),
+        crate::i18n::format_date(
+            item.date.date,
+            crate::i18n::DateStyle::Short,
+            site.config.language,
+        ),
+        associations.join(" "),
+    )
+}
+
+fn news_document(
+    _views: &Views,
+    item: &crate::model::NewsItem,
+    (url, date, associations): &(String, String, String),
+) -> SearchDoc {
+    let summary = item.summary.as_deref().unwrap_or("");
+    SearchDoc {
+        url: url.clone(),
+        title: item.title.clone(),
+        kind: "n",
+        date: date.clone(),
+        summary: short(summary, 160),
+        text: format!("{summary} {}", strip_tags(&item.body.html)),
+        keywords: format!("{} {}", item.tags.join(" "), associations),
+    }
+}
+
+/// [`documents`] with their hashes for [`files_of`], news items taken from `cache` when
+/// nothing they are made from changed.
+pub fn documents_cached(
+    views: &Views,
+    cache: &DocCache,
+) -> (Vec<std::sync::Arc<SearchDoc>>, Vec<(u64, u64)>) {
+    use std::hash::{Hash, Hasher};
+    use std::sync::Arc;
+    let previous = std::mem::take(&mut *cache.news.lock().unwrap_or_else(|e| e.into_inner()));
+    let news: Vec<(Arc<SearchDoc>, u64)> = views
+        .site
         .news
         .par_iter()
         .map(|item| {
-            let associations: Vec<&str> = item
-                .associations
-                .iter()
-                .filter_map(|s| site.association(s))
-                .flat_map(|a| [a.short_name.as_str(), a.name.as_str()])
-                .collect();
-            let summary = item.summary.as_deref().unwrap_or("");
-            SearchDoc {
-                url: views.url(&format!("news/{}/", item.slug)),
-                title: item.title.clone(),
-                kind: "n",
-                date: crate::i18n::format_date(
-                    item.date.date,
-                    crate::i18n::DateStyle::Short,
-                    language,
-                ),
-                summary: short(summary, 160),
-                text: format!("{summary} {}", strip_tags(&item.body.html)),
-                keywords: format!("{} {}", item.tags.join(" "), associations.join(" ")),
-            }
+            let inputs = news_inputs(views, item);
+            let mut hasher = rustc_hash::FxHasher::default();
+            (
+                &inputs,
+                &item.title,
+                &item.summary,
+                &item.body.html,
+                &item.tags,
+            )
+                .hash(&mut hasher);
+            let key = hasher.finish();
+            let doc = previous
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| Arc::new(news_document(views, item, &inputs)));
+            (doc, key)
         })
         .collect();
+    drop(previous);
+    let others: Vec<SearchDoc> = documents_but_news(views);
+    let mut hashes: Vec<(u64, u64)> = news.iter().map(|(_, key)| (*key, *key)).collect();
+    hashes.extend(
+        others
+            .par_iter()
+            .map(|doc| (text_hash(doc), fragment_hash(doc)))
+            .collect::<Vec<_>>(),
+    );
+    *cache.news.lock().unwrap_or_else(|e| e.into_inner()) =
+        news.iter().map(|(doc, key)| (*key, doc.clone())).collect();
+    let mut docs: Vec<Arc<SearchDoc>> = news.into_iter().map(|(doc, _)| doc).collect();
+    docs.extend(others.into_iter().map(Arc::new));
+    (docs, hashes)
+}
+
+/// Everything the site lets readers search: news, pages, members, reviews.
+pub fn documents(views: &Views) -> Vec<SearchDoc> {
+    let mut docs: Vec<SearchDoc> = views
+        .site
+        .news
+        .par_iter()
+        .map(|item| news_document(views, item, &news_inputs(views, item)))
+        .collect();
+    docs.extend(documents_but_news(views));
+    docs
+}
+
+fn documents_but_news(views: &Views) -> Vec<SearchDoc> {
+    let site: &Site = views.site;
+    let language = site.config.language;
+    let mut docs: Vec<SearchDoc> = Vec::new();
     docs.extend(site.documents.iter().map(|document| SearchDoc {
         url: views.url(&format!("documents/{}/", document.slug)),
         title: document.title.clone(),
@@ -262,17 +333,115 @@ fn deltas(ids: &[u32]) -> Vec<u32> {
 /// elsewhere only).
 type Words = (Box<str>, Box<str>);
 
-/// Documents' words by a hash of their text, kept by the renderer between `serve`'s rebuilds:
-/// folding every body is most of the search job, and an edit changes one document.
+/// What the last search index was made of, kept by the renderer between `serve`'s rebuilds:
+/// folding every body and writing every file is most of the search job, and an edit changes
+/// one document. With it, the next index recomputes only the documents whose text changed and
+/// the words they gained or lost, and returns only the files that differ.
+///
+/// A renderer's first index (every `blocpress build`, and `serve`'s first build or any new
+/// renderer) writes every file. Later ones assume the output still holds the files of the last
+/// one: only `serve`, which keeps them in memory, renders with the same renderer again.
 #[derive(Default)]
 pub struct Cache {
-    words: std::sync::Mutex<HashMap<u64, std::sync::Arc<Words>>>,
+    state: std::sync::Mutex<Option<State>>,
+}
+
+impl Cache {
+    /// Forgets the last index: the next one writes every file.
+    pub fn clear(&self) {
+        *self.state.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
+/// News documents by a hash of what they are made from: the plain text of every body is most of
+/// the time [`documents`] takes, and an edit changes one item.
+#[derive(Default)]
+pub struct DocCache {
+    news: std::sync::Mutex<HashMap<u64, std::sync::Arc<SearchDoc>>>,
+}
+
+struct State {
+    /// By document id.
+    docs: Vec<DocState>,
+    /// The word list, sorted, each word with its documents.
+    words: Vec<Entry>,
+    /// The chunk files' contents, in order.
+    chunks: Vec<String>,
+    /// The FNV-1a state before each chunk (the hash runs over every chunk in order).
+    hashes: Vec<u64>,
+}
+
+struct DocState {
+    /// [`text_hash`]: what its words come from.
+    key: u64,
+    /// [`fragment_hash`]: what its fragment shows.
+    fragment: u64,
+    words: std::sync::Arc<Words>,
+}
+
+struct Entry {
+    word: Box<str>,
+    /// Ids whose title has the word, and those that have it elsewhere only: ascending.
+    title: Vec<u32>,
+    rest: Vec<u32>,
+    /// `"word":[[title deltas],[rest deltas]]`, as written in a chunk.
+    json: String,
+}
+
+impl Entry {
+    fn new(word: &str) -> Entry {
+        Entry {
+            word: word.into(),
+            title: Vec::new(),
+            rest: Vec::new(),
+            json: String::new(),
+        }
+    }
+
+    fn encode(&mut self) {
+        use std::fmt::Write as _;
+        let mut json =
+            String::with_capacity(self.word.len() + 8 + 4 * (self.title.len() + self.rest.len()));
+        json.push('"');
+        json.push_str(&self.word);
+        json.push_str("\":[");
+        for (n, ids) in [&self.title, &self.rest].into_iter().enumerate() {
+            if n > 0 {
+                json.push(',');
+            }
+            json.push('[');
+            for (i, d) in deltas(ids).into_iter().enumerate() {
+                if i > 0 {
+                    json.push(',');
+                }
+                let _ = write!(json, "{d}");
+            }
+            json.push(']');
+        }
+        json.push(']');
+        self.json = json;
+    }
 }
 
 fn text_hash(doc: &SearchDoc) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
     (&doc.title, &doc.text, &doc.keywords).hash(&mut hasher);
+    hasher.finish()
+}
+
+fn fragment_hash(doc: &SearchDoc) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    (
+        &doc.title,
+        &doc.url,
+        doc.kind,
+        &doc.date,
+        &doc.summary,
+        &doc.text,
+    )
+        .hash(&mut hasher);
     hasher.finish()
 }
 
@@ -292,106 +461,253 @@ fn words_of(doc: &SearchDoc) -> Words {
     (title.join(" ").into(), rest.join(" ").into())
 }
 
+fn split(words: &str) -> impl Iterator<Item = &str> {
+    words.split(' ').filter(|w| !w.is_empty())
+}
+
 /// word → (ids whose title has it, ids that have it elsewhere only).
 type Postings<'a> = rustc_hash::FxHashMap<&'a str, (Vec<u32>, Vec<u32>)>;
 
-/// The word-list chunks and the small file that names them: (path, contents). Built in
-/// parallel parts merged at the end, so only the vocabulary and the ids are held at once.
-pub fn index_files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
-    let previous = std::mem::take(&mut *cache.words.lock().unwrap_or_else(|e| e.into_inner()));
-    let doc_words: Vec<(u64, std::sync::Arc<Words>)> = docs
+/// More documents changed than this: the word list is made again from every document's words.
+const MAX_PATCHED: usize = 200;
+
+/// The search files: every document's fragment, the word-list chunks and the small file that
+/// names them: (path, contents). With a [`Cache`] of the last index, only the files that
+/// changed since (and always `search/index.json`).
+pub fn files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
+    let hashes: Vec<(u64, u64)> = docs
         .par_iter()
-        .map(|doc| {
-            let key = text_hash(doc);
-            let words = previous
-                .get(&key)
-                .cloned()
-                .unwrap_or_else(|| std::sync::Arc::new(words_of(doc)));
-            (key, words)
+        .map(|doc| (text_hash(doc), fragment_hash(doc)))
+        .collect();
+    let docs: Vec<&SearchDoc> = docs.iter().collect();
+    files_of(&docs, hashes, cache)
+}
+
+/// [`files`], with each document's (hash of what its words come from, hash of what its fragment
+/// shows): any hashes of their inputs will do.
+pub fn files_of(
+    docs: &[&SearchDoc],
+    hashes: Vec<(u64, u64)>,
+    cache: &Cache,
+) -> Vec<(String, String)> {
+    let mut guard = cache.state.lock().unwrap_or_else(|e| e.into_inner());
+    let previous = guard.take();
+    let old_docs: &[DocState] = previous.as_ref().map_or(&[], |p| &p.docs);
+    // Documents whose words may differ from those of the same id in the last index.
+    let changed: Vec<usize> = (0..docs.len().max(old_docs.len()))
+        .filter(|&id| match (hashes.get(id), old_docs.get(id)) {
+            (Some((key, _)), Some(old)) => *key != old.key,
+            _ => true,
         })
         .collect();
-    drop(previous);
-    let words: Postings = doc_words
+    let mut files: Vec<(String, String)> = docs
         .par_iter()
+        .zip(&hashes)
         .enumerate()
-        .fold(Postings::default, |mut map, (id, (_, words))| {
-            let (title, rest) = &**words;
-            for w in title.split(' ').filter(|w| !w.is_empty()) {
-                map.entry(w).or_default().0.push(id as u32);
-            }
-            for w in rest.split(' ').filter(|w| !w.is_empty()) {
-                map.entry(w).or_default().1.push(id as u32);
-            }
-            map
+        .filter(|(id, (_, (_, fragment)))| {
+            old_docs
+                .get(*id)
+                .is_none_or(|old| old.fragment != *fragment)
         })
-        .reduce(Postings::default, |mut a, b| {
-            if a.len() < b.len() {
-                return merge(b, a);
+        .map(|(id, (doc, _))| fragment_file(id, doc))
+        .collect();
+    let reused: HashMap<u64, std::sync::Arc<Words>> =
+        old_docs.iter().map(|d| (d.key, d.words.clone())).collect();
+    let new_docs: Vec<DocState> = docs
+        .par_iter()
+        .zip(&hashes)
+        .enumerate()
+        .map(|(id, (doc, &(key, fragment)))| {
+            let words = match old_docs.get(id) {
+                Some(old) if old.key == key => old.words.clone(),
+                _ => reused
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| std::sync::Arc::new(words_of(doc))),
+            };
+            DocState {
+                key,
+                fragment,
+                words,
             }
-            for (w, (t, r)) in b {
-                let entry = a.entry(w).or_default();
-                entry.0.extend(t);
-                entry.1.extend(r);
-            }
-            a
-        });
-    let mut sorted: Vec<_> = words.into_iter().collect();
-    sorted.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+        })
+        .collect();
+    drop(reused);
+    let (words, old_chunks, old_hashes) = match previous {
+        Some(State {
+            docs: old_docs,
+            mut words,
+            chunks,
+            hashes,
+        }) if changed.len() <= MAX_PATCHED => {
+            patch(&mut words, &old_docs, &new_docs, &changed);
+            (words, chunks, hashes)
+        }
+        _ => (word_list(&new_docs), Vec::new(), Vec::new()),
+    };
 
-    let mut files = Vec::new();
+    // Chunks: closed once past CHUNK_BYTES, as the browser's index names them by first word.
+    let mut chunks: Vec<String> = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();
     let mut chunk = String::from("{");
-    let flush = |chunk: &mut String, files: &mut Vec<(String, String)>| {
-        chunk.push('}');
-        files.push((
-            format!("search/c/{}.json", files.len()),
-            std::mem::take(chunk),
-        ));
-        chunk.push('{');
-    };
-    for (word, (title, rest)) in &mut sorted {
+    for entry in &words {
         if chunk.len() > CHUNK_BYTES {
-            flush(&mut chunk, &mut files);
+            chunk.push('}');
+            chunks.push(std::mem::replace(&mut chunk, String::from("{")));
         }
         if chunk.len() == 1 {
-            firsts.push(word);
+            firsts.push(&entry.word);
         } else {
             chunk.push(',');
         }
-        // Parallel parts come back in any order.
-        title.sort_unstable();
-        rest.sort_unstable();
-        let entry = serde_json::json!([deltas(title), deltas(rest)]);
-        chunk.push_str(&format!("\"{word}\":{entry}"));
+        chunk.push_str(&entry.json);
     }
-    if chunk.len() > 1 || files.is_empty() {
+    if chunk.len() > 1 || chunks.is_empty() {
         if chunk.len() == 1 {
             firsts.push("");
         }
-        flush(&mut chunk, &mut files);
+        chunk.push('}');
+        chunks.push(chunk);
     }
-    let hash = {
-        // FNV-1a over the chunks: enough to tell two builds apart.
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for (_, text) in &files {
-            for b in text.bytes() {
-                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    // FNV-1a over the chunks: enough to tell two builds apart. From the first chunk that changed.
+    let mut hashes: Vec<u64> = Vec::with_capacity(chunks.len());
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut same = true;
+    for (n, text) in chunks.iter().enumerate() {
+        same = same && old_chunks.get(n) == Some(text);
+        hashes.push(h);
+        match old_hashes.get(n + 1) {
+            Some(&next) if same => h = next,
+            _ => {
+                for b in text.bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+                }
             }
         }
-        format!("{:x}", h & 0xffff_ffff)
-    };
+        if old_chunks.get(n) != Some(text) {
+            files.push((format!("search/c/{n}.json"), text.clone()));
+        }
+    }
     let meta = Meta {
         v: 2,
         n: docs.len(),
-        h: hash,
+        h: format!("{:x}", h & 0xffff_ffff),
         c: firsts,
     };
     let mut json = serde_json::to_string(&meta).unwrap_or_default();
     json.push('\n');
     files.push((META_PATH.to_string(), json));
-    drop(sorted);
-    *cache.words.lock().unwrap_or_else(|e| e.into_inner()) = doc_words.into_iter().collect();
+    *guard = Some(State {
+        docs: new_docs,
+        words,
+        chunks,
+        hashes,
+    });
     files
+}
+
+/// The word list of `docs`, made from scratch: built in parallel parts merged at the end.
+fn word_list(docs: &[DocState]) -> Vec<Entry> {
+    let postings: Postings = docs
+        .par_iter()
+        .enumerate()
+        .fold(Postings::default, |mut map, (id, doc)| {
+            let (title, rest) = &*doc.words;
+            for w in split(title) {
+                map.entry(w).or_default().0.push(id as u32);
+            }
+            for w in split(rest) {
+                map.entry(w).or_default().1.push(id as u32);
+            }
+            map
+        })
+        .reduce(Postings::default, |a, b| {
+            if a.len() < b.len() {
+                merge(b, a)
+            } else {
+                merge(a, b)
+            }
+        });
+    let mut words: Vec<Entry> = postings
+        .into_par_iter()
+        .map(|(word, (mut title, mut rest))| {
+            // Parallel parts come back in any order.
+            title.sort_unstable();
+            rest.sort_unstable();
+            let mut entry = Entry {
+                word: word.into(),
+                title,
+                rest,
+                json: String::new(),
+            };
+            entry.encode();
+            entry
+        })
+        .collect();
+    words.par_sort_unstable_by(|a, b| a.word.cmp(&b.word));
+    words
+}
+
+/// Updates the word list for the documents `changed` (ids, ascending), whose words were those
+/// of `old` and are now those of `new` (either may be missing).
+fn patch(words: &mut Vec<Entry>, old: &[DocState], new: &[DocState], changed: &[usize]) {
+    use std::collections::BTreeMap;
+    // word → [(id, in title, present now)], in id order.
+    let mut edits: BTreeMap<&str, Vec<(u32, bool, bool)>> = BTreeMap::new();
+    for &id in changed {
+        for (docs, now) in [(old, false), (new, true)] {
+            if let Some(doc) = docs.get(id) {
+                let (title, rest) = &*doc.words;
+                for (list, in_title) in [(title, true), (rest, false)] {
+                    for w in split(list) {
+                        edits.entry(w).or_default().push((id as u32, in_title, now));
+                    }
+                }
+            }
+        }
+    }
+    let mut added: Vec<Entry> = Vec::new();
+    let mut emptied = false;
+    for (word, list) in edits {
+        let mut fresh = Entry::new(word);
+        let entry = match words.binary_search_by(|e| (*e.word).cmp(word)) {
+            Ok(i) => &mut words[i],
+            Err(_) => &mut fresh,
+        };
+        // Removals first: a document may keep a word and move it between title and text.
+        for &(id, in_title, _) in list.iter().filter(|e| !e.2) {
+            let ids = if in_title {
+                &mut entry.title
+            } else {
+                &mut entry.rest
+            };
+            if let Ok(i) = ids.binary_search(&id) {
+                ids.remove(i);
+            }
+        }
+        for &(id, in_title, _) in list.iter().filter(|e| e.2) {
+            let ids = if in_title {
+                &mut entry.title
+            } else {
+                &mut entry.rest
+            };
+            if let Err(i) = ids.binary_search(&id) {
+                ids.insert(i, id);
+            }
+        }
+        entry.encode();
+        emptied |= entry.title.is_empty() && entry.rest.is_empty();
+        if !fresh.title.is_empty() || !fresh.rest.is_empty() {
+            added.push(fresh);
+        }
+    }
+    if emptied {
+        words.retain(|e| !e.title.is_empty() || !e.rest.is_empty());
+    }
+    if !added.is_empty() {
+        words.extend(added);
+        words.sort_unstable_by(|a, b| a.word.cmp(&b.word));
+    }
 }
 
 fn merge<'a>(mut a: Postings<'a>, b: Postings<'a>) -> Postings<'a> {
@@ -401,6 +717,28 @@ fn merge<'a>(mut a: Postings<'a>, b: Postings<'a>) -> Postings<'a> {
         entry.1.extend(r);
     }
     a
+}
+
+/// The number of documents and of chunks of the last index made with `cache`: the search
+/// files there are now (`search/d/0.json`… and `search/c/0.json`…).
+pub fn layout(cache: &Cache) -> Option<(usize, usize)> {
+    let state = cache.state.lock().unwrap_or_else(|e| e.into_inner());
+    state.as_ref().map(|s| (s.docs.len(), s.chunks.len()))
+}
+
+/// Whether `path` is a search file that the index described by [`layout`] has.
+pub fn in_layout(path: &str, (docs, chunks): (usize, usize)) -> bool {
+    let number = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(".json"))
+            .filter(|n| {
+                !n.is_empty()
+                    && n.bytes().all(|b| b.is_ascii_digit())
+                    && (n.len() == 1 || !n.starts_with('0'))
+            })
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    number("search/d/").is_some_and(|n| n < docs) || number("search/c/").is_some_and(|n| n < chunks)
 }
 
 /// Document `id`'s fragment: (path, contents), what the page shows of a result.
@@ -465,8 +803,7 @@ mod tests {
             doc("Hiến pháp", "đại biểu"),
             doc("Khác", "hiến máu"),
         ];
-        let mut files = index_files(&docs, &Cache::default());
-        files.extend(docs.iter().enumerate().map(|(id, d)| fragment_file(id, d)));
+        let files = files(&docs, &Cache::default());
         let chunk = &files
             .iter()
             .find(|(p, _)| p == "search/c/0.json")
@@ -496,7 +833,7 @@ mod tests {
         let docs: Vec<SearchDoc> = (0..3000)
             .map(|i| doc(&format!("tin {i}"), &format!("w{i}a w{i}b w{i}c")))
             .collect();
-        let files = index_files(&docs, &Cache::default());
+        let files = files(&docs, &Cache::default());
         let meta: serde_json::Value = serde_json::from_str(&files.last().unwrap().1).unwrap();
         let firsts: Vec<&str> = meta["c"]
             .as_array()
@@ -515,24 +852,101 @@ mod tests {
         }
     }
 
+    /// The files of a full index, as a map.
+    fn full(docs: &[SearchDoc]) -> HashMap<String, String> {
+        files(docs, &Cache::default()).into_iter().collect()
+    }
+
+    /// `served` after an index made with `cache`: the files it returns replace those there, and
+    /// the search files outside its layout go.
+    fn apply(served: &mut HashMap<String, String>, docs: &[SearchDoc], cache: &Cache) -> usize {
+        let changed = files(docs, cache);
+        let count = changed.len();
+        served.extend(changed);
+        let layout = layout(cache).unwrap();
+        served.retain(|path, _| !is_part(path) || in_layout(path, layout));
+        count
+    }
+
     #[test]
     fn a_cached_index_equals_a_fresh_one() {
         let mut docs = vec![doc("Đại hội", "hiến pháp"), doc("Hiến pháp", "đại biểu")];
         let cache = Cache::default();
-        assert_eq!(
-            index_files(&docs, &cache),
-            index_files(&docs, &Cache::default())
-        );
+        let mut served = HashMap::new();
+        apply(&mut served, &docs, &cache);
+        assert_eq!(served, full(&docs));
+        // Nothing changed: the small file only.
+        assert_eq!(apply(&mut served, &docs, &cache), 1);
         docs[1].text = "đoàn kết".into();
         docs.push(doc("Mới", "đại hội"));
+        apply(&mut served, &docs, &cache);
+        assert_eq!(served, full(&docs));
+        docs.remove(0);
+        apply(&mut served, &docs, &cache);
+        assert_eq!(served, full(&docs));
         assert_eq!(
-            index_files(&docs, &cache),
-            index_files(&docs, &Cache::default())
-        );
-        assert_eq!(
-            cache.words.lock().unwrap().len(),
-            3,
+            cache.state.lock().unwrap().as_ref().unwrap().docs.len(),
+            2,
             "only the current documents are kept"
         );
+    }
+
+    #[test]
+    fn edits_rewrite_only_the_chunks_whose_words_changed() {
+        let mut docs: Vec<SearchDoc> = (0..3000)
+            .map(|i| doc(&format!("tin {i}"), &format!("w{i}a w{i}b chung {}", i % 7)))
+            .collect();
+        let cache = Cache::default();
+        let mut served = HashMap::new();
+        apply(&mut served, &docs, &cache);
+        assert!(served.contains_key("search/c/5.json"));
+        for (n, edit) in [
+            (10, "w10a chung 4"),
+            (2500, "moi hoan toan"),
+            (7, "tin 7 da doi"),
+            (1234, ""),
+        ] {
+            docs[n].text = edit.into();
+            let changed = files(&docs, &cache);
+            let paths: Vec<&str> = changed.iter().map(|(p, _)| p.as_str()).collect();
+            assert!(
+                paths.contains(&format!("search/d/{n}.json").as_str()),
+                "{paths:?}"
+            );
+            assert!(paths.contains(&META_PATH));
+            assert!(
+                !paths
+                    .iter()
+                    .any(|p| p.starts_with("search/d/") && *p != format!("search/d/{n}.json")),
+                "{paths:?}"
+            );
+            // Chunks from the first changed word on may shift: a chunk is closed at the first
+            // word past its size.
+            served.extend(changed);
+            let layout = layout(&cache).unwrap();
+            served.retain(|path, _| !is_part(path) || in_layout(path, layout));
+            assert_eq!(served, full(&docs), "after editing {n}");
+        }
+        // A title edit moves words between a document's title and its text.
+        docs[5].title = "w5a".into();
+        apply(&mut served, &docs, &cache);
+        assert_eq!(served, full(&docs));
+        // Many changes at once: the word list is made again.
+        for d in docs.iter_mut().step_by(3) {
+            d.text.push_str(" them");
+        }
+        docs.truncate(2000);
+        apply(&mut served, &docs, &cache);
+        assert_eq!(served, full(&docs));
+    }
+
+    #[test]
+    fn layouts_name_the_files_there_are() {
+        assert!(in_layout("search/d/0.json", (1, 1)));
+        assert!(!in_layout("search/d/1.json", (1, 1)));
+        assert!(in_layout("search/c/0.json", (1, 1)));
+        assert!(!in_layout("search/c/01.json", (5, 5)));
+        assert!(!in_layout("search/c/x.json", (5, 5)));
+        assert!(!in_layout("search/index.json", (5, 5)));
     }
 }

@@ -683,7 +683,15 @@ impl<'a> Session<'a> {
 }
 
 /// The served files after rendering `plan` into `rendered`; `None` when no file changed.
-pub fn merge(site: &Site, files: &FileMap, plan: &Plan, rendered: FileMap) -> Option<FileMap> {
+/// `search`: the layout of the search index the renderer made last ([`render::search::layout`]):
+/// the search job writes only the files that changed, and those outside it go.
+pub fn merge(
+    site: &Site,
+    files: &FileMap,
+    plan: &Plan,
+    rendered: FileMap,
+    search: Option<(usize, usize)>,
+) -> Option<FileMap> {
     // A sitemap split in parts: parts it no longer writes go (unless a static file has the name).
     let stale_parts: Vec<Arc<str>> = if plan.jobs.contains(&Job::Sitemap) {
         files
@@ -698,13 +706,17 @@ pub fn merge(site: &Site, files: &FileMap, plan: &Plan, rendered: FileMap) -> Op
     } else {
         Vec::new()
     };
-    // The search index's chunks and documents: those it no longer writes go.
+    // The search index's chunks and documents: those it no longer has go.
     let mut stale_parts = stale_parts;
     if plan.jobs.contains(&Job::SearchIndex) {
         stale_parts.extend(
             files
                 .keys()
-                .filter(|key| render::search::is_part(key) && !rendered.contains_key(*key))
+                .filter(|key| {
+                    render::search::is_part(key)
+                        && !rendered.contains_key(*key)
+                        && !search.is_some_and(|layout| render::search::in_layout(key, layout))
+                })
                 .cloned(),
         );
     }

@@ -496,7 +496,10 @@ impl Builder {
         }
         report.rendered = plan.jobs.len();
         timer.lap("render");
-        if let Some(files) = incremental::merge(&good.site, &good.files, &plan, out.into_files()) {
+        let search = good.renderer.search_layout();
+        if let Some(files) =
+            incremental::merge(&good.site, &good.files, &plan, out.into_files(), search)
+        {
             good.files = Arc::new(files);
             report.changed = true;
         }
