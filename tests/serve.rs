@@ -369,7 +369,7 @@ fn a_broken_file_keeps_the_last_good_site_and_reports_file_and_line() {
     server.wait_for("/news/so-ket/", "the fixed page", |r| {
         title_of(r) == "Sơ kết (đã sửa)"
     });
-    assert!(server.log().contains("errors fixed"));
+    assert!(server.log_has("errors fixed"), "{}", server.log());
 
     // A broken link in the Markdown body: line of the body.
     save_atomically(

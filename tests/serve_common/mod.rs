@@ -215,6 +215,21 @@ impl Server {
         self.stderr.lock().unwrap().clone()
     }
 
+    /// Waits (5 s at most) until the server's log holds `text`: the log is read from a pipe by
+    /// another thread, so a line may arrive a moment after the change it reports is served.
+    pub fn log_has(&self, text: &str) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            if self.log().contains(text) {
+                return true;
+            }
+            if Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn get(&self, path: &str) -> Response {
         request(self.addr, "GET", path, &[])
     }
