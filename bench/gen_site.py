@@ -105,7 +105,7 @@ SUBJECTS = [  # proper noun phrases: keep their capital letter anywhere in a sen
 COMMON_SUBJECTS = [  # ordinary phrases: capitalised only at the start of a sentence
     "các cấp hội trong tỉnh", "cán bộ, hội viên", "các chi hội cơ sở", "đoàn công tác của khối",
     "các cơ quan, đơn vị trong khối", "lãnh đạo các đơn vị thành viên", "đông đảo hội viên",
-    "các tổ hòa giải ở cơ sở", "các hợp tác xã thành viên", "đội tình nguyện viên",
+    "các tổ hoà giải ở cơ sở", "các hợp tác xã thành viên", "đội tình nguyện viên",
     "các văn nghệ sĩ trong tỉnh", "các doanh nghiệp hội viên", "cán bộ làm công tác thi đua",
 ]
 VERBS = [
@@ -122,14 +122,14 @@ OBJECTS = [
     "công tác kiện toàn, củng cố tổ chức hội",
     "chương trình phát triển kinh tế tập thể",
     "các lớp bồi dưỡng nghiệp vụ cho cán bộ cơ sở",
-    "mô hình điểm về hòa giải ở cơ sở",
+    "mô hình điểm về hoà giải ở cơ sở",
     "hoạt động trợ giúp pháp lý miễn phí cho người nghèo",
     "phong trào hiến máu tình nguyện",
     "công tác chăm sóc, phụng dưỡng người cao tuổi",
     "các hoạt động sáng tác, quảng bá văn học nghệ thuật",
     "việc ứng dụng tiến bộ khoa học kỹ thuật vào sản xuất",
     "việc góp ý sửa đổi Hiến pháp năm 1992",
-    "phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”",
+    "phong trào “Toàn dân đoàn kết xây dựng đời sống văn hoá”",
     "công tác phòng, chống tội phạm ma túy",
     "việc xây dựng cơ quan, đơn vị vững mạnh về chính trị, tư tưởng và tổ chức",
     "công tác khuyến học, khuyến tài",
@@ -173,7 +173,7 @@ LIST_ITEMS = [
     "Tổ chức tốt các hội nghị sơ kết, tổng kết", "Kiện toàn bộ máy tổ chức hội các cấp",
     "Đẩy mạnh công tác tuyên truyền trên báo, đài địa phương", "Phát triển thêm hội viên mới",
     "Nhân rộng các mô hình điểm có hiệu quả", "Tăng cường kiểm tra, giám sát ở cơ sở",
-    "Huy động nguồn lực xã hội hóa cho hoạt động nhân đạo", "Bồi dưỡng nghiệp vụ cho cán bộ chi hội",
+    "Huy động nguồn lực xã hội hoá cho hoạt động nhân đạo", "Bồi dưỡng nghiệp vụ cho cán bộ chi hội",
     "Làm tốt công tác thi đua, khen thưởng", "Phối hợp chặt chẽ với chính quyền địa phương",
     "Hoàn thành 100% chỉ tiêu được giao", "Xây dựng tổ chức đảng trong sạch, vững mạnh",
 ]
@@ -193,11 +193,11 @@ TITLE_TOPICS = [
     "hội nghị tuyên truyền pháp luật", "phong trào thi đua yêu nước", "tháng hành động vì người cao tuổi",
     "ngày hội hiến máu tình nguyện", "lớp bồi dưỡng nghiệp vụ", "chương trình khuyến học",
     "trại sáng tác văn học nghệ thuật", "hội thảo khoa học", "diễn đàn doanh nghiệp",
-    "công tác hòa giải ở cơ sở", "mô hình kinh tế tập thể", "đợt cứu trợ đồng bào vùng lũ",
+    "công tác hoà giải ở cơ sở", "mô hình kinh tế tập thể", "đợt cứu trợ đồng bào vùng lũ",
     "chương trình xây nhà nghĩa tình", "cuộc thi tìm hiểu pháp luật", "hội nghị tập huấn thi đua",
     "đợt khám bệnh, cấp thuốc miễn phí", "lễ mừng thọ người cao tuổi", "hội chợ xúc tiến thương mại",
     "cuộc vận động ủng hộ người nghèo", "giải báo chí về thi đua", "công tác phát triển hội viên",
-    "chương trình chuyển giao kỹ thuật", "hội thi hòa giải viên giỏi", "đại hội đại biểu",
+    "chương trình chuyển giao kỹ thuật", "hội thi hoà giải viên giỏi", "đại hội đại biểu",
     "triển lãm ảnh nghệ thuật", "đợt trợ giúp pháp lý lưu động", "phong trào xây dựng nông thôn mới",
     "chương trình tặng quà Tết", "hội nghị biểu dương điển hình tiên tiến", "kỳ họp Ban Chấp hành",
 ]

@@ -74,7 +74,7 @@ fn review_shows_changes_year_on_year_and_targets_in_vietnamese() {
     assert!(
         meta.contains("ngày 20 tháng 12 năm 2023")
             && meta.contains("Hội B tỉnh Thử")
-            && meta.contains("Nhà văn hóa tỉnh"),
+            && meta.contains("Nhà văn hoá tỉnh"),
         "{meta}"
     );
     assert_eq!(

@@ -126,7 +126,7 @@ fn cases() -> Vec<Case> {
             "missing required key `title`",
             |s| write(s, "site.yaml", ""),
         )
-        .vi("E011", "thiếu khóa bắt buộc “title”: hãy thêm dòng title: …"),
+        .vi("E011", "thiếu khoá bắt buộc “title”: hãy thêm dòng title: …"),
         case(
             "site.yaml syntax error",
             "site.yaml:5:14",
@@ -140,14 +140,14 @@ fn cases() -> Vec<Case> {
             "spaces, not tabs",
             |s| replace(s, "site.yaml", "  new_members:", "\tnew_members:"),
         )
-        .vi("E015", "dòng này thụt lề bằng phím Tab: hãy xóa Tab và thụt lề bằng dấu cách"),
+        .vi("E015", "dòng này thụt lề bằng phím Tab: hãy xoá Tab và thụt lề bằng dấu cách"),
         case(
             "site.yaml unknown key",
             "site.yaml:2:1",
             "did you mean `title`",
             |s| replace(s, "site.yaml", "title:", "titel:"),
         )
-        .vi("E010", "khóa “titel” không dùng được ở đây; có phải ý bạn là"),
+        .vi("E010", "khoá “titel” không dùng được ở đây; có phải ý bạn là"),
         case(
             "site.yaml missing title",
             "site.yaml:2",
@@ -161,7 +161,7 @@ fn cases() -> Vec<Case> {
                 )
             },
         )
-        .vi("E011", "thiếu khóa bắt buộc “title”: hãy thêm dòng title: …"),
+        .vi("E011", "thiếu khoá bắt buộc “title”: hãy thêm dòng title: …"),
         case(
             "site.yaml base_url without scheme",
             "site.yaml:3",
@@ -268,14 +268,14 @@ fn cases() -> Vec<Case> {
                 )
             },
         )
-        .vi("E010", "khóa “tittle” không dùng được ở đây; có phải ý bạn là"),
+        .vi("E010", "khoá “tittle” không dùng được ở đây; có phải ý bạn là"),
         case(
             "news missing title",
             "content/news/x.md:2",
             "missing required key `title`",
             |s| write(s, "content/news/x.md", news("date: 2013-01-01\n")),
         )
-        .vi("E011", "thiếu khóa bắt buộc “title”: hãy thêm dòng title: …"),
+        .vi("E011", "thiếu khoá bắt buộc “title”: hãy thêm dòng title: …"),
         case(
             "news empty title",
             "content/news/x.md:2",
@@ -440,7 +440,7 @@ fn cases() -> Vec<Case> {
                 )
             },
         )
-        .vi("E010", "khóa “ti\\ntle” không dùng được ở đây; có phải ý bạn là"),
+        .vi("E010", "khoá “ti\\ntle” không dùng được ở đây; có phải ý bạn là"),
         case(
             "profile with a merge key",
             "content/associations/lien-minh-htx/profile.yaml:3:1",
@@ -453,7 +453,7 @@ fn cases() -> Vec<Case> {
                 )
             },
         )
-        .vi("E010", "khóa “<<” không dùng được ở"),
+        .vi("E010", "khoá “<<” không dùng được ở"),
         case(
             "news YAML syntax error",
             "content/news/2013-06-21-so-ket.md:6:7",
@@ -473,7 +473,7 @@ fn cases() -> Vec<Case> {
                 )
             },
         )
-        .vi("E012", "khóa “title” được viết hai lần; mỗi khóa chỉ viết một lần, hãy xóa"),
+        .vi("E012", "khoá “title” được viết hai lần; mỗi khoá chỉ viết một lần, hãy xoá"),
         case(
             "news nested list in tags",
             "content/news/x.md:4:",
@@ -666,14 +666,14 @@ fn cases() -> Vec<Case> {
             "missing required key `name`",
             |s| write(s, "content/associations/lien-minh-htx/profile.yaml", ""),
         )
-        .vi("E011", "thiếu khóa bắt buộc “name”: hãy thêm dòng name: …"),
+        .vi("E011", "thiếu khoá bắt buộc “name”: hãy thêm dòng name: …"),
         case(
             "profile unknown key",
             "content/associations/hoi-luat-gia/profile.yaml:2:1",
             "did you mean `short_name`",
             |s| replace(s, PROFILE, "short_name:", "shortname:"),
         )
-        .vi("E010", "khóa “shortname” không dùng được ở đây; có phải ý bạn là"),
+        .vi("E010", "khoá “shortname” không dùng được ở đây; có phải ý bạn là"),
         case(
             "profile javascript website",
             "content/associations/hoi-luat-gia/profile.yaml:5",
@@ -811,7 +811,7 @@ fn cases() -> Vec<Case> {
             "did you mean `highlights`",
             |s| replace(s, H1, "highlights:", "highlight:"),
         )
-        .vi("E010", "khóa “highlight” không dùng được ở đây; có phải ý bạn là"),
+        .vi("E010", "khoá “highlight” không dùng được ở đây; có phải ý bạn là"),
         // ---- periods ----
         case(
             "period file that names no period",
@@ -1264,7 +1264,7 @@ fn symlink_cases() -> Vec<Case> {
             "`tieu de phu` has no colon",
             |s| write(s, "content/news/x.md", news("title: a\ndate: 2013-01-01\ntieu de phu\n")),
         )
-        .vi("E035", "“tieu de phu” thiếu dấu hai chấm: viết theo dạng khóa: giá trị"),
+        .vi("E035", "“tieu de phu” thiếu dấu hai chấm: viết theo dạng khoá: giá trị"),
         case(
             "news extra closing bracket",
             "content/news/2013-06-21-so-ket.md:6:24",
@@ -1278,7 +1278,7 @@ fn symlink_cases() -> Vec<Case> {
             "remove the spaces at its start",
             |s| replace(s, NEWS, "date: 2013-06-21", " date: 2013-06-21"),
         )
-        .vi("E034", "xóa hết dấu cách ở đầu dòng cho thẳng cột với dòng trên"),
+        .vi("E034", "xoá hết dấu cách ở đầu dòng cho thẳng cột với dòng trên"),
         case(
             "news date without leading zeros",
             NEWS_DATE,

@@ -62,7 +62,7 @@ expect-word = một trong các từ được phép, không phải danh sách
 expect-text = một giá trị chữ (một giá trị)
 expect-value = một giá trị, không được để trống
 expect-list = một danh sách dạng [a, b]
-expect-mapping = các dòng dạng khóa: giá trị
+expect-mapping = các dòng dạng khoá: giá trị
 open-quote = dấu ngoặc kép
 open-bracket = dấu mở danh sách `[`
 open-brace = dấu mở ngoặc nhọn `{"{"}`
@@ -75,17 +75,17 @@ E003 = tệp đang lưu theo mã UTF-16; hãy lưu lại theo UTF-8 (trong Notep
 E004 = tệp này là tệp nhị phân (ảnh, tài liệu…), không phải văn bản; ảnh và tài liệu đặt trong thư mục static/
 E005 = tệp không phải văn bản UTF-8 (có thể đang gõ bằng bảng mã TCVN3 hay VNI); hãy lưu lại theo Unicode UTF-8
 E006 = lối tắt (symlink) trỏ ra ngoài thư mục trang (tới { $target }); hãy chép hẳn tệp vào trong thư mục trang
-E007 = lối tắt (symlink) hỏng: trỏ tới “{ $target }” nhưng tệp đó không có; hãy xóa lối tắt
-E008 = lối tắt (symlink) tạo thành vòng lặp (qua “{ $target }”), dẫn ngược về chính nó; hãy xóa lối tắt
+E007 = lối tắt (symlink) hỏng: trỏ tới “{ $target }” nhưng tệp đó không có; hãy xoá lối tắt
+E008 = lối tắt (symlink) tạo thành vòng lặp (qua “{ $target }”), dẫn ngược về chính nó; hãy xoá lối tắt
 
 ## Diagnostics: YAML
 
-E010 = khóa “{ $key }” không dùng được ở đây{ $hint } (các khóa được dùng: { $allowed }; dữ liệu riêng đặt dưới `extra`)
-E011 = thiếu khóa bắt buộc “{ $key }”: hãy thêm dòng { $key }: …
-E012 = khóa “{ $key }” được viết hai lần; mỗi khóa chỉ viết một lần, hãy xóa bớt một dòng
+E010 = khoá “{ $key }” không dùng được ở đây{ $hint } (các khoá được dùng: { $allowed }; dữ liệu riêng đặt dưới `extra`)
+E011 = thiếu khoá bắt buộc “{ $key }”: hãy thêm dòng { $key }: …
+E012 = khoá “{ $key }” được viết hai lần; mỗi khoá chỉ viết một lần, hãy xoá bớt một dòng
 E013 = dữ liệu lồng quá sâu (quá { $limit } lớp `[` hoặc `{"{"}`); kiểm tra xem có dấu ngoặc nào mở mà không đóng
 E014 = dùng quá nhiều bí danh (`*ten`) ở đây; hãy viết thẳng giá trị
-E015 = dòng này thụt lề bằng phím Tab: hãy xóa Tab và thụt lề bằng dấu cách (2 dấu cách cho mỗi bậc)
+E015 = dòng này thụt lề bằng phím Tab: hãy xoá Tab và thụt lề bằng dấu cách (2 dấu cách cho mỗi bậc)
 E016 = giá trị bắt đầu bằng `@`, `` ` `` hoặc `%` phải đặt trong dấu ngoặc kép
 E017 = giá trị có dấu hai chấm và dấu cách (`: `) phải đặt trong dấu ngoặc kép, ví dụ title: "Hội nghị: kết quả 6 tháng"
 E018 = { $what } mở ở đây nhưng không được đóng; hãy đóng lại trên cùng dòng
@@ -99,7 +99,7 @@ E031 = “{ $value }” trong dấu ngoặc nhọn bị đọc thành hai giá t
 E032 = “{ $written }”: thêm một dấu cách sau dấu hai chấm: { $fixed }
 E033 = “{ $written }”: thêm một dấu cách sau dấu gạch đầu dòng: { $fixed }
 E034 = dòng này thụt lề lệch một bậc: { $spaces ->
-    [0] xóa hết dấu cách ở đầu dòng cho thẳng cột với dòng trên
+    [0] xoá hết dấu cách ở đầu dòng cho thẳng cột với dòng trên
    *[other] thụt lề bằng { $spaces } dấu cách như dòng trên
 }
 
@@ -250,12 +250,12 @@ out-refuse-foreign-marked = Không thay thế { $output }: thư mục có tệp 
 io-cannot-create-folder = không tạo được { $path }
 io-cannot-write-file = không ghi được { $path }
 out-cannot-restore = không khôi phục được bản trang trước từ { $path }
-out-cannot-remove-leftover = không xóa được phần còn sót { $path }
+out-cannot-remove-leftover = không xoá được phần còn sót { $path }
 out-cannot-move = không chuyển được trang mới vào { $path }
 out-cannot-keep-hidden = không chuyển được các tệp ẩn của bản trước vào { $path }
 out-cannot-keep = không giữ lại được { $path }
 out-cannot-replace = không thay thế được { $path }
-out-cannot-remove-previous = không xóa được bản trang trước trong { $path }
+out-cannot-remove-previous = không xoá được bản trang trước trong { $path }
 watch-limit = không theo dõi được thay đổi của { $path }: đã chạm giới hạn số thư mục được theo dõi của hệ thống ({ $error }); hãy nâng giới hạn (ví dụ `sudo sysctl fs.inotify.max_user_watches=524288`) rồi chạy lại blocpress serve
 watch-failed = không theo dõi được thay đổi của { $path }: { $error }
 watch-error = lỗi khi theo dõi thay đổi: { $error }
@@ -263,7 +263,7 @@ watch-polling = cảnh báo: đã chạm giới hạn số thư mục được t
 
 ## More YAML line checks
 
-E035 = “{ $written }” thiếu dấu hai chấm: viết theo dạng khóa: giá trị, hoặc xóa dòng này
+E035 = “{ $written }” thiếu dấu hai chấm: viết theo dạng khoá: giá trị, hoặc xoá dòng này
 E036 = “{ $written }”: dấu nháy đóng lại trước khi hết giá trị; đặt cả giá trị trong loại ngoặc kia: { $fixed }
-E037 = dấu “{ $bracket }” thừa, không đóng cái gì: hãy xóa (hoặc thêm dấu mở ở đầu danh sách)
-E038 = “{ $written }” có dấu hai chấm và dấu cách (`: `) nên bị đọc thành khóa và giá trị; đặt cả câu trong dấu ngoặc kép: { $fixed }
+E037 = dấu “{ $bracket }” thừa, không đóng cái gì: hãy xoá (hoặc thêm dấu mở ở đầu danh sách)
+E038 = “{ $written }” có dấu hai chấm và dấu cách (`: `) nên bị đọc thành khoá và giá trị; đặt cả câu trong dấu ngoặc kép: { $fixed }
