@@ -570,7 +570,7 @@ fn parse_text(job: Job, text: String, context: &JobContext) -> JobResult {
         }
         Job::Page(path) => page::parse(&path, &text).map(|p| (Parsed::Page(p), Vec::new())),
         Job::Period(path) => period::parse(&path, &text, context.associations)
-            .map(|(p, _)| (Parsed::Period(p), Vec::new())),
+            .map(|p| (Parsed::Period(p), Vec::new())),
         Job::Profile(slug, path) => association::parse_profile(slug, &path, &text, context.config)
             .map(|(a, warnings)| (Parsed::Profile(a), warnings)),
         Job::Achievement(slug, period, path) => {

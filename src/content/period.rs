@@ -49,12 +49,12 @@ pub fn period_from_file_name(path: &SourcePath) -> Result<PeriodId, Diagnostic> 
         .map_err(|_| Diagnostic::new(&path.rel, "E060").arg("name", file_stem(&path.rel)))
 }
 
-/// The parsed file and whether it is a draft.
+/// The parsed file (its `draft` says whether it is held back).
 pub fn parse(
     path: &SourcePath,
     text: &str,
     associations: &HashSet<Slug>,
-) -> Result<(Period, bool), Vec<Diagnostic>> {
+) -> Result<Period, Vec<Diagnostic>> {
     let rel = path.rel.as_path();
     let id = period_from_file_name(path).map_err(|d| vec![d])?;
     let (fm, source, split, mut problems) = front_matter::parse::<FrontMatter>(rel, text)?;
@@ -90,31 +90,28 @@ pub fn parse(
     let body = split.body;
     let narrative =
         (!body.trim().is_empty()).then(|| Markdown::new(body.to_string(), split.body_line));
-    Ok((
-        Period {
-            id,
-            source: Some(rel.to_path_buf()),
-            title: fm
-                .title
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .unwrap_or_default(),
-            date,
-            host,
-            location: fm.location,
-            summary: fm.summary,
-            extra: crate::config::extra_to_json(&fm.extra),
-            narrative,
-            plans: {
-                let line = source.locate(&["plans"]).map_or(0, |(l, _)| l);
-                fm.plans
-                    .into_iter()
-                    .map(|text| Markdown::new(text, line))
-                    .collect()
-            },
-            draft: fm.draft,
-            document,
+    Ok(Period {
+        id,
+        source: Some(rel.to_path_buf()),
+        title: fm
+            .title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_default(),
+        date,
+        host,
+        location: fm.location,
+        summary: fm.summary,
+        extra: crate::config::extra_to_json(&fm.extra),
+        narrative,
+        plans: {
+            let line = source.locate(&["plans"]).map_or(0, |(l, _)| l);
+            fm.plans
+                .into_iter()
+                .map(|text| Markdown::new(text, line))
+                .collect()
         },
-        fm.draft,
-    ))
+        draft: fm.draft,
+        document,
+    })
 }

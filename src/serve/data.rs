@@ -206,14 +206,14 @@ impl Session<'_> {
                     // Drafts hold back the period's figures everywhere, and a period that was
                     // held back brings them back: both are a full load. Plans are Markdown
                     // rendered by the full load too.
-                    Ok((_, draft))
+                    Ok(period)
                         if !self.drafts
-                            && (draft || old.is_none())
+                            && (period.draft || old.is_none())
                             && period_has_figures(&self.site.root, id) =>
                     {
                         return Outcome::Reload;
                     }
-                    Ok((period, draft)) => (self.drafts || !draft).then_some(period),
+                    Ok(period) => (self.drafts || !period.draft).then_some(period),
                     Err(problems) => return Outcome::Broken(problems),
                 }
             }
