@@ -43,6 +43,17 @@ struct Meta {
 }
 
 impl Meta {
+    /// The rows every form starts with: its kind, the form version and the site it belongs to
+    /// (import refuses a form of another site by these).
+    fn for_form(site: &Site, kind: FormKind) -> Meta {
+        let mut meta = Meta::default();
+        meta.push(&["form", kind.code()]);
+        meta.push(&["version", FORM_VERSION]);
+        meta.push(&["site", &site.config.base_url]);
+        meta.push(&["site_title", &site.config.title]);
+        meta
+    }
+
     fn push(&mut self, cells: &[&str]) {
         self.rows
             .push(cells.iter().map(|c| (*c).to_string()).collect());
@@ -122,11 +133,7 @@ pub fn member_form(
     let w = |id| words(id, language);
     let styles = Styles::new();
     let mut workbook = Workbook::new();
-    let mut meta = Meta::default();
-    meta.push(&["form", FormKind::Achievement.code()]);
-    meta.push(&["version", FORM_VERSION]);
-    meta.push(&["site", &site.config.base_url]);
-    meta.push(&["site_title", &site.config.title]);
+    let mut meta = Meta::for_form(site, FormKind::Achievement);
     meta.push(&["member", member.slug.as_str()]);
     meta.push(&["period", &period.to_string()]);
     let sheet_name = w("sheet-form-sheet");
@@ -335,11 +342,7 @@ pub fn scoring_form(
     let w = |id| words(id, language);
     let styles = Styles::new();
     let mut workbook = Workbook::new();
-    let mut meta = Meta::default();
-    meta.push(&["form", FormKind::Scoring.code()]);
-    meta.push(&["version", FORM_VERSION]);
-    meta.push(&["site", &site.config.base_url]);
-    meta.push(&["site_title", &site.config.title]);
+    let mut meta = Meta::for_form(site, FormKind::Scoring);
     meta.push(&["period", &period.to_string()]);
     meta.push(&["criteria_from", &scoring.period.to_string()]);
     let sheet_name = w("sheet-scoring-sheet");
