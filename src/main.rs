@@ -1,16 +1,19 @@
 //! The `blocpress` command: parse the command line, run one command, exit with its code.
 
+mod allocator;
 mod cli;
 mod cmd;
 
 use clap::Parser;
 
 // mimalloc: a site build makes millions of small allocations across threads (template values,
-// strings); the system allocator spent about 15% of a 10,000-page build in malloc/free.
+// strings); the system allocator spent about 15% of a 10,000-page build in malloc/free. Large
+// blocks go to the system allocator (see `allocator`).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: allocator::Allocator = allocator::Allocator;
 
 fn main() {
+    allocator::Allocator::configure();
     let cli = cli::Cli::parse();
     let code = match cli.command {
         cli::Command::Build(args) => cmd::build::run(args, cli.lang),

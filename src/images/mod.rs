@@ -26,7 +26,7 @@ use crate::model::{StaticFile, StaticOrigin};
 /// 1× and at 2×.
 pub const WIDTHS: &[u32] = &[480, 960, 1600];
 /// Bump when the output of [`process`] changes: every cache key changes with it.
-pub const PIPELINE_VERSION: u32 = 1;
+pub const PIPELINE_VERSION: u32 = 2;
 /// Originals larger than this get a warning (the site still builds).
 pub const LARGE_ORIGINAL: u64 = 5 * 1024 * 1024;
 
