@@ -109,6 +109,9 @@ pub struct ImageCatalog {
     pub stats: ImageStats,
     /// The cache folder the variants are in.
     pub cache_dir: PathBuf,
+    /// Files next to content that content names but that lead out of `content/` (a symlink):
+    /// never published, reported where they are named (E410).
+    pub outside: std::collections::HashSet<String>,
 }
 
 impl ImageCatalog {
