@@ -664,3 +664,75 @@ fn a_logo_next_to_a_profile_and_a_file_next_to_a_document_are_published() {
     );
     assert!(support::text(&select(&doc, ".doc-file")[0]).contains("PDF, 2 KB"));
 }
+
+#[test]
+fn members_logos_show_beside_their_names_without_shifting_the_layout() {
+    let site = example_site();
+    write_bytes(
+        &site,
+        "content/associations/hoi-luat-gia/logo.png",
+        &png(400, 200, [200, 30, 30]),
+    );
+    site.edit(
+        "content/associations/hoi-luat-gia/profile.yaml",
+        "name: Hội Luật gia tỉnh Lai Châu\n",
+        "name: Hội Luật gia tỉnh Lai Châu\nlogo: logo.png\n",
+    );
+    site.write(
+        "content/associations/hoi-doanh-nghiep/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle cx=\"5\" cy=\"5\" r=\"5\"/></svg>",
+    );
+    site.edit(
+        "content/associations/hoi-doanh-nghiep/profile.yaml",
+        "name: Hội Doanh nghiệp tỉnh Lai Châu\n",
+        "name: Hội Doanh nghiệp tỉnh Lai Châu\nlogo: logo.svg\n",
+    );
+    site.build_ok(&[]);
+    // The member's page: beside the <h1>, large, loaded at once, alt text naming the member.
+    let page = site.html("associations/hoi-luat-gia/index.html");
+    let img = select(&page, ".member-head picture img.logo-large")[0];
+    assert_eq!(img.value().attr("width"), Some("400"));
+    assert_eq!(img.value().attr("height"), Some("200"));
+    assert_eq!(img.value().attr("sizes"), Some("5rem"));
+    assert_eq!(
+        img.value().attr("alt"),
+        Some("Biểu trưng Hội Luật gia tỉnh Lai Châu")
+    );
+    assert_eq!(img.value().attr("loading"), None, "above the fold");
+    assert_eq!(
+        support::first_text(&page, ".member-head h1"),
+        "Hội Luật gia tỉnh Lai Châu"
+    );
+    assert_eq!(
+        attr(&page, ".member-head picture source", "type"),
+        vec!["image/webp"]
+    );
+    // The lists: small; lazy on the home page, at once for the first cards of /associations/.
+    let home = site.html("index.html");
+    let small = select(&home, ".member-list picture img.logo")[0];
+    assert_eq!(small.value().attr("sizes"), Some("2rem"));
+    assert_eq!(small.value().attr("loading"), Some("lazy"));
+    let list = site.html("associations/index.html");
+    let first = select(&list, ".member-cards .member-head picture img.logo")[0];
+    assert_eq!(first.value().attr("loading"), None);
+    // An SVG is not processed: an <img> with the CSS box's size.
+    let svg = select(
+        &list,
+        "img.logo[src$='/associations/hoi-doanh-nghiep/logo.svg']",
+    )[0];
+    assert_eq!(svg.value().attr("width"), Some("32"));
+    assert_eq!(svg.value().attr("height"), Some("32"));
+    assert_eq!(
+        svg.value().attr("alt"),
+        Some("Biểu trưng Hội Doanh nghiệp tỉnh Lai Châu")
+    );
+    assert!(site.exists("associations/hoi-doanh-nghiep/logo.svg"));
+    // In English, the alt text comes from the English strings.
+    site.edit("site.yaml", "language: vi", "language: en");
+    site.build_ok(&[]);
+    let page = site.html("associations/hoi-luat-gia/index.html");
+    assert_eq!(
+        attr(&page, ".member-head img", "alt"),
+        vec!["Logo of Hội Luật gia tỉnh Lai Châu"]
+    );
+}
