@@ -309,7 +309,7 @@ pub fn publish(
             Some(dest) if found.files.iter().any(|f| f.dest == *dest) => continue,
             Some(_) => "E401",
         };
-        let line = key_line(root, &reference.source, field);
+        let line = crate::images::key_line(root, &reference.source, field);
         problems.push(
             Diagnostic::new(&reference.source, code)
                 .arg("field", field)
@@ -318,21 +318,6 @@ pub fn publish(
         );
     }
     found
-}
-
-/// The line of a front-matter key in a file, for messages (the file is read again only when
-/// there is a problem to report); 0 when not found.
-fn key_line(root: &Path, source: &Path, key: &str) -> usize {
-    std::fs::read_to_string(root.join(source))
-        .ok()
-        .and_then(|text| {
-            text.lines().position(|l| {
-                l.trim_start()
-                    .strip_prefix(key)
-                    .is_some_and(|r| r.trim_start().starts_with(':'))
-            })
-        })
-        .map_or(0, |i| i + 1)
 }
 
 #[cfg(test)]

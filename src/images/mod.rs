@@ -309,7 +309,7 @@ pub fn site_file_target(url: &str, base_path: &str) -> Option<String> {
 }
 
 /// The line of a front-matter key (`image:`) in a file, for messages; 0 when not found.
-fn key_line(root: &Path, source: &Path, key: &str) -> usize {
+pub(crate) fn key_line(root: &Path, source: &Path, key: &str) -> usize {
     std::fs::read_to_string(root.join(source))
         .ok()
         .and_then(|text| {
