@@ -199,14 +199,11 @@ fn classify(
     for file in files {
         let parts = components(&file.rel);
         let inner: Vec<&str> = parts.iter().skip(1).map(String::as_str).collect();
-        let ext = extension(&file.rel).to_string();
-        let ext = ext.as_str();
-        if !matches!(ext, "md" | "yaml" | "yml") && !inner.is_empty() {
+        if !matches!(extension(&file.rel), "md" | "yaml" | "yml") && !inner.is_empty() {
             let before = problems.len();
             let file = classify_one(
                 file,
                 &inner,
-                ext,
                 &mut problems,
                 &mut jobs,
                 &mut associations,
@@ -223,7 +220,6 @@ fn classify(
         classify_one(
             file,
             &inner,
-            ext,
             &mut problems,
             &mut jobs,
             &mut associations,
@@ -238,12 +234,12 @@ fn classify(
 fn classify_one(
     file: SourcePath,
     inner: &[&str],
-    ext: &str,
     problems: &mut Vec<Diagnostic>,
     jobs: &mut Vec<Job>,
     associations: &mut HashSet<Slug>,
     bad_folders: &mut HashSet<String>,
 ) -> Option<SourcePath> {
+    let ext = extension(&file.rel);
     let wrong_ext = |expected: &str| Diagnostic::new(&file.rel, "E085").arg("expected", expected);
     let problem = match inner {
         ["news", .., _] if ext == "md" => {
