@@ -116,7 +116,27 @@ fn parse(
         }
     };
     let (mut file_size, mut file_type) = (None, String::new());
-    if !file.is_empty() {
+    let mut file = file;
+    let colocated = crate::content::colocated::is_reference(&file);
+    if colocated {
+        // A file next to the document: the loader published it (or reported it missing).
+        let suffix = crate::content::colocated::suffix(&file).to_string();
+        if let Some(dest) = crate::content::colocated::resolve(rel, &file) {
+            if let Some(found) = site.static_files.iter().find(|f| f.dest == dest) {
+                file_size = match &found.origin {
+                    StaticOrigin::Disk(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+                    StaticOrigin::Builtin(bytes) => Some(bytes.len() as u64),
+                };
+            }
+            file = format!("/{dest}{suffix}");
+        }
+        file_type = file
+            .split(['?', '#'])
+            .next()
+            .and_then(|f| f.rsplit_once('.'))
+            .map(|(_, e)| e.to_ascii_uppercase())
+            .unwrap_or_default();
+    } else if !file.is_empty() {
         file_type = file
             .rsplit_once('.')
             .map(|(_, e)| e.to_ascii_uppercase())
@@ -207,23 +227,17 @@ fn held_period_file(id: PeriodId) -> std::path::PathBuf {
     std::path::PathBuf::from(format!("content/periods/{id}.md"))
 }
 
-/// Reads `content/documents/*.md`, newest first. Called once the rest of the site is loaded (a
-/// document names members, periods and static files).
-pub fn load(site: &Site, drafts: bool, problems: &mut Vec<Diagnostic>) -> Vec<Document> {
-    let start = format!("content/{FOLDER}");
+/// Parses `content/documents/*.md` (read by the loader with the rest of `content/`), newest
+/// first. Called once the rest of the site is loaded (a document names members, periods and
+/// static files).
+pub fn load(
+    site: &Site,
+    texts: Vec<(SourcePath, String)>,
+    drafts: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Document> {
     let mut documents = Vec::new();
-    for file in crate::content::load::walk_files(&site.root, &start, problems) {
-        if file.rel.extension().and_then(|e| e.to_str()) != Some("md") {
-            problems.push(Diagnostic::new(&file.rel, "W401"));
-            continue;
-        }
-        let text = match crate::content::read_text(&file.abs, &file.rel) {
-            Ok(text) => text,
-            Err(d) => {
-                problems.push(d);
-                continue;
-            }
-        };
+    for (file, text) in texts {
         match parse(site, &file, &text, drafts) {
             Ok(Some(document)) => documents.push(document),
             Ok(None) => {}

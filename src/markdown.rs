@@ -44,7 +44,7 @@ pub struct Rendered {
     pub problems: Vec<Problem>,
 }
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -82,6 +82,9 @@ struct Renderer<'c> {
     /// Whether the first image of this text is the first a reader sees (not lazily loaded).
     eager_first: bool,
     images_shown: usize,
+    /// The file the text is in (`content/news/2013/x.md`), when relative paths in it name files
+    /// next to it ([`crate::content::colocated`]).
+    source: Option<&'c Path>,
 }
 
 impl Renderer<'_> {
@@ -107,13 +110,35 @@ impl Renderer<'_> {
         }
     }
 
+    /// A relative path to a file next to the text: the published path under `content/`
+    /// (`news/2013/anh/x.jpg`), `Err` with the problem when the file is not published.
+    fn colocated(&self, url: &str) -> Option<Result<String, crate::messages::Message>> {
+        let (source, images) = (self.source?, self.context.images?);
+        if !crate::content::colocated::is_reference(url) {
+            return None;
+        }
+        Some(match crate::content::colocated::resolve(source, url) {
+            Some(dest) if images.files.contains(&dest) => Ok(dest),
+            Some(dest) if !images.outside.contains(&dest) => {
+                Err(crate::messages::Message::new("E400").arg("target", url))
+            }
+            _ => Err(crate::messages::Message::new("E410").arg("target", url)),
+        })
+    }
+
     /// An image: `<picture>` with its variants when the pipeline published it, else `<img>`.
     fn image_html(&mut self, dest_url: &CowStr, alt: &str, offset: usize, sizes: &str) -> String {
         let eager = self.eager_first && self.images_shown == 0;
         self.images_shown += 1;
-        if let Some(images) = self.context.images
-            && let Some(image) = images.get(dest_url, self.context.base_path)
-        {
+        let published = match self.colocated(dest_url) {
+            Some(Ok(dest)) => self.context.images.and_then(|i| i.images.get(&dest)),
+            Some(Err(_)) => None,
+            None => self
+                .context
+                .images
+                .and_then(|i| i.get(dest_url, self.context.base_path)),
+        };
+        if let Some(image) = published {
             return crate::images::html::picture(
                 image,
                 self.context.base_path,
@@ -162,6 +187,21 @@ impl Renderer<'_> {
                     CowStr::Borrowed("#")
                 }
             };
+        }
+        match self.colocated(&url) {
+            Some(Ok(dest)) => {
+                return format!(
+                    "{}{}",
+                    crate::images::html::url(self.context.base_path, &dest),
+                    crate::content::colocated::suffix(&url)
+                )
+                .into();
+            }
+            Some(Err(message)) => {
+                self.problem(offset, message);
+                return CowStr::Borrowed("#");
+            }
+            None => {}
         }
         self.check_site_file(&url, offset);
         if url.starts_with('/') && !url.starts_with("//") && self.context.base_path != "/" {
@@ -522,6 +562,17 @@ pub fn render(text: &str, context: &MarkdownContext) -> Rendered {
 /// Renders one Markdown text; with `eager_first`, its first image is the first a reader sees
 /// on the page (a body without a lead image) and is not loaded lazily.
 pub fn render_with(text: &str, context: &MarkdownContext, eager_first: bool) -> Rendered {
+    render_beside(text, context, eager_first, None)
+}
+
+/// [`render_with`] for the text of the file `source` (relative to the site root): relative
+/// paths in it name files next to it.
+pub fn render_beside(
+    text: &str,
+    context: &MarkdownContext,
+    eager_first: bool,
+    source: Option<&Path>,
+) -> Rendered {
     let mut renderer = Renderer {
         context,
         lines: LineIndex::new(text),
@@ -529,6 +580,7 @@ pub fn render_with(text: &str, context: &MarkdownContext, eager_first: bool) -> 
         heading_ids: HashMap::new(),
         eager_first,
         images_shown: 0,
+        source,
     };
     renderer.render(text)
 }
@@ -630,7 +682,7 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
     }
     for period in site.periods.values_mut() {
         if let (Some(narrative), Some(source)) = (&mut period.narrative, &period.source) {
-            problems.extend(render_field(narrative, source, context, false));
+            problems.extend(render_narrative(narrative, source, context));
         }
         if let Some(source) = &period.source {
             for item in &mut period.plans {
@@ -685,7 +737,12 @@ pub fn render_news_body(
 ) -> Vec<Diagnostic> {
     // The Markdown is not needed once rendered: dropping it keeps a large site's memory down.
     let source = std::mem::take(&mut item.body.source);
-    let rendered = render_with(&source, context, item.image.is_none());
+    let rendered = render_beside(
+        &source,
+        context,
+        item.image.is_none(),
+        Some(item.source.as_path()),
+    );
     item.body.html = rendered.html;
     if item.summary.is_none() {
         item.summary = rendered.first_paragraph;
@@ -715,13 +772,25 @@ pub fn render_field(
     located(source, field.line, problems)
 }
 
-/// Renders a Markdown body (a page's): problems at their lines in the file.
+/// Renders a period's narrative (the body of `content/periods/<id>.md`): relative paths name
+/// files next to it.
+pub fn render_narrative(
+    field: &mut Markdown,
+    source: &Path,
+    context: &MarkdownContext,
+) -> Vec<Diagnostic> {
+    let rendered = render_beside(&field.source, context, false, Some(source));
+    field.html = rendered.html;
+    located(source, field.line, rendered.problems)
+}
+
+/// Renders a Markdown body (a page's, a document's notes): problems at their lines in the file.
 pub fn render_body(
     body: &mut Markdown,
     source: &Path,
     context: &MarkdownContext,
 ) -> Vec<Diagnostic> {
-    let rendered = render_with(&body.source, context, true);
+    let rendered = render_beside(&body.source, context, true, Some(source));
     body.html = rendered.html;
     located(source, body.line, rendered.problems)
 }

@@ -120,7 +120,28 @@ fn large_photo(seed: u32) -> Vec<u8> {
     jpeg
 }
 
-/// The example site with a news item of four large photos (a lead image and a gallery).
+/// A member's logo: a red disc on transparency.
+fn logo_png(width: u32, height: u32) -> Vec<u8> {
+    let r = width.min(height) as f32 / 2.0;
+    let img = image::RgbaImage::from_fn(width, height, |x, y| {
+        let (dx, dy) = (
+            x as f32 - width as f32 / 2.0,
+            y as f32 - height as f32 / 2.0,
+        );
+        if dx * dx + dy * dy < r * r {
+            image::Rgba([190, 30, 45, 255])
+        } else {
+            image::Rgba([0, 0, 0, 0])
+        }
+    });
+    let mut out = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// The example site with a news item of four large photos (a lead image and a gallery, one
+/// photo next to the item) and logos next to three members' profiles.
 fn photo_site() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
@@ -133,12 +154,35 @@ fn photo_site() -> (tempfile::TempDir, PathBuf) {
             std::fs::copy(&from, site.join(part)).unwrap();
         }
     }
-    for n in 1..=4 {
+    for n in 1..=3 {
         std::fs::write(
             site.join(format!("static/images/hoat-dong-{n}.jpg")),
             large_photo(n),
         )
         .unwrap();
+    }
+    // One photo next to the news item, and members' logos next to their profiles (PNG, and an
+    // SVG the pipeline leaves as it is); the example site itself has no logos.
+    std::fs::create_dir_all(site.join("content/news/anh")).unwrap();
+    std::fs::write(
+        site.join("content/news/anh/hoat-dong-4.jpg"),
+        large_photo(4),
+    )
+    .unwrap();
+    for (slug, file, bytes) in [
+        ("hoi-luat-gia", "logo.png", logo_png(400, 400)),
+        ("hoi-chu-thap-do", "logo.png", logo_png(600, 300)),
+        (
+            "hoi-doanh-nghiep",
+            "logo.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle cx=\"5\" cy=\"5\" r=\"5\" fill=\"#c77700\"/></svg>".to_vec(),
+        ),
+    ] {
+        let folder = site.join("content/associations").join(slug);
+        std::fs::write(folder.join(file), bytes).unwrap();
+        let profile = folder.join("profile.yaml");
+        let text = std::fs::read_to_string(&profile).unwrap();
+        std::fs::write(&profile, format!("logo: {file}\n{text}")).unwrap();
     }
     std::fs::write(
         site.join("content/news/2013-07-10-anh-hoat-dong.md"),
@@ -152,7 +196,7 @@ image_alt: Đoàn công tác thăm hỏi hội viên
 
 ![Trao quà](/images/hoat-dong-2.jpg)
 ![Tặng sách](/images/hoat-dong-3.jpg \"Tặng sách cho thư viện xã\")
-![Chụp ảnh lưu niệm](/images/hoat-dong-4.jpg)
+![Chụp ảnh lưu niệm](anh/hoat-dong-4.jpg)
 
 Chuyến thăm kết thúc trong ngày.
 ",

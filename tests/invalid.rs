@@ -1024,6 +1024,52 @@ fn cases() -> Vec<Case> {
             |s| write(s, "static/news/index.html", "<p>x</p>"),
         )
         .vi("E117", "tệp tĩnh này sẽ đè lên trang /news/index.html do blocpress tạo; hãy"),
+        // ---- files next to content ----
+        case(
+            "photo next to a news item that is not there",
+            "content/news/2013-06-21-so-ket.md:11",
+            "link or image `anh/khong-co.jpg` points to a file the site does not have",
+            |s| {
+                replace(
+                    s,
+                    NEWS,
+                    "(/images/hoi-nghi.svg \"Quang cảnh Hội nghị\")",
+                    "(anh/khong-co.jpg)",
+                )
+            },
+        )
+        .vi("E400", "liên kết hoặc ảnh “anh/khong-co.jpg” trỏ tới một tệp không có trong trang"),
+        case(
+            "photo path out of content/",
+            "content/news/2013-06-21-so-ket.md:11",
+            "`../../static/images/hoi-nghi.svg` leads out of the content folder",
+            |s| {
+                replace(
+                    s,
+                    NEWS,
+                    "(/images/hoi-nghi.svg \"Quang cảnh Hội nghị\")",
+                    "(../../static/images/hoi-nghi.svg)",
+                )
+            },
+        )
+        .vi("E410", "“../../static/images/hoi-nghi.svg” dẫn ra ngoài thư mục nội dung"),
+        case(
+            "logo next to a profile in the place of a static file",
+            "content/associations/hoi-luat-gia/logo.svg",
+            "would be published at /associations/hoi-luat-gia/logo.svg, where static/associations/hoi-luat-gia/logo.svg is published already",
+            |s| {
+                let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"/>";
+                write(s, "content/associations/hoi-luat-gia/logo.svg", svg);
+                write(s, "static/associations/hoi-luat-gia/logo.svg", svg);
+                replace(
+                    s,
+                    PROFILE,
+                    "order: 1\n",
+                    "order: 1\nlogo: logo.svg\n",
+                )
+            },
+        )
+        .vi("E411", "tệp này sẽ được đăng ở /associations/hoi-luat-gia/logo.svg, nơi đã có tệp"),
     ];
     #[cfg(unix)]
     cases.extend(symlink_cases());

@@ -450,3 +450,289 @@ fn a_document_without_its_file_or_fields_fails_check_with_file_and_line() {
         "{vi}"
     );
 }
+
+/// A small PNG of one colour.
+fn png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(width, height, image::Rgb(rgb));
+    let mut out = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+#[test]
+fn a_photo_and_a_pdf_next_to_a_news_item_are_published_at_their_path_under_content() {
+    // news-site is published under the sub-path /khoi-thi-dua/.
+    let site = Site::new("news-site");
+    let original = phone_jpeg(1200, 600, 6, 0);
+    write_bytes(&site, "content/news/2013/anh/quang-canh.jpg", &original);
+    write_bytes(
+        &site,
+        "content/news/2013/anh/dai-bieu.jpg",
+        &phone_jpeg(800, 600, 1, 9),
+    );
+    write_bytes(
+        &site,
+        "content/news/2013/ke hoạch.pdf",
+        b"%PDF-1.4\n%%EOF\n",
+    );
+    // What a secretary keeps beside the news and never links: never published.
+    write_bytes(
+        &site,
+        "content/news/2013/bieu-mau.xlsx",
+        b"PK\x03\x04 not a real workbook",
+    );
+    write_bytes(
+        &site,
+        "content/news/2013/anh/chua-dung.jpg",
+        &phone_jpeg(64, 64, 1, 3),
+    );
+    site.write(
+        "content/news/2013/hoi-nghi.md",
+        "---\ntitle: Hội nghị sơ kết\ndate: 2013-07-10\nimage: anh/dai-bieu.jpg\nimage_alt: Đại biểu dự hội nghị\n---\nĐoạn mở đầu.\n\n![Quang cảnh](anh/quang-canh.jpg)\n\nXem [kế hoạch](ke%20hoạch.pdf#page=2) và [trang giới thiệu](@/pages/gioi-thieu.md).\n",
+    );
+    let output = site.build_ok(&[]);
+    let log = stdout(&output);
+    assert!(
+        log.contains("W004") && log.contains("bieu-mau.xlsx"),
+        "{log}"
+    );
+
+    // The photo: variants at its path under content/, upright, without metadata.
+    for (rel, width) in [
+        ("news/2013/anh/quang-canh.jpg", 600),
+        ("news/2013/anh/quang-canh-480w.jpg", 480),
+        ("news/2013/anh/quang-canh-600w.webp", 600),
+    ] {
+        let bytes = std::fs::read(site.out().join(rel)).unwrap_or_else(|_| panic!("{rel}"));
+        let img = image::load_from_memory(&bytes).unwrap().to_rgb8();
+        assert_eq!(
+            (img.width(), img.height()),
+            (width, width * 2),
+            "{rel} upright"
+        );
+    }
+    for path in files_under(&site.out().join("news/2013")) {
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(!contains(&bytes, b"Exif"), "{} has EXIF", path.display());
+        assert!(!contains(&bytes, &GPS_BYTES), "{} has GPS", path.display());
+        assert_ne!(bytes, original, "{} is the original", path.display());
+    }
+    let html = site.html("news/hoi-nghi/index.html");
+    assert_eq!(
+        attr(&html, ".prose picture source[type='image/webp']", "srcset"),
+        vec![
+            "/khoi-thi-dua/news/2013/anh/quang-canh-480w.webp 480w, /khoi-thi-dua/news/2013/anh/quang-canh-600w.webp 600w"
+        ]
+    );
+    let img = select(&html, ".prose picture img")[0];
+    assert_eq!(
+        img.value().attr("src"),
+        Some("/khoi-thi-dua/news/2013/anh/quang-canh.jpg")
+    );
+    assert_eq!(img.value().attr("width"), Some("600"));
+    assert_eq!(img.value().attr("height"), Some("1200"));
+    assert_eq!(img.value().attr("alt"), Some("Quang cảnh"));
+    // `image:` beside the item: the lead picture and the cards' thumbnails.
+    assert_eq!(
+        attr(&html, ".lead-image picture img", "src"),
+        vec!["/khoi-thi-dua/news/2013/anh/dai-bieu.jpg"]
+    );
+    // The PDF: copied as it is, the link rewritten (the fragment kept); `@/` links unchanged.
+    let hrefs = attr(&html, ".prose a", "href");
+    assert!(
+        hrefs.contains(&"/khoi-thi-dua/news/2013/ke%20ho%E1%BA%A1ch.pdf#page=2".to_string())
+            || hrefs.contains(&"/khoi-thi-dua/news/2013/ke%20hoạch.pdf#page=2".to_string()),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.contains(&"/khoi-thi-dua/gioi-thieu/".to_string()),
+        "{hrefs:?}"
+    );
+    assert_eq!(
+        std::fs::read(site.out().join("news/2013/ke hoạch.pdf")).unwrap(),
+        b"%PDF-1.4\n%%EOF\n"
+    );
+    // Only what content names: no spreadsheet, no unused photo, no Markdown source.
+    let published: Vec<String> = files_under(&site.out())
+        .iter()
+        .map(|p| p.strip_prefix(site.out()).unwrap().display().to_string())
+        .collect();
+    for leaked in ["xlsx", "chua-dung", ".md"] {
+        assert!(
+            !published.iter().any(|p| p.contains(leaked)),
+            "{leaked} published: {published:?}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_or_escaping_file_next_to_content_fails_check_with_file_and_line() {
+    let site = Site::new("news-site");
+    write_bytes(&site, "site-secret.jpg", &phone_jpeg(64, 64, 1, 0));
+    site.write(
+        "content/news/2013/thieu.md",
+        "---\ntitle: Thiếu ảnh\ndate: 2013-07-10\nimage: anh/khong-co.jpg\n---\nĐoạn một.\n\n![Ảnh](anh/khong-co-nua.jpg)\n\n![Ra ngoài](../../../site-secret.jpg)\n",
+    );
+    let output = site.run(&["check"]);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    for want in [
+        "error[E401]: content/news/2013/thieu.md:4:",
+        "error[E400]: content/news/2013/thieu.md:8:",
+        "error[E410]: content/news/2013/thieu.md:10:",
+    ] {
+        assert!(err.contains(want), "{want} in:\n{err}");
+    }
+    assert!(
+        err.contains("anh/khong-co-nua.jpg")
+            && err.contains("`../../../site-secret.jpg` leads out of the content folder"),
+        "{err}"
+    );
+    let vi = stderr(&site.run(&["check", "--lang", "vi"]));
+    assert!(
+        vi.contains("lỗi[E410]: content/news/2013/thieu.md:10:")
+            && vi.contains("dẫn ra ngoài thư mục nội dung"),
+        "{vi}"
+    );
+    // The build refuses too, and never publishes the file out of content/.
+    let output = site.build(&[]);
+    assert!(!output.status.success());
+    assert!(!site.exists("site-secret.jpg"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_next_to_content_that_leads_out_of_it_is_refused() {
+    let site = Site::new("news-site");
+    std::fs::create_dir_all(site.root().join("content/news/anh")).unwrap();
+    std::os::unix::fs::symlink(
+        site.root().join("site.yaml"),
+        site.root().join("content/news/anh/cau-hinh.pdf"),
+    )
+    .unwrap();
+    site.write(
+        "content/news/lien-ket.md",
+        "---\ntitle: Liên kết\ndate: 2013-07-10\n---\nXem [tệp](anh/cau-hinh.pdf).\n",
+    );
+    let output = site.build(&[]);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(
+        err.contains("error[E410]: content/news/lien-ket.md:5:"),
+        "{err}"
+    );
+    assert!(!site.exists("news/anh/cau-hinh.pdf"));
+}
+
+#[test]
+fn a_logo_next_to_a_profile_and_a_file_next_to_a_document_are_published() {
+    let site = example_site();
+    write_bytes(
+        &site,
+        "content/associations/hoi-luat-gia/logo.png",
+        &png(300, 300, [200, 30, 30]),
+    );
+    site.edit(
+        "content/associations/hoi-luat-gia/profile.yaml",
+        "name: Hội Luật gia tỉnh Lai Châu\n",
+        "name: Hội Luật gia tỉnh Lai Châu\nlogo: logo.png\n",
+    );
+    write_bytes(&site, "content/documents/quyet-dinh.pdf", &[b'%'; 2048]);
+    site.write(
+        "content/documents/quyet-dinh.md",
+        "---\ntitle: Quyết định khen thưởng\nnumber: 01/QĐ-KTĐ\nkind: Quyết định\nissuer: Khối thi đua\ndate: 2014-01-15\nfile: quyet-dinh.pdf\n---\n",
+    );
+    let output = site.build_ok(&[]);
+    assert!(!stdout(&output).contains("W401"), "{}", stdout(&output));
+    assert!(site.exists("associations/hoi-luat-gia/logo.png"));
+    assert!(site.exists("associations/hoi-luat-gia/logo-300w.webp"));
+    let page = site.html("associations/hoi-luat-gia/index.html");
+    assert!(
+        !select(
+            &page,
+            "picture img[src$='/associations/hoi-luat-gia/logo.png']"
+        )
+        .is_empty(),
+        "the member's page shows its logo"
+    );
+    assert!(site.exists("documents/quyet-dinh.pdf"));
+    let doc = site.html("documents/quyet-dinh/index.html");
+    assert_eq!(
+        attr(&doc, ".doc-file a", "href"),
+        vec!["/documents/quyet-dinh.pdf"]
+    );
+    assert!(support::text(&select(&doc, ".doc-file")[0]).contains("PDF, 2 KB"));
+}
+
+#[test]
+fn members_logos_show_beside_their_names_without_shifting_the_layout() {
+    let site = example_site();
+    write_bytes(
+        &site,
+        "content/associations/hoi-luat-gia/logo.png",
+        &png(400, 200, [200, 30, 30]),
+    );
+    site.edit(
+        "content/associations/hoi-luat-gia/profile.yaml",
+        "name: Hội Luật gia tỉnh Lai Châu\n",
+        "name: Hội Luật gia tỉnh Lai Châu\nlogo: logo.png\n",
+    );
+    site.write(
+        "content/associations/hoi-doanh-nghiep/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle cx=\"5\" cy=\"5\" r=\"5\"/></svg>",
+    );
+    site.edit(
+        "content/associations/hoi-doanh-nghiep/profile.yaml",
+        "name: Hội Doanh nghiệp tỉnh Lai Châu\n",
+        "name: Hội Doanh nghiệp tỉnh Lai Châu\nlogo: logo.svg\n",
+    );
+    site.build_ok(&[]);
+    // The member's page: beside the <h1>, large, loaded at once, alt text naming the member.
+    let page = site.html("associations/hoi-luat-gia/index.html");
+    let img = select(&page, ".member-head picture img.logo-large")[0];
+    assert_eq!(img.value().attr("width"), Some("400"));
+    assert_eq!(img.value().attr("height"), Some("200"));
+    assert_eq!(img.value().attr("sizes"), Some("5rem"));
+    assert_eq!(
+        img.value().attr("alt"),
+        Some("Biểu trưng Hội Luật gia tỉnh Lai Châu")
+    );
+    assert_eq!(img.value().attr("loading"), None, "above the fold");
+    assert_eq!(
+        support::first_text(&page, ".member-head h1"),
+        "Hội Luật gia tỉnh Lai Châu"
+    );
+    assert_eq!(
+        attr(&page, ".member-head picture source", "type"),
+        vec!["image/webp"]
+    );
+    // The lists: small; lazy on the home page, at once for the first cards of /associations/.
+    let home = site.html("index.html");
+    let small = select(&home, ".member-list picture img.logo")[0];
+    assert_eq!(small.value().attr("sizes"), Some("2rem"));
+    assert_eq!(small.value().attr("loading"), Some("lazy"));
+    let list = site.html("associations/index.html");
+    let first = select(&list, ".member-cards .member-head picture img.logo")[0];
+    assert_eq!(first.value().attr("loading"), None);
+    // An SVG is not processed: an <img> with the CSS box's size.
+    let svg = select(
+        &list,
+        "img.logo[src$='/associations/hoi-doanh-nghiep/logo.svg']",
+    )[0];
+    assert_eq!(svg.value().attr("width"), Some("32"));
+    assert_eq!(svg.value().attr("height"), Some("32"));
+    assert_eq!(
+        svg.value().attr("alt"),
+        Some("Biểu trưng Hội Doanh nghiệp tỉnh Lai Châu")
+    );
+    assert!(site.exists("associations/hoi-doanh-nghiep/logo.svg"));
+    // In English, the alt text comes from the English strings.
+    site.edit("site.yaml", "language: vi", "language: en");
+    site.build_ok(&[]);
+    let page = site.html("associations/hoi-luat-gia/index.html");
+    assert_eq!(
+        attr(&page, ".member-head img", "alt"),
+        vec!["Logo of Hội Luật gia tỉnh Lai Châu"]
+    );
+}

@@ -1465,3 +1465,60 @@ fn a_news_body_edit_changes_only_its_search_fragment_and_the_chunk_of_its_new_wo
     assert!(changed.contains(&"search/index.json"));
     assert_same_as_full_build(&builder, "a news body edited");
 }
+
+/// A PNG of one colour.
+fn png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(width, height, image::Rgb(rgb));
+    let mut out = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+#[test]
+fn a_photo_next_to_a_news_item_is_shown_once_named_and_again_once_replaced() {
+    let mut served = Live::small();
+    let photo = "content/news/anh/moi.png";
+    std::fs::create_dir_all(served.root().join("content/news/anh")).unwrap();
+    std::fs::write(served.root().join(photo), png(300, 200, [200, 30, 30])).unwrap();
+    served.changed(&[photo]);
+    assert!(
+        served.served("news/anh/moi.png").is_none(),
+        "a photo no item names is not published"
+    );
+    // The item names it: a full load publishes it through the image pipeline.
+    let rel = "content/news/2013-06-21-so-ket.md";
+    served.edit(rel, |t| format!("{t}\n![Ảnh mới](anh/moi.png)\n"));
+    assert!(
+        served.builder.errors().is_empty(),
+        "{:?}",
+        served.builder.errors()
+    );
+    assert_same_as_full_build(&served.builder, "a photo named");
+    let page = served.served("news/so-ket/index.html").unwrap();
+    assert!(
+        page.contains("src=\"/khoi/news/anh/moi.png\"") && page.contains("width=\"300\""),
+        "{page}"
+    );
+    // The photo replaced (another size): the page shows the new one.
+    std::fs::write(served.root().join(photo), png(400, 100, [30, 30, 200])).unwrap();
+    served.changed(&[photo]);
+    assert!(
+        served.builder.errors().is_empty(),
+        "{:?}",
+        served.builder.errors()
+    );
+    assert_same_as_full_build(&served.builder, "the photo replaced");
+    let page = served.served("news/so-ket/index.html").unwrap();
+    assert!(
+        page.contains("width=\"400\" height=\"100\""),
+        "the new photo's size: {page}"
+    );
+    // A name that is not there: the error names the file and line.
+    served.edit(rel, |t| t.replace("anh/moi.png", "anh/khong-co.png"));
+    let errors = format!("{:?}", served.builder.errors());
+    assert!(
+        errors.contains("E400") && errors.contains("anh/khong-co.png"),
+        "{errors}"
+    );
+}

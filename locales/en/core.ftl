@@ -167,7 +167,7 @@ E086 = pages must be directly in content/pages/, not in a sub-folder
 W001 = metric `{ $key }` is also defined in site.yaml; this association's definition is used for it
 W002 = `extra.sample` names `{ $key }`, which this file does not report
 W003 = `{ $key }: { $value }` is read as the decimal number { $number } ({ $vietnamese } as Vietnamese writes it; YAML uses `.` for decimals); if you meant { $digits }, write `{ $key }: { $digits }` without the dot
-W004 = only `.md` files are read in content/news/; this file is ignored (images belong in static/)
+W004 = only `.md` files are read in content/news/, and no news item links to this file: it is not published (link to it from a news item, for example ![Photo](anh.jpg), or delete it)
 W005 = not a known place for content (news/, pages/, periods/, associations/, scoring/); this file is ignored
 
 ## Diagnostics: scoring

@@ -158,7 +158,7 @@ E086 = trang phải đặt ngay trong content/pages/, không đặt trong thư m
 W001 = chỉ tiêu “{ $key }” cũng được khai báo trong site.yaml; trang dùng khai báo của đơn vị này
 W002 = `extra.sample` nhắc tới “{ $key }”, nhưng tệp này không báo cáo chỉ tiêu đó
 W003 = “{ $key }: { $value }” được đọc là số thập phân { $vietnamese } (YAML dùng dấu chấm để ngăn phần thập phân: { $number } là { $vietnamese }); nếu ý là { $digits } thì viết `{ $key }: { $digits }`, không có dấu chấm
-W004 = trong content/news/ chỉ đọc tệp `.md`; tệp này bị bỏ qua (ảnh đặt trong thư mục static/)
+W004 = trong content/news/ chỉ đọc tệp `.md`, và không tin bài nào trỏ tới tệp này: tệp không được đăng (hãy chèn vào một tin, ví dụ ![Ảnh](anh.jpg), hoặc xoá tệp)
 W005 = đây không phải chỗ đặt nội dung (news/, pages/, periods/, associations/, scoring/); tệp này bị bỏ qua
 
 ## Diagnostics: scoring

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::association::{self, MetricScope};
+use super::colocated::{self, Reference};
 use super::{SourcePath, file_stem, news, page, period, read_text, registration, scoring};
 use crate::config::{CONFIG_FILE, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
@@ -156,6 +157,8 @@ enum Job {
     Achievement(Slug, PeriodId, SourcePath),
     Scoring(SourcePath),
     Registration(SourcePath),
+    /// Read with the others, parsed by [`crate::documents`] once the site is loaded.
+    Document(SourcePath),
 }
 
 enum Parsed {
@@ -164,7 +167,12 @@ enum Parsed {
     Period(Period),
     Profile(Association),
     Achievement(Slug, crate::model::Achievement),
+    Document(SourcePath, String),
 }
+
+/// Files of `content/` that are not content (photos, PDFs, spreadsheets), by their path under
+/// `content/`, each with the diagnostic it gets unless content names it.
+pub type Assets = BTreeMap<String, (SourcePath, Vec<Diagnostic>)>;
 
 fn components(rel: &Path) -> Vec<String> {
     rel.components()
@@ -176,66 +184,130 @@ fn extension(rel: &Path) -> &str {
     rel.extension().and_then(|e| e.to_str()).unwrap_or("")
 }
 
-/// Sorts the files of `content/` into jobs; files in the wrong place are reported.
-fn classify(files: Vec<SourcePath>, problems: &mut Vec<Diagnostic>) -> (Vec<Job>, HashSet<Slug>) {
+/// Sorts the files of `content/` into jobs; files in the wrong place are reported, except files
+/// that are not content (a photo, a PDF), which are kept in the assets with their diagnostic:
+/// content may name them ([`super::colocated`]).
+fn classify(
+    files: Vec<SourcePath>,
+    all_problems: &mut Vec<Diagnostic>,
+) -> (Vec<Job>, HashSet<Slug>, Assets) {
     let mut jobs = Vec::new();
     let mut associations = HashSet::new();
     let mut bad_folders = HashSet::new();
+    let mut assets = Assets::new();
+    let mut problems = Vec::new();
     for file in files {
         let parts = components(&file.rel);
         let inner: Vec<&str> = parts.iter().skip(1).map(String::as_str).collect();
-        let ext = extension(&file.rel);
-        let wrong_ext =
-            |expected: &str| Diagnostic::new(&file.rel, "E085").arg("expected", expected);
-        match inner.as_slice() {
-            ["news", .., _] if ext == "md" => jobs.push(Job::News(file)),
-            ["news", .., _] => problems.push(Diagnostic::new(&file.rel, "W004")),
-            ["pages", _] if ext == "md" => jobs.push(Job::Page(file)),
-            ["pages", ..] if ext != "md" => problems.push(wrong_ext("md")),
-            ["pages", ..] => problems.push(Diagnostic::new(&file.rel, "E086")),
-            ["periods", _] if ext == "md" => jobs.push(Job::Period(file)),
-            ["periods", ..] => problems.push(wrong_ext("md")),
-            ["scoring", _] if ext == "yaml" => jobs.push(Job::Scoring(file)),
-            ["scoring", ..] => problems.push(wrong_ext("yaml")),
-            ["registrations", _] if ext == "yaml" => jobs.push(Job::Registration(file)),
-            ["registrations", ..] => problems.push(wrong_ext("yaml")),
-            // Read by crate::documents once the rest of the site is loaded.
-            ["documents", ..] => {}
-            ["associations", folder, name] => {
-                let slug = match Slug::parse(folder) {
-                    Ok(slug) => slug,
-                    Err(message) => {
-                        if bad_folders.insert(folder.to_string()) {
-                            let folder_path =
-                                Path::new("content").join("associations").join(folder);
-                            problems.push(
-                                Diagnostic::new(folder_path, "E071").nested("reason", message),
-                            );
-                        }
-                        continue;
+        if !matches!(extension(&file.rel), "md" | "yaml" | "yml") && !inner.is_empty() {
+            let before = problems.len();
+            let file = classify_one(
+                file,
+                &inner,
+                &mut problems,
+                &mut jobs,
+                &mut associations,
+                &mut bad_folders,
+            );
+            let kept = problems.split_off(before);
+            if let Some(file) = file {
+                assets.insert(inner.join("/"), (file, kept));
+            } else {
+                problems.extend(kept);
+            }
+            continue;
+        }
+        classify_one(
+            file,
+            &inner,
+            &mut problems,
+            &mut jobs,
+            &mut associations,
+            &mut bad_folders,
+        );
+    }
+    all_problems.extend(problems);
+    (jobs, associations, assets)
+}
+
+/// Sorts one file of `content/`; gives it back when it is not a job (a file in a wrong place).
+fn classify_one(
+    file: SourcePath,
+    inner: &[&str],
+    problems: &mut Vec<Diagnostic>,
+    jobs: &mut Vec<Job>,
+    associations: &mut HashSet<Slug>,
+    bad_folders: &mut HashSet<String>,
+) -> Option<SourcePath> {
+    let ext = extension(&file.rel);
+    let wrong_ext = |expected: &str| Diagnostic::new(&file.rel, "E085").arg("expected", expected);
+    let problem = match inner {
+        ["news", .., _] if ext == "md" => {
+            jobs.push(Job::News(file));
+            return None;
+        }
+        ["news", .., _] => Diagnostic::new(&file.rel, "W004"),
+        ["pages", _] if ext == "md" => {
+            jobs.push(Job::Page(file));
+            return None;
+        }
+        ["pages", ..] if ext != "md" => wrong_ext("md"),
+        ["pages", ..] => Diagnostic::new(&file.rel, "E086"),
+        ["periods", _] if ext == "md" => {
+            jobs.push(Job::Period(file));
+            return None;
+        }
+        ["periods", ..] => wrong_ext("md"),
+        ["scoring", _] if ext == "yaml" => {
+            jobs.push(Job::Scoring(file));
+            return None;
+        }
+        ["scoring", ..] => wrong_ext("yaml"),
+        ["registrations", _] if ext == "yaml" => {
+            jobs.push(Job::Registration(file));
+            return None;
+        }
+        ["registrations", ..] => wrong_ext("yaml"),
+        ["documents", ..] if ext == "md" => {
+            jobs.push(Job::Document(file));
+            return None;
+        }
+        ["documents", ..] => Diagnostic::new(&file.rel, "W401"),
+        ["associations", folder, name] => {
+            let slug = match Slug::parse(folder) {
+                Ok(slug) => slug,
+                Err(message) => {
+                    if bad_folders.insert(folder.to_string()) {
+                        let folder_path = Path::new("content").join("associations").join(folder);
+                        problems
+                            .push(Diagnostic::new(folder_path, "E071").nested("reason", message));
                     }
-                };
-                associations.insert(slug.clone());
-                if ext == "yml" {
-                    problems.push(Diagnostic::new(&file.rel, "E073"));
-                } else if ext != "yaml" {
-                    problems.push(wrong_ext("yaml"));
-                } else if *name == "profile.yaml" {
-                    jobs.push(Job::Profile(slug, file));
-                } else {
-                    match file_stem(&file.rel).parse::<PeriodId>() {
-                        Ok(period) => jobs.push(Job::Achievement(slug, period, file)),
-                        Err(_) => problems.push(
-                            Diagnostic::new(&file.rel, "E072").arg("name", file_stem(&file.rel)),
-                        ),
+                    return Some(file);
+                }
+            };
+            associations.insert(slug.clone());
+            if ext == "yml" {
+                Diagnostic::new(&file.rel, "E073")
+            } else if ext != "yaml" {
+                wrong_ext("yaml")
+            } else if *name == "profile.yaml" {
+                jobs.push(Job::Profile(slug, file));
+                return None;
+            } else {
+                match file_stem(&file.rel).parse::<PeriodId>() {
+                    Ok(period) => {
+                        jobs.push(Job::Achievement(slug, period, file));
+                        return None;
                     }
+                    Err(_) => Diagnostic::new(&file.rel, "E072").arg("name", file_stem(&file.rel)),
                 }
             }
-            ["associations", ..] => problems.push(Diagnostic::new(&file.rel, "E074")),
-            _ => problems.push(Diagnostic::new(&file.rel, "W005")),
         }
-    }
-    (jobs, associations)
+        ["associations", ..] => Diagnostic::new(&file.rel, "E074"),
+        _ => Diagnostic::new(&file.rel, "W005"),
+    };
+    problems.push(problem);
+    Some(file)
 }
 
 /// Loads and validates a whole site: everything that could be read, with every error and warning
@@ -277,7 +349,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
 
     let mut problems = Vec::new();
     let content_files = walk_files(root, "content", &mut problems);
-    let (jobs, association_slugs) = classify(content_files, &mut problems);
+    let (jobs, association_slugs, assets) = classify(content_files, &mut problems);
     check_bloc_roles(&config, &config_text, &association_slugs, &mut problems);
     check_theme(root, &config, &config_text, &mut problems);
 
@@ -294,6 +366,8 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     let mut pages = Vec::new();
     let mut drafts = Vec::new();
     let mut periods: BTreeMap<PeriodId, Period> = BTreeMap::new();
+    let mut document_texts = Vec::new();
+    let mut references = Vec::new();
     for phase in [profile_jobs, jobs] {
         let own_metrics: HashMap<&Slug, &indexmap::IndexMap<String, crate::config::MetricDef>> =
             associations
@@ -304,6 +378,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
             config: &config,
             associations: &association_slugs,
             own_metrics: &own_metrics,
+            drafts: options.drafts,
         };
         let results: Vec<JobResult> = phase
             .into_par_iter()
@@ -312,8 +387,9 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         drop(own_metrics);
         for result in results {
             match result {
-                Ok((parsed, warnings)) => {
+                Ok((parsed, warnings, refs)) => {
                     problems.extend(warnings);
+                    references.extend(refs);
                     match parsed {
                         Parsed::News(item) => {
                             if options.drafts || !item.draft {
@@ -337,6 +413,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
                             associations.insert(a.slug.clone(), a);
                         }
                         Parsed::Achievement(slug, a) => achievements.push((slug, a)),
+                        Parsed::Document(path, text) => document_texts.push((path, text)),
                     }
                 }
                 Err(errors) => problems.extend(errors),
@@ -476,9 +553,15 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         }
     }
 
-    let static_files = collect_static(root, &config, &mut problems);
-    let (static_files, images) =
+    let mut static_files = collect_static(root, &config, &mut problems);
+    // Files next to content that drafts left out of the build name are not published.
+    references.retain(|r: &super::colocated::Reference| !drafts.contains(&r.source));
+    let colocated =
+        super::colocated::publish(root, assets, &references, &static_files, &mut problems);
+    static_files.extend(colocated.files);
+    let (static_files, mut images) =
         crate::images::publish(root, config.language, static_files, &mut problems);
+    images.outside = colocated.outside;
     news.sort_by(news_order);
     pages.sort_by(page_order);
 
@@ -500,7 +583,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     };
     super::validate::validate(&mut site, &mut problems);
     problems.extend(crate::images::check_front_matter(&site));
-    site.documents = crate::documents::load(&site, options.drafts, &mut problems);
+    site.documents = crate::documents::load(&site, document_texts, options.drafts, &mut problems);
     all.extend(problems);
     Ok((site, all))
 }
@@ -546,24 +629,56 @@ struct JobContext<'a> {
     config: &'a SiteConfig,
     associations: &'a HashSet<Slug>,
     own_metrics: &'a HashMap<&'a Slug, &'a indexmap::IndexMap<String, crate::config::MetricDef>>,
+    /// Whether drafts are built (a draft document's file is not published otherwise).
+    drafts: bool,
 }
 
-/// A parsed file with its warnings, or every problem found in it.
-type JobResult = Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>>;
+/// A parsed file with its warnings and the files next to content it names, or every problem
+/// found in it.
+type JobResult = Result<(Parsed, Vec<Diagnostic>, Vec<Reference>), Vec<Diagnostic>>;
 
 fn parse_job(job: Job, context: &JobContext) -> JobResult {
     let path = match &job {
         Job::News(p) | Job::Page(p) | Job::Period(p) | Job::Scoring(p) | Job::Registration(p) => p,
-        Job::Profile(_, p) | Job::Achievement(_, _, p) => p,
+        Job::Profile(_, p) | Job::Achievement(_, _, p) | Job::Document(p) => p,
     };
     let (text, hygiene) = super::read_text_checked(&path.abs, &path.rel).map_err(|d| vec![d])?;
-    parse_text(job, text, context).map(|(parsed, mut warnings)| {
+    if let Job::Document(path) = job {
+        let references = colocated::document(&path.rel, &text, context.drafts);
+        return Ok((
+            Parsed::Document(path, text),
+            hygiene.into_iter().collect(),
+            references,
+        ));
+    }
+    parse_text(job, text, context).map(|(mut parsed, mut warnings)| {
         warnings.extend(hygiene);
-        (parsed, warnings)
+        let references = match &mut parsed {
+            Parsed::News(item) => colocated::news(item),
+            Parsed::Profile(association) => colocated::profile(association),
+            Parsed::Page(page) => {
+                let mut out = Vec::new();
+                colocated::add_markdown(&page.source, &page.body.source, &mut out);
+                out
+            }
+            Parsed::Period(period) => {
+                let mut out = Vec::new();
+                if let (Some(source), Some(narrative)) = (&period.source, &period.narrative) {
+                    colocated::add_markdown(source, &narrative.source, &mut out);
+                }
+                out
+            }
+            Parsed::Achievement(..) | Parsed::Document(..) => Vec::new(),
+        };
+        (parsed, warnings, references)
     })
 }
 
-fn parse_text(job: Job, text: String, context: &JobContext) -> JobResult {
+fn parse_text(
+    job: Job,
+    text: String,
+    context: &JobContext,
+) -> Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>> {
     match job {
         Job::News(path) => {
             news::parse(&path, &text, context.associations).map(|n| (Parsed::News(n), Vec::new()))
@@ -586,8 +701,8 @@ fn parse_text(job: Job, text: String, context: &JobContext) -> JobResult {
             association::parse_achievement(period, &path, &text, &scope)
                 .map(|(a, warnings)| (Parsed::Achievement(slug, a), warnings))
         }
-        Job::Scoring(_) | Job::Registration(_) => {
-            unreachable!("scoring and registration files are parsed after the associations")
+        Job::Scoring(_) | Job::Registration(_) | Job::Document(_) => {
+            unreachable!("scoring, registration and document files are parsed apart")
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod aliases;
 pub mod association;
+pub mod colocated;
 pub mod document_meta;
 pub mod front_matter;
 pub mod hygiene;

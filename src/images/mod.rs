@@ -109,6 +109,9 @@ pub struct ImageCatalog {
     pub stats: ImageStats,
     /// The cache folder the variants are in.
     pub cache_dir: PathBuf,
+    /// Files next to content that content names but that lead out of `content/` (a symlink):
+    /// never published, reported where they are named (E410).
+    pub outside: std::collections::HashSet<String>,
 }
 
 impl ImageCatalog {
@@ -306,7 +309,7 @@ pub fn site_file_target(url: &str, base_path: &str) -> Option<String> {
 }
 
 /// The line of a front-matter key (`image:`) in a file, for messages; 0 when not found.
-fn key_line(root: &Path, source: &Path, key: &str) -> usize {
+pub(crate) fn key_line(root: &Path, source: &Path, key: &str) -> usize {
     std::fs::read_to_string(root.join(source))
         .ok()
         .and_then(|text| {

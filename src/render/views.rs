@@ -25,6 +25,27 @@ pub struct Views<'a> {
     pub t: &'a Translations,
 }
 
+/// A size the default theme shows logos at: its CSS box (`.logo`, `.logo-large` in style.css)
+/// and the matching `sizes`.
+#[derive(Clone, Copy)]
+struct LogoSize {
+    class: &'static str,
+    sizes: &'static str,
+    /// The CSS box in pixels, for an `<img>` whose own size is not known (an SVG).
+    pixels: u32,
+}
+
+const LOGO_LIST: LogoSize = LogoSize {
+    class: "logo",
+    sizes: "2rem",
+    pixels: 32,
+};
+const LOGO_LARGE: LogoSize = LogoSize {
+    class: "logo logo-large",
+    sizes: "5rem",
+    pixels: 80,
+};
+
 #[derive(Serialize, Clone)]
 pub struct Link<'a> {
     pub title: &'a str,
@@ -98,6 +119,12 @@ pub struct AssociationCard<'a> {
     pub role_label: Option<String>,
     pub description: Option<&'a str>,
     pub logo: Option<String>,
+    /// The logo in members' lists (`<picture>`, or `<img>` for an SVG), small and lazily
+    /// loaded; `logo_list_eager` for the first cards a reader sees.
+    pub logo_list: Option<String>,
+    pub logo_list_eager: Option<String>,
+    /// The logo beside the name on the member's own page (loaded at once).
+    pub logo_large: Option<String>,
     pub periods_reported: usize,
 }
 
@@ -509,6 +536,41 @@ impl<'a> Views<'a> {
         ))
     }
 
+    /// An association's logo at a size of the theme: `<picture>` when the image pipeline
+    /// published it, else (an SVG, an address elsewhere) an `<img>` whose box the CSS sets. The
+    /// alt text names the member ("Biểu trưng Hội Luật gia tỉnh").
+    fn logo(&self, association: &Association, size: LogoSize, eager: bool) -> Option<String> {
+        let logo = association.logo.as_deref()?;
+        let alt = format!("{} {}", self.tr("logo_of"), association.name);
+        let config = &self.site.config;
+        if let Some(image) = self.site.images.get(logo, &config.base_path) {
+            return Some(images_html::picture(
+                image,
+                &config.base_path,
+                &images_html::Show {
+                    alt: &alt,
+                    sizes: size.sizes,
+                    eager,
+                    class: Some(size.class),
+                },
+            ));
+        }
+        let escape = |text: &str| {
+            let mut out = Vec::with_capacity(text.len() + 8);
+            let _ = tera::escape_html(text, &mut out);
+            String::from_utf8(out).unwrap_or_default()
+        };
+        let out = format!(
+            "<img src=\"{}\" alt=\"{}\" width=\"{2}\" height=\"{2}\" class=\"{3}\"{4}>",
+            escape(&self.asset_url(logo)),
+            escape(&alt),
+            size.pixels,
+            size.class,
+            if eager { "" } else { " loading=\"lazy\"" }
+        );
+        Some(out)
+    }
+
     /// A URL written in content (`/images/x.png`, `x.png`, `https://…`) as the page links it.
     pub fn asset_url(&self, url: &str) -> String {
         if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//") {
@@ -659,6 +721,9 @@ impl<'a> Views<'a> {
             role_label: self.role_label(association),
             description: association.description.as_ref().map(|d| d.html.as_str()),
             logo: association.logo.as_deref().map(|u| self.asset_url(u)),
+            logo_list: self.logo(association, LOGO_LIST, false),
+            logo_list_eager: self.logo(association, LOGO_LIST, true),
+            logo_large: self.logo(association, LOGO_LARGE, true),
             periods_reported: association.achievements.len(),
         }
     }

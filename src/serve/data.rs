@@ -15,7 +15,7 @@ use crate::content::load::{association_order, page_order};
 use crate::content::validate::validate;
 use crate::content::{SourcePath, content_path, page, period, read_text, scoring};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{render_body, render_field};
+use crate::markdown::{render_body, render_field, render_narrative};
 use crate::model::{Achievement, Association};
 use crate::period::PeriodId;
 use crate::slug::Slug;
@@ -229,8 +229,17 @@ impl Session<'_> {
                 let url = self.site.config.path_url(&format!("reports/{id}/"));
                 let previous = self.links.insert(target.clone(), url);
                 if let Some(narrative) = &mut period.narrative {
+                    let mut references = Vec::new();
+                    crate::content::colocated::add_markdown(
+                        rel,
+                        &narrative.source,
+                        &mut references,
+                    );
+                    if !self.colocated_published(&references) {
+                        return Outcome::Reload;
+                    }
                     let context = self.markdown_context();
-                    warnings = render_field(narrative, rel, &context, false);
+                    warnings = render_narrative(narrative, rel, &context);
                 }
                 for item in &mut period.plans {
                     let context = self.markdown_context();
@@ -313,6 +322,9 @@ impl Session<'_> {
             Ok(parsed) => parsed,
             Err(problems) => return Outcome::Broken(problems),
         };
+        if !self.colocated_published(&crate::content::colocated::profile(&mut association)) {
+            return Outcome::Reload;
+        }
         if let Some(description) = &mut association.description {
             let context = self.markdown_context();
             warnings.extend(render_field(description, rel, &context, false));
@@ -412,7 +424,18 @@ impl Session<'_> {
                     .map_err(|d| vec![d])
                     .and_then(|text| page::parse(&path, &text));
                 match parsed {
-                    Ok(page) => (self.drafts || !page.draft).then_some(page),
+                    Ok(page) => {
+                        let mut references = Vec::new();
+                        crate::content::colocated::add_markdown(
+                            rel,
+                            &page.body.source,
+                            &mut references,
+                        );
+                        if !self.colocated_published(&references) {
+                            return Outcome::Reload;
+                        }
+                        (self.drafts || !page.draft).then_some(page)
+                    }
                     Err(problems) => return Outcome::Broken(problems),
                 }
             }

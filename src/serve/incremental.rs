@@ -437,6 +437,19 @@ impl<'a> Session<'a> {
         Outcome::Applied(Vec::new())
     }
 
+    /// Whether the files next to content that a changed file names are published already. A
+    /// file named for the first time (or a path out of `content/`) needs a full load: the image
+    /// pipeline publishes it and the loader reports it.
+    pub(super) fn colocated_published(
+        &self,
+        references: &[crate::content::colocated::Reference],
+    ) -> bool {
+        references.iter().all(|r| match &r.target {
+            Some(dest) => self.site.images.files.contains(dest),
+            None => r.field.is_none(),
+        })
+    }
+
     pub(super) fn markdown_context(&self) -> MarkdownContext<'_> {
         MarkdownContext {
             links: self.links,
@@ -466,10 +479,15 @@ impl<'a> Session<'a> {
     }
 
     fn news(&mut self, rel: &Path) -> Outcome {
-        let new = match self.read_news(rel) {
+        let mut new = match self.read_news(rel) {
             Ok(new) => new,
             Err(problems) => return Outcome::Broken(problems),
         };
+        if let Some(item) = &mut new
+            && !self.colocated_published(&crate::content::colocated::news(item))
+        {
+            return Outcome::Reload;
+        }
         let old = self.site.news.iter().position(|n| n.source == rel);
         match (old, new) {
             (None, None) => Outcome::Applied(Vec::new()),
