@@ -8,15 +8,18 @@
 #   BIG=0 bench/photos.sh           # skip part 3 (the 10,000-news site)
 #   SKIP_FIRST=1 bench/photos.sh    # skip part 1 (the first builds, several minutes)
 #
-# Measures (wall time with hyperfine, peak memory with /usr/bin/time -v):
-#   1. first build with an empty image cache: blocpress vs Hugo producing the same widths
+#   HUGO=0 bench/photos.sh          # part 1 without Hugo (its run takes minutes)
+#
+# Measures:
+#   1. first build with an empty image cache (wall, CPU and peak memory of each run, from
+#      /usr/bin/time -v; RUNS runs each): blocpress vs Hugo producing the same widths
 #      (480, 960, 1600, never wider than the photo) in WebP and JPEG (Hugo's cache emptied too);
 #   2. second build (cache full) vs the same site without photos, runs interleaved A B A B …
 #   3. the same at the scale the issue means: the BIG-news benchmark site of gen_site.py
 #      (default 10,000) with N of its news items using the N photos (front-matter `image:`
 #      and one image in the body), against the same site without photos; hyperfine, interleaved
 #      (`--prepare` alternates nothing: the two commands are run in rounds A B A B by a loop).
-# Photos are made with ImageMagick (a plasma fractal with grain, ~4 MB like a phone's); 20
+# Photos are made with ImageMagick (a plasma fractal with grain, about 2 MB each); 20
 # distinct pictures, each written 10 times with a different JPEG comment, so every file has
 # its own bytes (and cache key) and costs a full decode and encode.
 set -euo pipefail
@@ -107,27 +110,46 @@ log "blocpress: $($BLOCPRESS --version 2>/dev/null || echo "$BLOCPRESS")"
 echo "# photos: N=$N, $(du -sh "$WORK/photos" | cut -f1) of JPEGs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---------------------------------------------------------------- 1. first build
+# Each run under /usr/bin/time -v: wall, CPU and peak memory of the same run (a Hugo run takes
+# minutes, so one measurement per run instead of a hyperfine pass plus a memory pass).
+first_runs() { # $1 = name, $2 = prepare command, $3 = build command
+    local name=$1 prepare=$2 build=$3
+    for r in $(seq 1 "$RUNS"); do
+        eval "$prepare"
+        /usr/bin/time -v $build 2>"$WORK/first-$name-$r.time" >/dev/null || { tail "$WORK/first-$name-$r.time" >&2; exit 1; }
+        log "$name run $r: $(grep -E 'Elapsed' "$WORK/first-$name-$r.time" | sed 's/.*: //') wall, load $(cut -d' ' -f1 /proc/loadavg)"
+    done
+    python3 - "$WORK" "$name" "$RUNS" <<'PY'
+import statistics, sys
+work, name, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+wall, cpu, rss = [], [], []
+for r in range(1, runs + 1):
+    v = {}
+    for line in open(f"{work}/first-{name}-{r}.time"):
+        key, _, value = line.strip().rpartition(": ")
+        v[key] = value
+    m, _, sec = v["Elapsed (wall clock) time (h:mm:ss or m:ss)"].rpartition(":")
+    wall.append(float(sec) + 60 * sum(int(x) * 60 ** i for i, x in enumerate(reversed(m.split(":"))) if x))
+    cpu.append(float(v["User time (seconds)"]) + float(v["System time (seconds)"]))
+    rss.append(int(v["Maximum resident set size (kbytes)"]) / 1024)
+print(f"first build, {name}: wall median {statistics.median(wall):.1f} s (runs {', '.join(f'{x:.1f}' for x in wall)}), "
+      f"CPU median {statistics.median(cpu):.1f} s, peak RSS median {statistics.median(rss):.0f} MiB "
+      f"(runs {', '.join(f'{x:.0f}' for x in rss)})")
+PY
+}
 if [[ $SKIP_FIRST != 1 ]]; then
-bp_first="$BLOCPRESS build --root $WORK/photos-site --output $WORK/out-bp --force"
-hyperfine --runs "$RUNS" --prepare "rm -rf $WORK/photos-site/.blocpress-cache" \
-    --export-json "$WORK/first-blocpress.json" "$bp_first"
-rm -rf "$WORK/photos-site/.blocpress-cache"
-/usr/bin/time -v $bp_first 2>"$WORK/first-blocpress.time" >/dev/null || true
-echo "blocpress first build peak RSS (KB): $(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$WORK/first-blocpress.time")"
-if command -v hugo >/dev/null; then
+first_runs blocpress "rm -rf $WORK/photos-site/.blocpress-cache $WORK/out-bp" \
+    "$BLOCPRESS build --root $WORK/photos-site --output $WORK/out-bp --force"
+echo "blocpress output files: $(find "$WORK/out-bp" -name '*.webp' | wc -l) webp, $(find "$WORK/out-bp" -name '*.jpg' | wc -l) jpg"
+if command -v hugo >/dev/null && [[ ${HUGO:-1} == 1 ]]; then
     make_hugo "$WORK/hugo-site"
     echo "# $(hugo version)"
-    hugo_first="hugo --quiet -s $WORK/hugo-site -d $WORK/out-hugo --cacheDir $WORK/hugo-cache"
-    hyperfine --runs "$RUNS" --prepare "rm -rf $WORK/hugo-cache $WORK/hugo-site/resources $WORK/out-hugo" \
-        --export-json "$WORK/first-hugo.json" "$hugo_first"
-    rm -rf "$WORK/hugo-cache" "$WORK/hugo-site/resources" "$WORK/out-hugo"
-    /usr/bin/time -v $hugo_first 2>"$WORK/first-hugo.time" >/dev/null || true
-    echo "Hugo first build peak RSS (KB): $(awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}' "$WORK/first-hugo.time")"
+    first_runs Hugo "rm -rf $WORK/hugo-cache $WORK/hugo-site/resources $WORK/out-hugo" \
+        "hugo --quiet -s $WORK/hugo-site -d $WORK/out-hugo --cacheDir $WORK/hugo-cache"
     echo "Hugo output files: $(find "$WORK/out-hugo" -name '*.webp' | wc -l) webp, $(find "$WORK/out-hugo" -name '*.jpg' | wc -l) jpg"
 else
-    echo "# Hugo not installed (apt-get install hugo): first-build comparison skipped"
+    echo "# Hugo not installed (apt-get install hugo) or HUGO=0: first-build comparison skipped"
 fi
-echo "blocpress output files: $(find "$WORK/out-bp" -name '*.webp' | wc -l) webp, $(find "$WORK/out-bp" -name '*.jpg' | wc -l) jpg"
 fi
 
 # ---------------------------------------------------------------- 2. second build, interleaved
