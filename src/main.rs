@@ -14,7 +14,11 @@ static GLOBAL: allocator::Allocator = allocator::Allocator;
 
 fn main() {
     allocator::Allocator::configure();
-    let cli = cli::Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match cli::Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(error) => std::process::exit(cmd::usage::report(error, &args)),
+    };
     let code = match cli.command {
         cli::Command::Build(args) => cmd::build::run(args, cli.lang),
         cli::Command::Check(args) => cmd::check::run(args, cli.lang),

@@ -119,6 +119,66 @@ fn a_base_url_that_is_not_a_url_is_a_usage_error() {
 }
 
 #[test]
+fn mistyped_commands_and_options_are_explained_in_the_site_language_with_the_likely_fix() {
+    let (tmp, site) = base();
+    // (arguments, the Vietnamese line, the help line)
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["buidl"],
+            "lỗi: không có lệnh “buidl”; có phải ý bạn là “build”?",
+            "Xem cách viết lệnh: blocpress --help",
+        ),
+        (
+            &["build", "--outptu", "x"],
+            "lỗi: lệnh này không có tuỳ chọn “--outptu”; có phải ý bạn là “--output”?",
+            "Xem cách viết lệnh: blocpress build --help",
+        ),
+        (
+            &["sheet", "exprot"],
+            "lỗi: không có lệnh “exprot”; có phải ý bạn là “export”?",
+            "Xem cách viết lệnh: blocpress sheet --help",
+        ),
+        (
+            &["build", "--lang", "fr"],
+            "lỗi: “fr” không dùng được cho --lang <LANG>; hãy chọn: vi, en",
+            "Xem cách viết lệnh: blocpress build --help",
+        ),
+        (
+            &["build", "Báo cáo"],
+            "lỗi: thừa “Báo cáo”: lệnh này không nhận thêm giá trị đó",
+            "Xem cách viết lệnh: blocpress build --help",
+        ),
+        (
+            &["new", "news"],
+            "lỗi: lệnh còn thiếu <TITLE>",
+            "Xem cách viết lệnh: blocpress new news --help",
+        ),
+    ];
+    for (args, line, help) in cases {
+        // Run inside the site: its language (vi) applies, as for a real mistake.
+        let out = run(&site, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(line), "{args:?}: {err}");
+        assert!(err.contains(help), "{args:?}: {err}");
+        assert!(!err.contains("unexpected argument"), "{args:?}: {err}");
+        assert!(!site.join("public").exists());
+    }
+    // --lang en wins over the site, even on a line clap could not read.
+    let out = run(&site, &["--lang", "en", "buidl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("error: there is no command “buidl”; did you mean “build”?"),
+        "{}",
+        stderr(&out)
+    );
+    // Help stays clap's, and succeeds.
+    let out = run(tmp.path(), &["build", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--output"));
+}
+
+#[test]
 fn explain_prints_the_meaning_examples_and_fix_in_the_language_of_the_run() {
     let tmp = tempfile::tempdir().unwrap();
     let out = run(tmp.path(), &["explain", "E031"]);

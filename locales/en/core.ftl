@@ -206,6 +206,17 @@ W010 = link with the `{ $scheme }:` scheme removed: only http(s), mailto and tel
 ## Usage errors
 
 usage-base-url = --base-url: { $reason }
+usage-help = How to write the command: { $command } --help
+usage-unknown-command = there is no command “{ $word }”; the commands are build, check, serve, init, new, explain, sheet
+usage-unknown-command-suggest = there is no command “{ $word }”; did you mean “{ $suggestion }”?
+usage-unknown-option = this command has no option “{ $option }”
+usage-unknown-option-suggest = this command has no option “{ $option }”; did you mean “{ $suggestion }”?
+usage-unexpected = unexpected “{ $value }”: this command takes no such value (put a path with spaces in quotes)
+usage-bad-value = “{ $value }” is not a valid value for { $option }
+usage-bad-value-choices = “{ $value }” is not a valid value for { $option }; choose: { $choices }
+usage-missing = the command is missing { $what }
+usage-conflict = { $option } cannot be used with { $other }
+usage-other = the command is not written right ({ $detail })
 
 ## blocpress serve
 

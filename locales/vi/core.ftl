@@ -197,6 +197,17 @@ W010 = đã bỏ liên kết dùng giao thức `{ $scheme }:`: chỉ cho phép l
 ## Usage errors
 
 usage-base-url = --base-url: { $reason }
+usage-help = Xem cách viết lệnh: { $command } --help
+usage-unknown-command = không có lệnh “{ $word }”; các lệnh là build, check, serve, init, new, explain, sheet
+usage-unknown-command-suggest = không có lệnh “{ $word }”; có phải ý bạn là “{ $suggestion }”?
+usage-unknown-option = lệnh này không có tuỳ chọn “{ $option }”
+usage-unknown-option-suggest = lệnh này không có tuỳ chọn “{ $option }”; có phải ý bạn là “{ $suggestion }”?
+usage-unexpected = thừa “{ $value }”: lệnh này không nhận thêm giá trị đó (đường dẫn có dấu cách thì đặt trong ngoặc kép)
+usage-bad-value = “{ $value }” không dùng được cho { $option }
+usage-bad-value-choices = “{ $value }” không dùng được cho { $option }; hãy chọn: { $choices }
+usage-missing = lệnh còn thiếu { $what }
+usage-conflict = không dùng { $option } cùng với { $other }
+usage-other = lệnh viết chưa đúng ({ $detail })
 
 ## blocpress serve
 

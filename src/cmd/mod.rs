@@ -7,6 +7,7 @@ pub mod init;
 pub mod new;
 pub mod serve;
 pub mod sheet;
+pub mod usage;
 
 use std::path::Path;
 
