@@ -5,7 +5,7 @@ mod support;
 
 use std::path::Path;
 
-use support::{Site, attr, select, stderr};
+use support::{Site, attr, png, select, stderr};
 
 /// A JPEG of `width`×`height` stored pixels, top half red and bottom half blue, with an EXIF
 /// block holding `orientation` and a GPS position (22° 23' 45.67" N), made here so the fixture
@@ -449,15 +449,6 @@ fn a_document_without_its_file_or_fields_fails_check_with_file_and_line() {
             && vi.contains("không có trong trang"),
         "{vi}"
     );
-}
-
-/// A small PNG of one colour.
-fn png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
-    let img = image::RgbImage::from_pixel(width, height, image::Rgb(rgb));
-    let mut out = Vec::new();
-    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-        .unwrap();
-    out
 }
 
 #[test]

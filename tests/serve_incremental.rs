@@ -3,6 +3,7 @@
 //! scratch and compares every served file, byte for byte.
 
 mod serve_common;
+mod support;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -10,6 +11,7 @@ use std::sync::Arc;
 
 use blocpress::serve::rebuild::{Builder, Level, Report, Served};
 use serve_common::*;
+use support::png;
 
 const ORIGIN: &str = "http://127.0.0.1:1111";
 
@@ -1464,15 +1466,6 @@ fn a_news_body_edit_changes_only_its_search_fragment_and_the_chunk_of_its_new_wo
     );
     assert!(changed.contains(&"search/index.json"));
     assert_same_as_full_build(&builder, "a news body edited");
-}
-
-/// A PNG of one colour.
-fn png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
-    let img = image::RgbImage::from_pixel(width, height, image::Rgb(rgb));
-    let mut out = Vec::new();
-    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-        .unwrap();
-    out
 }
 
 #[test]

@@ -179,3 +179,12 @@ pub fn attr(html: &Html, css: &str, name: &str) -> Vec<String> {
         .filter_map(|e| e.value().attr(name).map(str::to_string))
         .collect()
 }
+
+/// A PNG of one colour.
+pub fn png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(width, height, image::Rgb(rgb));
+    let mut out = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
