@@ -3,7 +3,6 @@
 //! scratch and compares every served file, byte for byte.
 
 mod serve_common;
-mod support;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -11,7 +10,6 @@ use std::sync::Arc;
 
 use blocpress::serve::rebuild::{Builder, Level, Report, Served};
 use serve_common::*;
-use support::png;
 
 const ORIGIN: &str = "http://127.0.0.1:1111";
 

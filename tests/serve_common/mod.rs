@@ -144,7 +144,7 @@ pub fn example_site(root: &Path) {
 
 #[path = "../support/mod.rs"]
 mod support;
-pub use support::copy_dir;
+pub use support::{copy_dir, png};
 
 /// A running `blocpress serve`, stopped when dropped.
 pub struct Server {
