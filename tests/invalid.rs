@@ -1070,6 +1070,26 @@ fn cases() -> Vec<Case> {
             },
         )
         .vi("E411", "tệp này sẽ được đăng ở /associations/hoi-luat-gia/logo.svg, nơi đã có tệp"),
+        case(
+            "two photos that differ only in their extension",
+            "static/images/hoi-nghi.png",
+            "would be published at /images/hoi-nghi-64w.webp, where static/images/hoi-nghi.jpg is published already",
+            |s| {
+                let photo = image::RgbImage::from_pixel(64, 48, image::Rgb([200, 30, 30]));
+                for (name, format) in [
+                    ("hoi-nghi.jpg", image::ImageFormat::Jpeg),
+                    ("hoi-nghi.png", image::ImageFormat::Png),
+                ] {
+                    photo
+                        .save_with_format(s.join("static/images").join(name), format)
+                        .unwrap();
+                }
+            },
+        )
+        .vi(
+            "E411",
+            "tệp này sẽ được đăng ở /images/hoi-nghi-64w.webp, nơi đã có tệp static/images/hoi-nghi.jpg",
+        ),
     ];
     #[cfg(unix)]
     cases.extend(symlink_cases());

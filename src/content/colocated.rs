@@ -281,12 +281,7 @@ pub fn publish(
             continue;
         }
         if let Some(other) = static_dests.get(dest.as_str()) {
-            let other = match &other.origin {
-                StaticOrigin::Disk(path) => {
-                    crate::diagnostics::display_path(path.strip_prefix(root).unwrap_or(path))
-                }
-                StaticOrigin::Builtin(_) => "<built-in theme>/static".to_string(),
-            };
+            let other = crate::images::source_text(root, other);
             problems.push(
                 Diagnostic::new(&file.rel, "E411")
                     .arg("url", format!("/{dest}"))

@@ -160,8 +160,9 @@ pub fn size_text(bytes: u64, language: crate::i18n::Language) -> String {
     format!("{text} {unit}")
 }
 
-/// One image's result: how pages show it, its files, and a warning (a large original).
-type Processed = (Published, Vec<StaticFile>, Option<Diagnostic>);
+/// One image's result: how pages show it, its files, a warning (a large original), and the
+/// original's path under the site.
+type Processed = (Published, Vec<StaticFile>, Option<Diagnostic>, PathBuf);
 
 /// Runs the pipeline over the static files: raster images are replaced by their variants (read
 /// from the cache, or processed in parallel and cached), everything else is kept. Returns the
@@ -238,23 +239,49 @@ pub fn publish(
                 },
                 statics,
                 warning,
+                rel,
             ))
         })
         .collect();
     let mut catalog = ImageCatalog::default();
+    // Who publishes each output path. A resized copy can land on another file's name (`x.jpg`
+    // and `x.png` both make `x-480w.webp`; a file may be called `x-480w.webp`): that is an
+    // error naming both, never one file silently replacing the other.
+    let mut owners: HashMap<String, String> = kept
+        .iter()
+        .map(|f| (f.dest.clone(), source_text(root, f)))
+        .collect();
     for result in results {
         match result {
-            Ok((published, statics, warning)) => {
-                kept.extend(statics);
+            Ok((published, statics, warning, rel)) => {
+                let source = crate::diagnostics::display_path(&rel);
+                let mut clash = false;
+                for file in statics {
+                    match owners.entry(file.dest.clone()) {
+                        std::collections::hash_map::Entry::Occupied(other) => {
+                            clash = true;
+                            problems.push(
+                                Diagnostic::new(&rel, "E411")
+                                    .arg("url", format!("/{}", file.dest))
+                                    .arg("other", other.get().clone()),
+                            );
+                        }
+                        std::collections::hash_map::Entry::Vacant(free) => {
+                            free.insert(source.clone());
+                            kept.push(file);
+                        }
+                    }
+                }
                 problems.extend(warning);
-                catalog.images.insert(published.dest.clone(), published);
+                if !clash {
+                    catalog.images.insert(published.dest.clone(), published);
+                }
             }
             Err(d) => problems.push(d),
         }
     }
     cache.save_index();
     kept.sort_by(|a, b| a.dest.cmp(&b.dest));
-    kept.dedup_by(|a, b| a.dest == b.dest);
     catalog.cache_dir = cache_dir(root);
     catalog.files = kept.iter().map(|f| f.dest.clone()).collect();
     catalog.stats = ImageStats {
@@ -262,6 +289,16 @@ pub fn publish(
         cached: cached.into_inner(),
     };
     (kept, catalog)
+}
+
+/// A static file's source as messages name it: its path under the site, or the built-in theme.
+pub(crate) fn source_text(root: &Path, file: &StaticFile) -> String {
+    match &file.origin {
+        StaticOrigin::Disk(path) => {
+            crate::diagnostics::display_path(path.strip_prefix(root).unwrap_or(path))
+        }
+        StaticOrigin::Builtin(_) => "<built-in theme>/static".to_string(),
+    }
 }
 
 /// Where a Markdown file or front matter names a site file that does not exist: `Some(path)`
