@@ -18,14 +18,18 @@ pub fn run(args: ExplainArgs, lang: Option<Language>) -> i32 {
         return EXIT_USAGE;
     };
     let label = |id| messages::text(id, ui.language);
-    println!("{code}: {}", entry.meaning.trim());
-    println!();
-    println!("{}", label("explain-wrong"));
-    println!("{}", indent(&entry.wrong));
-    println!("{}", label("explain-right"));
-    println!("{}", indent(&entry.right));
-    println!("{}", label("explain-fix"));
-    println!("{}", indent(&entry.fix));
+    let text = format!(
+        "{code}: {}\n\n{}\n{}\n{}\n{}\n{}\n{}\n",
+        entry.meaning.trim(),
+        label("explain-wrong"),
+        indent(&entry.wrong),
+        label("explain-right"),
+        indent(&entry.right),
+        label("explain-fix"),
+        indent(&entry.fix),
+    );
+    // `explain E411 | head -3` closes the pipe early: that is not an error (println! would panic).
+    let _ = std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes());
     EXIT_OK
 }
 

@@ -360,7 +360,8 @@ fn news(args: NewNewsArgs, ui: Ui) -> Result<(), Failure> {
                         .arg("slug", slug.as_str()),
                 );
             }
-            println!("{}", shown(&root, &rel).display());
+            // A closed pipe (`| head`) is not an error; println! would panic on it.
+            let _ = writeln!(std::io::stdout(), "{}", shown(&root, &rel).display());
             ui.say(Message::new("new-news-created"));
             return Ok(());
         }
@@ -596,7 +597,8 @@ fn period(args: NewPeriodArgs, ui: Ui) -> Result<(), Failure> {
             .join(format!("{id}.yaml"));
         let text = achievement_text(association, &config, id);
         if create_new_file(&root.join(&rel), text.as_bytes())? {
-            println!("{}", shown(&root, &rel).display());
+            // A closed pipe (`| head`) is not an error; println! would panic on it.
+            let _ = writeln!(std::io::stdout(), "{}", shown(&root, &rel).display());
             created += 1;
         } else {
             ui.say(
