@@ -83,14 +83,14 @@ try {
   if (shots) await page.bringToFront(), await page.screenshot({ path: path.join(shots, 'admin-news.png') });
   await page.getByRole('button', { name: 'Công bố' }).first().click();
   await page.getByText('Công bố ngay').click();
-  await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 15000 });
+  await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 40000 });
   for (let i = 0; i < 50 && fs.readFileSync(newsFile, 'utf8') === before; i++) {
     await page.waitForTimeout(100);
   }
   result.newsAfter = fs.readFileSync(newsFile, 'utf8');
   step('news saved');
-  await preview.waitForFunction(() => !window.__notReloaded, null, { timeout: 15000 });
-  await preview.getByText('Câu thêm từ trang quản trị để kiểm thử.').waitFor({ timeout: 15000 });
+  await preview.waitForFunction(() => !window.__notReloaded, null, { timeout: 40000 });
+  await preview.getByText('Câu thêm từ trang quản trị để kiểm thử.').waitFor({ timeout: 40000 });
   result.previewReloaded = true;
   step('preview reloaded');
 
@@ -109,36 +109,43 @@ try {
   if (shots) await page.bringToFront(), await page.screenshot({ path: path.join(shots, 'admin-figures.png') });
   await page.getByRole('button', { name: 'Công bố' }).first().click();
   await page.getByText('Công bố ngay').click();
-  await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 15000 });
+  await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 40000 });
   await page.waitForTimeout(500);
   step('figures saved');
 
   // 3. A new news item: its file is named after its date and title.
   await page.goto(base + '/admin/#/collections/news');
   await page.getByText('Thêm tin').click();
+  await page.locator('[data-slate-editor="true"]').first().waitFor({ timeout: 40000 });
   await page.locator('label', { hasText: 'Tiêu đề' }).first().click();
   await page.keyboard.type('Hội Nông dân tập huấn kỹ thuật trồng chè');
+  await page.waitForFunction(t => document.activeElement && document.activeElement.value === t, 'Hội Nông dân tập huấn kỹ thuật trồng chè', { timeout: 40000 });
   await page.locator('input[type="date"]').fill('2014-03-12');
   await page.locator('[data-slate-editor="true"]').first().click();
   await page.keyboard.type('Nội dung tin mới.');
   await page.getByRole('button', { name: 'Công bố' }).first().click();
   await page.getByText('Công bố ngay').click();
-  await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 15000 });
+  await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 40000 });
   step('news created');
   // Errors so far; the refused save below makes Decap log its own.
   result.errorsBeforeRefusal = { pageErrors: [...result.pageErrors], consoleErrors: [...result.consoleErrors] };
 
   // 4. A save that `check` would refuse: a page whose address is taken by the site ("search").
   await page.goto(base + '/admin/#/collections/pages/new');
+  // On a loaded machine the form mounts late, and keys typed before it are lost (then Decap
+  // refuses the entry for its empty title instead of sending it): wait for the body editor,
+  // and check the title holds what was typed.
+  const pageBody = page.locator('[data-slate-editor="true"]').first();
+  await pageBody.waitFor({ timeout: 40000 });
   await page.locator('label', { hasText: 'Tiêu đề' }).first().click();
   await page.keyboard.type('Search');
-  const pageBody = page.locator('[data-slate-editor="true"]').first();
+  await page.waitForFunction(() => document.activeElement && document.activeElement.value === 'Search', null, { timeout: 40000 });
   await pageBody.click();
   await page.keyboard.type('Trang thử.');
   await page.getByRole('button', { name: 'Công bố' }).first().click();
   await page.getByText('Công bố ngay').click();
   const toast = page.getByText('Chưa lưu', { exact: false }).first();
-  await toast.waitFor({ timeout: 15000 });
+  await toast.waitFor({ timeout: 40000 });
   result.refusal = await toast.innerText();
   await page.waitForTimeout(500);
   if (shots) await page.bringToFront(), await page.screenshot({ path: path.join(shots, 'admin-refused.png') });
