@@ -6,10 +6,10 @@
 
 mod support;
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+
+use support::StaticServer as Server;
 
 fn enabled(test: &str) -> bool {
     let on = std::env::var("BLOCPRESS_EXTERNAL_TESTS").is_ok_and(|v| v == "1");
@@ -266,78 +266,6 @@ fn feeds_parse_cleanly() {
             out.join("atom.xml").display(),
             String::from_utf8_lossy(&output.stderr)
         );
-    }
-}
-
-/// A plain static file server on loopback (Python's), stopped on drop.
-struct Server {
-    child: Child,
-    base: String,
-    _mount: Option<tempfile::TempDir>,
-}
-
-impl Server {
-    fn start(dir: &Path) -> Server {
-        Server::start_at(dir, "")
-    }
-
-    /// Serves `dir` under the URL path `/<mount>/`, as a host serves a site with a sub-path.
-    fn start_at(dir: &Path, mount: &str) -> Server {
-        let (root, guard) = if mount.is_empty() {
-            (dir.to_path_buf(), None)
-        } else {
-            let guard = tempfile::tempdir().unwrap();
-            std::os::unix::fs::symlink(dir, guard.path().join(mount)).unwrap();
-            (guard.path().to_path_buf(), Some(guard))
-        };
-        let mut server = Server::spawn(&root);
-        server.base = format!("{}{mount}/", server.base)
-            .replace("//", "/")
-            .replacen(":/", "://", 1);
-        server._mount = guard;
-        server
-    }
-
-    fn spawn(dir: &Path) -> Server {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--directory",
-                dir.to_str().unwrap(),
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("python3");
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "the test server did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Server {
-            child,
-            base: format!("http://127.0.0.1:{port}/"),
-            _mount: None,
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -4,10 +4,10 @@
 
 mod support;
 
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::Command;
+
+use support::StaticServer;
 
 fn enabled(test: &str) -> bool {
     let on = std::env::var("BLOCPRESS_EXTERNAL_TESTS").is_ok_and(|v| v == "1");
@@ -43,66 +43,14 @@ fn readers_site() -> support::Site {
     site
 }
 
-/// Python's static server with the output under `/khoi-thi-dua/`; killed on drop.
-struct Server {
-    child: Child,
-    base: String,
-    _root: tempfile::TempDir,
-}
-
-impl Server {
-    fn start(out: &Path) -> Server {
-        let root = tempfile::tempdir().unwrap();
-        std::os::unix::fs::symlink(out, root.path().join("khoi-thi-dua")).unwrap();
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--directory",
-            ])
-            .arg(root.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("python3");
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "the test server did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Server {
-            child,
-            base: format!("http://127.0.0.1:{port}/khoi-thi-dua/"),
-            _root: root,
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn search_finds_a_word_only_in_a_body_with_the_word_marked() {
     if !enabled("search_finds_a_word_only_in_a_body_with_the_word_marked") {
         return;
     }
     let site = readers_site();
-    let server = Server::start(&site.out());
+    // The output under `/khoi-thi-dua/`, as the fixture's base_url says.
+    let server = StaticServer::start_at(&site.out(), "khoi-thi-dua");
     let output = Command::new("node")
         .arg(tools().join("search_marks.mjs"))
         .arg(format!("{}search/", server.base))

@@ -188,3 +188,76 @@ pub fn png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
         .unwrap();
     out
 }
+
+/// A plain static file server on loopback (Python's), stopped on drop.
+pub struct StaticServer {
+    child: std::process::Child,
+    /// `http://127.0.0.1:PORT/` (with the mount path, when there is one).
+    pub base: String,
+    _mount: Option<tempfile::TempDir>,
+}
+
+impl StaticServer {
+    pub fn start(dir: &Path) -> StaticServer {
+        StaticServer::start_at(dir, "")
+    }
+
+    /// Serves `dir` under the URL path `/<mount>/`, as a host serves a site with a sub-path.
+    pub fn start_at(dir: &Path, mount: &str) -> StaticServer {
+        let (root, guard) = if mount.is_empty() {
+            (dir.to_path_buf(), None)
+        } else {
+            let guard = tempfile::tempdir().unwrap();
+            std::os::unix::fs::symlink(dir, guard.path().join(mount)).unwrap();
+            (guard.path().to_path_buf(), Some(guard))
+        };
+        let mut server = StaticServer::spawn(&root);
+        server.base = format!("{}{mount}/", server.base)
+            .replace("//", "/")
+            .replacen(":/", "://", 1);
+        server._mount = guard;
+        server
+    }
+
+    fn spawn(dir: &Path) -> StaticServer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = std::process::Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+                dir.to_str().unwrap(),
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3");
+        let started = std::time::Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(10),
+                "the test server did not start"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        StaticServer {
+            child,
+            base: format!("http://127.0.0.1:{port}/"),
+            _mount: None,
+        }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
