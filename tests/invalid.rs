@@ -1090,6 +1090,21 @@ fn cases() -> Vec<Case> {
             "E411",
             "tệp này sẽ được đăng ở /images/hoi-nghi-64w.webp, nơi đã có tệp static/images/hoi-nghi.jpg",
         ),
+        case(
+            "an iPhone photo in HEIC",
+            "static/images/tham-hoi-vien.heic",
+            "a HEIC image cannot be published: desktop browsers cannot show it, and the file still holds its GPS position",
+            |s| {
+                // An ISO-BMFF header as an iPhone writes it; nothing reads further.
+                let mut heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec();
+                heic.extend_from_slice(&[0; 64]);
+                fs::write(s.join("static/images/tham-hoi-vien.heic"), heic).unwrap();
+            },
+        )
+        .vi(
+            "E412",
+            "ảnh định dạng HEIC chưa đăng được: trình duyệt trên máy tính không mở được loại ảnh này",
+        ),
     ];
     #[cfg(unix)]
     cases.extend(symlink_cases());

@@ -10,6 +10,7 @@ E406 = period `{ $value }` is not a period of the site: write its id, for exampl
 E407 = `{ $value }` is not a member of the bloc: write the member's slug, the name of its folder in content/associations/
 E410 = `{ $target }` leads out of the content folder: a file next to content must be inside content/ (a photo beside the news item, in a folder under it); copy the file there, or put it in static/ and write its path from /
 E411 = this file would be published at { $url }, where { $other } is published already: rename one of the two
+E412 = a { $format } image cannot be published: desktop browsers cannot show it, and the file still holds its GPS position; convert it to JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible; photos sent through Zalo are JPEG already) and change the extension in the text to .jpg
 W400 = the original photo weighs { $size }, over 5 MB: the site is built (photos are resized), but a smaller copy keeps the content folder light
 
 ## Image pipeline summary.

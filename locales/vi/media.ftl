@@ -10,6 +10,7 @@ E406 = kỳ “{ $value }” không có trong trang: hãy viết đúng mã kỳ
 E407 = đơn vị “{ $value }” không có trong Khối: hãy viết đúng tên viết tắt (slug) của đơn vị, như tên thư mục trong content/associations/
 E410 = “{ $target }” dẫn ra ngoài thư mục nội dung: tệp đặt cạnh nội dung phải nằm trong content/ (ảnh đặt cạnh tệp tin bài, hoặc trong một thư mục con); hãy chép tệp vào đó, hoặc đặt vào static/ và viết đường dẫn bắt đầu bằng /
 E411 = tệp này sẽ được đăng ở { $url }, nơi đã có tệp { $other }: hãy đổi tên một trong hai tệp
+E412 = ảnh định dạng { $format } chưa đăng được: trình duyệt trên máy tính không mở được loại ảnh này, và tệp còn giữ thông tin vị trí GPS; hãy chuyển ảnh sang JPEG (trên iPhone: Cài đặt > Camera > Định dạng > Tương thích nhất; ảnh gửi qua Zalo đã là JPEG), rồi sửa đuôi tên ảnh trong bài thành .jpg
 W400 = ảnh gốc nặng { $size }, trên 5 MB: trang vẫn được tạo (ảnh được thu nhỏ tự động), nhưng nên chép ảnh nhỏ hơn để kho nội dung gọn nhẹ
 
 ## Tổng kết xử lý ảnh.

@@ -175,6 +175,18 @@ pub fn publish(
     problems: &mut Vec<Diagnostic>,
 ) -> (Vec<StaticFile>, ImageCatalog) {
     let cache = cache::Cache::open(root);
+    // Photo formats browsers do not show and that keep their EXIF (GPS): never published.
+    let (refused, files): (Vec<StaticFile>, Vec<StaticFile>) = files
+        .into_iter()
+        .partition(|f| unpublishable_photo(&f.dest).is_some());
+    for file in refused {
+        let rel = match &file.origin {
+            StaticOrigin::Disk(path) => path.strip_prefix(root).unwrap_or(path).to_path_buf(),
+            StaticOrigin::Builtin(_) => PathBuf::from(&file.dest),
+        };
+        let format = unpublishable_photo(&file.dest).unwrap_or_default();
+        problems.push(Diagnostic::new(&rel, "E412").arg("format", format));
+    }
     let (images, mut kept): (Vec<StaticFile>, Vec<StaticFile>) = files
         .into_iter()
         .partition(|f| matches!(f.origin, StaticOrigin::Disk(_)) && Format::of(&f.dest).is_some());
@@ -289,6 +301,18 @@ pub fn publish(
         cached: cached.into_inner(),
     };
     (kept, catalog)
+}
+
+/// The format's name when a file is a photo in a format the pipeline cannot read and browsers
+/// cannot show (an iPhone's HEIC, a scanner's TIFF): such a file would be published with its
+/// EXIF, GPS position included.
+fn unpublishable_photo(dest: &str) -> Option<&'static str> {
+    let ext = dest.rsplit_once('.')?.1.to_ascii_lowercase();
+    match ext.as_str() {
+        "heic" | "heif" => Some("HEIC"),
+        "tif" | "tiff" => Some("TIFF"),
+        _ => None,
+    }
 }
 
 /// A static file's source as messages name it: its path under the site, or the built-in theme.
