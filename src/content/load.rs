@@ -199,25 +199,12 @@ fn classify(
     for file in files {
         let parts = components(&file.rel);
         let inner: Vec<&str> = parts.iter().skip(1).map(String::as_str).collect();
-        if !matches!(extension(&file.rel), "md" | "yaml" | "yml") && !inner.is_empty() {
-            let before = problems.len();
-            let file = classify_one(
-                file,
-                &inner,
-                &mut problems,
-                &mut jobs,
-                &mut associations,
-                &mut bad_folders,
-            );
-            let kept = problems.split_off(before);
-            if let Some(file) = file {
-                assets.insert(inner.join("/"), (file, kept));
-            } else {
-                problems.extend(kept);
-            }
-            continue;
-        }
-        classify_one(
+        // A file that is not content may be named by a page (a photo next to a news item): it
+        // is kept aside with the diagnostics it would get if nothing names it.
+        let maybe_asset =
+            !matches!(extension(&file.rel), "md" | "yaml" | "yml") && !inner.is_empty();
+        let before = problems.len();
+        let file = classify_one(
             file,
             &inner,
             &mut problems,
@@ -225,6 +212,10 @@ fn classify(
             &mut associations,
             &mut bad_folders,
         );
+        if maybe_asset && let Some(file) = file {
+            let kept = problems.split_off(before);
+            assets.insert(inner.join("/"), (file, kept));
+        }
     }
     all_problems.extend(problems);
     (jobs, associations, assets)
