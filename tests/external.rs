@@ -10,16 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use support::StaticServer as Server;
-
-fn enabled(test: &str) -> bool {
-    let on = std::env::var("BLOCPRESS_EXTERNAL_TESTS").is_ok_and(|v| v == "1");
-    if !on {
-        eprintln!(
-            "skipped {test}: set BLOCPRESS_EXTERNAL_TESTS=1 (see tests/external.rs) to run it"
-        );
-    }
-    on
-}
+use support::external_enabled as enabled;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -72,6 +63,12 @@ fn build_copy(dir: tempfile::TempDir, site: &Path) -> (tempfile::TempDir, PathBu
 
 /// The example site of the repository (its site.yaml, content/ and static/ only).
 fn example_site() -> (tempfile::TempDir, PathBuf) {
+    let (dir, site) = example_copy();
+    build_copy(dir, &site)
+}
+
+/// A copy of the example site's sources in a temp folder: (guard, site folder).
+fn example_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     std::fs::create_dir_all(&site).unwrap();
@@ -83,7 +80,7 @@ fn example_site() -> (tempfile::TempDir, PathBuf) {
             std::fs::copy(&from, site.join(part)).unwrap();
         }
     }
-    build_copy(dir, &site)
+    (dir, site)
 }
 
 /// The `year` fixture with its draft period published: the pages only `--drafts` shows.
@@ -143,17 +140,7 @@ fn logo_png(width: u32, height: u32) -> Vec<u8> {
 /// The example site with a news item of four large photos (a lead image and a gallery, one
 /// photo next to the item) and logos next to three members' profiles.
 fn photo_site() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    std::fs::create_dir_all(&site).unwrap();
-    for part in ["site.yaml", "content", "static"] {
-        let from = repo().join(part);
-        if from.is_dir() {
-            support::copy_dir(&from, &site.join(part));
-        } else {
-            std::fs::copy(&from, site.join(part)).unwrap();
-        }
-    }
+    let (dir, site) = example_copy();
     for n in 1..=3 {
         std::fs::write(
             site.join(format!("static/images/hoat-dong-{n}.jpg")),
@@ -223,29 +210,7 @@ fn every_page_is_valid_html() {
         build(&support::fixture("year"), Some("en")),
         year_with_its_draft_published(),
     ];
-    let vnu = tools().join("vnu-jar/build/dist/vnu.jar");
-    assert!(
-        vnu.is_file(),
-        "vnu.jar missing: run `npm ci` in tests/external"
-    );
-    let mut command = Command::new("java");
-    command.args([
-        "-jar",
-        vnu.to_str().unwrap(),
-        "--errors-only",
-        "--skip-non-html",
-    ]);
-    for (_, out) in &builds {
-        command.arg(out);
-    }
-    let output = command
-        .output()
-        .expect("java (for the W3C HTML checker) must be installed");
-    assert!(
-        output.status.success(),
-        "the W3C HTML checker found errors:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    support::assert_valid_html(builds.iter().map(|(_, out)| out));
 }
 
 #[test]

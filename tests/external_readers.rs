@@ -8,14 +8,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use support::StaticServer;
-
-fn enabled(test: &str) -> bool {
-    let on = std::env::var("BLOCPRESS_EXTERNAL_TESTS").is_ok_and(|v| v == "1");
-    if !on {
-        eprintln!("skipped {test}: set BLOCPRESS_EXTERNAL_TESTS=1 to run it");
-    }
-    on
-}
+use support::external_enabled as enabled;
 
 fn tools() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/external")
@@ -129,23 +122,11 @@ fn new_pages_are_valid_html() {
         return;
     }
     let site = readers_site();
-    let vnu = tools().join("node_modules/vnu-jar/build/dist/vnu.jar");
-    assert!(
-        vnu.is_file(),
-        "vnu.jar missing: run `npm ci` in tests/external"
-    );
     let out = site.out();
-    let output = Command::new("java")
-        .args(["-jar", vnu.to_str().unwrap(), "--errors-only"])
-        .arg(out.join("news/tap-huan-cu/index.html"))
-        .arg(out.join("news/tap-huan/index.html"))
-        .arg(out.join("quy-che/index.html"))
-        .arg(out.join("tags/tong-ket/index.html"))
-        .output()
-        .expect("java (for the W3C HTML checker) must be installed");
-    assert!(
-        output.status.success(),
-        "the W3C HTML checker found errors:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    support::assert_valid_html([
+        out.join("news/tap-huan-cu/index.html"),
+        out.join("news/tap-huan/index.html"),
+        out.join("quy-che/index.html"),
+        out.join("tags/tong-ket/index.html"),
+    ]);
 }

@@ -261,3 +261,42 @@ impl Drop for StaticServer {
         let _ = self.child.wait();
     }
 }
+
+/// Whether the outside-tool tests are on (`BLOCPRESS_EXTERNAL_TESTS=1`, set by `.ci/run`); a
+/// skipped test says so.
+pub fn external_enabled(test: &str) -> bool {
+    let on = std::env::var("BLOCPRESS_EXTERNAL_TESTS").is_ok_and(|v| v == "1");
+    if !on {
+        eprintln!(
+            "skipped {test}: set BLOCPRESS_EXTERNAL_TESTS=1 (after `npm ci` in tests/external) to run it"
+        );
+    }
+    on
+}
+
+/// Runs the W3C HTML checker (npm `vnu-jar`, installed in tests/external) on HTML files and
+/// folders of them; the test fails with the checker's report on any error.
+pub fn assert_valid_html<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) {
+    let vnu = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/external/node_modules/vnu-jar/build/dist/vnu.jar");
+    assert!(
+        vnu.is_file(),
+        "vnu.jar missing: run `npm ci` in tests/external"
+    );
+    let mut command = Command::new("java");
+    command
+        .arg("-jar")
+        .arg(&vnu)
+        .args(["--errors-only", "--skip-non-html"]);
+    for path in paths {
+        command.arg(path.as_ref());
+    }
+    let output = command
+        .output()
+        .expect("java (for the W3C HTML checker) must be installed");
+    assert!(
+        output.status.success(),
+        "the W3C HTML checker found errors:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
