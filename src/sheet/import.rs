@@ -121,6 +121,29 @@ impl Sheet {
         Diagnostic::new(self.at(row, col), code)
     }
 
+    /// Whether the cell still holds the text the export wrote there; `code` when not (E354 a
+    /// heading, E355 a row's label: a row inserted or deleted above would put every figure
+    /// below on the wrong line, so that row is not read).
+    fn holds(
+        &self,
+        row: u32,
+        col: u16,
+        expected: &str,
+        code: &'static str,
+        problems: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let found = self.text(row, col);
+        if found == expected.trim() {
+            return true;
+        }
+        problems.push(
+            self.diagnostic(row, col, code)
+                .arg("expected", expected)
+                .arg("found", found),
+        );
+        false
+    }
+
     fn text(&self, row: u32, col: u16) -> String {
         match self.values.get_value((row, col as u32)) {
             Some(Data::String(s)) => s.trim().to_string(),
@@ -345,15 +368,7 @@ fn check_headers(meta: &Meta, sheet: &Sheet, default_row: Option<u32>) -> Vec<Di
         let (Some(row), Some(col)) = (row, col) else {
             continue;
         };
-        let found = sheet.text(row, col as u16);
-        if found != expected.trim() {
-            problems.push(
-                sheet
-                    .diagnostic(row, col as u16, "E354")
-                    .arg("expected", expected.as_str())
-                    .arg("found", found),
-            );
-        }
+        sheet.holds(row, col as u16, expected, "E354", &mut problems);
     }
     problems
 }
@@ -378,14 +393,7 @@ fn read_achievement(
             continue;
         };
         let Some(row) = number_of(row) else { continue };
-        let found = sheet.text(row, COL_LABEL);
-        if found != label.trim() {
-            problems.push(
-                sheet
-                    .diagnostic(row, COL_LABEL, "E355")
-                    .arg("expected", label.as_str())
-                    .arg("found", found),
-            );
+        if !sheet.holds(row, COL_LABEL, label, "E355", &mut problems) {
             continue;
         }
         match site.metric_def(member, key) {
@@ -407,14 +415,7 @@ fn read_achievement(
         else {
             continue;
         };
-        let found = sheet.text(header, 0);
-        if found != title.trim() {
-            problems.push(
-                sheet
-                    .diagnostic(header, 0, "E355")
-                    .arg("expected", title.as_str())
-                    .arg("found", found),
-            );
+        if !sheet.holds(header, 0, title, "E355", &mut problems) {
             continue;
         }
         sections.insert(name.as_str(), (first, last));
@@ -541,14 +542,7 @@ fn read_scoring(
         let (Some(row), Ok(max)) = (number_of(row), Decimal::from_str(max)) else {
             continue;
         };
-        let found = sheet.text(row, 0);
-        if found != id.trim() {
-            problems.push(
-                sheet
-                    .diagnostic(row, 0, "E355")
-                    .arg("expected", id.as_str())
-                    .arg("found", found),
-            );
+        if !sheet.holds(row, 0, id, "E355", &mut problems) {
             continue;
         }
         criteria.push((row, id.as_str(), max));
