@@ -116,18 +116,17 @@ fn language_in(args: &[OsString]) -> Option<Language> {
     })
 }
 
-/// `blocpress` and the subcommands typed before the first option: where `--help` helps.
+/// `blocpress` and the subcommands typed before anything else: where `--help` helps. The
+/// names come from the command-line definition itself.
 fn command_of(args: &[OsString]) -> String {
-    const COMMANDS: &[&str] = &[
-        "build", "check", "serve", "init", "new", "explain", "sheet", "news", "period", "export",
-        "import",
-    ];
-    let mut words = vec!["blocpress"];
+    let mut command = <crate::cli::Cli as clap::CommandFactory>::command();
+    let mut words = vec![command.get_name().to_string()];
     for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
-        match COMMANDS.iter().find(|c| **c == arg) {
-            Some(c) => words.push(c),
-            None => break,
-        }
+        let Some(sub) = command.find_subcommand(arg).cloned() else {
+            break;
+        };
+        words.push(sub.get_name().to_string());
+        command = sub;
     }
     words.join(" ")
 }
