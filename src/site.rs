@@ -64,11 +64,13 @@ pub fn prepare(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics)
 
 /// Renders every page of a prepared site into `out`.
 pub fn render_all(site: &Site, out: &dyn Output) -> Result<(), Diagnostics> {
-    let renderer = Renderer::new(site).map_err(|problems| {
-        let mut all = Diagnostics::new();
-        all.extend(problems);
-        all
-    })?;
+    let renderer = Renderer::new(site)
+        .map_err(|problems| {
+            let mut all = Diagnostics::new();
+            all.extend(problems);
+            all
+        })?
+        .single_use();
     let problems = renderer.render(site, &render::all_jobs(site), out);
     if problems.is_empty() {
         Ok(())

@@ -1,6 +1,6 @@
 //! What readers get beyond the pages themselves (SPEC Part 2, "Readers"): old URLs redirect
 //! (`aliases`), corrections show everywhere (`updated`), feeds per member and per tag, related
-//! news, a table of contents, and the search index split into chunks and fragments.
+//! news, a table of contents, and the search index split into word-list chunks and result bundles.
 
 mod support;
 
@@ -270,7 +270,7 @@ fn table_of_contents_from_three_headings() {
 }
 
 #[test]
-fn search_index_has_body_words_in_chunks_and_one_fragment_per_document() {
+fn search_index_has_body_words_in_chunks_and_every_document_in_a_bundle() {
     let site = Site::new("news-site");
     site.edit(TAP_HUAN, "cho cán bộ", "cho cán bộ về Điện Biên Phủ");
     site.build_ok(&[]);
@@ -297,21 +297,41 @@ fn search_index_has_body_words_in_chunks_and_one_fragment_per_document() {
             id
         })
         .collect();
-    let fragments: Vec<serde_json::Value> = ids
+    // Each id's card is in bundle id / b, at id % b.
+    let per_bundle = meta["b"].as_u64().unwrap();
+    let cards: Vec<serde_json::Value> = ids
         .iter()
-        .map(|id| serde_json::from_str(&site.read(&format!("search/d/{id}.json"))).unwrap())
+        .map(|id| {
+            let bundle: serde_json::Value =
+                serde_json::from_str(&site.read(&format!("search/r/{}.json", id / per_bundle)))
+                    .unwrap();
+            bundle[(id % per_bundle) as usize].clone()
+        })
         .collect();
-    let fragment = fragments
+    let card = cards
         .iter()
-        .find(|f| f["u"] == "/khoi-thi-dua/news/tap-huan/")
-        .unwrap_or_else(|| panic!("{postings}: {fragments:?}"));
-    assert_eq!(fragment["t"], "Tập huấn nghiệp vụ thi đua");
-    assert_eq!(fragment["u"], "/khoi-thi-dua/news/tap-huan/");
-    assert!(fragment["x"].as_str().unwrap().contains("Điện Biên Phủ"));
+        .find(|c| c["u"] == "/khoi-thi-dua/news/tap-huan/")
+        .unwrap_or_else(|| panic!("{postings}: {cards:?}"));
+    assert_eq!(card["t"], "Tập huấn nghiệp vụ thi đua");
+    assert_eq!(card["k"], "n");
+    // The snippet is cut from the page's marked text, which has the body word.
+    let page = site.html("news/tap-huan/index.html");
+    let marked = select(&page, "[data-search-text]");
+    assert_eq!(marked.len(), 1);
+    assert!(support::text(&marked[0]).contains("Điện Biên Phủ"));
+    // Every document has its card, in as few files as the bundle size allows.
+    let bundles: Vec<serde_json::Value> = (0..std::fs::read_dir(site.out().join("search/r"))
+        .unwrap()
+        .count())
+        .map(|n| serde_json::from_str(&site.read(&format!("search/r/{n}.json"))).unwrap())
+        .collect();
+    let documents = meta["n"].as_u64().unwrap();
+    assert_eq!(bundles.len() as u64, documents.div_ceil(per_bundle));
     assert_eq!(
-        meta["n"].as_u64().unwrap() as usize,
-        std::fs::read_dir(site.out().join("search/d"))
-            .unwrap()
-            .count()
+        bundles
+            .iter()
+            .map(|b| b.as_array().unwrap().len() as u64)
+            .sum::<u64>(),
+        documents
     );
 }

@@ -237,10 +237,8 @@ pub struct Renderer {
     t: Translations,
     /// Template name → the file it came from, for messages.
     origins: HashMap<String, PathBuf>,
-    /// Documents' words from the last search index, for `serve`'s next one.
+    /// The last search index's word list, for `serve`'s next one.
     search_cache: search::Cache,
-    /// News items' search documents, for `serve`'s next index.
-    search_docs: search::DocCache,
 }
 
 fn tera_error(
@@ -510,13 +508,19 @@ impl Renderer {
             t,
             origins,
             search_cache: search::Cache::default(),
-            search_docs: search::DocCache::default(),
         })
     }
 
-    /// The number of documents and of chunks of the last search index rendered (see
+    /// A renderer that renders once (a build, `check`): it keeps nothing of the search index
+    /// for a next render.
+    pub fn single_use(mut self) -> Self {
+        self.search_cache = search::Cache::disabled();
+        self
+    }
+
+    /// The result bundles and word-list chunks of the last search index rendered (see
     /// [`search::layout`]): the search files the output has.
-    pub fn search_layout(&self) -> Option<(usize, usize)> {
+    pub fn search_layout(&self) -> Option<search::Layout> {
         search::layout(&self.search_cache)
     }
 
@@ -527,7 +531,32 @@ impl Renderer {
             return problems;
         }
         let state = RenderState::new(site, &self.t);
-        let results: Vec<Diagnostic> = jobs
+        // A single-use renderer (a build) makes the whole search index, which works in parallel
+        // by itself, before the pages: its working memory is gone before the pages' shared
+        // values (news cards) are made, so the two never add up at the peak. `serve` patches
+        // the index beside the pages.
+        let (first, rest): (&[Job], Vec<Job>) = if self.search_cache.is_enabled() {
+            (&[], jobs.to_vec())
+        } else {
+            let search: &[Job] = if jobs.contains(&Job::SearchIndex) {
+                &[Job::SearchIndex]
+            } else {
+                &[]
+            };
+            (
+                search,
+                jobs.iter()
+                    .copied()
+                    .filter(|j| *j != Job::SearchIndex)
+                    .collect(),
+            )
+        };
+        problems.extend(
+            first
+                .iter()
+                .filter_map(|job| self.run(&state, *job, out).err()),
+        );
+        let results: Vec<Diagnostic> = rest
             .par_iter()
             .filter_map(|job| self.run(&state, *job, out).err())
             .collect();
@@ -583,10 +612,9 @@ impl Renderer {
             }
             Job::SearchIndex => {
                 let started = std::time::Instant::now();
-                let (docs, hashes) = search::documents_cached(&state.views, &self.search_docs);
+                let docs = search::documents(&state.views);
                 let documents = started.elapsed();
-                let refs: Vec<&search::SearchDoc> = docs.iter().map(|d| &**d).collect();
-                let files = search::files_of(&refs, hashes, &self.search_cache);
+                let files = search::files(&docs, &self.search_cache);
                 let written = files.len();
                 files
                     .par_iter()
@@ -599,7 +627,7 @@ impl Renderer {
                 if std::env::var_os("BLOCPRESS_TIMINGS").is_some() {
                     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
                     eprintln!(
-                        "timing: search    {:>7.1} ms ({} documents: text {:.1} ms; {} files written)",
+                        "timing: search    {:>7.1} ms ({} documents: listed in {:.1} ms; {} files written)",
                         ms(started.elapsed()),
                         docs.len(),
                         ms(documents),
