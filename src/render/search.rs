@@ -6,8 +6,8 @@
 //!   and the first word of each chunk of the word list (a few KB even at 50,000 news);
 //! - `search/c/<n>.json`: a chunk of the sorted word list, each word with the documents that
 //!   contain it in their title and elsewhere (delta-coded ids);
-//! - `search/r/<n>.json`: the result cards (title, URL, kind, date, summary) of documents
-//!   `n × BUNDLE` to `(n + 1) × BUNDLE − 1`, loaded for the results shown.
+//! - `search/r/<n>.json`: the result cards (title, URL, kind, date, and a summary for all but
+//!   news) of documents `n × BUNDLE` to `(n + 1) × BUNDLE − 1`, loaded for the results shown.
 //!
 //! The snippet under a result is cut from the text of the result's own page, which the search
 //! page fetches for the results it shows (the elements marked `data-search-text`, else
@@ -52,7 +52,8 @@ pub struct SearchDoc<'a> {
     /// Date or period, as shown.
     pub date: String,
     /// A short summary, shown until the snippet is cut from the page (and when the match is
-    /// not in the page's text).
+    /// not in the page's text). Empty for news: there are many, and their page's description
+    /// is their summary (the search page shows it when the page's text has no match).
     pub summary: String,
     /// Plain text searched with the body (a news item's summary).
     pub lead: &'a str,
@@ -247,7 +248,7 @@ pub fn documents<'a>(views: &Views<'a>) -> Vec<SearchDoc<'a>> {
                     crate::i18n::DateStyle::Short,
                     language,
                 ),
-                summary: short(summary, 160),
+                summary: String::new(),
                 lead: summary,
                 html: &item.body.html,
                 keywords: format!("{} {}", item.tags.join(" "), associations.join(" ")),

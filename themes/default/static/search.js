@@ -52,8 +52,9 @@
   }
 
   // The searchable text of the page at `url`: its elements marked data-search-text (the body
-  // of a news item, a page, a narrative), else its <main>. Parsed, never run: DOMParser runs no
-  // script. A page that cannot be read gives no text (the result keeps its summary).
+  // of a news item, a page, a narrative), else its <main>; and its description (a news item's
+  // summary). Parsed, never run: DOMParser runs no script. A page that cannot be read gives no
+  // text.
   function pageText(url) {
     if (!texts[url]) {
       texts[url] = fetch(url).then(function (r) {
@@ -63,8 +64,12 @@
         var page = new DOMParser().parseFromString(html, "text/html");
         var marked = page.querySelectorAll("[data-search-text]");
         var parts = marked.length ? Array.prototype.slice.call(marked) : [page.querySelector("main") || page.body];
-        return parts.map(function (e) { return e ? e.textContent : ""; }).join(" ").replace(/\s+/g, " ").trim();
-      }).catch(function () { return ""; });
+        var meta = page.querySelector('meta[name="description"]');
+        return {
+          text: parts.map(function (e) { return e ? e.textContent : ""; }).join(" ").replace(/\s+/g, " ").trim(),
+          description: meta ? meta.getAttribute("content") || "" : ""
+        };
+      }).catch(function () { return { text: "", description: "" }; });
     }
     return texts[url];
   }
@@ -180,13 +185,22 @@
     return li;
   }
 
-  // Cuts each shown result's snippet from its page's text; a page without a match keeps the
-  // summary (the match was in the title, the summary or the tags).
+  // The first `max` characters of `text`, cut at a word.
+  function clip(text, max) {
+    if (text.length <= max) return text;
+    var cut = text.slice(0, max), space = cut.lastIndexOf(" ");
+    return (space > max / 2 ? cut.slice(0, space) : cut) + "…";
+  }
+
+  // Cuts each shown result's snippet from its page's text. A page without a match keeps the
+  // card's summary, else shows its description (the match was in the title, the summary or the
+  // tags).
   function snippets(shown, words, mine) {
     return Promise.all(shown.map(function (s) {
-      return pageText(s.d.u).then(function (text) {
+      return pageText(s.d.u).then(function (page) {
         if (mine !== generation) return;
-        var cut = snippet(text, words);
+        var cut = snippet(page.text, words);
+        if (!cut && !s.d.s && page.description) cut = snippet(page.description, words) || clip(page.description, 160);
         if (!cut) return;
         var p = s.li.querySelector("p");
         if (!p) p = s.li.appendChild(document.createElement("p"));
