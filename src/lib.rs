@@ -21,5 +21,6 @@ pub mod sheet;
 pub mod site;
 pub mod slug;
 pub mod theme;
+pub mod timing;
 pub mod yaml;
 pub mod yaml_lint;

@@ -6,6 +6,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::timing::Timer;
+
 use anyhow::Result;
 
 use crate::content::load::{self, LoadOptions};
@@ -13,31 +15,6 @@ use crate::diagnostics::{Diagnostics, SiteErrors};
 use crate::model::Site;
 use crate::output::{DiskOutput, Output, OutputGuard};
 use crate::render::{self, Renderer};
-
-/// Prints how long each stage took when `BLOCPRESS_TIMINGS` is set (for profiling).
-struct Timer {
-    enabled: bool,
-    last: Instant,
-}
-
-impl Timer {
-    fn new() -> Timer {
-        Timer {
-            enabled: std::env::var_os("BLOCPRESS_TIMINGS").is_some(),
-            last: Instant::now(),
-        }
-    }
-
-    fn lap(&mut self, stage: &str) {
-        if self.enabled {
-            eprintln!(
-                "timing: {stage:<10} {:>7.1} ms",
-                self.last.elapsed().as_secs_f64() * 1000.0
-            );
-        }
-        self.last = Instant::now();
-    }
-}
 
 /// Loads a site and renders its Markdown: everything templates need.
 pub fn prepare(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {

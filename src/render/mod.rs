@@ -627,11 +627,12 @@ impl Renderer {
                 if std::env::var_os("BLOCPRESS_TIMINGS").is_some() {
                     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
                     eprintln!(
-                        "timing: search    {:>7.1} ms ({} documents: listed in {:.1} ms; {} files written)",
+                        "timing: search    {:>7.1} ms ({} documents: listed in {:.1} ms; {} files written){}",
                         ms(started.elapsed()),
                         docs.len(),
                         ms(documents),
                         written,
+                        crate::timing::memory_note(),
                     );
                 }
                 return Ok(());

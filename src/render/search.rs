@@ -366,30 +366,65 @@ impl Ids {
     }
 }
 
-/// word → its documents, for a run of documents.
-type Postings = rustc_hash::FxHashMap<Box<str>, Ids>;
+/// A word of up to 8 bytes as a number: words are `[a-z0-9]+` (no zero byte), so the packing
+/// is unambiguous, and most Vietnamese words (syllables) fit. Hashing and comparing a number is
+/// much cheaper than a string, and the index looks a word up for every word of every body.
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    (bytes.len() <= 8).then(|| {
+        let mut key = [0u8; 8];
+        key[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(key)
+    })
+}
 
-/// Adds the words of `doc` (id `id`, above every id already there) to `map`.
-fn add_document(map: &mut Postings, id: u32, doc: &SearchDoc) {
-    each_word(doc, |w, in_title| match map.get_mut(w) {
-        Some(ids) => ids.add(id, in_title),
-        None => {
-            let mut ids = Ids::default();
-            ids.add(id, in_title);
-            map.insert(w.into(), ids);
-        }
-    });
+/// The words of a run of documents, each once, with their documents, in the order first met.
+#[derive(Default)]
+struct Run {
+    short: rustc_hash::FxHashMap<u64, u32>,
+    long: rustc_hash::FxHashMap<Box<str>, u32>,
+    words: Vec<(Box<str>, Ids)>,
+}
+
+impl Run {
+    /// The index of `word` in `words`, added if new.
+    fn slot(&mut self, word: &str) -> usize {
+        let words = &mut self.words;
+        let mut add = || {
+            words.push((word.into(), Ids::default()));
+            (words.len() - 1) as u32
+        };
+        (match packed(word) {
+            Some(key) => *self.short.entry(key).or_insert_with(add),
+            None => match self.long.get(word) {
+                Some(&i) => i,
+                None => {
+                    let i = add();
+                    self.long.insert(word.into(), i);
+                    i
+                }
+            },
+        }) as usize
+    }
+
+    /// Adds the words of `doc` (id `id`, above every id already there).
+    fn add_document(&mut self, id: u32, doc: &SearchDoc) {
+        each_word(doc, |w, in_title| {
+            let i = self.slot(w);
+            self.words[i].1.add(id, in_title);
+        });
+    }
 }
 
 /// Document ids (ascending) as deltas from the previous one: small numbers gzip well.
 fn write_deltas(json: &mut String, ids: &[u32]) {
-    use std::fmt::Write as _;
+    let mut digits = itoa::Buffer::new();
     let mut previous = 0;
     for (i, &id) in ids.iter().enumerate() {
         if i > 0 {
             json.push(',');
         }
-        let _ = write!(json, "{}", id - previous);
+        json.push_str(digits.format(id - previous));
         previous = id;
     }
 }
@@ -431,28 +466,62 @@ impl Entry {
     }
 }
 
-/// The word list of `docs`, made from scratch: runs of documents are indexed in parallel and
-/// merged, then encoded.
-/// Without `keep_ids`, each word keeps only its encoded JSON (a build needs nothing else).
+/// The word list of `docs`, made from scratch: a few runs of documents per thread are indexed
+/// in parallel, then merged in order (so each word's ids stay ascending) into lists allocated
+/// once at their final size, then encoded and sorted. Without `keep_ids`, each word keeps only
+/// its encoded JSON (a build needs nothing else).
 fn word_list(docs: &[SearchDoc], keep_ids: bool) -> Vec<Entry> {
-    const RUN: usize = 256;
-    let postings: Postings = docs
-        .par_chunks(RUN)
+    let run_len = docs
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(64);
+    let runs: Vec<Run> = docs
+        .par_chunks(run_len)
         .enumerate()
-        .map(|(run, chunk)| {
-            let mut map = Postings::default();
+        .map(|(r, chunk)| {
+            let mut run = Run::default();
             for (i, doc) in chunk.iter().enumerate() {
-                add_document(&mut map, (run * RUN + i) as u32, doc);
+                run.add_document((r * run_len + i) as u32, doc);
             }
-            map
+            run
         })
-        .reduce(Postings::default, merge);
-    let mut words: Vec<Entry> = postings
+        .collect();
+    // Every word once, with the total length of its lists; each run's words' places in it.
+    let mut all = Run::default();
+    let mut sizes: Vec<(usize, usize)> = Vec::new();
+    let places: Vec<Vec<u32>> = runs
+        .iter()
+        .map(|run| {
+            run.words
+                .iter()
+                .map(|(word, ids)| {
+                    let i = all.slot(word);
+                    if i == sizes.len() {
+                        sizes.push((0, 0));
+                    }
+                    sizes[i].0 += ids.title.len();
+                    sizes[i].1 += ids.rest.len();
+                    i as u32
+                })
+                .collect()
+        })
+        .collect();
+    drop((all.short, all.long));
+    let mut words: Vec<(Box<str>, Ids)> = all.words;
+    for ((_, ids), (title, rest)) in words.iter_mut().zip(sizes) {
+        ids.title.reserve_exact(title);
+        ids.rest.reserve_exact(rest);
+    }
+    for (run, places) in runs.into_iter().zip(places) {
+        for ((_, ids), i) in run.words.into_iter().zip(places) {
+            let to = &mut words[i as usize].1;
+            to.title.extend_from_slice(&ids.title);
+            to.rest.extend_from_slice(&ids.rest);
+        }
+    }
+    let mut words: Vec<Entry> = words
         .into_par_iter()
-        .map(|(word, mut ids)| {
-            // Runs are merged in any order.
-            ids.title.sort_unstable();
-            ids.rest.sort_unstable();
+        .map(|(word, ids)| {
             let mut entry = Entry::new(word, ids);
             if !keep_ids {
                 entry.ids = Ids::default();
@@ -462,23 +531,6 @@ fn word_list(docs: &[SearchDoc], keep_ids: bool) -> Vec<Entry> {
         .collect();
     words.par_sort_unstable_by(|a, b| a.word.cmp(&b.word));
     words
-}
-
-/// `a` and `b` together (the larger map takes in the smaller).
-fn merge(a: Postings, b: Postings) -> Postings {
-    let (mut into, from) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    for (word, ids) in from {
-        match into.get_mut(&word) {
-            Some(to) => {
-                to.title.extend(ids.title);
-                to.rest.extend(ids.rest);
-            }
-            None => {
-                into.insert(word, ids);
-            }
-        }
-    }
-    into
 }
 
 /// Removes `gone` (ascending) from `ids` (ascending); whether any was there.
@@ -506,14 +558,14 @@ fn patch(words: &mut Vec<Entry>, docs: &[SearchDoc], changed: &[u32]) {
             entry.json.clear();
         }
     });
-    let mut added = Postings::default();
+    let mut added = Run::default();
     for &id in changed {
         if let Some(doc) = docs.get(id as usize) {
-            add_document(&mut added, id, doc);
+            added.add_document(id, doc);
         }
     }
     let mut fresh: Vec<Entry> = Vec::new();
-    for (word, ids) in added {
+    for (word, ids) in added.words {
         match words.binary_search_by(|e| (*e.word).cmp(&word)) {
             Ok(i) => {
                 let entry = &mut words[i];
