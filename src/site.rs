@@ -39,8 +39,13 @@ pub fn prepare(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics)
     }
 }
 
-/// Renders every page of a prepared site into `out`.
-pub fn render_all(site: &Site, out: &dyn Output) -> Result<(), Diagnostics> {
+/// Renders every page of a prepared site into `out`; with the news bodies a build took out of
+/// it ([`render::NewsBodies::take`]).
+pub fn render_all(
+    site: &Site,
+    bodies: Option<&render::NewsBodies>,
+    out: &dyn Output,
+) -> Result<(), Diagnostics> {
     let renderer = Renderer::new(site)
         .map_err(|problems| {
             let mut all = Diagnostics::new();
@@ -48,7 +53,7 @@ pub fn render_all(site: &Site, out: &dyn Output) -> Result<(), Diagnostics> {
             all
         })?
         .single_use();
-    let problems = renderer.render(site, &render::all_jobs(site), out);
+    let problems = renderer.render_with(site, bodies, &render::all_jobs(site), out);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -91,7 +96,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    let (site, warnings) = prepare(&options.root, &load_options).map_err(SiteErrors)?;
+    let (mut site, warnings) = prepare(&options.root, &load_options).map_err(SiteErrors)?;
     let mut timer = Timer::new();
     let out = DiskOutput::prepare(
         &output_dir,
@@ -117,7 +122,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         eprintln!("{}", diagnostic.render(language));
         std::process::exit(1);
     });
-    let rendered = render_all(&site, &out).and_then(|()| crate::cms::publish(&site, &out));
+    // Each news body is released once its page is written (the site keeps none of them).
+    let bodies = render::NewsBodies::take(&mut site);
+    let rendered =
+        render_all(&site, Some(&bodies), &out).and_then(|()| crate::cms::publish(&site, &out));
+    drop(bodies);
     drop(watchdog);
     if let Err(mut problems) = rendered {
         out.abandon();
@@ -190,7 +199,7 @@ pub fn check(root: &Path, drafts: bool) -> Diagnostics {
     match prepare(root, &options) {
         Err(diagnostics) => diagnostics,
         Ok((site, mut diagnostics)) => {
-            if let Err(problems) = render_all(&site, &NullOutput) {
+            if let Err(problems) = render_all(&site, None, &NullOutput) {
                 diagnostics.extend(problems.into_vec());
             }
             diagnostics

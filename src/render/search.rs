@@ -25,6 +25,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::NewsHtml;
 use super::views::Views;
 use crate::model::Site;
 
@@ -58,104 +59,221 @@ pub struct SearchDoc<'a> {
     /// Plain text searched with the body (a news item's summary).
     pub lead: &'a str,
     /// The rendered HTML whose text readers search.
-    pub html: &'a str,
+    pub html: NewsHtml<'a>,
     /// More words to match that are not shown (tags, members' names).
     pub keywords: String,
 }
 
+/// How the letters from U+00C0 to U+1EFF fold (Vietnamese writes with them), by code point:
+/// the lowercase ASCII letter, [`MARK`] for nothing (a combining mark), 0 to ask deunicode
+/// (anything else). Made once from deunicode itself: folding every body of a site meets
+/// millions of these letters.
+const FAST_FROM: u32 = 0xC0;
+const FAST_TO: u32 = 0x1F00;
+const MARK: u8 = 1;
+
+fn fast_table() -> &'static [u8] {
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (FAST_FROM..FAST_TO)
+            .map(
+                |cp| match char::from_u32(cp).and_then(deunicode::deunicode_char) {
+                    Some("") => MARK,
+                    Some(folded) if folded.len() == 1 && folded.as_bytes()[0].is_ascii_alphanumeric() => {
+                        folded.as_bytes()[0].to_ascii_lowercase()
+                    }
+                    _ => 0,
+                },
+            )
+            .collect()
+    })
+}
+
+/// ASCII letters and digits folded (lowercase), 0 for anything else (a separator).
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Bytes of a word kept in place; a longer one (a title's run of letters) goes to a `String`.
+const INLINE: usize = 64;
+
 /// Splits text into folded words: diacritics removed, `đ` → `d`, lowercase ASCII letters and
-/// digits; anything else separates words. One character at a time, into one reused buffer:
-/// bodies are most of a site.
+/// digits; anything else separates words. One byte at a time, into one reused buffer: bodies
+/// are most of a site. `sink(word, key)` receives each word (ASCII letters and digits) and, for
+/// a word of up to 8 bytes, [`packed`] of it (else 0): most words are looked up by that number
+/// alone.
 struct Folder {
-    word: String,
+    buf: [u8; INLINE],
+    len: usize,
+    /// The whole word once it is longer than [`INLINE`].
+    long: Vec<u8>,
+    table: &'static [u8],
 }
 
 impl Folder {
     fn new() -> Folder {
         Folder {
-            word: String::with_capacity(64),
+            buf: [0; INLINE],
+            len: 0,
+            long: Vec::new(),
+            table: fast_table(),
         }
     }
 
     /// Ends the current word, if any, handing it to `sink`.
-    fn end(&mut self, sink: &mut impl FnMut(&str)) {
-        if !self.word.is_empty() {
-            sink(&self.word);
-            self.word.clear();
+    #[inline]
+    fn end(&mut self, sink: &mut impl FnMut(&[u8], u64)) {
+        if self.len == 0 {
+            return;
+        }
+        if self.len <= 8 {
+            // The bytes past the word are zero (cleared below after every word).
+            let mut key = [0u8; 8];
+            key.copy_from_slice(&self.buf[..8]);
+            sink(&self.buf[..self.len], u64::from_le_bytes(key));
+        } else if self.len <= INLINE {
+            sink(&self.buf[..self.len], 0);
+        } else {
+            sink(&self.long, 0);
+        }
+        self.buf[..8].fill(0);
+        self.len = 0;
+    }
+
+    /// Adds a lowercase ASCII letter or digit to the word.
+    #[inline]
+    fn push(&mut self, b: u8) {
+        if self.len < INLINE {
+            self.buf[self.len] = b;
+        } else {
+            if self.len == INLINE {
+                self.long.clear();
+                self.long.extend_from_slice(&self.buf);
+            }
+            self.long.push(b);
+        }
+        self.len += 1;
+    }
+
+    #[inline]
+    fn ascii(&mut self, b: u8, sink: &mut impl FnMut(&[u8], u64)) {
+        match ASCII_FOLD[usize::from(b & 0x7F)] {
+            0 => self.end(sink),
+            folded => self.push(folded),
         }
     }
 
-    fn ascii(&mut self, b: u8, sink: &mut impl FnMut(&str)) {
-        if b.is_ascii_alphanumeric() {
-            self.word.push(b.to_ascii_lowercase() as char);
+    /// A character outside ASCII, at `text[i..]`: returns its length.
+    #[inline]
+    fn other(&mut self, text: &str, i: usize, sink: &mut impl FnMut(&[u8], u64)) -> usize {
+        let bytes = text.as_bytes();
+        let lead = bytes[i];
+        let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0) & 0x3F);
+        let (cp, len) = if lead < 0xE0 {
+            ((u32::from(lead & 0x1F) << 6) | cont(1), 2)
+        } else if lead < 0xF0 {
+            ((u32::from(lead & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
         } else {
-            self.end(sink);
-        }
-    }
-
-    fn char(&mut self, c: char, sink: &mut impl FnMut(&str)) {
-        if c.is_ascii() {
-            self.ascii(c as u8, sink);
-        } else {
-            for a in deunicode::deunicode_char(c).unwrap_or(" ").bytes() {
-                self.ascii(a, sink);
+            (u32::MAX, 4)
+        };
+        if (FAST_FROM..FAST_TO).contains(&cp) {
+            match self.table[(cp - FAST_FROM) as usize] {
+                0 => {}
+                MARK => return len,
+                letter => {
+                    self.push(letter);
+                    return len;
+                }
             }
         }
+        self.slow(text, i, sink)
     }
 
-    fn text(&mut self, text: &str, sink: &mut impl FnMut(&str)) {
-        for c in text.chars() {
-            self.char(c, sink);
+    /// [`Folder::other`] through deunicode.
+    #[cold]
+    fn slow(&mut self, text: &str, i: usize, sink: &mut impl FnMut(&[u8], u64)) -> usize {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        for a in deunicode::deunicode_char(c).unwrap_or(" ").bytes() {
+            self.ascii(a, sink);
+        }
+        c.len_utf8()
+    }
+
+    fn text(&mut self, text: &str, sink: &mut impl FnMut(&[u8], u64)) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                self.ascii(b, sink);
+                i += 1;
+            } else {
+                i += self.other(text, i, sink);
+            }
         }
         self.end(sink);
     }
 
     /// The text of rendered HTML: tags separate words and are skipped, the five entities the
     /// Markdown renderer writes are separators (`&amp;` is not the word `amp`).
-    fn html(&mut self, html: &str, sink: &mut impl FnMut(&str)) {
+    fn html(&mut self, html: &str, sink: &mut impl FnMut(&[u8], u64)) {
         const ENTITIES: [&str; 5] = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"];
         let bytes = html.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            match bytes[i] {
-                b'<' => {
-                    self.end(sink);
-                    match memchr::memchr(b'>', &bytes[i..]) {
-                        Some(j) => i += j + 1,
-                        None => break,
-                    }
-                }
+            let b = bytes[i];
+            if b >= 0x80 {
+                i += self.other(html, i, sink);
+                continue;
+            }
+            let folded = ASCII_FOLD[usize::from(b)];
+            if folded != 0 {
+                self.push(folded);
+                i += 1;
+                continue;
+            }
+            self.end(sink);
+            match b {
+                b'<' => match memchr::memchr(b'>', &bytes[i..]) {
+                    Some(j) => i += j + 1,
+                    None => break,
+                },
                 b'&' => {
-                    self.end(sink);
                     let rest = &html[i..];
                     i += ENTITIES
                         .iter()
                         .find(|e| rest.starts_with(*e))
                         .map_or(1, |e| e.len());
                 }
-                b if b.is_ascii() => {
-                    self.ascii(b, sink);
-                    i += 1;
-                }
-                _ => {
-                    let c = html[i..].chars().next().unwrap_or(' ');
-                    self.char(c, sink);
-                    i += c.len_utf8();
-                }
+                _ => i += 1,
             }
         }
         self.end(sink);
     }
 }
 
+/// A folded word as text: only ASCII letters and digits are ever in one.
+fn word_text(word: &[u8]) -> &str {
+    std::str::from_utf8(word).unwrap_or_default()
+}
+
 /// `Đại hội Hội Luật gia` → `dai hoi hoi luat gia`.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    Folder::new().text(text, &mut |w: &str| {
+    Folder::new().text(text, &mut |w: &[u8], _| {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        out.push_str(word_text(w));
     });
     out
 }
@@ -224,14 +342,18 @@ fn html_start(html: &str, max_chars: usize) -> String {
 }
 
 /// Everything the site lets readers search: news, documents, pages, members, reviews. Cheap:
-/// no text is copied.
-pub fn documents<'a>(views: &Views<'a>) -> Vec<SearchDoc<'a>> {
+/// no text is copied. `news_html(i)`: news item `i`'s body HTML.
+pub fn documents<'a>(
+    views: &Views<'a>,
+    news_html: &(dyn Fn(usize) -> NewsHtml<'a> + Sync),
+) -> Vec<SearchDoc<'a>> {
     let site: &'a Site = views.site;
     let language = site.config.language;
     let mut docs: Vec<SearchDoc<'a>> = site
         .news
         .par_iter()
-        .map(|item| {
+        .enumerate()
+        .map(|(i, item)| {
             let associations: Vec<&str> = item
                 .associations
                 .iter()
@@ -250,7 +372,7 @@ pub fn documents<'a>(views: &Views<'a>) -> Vec<SearchDoc<'a>> {
                 ),
                 summary: String::new(),
                 lead: summary,
-                html: &item.body.html,
+                html: news_html(i),
                 keywords: format!("{} {}", item.tags.join(" "), associations.join(" ")),
             }
         })
@@ -262,7 +384,7 @@ pub fn documents<'a>(views: &Views<'a>) -> Vec<SearchDoc<'a>> {
         date: crate::i18n::format_date(document.date, crate::i18n::DateStyle::Short, language),
         summary: format!("{} {}", document.kind, document.number),
         lead: "",
-        html: &document.body.html,
+        html: NewsHtml::Site(&document.body.html),
         keywords: format!("{} {} {}", document.number, document.kind, document.issuer),
     }));
     docs.extend(site.pages.iter().map(|page| SearchDoc {
@@ -272,7 +394,7 @@ pub fn documents<'a>(views: &Views<'a>) -> Vec<SearchDoc<'a>> {
         date: String::new(),
         summary: html_start(&page.body.html, 160),
         lead: "",
-        html: &page.body.html,
+        html: NewsHtml::Site(&page.body.html),
         keywords: String::new(),
     }));
     docs.extend(site.associations.iter().map(|association| {
@@ -284,7 +406,7 @@ pub fn documents<'a>(views: &Views<'a>) -> Vec<SearchDoc<'a>> {
             date: String::new(),
             summary: html_start(html, 160),
             lead: "",
-            html,
+            html: NewsHtml::Site(html),
             keywords: association.short_name.clone(),
         }
     }));
@@ -297,7 +419,7 @@ pub fn documents<'a>(views: &Views<'a>) -> Vec<SearchDoc<'a>> {
             date: period.id.default_title(language),
             summary: short(summary, 160),
             lead: summary,
-            html: period.narrative.as_ref().map_or("", |m| &m.html),
+            html: NewsHtml::Site(period.narrative.as_ref().map_or("", |m| &m.html)),
             keywords: period.id.default_title(language),
         }
     }));
@@ -332,16 +454,16 @@ struct Card<'a> {
 
 /// The words of `doc` as `sink(word, in_title)`: the title's first, then the rest (lead, body,
 /// keywords). A word may come several times.
-fn each_word(doc: &SearchDoc, mut sink: impl FnMut(&str, bool)) {
+fn each_word(doc: &SearchDoc, mut sink: impl FnMut(&[u8], u64, bool)) {
     let mut folder = Folder::new();
-    folder.text(doc.title, &mut |w: &str| sink(w, true));
-    let mut rest = |w: &str| {
+    folder.text(doc.title, &mut |w: &[u8], key| sink(w, key, true));
+    let mut rest = |w: &[u8], key| {
         if w.len() <= MAX_WORD {
-            sink(w, false)
+            sink(w, key, false)
         }
     };
     folder.text(doc.lead, &mut rest);
-    folder.html(doc.html, &mut rest);
+    folder.html(&doc.html, &mut rest);
     folder.text(&doc.keywords, &mut rest);
 }
 
@@ -387,30 +509,30 @@ struct Run {
 }
 
 impl Run {
-    /// The index of `word` in `words`, added if new.
-    fn slot(&mut self, word: &str) -> usize {
+    /// The index of `word` in `words`, added if new. `key`: [`packed`] of it, 0 if too long.
+    fn slot(&mut self, word: &[u8], key: u64) -> usize {
         let words = &mut self.words;
         let mut add = || {
-            words.push((word.into(), Ids::default()));
+            words.push((word_text(word).into(), Ids::default()));
             (words.len() - 1) as u32
         };
-        (match packed(word) {
-            Some(key) => *self.short.entry(key).or_insert_with(add),
-            None => match self.long.get(word) {
+        (match key {
+            0 => match self.long.get(word_text(word)) {
                 Some(&i) => i,
                 None => {
                     let i = add();
-                    self.long.insert(word.into(), i);
+                    self.long.insert(word_text(word).into(), i);
                     i
                 }
             },
+            key => *self.short.entry(key).or_insert_with(add),
         }) as usize
     }
 
     /// Adds the words of `doc` (id `id`, above every id already there).
     fn add_document(&mut self, id: u32, doc: &SearchDoc) {
-        each_word(doc, |w, in_title| {
-            let i = self.slot(w);
+        each_word(doc, |w, key, in_title| {
+            let i = self.slot(w, key);
             self.words[i].1.add(id, in_title);
         });
     }
@@ -495,7 +617,7 @@ fn word_list(docs: &[SearchDoc], keep_ids: bool) -> Vec<Entry> {
             run.words
                 .iter()
                 .map(|(word, ids)| {
-                    let i = all.slot(word);
+                    let i = all.slot(word.as_bytes(), packed(word).unwrap_or(0));
                     if i == sizes.len() {
                         sizes.push((0, 0));
                     }
@@ -650,7 +772,7 @@ struct State {
 fn text_hash(doc: &SearchDoc) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
-    (doc.title, doc.lead, doc.html, &doc.keywords).hash(&mut hasher);
+    (doc.title, doc.lead, &*doc.html, &doc.keywords).hash(&mut hasher);
     hasher.finish()
 }
 
@@ -868,9 +990,53 @@ mod tests {
         assert_eq!(fold("Ho\u{0323}\u{0302}i"), "hoi");
     }
 
+    /// Folding one character at a time through deunicode, the way the table was made.
+    fn reference_fold(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in text.chars() {
+            let folded = if c.is_ascii() {
+                c.to_string()
+            } else {
+                deunicode::deunicode_char(c).unwrap_or(" ").to_string()
+            };
+            for a in folded.chars() {
+                if a.is_ascii_alphanumeric() {
+                    if space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    space = false;
+                    out.push(a.to_ascii_lowercase());
+                } else {
+                    space = true;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_fast_table_folds_as_deunicode_does() {
+        for cp in (FAST_FROM..FAST_TO).chain([0x1F600, 0x4E2D, 0xFF21, 0x2013, 0x00A0]) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let text = format!("Xa{c}b {c}{c} ĐẠI{c}");
+            assert_eq!(fold(&text), reference_fold(&text), "U+{cp:04X}");
+        }
+        // A word's key is its packed bytes.
+        let mut seen = Vec::new();
+        Folder::new().text("Hội đồng NGHIÊNG nghiêngxyz 2013", &mut |w: &[u8], key| {
+            seen.push((word_text(w).to_string(), key))
+        });
+        for (word, key) in seen {
+            assert_eq!(key, packed(&word).unwrap_or(0), "{word}");
+        }
+    }
+
     fn html_words(html: &str) -> Vec<String> {
         let mut words = Vec::new();
-        Folder::new().html(html, &mut |w: &str| words.push(w.to_string()));
+        Folder::new().html(html, &mut |w: &[u8], _| words.push(word_text(w).to_string()));
         words
     }
 
@@ -922,7 +1088,7 @@ mod tests {
                 date: String::new(),
                 summary: String::new(),
                 lead: "",
-                html: &o.html,
+                html: NewsHtml::Site(&o.html),
                 keywords: String::new(),
             })
             .collect()
