@@ -98,7 +98,7 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     pub elapsed: Duration,
     /// What the image pipeline did (cache hits are counted, for tests and the summary).
-    pub images: crate::images::ImageStats,
+    pub images: crate::model::images::ImageStats,
 }
 
 /// A full build. The output folder is replaced only when everything succeeded.

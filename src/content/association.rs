@@ -9,10 +9,10 @@ use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{Markdown, SourcePath};
+use super::SourcePath;
 use crate::config::{MetricDef, SiteConfig, check_metric_key};
 use crate::diagnostics::{Diagnostic, suggestion};
-use crate::model::{Achievement, Association, Qualifier, SampleMark};
+use crate::model::{Achievement, Association, Markdown, Qualifier, SampleMark};
 use crate::period::PeriodId;
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};

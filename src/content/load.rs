@@ -157,7 +157,7 @@ enum Job {
     Achievement(Slug, PeriodId, SourcePath),
     Scoring(SourcePath),
     Registration(SourcePath),
-    /// Read with the others, parsed by [`crate::documents`] once the site is loaded.
+    /// Read with the others, parsed by [`super::documents`] once the site is loaded.
     Document(SourcePath),
 }
 
@@ -574,7 +574,8 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     };
     super::validate::validate(&mut site, &mut problems);
     problems.extend(crate::images::check_front_matter(&site));
-    site.documents = crate::documents::load(&site, document_texts, options.drafts, &mut problems);
+    site.documents =
+        crate::content::documents::load(&site, document_texts, options.drafts, &mut problems);
     all.extend(problems);
     Ok((site, all))
 }

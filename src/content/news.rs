@@ -9,10 +9,10 @@ use jiff::tz::{Offset, TimeZone};
 use serde::Deserialize;
 
 use super::front_matter;
-use super::{Markdown, SourcePath, file_stem};
+use super::{SourcePath, file_stem};
 use crate::diagnostics::{Diagnostic, suggestion};
 use crate::messages::Message;
-use crate::model::{NewsItem, PublishDate};
+use crate::model::{Markdown, NewsItem, PublishDate};
 use crate::period::PeriodId;
 use crate::slug::Slug;
 use crate::yaml;

@@ -3,9 +3,9 @@
 use serde::Deserialize;
 
 use super::front_matter;
-use super::{Markdown, SourcePath, file_stem};
+use super::{SourcePath, file_stem};
 use crate::diagnostics::Diagnostic;
-use crate::model::Page;
+use crate::model::{Markdown, Page};
 use crate::slug::Slug;
 use crate::yaml;
 

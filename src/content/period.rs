@@ -7,9 +7,9 @@ use std::str::FromStr;
 use serde::Deserialize;
 
 use super::front_matter;
-use super::{Markdown, SourcePath, file_stem};
+use super::{SourcePath, file_stem};
 use crate::diagnostics::{Diagnostic, suggestion};
-use crate::model::Period;
+use crate::model::{Markdown, Period};
 use crate::period::PeriodId;
 use crate::slug::Slug;
 use crate::yaml;

@@ -8,10 +8,10 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use super::association::{MetricScope, check_kind, metric_value};
-use super::{Markdown, SourcePath, file_stem};
+use super::{SourcePath, file_stem};
 use crate::config::MetricDef;
 use crate::diagnostics::{Diagnostic, suggestion};
-use crate::model::{Registration, SampleMark};
+use crate::model::{Markdown, Registration, SampleMark};
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};
 

@@ -6,6 +6,7 @@ pub mod budget;
 pub mod cells;
 pub mod charts;
 pub mod data;
+pub mod documents;
 pub mod figures;
 pub mod filters;
 pub mod office;
@@ -62,7 +63,7 @@ pub enum Job {
     SearchIndex,
     Static(usize),
     /// `/documents/` and `/documents/<slug>/`.
-    Document(crate::documents::DocPage),
+    Document(documents::DocPage),
     /// The redirect page of news item `.0`'s alias `.1`.
     Alias(usize, usize),
     /// The Atom feed of an association, of a tag.
@@ -138,7 +139,7 @@ impl Job {
             Job::Search => String::from("search/"),
             Job::Scoring(p) => format!("scoring/{p}/"),
             Job::Registration(year) => format!("registrations/{year}/"),
-            Job::Document(page) => crate::documents::url_path(site, *page),
+            Job::Document(page) => documents::url_path(site, *page),
             _ => return None,
         })
     }
@@ -191,7 +192,7 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
         Job::SearchIndex,
     ]);
     jobs.extend((0..site.static_files.len()).map(Job::Static));
-    jobs.extend(crate::documents::jobs(site).into_iter().map(Job::Document));
+    jobs.extend(documents::jobs(site).into_iter().map(Job::Document));
     jobs.extend(reader_jobs(site));
     jobs
 }
@@ -764,9 +765,10 @@ impl Renderer {
                 let association = &site.associations[i];
                 title = Some(association.name.clone());
                 context.insert("association", &views.association_page(association));
-                let documents: Vec<_> = crate::documents::of_association(site, &association.slug)
+                let documents: Vec<_> = site
+                    .documents_of_association(&association.slug)
                     .into_iter()
-                    .map(|d| crate::documents::view(views, &site.documents[d]))
+                    .map(|d| documents::view(views, &site.documents[d]))
                     .collect();
                 context.insert("documents", &documents);
                 let news: Vec<Value> = site
@@ -815,9 +817,10 @@ impl Renderer {
                 title = Some(report.heading.clone());
                 description = period.summary.clone();
                 context.insert("report", &report);
-                let documents: Vec<_> = crate::documents::of_period(site, id)
+                let documents: Vec<_> = site
+                    .documents_of_period(id)
                     .into_iter()
-                    .map(|d| crate::documents::view(views, &site.documents[d]))
+                    .map(|d| documents::view(views, &site.documents[d]))
                     .collect();
                 context.insert("documents", &documents);
                 if let Some(narrative) = &period.narrative {
@@ -860,25 +863,25 @@ impl Renderer {
                 state.feed(&mut context, &all);
                 "atom.xml"
             }
-            Job::Document(crate::documents::DocPage::List) => {
+            Job::Document(documents::DocPage::List) => {
                 title = Some(views.tr("documents"));
                 let documents: Vec<_> = site
                     .documents
                     .iter()
-                    .map(|d| crate::documents::view(views, d))
+                    .map(|d| documents::view(views, d))
                     .collect();
-                let (kinds, years) = crate::documents::filters(site);
-                context.insert("filter_css", &crate::documents::filter_css(&kinds, &years));
+                let (kinds, years) = documents::filters(site);
+                context.insert("filter_css", &documents::filter_css(&kinds, &years));
                 context.insert("kinds", &kinds);
                 context.insert("years", &years);
                 context.insert("documents", &documents);
                 "documents.html"
             }
-            Job::Document(crate::documents::DocPage::One(i)) => {
+            Job::Document(documents::DocPage::One(i)) => {
                 let document = &site.documents[i];
                 title = Some(document.title.clone());
                 description = Some(format!("{} {}", document.kind, document.number));
-                context.insert("document", &crate::documents::view(views, document));
+                context.insert("document", &documents::view(views, document));
                 context.insert_value("notes", Value::safe_string(&document.body.html));
                 "document.html"
             }

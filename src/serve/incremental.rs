@@ -17,15 +17,15 @@ use std::sync::Arc;
 
 use crate::content::load::{self, news_order};
 use crate::content::validate::validate;
-use crate::content::{Markdown, SourcePath, content_path, file_stem, news, read_text};
+use crate::content::{SourcePath, content_path, file_stem, news, read_text};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, MarkdownContext};
-use crate::model::{NewsItem, Period, Site};
+use crate::model::{Markdown, NewsItem, Period, Site};
 use crate::period::PeriodId;
 use crate::render::{self, FEED_ITEMS, HOME_ITEMS, Job, page_count};
 use crate::slug::Slug;
 
-use super::rebuild::FileMap;
+use super::output::FileMap;
 
 /// A file under `content/` that can be applied on its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,7 +261,11 @@ impl Touched {
             || !self.associations.is_empty()
             || !self.reports.is_empty()
         {
-            jobs.extend(crate::documents::jobs(site).into_iter().map(Job::Document));
+            jobs.extend(
+                crate::render::documents::jobs(site)
+                    .into_iter()
+                    .map(Job::Document),
+            );
         }
         for (wanted, job) in [
             (self.tag_index, Job::Tags),
