@@ -607,33 +607,33 @@ pub fn link_targets(site: &Site) -> HashMap<String, String> {
     for item in &site.news {
         links.insert(
             crate::content::content_path(&item.source),
-            config.path_url(&format!("news/{}/", item.slug)),
+            config.path_url(&crate::urls::news(&item.slug)),
         );
     }
     for page in &site.pages {
         links.insert(
             crate::content::content_path(&page.source),
-            config.path_url(&format!("{}/", page.slug)),
+            config.path_url(&crate::urls::page(&page.slug)),
         );
     }
     for period in site.periods.values() {
         if let Some(source) = &period.source {
             links.insert(
                 crate::content::content_path(source),
-                config.path_url(&format!("reports/{}/", period.id)),
+                config.path_url(&crate::urls::report(period.id)),
             );
         }
     }
     for association in &site.associations {
         links.insert(
             crate::content::content_path(&association.source),
-            config.path_url(&format!("associations/{}/", association.slug)),
+            config.path_url(&crate::urls::association(&association.slug)),
         );
     }
     for scoring in site.scorings.values() {
         links.insert(
             crate::content::content_path(&scoring.source),
-            config.path_url(&format!("scoring/{}/", scoring.period)),
+            config.path_url(&crate::urls::scoring(scoring.period)),
         );
     }
     links

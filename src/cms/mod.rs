@@ -98,20 +98,21 @@ pub fn publish(
         all
     };
     let config = config::generate(site, &config::Backend::GitHub(settings.clone()));
-    out.write(
-        "admin/index.html",
-        index_html(&site.config.title).as_bytes(),
-    )
-    .map_err(io)?;
-    out.write("admin/config.yml", config.as_bytes())
-        .map_err(io)?;
-    out.write("admin/vi-phrases.js", VI_PHRASES.as_bytes())
-        .map_err(io)?;
-    out.write("admin/widgets.js", WIDGETS.as_bytes())
-        .map_err(io)?;
+    let index = index_html(&site.config.title);
+    let files = [
+        ("index.html", index.as_bytes()),
+        ("config.yml", config.as_bytes()),
+        ("vi-phrases.js", VI_PHRASES.as_bytes()),
+        ("widgets.js", WIDGETS.as_bytes()),
+    ];
+    for (name, bytes) in files {
+        out.write(&format!("{}{name}", crate::urls::ADMIN), bytes)
+            .map_err(io)?;
+    }
     for (name, gz) in bundle_files() {
         let bytes = gunzip(gz).map_err(io)?;
-        out.write(&format!("admin/{name}"), &bytes).map_err(io)?;
+        out.write(&format!("{}{name}", crate::urls::ADMIN), &bytes)
+            .map_err(io)?;
     }
     Ok(())
 }

@@ -572,10 +572,12 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         images,
         documents: Vec::new(),
     };
-    super::validate::validate(&mut site, &mut problems);
+    super::validate::index(&mut site);
+    // Documents name members, periods and files of the site: read once those are known, and
+    // before the checks across files, which must see every kind of page.
+    site.documents = super::documents::load(&site, document_texts, options.drafts, &mut problems);
+    super::validate::check(&site, &mut problems);
     problems.extend(crate::images::check_front_matter(&site));
-    site.documents =
-        crate::content::documents::load(&site, document_texts, options.drafts, &mut problems);
     all.extend(problems);
     Ok((site, all))
 }

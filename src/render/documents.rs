@@ -45,7 +45,7 @@ pub fn view<'a>(views: &Views<'a>, d: &'a Document) -> DocumentView<'a> {
     let language = site.config.language;
     DocumentView {
         slug: d.slug.as_str(),
-        url: views.url(&format!("documents/{}/", d.slug)),
+        url: views.url(&crate::urls::document(&d.slug)),
         title: &d.title,
         number: &d.number,
         kind: &d.kind,
@@ -64,29 +64,6 @@ pub fn view<'a>(views: &Views<'a>, d: &'a Document) -> DocumentView<'a> {
             .collect(),
         period: d.period.map(|p| views.period_link(p)),
         notes: &d.body.html,
-    }
-}
-
-/// The pages: the list, and one page per document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DocPage {
-    List,
-    One(usize),
-}
-
-pub fn jobs(site: &Site) -> Vec<DocPage> {
-    if site.documents.is_empty() {
-        return Vec::new();
-    }
-    let mut jobs = vec![DocPage::List];
-    jobs.extend((0..site.documents.len()).map(DocPage::One));
-    jobs
-}
-
-pub fn url_path(site: &Site, page: DocPage) -> String {
-    match page {
-        DocPage::List => String::from("documents/"),
-        DocPage::One(i) => format!("documents/{}/", site.documents[i].slug),
     }
 }
 

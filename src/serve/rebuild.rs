@@ -21,7 +21,7 @@ use crate::content::load::{self, LoadOptions, is_ignored_name};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown;
 use crate::model::Site;
-use crate::render::{self, Renderer};
+use crate::render::Renderer;
 
 use super::incremental::{self, ContentFile, Outcome, Session};
 use super::output::{FileMap, ServeOutput};
@@ -341,7 +341,7 @@ impl Builder {
             Ok(done) => done,
             Err(problems) => return self.failed(Level::Full, problems.into_vec(), report),
         };
-        let jobs = render::all_jobs(&site);
+        let jobs = crate::urls::routes(&site);
         let out = ServeOutput::default();
         let problems = renderer.render(&site, &jobs, &out);
         if !problems.is_empty() {
@@ -370,7 +370,7 @@ impl Builder {
             Ok(renderer) => renderer,
             Err(problems) => return self.failed(Level::Templates, problems, report),
         };
-        let jobs = render::all_jobs(&good.site);
+        let jobs = crate::urls::routes(&good.site);
         let out = ServeOutput::default();
         let problems = renderer.render(&good.site, &jobs, &out);
         if !problems.is_empty() {

@@ -17,29 +17,13 @@ use super::views::Views;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{self, DateStyle, Language};
 use crate::model::{DocumentMeta, DocumentSettings, Period, Scoring, Site};
-use crate::period::PeriodId;
+use crate::urls::Route;
 use text::Block;
 
 /// Quốc hiệu and Tiêu ngữ (Phụ lục I, Mục II.1 of the decree, which spells it "HÒA"); written
 /// with the site's one diacritic style (hoà, hoá) as SPEC Part 2 gives it.
 pub const NATIONAL_TITLE: &str = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
-
-pub fn report_docx_path(id: PeriodId) -> String {
-    format!("reports/{id}/bao-cao-{id}.docx")
-}
-
-pub fn report_xlsx_path(id: PeriodId) -> String {
-    format!("reports/{id}/data.xlsx")
-}
-
-pub fn scoring_docx_path(id: PeriodId) -> String {
-    format!("scoring/{id}/bang-diem-{id}.docx")
-}
-
-pub fn scoring_xlsx_path(id: PeriodId) -> String {
-    format!("scoring/{id}/bang-diem-{id}.xlsx")
-}
 
 /// The issuer in capitals, in lines of at most 24 characters (what fits the left column at
 /// 12 pt bold): `KHỐI THI ĐUA CÁC TỔ CHỨC` / `HỘI ĐẶC THÙ`. Line breaks the editor wrote
@@ -107,40 +91,30 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
 }
 
 /// The bytes of one office job.
-pub fn render(views: &Views, job: super::Job) -> Result<Vec<u8>, String> {
-    use super::Job;
+pub fn render(views: &Views, job: Route) -> Result<Vec<u8>, String> {
     let site = views.site;
     match job {
-        Job::ReportDocx(id) => {
+        Route::ReportDocx(id) => {
             let period = &site.periods[&id];
             let settings = site
                 .document_settings(&period.document)
                 .map_err(str::to_string)?;
             docx::report(&settings, &report_document(views, &settings, period))
         }
-        Job::ScoringDocx(id) => {
+        Route::ScoringDocx(id) => {
             let scoring = &site.scorings[&id];
             let settings = site
                 .document_settings(&scoring.document)
                 .map_err(str::to_string)?;
             docx::scoring(&settings, &scoring_document(views, &settings, scoring))
         }
-        Job::ReportXlsx(id) => xlsx::period(site, id).map_err(|e| e.to_string()),
-        Job::ScoringXlsx(id) => {
+        Route::ReportXlsx(id) => xlsx::period(site, id).map_err(|e| e.to_string()),
+        Route::ScoringXlsx(id) => {
             let scoring = &site.scorings[&id];
             xlsx::scoring(site, scoring, &views.scoring(scoring).title).map_err(|e| e.to_string())
         }
         _ => Err(String::from("not an office document")),
     }
-}
-
-/// Whether the review of `period` has its `.docx`.
-pub fn has_report_docx(site: &Site, period: &Period) -> bool {
-    site.document_settings(&period.document).is_ok()
-}
-
-pub fn has_scoring_docx(site: &Site, scoring: &Scoring) -> bool {
-    site.document_settings(&scoring.document).is_ok()
 }
 
 /// The bloc's common tasks for the next period (the period's `plans`), shown once in section II
