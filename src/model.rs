@@ -66,6 +66,8 @@ pub struct NewsItem {
     pub author: Option<String>,
     pub draft: bool,
     pub extra: serde_json::Value,
+    /// `extra: { sample: true }`: an invented item, labelled as such wherever it is shown.
+    pub sample: bool,
     pub body: Markdown,
     /// `updated:` in the front matter: when the item was corrected.
     pub updated: Option<PublishDate>,
@@ -211,19 +213,6 @@ pub enum SampleMark {
 }
 
 impl SampleMark {
-    pub fn from_extra(extra: &serde_json::Value) -> SampleMark {
-        match extra.get("sample") {
-            Some(serde_json::Value::Bool(true)) => SampleMark::All,
-            Some(serde_json::Value::Array(items)) => SampleMark::Keys(
-                items
-                    .iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect(),
-            ),
-            _ => SampleMark::None,
-        }
-    }
-
     pub fn covers(&self, key: &str) -> bool {
         match self {
             SampleMark::None => false,
@@ -250,6 +239,8 @@ pub struct Period {
     pub location: Option<String>,
     pub summary: Option<String>,
     pub extra: serde_json::Value,
+    /// `extra: { sample: [location] }`: the place of the meeting is invented.
+    pub sample: SampleMark,
     pub narrative: Option<Markdown>,
     /// The bloc's common tasks for the next period, shown once in section II.
     pub plans: Vec<Markdown>,
@@ -305,6 +296,7 @@ impl Period {
             location: None,
             summary: None,
             extra: serde_json::Value::Object(Default::default()),
+            sample: SampleMark::None,
             narrative: None,
             plans: Vec::new(),
             draft: false,

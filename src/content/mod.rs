@@ -21,6 +21,7 @@ pub mod write;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
+use crate::model::SampleMark;
 use crate::yaml::MAX_FILE_BYTES;
 
 /// `text` in Unicode normalisation form C (composed), without copying text already in it.
@@ -190,6 +191,34 @@ pub fn key_line(root: &Path, source: &Path, key: &str) -> usize {
             })
         })
         .map_or(0, |i| i + 1)
+}
+
+/// `extra.sample` as what it means (SPEC Part 2, "Sample data"): `true` marks the whole file,
+/// `false` (or no such key) nothing, a list some keys (`keys`: whether this kind of file may
+/// name keys). Any other value is an error at it, never "not sample": made-up figures would be
+/// published without their label.
+pub fn sample_mark(
+    source: &crate::yaml::YamlSource,
+    extra: &serde_json::Value,
+    keys: bool,
+) -> Result<SampleMark, Diagnostic> {
+    use serde_json::Value;
+    let Some(value) = extra.get("sample") else {
+        return Ok(SampleMark::None);
+    };
+    match value {
+        Value::Bool(true) => Ok(SampleMark::All),
+        Value::Bool(false) => Ok(SampleMark::None),
+        Value::Array(items) if keys && items.iter().all(Value::is_string) => Ok(SampleMark::Keys(
+            items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+        )),
+        other => Err(source
+            .at(&["extra", "sample"], if keys { "E140" } else { "E141" })
+            .arg("value", serde_json::to_string(other).unwrap_or_default())),
+    }
 }
 
 /// `content/news/2013/x.md` → `news/2013/x.md`: the form `@/` links use.

@@ -11,9 +11,7 @@ use serde::Deserialize;
 use super::SourcePath;
 use crate::diagnostics::{Diagnostic, suggestion};
 use crate::messages::Message;
-use crate::model::{
-    Adjustment, AwardStatus, CriteriaGroup, Criterion, SampleMark, ScoreRow, Scoring,
-};
+use crate::model::{Adjustment, AwardStatus, CriteriaGroup, Criterion, ScoreRow, Scoring};
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};
 
@@ -628,6 +626,10 @@ pub fn parse(
     )
     .map_err(|d| problems.push(d))
     .unwrap_or_default();
+    let extra = crate::config::extra_to_json(&file.extra);
+    let sample = super::sample_mark(&source, &extra, true)
+        .map_err(|d| problems.push(d))
+        .unwrap_or_default();
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -648,7 +650,6 @@ pub fn parse(
             .to_string()
     });
     let has_self_scores = rows.iter().any(|r| r.self_scores.is_some());
-    let extra = crate::config::extra_to_json(&file.extra);
     Ok(Scoring {
         source: path.rel.clone(),
         period,
@@ -658,7 +659,7 @@ pub fn parse(
             .filter(|t| !t.is_empty()),
         groups,
         rows,
-        sample: SampleMark::from_extra(&extra),
+        sample,
         extra,
         tie_break,
         absent,

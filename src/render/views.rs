@@ -704,7 +704,7 @@ impl<'a> Views<'a> {
             ),
             author: item.author.as_deref(),
             draft: item.draft,
-            sample: item.extra.get("sample") == Some(&serde_json::Value::Bool(true)),
+            sample: item.sample,
             extra: &item.extra,
             updated: item.updated.as_ref().map(|u| u.rfc3339.as_str()),
             updated_display: item
@@ -772,7 +772,7 @@ impl<'a> Views<'a> {
                 .and_then(|slug| site.association(slug))
                 .map(|a| self.association_link(a)),
             location: period.location.as_deref(),
-            location_sample: crate::model::SampleMark::from_extra(&period.extra).covers("location"),
+            location_sample: period.sample.covers("location"),
             summary: period.summary.as_deref(),
             is_year: id.is_year(),
             members_reported,
