@@ -10,6 +10,7 @@ pub mod documents;
 pub mod figures;
 pub mod filters;
 pub mod office;
+mod pages;
 pub mod readers;
 pub mod registration;
 pub mod search;
@@ -471,286 +472,37 @@ impl Renderer {
         let url_path = job.url_path(site).unwrap_or_default();
         context.insert("current_url", &config.path_url(&url_path));
         context.insert("permalink", &config.absolute_url(&url_path));
-        let mut title: Option<String> = None;
-        let mut description: Option<String> = None;
         // Heading levels of news cards and of the criteria under a scoring table: templates
         // directly under the page's h1 set them to 2.
         context.insert("card_heading", &3);
         context.insert("scoring_inner", &3);
-        let template = match job {
-            Route::Home => {
-                let latest: Vec<Value> = (0..site.news.len().min(HOME_ITEMS))
-                    .map(|i| state.card(i))
-                    .collect();
-                context.insert_value("latest_news", Value::from(latest));
-                // The latest period with something to read: a narrative or a reported figure
-                // (not one `blocpress new period` just created with every value empty).
-                let period = site.periods.values().rev().find(|p| {
-                    p.narrative.is_some()
-                        || site.associations.iter().any(|a| {
-                            a.achievements.get(&p.id).is_some_and(|a| {
-                                a.summary.is_some() || a.values.values().any(Option::is_some)
-                            })
-                        })
-                });
-                context.insert("latest_period", &period.map(|p| views.period_summary(p)));
-                context.insert_value("associations", state.association_cards());
-                "index.html"
-            }
-            Route::NewsList(n) => {
-                title = Some(views.tr("news"));
-                context.insert_value(
-                    "paginator",
-                    state.paginator(
-                        urls::NEWS,
-                        (0..site.news.len()).collect::<Vec<_>>().as_slice(),
-                        n,
-                    ),
-                );
-                "news_list.html"
-            }
-            Route::News(i) => {
-                let item = &site.news[i];
-                context.insert_value("news", state.card(i));
-                context.insert_value("content", Value::safe_string(&item.body.html));
-                context.insert_value(
-                    "newer",
-                    if i > 0 {
-                        state.card(i - 1)
-                    } else {
-                        Value::none()
-                    },
-                );
-                context.insert_value(
-                    "older",
-                    if i + 1 < site.news.len() {
-                        state.card(i + 1)
-                    } else {
-                        Value::none()
-                    },
-                );
-                context.insert_value("json_ld", Value::safe_string(&news_json_ld(views, item)));
-                let related: Vec<Value> = readers::related(site, i)
-                    .into_iter()
-                    .map(|n| state.card(n))
-                    .collect();
-                context.insert_value("related", Value::from(related));
-                title = Some(item.title.clone());
-                description = item.summary.clone();
-                "news.html"
-            }
-            Route::Tags => {
-                title = Some(views.tr("tags"));
-                let tags: Vec<Value> = site
-                    .tags
-                    .iter()
-                    .map(|t| {
-                        Value::from_serializable(&serde_json::json!({
-                            "slug": t.slug, "name": t.name, "count": t.news.len(),
-                            "url": config.path_url(&urls::tag(&t.slug)),
-                        }))
-                    })
-                    .collect();
-                context.insert_value("tags", Value::from(tags));
-                "tags.html"
-            }
-            Route::Tag(t, n) => {
-                let tag = &site.tags[t];
-                title = Some(format!("{}: {}", views.tr("tag"), tag.name));
-                context.insert("tag", &serde_json::json!({ "slug": tag.slug, "name": tag.name, "count": tag.news.len() }));
-                context.insert_value(
-                    "paginator",
-                    state.paginator(&urls::tag(&tag.slug), &tag.news, n),
-                );
-                "tag.html"
-            }
-            Route::Page(i) => {
-                let page = &site.pages[i];
-                title = Some(page.title.clone());
-                context.insert("page", &serde_json::json!({ "title": page.title, "slug": page.slug, "extra": page.extra }));
-                context.insert_value("content", Value::safe_string(&page.body.html));
-                context.insert("toc", &readers::toc(&page.body.html));
-                "page.html"
-            }
-            Route::Associations => {
-                title = Some(views.tr("associations"));
-                context.insert_value("associations", state.association_cards());
-                "associations.html"
-            }
-            Route::Association(i) => {
-                let association = &site.associations[i];
-                title = Some(association.name.clone());
-                context.insert("association", &views.association_page(association));
-                let documents: Vec<_> = site
-                    .documents_of_association(&association.slug)
-                    .into_iter()
-                    .map(|d| documents::view(views, &site.documents[d]))
-                    .collect();
-                context.insert("documents", &documents);
-                let news: Vec<Value> = site
-                    .index
-                    .news_by_association
-                    .get(&association.slug)
-                    .map(|list| {
-                        list.iter()
-                            .take(ASSOCIATION_NEWS_ITEMS)
-                            .map(|&n| state.card(n))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                context.insert_value("news", Value::from(news));
-                "association.html"
-            }
-            Route::Reports => {
-                title = Some(views.tr("reports"));
-                // A review with no figures yet (a scoring file alone, a period `new period`
-                // just created) is not listed as published.
-                let (periods, pending): (Vec<_>, Vec<_>) = site
-                    .periods
-                    .values()
-                    .rev()
-                    .map(|p| (p.narrative.is_some(), views.period_summary(p)))
-                    .partition(|(narrative, p)| *narrative || p.has_figures);
-                let periods: Vec<_> = periods.into_iter().map(|(_, p)| p).collect();
-                let pending: Vec<_> = pending.into_iter().map(|(_, p)| p).collect();
-                context.insert("periods", &periods);
-                context.insert("pending", &pending);
-                let registrations: Vec<_> = site
-                    .registrations
-                    .values()
-                    .rev()
-                    .map(|r| {
-                        let view = views.registration(r);
-                        serde_json::json!({ "title": view.title, "url": view.url, "year": view.year })
-                    })
-                    .collect();
-                context.insert("registrations", &registrations);
-                "reports.html"
-            }
-            Route::Report(id) => {
-                let period = &site.periods[&id];
-                let report = views.report(period);
-                title = Some(report.heading.clone());
-                description = period.summary.clone();
-                context.insert("report", &report);
-                let documents: Vec<_> = site
-                    .documents_of_period(id)
-                    .into_iter()
-                    .map(|d| documents::view(views, &site.documents[d]))
-                    .collect();
-                context.insert("documents", &documents);
-                if let Some(narrative) = &period.narrative {
-                    context.insert("toc", &readers::toc(&narrative.html));
-                }
-                let news: Vec<Value> = site
-                    .index
-                    .news_by_period
-                    .get(&id)
-                    .map(|list| list.iter().map(|&n| state.card(n)).collect())
-                    .unwrap_or_default();
-                context.insert_value("news", Value::from(news));
-                "report.html"
-            }
-            Route::ScoringIndex => {
-                title = Some(views.tr("scoring"));
-                let list: Vec<_> = site
-                    .scorings
-                    .values()
-                    .rev()
-                    .map(|s| views.scoring(s))
-                    .collect();
-                context.insert("scorings", &list);
-                "scoring_list.html"
-            }
-            Route::Scoring(id) => {
-                let scoring = views.scoring(&site.scorings[&id]);
-                title = Some(scoring.title.clone());
-                context.insert("scoring", &scoring);
-                "scoring.html"
-            }
-            Route::Registration(year) => {
-                let registration = views.registration(&site.registrations[&year]);
-                title = Some(registration.title.clone());
-                context.insert("registration", &registration);
-                "registration.html"
-            }
-            Route::Atom => {
-                let all: Vec<usize> = (0..site.news.len()).collect();
-                state.feed(&mut context, &all);
-                "atom.xml"
-            }
-            Route::Documents => {
-                title = Some(views.tr("documents"));
-                let documents: Vec<_> = site
-                    .documents
-                    .iter()
-                    .map(|d| documents::view(views, d))
-                    .collect();
-                let (kinds, years) = documents::filters(site);
-                context.insert("filter_css", &documents::filter_css(&kinds, &years));
-                context.insert("kinds", &kinds);
-                context.insert("years", &years);
-                context.insert("documents", &documents);
-                "documents.html"
-            }
-            Route::Document(i) => {
-                let document = &site.documents[i];
-                title = Some(document.title.clone());
-                description = Some(format!("{} {}", document.kind, document.number));
-                context.insert("document", &documents::view(views, document));
-                context.insert_value("notes", Value::safe_string(&document.body.html));
-                "document.html"
-            }
-            Route::AssociationFeed(a) => {
-                let association = &site.associations[a];
-                let path = urls::association(&association.slug);
-                let list = site.index.news_by_association.get(&association.slug);
-                state.feed(&mut context, list.map_or(&[][..], Vec::as_slice));
-                context.insert(
-                    "feed_title",
-                    &format!("{} – {}", association.name, config.title),
-                );
-                context.insert("feed_self", &config.absolute_url(&urls::feed(&path)));
-                context.insert("feed_page", &config.absolute_url(&path));
-                "atom.xml"
-            }
-            Route::TagFeed(t) => {
-                let tag = &site.tags[t];
-                let path = urls::tag(&tag.slug);
-                state.feed(&mut context, &tag.news);
-                context.insert(
-                    "feed_title",
-                    &format!("{}: {} – {}", views.tr("tag"), tag.name, config.title),
-                );
-                context.insert("feed_self", &config.absolute_url(&urls::feed(&path)));
-                context.insert("feed_page", &config.absolute_url(&path));
-                "atom.xml"
-            }
-            Route::Alias(i, _) => {
-                let item = &site.news[i];
-                title = Some(item.title.clone());
-                context.insert_value("news", state.card(i));
-                "alias.html"
-            }
-            Route::Robots => "robots.txt",
-            Route::NotFound => {
-                title = Some(views.tr("not_found_title"));
-                "404.html"
-            }
-            Route::Search => {
-                title = Some(views.tr("search"));
-                context.insert(
-                    "labels",
-                    &serde_json::json!({
-                        "found": views.tr("search_found"),
-                        "none": views.tr("search_none"),
-                        "error": views.tr("search_error"),
-                        "kinds": { "n": views.tr("kind_news"), "a": views.tr("kind_association"), "r": views.tr("kind_report"), "p": views.tr("kind_page"), "d": views.tr("kind_document") },
-                        "more": views.tr("search_more"),
-                    }),
-                );
-                "search.html"
-            }
+        let page = match job {
+            Route::Home => pages::home(state, &mut context),
+            Route::NewsList(n) => pages::news_list(state, &mut context, n),
+            Route::News(i) => pages::news(state, &mut context, i),
+            Route::Tags => pages::tags(state, &mut context),
+            Route::Tag(t, n) => pages::tag(state, &mut context, t, n),
+            Route::Page(i) => pages::page(state, &mut context, i),
+            Route::Associations => pages::associations(state, &mut context),
+            Route::Association(i) => pages::association(state, &mut context, i),
+            Route::Reports => pages::reports(state, &mut context),
+            Route::Report(id) => pages::report(state, &mut context, id),
+            Route::ScoringIndex => pages::scoring_index(state, &mut context),
+            Route::Scoring(id) => pages::scoring(state, &mut context, id),
+            Route::Registration(year) => pages::registration(state, &mut context, year),
+            Route::Atom => pages::atom(state, &mut context),
+            Route::Documents => pages::documents(state, &mut context),
+            Route::Document(i) => pages::document(state, &mut context, i),
+            Route::AssociationFeed(a) => pages::association_feed(state, &mut context, a),
+            Route::TagFeed(t) => pages::tag_feed(state, &mut context, t),
+            Route::Alias(i, _) => pages::alias(state, &mut context, i),
+            Route::Robots => pages::Page {
+                template: "robots.txt",
+                title: None,
+                description: None,
+            },
+            Route::NotFound => pages::not_found(state, &mut context),
+            Route::Search => pages::search(state, &mut context),
             Route::ReportJson(_)
             | Route::ReportCsv(_)
             | Route::ReportDocx(_)
@@ -763,6 +515,7 @@ impl Renderer {
                 unreachable!("written without a template")
             }
         };
+        let template = page.template;
         context.insert("section", url_path.split('/').next().unwrap_or(""));
         context.insert(
             "page_kind",
@@ -771,10 +524,10 @@ impl Renderer {
                 .trim_end_matches(".xml")
                 .trim_end_matches(".txt"),
         );
-        context.insert("page_title", &title);
+        context.insert("page_title", &page.title);
         context.insert(
             "page_description",
-            &description.or_else(|| config.description.clone()),
+            &page.description.or_else(|| config.description.clone()),
         );
         (template, context)
     }
@@ -930,45 +683,6 @@ fn check_collisions(site: &Site, jobs: &[Route]) -> Vec<Diagnostic> {
         }
     }
     problems
-}
-
-/// JSON-LD `NewsArticle` for a news page; `<`, `>` and `&` are escaped so the text cannot
-/// close its `<script>` element.
-fn news_json_ld(views: &Views, item: &crate::model::NewsItem) -> String {
-    let config = &views.site.config;
-    let organization = serde_json::json!({ "@type": "Organization", "name": config.title, "url": config.base_url });
-    let mut value = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": item.title,
-        "datePublished": item.date.rfc3339,
-        "dateModified": item.updated.as_ref().unwrap_or(&item.date).rfc3339,
-        "url": config.absolute_url(&urls::news(&item.slug)),
-        "mainEntityOfPage": config.absolute_url(&urls::news(&item.slug)),
-        "inLanguage": config.language.code(),
-        "publisher": organization,
-        "author": match &item.author {
-            Some(name) => serde_json::json!({ "@type": "Person", "name": name }),
-            None => organization.clone(),
-        },
-    });
-    if let Some(summary) = &item.summary {
-        value["description"] = summary.as_str().into();
-    }
-    if let Some(image) = &item.image {
-        let url = views.asset_url(image);
-        let absolute = if url.starts_with("http") {
-            url
-        } else {
-            config.absolute_url(url.trim_start_matches(&config.base_path as &str))
-        };
-        value["image"] = absolute.into();
-    }
-    serde_json::to_string(&value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
 }
 
 fn xml_escape(text: &str) -> String {
