@@ -4,37 +4,23 @@
 //! reloads, `check` passes, the review page shows the new figure. No request may leave the
 //! server, and the page may raise no error. The Vietnamese phrases must cover every English one.
 //!
-//! Skipped unless `BLOCPRESS_BROWSER_TESTS=1`; with it, a missing Chromium, Node or
+//! Ignored unless `cargo test -- --include-ignored`; then a missing Chromium, Node or
 //! playwright-core fails the test.
 
 mod serve_common;
 
-use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
 use serve_common::*;
-
-fn enabled() -> bool {
-    if std::env::var("BLOCPRESS_BROWSER_TESTS").as_deref() == Ok("1") {
-        return true;
-    }
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped: set BLOCPRESS_BROWSER_TESTS=1 to run the browser test of /admin/ (needs Chromium at /usr/bin/chromium or CHROME_PATH, Node, and `npm ci` in tests/cms)"
-    );
-    false
-}
 
 fn tools() -> (String, std::path::PathBuf) {
     browser_tools("cms")
 }
 
 #[test]
+#[ignore = "needs Chromium and Node (npm ci in tests/cms)"]
 fn an_editor_writes_news_and_fills_figures_in_the_browser() {
-    if !enabled() {
-        return;
-    }
     let (chrome, dir) = tools();
     let site = TempSite::new();
     example_site(&site.root);
@@ -216,10 +202,8 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
 }
 
 #[test]
+#[ignore = "needs Chromium and Node (npm ci in tests/cms)"]
 fn the_generated_configuration_loads_without_warnings_for_a_fixture() {
-    if !enabled() {
-        return;
-    }
     let (chrome, dir) = tools();
     let site = TempSite::new();
     copy_dir(&fixture_dir(), &site.root);

@@ -1,7 +1,7 @@
 //! `blocpress sheet export` / `import`: forms out, returns in. The tests that fill forms the way
 //! a person does (openpyxl typing into cells, LibreOffice Calc opening and saving) need Python's
-//! openpyxl and LibreOffice, which `.ci/run` installs; they run with
-//! `BLOCPRESS_EXTERNAL_TESTS=1 cargo test --test sheet` and are skipped without it.
+//! openpyxl and LibreOffice, which `.ci/run` installs; they are `#[ignore = "needs …"]` and run
+//! with `cargo test --test sheet -- --include-ignored`.
 
 mod support;
 
@@ -10,14 +10,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use support::{Site, first_text, select, snapshot, stderr, text};
-
-fn external(test: &str) -> bool {
-    let on = std::env::var("BLOCPRESS_EXTERNAL_TESTS").is_ok_and(|v| v == "1");
-    if !on {
-        eprintln!("skipped {test}: set BLOCPRESS_EXTERNAL_TESTS=1 (see tests/sheet.rs) to run it");
-    }
-    on
-}
 
 fn content(site: &Site) -> BTreeMap<String, Vec<u8>> {
     snapshot(&site.root().join("content"))
@@ -231,10 +223,9 @@ ws.cell(hl + 2, 2).value = 'Ra mắt mô hình \"Chi hội kiểu mẫu\"'
 ";
 
 #[test]
+#[ignore = "needs Python with openpyxl"]
 fn filled_in_like_excel_imported_checked_built() {
-    if !external("filled_in_like_excel_imported_checked_built") {
-        return;
-    }
+    support::needs("python3", "Python 3 with openpyxl (pip install openpyxl)");
     let (site, form) = site_and_form();
     let returned = site.root().join("Hội A - báo cáo.xlsx");
     python(&form, FIGURES, FILL, &returned);
@@ -269,10 +260,10 @@ fn filled_in_like_excel_imported_checked_built() {
 }
 
 #[test]
+#[ignore = "needs Python with openpyxl and LibreOffice"]
 fn libreoffice_saves_the_same_values() {
-    if !external("libreoffice_saves_the_same_values") {
-        return;
-    }
+    support::needs("python3", "Python 3 with openpyxl (pip install openpyxl)");
+    support::needs("soffice", "the Debian package libreoffice-calc-nogui");
     let (site, form) = site_and_form();
     let filled = site.root().join("filled.xlsx");
     python(&form, FIGURES, FILL, &filled);
@@ -307,10 +298,9 @@ fn libreoffice_saves_the_same_values() {
 
 /// Each refusal: the cell named as `file!sheet!cell`, and no file changed.
 #[test]
+#[ignore = "needs Python with openpyxl"]
 fn every_refusal_names_its_cell_and_changes_nothing() {
-    if !external("every_refusal_names_its_cell_and_changes_nothing") {
-        return;
-    }
+    support::needs("python3", "Python 3 with openpyxl (pip install openpyxl)");
     let (site, form) = site_and_form();
     let m = "row('Hội viên mới kết nạp')";
     let cases: Vec<(&str, String, &str, String)> = vec![
@@ -451,10 +441,9 @@ fn every_refusal_names_its_cell_and_changes_nothing() {
 }
 
 #[test]
+#[ignore = "needs Python with openpyxl"]
 fn scoring_grid_round_trip() {
-    if !external("scoring_grid_round_trip") {
-        return;
-    }
+    support::needs("python3", "Python 3 with openpyxl (pip install openpyxl)");
     let site = Site::new("bloc");
     let sheets = export(&site, &["--scoring", "2023"]);
     let grid = sheets.join("2023/cham-diem-2023.xlsx");

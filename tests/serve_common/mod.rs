@@ -145,7 +145,7 @@ pub fn example_site(root: &Path) {
 #[path = "../support/mod.rs"]
 mod support;
 #[allow(unused_imports)] // not every test file that includes this module makes PNGs
-pub use support::{copy_dir, external_enabled, png};
+pub use support::{copy_dir, needs, png};
 
 /// A running `blocpress serve`, stopped when dropped.
 pub struct Server {
@@ -416,15 +416,11 @@ impl TempSite {
 /// (`npm ci` when they are missing), for the browser tests. Fails with the package to install.
 pub fn browser_tools(folder: &str) -> (String, PathBuf) {
     let chrome = std::env::var("CHROME_PATH").unwrap_or_else(|_| String::from("/usr/bin/chromium"));
-    assert!(
-        Path::new(&chrome).is_file(),
-        "Chromium not found at {chrome}: install the Debian packages `chromium` and `chromium-driver`, or set CHROME_PATH"
+    needs(
+        &chrome,
+        "the Debian packages chromium and chromium-driver, or set CHROME_PATH",
     );
-    let node = Command::new("node").arg("--version").output();
-    assert!(
-        node.is_ok_and(|o| o.status.success()),
-        "Node.js not found: install the Debian package `nodejs`"
-    );
+    needs("node", "the Debian packages nodejs and npm");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
         .join(folder);

@@ -262,16 +262,22 @@ impl Drop for StaticServer {
     }
 }
 
-/// Whether the outside-tool tests are on (`BLOCPRESS_EXTERNAL_TESTS=1`, set by `.ci/run`); a
-/// skipped test says so.
-pub fn external_enabled(test: &str) -> bool {
-    let on = std::env::var("BLOCPRESS_EXTERNAL_TESTS").is_ok_and(|v| v == "1");
-    if !on {
-        eprintln!(
-            "skipped {test}: set BLOCPRESS_EXTERNAL_TESTS=1 (after `npm ci` in tests/external) to run it"
-        );
-    }
-    on
+/// The gate of every test that needs something outside Rust (a browser, Java, LibreOffice,
+/// Python or Node packages, nginx): such a test is marked `#[ignore = "needs …"]`, so a plain
+/// `cargo test` lists it as ignored, never as passed, and `.ci/run` runs it with
+/// `cargo test -- --include-ignored`. When it runs, it asks here for each program it starts: a
+/// missing one fails the test, saying what to install (`install`), instead of passing unseen.
+pub fn needs(program: &str, install: &str) -> PathBuf {
+    let found = if program.contains('/') {
+        Some(PathBuf::from(program)).filter(|p| p.is_file())
+    } else {
+        std::env::var_os("PATH").and_then(|path| {
+            std::env::split_paths(&path)
+                .map(|dir| dir.join(program))
+                .find(|p| p.is_file())
+        })
+    };
+    found.unwrap_or_else(|| panic!("this test needs `{program}`: {install}"))
 }
 
 /// Runs the W3C HTML checker (npm `vnu-jar`, installed in tests/external) on HTML files and
