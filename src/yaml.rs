@@ -202,26 +202,47 @@ fn parser_words(raw: &str, source: &YamlSource) -> String {
 fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
     let raw = error.to_string();
     let message = relocate_marks(&raw, source.line_offset);
-    let at = |line: usize, column: usize| (line, column);
     let position = error
         .location()
-        .map(|l| at(l.line() + source.line_offset, l.column()));
-    let with_position = |d: Diagnostic, position: Option<(usize, usize)>| d.at_opt(position);
-    let path = source.path;
+        .map(|l| (l.line() + source.line_offset, l.column()));
 
-    // Syntax errors: first what the editor most likely did, found by the line checks.
-    let syntax = is_syntax_error(&message);
+    if let Some(diagnostic) = syntax_diagnostic(source, error, &raw, &message, position) {
+        return diagnostic;
+    }
+    // Data errors: serde names the key path first (`metrics.a: …`).
+    let (field, detail) = split_field(&message);
+    if let Some(diagnostic) = key_diagnostic(source, field, detail, position) {
+        return diagnostic;
+    }
+    value_diagnostic(source, field, detail, position)
+}
+
+/// A syntax error in words: what the editor most likely did (the line checks), something opened
+/// and never closed, a second document, a limit, a Tab; `None` for a data error.
+fn syntax_diagnostic(
+    source: &YamlSource,
+    error: &serde_yaml::Error,
+    raw: &str,
+    message: &str,
+    position: Option<(usize, usize)>,
+) -> Option<Diagnostic> {
+    let with_position = |d: Diagnostic, position: Option<(usize, usize)>| Some(d.at_opt(position));
+    let path = source.path;
+    // First what the editor most likely did, found by the line checks.
+    let syntax = is_syntax_error(message);
     if syntax
         && let Some(finding) =
             crate::yaml_lint::after_failure(source.text, error.location().map(|l| l.line()))
     {
-        return source.finding(finding);
+        return Some(source.finding(finding));
     }
     // Something opened and never closed: point where it opens.
-    if let Some((what, line, column)) = unclosed(&message) {
-        return Diagnostic::new(path, "E018")
-            .nested("what", Message::new(what))
-            .at(line, column);
+    if let Some((what, line, column)) = unclosed(message) {
+        return Some(
+            Diagnostic::new(path, "E018")
+                .nested("what", Message::new(what))
+                .at(line, column),
+        );
     }
     if message.contains("more than one document") || message.contains("more than one YAML document")
     {
@@ -252,13 +273,23 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
     }
     if syntax {
         return with_position(
-            Diagnostic::new(path, "E029").arg("detail", parser_words(&raw, source)),
+            Diagnostic::new(path, "E029").arg("detail", parser_words(raw, source)),
             position,
         );
     }
+    None
+}
 
-    // Data errors: serde names the key path first (`metrics.a: …`).
-    let (field, detail) = split_field(&message);
+/// A data error about a key: unknown (with what was meant), missing, twice, an unknown word
+/// among allowed ones, a number too large; `None` for an error about a value's type.
+fn key_diagnostic(
+    source: &YamlSource,
+    field: &str,
+    detail: &str,
+    position: Option<(usize, usize)>,
+) -> Option<Diagnostic> {
+    let with_position = |d: Diagnostic, position: Option<(usize, usize)>| Some(d.at_opt(position));
+    let path = source.path;
     if let Some(start) = detail.find("unknown field `") {
         let names = quoted_names(&detail[start..]);
         if let Some((unknown, allowed)) = names.split_first() {
@@ -274,9 +305,11 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
                 && hint.id == "hint-none"
                 && let Some(spaces) = deeper_line_above(source, line)
             {
-                return Diagnostic::new(path, "E034")
-                    .count("spaces", spaces)
-                    .at(line, column);
+                return Some(
+                    Diagnostic::new(path, "E034")
+                        .count("spaces", spaces)
+                        .at(line, column),
+                );
             }
             let allowed_list = if allowed.is_empty() {
                 "—".to_string()
@@ -333,6 +366,19 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
             .unwrap_or_default();
         return with_position(Diagnostic::new(path, "E020").arg("value", number), position);
     }
+    None
+}
+
+/// A data error about a value: what was expected and what was found, or text with `: ` in it
+/// read as a mapping.
+fn value_diagnostic(
+    source: &YamlSource,
+    field: &str,
+    detail: &str,
+    position: Option<(usize, usize)>,
+) -> Diagnostic {
+    let with_position = |d: Diagnostic, position: Option<(usize, usize)>| d.at_opt(position);
+    let path = source.path;
     let expected = if detail.ends_with("expected a boolean") {
         Some("expect-boolean")
     } else if ["i64", "u32", "u64", "usize", "i32", "u16", "u8"]
