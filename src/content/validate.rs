@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::model::{Site, SiteIndex, Tag};
 use crate::slug::Slug;
-use crate::urls::{self, Owner, Route, Taken};
+use crate::urls::{self, Route, Taken};
 
 /// The lookups, then every check: what `serve` runs after applying a change to a loaded site.
 pub fn validate(site: &mut Site, problems: &mut Vec<Diagnostic>) {
@@ -46,15 +46,10 @@ fn check_routes(site: &Site, problems: &mut Vec<Diagnostic>) {
     if site.news.iter().all(|n| n.aliases.is_empty()) {
         return;
     }
-    let mut taken: Taken<Owner> = Taken::new();
+    let mut taken: Taken<Route> = Taken::new();
     for route in urls::routes(site) {
-        match route {
-            Route::Alias(..) => {}
-            Route::Static(i) => {
-                let dest = &site.static_files[i].dest;
-                taken.insert(dest, Owner::Static(urls::shown_path(dest)));
-            }
-            _ => taken.insert(&route.path(site), Owner::Generated(route.shown(site))),
+        if !matches!(route, Route::Alias(..)) {
+            taken.insert(&route.path(site), route);
         }
     }
     super::aliases::check(site, &taken, problems);
