@@ -297,17 +297,11 @@ pub fn routes(site: &Site) -> Vec<Route> {
             .keys()
             .map(|&year| Route::Registration(year)),
     );
-    for (&id, period) in &site.periods {
-        routes.push(Route::ReportXlsx(id));
-        if site.document_settings(&period.document).is_ok() {
-            routes.push(Route::ReportDocx(id));
-        }
+    for &id in site.periods.keys() {
+        routes.extend(report_downloads(site, id));
     }
-    for (&id, scoring) in &site.scorings {
-        routes.push(Route::ScoringXlsx(id));
-        if site.document_settings(&scoring.document).is_ok() {
-            routes.push(Route::ScoringDocx(id));
-        }
+    for &id in site.scorings.keys() {
+        routes.extend(scoring_downloads(site, id));
     }
     routes.extend([
         Route::Atom,
@@ -322,6 +316,32 @@ pub fn routes(site: &Site) -> Vec<Route> {
     routes.extend((0..site.associations.len()).map(Route::AssociationFeed));
     routes.extend((0..site.tags.len()).map(Route::TagFeed));
     routes.extend(alias_routes(site));
+    routes
+}
+
+/// The office downloads of a period's review: the spreadsheet, and the report when site.yaml
+/// says who issues and signs it.
+pub fn report_downloads(site: &Site, id: PeriodId) -> Vec<Route> {
+    let Some(period) = site.periods.get(&id) else {
+        return Vec::new();
+    };
+    let mut routes = vec![Route::ReportXlsx(id)];
+    if site.document_settings(&period.document).is_ok() {
+        routes.push(Route::ReportDocx(id));
+    }
+    routes
+}
+
+/// The office downloads of a scoring table: the spreadsheet, and the document when site.yaml
+/// says who issues and signs it.
+pub fn scoring_downloads(site: &Site, id: PeriodId) -> Vec<Route> {
+    let Some(scoring) = site.scorings.get(&id) else {
+        return Vec::new();
+    };
+    let mut routes = vec![Route::ScoringXlsx(id)];
+    if site.document_settings(&scoring.document).is_ok() {
+        routes.push(Route::ScoringDocx(id));
+    }
     routes
 }
 
