@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod documents;
 pub mod i18n;
 pub mod images;
+pub mod lock;
 pub mod markdown;
 pub mod messages;
 pub mod model;

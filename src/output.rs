@@ -474,13 +474,9 @@ fn simulated_swap_failure() -> bool {
 }
 
 /// The advisory lock of one output folder: `<parent>/.<name>.blocpress-lock`, beside the
-/// output (the output itself is swapped). The system releases the lock when a build ends,
-/// however it ends; a build that ends normally also removes the file, while still holding the
-/// lock, so nothing is left beside the output. A waiting build that then gets the lock of a
-/// removed file sees that the path no longer names it and tries again with the new file.
+/// output (the output itself is swapped); see [`crate::lock`].
 struct BuildLock {
-    file: fs::File,
-    path: PathBuf,
+    _held: crate::lock::FileLock,
 }
 
 impl BuildLock {
@@ -495,61 +491,20 @@ impl BuildLock {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(5000u64);
-        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(wait);
-        loop {
-            let file = fs::OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(&path)
-                .with_context(|| format!("cannot create the lock file {}", path.display()))?;
-            match file.try_lock() {
-                Ok(()) if same_file(&file, &path) => return Ok(BuildLock { file, path }),
-                // The build that held it removed the file: lock the new one.
-                Ok(()) => continue,
-                Err(fs::TryLockError::WouldBlock) => {}
-                // A file system without locks (some network shares): build unlocked, as before.
-                Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
-                    return Ok(BuildLock { file, path });
-                }
-                Err(fs::TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("cannot lock {}", path.display()));
-                }
-            }
-            if std::time::Instant::now() >= deadline {
+        match crate::lock::FileLock::acquire(&path, std::time::Duration::from_millis(wait))
+            .with_context(|| format!("cannot lock {}", path.display()))?
+        {
+            Some(held) => Ok(BuildLock { _held: held }),
+            None => {
                 let mut diagnostics = crate::diagnostics::Diagnostics::new();
                 diagnostics.push(
                     crate::diagnostics::Diagnostic::new(output, "E600")
                         .arg("lock", path.display().to_string())
                         .count("seconds", wait.div_ceil(1000) as i64),
                 );
-                return Err(crate::diagnostics::SiteErrors(diagnostics).into());
+                Err(crate::diagnostics::SiteErrors(diagnostics).into())
             }
-            std::thread::sleep(std::time::Duration::from_millis(10));
         }
-    }
-}
-
-/// Whether `path` still names the open `file` (not removed, not replaced).
-#[cfg(unix)]
-fn same_file(file: &fs::File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_: &fs::File, path: &Path) -> bool {
-    path.exists()
-}
-
-impl Drop for BuildLock {
-    fn drop(&mut self) {
-        // Removed while still locked; the lock goes with the file handle right after.
-        let _ = fs::remove_file(&self.path);
-        let _ = self.file.unlock();
     }
 }
 

@@ -1,0 +1,17 @@
+## Writing into the site's content: the one writer, its journal, version-checked saves (E460–E499, W460–W469).
+
+E460 = this file was saved (in another window or by someone else) after it was opened for editing, so this save was not written, to keep that change. Copy what you just changed, reload the page (F5) to see the latest version, then edit and save again
+E463 = blocpress does not write to this path: it leaves the site folder, passes through a symbolic link or is hidden
+E464 = another write into the site is running (lock { $lock }); waited { $seconds } seconds. Wait for it to finish, then try again
+E465 = cannot write ({ $error }); no file was changed. Check that the disk has free space and that you may write there, then try again
+E466 = cannot finish the write ({ $error }); the next blocpress command will finish it. Check the disk and permissions, then run `blocpress check`
+E467 = cannot read this journal of an interrupted write ({ $error }); look at the files it names, fix them by hand if needed, then delete the journal file
+W460 = the previous write was interrupted after it was checked: finished writing { $count ->
+    [one] { $files }
+   *[other] { $count } files: { $files }
+  }
+W461 = the previous write was interrupted before it wrote anything: undone, { $count ->
+    [one] { $files } is as it was
+   *[other] { $count } files are as they were: { $files }
+  }
+W462 = this file was edited by hand after the previous write was interrupted: the hand edit is kept, not replaced by the interrupted write

@@ -1,0 +1,17 @@
+## Ghi vào nội dung của trang: một cách ghi duy nhất, có sổ ghi (journal), lưu có kiểm phiên bản (E460–E499, W460–W469).
+
+E460 = tệp này đã được lưu (ở cửa sổ khác hoặc bởi người khác) sau khi được mở để sửa, nên lần lưu này chưa được ghi, để không xoá mất thay đổi kia. Hãy chép lại phần vừa sửa, tải lại trang (F5) để xem bản mới nhất rồi sửa và lưu lại
+E463 = blocpress không ghi vào đường dẫn này: đường dẫn ra ngoài thư mục trang, đi qua một liên kết tắt (symlink) hoặc là tệp ẩn
+E464 = đang có một lần ghi khác vào trang (khoá { $lock }); đã chờ { $seconds } giây mà chưa xong. Hãy đợi lần kia xong rồi làm lại
+E465 = không ghi được ({ $error }); chưa tệp nào bị thay đổi. Hãy kiểm tra ổ đĩa còn chỗ trống và quyền ghi rồi làm lại
+E466 = không ghi hết được ({ $error }); lần chạy blocpress tiếp theo sẽ ghi nốt phần còn lại. Hãy kiểm tra ổ đĩa và quyền ghi rồi chạy `blocpress check`
+E467 = không đọc được sổ ghi dở dang này ({ $error }); hãy xem các tệp trong sổ, sửa tay nếu cần, rồi xoá tệp sổ này
+W460 = lần ghi trước bị ngắt giữa chừng sau khi đã kiểm tra xong: đã ghi nốt { $count ->
+    [one] tệp { $files }
+   *[other] { $count } tệp: { $files }
+  }
+W461 = lần ghi trước bị ngắt giữa chừng trước khi ghi: đã huỷ, { $count ->
+    [one] tệp { $files } giữ nguyên như cũ
+   *[other] { $count } tệp giữ nguyên như cũ: { $files }
+  }
+W462 = tệp này đã được sửa tay sau khi lần ghi trước bị ngắt, nên giữ nguyên bản sửa tay, không ghi đè phần của lần ghi bị ngắt
