@@ -1,11 +1,17 @@
 ## Writing into the site's content: the one writer, its journal, version-checked saves (E460–E499, W460–W469).
 
 E460 = this file was saved (in another window or by someone else) after it was opened for editing, so this save was not written, to keep that change. Copy what you just changed, reload the page (F5) to see the latest version, then edit and save again
+E461 = this file already exists, so it is not replaced: a new entry or a renamed one never takes the place of an existing one. Choose another title (or name) and save again
+E462 = the admin page does not know which version of this file you are editing (blocpress serve may have been restarted), so nothing was written, to keep a newer version. Copy what you changed, reload the page (F5), then edit and save again
 E463 = blocpress does not write to this path: it leaves the site folder, passes through a symbolic link or is hidden
 E464 = another write into the site is running (lock { $lock }); waited { $seconds } seconds. Wait for it to finish, then try again
 E465 = cannot write ({ $error }); no file was changed. Check that the disk has free space and that you may write there, then try again
 E466 = cannot finish the write ({ $error }); the next blocpress command will finish it. Check the disk and permissions, then run `blocpress check`
 E467 = cannot read this journal of an interrupted write ({ $error }); look at the files it names, fix them by hand if needed, then delete the journal file
+E468 = { $count ->
+    [one] this file was not deleted
+   *[other] { $count } files were not deleted (this is the first)
+  }, because the site would then fail its check (usually another news item or page links to it, or shows this image). Fix the places below first, then delete
 W460 = the previous write was interrupted after it was checked: finished writing { $count ->
     [one] { $files }
    *[other] { $count } files: { $files }

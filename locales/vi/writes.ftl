@@ -1,11 +1,17 @@
 ## Ghi vào nội dung của trang: một cách ghi duy nhất, có sổ ghi (journal), lưu có kiểm phiên bản (E460–E499, W460–W469).
 
 E460 = tệp này đã được lưu (ở cửa sổ khác hoặc bởi người khác) sau khi được mở để sửa, nên lần lưu này chưa được ghi, để không xoá mất thay đổi kia. Hãy chép lại phần vừa sửa, tải lại trang (F5) để xem bản mới nhất rồi sửa và lưu lại
+E461 = đã có tệp này nên không lưu đè lên: một mục mới hoặc một mục đổi tên không được thay cho mục đã có. Hãy đặt tiêu đề (hoặc tên) khác rồi lưu lại
+E462 = trang quản trị chưa biết bạn đang sửa bản nào của tệp này (có thể blocpress serve vừa được khởi động lại), nên chưa ghi để không đè mất bản mới hơn. Hãy chép lại phần vừa sửa, tải lại trang (F5) rồi sửa và lưu lại
 E463 = blocpress không ghi vào đường dẫn này: đường dẫn ra ngoài thư mục trang, đi qua một liên kết tắt (symlink) hoặc là tệp ẩn
 E464 = đang có một lần ghi khác vào trang (khoá { $lock }); đã chờ { $seconds } giây mà chưa xong. Hãy đợi lần kia xong rồi làm lại
 E465 = không ghi được ({ $error }); chưa tệp nào bị thay đổi. Hãy kiểm tra ổ đĩa còn chỗ trống và quyền ghi rồi làm lại
 E466 = không ghi hết được ({ $error }); lần chạy blocpress tiếp theo sẽ ghi nốt phần còn lại. Hãy kiểm tra ổ đĩa và quyền ghi rồi chạy `blocpress check`
 E467 = không đọc được sổ ghi dở dang này ({ $error }); hãy xem các tệp trong sổ, sửa tay nếu cần, rồi xoá tệp sổ này
+E468 = { $count ->
+    [one] chưa xoá tệp này
+   *[other] chưa xoá { $count } tệp (đầu tiên là tệp này)
+  }, vì nếu xoá thì trang sẽ có lỗi khi kiểm tra (thường do tin hoặc trang khác còn dẫn tới, hoặc còn dùng ảnh này). Sửa các chỗ nêu dưới đây trước rồi mới xoá
 W460 = lần ghi trước bị ngắt giữa chừng sau khi đã kiểm tra xong: đã ghi nốt { $count ->
     [one] tệp { $files }
    *[other] { $count } tệp: { $files }

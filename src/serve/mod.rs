@@ -135,6 +135,7 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
         loopback_only: local.ip().is_loopback(),
         shutdown: stopping,
         lang: options.lang,
+        cms_reads: Default::default(),
     });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
