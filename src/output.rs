@@ -16,6 +16,8 @@ use anyhow::{Context, Result, bail};
 
 use crate::messages::{Message, MessageError};
 
+mod in_place;
+
 /// A refusal to write `output`, in the catalogue; add arguments with [`MessageError::arg`].
 fn refuse(id: &'static str, output: &Path) -> MessageError {
     MessageError(Message::new(id).arg("output", output.display().to_string()))
@@ -208,6 +210,10 @@ impl DiskOutput {
         // swapping folders there right now.
         let lock = BuildLock::acquire(&parent, &output)?;
         if output.is_dir() {
+            // A build stopped while replacing files of a mount-point output: the previous site
+            // first comes back whole.
+            in_place::settle(&output)
+                .with_context(|| MessageError::io("out-cannot-remove-leftover", &output))?;
             check_not_a_project(&output)?;
             check_foreign_files(&output, guard.force)?;
         }
@@ -228,17 +234,6 @@ impl DiskOutput {
         for leftover in [&staging, &old] {
             remove_leftover(leftover, &output)
                 .with_context(|| MessageError::io("out-cannot-remove-leftover", leftover))?;
-        }
-        if let Ok(entries) = fs::read_dir(&output) {
-            for entry in entries.flatten() {
-                if entry
-                    .file_name()
-                    .to_string_lossy()
-                    .starts_with(IN_PLACE_TEMP)
-                {
-                    let _ = fs::remove_file(entry.path());
-                }
-            }
         }
         fs::create_dir(&staging)
             .with_context(|| MessageError::io("io-cannot-create-folder", &staging))?;
@@ -304,67 +299,16 @@ impl DiskOutput {
     }
 
     /// For an output folder that cannot be renamed (a mount point, such as a Docker bind mount
-    /// of `public/`): copies the finished staging folder into it file by file, each through a
-    /// temporary file and a rename inside the output, so no page is ever seen half written;
-    /// then removes the files the previous build wrote and this one did not. Everything was
-    /// rendered before the first write, so a failed render never gets here.
+    /// of `public/`): see [`in_place`]. Everything was rendered before, so a failed render
+    /// never gets here; a failure here leaves the previous site whole.
     fn commit_in_place(&self, written: &BTreeSet<String>) -> Result<()> {
-        let previous = marker_list(&self.output).unwrap_or_default();
-        // The marker lists both builds while files are replaced: an interrupted copy leaves
-        // nothing the next build would take for someone else's file.
-        let both: BTreeSet<String> = previous.union(written).cloned().collect();
-        self.write_in_place(MARKER, marker_text(&both).as_bytes())?;
-        for path in written {
-            let from = safe_join(&self.staging, path).map_err(anyhow::Error::msg)?;
-            let bytes =
-                fs::read(&from).with_context(|| format!("cannot read {}", from.display()))?;
-            self.write_in_place(path, &bytes)?;
-        }
-        self.write_in_place(MARKER, marker_text(written).as_bytes())?;
-        for stale in previous.difference(written) {
-            let Ok(target) = safe_join(&self.output, stale) else {
-                continue;
-            };
-            if target.is_file() {
-                fs::remove_file(&target)
-                    .with_context(|| format!("cannot remove {}", target.display()))?;
-            }
-            // Folders the old build made and the new one left empty.
-            let mut dir = target.parent();
-            while let Some(d) = dir {
-                if d == self.output || fs::remove_dir(d).is_err() {
-                    break;
-                }
-                dir = d.parent();
-            }
-        }
+        in_place::commit(&self.staging, &self.output, written).map_err(|diagnostic| {
+            let mut all = crate::diagnostics::Diagnostics::new();
+            all.push(diagnostic);
+            anyhow::Error::new(crate::diagnostics::SiteErrors(all))
+        })?;
         fs::remove_dir_all(&self.staging)
             .with_context(|| format!("cannot remove {}", self.staging.display()))
-    }
-
-    /// One file of an in-place commit: written beside the output's marker, then renamed.
-    fn write_in_place(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let target = safe_join(&self.output, path).map_err(anyhow::Error::msg)?;
-        if let Some(dir) = target.parent() {
-            if dir.is_file() {
-                // A page of the previous build where this build needs a folder.
-                fs::remove_file(dir).with_context(|| format!("cannot remove {}", dir.display()))?;
-            }
-            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        if target.is_dir() {
-            fs::remove_dir_all(&target)
-                .with_context(|| format!("cannot remove {}", target.display()))?;
-        }
-        let temp = self
-            .output
-            .join(format!("{IN_PLACE_TEMP}{}", std::process::id()));
-        fs::write(&temp, bytes)
-            .and_then(|()| fs::rename(&temp, &target))
-            .inspect_err(|_| {
-                let _ = fs::remove_file(&temp);
-            })
-            .with_context(|| format!("cannot write {}", target.display()))
     }
 
     fn swap(&self, written: &BTreeSet<String>) -> Result<()> {
@@ -453,10 +397,6 @@ fn marker_list(output: &Path) -> Option<BTreeSet<String>> {
             .collect()
     })
 }
-
-/// Temporary files of an in-place commit, at the top of the output (hidden, so never taken
-/// for a page); a build stopped in the middle leaves one, which the next build removes.
-const IN_PLACE_TEMP: &str = ".blocpress-tmp-";
 
 /// A rename that fails because the output is a mount point (`EBUSY`) or on another device
 /// (`EXDEV`): the output can only be replaced in place.

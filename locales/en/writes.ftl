@@ -12,6 +12,9 @@ E468 = { $count ->
     [one] this file was not deleted
    *[other] { $count } files were not deleted (this is the first)
   }, because the site would then fail its check (usually another news item or page links to it, or shows this image). Fix the places below first, then delete
+E470 = cannot copy the new site into the output folder ({ $error }); the published site is unchanged, no file was replaced. Free some space (both versions must fit while the files are replaced), then run again
+E471 = cannot replace the files of the output folder ({ $error }); the previous site was put back whole. Check permissions and free space, then run again
+E472 = cannot replace the files of the output folder ({ $error }) nor put all of the previous site back; the next blocpress build puts it back before it builds. Fix the cause and run again now
 W460 = the previous write was interrupted after it was checked: finished writing { $count ->
     [one] { $files }
    *[other] { $count } files: { $files }

@@ -12,6 +12,9 @@ E468 = { $count ->
     [one] chưa xoá tệp này
    *[other] chưa xoá { $count } tệp (đầu tiên là tệp này)
   }, vì nếu xoá thì trang sẽ có lỗi khi kiểm tra (thường do tin hoặc trang khác còn dẫn tới, hoặc còn dùng ảnh này). Sửa các chỗ nêu dưới đây trước rồi mới xoá
+E470 = không chép được trang mới vào thư mục kết quả ({ $error }); trang đang xuất bản vẫn giữ nguyên như cũ, không tệp nào bị thay. Hãy giải phóng chỗ trống (cần đủ chỗ cho cả bản cũ và bản mới trong lúc thay) rồi chạy lại
+E471 = không thay được các tệp của thư mục kết quả ({ $error }); đã đưa trang cũ về nguyên vẹn. Hãy kiểm tra quyền ghi và chỗ trống rồi chạy lại
+E472 = không thay được các tệp của thư mục kết quả ({ $error }) và cũng không đưa hết được trang cũ về; lần chạy blocpress build tiếp theo sẽ đưa trang cũ về trước khi tạo trang. Hãy sửa nguyên nhân rồi chạy lại ngay
 W460 = lần ghi trước bị ngắt giữa chừng sau khi đã kiểm tra xong: đã ghi nốt { $count ->
     [one] tệp { $files }
    *[other] { $count } tệp: { $files }
