@@ -524,16 +524,19 @@ fn the_figures_form_follows_each_metric_kind_of_the_fixture() {
             .unwrap_or_else(|| panic!("no field {name}"))
             .clone()
     };
+    // Whole numbers for counts and for amounts in đồng (issue 21: `12.500.000` typed in an
+    // amount was stored as 12.5); blocpress's own widget reads numbers typed the Vietnamese way.
     let kinds = [
         ("legal_advice", "int", Some(0.0), None),
         ("new_members", "int", Some(0.0), None),
-        ("support_value", "float", Some(0.0), None),
+        ("support_value", "int", Some(0.0), None),
         ("registration_rate", "float", Some(0.0), Some(100.0)),
         ("satisfaction", "float", Some(1.0), Some(10.0)),
     ];
+    assert_eq!(field("support_value")["dong"].as_bool(), Some(true));
     for (name, value_type, min, max) in kinds {
         let f = field(name);
-        assert_eq!(f["widget"].as_str(), Some("number"), "{name}");
+        assert_eq!(f["widget"].as_str(), Some("number_vi"), "{name}");
         assert_eq!(f["value_type"].as_str(), Some(value_type), "{name}");
         assert_eq!(f["min"].as_f64(), min, "{name}");
         assert_eq!(f["max"].as_f64(), max, "{name}");

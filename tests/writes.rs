@@ -144,3 +144,44 @@ fn a_two_form_import_killed_at_any_step_leaves_all_old_or_all_new() {
     assert_eq!(undone, 3, "killed before the commit point: undone");
     assert_eq!(finished, 4, "killed after the commit point: finished");
 }
+
+/// A fraction in an amount in đồng is an error in YAML too (the same rule as the browser
+/// editor and the forms: `MetricDef::whole_numbers_only`), saying what to write; an amount in
+/// millions may have one.
+#[test]
+fn a_fraction_in_an_amount_in_dong_is_an_error_that_says_what_to_write() {
+    const H1: &str = "content/associations/hoi-luat-gia/2013-h1.yaml";
+    let site = Site::new("valid-base");
+    site.edit(
+        "site.yaml",
+        "metrics:\n",
+        "metrics:\n  support: { label: Giá trị hỗ trợ, unit: đồng, kind: amount, scale: triệu }\n  loans: { label: Vốn vay, unit: triệu đồng, kind: amount }\n",
+    );
+    site.edit(
+        H1,
+        "  conferences: 35\n",
+        "  conferences: 35\n  support: 12.500\n  loans: 12.5\n",
+    );
+    let output = site.run(&["check"]);
+    let said = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(&format!(
+            "error[E469]: {H1}:4:3: “support: 12.500” is an amount in đồng"
+        )) && said.contains("without dots: 12500"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("loans"),
+        "millions may have a fraction: {said}"
+    );
+    site.edit(H1, "support: 12.500", "support: 1250.75");
+    let said = stderr(&site.run(&["check", "--lang", "vi"]));
+    assert!(
+        said.contains("lỗi[E469]") && said.contains("không có phần lẻ"),
+        "{said}"
+    );
+    site.edit(H1, "support: 1250.75", "support: 12500000");
+    let output = site.run(&["check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}

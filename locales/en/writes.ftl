@@ -12,6 +12,7 @@ E468 = { $count ->
     [one] this file was not deleted
    *[other] { $count } files were not deleted (this is the first)
   }, because the site would then fail its check (usually another news item or page links to it, or shows this image). Fix the places below first, then delete
+E469 = “{ $key }: { $value }” is an amount in đồng, which has no fraction; { $fix }
 E470 = cannot copy the new site into the output folder ({ $error }); the published site is unchanged, no file was replaced. Free some space (both versions must fit while the files are replaced), then run again
 E471 = cannot replace the files of the output folder ({ $error }); the previous site was put back whole. Check permissions and free space, then run again
 E472 = cannot replace the files of the output folder ({ $error }) nor put all of the previous site back; the next blocpress build puts it back before it builds. Fix the cause and run again now
@@ -24,3 +25,15 @@ W461 = the previous write was interrupted before it wrote anything: undone, { $c
    *[other] { $count } files are as they were: { $files }
   }
 W462 = this file was edited by hand after the previous write was interrupted: the hand edit is kept, not replaced by the interrupted write
+
+## Numbers typed the Vietnamese way (12.500.000; 95,5) in the browser editor: read as meant, or refused with the reason.
+
+fix-write-digits = if you mean { $digits } đồng, write it without dots: { $digits }
+fix-write-whole-dong = write the whole number of đồng, without dots or a fraction, e.g. 12500000 (twelve and a half million)
+E480 = “{ $value }” is not a number: type digits, dots between thousands and a comma before decimals, e.g. 12.500.000 or 95,5
+E481 = “{ $value }” could be { $thousands } or { $decimal }: type { $thousands } (without the dot) or { $decimal } (a comma before the decimals)
+E482 = { $label } takes whole numbers only: “{ $value }” has a fraction{ $dong ->
+    [yes] {" "}(an amount in đồng has none)
+   *[no] {""}
+  }. Type a whole number, e.g. 12.500.000
+E483 = “{ $value }” is outside the range of { $label }: from { $min } to { $max }

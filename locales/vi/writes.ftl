@@ -12,6 +12,7 @@ E468 = { $count ->
     [one] chưa xoá tệp này
    *[other] chưa xoá { $count } tệp (đầu tiên là tệp này)
   }, vì nếu xoá thì trang sẽ có lỗi khi kiểm tra (thường do tin hoặc trang khác còn dẫn tới, hoặc còn dùng ảnh này). Sửa các chỗ nêu dưới đây trước rồi mới xoá
+E469 = “{ $key }: { $value }” là số tiền tính bằng đồng nên không có phần lẻ; { $fix }
 E470 = không chép được trang mới vào thư mục kết quả ({ $error }); trang đang xuất bản vẫn giữ nguyên như cũ, không tệp nào bị thay. Hãy giải phóng chỗ trống (cần đủ chỗ cho cả bản cũ và bản mới trong lúc thay) rồi chạy lại
 E471 = không thay được các tệp của thư mục kết quả ({ $error }); đã đưa trang cũ về nguyên vẹn. Hãy kiểm tra quyền ghi và chỗ trống rồi chạy lại
 E472 = không thay được các tệp của thư mục kết quả ({ $error }) và cũng không đưa hết được trang cũ về; lần chạy blocpress build tiếp theo sẽ đưa trang cũ về trước khi tạo trang. Hãy sửa nguyên nhân rồi chạy lại ngay
@@ -24,3 +25,15 @@ W461 = lần ghi trước bị ngắt giữa chừng trước khi ghi: đã hu�
    *[other] { $count } tệp giữ nguyên như cũ: { $files }
   }
 W462 = tệp này đã được sửa tay sau khi lần ghi trước bị ngắt, nên giữ nguyên bản sửa tay, không ghi đè phần của lần ghi bị ngắt
+
+## Số gõ theo kiểu Việt Nam (12.500.000; 95,5) trong trang quản trị: đọc đúng như người gõ muốn, hoặc từ chối kèm lý do.
+
+fix-write-digits = nếu là { $digits } đồng thì viết liền, không dấu chấm: { $digits }
+fix-write-whole-dong = viết đủ số đồng, không dấu chấm, không phần thập phân, ví dụ 12500000 (mười hai triệu rưỡi)
+E480 = “{ $value }” không phải là số: gõ chữ số, dấu chấm ngăn cách hàng nghìn và dấu phẩy trước phần thập phân, ví dụ 12.500.000 hoặc 95,5
+E481 = “{ $value }” có thể hiểu là { $thousands } hoặc { $decimal }: gõ { $thousands } (không dấu chấm) hoặc { $decimal } (dấu phẩy trước phần thập phân)
+E482 = { $label } chỉ nhận số nguyên: “{ $value }” có phần lẻ{ $dong ->
+    [yes] {" "}(tiền tính bằng đồng thì không có phần lẻ)
+   *[no] {""}
+  }. Gõ số nguyên, ví dụ 12.500.000
+E483 = “{ $value }” nằm ngoài khoảng cho phép của { $label }: từ { $min } đến { $max }

@@ -34,6 +34,7 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/admin/config.yml", get(config_yml))
         .route("/admin/vi-phrases.js", get(vi_phrases))
         .route("/admin/widgets.js", get(widgets))
+        .route("/admin/messages.js", get(messages_js))
         .route(
             "/admin/api/v1",
             axum::routing::post(api).layer(DefaultBodyLimit::max(MAX_BODY)),
@@ -157,6 +158,14 @@ async fn widgets() -> Response {
     (
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
         super::WIDGETS,
+    )
+        .into_response()
+}
+
+async fn messages_js(State(app): State<Arc<App>>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        super::messages_js(language(&app)),
     )
         .into_response()
 }
