@@ -348,3 +348,71 @@ fn concurrent_saves_of_one_file_never_mix_and_never_fail_with_500() {
         std::fs::write(site.root.join(path), &original).unwrap();
     }
 }
+
+/// A period's figures as `blocpress new period` writes them (every metric empty, comments that
+/// teach), saved from the browser with only the summary typed: Decap re-writes the file from
+/// its form as below (yaml 1.10: a mapping of empty values becomes `? key` lines, comments
+/// gone). The file saved keeps its comments and reads as before, with the summary.
+#[test]
+fn a_save_from_the_browser_keeps_the_file_readable_in_notepad() {
+    let site = TempSite::new();
+    example_site(&site.root);
+    let new = std::process::Command::new(env!("CARGO_BIN_EXE_blocpress"))
+        .args(["new", "period", "2014-h1", "--root"])
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    assert!(new.status.success());
+    let path = "content/associations/hoi-luat-gia/2014-h1.yaml";
+    let before = read(&site.root, path);
+    assert!(before.contains("# CÁCH GHI SỐ"));
+    let server = Server::start(&site.root, &["--lang", "vi"]);
+    let me = session('a');
+    get_entry(server.addr, &me, path);
+    let decap = "summary: Hội hoàn thành vượt mức các chỉ tiêu.\nmetrics:\n  ? new_members\n  ? conferences\n  ? participants\n  ? trainings\n  ? support_value\n  ? emulation_registration_rate\n  ? constitution_opinions\n  ? constitution_issues\n  ? pilot_models\nhighlights: []\nplans: []\ntargets:\n  ? new_members\n  ? conferences\n  ? participants\n  ? trainings\n  ? support_value\n  ? emulation_registration_rate\n  ? constitution_opinions\n  ? constitution_issues\n  ? pilot_models\n";
+    let (status, answer) = persist(
+        server.addr,
+        &[("Cookie", &me)],
+        json!({ "path": path, "raw": decap }),
+        false,
+    );
+    assert_eq!(status, 200, "{answer}");
+    let saved = read(&site.root, path);
+    assert!(
+        !saved.lines().any(|l| l.trim_start().starts_with("? ")),
+        "{saved}"
+    );
+    assert_eq!(
+        saved,
+        before.replace(
+            "\nsummary:\n",
+            "\nsummary: Hội hoàn thành vượt mức các chỉ tiêu.\n"
+        ),
+        "only the summary changed; every comment kept"
+    );
+    // A figure typed later is written in its place, its comment kept.
+    let decap = decap
+        .replace("  ? support_value\n", "  support_value: 12500000\n")
+        .replacen("  ? new_members\n", "  new_members: 12\n", 1);
+    let (status, answer) = persist(
+        server.addr,
+        &[("Cookie", &me)],
+        json!({ "path": path, "raw": decap }),
+        false,
+    );
+    assert_eq!(status, 200, "{answer}");
+    let saved = read(&site.root, path);
+    assert!(
+        saved.contains("  new_members: 12 # Số hội viên mới kết nạp (hội viên)\n"),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("  support_value: 12500000 # Giá trị quà, hỗ trợ đã trao (đồng)\n"),
+        "{saved}"
+    );
+    assert!(saved.contains("# CÁCH GHI SỐ"), "{saved}");
+    assert!(
+        saved.contains("targets:\n  new_members:                  # Số hội viên mới kết nạp\n"),
+        "{saved}"
+    );
+}

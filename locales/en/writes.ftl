@@ -25,6 +25,7 @@ W461 = the previous write was interrupted before it wrote anything: undone, { $c
    *[other] { $count } files are as they were: { $files }
   }
 W462 = this file was edited by hand after the previous write was interrupted: the hand edit is kept, not replaced by the interrupted write
+W463 = saved from the admin page: the comments (# …) inside “{ $key }” could not be kept because that part had to be rewritten; the rest of the file keeps its comments
 
 ## Numbers typed the Vietnamese way (12.500.000; 95,5) in the browser editor: read as meant, or refused with the reason.
 

@@ -25,6 +25,7 @@ W461 = lần ghi trước bị ngắt giữa chừng trước khi ghi: đã hu�
    *[other] { $count } tệp giữ nguyên như cũ: { $files }
   }
 W462 = tệp này đã được sửa tay sau khi lần ghi trước bị ngắt, nên giữ nguyên bản sửa tay, không ghi đè phần của lần ghi bị ngắt
+W463 = lưu từ trang quản trị: các dòng ghi chú (# …) trong phần “{ $key }” không giữ được vì phần này phải viết lại; các phần khác của tệp giữ nguyên ghi chú
 
 ## Số gõ theo kiểu Việt Nam (12.500.000; 95,5) trong trang quản trị: đọc đúng như người gõ muốn, hoặc từ chối kèm lý do.
 

@@ -28,7 +28,7 @@ pub enum Backend {
 /// The URL of the proxy API, relative to the site's host.
 pub const PROXY_PATH: &str = "/admin/api/v1";
 /// Shown above the YAML forms: what a save from the browser changes in the file.
-const YAML_NOTE: &str = "Lưu từ đây thì các dòng ghi chú (# …) trong tệp sẽ mất và tệp được trình bày lại; nội dung giữ nguyên.";
+const YAML_NOTE: &str = "Lưu từ đây thì chỉ những phần được sửa thay đổi trong tệp; các dòng ghi chú (# …) được giữ, trừ ghi chú nằm bên trong một danh sách hay một phần phải viết lại.";
 
 /// How many years of periods (ending with the latest that has data) each figures form lists.
 pub const RECENT_YEARS: u16 = 3;

@@ -8,6 +8,7 @@ pub mod check;
 pub mod config;
 pub mod proxy;
 pub mod serve;
+pub mod yaml_save;
 
 use std::io::Read;
 

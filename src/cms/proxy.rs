@@ -374,10 +374,15 @@ impl Proxy<'_> {
             .unwrap_or(false);
         // Every path and size is refused before anything is checked or written.
         let mut edits: Vec<Edit> = Vec::new();
+        let mut notes = Vec::new();
         for file in &data_files {
             let path = self.param(file, "path")?;
-            let raw = self.param(file, "raw")?;
+            let sent = self.param(file, "raw")?;
             let full = self.data_path(path, false)?;
+            // Saved as a person would edit the file: its comments and layout kept.
+            let (raw, lost) = self.readable(path, &full, sent);
+            let raw = raw.as_str();
+            notes.extend(lost);
             let new_path = file.get("newPath").and_then(Value::as_str);
             let saved_at = new_path.unwrap_or(path);
             let target = self.allowed(saved_at)?;
@@ -420,7 +425,45 @@ impl Proxy<'_> {
             edits.extend(self.upload(&path, &full, bytes));
         }
         self.check_and_commit(&edits, None)?;
-        Ok(json!({ "message": "entry persisted" }))
+        let notes: Vec<String> = notes
+            .iter()
+            .map(|d| d.render(self.language).trim_end().to_string())
+            .collect();
+        Ok(json!({ "message": "entry persisted", "notes": notes }))
+    }
+
+    /// The text to save for `sent` (what Decap wrote from its form) at `path`: merged into the
+    /// file on disk, so its comments, order and layout stay and no `? key` line appears (see
+    /// [`super::yaml_save`]); with a W463 note for each entry whose comments were lost.
+    fn readable(&self, path: &str, full: &Path, sent: &str) -> (String, Vec<Diagnostic>) {
+        let Ok(old) = std::fs::read_to_string(full) else {
+            // A new file: only the `? key` lines need care.
+            let fresh = if path.ends_with(".md") {
+                super::yaml_save::merge_front_matter("---\n---\n", sent)
+            } else {
+                super::yaml_save::merge("", sent)
+            };
+            return (
+                fresh.map_or_else(|| sent.to_string(), |s| s.text),
+                Vec::new(),
+            );
+        };
+        let merged = if path.ends_with(".md") {
+            super::yaml_save::merge_front_matter(&old, sent)
+        } else {
+            super::yaml_save::merge(&old, sent)
+        };
+        match merged {
+            Some(saved) => {
+                let notes = saved
+                    .lost_comments
+                    .iter()
+                    .map(|key| Diagnostic::new(path, "W463").arg("key", key.as_str()))
+                    .collect();
+                (saved.text, notes)
+            }
+            None => (sent.to_string(), Vec::new()),
+        }
     }
 
     /// An uploaded file: its path, where it goes, its bytes.

@@ -277,6 +277,14 @@ async fn api(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Re
     .await;
     match answer {
         Ok(Ok(value)) => {
+            for note in value
+                .get("notes")
+                .and_then(|n| n.as_array())
+                .into_iter()
+                .flatten()
+            {
+                eprintln!("/admin/ {action}: {}", note.as_str().unwrap_or_default());
+            }
             if uploads {
                 let _ = tokio::time::timeout(UPLOAD_WAIT, snapshots.changed()).await;
             }
