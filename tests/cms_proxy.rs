@@ -307,7 +307,10 @@ fn refuses_a_save_that_check_would_refuse_in_the_site_language() {
         serde_yaml::from_str::<serde_yaml::Value>(&saved).unwrap(),
         serde_yaml::from_str::<serde_yaml::Value>("metrics:\n  conferences: 36\n").unwrap()
     );
-    assert!(saved.starts_with("# Mọi số liệu"), "the comment is kept: {saved}");
+    assert!(
+        saved.starts_with("# Mọi số liệu"),
+        "the comment is kept: {saved}"
+    );
     // A news item with an unknown key.
     let (status, answer) = api(
         addr,

@@ -267,6 +267,30 @@ fn a_save_from_an_outdated_version_gets_409_and_a_message_in_the_site_language()
     assert!(error_of(&answer).contains("lỗi[E462]"), "{answer}");
     assert_eq!(read(&site.root, path), original);
 
+    // An image listed in the media library can be deleted from it.
+    let (status, answer) = admin_api(
+        addr,
+        "persistMedia",
+        json!({ "branch": "main", "asset": { "path": "static/images/anh.png", "content": base64(&png(2, 2, [9, 9, 9])), "encoding": "base64" } }),
+        &[("Cookie", &second)],
+    );
+    assert_eq!(status, 200, "{answer}");
+    let (status, listed) = admin_api(
+        addr,
+        "getMedia",
+        json!({ "branch": "main", "mediaFolder": "static/images" }),
+        &[("Cookie", &first)],
+    );
+    assert_eq!(status, 200, "{listed}");
+    let (status, answer) = admin_api(
+        addr,
+        "deleteFile",
+        json!({ "branch": "main", "path": "static/images/anh.png" }),
+        &[("Cookie", &first)],
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert!(!site.root.join("static/images/anh.png").exists());
+
     // A delete from an outdated version is refused too.
     get_entry(addr, &first, TRAO_QUA);
     let trao_qua = read(&site.root, TRAO_QUA);
@@ -283,6 +307,11 @@ fn a_save_from_an_outdated_version_gets_409_and_a_message_in_the_site_language()
     );
     assert_eq!(status, 409, "{answer}");
     assert!(site.root.join(TRAO_QUA).is_file());
+}
+
+fn base64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// The version of a text as the API names it (`If-Match`).
@@ -370,14 +399,17 @@ fn a_save_from_the_browser_keeps_the_file_readable_in_notepad() {
     let me = session('a');
     get_entry(server.addr, &me, path);
     let decap = "summary: Hội hoàn thành vượt mức các chỉ tiêu.\nmetrics:\n  ? new_members\n  ? conferences\n  ? participants\n  ? trainings\n  ? support_value\n  ? emulation_registration_rate\n  ? constitution_opinions\n  ? constitution_issues\n  ? pilot_models\nhighlights: []\nplans: []\ntargets:\n  ? new_members\n  ? conferences\n  ? participants\n  ? trainings\n  ? support_value\n  ? emulation_registration_rate\n  ? constitution_opinions\n  ? constitution_issues\n  ? pilot_models\n";
-    let (status, answer) = persist(
-        server.addr,
-        &[("Cookie", &me)],
-        json!({ "path": path, "raw": decap }),
-        false,
-    );
-    assert_eq!(status, 200, "{answer}");
-    let saved = read(&site.root, path);
+    let save = |raw: &str| {
+        let (status, answer) = persist(
+            server.addr,
+            &[("Cookie", &me)],
+            json!({ "path": path, "raw": raw }),
+            false,
+        );
+        assert_eq!(status, 200, "{answer}");
+        read(&site.root, path)
+    };
+    let saved = save(decap);
     assert!(
         !saved.lines().any(|l| l.trim_start().starts_with("? ")),
         "{saved}"
@@ -394,14 +426,7 @@ fn a_save_from_the_browser_keeps_the_file_readable_in_notepad() {
     let decap = decap
         .replace("  ? support_value\n", "  support_value: 12500000\n")
         .replacen("  ? new_members\n", "  new_members: 12\n", 1);
-    let (status, answer) = persist(
-        server.addr,
-        &[("Cookie", &me)],
-        json!({ "path": path, "raw": decap }),
-        false,
-    );
-    assert_eq!(status, 200, "{answer}");
-    let saved = read(&site.root, path);
+    let saved = save(&decap);
     assert!(
         saved.contains("  new_members: 12 # Số hội viên mới kết nạp (hội viên)\n"),
         "{saved}"

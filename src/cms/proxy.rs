@@ -494,8 +494,11 @@ impl Proxy<'_> {
     fn media_file(&self, path: &str, full: &Path) -> Answer {
         let bytes = std::fs::read(full).map_err(Refusal::failed)?;
         let name = path.rsplit('/').next().unwrap_or(path);
+        let id = version(&bytes);
+        // Listed or opened: the base of a later delete from the media library.
+        self.reads.record(self.session, path, Some(id.clone()));
         Ok(json!({
-            "id": version(&bytes),
+            "id": id,
             "content": BASE64.encode(&bytes),
             "encoding": "base64",
             "path": path,
