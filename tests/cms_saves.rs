@@ -441,3 +441,54 @@ fn a_save_from_the_browser_keeps_the_file_readable_in_notepad() {
         "{saved}"
     );
 }
+
+/// Two saves that are each fine alone but together give two news items one URL, sent at the
+/// same moment: the check and the write happen under one lock, so the second is checked with
+/// the first already on disk and refused (E054); the site never holds both.
+#[test]
+fn two_saves_that_clash_only_together_are_never_both_written() {
+    let site = TempSite::new();
+    example_site(&site.root);
+    let server = Server::start(&site.root, &["--lang", "en"]);
+    let addr = server.addr;
+    for round in 0..3 {
+        let barrier = Arc::new(Barrier::new(2));
+        let threads: Vec<_> = ["2014", "2015"]
+            .into_iter()
+            .map(|year| {
+                let barrier = barrier.clone();
+                std::thread::spawn(move || {
+                    let path =
+                        format!("content/news/{year}/{year}-01-10-hop-mat-dau-nam-{round}.md");
+                    let raw = format!("---\ntitle: Họp mặt\ndate: {year}-01-10\n---\nNội dung.\n");
+                    let cookie = session(if year == "2014" { 'a' } else { 'b' });
+                    barrier.wait();
+                    persist(
+                        addr,
+                        &[("Cookie", &cookie)],
+                        json!({ "path": path, "raw": raw }),
+                        true,
+                    )
+                })
+            })
+            .collect();
+        let results: Vec<(u16, Value)> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+        let statuses: Vec<u16> = results.iter().map(|r| r.0).collect();
+        assert!(
+            statuses.contains(&200) && statuses.contains(&422),
+            "round {round}: {results:?}"
+        );
+        let refused = &results.iter().find(|r| r.0 == 422).unwrap().1;
+        assert!(error_of(refused).contains("error[E054]"), "{refused}");
+        let check = std::process::Command::new(env!("CARGO_BIN_EXE_blocpress"))
+            .args(["check", "--lang", "en", "--root"])
+            .arg(&site.root)
+            .output()
+            .unwrap();
+        assert!(
+            check.status.success(),
+            "round {round}: {}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
+}

@@ -29,7 +29,7 @@ use serde_json::{Value, json};
 
 use super::check::{self, MAX_MEDIA_BYTES, Target};
 use super::config::MEDIA_FOLDER;
-use crate::content::write::{self, Base, Edit, WriteError, version};
+use crate::content::write::{self, Base, Edit, Outcome, WriteError, version};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Language;
 
@@ -304,32 +304,32 @@ impl Proxy<'_> {
     }
 
     /// Checks `edits` on the whole site (the errors they would bring), then writes them all or
-    /// none. `header` starts the message of a refusal (default: "not saved").
+    /// none, under the site's write lock. `header` starts the message of a refusal (default:
+    /// "not saved").
     fn check_and_commit(&self, edits: &[Edit], header: Option<Diagnostic>) -> Result<(), Refusal> {
-        let found = write::check_edits(self.root, edits).map_err(Refusal::failed)?;
-        if found.has_errors() {
-            let errors: Vec<Diagnostic> = found
-                .sorted()
-                .into_iter()
-                .filter(Diagnostic::is_error)
-                .collect();
-            return Err(match header {
-                Some(header) => {
-                    let mut all = vec![header];
-                    all.extend(errors);
-                    Refusal::lines(422, &all, self.language)
-                }
-                None => Refusal::from_diagnostics(&errors, self.language),
-            });
-        }
-        match write::commit(self.root, edits) {
-            Ok(()) => {
+        match write::check_and_commit(self.root, edits) {
+            Ok(Outcome::Written) => {
                 for edit in edits {
                     let path = crate::diagnostics::display_path(&edit.rel);
                     let now = edit.new.as_deref().map(version);
                     self.reads.record(self.session, &path, now);
                 }
                 Ok(())
+            }
+            Ok(Outcome::Refused(found)) => {
+                let errors: Vec<Diagnostic> = found
+                    .sorted()
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .collect();
+                Err(match header {
+                    Some(header) => {
+                        let mut all = vec![header];
+                        all.extend(errors);
+                        Refusal::lines(422, &all, self.language)
+                    }
+                    None => Refusal::from_diagnostics(&errors, self.language),
+                })
             }
             Err(WriteError::Conflict(files)) => {
                 // A base of `Absent` that failed: the name is taken (E461); else the file

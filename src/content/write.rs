@@ -456,8 +456,32 @@ fn tidy_journal_dir(root: &Path) {
 /// Writes every edit or none. Each file must still hold its [`Base`]; otherwise nothing is
 /// written and the files that changed are named in [`WriteError::Conflict`].
 pub fn commit(root: &Path, edits: &[Edit]) -> Result<(), WriteError> {
+    match locked(root, edits, false)? {
+        Outcome::Written => Ok(()),
+        // Not asked to check: never refused.
+        Outcome::Refused(_) => Ok(()),
+    }
+}
+
+/// What [`check_and_commit`] did.
+#[derive(Debug)]
+pub enum Outcome {
+    Written,
+    /// The site would fail `check` with the change: these errors, and nothing was written.
+    Refused(Diagnostics),
+}
+
+/// [`check_edits`] then [`commit`], under the site's write lock: no other write can slip in
+/// between the check and the write (two saves, each fine alone, that together make two pages
+/// with one URL). The versions are verified first, so an outdated save is told so (409) before
+/// the site is checked.
+pub fn check_and_commit(root: &Path, edits: &[Edit]) -> Result<Outcome, WriteError> {
+    locked(root, edits, true)
+}
+
+fn locked(root: &Path, edits: &[Edit], check: bool) -> Result<Outcome, WriteError> {
     if edits.is_empty() {
-        return Ok(());
+        return Ok(Outcome::Written);
     }
     // Refuse a bad path before taking the lock or creating `.blocpress/`.
     let targets: Vec<PathBuf> = edits
@@ -487,7 +511,16 @@ pub fn commit(root: &Path, edits: &[Edit]) -> Result<(), WriteError> {
         if !conflicts.is_empty() {
             return Err(WriteError::Conflict(conflicts));
         }
-        journaled(root, edits, &targets, olds).map_err(WriteError::Failed)
+        if check {
+            let found = check_edits(root, edits).map_err(|e| {
+                WriteError::Failed(io_failure("E465", Path::new(STATE_DIR), format!("{e:#}")))
+            })?;
+            if found.has_errors() {
+                return Ok(Outcome::Refused(found));
+            }
+        }
+        journaled(root, edits, &targets, olds).map_err(WriteError::Failed)?;
+        Ok(Outcome::Written)
     })();
     tidy_journal_dir(root);
     drop(guard);
