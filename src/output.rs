@@ -408,9 +408,16 @@ fn cannot_swap(error: &io::Error) -> bool {
 }
 
 /// Test seam: `BLOCPRESS_TEST_SWAP_FAILS=1` makes a build behave as if the output folder were
-/// a mount point, for machines where a test cannot mount one.
+/// a mount point, for machines where a test cannot mount one. Debug builds only (the tests'):
+/// a release never reads it.
+#[cfg(debug_assertions)]
 fn simulated_swap_failure() -> bool {
     std::env::var_os("BLOCPRESS_TEST_SWAP_FAILS").is_some_and(|v| v == "1")
+}
+
+#[cfg(not(debug_assertions))]
+fn simulated_swap_failure() -> bool {
+    false
 }
 
 /// The advisory lock of one output folder: `<parent>/.<name>.blocpress-lock`, beside the
