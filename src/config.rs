@@ -99,6 +99,35 @@ impl MetricDef {
         })
     }
 
+    /// Whether values must be whole numbers, wherever they are typed (YAML, the browser editor,
+    /// a form): counts, and amounts in đồng (the đồng has no smaller coin, so `12.5` đồng is a
+    /// number typed wrong — most often `12.500.000` read by a program as 12.5). An amount in
+    /// another unit (`triệu đồng`, `tấn`) may have decimals.
+    pub fn whole_numbers_only(&self) -> bool {
+        match self.kind() {
+            MetricKind::Count => true,
+            MetricKind::Amount => self.in_dong(),
+            MetricKind::Percent | MetricKind::Decimal => false,
+        }
+    }
+
+    /// Whether the unit is the đồng itself (`đồng`, `đ`, `VNĐ`, `VND`), not a multiple of it.
+    pub fn in_dong(&self) -> bool {
+        use unicode_normalization::UnicodeNormalization;
+        let unit: String = self
+            .unit
+            .as_deref()
+            .unwrap_or("")
+            .trim()
+            .nfc()
+            .collect::<String>()
+            .to_lowercase();
+        matches!(
+            unit.as_str(),
+            "đồng" | "đ" | "vnđ" | "vnd" | "đồng việt nam" | "việt nam đồng"
+        )
+    }
+
     /// The lowest allowed value: `min`, or 0.
     pub fn min(&self) -> f64 {
         self.min.unwrap_or(0.0)

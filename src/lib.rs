@@ -9,6 +9,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod i18n;
 pub mod images;
+pub mod lock;
 pub mod markdown;
 pub mod messages;
 pub mod model;

@@ -74,7 +74,8 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
             "preview reloaded",
             "figures saved",
             "news created",
-            "refused"
+            "refused",
+            "number refused"
         ])
     );
     assert_eq!(
@@ -171,7 +172,22 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
     let figures: serde_yaml::Value = serde_yaml::from_str(&figures).unwrap();
     assert_eq!(figures["metrics"]["new_members"].as_u64(), Some(12));
     assert_eq!(figures["metrics"]["conferences"].as_u64(), Some(35));
-    assert!(figures["metrics"]["support_value"].is_number());
+    // Typed `4.500.000` and `95,5`: read as meant.
+    assert_eq!(
+        figures["metrics"]["support_value"].as_u64(),
+        Some(4_500_000)
+    );
+    assert_eq!(
+        figures["metrics"]["emulation_registration_rate"].as_f64(),
+        Some(95.5)
+    );
+    // Typed `12,5` đồng: refused in the form with its code; the file kept the saved value.
+    let refusal = result["numberRefusal"].as_str().unwrap_or_default();
+    assert!(
+        refusal.contains("lỗi[E482]") && refusal.contains("12,5"),
+        "{refusal}"
+    );
+    assert_eq!(result["figuresUnchanged"], true);
 
     let check = Command::new(env!("CARGO_BIN_EXE_blocpress"))
         .args(["check", "--root"])

@@ -11,6 +11,9 @@ use crate::cli::BuildArgs;
 
 pub fn run(args: BuildArgs, lang: Option<Language>) -> i32 {
     let ui = Ui::for_site(lang, &args.root.root);
+    if let Err(code) = ui.settle_interrupted_writes(&args.root.root) {
+        return code;
+    }
     // A malformed option is a usage error (exit 2), not a site error.
     if let Some(url) = &args.base_url
         && let Err(message) = blocpress::config::normalize_base_url(url)

@@ -23,6 +23,7 @@ pub fn run(command: SheetCommand, lang: Option<Language>) -> i32 {
 
 /// The site as the forms need it; its errors are printed and end the command.
 fn load_site(ui: &Ui, root: &Path, refuse_on_errors: bool) -> Option<Site> {
+    ui.settle_interrupted_writes(root).ok()?;
     match load::load(root, &LoadOptions::default()) {
         Ok((site, diagnostics)) if !(refuse_on_errors && diagnostics.has_errors()) => Some(site),
         Ok((_, diagnostics)) | Err(diagnostics) => {
@@ -186,7 +187,10 @@ fn run_import(args: SheetImportArgs, lang: Option<Language>) -> i32 {
         return EXIT_OK;
     }
     if let Err(error) = write::write_all(&root, &planned) {
-        ui.say(Message::new("failed-io").arg("error", format!("{error:#}")));
+        match error.downcast_ref::<blocpress::diagnostics::SiteErrors>() {
+            Some(refused) => ui.diagnostics(&refused.0),
+            None => ui.say(Message::new("failed-io").arg("error", format!("{error:#}"))),
+        }
         return EXIT_SITE_ERRORS;
     }
     ui.say(Message::new("sheet-import-done").count("files", planned.len()));

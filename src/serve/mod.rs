@@ -138,6 +138,7 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
         loopback_only: local.ip().is_loopback(),
         shutdown: stopping,
         lang: options.lang,
+        cms_reads: Default::default(),
     });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -282,7 +283,18 @@ fn print_report(
 ) {
     let errors = builder.errors();
     let time = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
-    let what = match paths {
+    // Ignored names (the writer's journal and lock in `.blocpress/`, editors' temporary files)
+    // changed nothing: they are not named.
+    let paths: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| {
+            !p.strip_prefix(builder.root())
+                .unwrap_or(p)
+                .components()
+                .any(|c| crate::content::load::is_ignored_name(&c.as_os_str().to_string_lossy()))
+        })
+        .collect();
+    let what = match paths.as_slice() {
         [] => Message::new("hint-none"),
         [one] => Message::new("serve-what-one").arg("path", relative(builder.root(), one)),
         [one, rest @ ..] => Message::new("serve-what-many")

@@ -337,6 +337,49 @@ pub fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &st
     parse_response(&raw(addr, text.as_bytes()), method == "HEAD")
 }
 
+/// POSTs `body` to the `/admin/` API with the given extra headers (Host, Origin and
+/// Content-Type are the good ones unless overridden; an empty value removes one).
+pub fn post_with(addr: SocketAddr, body: &str, headers: &[(&str, &str)]) -> Response {
+    let host = addr.to_string();
+    let origin = format!("http://{addr}");
+    let mut all: Vec<(String, String)> = vec![
+        ("Host".into(), host),
+        ("Origin".into(), origin),
+        (
+            "Content-Type".into(),
+            "application/json; charset=utf-8".into(),
+        ),
+    ];
+    for (name, value) in headers {
+        all.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        if !value.is_empty() {
+            all.push((name.to_string(), value.to_string()));
+        }
+    }
+    let mut text = String::from("POST /admin/api/v1 HTTP/1.1\r\n");
+    for (name, value) in &all {
+        text.push_str(&format!("{name}: {value}\r\n"));
+    }
+    text.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    ));
+    parse_response(&raw(addr, text.as_bytes()), false)
+}
+
+/// One action of the `/admin/` API: its status and JSON answer.
+pub fn admin_api(
+    addr: SocketAddr,
+    action: &str,
+    params: serde_json::Value,
+    headers: &[(&str, &str)],
+) -> (u16, serde_json::Value) {
+    let body = serde_json::json!({ "action": action, "params": params }).to_string();
+    let response = post_with(addr, &body, headers);
+    let value = serde_json::from_slice(&response.body).unwrap_or(serde_json::Value::Null);
+    (response.status, value)
+}
+
 /// Sends bytes, returns everything the server answers until it closes.
 pub fn raw(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
     let mut stream = TcpStream::connect(addr).expect("connect to the server");
