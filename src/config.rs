@@ -506,6 +506,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn values_suit_their_metric() {
+        use rust_decimal::Decimal;
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let def = |unit: &str, kind: Option<MetricKind>| MetricDef {
+            label: "x".into(),
+            unit: Some(unit.into()),
+            kind,
+            ..MetricDef::default()
+        };
+        let count = def("người", None);
+        assert_eq!(count.check_value(d("12.5")), Err(ValueProblem::NotWhole));
+        assert_eq!(count.check_value(d("-1")), Err(ValueProblem::BelowMin));
+        assert_eq!(count.check_value(d("12")), Ok(()));
+        for unit in ["đồng", " Đồng ", "VNĐ", "vnd", "đ", "đ\u{301}ồng"] {
+            let money = def(unit, Some(MetricKind::Amount));
+            let expected = if unit.contains('\u{301}') {
+                Ok(())
+            } else {
+                Err(ValueProblem::FractionOfDong)
+            };
+            assert_eq!(money.check_value(d("12.5")), expected, "{unit:?}");
+            assert_eq!(money.check_value(d("1250000000")), Ok(()));
+        }
+        // Decomposed as macOS writes it: still đồng.
+        let nfd = def("\u{111}o\u{302}\u{300}ng", Some(MetricKind::Amount));
+        assert!(nfd.is_in_dong());
+        let tons = def("tấn", Some(MetricKind::Amount));
+        assert_eq!(tons.check_value(d("12.5")), Ok(()));
+        let rate = def("%", None);
+        assert_eq!(rate.check_value(d("100.5")), Err(ValueProblem::AboveMax));
+        assert_eq!(rate.check_value(d("95.5")), Ok(()));
+    }
+
+    #[test]
     fn base_url_keeps_the_sub_path() {
         assert_eq!(
             normalize_base_url("https://x.vn/khoi").unwrap(),

@@ -374,7 +374,7 @@ fn the_dry_run_speaks_the_office_language() {
         "content/associations/hoi-a/2023-h2.yaml",
         "Hội viên mới kết nạp: 10.202 → 10.350 người",
         "Số tiền vận động: 40.000.000 → 1.250.000.000 đồng",
-        "ghi chú của “Hội viên mới kết nạp”",
+        "ghi chú của “Hội viên mới kết nạp”: “Số liệu đến 15/12”",
         "thêm ý 2",
         "Chạy thử",
     ] {
@@ -665,6 +665,82 @@ fn a_scoring_grid_is_tied_to_its_record_and_its_columns() {
     });
     let err = refused(&import(&site, &[&other], &[]));
     assert!(err.contains("[E375]"), "{err}");
+}
+
+#[test]
+fn a_scoring_grid_filled_in_comes_back_and_a_column_of_dashes_removes_scores() {
+    let site = Site::new("bloc");
+    let grid = export(&site, &["--scoring", "2023"]).join("2023/cham-diem-2023.xlsx");
+    let fill = |name: &str, value: &dyn Fn(f64) -> sheet_forms::Cell, dashed: &str| {
+        returned(&site, &grid, name, |book| {
+            let sheet = book.sheet(SCORING);
+            let c = sheet.column_of(5, "Hội C tỉnh Thử");
+            let d = sheet.column_of(5, dashed);
+            for (id, own, agreed) in [("1.1", 10.0, 9.5), ("1.2", 10.0, 10.0), ("2.1", 5.0, 4.75)] {
+                let row = sheet.row_with(id) - 1;
+                sheet.set(&sheet_forms::cell_name(row, c), value(own));
+                sheet.set(&sheet_forms::cell_name(row, c + 1), agreed);
+                sheet.set(&sheet_forms::cell_name(row, d + 1), "-");
+            }
+        })
+    };
+    // hoi-c's self-assessment and agreed scores; hoi-d's agreed scores removed: `check` then
+    // finds a member without scores, so nothing is written.
+    let back = fill("bang diem.xlsx", &|v| v.into(), "Hội D");
+    let output = import(&site, &[&back], &["--lang", "vi"]);
+    let err = refused(&output);
+    assert!(err.contains("điểm tự chấm: Hội C tỉnh Thử"), "{err}");
+    assert!(err.contains("điểm Khối chấm: Hội C tỉnh Thử"), "{err}");
+    assert!(err.contains("điểm Khối chấm: xoá điểm của Hội D"), "{err}");
+    assert!(err.contains("[E230]"), "{err}");
+    // Without the dashes for hoi-d it goes in.
+    let back = returned(&site, &back, "bang diem 2.xlsx", |book| {
+        let sheet = book.sheet(SCORING);
+        let d = sheet.column_of(5, "Hội D");
+        for (row, col) in sheet.cells.keys().copied().collect::<Vec<_>>() {
+            if col == d + 1 && sheet.cells[&(row, col)].text() == "-" {
+                sheet.cells.remove(&(row, col));
+            }
+        }
+    });
+    ok(&import(&site, &[&back], &[]));
+    let yaml = support::read(site.root(), "content/scoring/2023.yaml");
+    assert!(
+        yaml.contains("hoi-c: { \"1.1\": 9.5, \"1.2\": 10, \"2.1\": 4.75 }"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("self_scores:\n  hoi-c: {"), "{yaml}");
+    assert!(yaml.contains("hoi-a: { \"1.1\": 9.5"), "{yaml}");
+    // A column of dashes removes hoi-c's self-assessment (in the grid as it was sent back).
+    let dashes = returned(&site, &back, "tu cham.xlsx", |book| {
+        let sheet = book.sheet(SCORING);
+        let c = sheet.column_of(5, "Hội C tỉnh Thử");
+        for id in ["1.1", "1.2", "2.1"] {
+            let row = sheet.row_with(id) - 1;
+            sheet.set(&sheet_forms::cell_name(row, c), "-");
+        }
+    });
+    ok(&import(&site, &[&dashes], &[]));
+    let yaml = support::read(site.root(), "content/scoring/2023.yaml");
+    assert!(!yaml.contains("self_scores"), "{yaml}");
+    assert!(yaml.contains("hoi-c: { \"1.1\": 9.5"), "{yaml}");
+
+    // Half a column of dashes: the empty cells are named.
+    let half = returned(&site, &grid, "half.xlsx", |book| {
+        let sheet = book.sheet(SCORING);
+        let a = sheet.column_of(5, "Hội A");
+        let row = sheet.row_with("1.1") - 1;
+        sheet.set(&sheet_forms::cell_name(row, a + 1), "-");
+        for id in ["1.2", "2.1"] {
+            let row = sheet.row_with(id) - 1;
+            sheet.clear(&sheet_forms::cell_name(row, a + 1));
+        }
+    });
+    let err = refused(&import(&site, &[&half], &[]));
+    assert!(
+        err.contains("[E365]") && err.contains("half.xlsx!Chấm điểm!E"),
+        "{err}"
+    );
 }
 
 // -- Arguments: folders and patterns ----------------------------------------------------------

@@ -112,6 +112,17 @@ fn figure_text(
     text
 }
 
+/// The start of a text, on one line: at most 60 characters, then `…`.
+fn excerpt(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= 60 {
+        return line;
+    }
+    let mut short: String = line.chars().take(59).collect();
+    short.push('…');
+    short
+}
+
 fn render(message: Message, language: Language) -> String {
     message.render(language)
 }
@@ -294,7 +305,9 @@ pub fn achievement(site: &Site, form: &AchievementReturn, language: Language) ->
                 let rendered = yaml_edit::scalar(text, 2);
                 doc.set_child("notes", key, Some(&rendered), old_notes.unwrap_or(&empty));
                 notes.push(render(
-                    Message::new("sheet-changed-note").arg("label", label),
+                    Message::new("sheet-changed-note")
+                        .arg("label", label)
+                        .arg("note", excerpt(text)),
                     language,
                 ));
             }

@@ -62,7 +62,36 @@ pub fn position(cell: &str) -> (u32, u16) {
     (row - 1, (col - 1) as u16)
 }
 
+/// `(6, 6)` → `G7`.
+pub fn cell_name(row: u32, col: u16) -> String {
+    let mut letters = String::new();
+    let mut n = u32::from(col) + 1;
+    while n > 0 {
+        letters.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
+        n = (n - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
+
 impl Sheet {
+    /// The 0-based column whose cell on 1-based `row` is `text`.
+    pub fn column_of(&self, row: u32, text: &str) -> u16 {
+        self.cells
+            .iter()
+            .find(|((r, _), v)| *r == row - 1 && v.text() == text)
+            .map(|((_, c), _)| *c)
+            .unwrap_or_else(|| panic!("no {text:?} on row {row} of {}", self.name))
+    }
+
+    /// The 1-based row whose column A is `text`.
+    pub fn row_with(&self, text: &str) -> u32 {
+        self.cells
+            .iter()
+            .find(|((_, c), v)| *c == 0 && v.text() == text)
+            .map(|((r, _), _)| r + 1)
+            .unwrap_or_else(|| panic!("no row {text:?} in {}", self.name))
+    }
+
     pub fn get(&self, cell: &str) -> Option<&Cell> {
         self.cells.get(&position(cell))
     }
