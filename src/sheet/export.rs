@@ -197,7 +197,7 @@ pub fn member_form(
         &w("sheet-form-instructions"),
         &styles.note,
     )?;
-    sheet.set_row_height(3, 96)?;
+    sheet.set_row_height(3, 80)?;
 
     let preceding_title = period.preceding().map_or_else(String::new, |p| {
         site.periods
@@ -320,6 +320,7 @@ pub fn member_form(
     };
     let highlights = list(current.map(|a| &a.highlights));
     let plans = list(current.map(|a| &a.plans));
+    let mut page_breaks = Vec::new();
     for (name, id, items, rows) in [
         ("summary", "sheet-section-summary", summary, 1),
         (
@@ -336,6 +337,10 @@ pub fn member_form(
         ),
     ] {
         let title = w(id);
+        if name == "plans" {
+            // The plans start a page: printed, a heading is never left alone at a page's foot.
+            page_breaks.push(row);
+        }
         sheet.merge_range(row, 0, row, LAST_COL, &title, &styles.section)?;
         let header_row = row;
         row += 1;
@@ -364,6 +369,7 @@ pub fn member_form(
         ]);
         row += 1;
     }
+    sheet.set_page_breaks(&page_breaks)?;
     sheet.protect();
     sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
     sheet.set_active(true);
