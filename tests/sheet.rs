@@ -355,6 +355,43 @@ fn an_approximate_value_typed_in_the_form_is_kept_as_approximate() {
 }
 
 #[test]
+fn a_form_for_a_member_without_a_file_creates_it() {
+    let site = Site::new("bloc");
+    let rel = "content/associations/hoi-d/2023-h2.yaml";
+    assert!(!site.root().join(rel).exists());
+    let form = export(&site, &["2023-h2"]).join("2023-h2/hoi-d-2023-h2.xlsx");
+    // Sent back empty: no file.
+    ok(&import(&site, &[&form], &[]));
+    assert!(!site.root().join(rel).exists());
+    let back = returned(&site, &form, "back.xlsx", |book| {
+        let sheet = book.sheet(FIGURES);
+        sheet.set("G7", 12);
+        sheet.set("H8", "gần");
+        sheet.set("G8", 3_000_000);
+        let summary = sheet.row_starting("I.") + 1;
+        sheet.set(&format!("B{summary}"), "Hội D tổ chức 12 buổi sinh hoạt.");
+    });
+    let output = import(&site, &[&back], &[]);
+    ok(&output);
+    assert!(
+        stderr(&output).contains("created from form"),
+        "{}",
+        stderr(&output)
+    );
+    let created = yaml(&site, rel);
+    assert_eq!(created["metrics"]["new_members"].as_i64(), Some(12));
+    assert_eq!(
+        created["metrics"]["money"]["qualifier"].as_str(),
+        Some("nearly")
+    );
+    assert_eq!(
+        created["summary"].as_str(),
+        Some("Hội D tổ chức 12 buổi sinh hoạt.")
+    );
+    ok(&site.run(&["check"]));
+}
+
+#[test]
 fn the_dry_run_speaks_the_office_language() {
     let site = Site::new("bloc");
     let form = hoi_a_form(&site);

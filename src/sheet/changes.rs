@@ -203,6 +203,11 @@ pub fn achievement(site: &Site, form: &AchievementReturn, language: Language) ->
         let before = figure(written);
         let before_q = qualifier_of(written);
         let shown = |v: Decimal, q: Option<Qualifier>| figure_text(v, q, def, language);
+        // A cell of this row left empty where the site holds something.
+        let kept_cell = |id: &'static str, col: u16| {
+            let words = Message::new(id).arg("label", label).arg("cell", cell(col));
+            (row, col, render(words, language))
+        };
         match &figure_row.value {
             Input::Set(v) => {
                 if before != Some(*v) || before_q != figure_row.qualifier {
@@ -284,17 +289,7 @@ pub fn achievement(site: &Site, form: &AchievementReturn, language: Language) ->
                 }
             }
             Input::Empty if before.is_some() => {
-                let col = super::export::COL_NEXT;
-                kept.push((
-                    row,
-                    col,
-                    render(
-                        Message::new("sheet-kept-target")
-                            .arg("label", label)
-                            .arg("cell", cell(col)),
-                        language,
-                    ),
-                ));
+                kept.push(kept_cell("sheet-kept-target", super::export::COL_NEXT));
             }
             _ => {}
         }
@@ -319,17 +314,7 @@ pub fn achievement(site: &Site, form: &AchievementReturn, language: Language) ->
                 ));
             }
             Input::Empty if before.is_some() => {
-                let col = super::export::COL_NOTE;
-                kept.push((
-                    row,
-                    col,
-                    render(
-                        Message::new("sheet-kept-note")
-                            .arg("label", label)
-                            .arg("cell", cell(col)),
-                        language,
-                    ),
-                ));
+                kept.push(kept_cell("sheet-kept-note", super::export::COL_NOTE));
             }
             _ => {}
         }
