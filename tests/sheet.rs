@@ -621,6 +621,38 @@ fn a_form_that_was_not_issued_is_refused() {
     let err = refused(&import(&site, &[&back], &[]));
     assert!(err.contains("[E374]"), "{err}");
     assert_eq!(before, content(&site));
+
+    // forms.yaml that cannot be read, or cannot be understood: nothing is accepted.
+    std::fs::create_dir(site.root().join("forms.yaml")).unwrap();
+    let err = refused(&import(&site, &[&back], &[]));
+    assert!(
+        err.contains("[E378]") && err.contains("forms.yaml"),
+        "{err}"
+    );
+    std::fs::remove_dir(site.root().join("forms.yaml")).unwrap();
+    site.write(
+        "forms.yaml",
+        &registry.replace("kind: achievement", "kind: hoc-bong"),
+    );
+    let err = refused(&import(&site, &[&back], &[]));
+    assert!(err.contains("forms.yaml:5:"), "{err}");
+    assert_eq!(before, content(&site));
+}
+
+#[test]
+fn a_form_of_the_first_layout_is_refused_with_what_to_do() {
+    let site = Site::new("bloc");
+    let form = hoi_a_form(&site);
+    let old = returned(&site, &form, "cu.xlsx", |book| {
+        book.set_meta("version", "1")
+    });
+    for lang in ["vi", "en"] {
+        let err = refused(&import(&site, &[&old], &["--lang", lang]));
+        assert!(
+            err.contains("[E373]") && err.contains("sheet export"),
+            "{err}"
+        );
+    }
 }
 
 #[test]
