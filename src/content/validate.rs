@@ -1,5 +1,7 @@
-//! Checks across files, after everything is loaded: two items wanting the same URL, and the
-//! lookups (tags, news per association and period) that later stages use instead of scanning.
+//! Checks across files, once every kind of content is loaded: two items wanting the same URL,
+//! aliases over a page of any kind, a file or a reserved path (from the route table,
+//! [`crate::urls`]); and the lookups (tags, news per
+//! association and period) that later stages use instead of scanning.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -7,26 +9,55 @@ use std::path::PathBuf;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::model::{Site, SiteIndex, Tag};
 use crate::slug::Slug;
+use crate::urls::{self, Owner, Route, Taken};
 
+/// The lookups, then every check: what `serve` runs after applying a change to a loaded site.
 pub fn validate(site: &mut Site, problems: &mut Vec<Diagnostic>) {
+    index(site);
+    check(site, problems);
+}
+
+/// Fills in the tags and the lookups of [`SiteIndex`].
+pub fn index(site: &mut Site) {
+    site.tags = collect_tags(site);
+    site.index = build_index(site);
+}
+
+/// Every check across files; the site's lookups must be filled in ([`index`]).
+pub fn check(site: &Site, problems: &mut Vec<Diagnostic>) {
     check_unique_slugs(
         site.news.iter().map(|n| (&n.slug, &n.source)),
         "what-news-item",
-        "/news/",
+        urls::NEWS,
         problems,
     );
     check_unique_slugs(
         site.pages.iter().map(|p| (&p.slug, &p.source)),
         "what-page",
-        "/",
+        "",
         problems,
     );
-    site.tags = collect_tags(site);
-    site.index = build_index(site);
-    if site.news.iter().any(|n| !n.aliases.is_empty()) {
-        let pages = crate::render::page_files(site);
-        super::aliases::check(site, &pages, problems);
+    check_routes(site, problems);
+}
+
+/// The aliases against the route table: they must leave every page, every file and every
+/// reserved path alone.
+fn check_routes(site: &Site, problems: &mut Vec<Diagnostic>) {
+    if site.news.iter().all(|n| n.aliases.is_empty()) {
+        return;
     }
+    let mut taken: Taken<Owner> = Taken::new();
+    for route in urls::routes(site) {
+        match route {
+            Route::Alias(..) => {}
+            Route::Static(i) => {
+                let dest = &site.static_files[i].dest;
+                taken.insert(dest, Owner::Static(urls::shown_path(dest)));
+            }
+            _ => taken.insert(&route.path(site), Owner::Generated(route.shown(site))),
+        }
+    }
+    super::aliases::check(site, &taken, problems);
 }
 
 fn check_unique_slugs<'a>(
@@ -47,7 +78,7 @@ fn check_unique_slugs<'a>(
             problems.push(
                 Diagnostic::new(b, "E054")
                     .nested("what", crate::messages::Message::new(what))
-                    .arg("url", format!("{prefix}{slug}/"))
+                    .arg("url", format!("/{prefix}{slug}/"))
                     .arg("other", display_path(a)),
             );
         } else {

@@ -5,11 +5,14 @@
 //!
 //! Three parts, one thread each: the watcher ([`watch`], notify's own thread) sends batches of
 //! changed paths; the rebuild thread ([`rebuild`], [`incremental`], [`data`]) turns them into a new
-//! [`server::Snapshot`]; the HTTP server ([`server`], axum on a current-thread tokio runtime)
+//! [`app::Snapshot`]; the HTTP server ([`server`], axum on a current-thread tokio runtime)
 //! serves the latest snapshot and tells open pages about each new one.
 
+pub mod admin;
+pub mod app;
 pub mod data;
 pub mod incremental;
+pub mod output;
 pub mod rebuild;
 pub mod server;
 pub mod watch;
@@ -28,8 +31,8 @@ use tokio::sync::watch as channel;
 use crate::config::CONFIG_FILE;
 use crate::i18n::Language;
 use crate::messages::{self, Message};
+use app::{App, Snapshot};
 use rebuild::{Builder, INPUT_DIRS, Level, Report};
-use server::{App, Snapshot};
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
