@@ -138,6 +138,53 @@ impl MetricDef {
         self.max
             .or_else(|| (self.kind() == MetricKind::Percent).then_some(100.0))
     }
+
+    /// Whether the metric counts Vietnamese money: its unit is `đồng` (or `VNĐ`, `VND`, `đ`),
+    /// which has no smaller coin, so a fraction of it is always a typing mistake.
+    pub fn is_in_dong(&self) -> bool {
+        self.unit.as_deref().is_some_and(|unit| {
+            let unit: String = unit
+                .trim()
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect::<String>();
+            let unit =
+                unicode_normalization::UnicodeNormalization::nfc(unit.as_str()).collect::<String>();
+            matches!(unit.as_str(), "đồng" | "vnđ" | "vnd" | "đ")
+        })
+    }
+
+    /// Whether `value` suits the metric: whole for counts and for amounts in đồng, within
+    /// `min`..`max`. The one rule every way a value comes in (YAML, the browser editor, Excel
+    /// forms) checks; each caller words the problem for where the value was written.
+    pub fn check_value(&self, value: rust_decimal::Decimal) -> Result<(), ValueProblem> {
+        let whole = value.fract().is_zero();
+        if self.kind() == MetricKind::Count && !whole {
+            return Err(ValueProblem::NotWhole);
+        }
+        if !whole && self.is_in_dong() {
+            return Err(ValueProblem::FractionOfDong);
+        }
+        let as_f64: f64 = value.to_string().parse().unwrap_or(0.0);
+        if as_f64 < self.min() {
+            return Err(ValueProblem::BelowMin);
+        }
+        if self.max().is_some_and(|max| as_f64 > max) {
+            return Err(ValueProblem::AboveMax);
+        }
+        Ok(())
+    }
+}
+
+/// Why a value does not suit its metric ([`MetricDef::check_value`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueProblem {
+    /// A count with a fraction.
+    NotWhole,
+    /// An amount in đồng with a fraction.
+    FractionOfDong,
+    BelowMin,
+    AboveMax,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -533,6 +580,40 @@ pub fn normalize_base_url(url: &str) -> Result<(String, String), Message> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_suit_their_metric() {
+        use rust_decimal::Decimal;
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let def = |unit: &str, kind: Option<MetricKind>| MetricDef {
+            label: "x".into(),
+            unit: Some(unit.into()),
+            kind,
+            ..MetricDef::default()
+        };
+        let count = def("người", None);
+        assert_eq!(count.check_value(d("12.5")), Err(ValueProblem::NotWhole));
+        assert_eq!(count.check_value(d("-1")), Err(ValueProblem::BelowMin));
+        assert_eq!(count.check_value(d("12")), Ok(()));
+        for unit in ["đồng", " Đồng ", "VNĐ", "vnd", "đ", "đ\u{301}ồng"] {
+            let money = def(unit, Some(MetricKind::Amount));
+            let expected = if unit.contains('\u{301}') {
+                Ok(())
+            } else {
+                Err(ValueProblem::FractionOfDong)
+            };
+            assert_eq!(money.check_value(d("12.5")), expected, "{unit:?}");
+            assert_eq!(money.check_value(d("1250000000")), Ok(()));
+        }
+        // Decomposed as macOS writes it: still đồng.
+        let nfd = def("\u{111}o\u{302}\u{300}ng", Some(MetricKind::Amount));
+        assert!(nfd.is_in_dong());
+        let tons = def("tấn", Some(MetricKind::Amount));
+        assert_eq!(tons.check_value(d("12.5")), Ok(()));
+        let rate = def("%", None);
+        assert_eq!(rate.check_value(d("100.5")), Err(ValueProblem::AboveMax));
+        assert_eq!(rate.check_value(d("95.5")), Ok(()));
+    }
 
     #[test]
     fn settings_are_checked() {

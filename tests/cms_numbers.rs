@@ -2,7 +2,7 @@
 //! (`number_vi` in `src/cms/widgets.js`) are read as the person meant them or refused with a
 //! coded message from the catalogue, never stored as another number. The widget and the
 //! messages are taken from a real `serve` and run in Node (the whole editor in Chromium is
-//! tests/cms_browser.rs). Needs Node: runs with `BLOCPRESS_EXTERNAL_TESTS=1`.
+//! tests/cms_browser.rs). Needs Node: `#[ignore = "needs …"]`, run with `--include-ignored`.
 
 // serve_common loads support/ for itself too; both copies are needed.
 #![allow(clippy::duplicate_mod)]
@@ -14,10 +14,9 @@ use serde_json::{Value, json};
 use serve_common::*;
 
 #[test]
+#[ignore = "needs node"]
 fn numbers_typed_the_vietnamese_way_are_read_as_meant_or_refused_with_a_code() {
-    if !support::external_enabled("numbers_typed_the_vietnamese_way_are_read_as_meant") {
-        return;
-    }
+    support::needs("node", "the Debian package nodejs");
     let site = TempSite::new();
     example_site(&site.root);
     let server = Server::start(&site.root, &["--lang", "vi"]);

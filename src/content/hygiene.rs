@@ -14,8 +14,18 @@ pub fn is_forbidden(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// What a forbidden character in running text becomes: a vertical tab or form feed (what
+/// Word writes for Shift+Enter and page breaks) a space, anything else U+FFFD.
+pub fn replacement(c: char) -> char {
+    if matches!(c, '\u{B}' | '\u{C}') {
+        ' '
+    } else {
+        '\u{FFFD}'
+    }
+}
+
 /// `U+000B`.
-fn code_point(c: char) -> String {
+pub fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 
@@ -81,11 +91,7 @@ pub fn clean(rel: &Path, text: String) -> Result<(String, Option<Diagnostic>), V
     for ch in text[body_start..].chars() {
         if is_forbidden(ch) {
             count += 1;
-            cleaned.push(if matches!(ch, '\u{B}' | '\u{C}') {
-                ' '
-            } else {
-                '\u{FFFD}'
-            });
+            cleaned.push(replacement(ch));
         } else {
             cleaned.push(ch);
         }
