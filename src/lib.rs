@@ -8,6 +8,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod documents;
+pub mod hygiene;
 pub mod i18n;
 pub mod images;
 pub mod markdown;
