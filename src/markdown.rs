@@ -482,9 +482,12 @@ impl Renderer<'_> {
         }
         let mut html_out = String::with_capacity(text.len() * 3 / 2);
         html::push_html(&mut html_out, out.into_iter());
+        // A character reference decodes to the character (`&#11;` is U+000B), which XML
+        // forbids in a feed: the raw characters were replaced when the file was read, these
+        // are replaced the same way here.
         Rendered {
-            html: html_out,
-            first_paragraph,
+            html: without_forbidden(html_out),
+            first_paragraph: first_paragraph.map(without_forbidden),
             problems: std::mem::take(&mut self.problems),
         }
     }
@@ -525,6 +528,14 @@ impl Renderer<'_> {
             }
             other => other,
         }
+    }
+}
+
+/// `text` with the characters XML forbids replaced ([`crate::hygiene::replace_forbidden`]).
+fn without_forbidden(text: String) -> String {
+    match crate::hygiene::replace_forbidden(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(clean) => clean,
     }
 }
 

@@ -1106,9 +1106,63 @@ fn cases() -> Vec<Case> {
             "ảnh định dạng HEIC chưa đăng được: trình duyệt trên máy tính không mở được loại ảnh này",
         ),
     ];
+    cases.extend(hostile_cases());
     #[cfg(unix)]
     cases.extend(symlink_cases());
     cases
+}
+
+/// Issue 22: files that try to crash, exhaust or take over blocpress.
+fn hostile_cases() -> Vec<Case> {
+    vec![
+        // A YAML escape is the character itself once parsed: the raw-character check cannot
+        // see it, and every feed that shows the title was unparseable.
+        case(
+            "a vertical tab written as a YAML escape in a title",
+            "content/news/2013-06-21-so-ket.md:2:11",
+            "control character U+000B",
+            |s| {
+                replace(
+                    s,
+                    NEWS,
+                    "title: Khối sơ kết thi đua 6 tháng đầu năm 2013",
+                    "title: \"Ra\\vmắt Khối\"",
+                )
+            },
+        )
+        .vi(
+            "E601",
+            "có ký tự điều khiển U+000B ở phần thông tin đầu tệp",
+        ),
+        case(
+            "a form feed escape in a title and a NUL escape in a summary",
+            "content/news/2013-06-21-so-ket.md:2:11",
+            "control character U+000C",
+            |s| {
+                replace(
+                    s,
+                    NEWS,
+                    "title: Khối sơ kết thi đua 6 tháng đầu năm 2013",
+                    "title: \"Sơ\\fkết\"\nsummary: \"Tóm tắt\\0\"",
+                )
+            },
+        )
+        .vi("E601", "có ký tự điều khiển U+000C"),
+        case(
+            "a noncharacter escape in a member's name",
+            "content/associations/hoi-luat-gia/profile.yaml:1:",
+            "control character U+FFFF",
+            |s| {
+                let path = s.join(PROFILE);
+                let text = fs::read_to_string(&path).unwrap();
+                let (first, rest) = text.split_once('\n').unwrap();
+                let (key, value) = first.split_once(": ").unwrap();
+                let value = value.trim_matches('"');
+                fs::write(&path, format!("{key}: \"{value}\\uFFFF\"\n{rest}")).unwrap();
+            },
+        )
+        .vi("E601", "có ký tự điều khiển U+FFFF"),
+    ]
 }
 
 #[cfg(unix)]

@@ -833,3 +833,31 @@ fn columns_count_characters_not_bytes() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 22: hostile files are bounded
+
+#[test]
+fn character_references_to_forbidden_characters_in_a_body_keep_every_feed_xml() {
+    // `&#11;` is U+000B once decoded: the raw-character check of the file never sees it.
+    let site = Site::new("valid-base");
+    let text = std::fs::read_to_string(site.root().join(NEWS)).unwrap();
+    let (front, body) = text.split_at(text.rfind("\n---\n").unwrap() + 5);
+    site.write(
+        NEWS,
+        &format!(
+            "{front}Ra&#11;mắt &#x0C;Khối&#xFFFF; [liên&#1;kết](/ \"tiêu&#8;đề\") ![ảnh&#x1F;](/images/hoi-nghi.svg)\n\n{body}"
+        ),
+    );
+    site.build_ok(&[]);
+    assert_xml_well_formed(&site.out());
+    // The news item is in its members' and its tags' feeds too.
+    for feed in [
+        "associations/hoi-luat-gia/atom.xml",
+        "associations/lien-minh-htx/atom.xml",
+        "atom.xml",
+    ] {
+        let text = site.read(feed);
+        assert!(text.contains("Ra mắt"), "{feed}: {text}");
+    }
+}
