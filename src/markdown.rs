@@ -100,8 +100,10 @@ impl Renderer<'_> {
         let Some(images) = self.context.images else {
             return;
         };
+        // A refused image is reported once, where it is, not again at each link to it.
         if let Some(path) = crate::images::site_file_target(url, self.context.base_path)
             && !images.files.contains(&path)
+            && !images.refused.contains(&path)
         {
             self.problems.push(Problem {
                 line: self.lines.line(offset),
@@ -118,7 +120,10 @@ impl Renderer<'_> {
             return None;
         }
         Some(match crate::content::colocated::resolve(source, url) {
-            Some(dest) if images.files.contains(&dest) => Ok(dest),
+            // A refused image is reported once, where it is: the link stays as it would be.
+            Some(dest) if images.files.contains(&dest) || images.refused.contains(&dest) => {
+                Ok(dest)
+            }
             Some(dest) if !images.outside.contains(&dest) => {
                 Err(crate::messages::Message::new("E400").arg("target", url))
             }

@@ -551,7 +551,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         super::colocated::publish(root, assets, &references, &static_files, &mut problems);
     static_files.extend(colocated.files);
     let (static_files, mut images) =
-        crate::images::publish(root, config.language, static_files, &mut problems);
+        crate::images::publish(root, &config, static_files, &mut problems);
     images.outside = colocated.outside;
     news.sort_by(news_order);
     pages.sort_by(page_order);

@@ -1,13 +1,20 @@
-//! The image pipeline. Every raster image among the static files (JPEG, PNG, WebP) is published
-//! resized to the theme's widths (never wider than the original) in WebP and its own format,
-//! turned upright and stripped of metadata; the original file is never copied (its EXIF may hold
-//! the GPS position of a member's home). Its own URL serves the largest variant, so links to it
-//! keep working. Pages show images as `<picture>` with `srcset`, `sizes`, `width` and `height`.
+//! The image pipeline. Every raster image among the static files (JPEG under any of its names,
+//! PNG, WebP) is published resized to the theme's widths (never wider than the original) in WebP
+//! and its own format, turned upright and stripped of metadata; a GIF is re-encoded at its own
+//! size without its comments and XMP; the original file is never copied (its EXIF may hold the
+//! GPS position of a member's home). Its own URL serves the largest variant, so links to it
+//! keep working. Raster formats the pipeline cannot re-encode (HEIC, TIFF, AVIF, JPEG XL) are
+//! refused. Pages show images as `<picture>` with `srcset`, `sizes`, `width` and `height`.
+//!
+//! Hostile images are bounded: the header is read first and an image over the size limits is
+//! refused before any pixel is decoded ([`process::read_header`]); all images in flight
+//! together hold at most `images.memory` ([`budget`]).
 //!
 //! Processed variants live in a cache outside the output (`ROOT/.blocpress-cache/images/`,
 //! see [`cache`]), keyed by a hash of the original's bytes and of the settings: a second build
 //! only copies files, and a changed photo always gets a new key.
 
+pub mod budget;
 pub mod cache;
 pub mod html;
 pub mod process;
@@ -26,7 +33,7 @@ use crate::model::{StaticFile, StaticOrigin};
 /// 1× and at 2×.
 pub const WIDTHS: &[u32] = &[480, 960, 1600];
 /// Bump when the output of [`process`] changes: every cache key changes with it.
-pub const PIPELINE_VERSION: u32 = 2;
+pub const PIPELINE_VERSION: u32 = 3;
 /// Originals larger than this get a warning (the site still builds).
 pub const LARGE_ORIGINAL: u64 = 5 * 1024 * 1024;
 
@@ -35,17 +42,20 @@ pub enum Format {
     Jpeg,
     Png,
     Webp,
+    Gif,
 }
 
 impl Format {
     /// The format an image file is published in, from its name; `None` for files that are not
-    /// processed (SVG, GIF, anything else).
+    /// processed (SVG, PDF, anything else). Every name a JPEG goes by is a JPEG: a `.jfif` from
+    /// a browser's "save image" keeps its EXIF like any other.
     pub fn of(dest: &str) -> Option<Format> {
         let ext = dest.rsplit_once('.')?.1.to_ascii_lowercase();
         match ext.as_str() {
-            "jpg" | "jpeg" => Some(Format::Jpeg),
+            "jpg" | "jpeg" | "jpe" | "jfif" | "jif" | "pjpeg" | "pjp" => Some(Format::Jpeg),
             "png" => Some(Format::Png),
             "webp" => Some(Format::Webp),
+            "gif" => Some(Format::Gif),
             _ => None,
         }
     }
@@ -55,6 +65,7 @@ impl Format {
             Format::Jpeg => "jpg",
             Format::Png => "png",
             Format::Webp => "webp",
+            Format::Gif => "gif",
         }
     }
 
@@ -63,6 +74,7 @@ impl Format {
             Format::Jpeg => "image/jpeg",
             Format::Png => "image/png",
             Format::Webp => "image/webp",
+            Format::Gif => "image/gif",
         }
     }
 }
@@ -112,6 +124,9 @@ pub struct ImageCatalog {
     /// Files next to content that content names but that lead out of `content/` (a symlink):
     /// never published, reported where they are named (E410).
     pub outside: std::collections::HashSet<String>,
+    /// Output paths of images that were refused (too large, unreadable, a format that cannot
+    /// be stripped): reported once, where the file is; a link to one is not reported again.
+    pub refused: std::collections::HashSet<String>,
 }
 
 impl ImageCatalog {
@@ -164,18 +179,79 @@ pub fn size_text(bytes: u64, language: crate::i18n::Language) -> String {
 /// original's path under the site.
 type Processed = (Published, Vec<StaticFile>, Option<Diagnostic>, PathBuf);
 
+/// The diagnostic for an image the pipeline refused.
+pub fn problem_diagnostic(rel: &Path, problem: &process::Problem) -> Diagnostic {
+    use process::Problem;
+    match problem {
+        Problem::TooLarge { width, height } => Diagnostic::new(rel, "E610")
+            .count("width", *width)
+            .count("height", *height)
+            .count(
+                "megapixels",
+                (u64::from(*width) * u64::from(*height)).div_ceil(1_000_000),
+            ),
+        Problem::OverBudget { needed, budget } => Diagnostic::new(rel, "E611")
+            .count("needed", needed.div_ceil(1024 * 1024))
+            .count("budget", budget / (1024 * 1024)),
+        Problem::Unreadable(cause) => Diagnostic::new(rel, "E402")
+            .nested("error", crate::messages::Message::new(cause.message_id())),
+    }
+}
+
+/// Reads the header of the image at `path`, holds the memory it needs from `budget` and runs
+/// `work` with it; nothing of the image is decoded before the header is checked.
+fn with_budget<T>(
+    path: &Path,
+    budget: &budget::MemoryBudget,
+    work: impl FnOnce() -> Result<T, cache::Error>,
+) -> Result<T, cache::Error> {
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    let header =
+        process::read_header(std::io::BufReader::new(file)).map_err(cache::Error::Image)?;
+    // The original's bytes are read whole (to hash and decode them): they count too.
+    let needed = header.memory + size;
+    let _held = budget
+        .hold(needed)
+        .ok_or(cache::Error::Image(process::Problem::OverBudget {
+            needed,
+            budget: budget.limit(),
+        }))?;
+    work()
+}
+
+/// Checks an image before it is accepted (an upload through the browser editor): the same
+/// header limits, memory budget and full decode as a build, so a file that would fail the
+/// build, or bring it down, never reaches the site. `name` gives the format.
+pub fn check_upload(name: &str, bytes: &[u8], memory: u64) -> Result<(), process::Problem> {
+    let Some(format) = Format::of(name) else {
+        return Ok(());
+    };
+    let header = process::read_header(std::io::Cursor::new(bytes))?;
+    let budget = budget::MemoryBudget::new(memory);
+    let needed = header.memory + bytes.len() as u64;
+    let _held = budget.hold(needed).ok_or(process::Problem::OverBudget {
+        needed,
+        budget: memory,
+    })?;
+    process::process(bytes, format).map(drop)
+}
+
 /// Runs the pipeline over the static files: raster images are replaced by their variants (read
-/// from the cache, or processed in parallel and cached), everything else is kept. Returns the
-/// new list of static files and the catalogue; problems (undecodable images, large originals)
-/// go to `problems`.
+/// from the cache, or processed in parallel within the memory budget and cached), everything
+/// else is kept. Returns the new list of static files and the catalogue; problems (refused
+/// images, large originals) go to `problems`.
 pub fn publish(
     root: &Path,
-    language: crate::i18n::Language,
+    config: &crate::config::SiteConfig,
     files: Vec<StaticFile>,
     problems: &mut Vec<Diagnostic>,
 ) -> (Vec<StaticFile>, ImageCatalog) {
+    let language = config.language;
     let cache = cache::Cache::open(root);
-    // Photo formats browsers do not show and that keep their EXIF (GPS): never published.
+    let budget = budget::MemoryBudget::new(config.images.memory);
+    let mut refused_dests = std::collections::HashSet::new();
+    // Photo formats the pipeline cannot re-encode, which keep their EXIF (GPS): never published.
     let (refused, files): (Vec<StaticFile>, Vec<StaticFile>) = files
         .into_iter()
         .partition(|f| unpublishable_photo(&f.dest).is_some());
@@ -184,15 +260,16 @@ pub fn publish(
             StaticOrigin::Disk(path) => path.strip_prefix(root).unwrap_or(path).to_path_buf(),
             StaticOrigin::Builtin(_) => PathBuf::from(&file.dest),
         };
-        let format = unpublishable_photo(&file.dest).unwrap_or_default();
-        problems.push(Diagnostic::new(&rel, "E412").arg("format", format));
+        let (format, code) = unpublishable_photo(&file.dest).unwrap_or_default();
+        problems.push(Diagnostic::new(&rel, code).arg("format", format));
+        refused_dests.insert(file.dest);
     }
     let (images, mut kept): (Vec<StaticFile>, Vec<StaticFile>) = files
         .into_iter()
         .partition(|f| matches!(f.origin, StaticOrigin::Disk(_)) && Format::of(&f.dest).is_some());
     let processed = AtomicUsize::new(0);
     let cached = AtomicUsize::new(0);
-    let results: Vec<Result<Processed, Diagnostic>> = images
+    let results: Vec<Result<Processed, (String, Diagnostic)>> = images
         .par_iter()
         .map(|file| {
             let StaticOrigin::Disk(path) = &file.origin else {
@@ -200,16 +277,20 @@ pub fn publish(
             };
             let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
             let format = Format::of(&file.dest).unwrap_or(Format::Jpeg);
-            let entry = cache
-                .entry(path, format, |bytes| process::process(bytes, format))
-                .map_err(|e| match e {
-                    cache::Error::Decode(message) => {
-                        Diagnostic::new(&rel, "E402").arg("error", message)
-                    }
-                    cache::Error::Io(error) => {
-                        Diagnostic::new(&rel, "E403").arg("error", error.to_string())
-                    }
-                })?;
+            let entry = match cache.known(path) {
+                Some(entry) => Ok(entry),
+                None => with_budget(path, &budget, || {
+                    cache.entry(path, format, |bytes| process::process(bytes, format))
+                }),
+            }
+            .map_err(|e| {
+                let diagnostic = match e {
+                    cache::Error::Image(problem) => problem_diagnostic(&rel, &problem),
+                    cache::Error::Io(error) => Diagnostic::new(&rel, "E403")
+                        .nested("error", crate::messages::io_reason(&error)),
+                };
+                (file.dest.clone(), diagnostic)
+            })?;
             if entry.hit {
                 cached.fetch_add(1, Ordering::Relaxed);
             } else {
@@ -289,13 +370,17 @@ pub fn publish(
                     catalog.images.insert(published.dest.clone(), published);
                 }
             }
-            Err(d) => problems.push(d),
+            Err((dest, d)) => {
+                refused_dests.insert(dest);
+                problems.push(d);
+            }
         }
     }
     cache.save_index();
     kept.sort_by(|a, b| a.dest.cmp(&b.dest));
     catalog.cache_dir = cache_dir(root);
     catalog.files = kept.iter().map(|f| f.dest.clone()).collect();
+    catalog.refused = refused_dests;
     catalog.stats = ImageStats {
         processed: processed.into_inner(),
         cached: cached.into_inner(),
@@ -303,14 +388,17 @@ pub fn publish(
     (kept, catalog)
 }
 
-/// The format's name when a file is a photo in a format the pipeline cannot read and browsers
-/// cannot show (an iPhone's HEIC, a scanner's TIFF): such a file would be published with its
-/// EXIF, GPS position included.
-fn unpublishable_photo(dest: &str) -> Option<&'static str> {
+/// The format's name and the code when a file is a photo in a format the pipeline cannot
+/// re-encode, which would be published with its EXIF, GPS position included: an iPhone's HEIC
+/// and a scanner's TIFF, which browsers cannot show either (E412); AVIF and JPEG XL, which
+/// some can (E612).
+fn unpublishable_photo(dest: &str) -> Option<(&'static str, &'static str)> {
     let ext = dest.rsplit_once('.')?.1.to_ascii_lowercase();
     match ext.as_str() {
-        "heic" | "heif" => Some("HEIC"),
-        "tif" | "tiff" => Some("TIFF"),
+        "heic" | "heif" => Some(("HEIC", "E412")),
+        "tif" | "tiff" => Some(("TIFF", "E412")),
+        "avif" => Some(("AVIF", "E612")),
+        "jxl" => Some(("JPEG XL", "E612")),
         _ => None,
     }
 }
@@ -390,6 +478,7 @@ pub fn check_front_matter(site: &crate::model::Site) -> Vec<Diagnostic> {
     let mut check = |source: &Path, field: &'static str, url: &str| {
         if let Some(path) = site_file_target(url, base_path)
             && !site.images.files.contains(&path)
+            && !site.images.refused.contains(&path)
         {
             problems.push(
                 Diagnostic::new(source, "E401")

@@ -1,0 +1,30 @@
+## Issue 22: tệp độc hại bị chặn (ảnh quá lớn, tệp chạy được, mẫu giao diện ăn bộ nhớ, lỗi hệ thống). Mã E610–E659, W610–W629.
+
+E610 = ảnh này ghi kích thước { $width }×{ $height } điểm ảnh (khoảng { $megapixels } megapixel), vượt giới hạn 100 megapixel và 20000 điểm ảnh mỗi cạnh: ảnh như vậy không phải ảnh chụp bình thường, có thể là tệp hỏng hoặc tệp cố ý làm treo máy. Hãy thu nhỏ ảnh (dưới 8000 điểm ảnh mỗi cạnh là đủ) hoặc thay bằng ảnh khác
+E611 = xử lý ảnh này cần khoảng { $needed } MB bộ nhớ, nhiều hơn mức dành cho ảnh ({ $budget } MB, khoá images.memory trong site.yaml). Hãy thu nhỏ ảnh, hoặc tăng images.memory nếu máy đủ bộ nhớ (ví dụ images: {"{"} memory: 1 GB {"}"})
+E612 = ảnh định dạng { $format } chưa đăng được: blocpress không xoá được thông tin đi kèm trong loại ảnh này (có thể có vị trí GPS nơi chụp). Hãy chuyển ảnh sang JPEG, PNG hoặc WebP (mở ảnh rồi lưu lại), rồi sửa đuôi tên ảnh trong bài
+E613 = images.memory “{ $value }” không dùng được: hãy ghi số megabyte, ít nhất { $min }, ví dụ 256 MB hoặc 1 GB
+
+image-truncated = tệp ảnh bị cắt cụt, có lẽ chép hoặc tải về chưa xong
+image-corrupt = dữ liệu bên trong ảnh bị hỏng
+image-not-an-image = tệp không phải ảnh JPEG, PNG, WebP hay GIF, dù tên có đuôi như ảnh
+image-wrong-name = đuôi tên tệp không khớp loại ảnh (ảnh GIF phải có đuôi .gif và chỉ ảnh GIF mới có đuôi này)
+image-encoder = không ghi được bản thu nhỏ của ảnh
+
+io-reason-not-found = không có tệp hoặc thư mục này
+io-reason-permission = không có quyền đọc hoặc ghi
+io-reason-no-space = ổ đĩa đã đầy
+io-reason-read-only = ổ đĩa chỉ cho đọc, không cho ghi
+io-reason-busy = tệp hoặc thư mục đang được chương trình khác dùng
+io-reason-name-too-long = tên tệp quá dài
+io-reason-is-folder = đây là một thư mục, không phải tệp
+io-reason-not-folder = một phần của đường dẫn là tệp, không phải thư mục
+io-reason-exists = đã có tệp hoặc thư mục trùng tên
+io-reason-truncated = tệp bị cắt cụt
+io-reason-invalid-data = dữ liệu trong tệp không đọc được
+io-reason-cross-device = không chuyển được tệp sang ổ đĩa khác
+io-reason-link-loop = lối tắt (symlink) trỏ vòng quanh
+io-reason-too-many-open = đang mở quá nhiều tệp cùng lúc
+io-reason-device = lỗi đọc ghi của ổ đĩa
+io-reason-system = lỗi hệ thống số { $code }
+io-reason-unknown = lỗi đọc ghi không rõ nguyên nhân
