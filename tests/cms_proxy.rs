@@ -15,43 +15,6 @@ fn read(dir: &Path, rel: &str) -> String {
     std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-/// POSTs `body` to the API with the given extra headers (Host, Origin and Content-Type are the
-/// good ones unless overridden).
-fn post_with(addr: SocketAddr, body: &str, headers: &[(&str, &str)]) -> Response {
-    let host = addr.to_string();
-    let origin = format!("http://{addr}");
-    let mut all: Vec<(String, String)> = vec![
-        ("Host".into(), host),
-        ("Origin".into(), origin),
-        (
-            "Content-Type".into(),
-            "application/json; charset=utf-8".into(),
-        ),
-    ];
-    for (name, value) in headers {
-        all.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
-        if !value.is_empty() {
-            all.push((name.to_string(), value.to_string()));
-        }
-    }
-    let mut text = String::from("POST /admin/api/v1 HTTP/1.1\r\n");
-    for (name, value) in &all {
-        text.push_str(&format!("{name}: {value}\r\n"));
-    }
-    text.push_str(&format!(
-        "Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    ));
-    parse_response(&raw(addr, text.as_bytes()), false)
-}
-
-fn api(addr: SocketAddr, action: &str, params: Value) -> (u16, Value) {
-    let body = json!({ "action": action, "params": params }).to_string();
-    let response = post_with(addr, &body, &[]);
-    let value = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
-    (response.status, value)
-}
-
 fn started() -> (TempSite, Server) {
     let site = TempSite::new();
     example_site(&site.root);
@@ -115,14 +78,18 @@ fn reads_lists_and_writes_only_the_data_model() {
     assert_eq!(status, 200);
     assert!(entry["data"].as_str().unwrap().contains("title: Liên hệ"));
 
-    // Save a valid news item with an image.
+    // Save a valid news item with an image (a real one: uploads are checked as a build reads
+    // them).
     let raw = "---\ntitle: Tin mới\ndate: 2026-01-15\n---\nNội dung.\n";
+    let picture = png(4, 3, [10, 120, 200]);
+    let picture_base64 =
+        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &picture);
     let (status, saved) = api(
         addr,
         "persistEntry",
         json!({ "branch": "main",
                 "dataFiles": [{ "slug": "tin-moi", "path": "content/news/2026/2026-01-15-tin-moi.md", "raw": raw }],
-                "assets": [{ "path": "static/images/anh.png", "content": "iVBORw0KGgo=", "encoding": "base64" }],
+                "assets": [{ "path": "static/images/anh.png", "content": picture_base64, "encoding": "base64" }],
                 "options": { "commitMessage": "x", "useWorkflow": false, "status": "" } }),
     );
     assert_eq!(status, 200, "{saved}");
@@ -132,7 +99,7 @@ fn reads_lists_and_writes_only_the_data_model() {
     );
     assert_eq!(
         std::fs::read(site.root.join("static/images/anh.png")).unwrap(),
-        b"\x89PNG\r\n\x1a\n"
+        picture
     );
     // No temporary file stays behind.
     let leftovers: Vec<_> = std::fs::read_dir(site.root.join("content/news/2026"))
@@ -166,12 +133,21 @@ fn reads_lists_and_writes_only_the_data_model() {
         json!({ "branch": "main", "path": "static/images/anh.png" }),
     );
     assert_eq!(status, 200);
-    assert_eq!(file["content"], "iVBORw0KGgo=");
+    assert_eq!(file["content"], picture_base64);
     assert_eq!(file["encoding"], "base64");
+    // A real photo: an upload is checked the way a build reads it (issue 22).
+    let mut photo = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(16, 12, image::Rgb([200, 30, 30]))
+        .write_to(&mut photo, image::ImageFormat::Jpeg)
+        .unwrap();
+    let content = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        photo.into_inner(),
+    );
     let (status, file) = api(
         addr,
         "persistMedia",
-        json!({ "branch": "main", "asset": { "path": "static/images/b.jpg", "content": "/9j/", "encoding": "base64" },
+        json!({ "branch": "main", "asset": { "path": "static/images/b.jpg", "content": content, "encoding": "base64" },
                 "options": { "commitMessage": "x" } }),
     );
     assert_eq!(status, 200);

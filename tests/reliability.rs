@@ -6,6 +6,8 @@
 // serve_common loads support/ for itself too; both copies are needed.
 #![allow(clippy::duplicate_mod)]
 
+#[path = "support/crafted.rs"]
+mod crafted;
 mod serve_common;
 mod support;
 
@@ -860,4 +862,83 @@ fn character_references_to_forbidden_characters_in_a_body_keep_every_feed_xml() 
         let text = site.read(feed);
         assert!(text.contains("Ra mắt"), "{feed}: {text}");
     }
+}
+
+#[test]
+fn an_upload_of_a_hostile_image_is_refused_and_serve_stays_up() {
+    // Issue 22: a 70-byte PNG claiming 100000×100000 uploaded through the browser editor killed
+    // `serve`, and stayed in static/images/ to kill it again at every start.
+    let site = serve_common::TempSite::new();
+    serve_common::example_site(&site.root);
+    // Under 3 GiB of address space: a regression ends the server, not the machine.
+    let server = serve_common::Server::start_limited(&site.root, &["--lang", "en"], 3 << 20);
+    let addr = server.addr;
+    let base64 =
+        |bytes: &[u8]| base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes);
+    let (status, answer) = serve_common::api(
+        addr,
+        "persistMedia",
+        serde_json::json!({ "branch": "main",
+            "asset": { "path": "static/images/bom.png", "content": base64(&crafted::png_claiming(100_000, 100_000)), "encoding": "base64" },
+            "options": { "commitMessage": "x" } }),
+    );
+    assert_eq!(status, 422, "{answer}");
+    let error = answer["error"].as_str().unwrap_or_default();
+    assert!(
+        error.contains("E610") && error.contains("100000×100000"),
+        "{error}"
+    );
+    assert!(!site.root.join("static/images/bom.png").exists());
+    // With a news item, as the editor saves a photo in a body: nothing of the save is written.
+    let raw = "---\ntitle: Tin có ảnh\ndate: 2026-01-15\n---\n![x](/images/bom.jpg)\n";
+    let (status, answer) = serve_common::api(
+        addr,
+        "persistEntry",
+        serde_json::json!({ "branch": "main",
+            "dataFiles": [{ "slug": "tin", "path": "content/news/2026/2026-01-15-tin.md", "raw": raw }],
+            "assets": [{ "path": "static/images/bom.jpg", "content": base64(&crafted::jpeg_claiming(65_500, 65_500, true)), "encoding": "base64" }],
+            "options": { "commitMessage": "x", "useWorkflow": false, "status": "" } }),
+    );
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("E610"),
+        "{answer}"
+    );
+    assert!(!site.root.join("static/images/bom.jpg").exists());
+    assert!(
+        !site
+            .root
+            .join("content/news/2026/2026-01-15-tin.md")
+            .exists()
+    );
+    // A truncated photo too (it would fail every build until someone deletes it).
+    let photo = crafted::real_jpeg(64, 48);
+    let (status, answer) = serve_common::api(
+        addr,
+        "persistMedia",
+        serde_json::json!({ "branch": "main",
+            "asset": { "path": "static/images/nua.jpg", "content": base64(&photo[..photo.len() / 2]), "encoding": "base64" },
+            "options": { "commitMessage": "x" } }),
+    );
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("E402"),
+        "{answer}"
+    );
+    // The server is still up and serving.
+    assert_eq!(serve_common::request(addr, "GET", "/", &[]).status, 200);
+    let (status, _) = serve_common::api(
+        addr,
+        "persistMedia",
+        serde_json::json!({ "branch": "main",
+            "asset": { "path": "static/images/that.jpg", "content": base64(&photo), "encoding": "base64" },
+            "options": { "commitMessage": "x" } }),
+    );
+    assert_eq!(status, 200, "a real photo is accepted");
 }
