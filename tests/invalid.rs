@@ -1215,6 +1215,80 @@ fn hostile_cases() -> Vec<Case> {
             },
         )
         .vi("E611", "nhiều hơn mức dành cho ảnh (64 MB"),
+        // An SVG or a page linked from a news item ran in the browser at the editing API's
+        // address: a script in it rewrote a member's figures.
+        case(
+            "an SVG with a script next to a news item",
+            "content/news/anh/bieu-do.svg:3:3",
+            "this SVG holds an element that runs code or holds a whole page (<script>)",
+            |s| {
+                write(
+                    s,
+                    "content/news/anh/bieu-do.svg",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\">\n  <rect width=\"8\" height=\"8\"/>\n  <script>fetch('/admin/api/v1', {method: 'POST'})</script>\n</svg>\n",
+                );
+                replace(s, NEWS, "Sáng 21/6", "![Biểu đồ](anh/bieu-do.svg)\n\nSáng 21/6");
+            },
+        )
+        .vi("E620", "ảnh SVG này có một phần tử chạy mã hoặc chứa cả một trang (<script>)"),
+        case(
+            "an SVG logo with an onload handler",
+            "content/associations/hoi-luat-gia/logo.svg:1:",
+            "this SVG holds an event handler (on…) (onload=",
+            |s| {
+                write(
+                    s,
+                    "content/associations/hoi-luat-gia/logo.svg",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(document.domain)\"><circle r=\"4\"/></svg>",
+                );
+                replace(s, PROFILE, "order: 1", "order: 1\nlogo: logo.svg");
+            },
+        )
+        .vi("E620", "ảnh SVG này có một lệnh chạy khi có sự kiện (on…) (onload="),
+        case(
+            "an SVG in static with HTML in a foreignObject",
+            "static/images/hoi-nghi.svg:1:",
+            "this SVG holds an element that runs code or holds a whole page (<foreignObject>)",
+            |s| {
+                write(
+                    s,
+                    "static/images/hoi-nghi.svg",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject width=\"8\" height=\"8\"><p xmlns=\"http://www.w3.org/1999/xhtml\">x</p></foreignObject></svg>",
+                );
+            },
+        )
+        .vi("E620", "(<foreignObject>)"),
+        case(
+            "an SVG that is not well-formed",
+            "static/images/hoi-nghi.svg:2:",
+            "this SVG is not well-formed XML here",
+            |s| write(s, "static/images/hoi-nghi.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<g></svg>\n"),
+        )
+        .vi("E621", "ảnh SVG này không phải XML đúng cú pháp"),
+        case(
+            "an XHTML page next to a news item",
+            "content/news/trang.xhtml",
+            "a file a browser opens as a web page or runs as a program",
+            |s| {
+                write(
+                    s,
+                    "content/news/trang.xhtml",
+                    "<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>",
+                );
+                replace(s, NEWS, "Sáng 21/6", "[Trang](trang.xhtml)\n\nSáng 21/6");
+            },
+        )
+        .vi("E622", "tệp này là loại trình duyệt mở ra như một trang web"),
+        case(
+            "a script next to a news item",
+            "content/news/tien-ich.js",
+            "a file a browser opens as a web page or runs as a program",
+            |s| {
+                write(s, "content/news/tien-ich.js", "fetch('/admin/api/v1')");
+                replace(s, NEWS, "Sáng 21/6", "[Tiện ích](tien-ich.js)\n\nSáng 21/6");
+            },
+        )
+        .vi("E622", "tệp này là loại trình duyệt mở ra như một trang web"),
         case(
             "images.memory that is not a size",
             "site.yaml:5",

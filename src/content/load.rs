@@ -553,6 +553,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     let (static_files, mut images) =
         crate::images::publish(root, &config, static_files, &mut problems);
     images.outside = colocated.outside;
+    images.refused.extend(colocated.refused);
     news.sort_by(news_order);
     pages.sort_by(page_order);
 

@@ -18,6 +18,7 @@ pub mod budget;
 pub mod cache;
 pub mod html;
 pub mod process;
+pub mod svg;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -264,6 +265,18 @@ pub fn publish(
         problems.push(Diagnostic::new(&rel, code).arg("format", format));
         refused_dests.insert(file.dest);
     }
+    // SVGs run in the browser when opened: one that holds anything active is not published.
+    let files: Vec<StaticFile> = files
+        .into_iter()
+        .filter(|file| match check_svg(root, file) {
+            Some(problem) => {
+                problems.push(problem);
+                refused_dests.insert(file.dest.clone());
+                false
+            }
+            None => true,
+        })
+        .collect();
     let (images, mut kept): (Vec<StaticFile>, Vec<StaticFile>) = files
         .into_iter()
         .partition(|f| matches!(f.origin, StaticOrigin::Disk(_)) && Format::of(&f.dest).is_some());
@@ -386,6 +399,47 @@ pub fn publish(
         cached: cached.into_inner(),
     };
     (kept, catalog)
+}
+
+/// The problem of an SVG file of the site (from `static/`, a theme or next to content) that
+/// holds something a browser would run (E620), that is not well-formed (E621), or that is
+/// compressed so it cannot be checked (E623); `None` for a clean SVG and for every other file.
+fn check_svg(root: &Path, file: &StaticFile) -> Option<Diagnostic> {
+    let StaticOrigin::Disk(path) = &file.origin else {
+        return None;
+    };
+    let ext = file.dest.rsplit_once('.')?.1.to_ascii_lowercase();
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    match ext.as_str() {
+        "svgz" => Some(Diagnostic::new(rel, "E623")),
+        "svg" => {
+            let bytes = match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    return Some(
+                        Diagnostic::new(rel, "E607")
+                            .nested("error", crate::messages::io_reason(&error)),
+                    );
+                }
+            };
+            let text = String::from_utf8_lossy(&bytes);
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let active = svg::check(text).err()?;
+            let at = (active.line as usize, active.column as usize);
+            Some(if active.kind == svg::ActiveKind::Unreadable {
+                Diagnostic::new(rel, "E621").at(at.0, at.1)
+            } else {
+                Diagnostic::new(rel, "E620")
+                    .nested(
+                        "what",
+                        crate::messages::Message::new(active.kind.message_id()),
+                    )
+                    .arg("element", active.element)
+                    .at(at.0, at.1)
+            })
+        }
+        _ => None,
+    }
 }
 
 /// The format's name and the code when a file is a photo in a format the pipeline cannot
