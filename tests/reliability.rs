@@ -942,3 +942,83 @@ fn an_upload_of_a_hostile_image_is_refused_and_serve_stays_up() {
     );
     assert_eq!(status, 200, "a real photo is accepted");
 }
+
+/// A page of the site's own (`static/`) whose script tries what the issue's SVG did: rewrite a
+/// member's figures through the editing API, then read the result into the page.
+fn attack_page(raw: &str) -> String {
+    let raw = serde_json::to_string(raw).unwrap();
+    format!(
+        r#"<!doctype html><meta charset="utf-8"><title>Thống kê</title><body><p id="result">pending</p><script>
+fetch('/admin/api/v1', {{method: 'POST', headers: {{'Content-Type': 'application/json'}},
+  body: JSON.stringify({{action: 'persistEntry', params: {{branch: 'main',
+    dataFiles: [{{slug: '2013-h1', path: 'content/associations/hoi-chu-thap-do/2013-h1.yaml', raw: {raw}}}],
+    assets: [], options: {{commitMessage: 'x', useWorkflow: false, status: ''}}}}}})}})
+  .then(r => r.text().then(t => 'answered ' + r.status + ' ' + t))
+  .catch(e => 'blocked ' + e)
+  .then(x => {{ document.getElementById('result').textContent = x; }});
+</script>"#
+    )
+}
+
+#[test]
+fn a_page_of_the_site_cannot_reach_the_editing_api_from_the_preview() {
+    // Issue 22: in Chromium, a script in an SVG next to a news item rewrote a member's figures
+    // through /admin/api/v1, served from the same origin. Files of the site's own are now
+    // served in a CSP sandbox (an opaque origin the API refuses).
+    let site = serve_common::TempSite::new();
+    serve_common::example_site(&site.root);
+    let figures = "content/associations/hoi-chu-thap-do/2013-h1.yaml";
+    let before = std::fs::read_to_string(site.root.join(figures)).unwrap();
+    let forged = before.replace("blankets: 150", "blankets: 9150");
+    assert_ne!(forged, before);
+    serve_common::write(&site.root, "static/thong-ke.html", &attack_page(&forged));
+    let server = serve_common::Server::start(&site.root, &["--lang", "en"]);
+    let addr = server.addr;
+    // Over HTTP: the site's own files carry the sandbox, pages blocpress renders do not.
+    let page = serve_common::request(addr, "GET", "/thong-ke.html", &[]);
+    assert_eq!(page.status, 200);
+    let policy = page.header("content-security-policy").unwrap_or_default();
+    assert!(
+        policy.starts_with("sandbox") && !policy.contains("allow-same-origin"),
+        "{policy:?}"
+    );
+    let drawing = serve_common::request(addr, "GET", "/images/quang-canh-hoi-nghi.svg", &[]);
+    assert!(
+        drawing
+            .header("content-security-policy")
+            .is_some_and(|p| p.starts_with("sandbox")),
+        "an SVG of the site opens sandboxed"
+    );
+    let home = serve_common::request(addr, "GET", "/", &[]);
+    assert!(home.header("content-security-policy").is_none());
+    if !support::browser_enabled("a_page_of_the_site_cannot_reach_the_editing_api_from_the_preview")
+    {
+        return;
+    }
+    let chrome = std::env::var("CHROME_PATH").unwrap_or_else(|_| String::from("/usr/bin/chromium"));
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new(&chrome)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("http://{addr}/thong-ke.html"))
+        .output()
+        .expect("Chromium runs");
+    let dom = String::from_utf8_lossy(&output.stdout);
+    assert!(dom.contains("id=\"result\""), "the page loaded: {dom}");
+    assert!(!dom.contains(">pending<"), "the script ran: {dom}");
+    assert!(
+        !dom.contains("answered 200"),
+        "the API answered the page: {dom}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.root.join(figures)).unwrap(),
+        before,
+        "the member's figures were rewritten; the page said: {dom}"
+    );
+}

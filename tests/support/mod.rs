@@ -274,6 +274,18 @@ pub fn external_enabled(test: &str) -> bool {
     on
 }
 
+/// Whether the browser tests are on (`BLOCPRESS_BROWSER_TESTS=1`, set by `.ci/run`); a
+/// skipped test says so.
+pub fn browser_enabled(test: &str) -> bool {
+    let on = std::env::var("BLOCPRESS_BROWSER_TESTS").is_ok_and(|v| v == "1");
+    if !on {
+        eprintln!(
+            "skipped {test}: set BLOCPRESS_BROWSER_TESTS=1 to run it in Chromium (/usr/bin/chromium or CHROME_PATH)"
+        );
+    }
+    on
+}
+
 /// Runs the W3C HTML checker (npm `vnu-jar`, installed in tests/external) on HTML files and
 /// folders of them; the test fails with the checker's report on any error.
 pub fn assert_valid_html<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) {
