@@ -2,6 +2,7 @@
 //! way: load (`content`) → validate → Markdown (`markdown`) → templates (`render`) → write
 //! (`output`). The same loaded [`model::Site`] feeds `build`, `check` and `serve`.
 
+pub mod alloc_guard;
 pub mod cms;
 pub mod collation;
 pub mod config;

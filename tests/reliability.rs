@@ -871,7 +871,7 @@ fn an_upload_of_a_hostile_image_is_refused_and_serve_stays_up() {
     let site = serve_common::TempSite::new();
     serve_common::example_site(&site.root);
     // Under 3 GiB of address space: a regression ends the server, not the machine.
-    let server = serve_common::Server::start_limited(&site.root, &["--lang", "en"], 3 << 20);
+    let server = serve_common::Server::start_limited(&site.root, &["--lang", "en"], 3 << 20, &[]);
     let addr = server.addr;
     let base64 =
         |bytes: &[u8]| base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes);
@@ -1020,5 +1020,110 @@ fn a_page_of_the_site_cannot_reach_the_editing_api_from_the_preview() {
         std::fs::read_to_string(site.root.join(figures)).unwrap(),
         before,
         "the member's figures were rewritten; the page said: {dom}"
+    );
+}
+
+/// A template that doubles a string forty times: 8 bytes become a terabyte. It passed the time
+/// and size limits and aborted the process after 1 GB in 5 s.
+const DOUBLING: &str = "{% set_global s = \"xxxxxxxx\" %}{% for i in range(end=40) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}";
+
+/// Runs blocpress with `args` under 3 GiB of address space: a regression fails instead of
+/// exhausting the machine.
+fn limited(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("ulimit -v 3145728 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_blocpress"))
+        .args(args)
+        .env("BLOCPRESS_LANG", "en")
+        .envs(env.iter().copied());
+    command.output().unwrap()
+}
+
+#[test]
+fn a_template_that_doubles_a_string_stops_at_the_memory_budget() {
+    let site = Site::new("valid-base");
+    site.build_ok(&[]);
+    let before = snapshot(&site.out());
+    site.write(PAGE_TEMPLATE, &runaway(DOUBLING));
+    let root = site.root().to_str().unwrap();
+    for command in ["build", "check"] {
+        let started = std::time::Instant::now();
+        let output = limited(&[command, "--root", root], &[]);
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "{command}: {:?}",
+            started.elapsed()
+        );
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{command}: {err}");
+        assert!(
+            err.contains("error[E630]: themes/default/templates/page.html")
+                && err.contains("gioi-thieu/index.html")
+                && err.contains("256 MiB"),
+            "{command}: {err}"
+        );
+    }
+    assert_eq!(
+        snapshot(&site.out()),
+        before,
+        "a failed build changed the site"
+    );
+    let output = limited(&["build", "--root", root], &[("BLOCPRESS_LANG", "vi")]);
+    assert!(
+        stderr(&output).contains("lỗi[E630]: themes/default/templates/page.html"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn serve_recovers_from_a_template_that_never_ends_or_eats_memory() {
+    // Issue 22: a loop that never writes stopped all rebuilds of `serve` until a restart.
+    let site = Site::new("valid-base");
+    let mut server = serve_common::Server::start_limited(
+        site.root(),
+        &[],
+        3 << 20,
+        &[("BLOCPRESS_TEMPLATE_BUDGET_MS", "1000")],
+    );
+    let base = server
+        .url
+        .split_once("://")
+        .unwrap()
+        .1
+        .split_once('/')
+        .map_or("/".to_string(), |(_, p)| format!("/{p}"));
+    let page = format!("{base}gioi-thieu/");
+    let mut good = server
+        .wait_for(&page, "the page", |r| r.status == 200)
+        .text();
+    for (runaway_body, code) in [
+        (
+            "{% set r = range(end=100000) %}{% for a in r %}{% for b in r %}{% endfor %}{% endfor %}",
+            "E602",
+        ),
+        (DOUBLING, "E630"),
+    ] {
+        site.write(PAGE_TEMPLATE, &runaway(runaway_body));
+        let status = server.wait_status(code, |s| s.to_string().contains(code));
+        assert!(status.to_string().contains("page.html"), "{status}");
+        // The last good page is still served, and the server answers.
+        assert_eq!(server.get(&page).text(), good);
+        // The next save rebuilds.
+        site.write(PAGE_TEMPLATE, &runaway("<p id=\"fixed\">đã sửa</p>"));
+        server.wait_status("the error to clear", |s| {
+            s["errors"].as_array().unwrap().is_empty()
+        });
+        server.wait_for(&page, "the fixed page", |r| r.text().contains("đã sửa"));
+        site.write(PAGE_TEMPLATE, &runaway("<p>lại</p>"));
+        good = server
+            .wait_for(&page, "the page again", |r| r.text().contains("lại"))
+            .text();
+    }
+    assert!(
+        server.child.try_wait().unwrap().is_none(),
+        "serve is still running"
     );
 }

@@ -8,6 +8,7 @@ E620 = ảnh SVG này có { $what } ({ $element }): mở riêng trong trình duy
 E621 = ảnh SVG này không phải XML đúng cú pháp ở chỗ này: trình duyệt sẽ báo lỗi thay vì hiện hình, và blocpress không kiểm tra được bên trong. Hãy xuất lại tệp SVG từ chương trình vẽ, hoặc lưu hình thành PNG
 E622 = tệp này là loại trình duyệt mở ra như một trang web hoặc chạy như chương trình (.html, .xhtml, .shtml, .js, XML có định dạng…): tệp đặt cạnh bài không được đăng, vì nó có thể điều khiển trình biên tập. Nếu thật sự cần, hãy đặt vào static/ (người quản lý trang chịu trách nhiệm); nếu là văn bản, hãy lưu thành PDF
 E623 = ảnh SVG nén (.svgz) không kiểm tra được bên trong nên không được đăng: hãy lưu thành .svg thường (hoặc PNG)
+E630 = mẫu giao diện { $template } dùng quá { $mib } MiB bộ nhớ khi tạo trang { $page } nên đã bị dừng: trong mẫu có giá trị lớn dần không dứt (ví dụ nối một chuỗi với chính nó trong vòng lặp). Hãy sửa vòng lặp đó trong mẫu; trang đã xuất bản trước đó vẫn giữ nguyên
 
 image-truncated = tệp ảnh bị cắt cụt, có lẽ chép hoặc tải về chưa xong
 image-corrupt = dữ liệu bên trong ảnh bị hỏng
@@ -37,3 +38,5 @@ svg-active-element = một phần tử chạy mã hoặc chứa cả một trang
 svg-active-handler = một lệnh chạy khi có sự kiện (on…)
 svg-active-reference = một liên kết tới thứ nằm ngoài tệp
 svg-unreadable = chỗ không đọc được
+
+serve-runaway = đã bỏ dở lần tạo lại trang này: một mẫu giao diện chạy không dứt hoặc dùng quá nhiều bộ nhớ (lỗi bên dưới). Trang đang xem vẫn là bản tốt gần nhất; lần lưu tệp tiếp theo sẽ tạo lại toàn bộ trang
