@@ -1127,3 +1127,37 @@ fn serve_recovers_from_a_template_that_never_ends_or_eats_memory() {
         "serve is still running"
     );
 }
+
+#[test]
+fn tags_that_differ_only_by_case_or_marks_are_one_tag_with_a_warning_naming_both() {
+    // Issue 22: they merged silently.
+    let site = Site::new("valid-base");
+    site.edit(NEWS, "tags: [Sơ kết, Thi đua]", "tags: [Sơ kết, thi dua]");
+    site.edit(
+        "content/news/2013/2013-12-20-cham-diem.md",
+        "tags: [Chấm điểm]",
+        "tags: [Chấm điểm, Thi đua]",
+    );
+    let output = site.build_ok(&[]);
+    let err = stderr(&output);
+    let line = std::fs::read_to_string(site.root().join(NEWS))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("tags:"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "warning[W610]: {NEWS}:{line}: tag `thi dua` differs from `Thi đua`"
+        )),
+        "{err}"
+    );
+    // One tag page, named as most items write it.
+    assert!(site.exists("tags/thi-dua/index.html"));
+    let output = site.build_ok(&["--lang", "vi"]);
+    assert!(
+        stderr(&output).contains("thẻ “thi dua” chỉ khác thẻ “Thi đua”"),
+        "{}",
+        stderr(&output)
+    );
+}

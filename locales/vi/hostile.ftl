@@ -9,6 +9,7 @@ E621 = ảnh SVG này không phải XML đúng cú pháp ở chỗ này: trình 
 E622 = tệp này là loại trình duyệt mở ra như một trang web hoặc chạy như chương trình (.html, .xhtml, .shtml, .js, XML có định dạng…): tệp đặt cạnh bài không được đăng, vì nó có thể điều khiển trình biên tập. Nếu thật sự cần, hãy đặt vào static/ (người quản lý trang chịu trách nhiệm); nếu là văn bản, hãy lưu thành PDF
 E623 = ảnh SVG nén (.svgz) không kiểm tra được bên trong nên không được đăng: hãy lưu thành .svg thường (hoặc PNG)
 E630 = mẫu giao diện { $template } dùng quá { $mib } MiB bộ nhớ khi tạo trang { $page } nên đã bị dừng: trong mẫu có giá trị lớn dần không dứt (ví dụ nối một chuỗi với chính nó trong vòng lặp). Hãy sửa vòng lặp đó trong mẫu; trang đã xuất bản trước đó vẫn giữ nguyên
+W610 = thẻ “{ $tag }” chỉ khác thẻ “{ $shown }” ở chữ hoa, chữ thường hoặc dấu nên được gộp làm một thẻ “{ $shown }”: hãy viết thẻ giống nhau ở mọi bài cho khỏi nhầm
 
 image-truncated = tệp ảnh bị cắt cụt, có lẽ chép hoặc tải về chưa xong
 image-corrupt = dữ liệu bên trong ảnh bị hỏng

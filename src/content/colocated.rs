@@ -348,7 +348,7 @@ pub fn publish(
             Some(dest) if found.files.iter().any(|f| f.dest == *dest) => continue,
             Some(_) => "E401",
         };
-        let line = crate::images::key_line(root, &reference.source, field);
+        let line = super::key_line(root, &reference.source, field);
         problems.push(
             Diagnostic::new(&reference.source, code)
                 .arg("field", field)

@@ -190,6 +190,20 @@ fn normalize_lone_cr(text: &str) -> String {
     out
 }
 
+/// The line of a front-matter key (`image:`) in a file, for messages; 0 when not found.
+pub fn key_line(root: &Path, source: &Path, key: &str) -> usize {
+    std::fs::read_to_string(root.join(source))
+        .ok()
+        .and_then(|text| {
+            text.lines().position(|l| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+        })
+        .map_or(0, |i| i + 1)
+}
+
 /// `content/news/2013/x.md` → `news/2013/x.md`: the form `@/` links use.
 pub fn content_path(rel: &Path) -> String {
     let inner = rel.strip_prefix("content").unwrap_or(rel);

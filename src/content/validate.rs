@@ -21,7 +21,7 @@ pub fn validate(site: &mut Site, problems: &mut Vec<Diagnostic>) {
         "/",
         problems,
     );
-    site.tags = collect_tags(site);
+    site.tags = collect_tags(site, problems);
     site.index = build_index(site);
     if site.news.iter().any(|n| !n.aliases.is_empty()) {
         let pages = crate::render::page_files(site);
@@ -56,24 +56,44 @@ fn check_unique_slugs<'a>(
     }
 }
 
-/// One tag per slug, named by its most common spelling (then the first in order).
-fn collect_tags(site: &Site) -> Vec<Tag> {
-    let mut by_slug: HashMap<&Slug, (Vec<usize>, HashMap<&str, usize>)> = HashMap::new();
+/// One tag per slug, named by its most common spelling (then the first in order). Spellings
+/// that differ only by case or marks (`Thi đua`, `thi dua`) make one tag: each other spelling
+/// gets a warning (W610) at the first news item that writes it, naming the one shown, so the
+/// editor sees the merge instead of finding it on the tag page.
+fn collect_tags(site: &Site, problems: &mut Vec<Diagnostic>) -> Vec<Tag> {
+    /// A spelling: how many items write it, and the first of them.
+    type Spellings<'a> = HashMap<&'a str, (usize, usize)>;
+    let mut by_slug: HashMap<&Slug, (Vec<usize>, Spellings)> = HashMap::new();
     for (index, item) in site.news.iter().enumerate() {
         for (name, slug) in item.tags.iter().zip(&item.tag_slugs) {
             let entry = by_slug.entry(slug).or_default();
             entry.0.push(index);
-            *entry.1.entry(name.as_str()).or_default() += 1;
+            entry.1.entry(name.as_str()).or_insert((0, index)).0 += 1;
         }
     }
     let mut tags: Vec<Tag> = by_slug
         .into_iter()
         .map(|(slug, (news, names))| {
             let name = names
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+                .iter()
+                .max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(a.0)))
                 .map(|(name, _)| name.to_string())
                 .unwrap_or_default();
+            let mut others: Vec<(&str, usize)> = names
+                .iter()
+                .filter(|(other, _)| **other != name)
+                .map(|(other, (_, first))| (*other, *first))
+                .collect();
+            others.sort();
+            for (other, first) in others {
+                let source = &site.news[first].source;
+                problems.push(
+                    Diagnostic::new(source, "W610")
+                        .arg("tag", other)
+                        .arg("shown", name.as_str())
+                        .at(super::key_line(&site.root, source, "tags"), 0),
+                );
+            }
             Tag {
                 slug: slug.clone(),
                 name,

@@ -511,20 +511,6 @@ pub fn site_file_target(url: &str, base_path: &str) -> Option<String> {
     )
 }
 
-/// The line of a front-matter key (`image:`) in a file, for messages; 0 when not found.
-pub(crate) fn key_line(root: &Path, source: &Path, key: &str) -> usize {
-    std::fs::read_to_string(root.join(source))
-        .ok()
-        .and_then(|text| {
-            text.lines().position(|l| {
-                l.trim_start()
-                    .strip_prefix(key)
-                    .is_some_and(|r| r.trim_start().starts_with(':'))
-            })
-        })
-        .map_or(0, |i| i + 1)
-}
-
 /// News images and member logos that name a file of the site that does not exist (E401).
 pub fn check_front_matter(site: &crate::model::Site) -> Vec<Diagnostic> {
     let base_path = &site.config.base_path;
@@ -538,7 +524,7 @@ pub fn check_front_matter(site: &crate::model::Site) -> Vec<Diagnostic> {
                 Diagnostic::new(source, "E401")
                     .arg("field", field)
                     .arg("target", url)
-                    .at(key_line(&site.root, source, field), 0),
+                    .at(crate::content::key_line(&site.root, source, field), 0),
             );
         }
     };
