@@ -847,11 +847,16 @@ fn find_key_in(flow: &str, key: &str) -> Option<usize> {
 /// The scalar written after the key that starts at (line, col), without comment or trailing comma.
 fn raw_scalar_after_key(text: &str, line: usize, col: usize) -> Option<&str> {
     let line_text = text.lines().nth(line - 1)?;
-    let rest = line_text.get(col - 1..)?;
+    // `col` counts characters (`{ tên: "Hội", số: 95,5 }`): find its byte.
+    let start = line_text
+        .char_indices()
+        .nth(col - 1)
+        .map_or(line_text.len(), |(i, _)| i);
+    let rest = &line_text[start..];
     let colon = rest.find(':')?;
     let value = rest[colon + 1..].trim_start();
     // A comma ends the value only inside braces: `a: 95,5` is the text "95,5".
-    let in_flow = line_text[..col - 1].contains('{');
+    let in_flow = line_text[..start].contains('{');
     let end = if in_flow {
         value.find([',', '}', '#'])
     } else {
@@ -996,6 +1001,14 @@ pub fn to_json(value: &Value) -> serde_json::Value {
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    #[test]
+    fn raw_values_are_found_after_vietnamese_text_on_their_line() {
+        let text = "metrics:\n  a: { ghi_chú: \"Hội viên mới\", số: 95,5 }\n";
+        let source = YamlSource::new(Path::new("a.yaml"), text);
+        assert_eq!(source.raw_value(&["metrics", "a", "số"]), Some("95"));
+        assert_eq!(source.locate(&["metrics", "a", "số"]), Some((2, 33)));
+    }
 
     #[test]
     fn escapes_that_decode_to_forbidden_characters_are_found_at_their_backslash() {

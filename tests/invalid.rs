@@ -1289,6 +1289,21 @@ fn hostile_cases() -> Vec<Case> {
             },
         )
         .vi("E622", "tệp này là loại trình duyệt mở ra như một trang web"),
+        // Columns count characters in every check: this one counted bytes.
+        case(
+            "a bad old URL after Vietnamese ones on its line",
+            "content/news/2013-06-21-so-ket.md:8:39",
+            "old URL `tin-không-gạch` cannot be used",
+            |s| {
+                replace(
+                    s,
+                    NEWS,
+                    "author: Ban biên tập",
+                    "author: Ban biên tập\naliases: [/tin-cũ/, /sơ-kết-đợt-một/, tin-không-gạch]",
+                )
+            },
+        )
+        .vi("E500", "“tin-không-gạch”"),
         case(
             "images.memory that is not a size",
             "site.yaml:5",
