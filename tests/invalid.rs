@@ -1305,6 +1305,13 @@ fn hostile_cases() -> Vec<Case> {
         )
         .vi("E500", "“tin-không-gạch”"),
         case(
+            "a file name with a vertical tab pasted from Word",
+            "static/images/hoi\u{FFFD}nghi.png",
+            "this file or folder name holds control character U+000B",
+            |s| write(s, "static/images/hoi\u{B}nghi.png", grey_png(8, 8)),
+        )
+        .vi("E624", "tên tệp hoặc thư mục này có ký tự điều khiển U+000B"),
+        case(
             "images.memory that is not a size",
             "site.yaml:5",
             "images.memory `nhiều` is not usable",

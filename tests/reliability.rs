@@ -1161,3 +1161,30 @@ fn tags_that_differ_only_by_case_or_marks_are_one_tag_with_a_warning_naming_both
         stderr(&output)
     );
 }
+
+#[test]
+fn a_browser_save_with_a_character_xml_forbids_is_refused_like_check_refuses_it() {
+    // Issue 22: a save was checked without the file check of forbidden characters, so a title
+    // with Word's U+000B was written, and every build after it failed.
+    let site = serve_common::TempSite::new();
+    serve_common::example_site(&site.root);
+    let server = serve_common::Server::start(&site.root, &["--lang", "en"]);
+    let path = "content/news/2026/2026-01-15-ra-mat.md";
+    for title in ["Ra\u{B}mắt", "\"Ra\\vmắt\""] {
+        let raw = format!("---\ntitle: {title}\ndate: 2026-01-15\n---\nNội dung.\n");
+        let (status, answer) = serve_common::api(
+            server.addr,
+            "persistEntry",
+            serde_json::json!({ "branch": "main",
+                "dataFiles": [{ "slug": "ra-mat", "path": path, "raw": raw }],
+                "assets": [], "options": { "commitMessage": "x", "useWorkflow": false, "status": "" } }),
+        );
+        assert_eq!(status, 422, "{title:?}: {answer}");
+        let error = answer["error"].as_str().unwrap_or_default();
+        assert!(
+            error.contains("E601") && error.contains("U+000B"),
+            "{title:?}: {error}"
+        );
+        assert!(!site.root.join(path).exists());
+    }
+}

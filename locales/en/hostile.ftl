@@ -8,6 +8,7 @@ E620 = this SVG holds { $what } ({ $element }): opened on its own in a browser, 
 E621 = this SVG is not well-formed XML here: a browser shows an error instead of the drawing, and blocpress cannot check what is inside. Export the SVG again from the drawing program, or save it as PNG
 E622 = this is a file a browser opens as a web page or runs as a program (.html, .xhtml, .shtml, .js, XML with a style sheet…): next to content it is not published, since it could take over the browser editor. If it is really needed, put it in static/ (the site's owner answers for it); if it is a document, save it as PDF
 E623 = a compressed SVG (.svgz) cannot be checked, so it is not published: save it as a plain .svg (or PNG)
+E624 = this file or folder name holds control character { $char } (shown here as �): it is invisible but breaks web addresses and the atom.xml feed, so the file is not read. Rename it, typing the name again
 E630 = template { $template } took more than { $mib } MiB of memory for page { $page } and was stopped: it builds a value that grows without end (for example a text joined to itself in a loop). Fix that loop in the template; the site published before is left as it was
 W610 = tag `{ $tag }` differs from `{ $shown }` only by case or marks, so both are one tag shown as `{ $shown }`: write the tag the same way in every news item
 

@@ -8,6 +8,7 @@ E620 = ảnh SVG này có { $what } ({ $element }): mở riêng trong trình duy
 E621 = ảnh SVG này không phải XML đúng cú pháp ở chỗ này: trình duyệt sẽ báo lỗi thay vì hiện hình, và blocpress không kiểm tra được bên trong. Hãy xuất lại tệp SVG từ chương trình vẽ, hoặc lưu hình thành PNG
 E622 = tệp này là loại trình duyệt mở ra như một trang web hoặc chạy như chương trình (.html, .xhtml, .shtml, .js, XML có định dạng…): tệp đặt cạnh bài không được đăng, vì nó có thể điều khiển trình biên tập. Nếu thật sự cần, hãy đặt vào static/ (người quản lý trang chịu trách nhiệm); nếu là văn bản, hãy lưu thành PDF
 E623 = ảnh SVG nén (.svgz) không kiểm tra được bên trong nên không được đăng: hãy lưu thành .svg thường (hoặc PNG)
+E624 = tên tệp hoặc thư mục này có ký tự điều khiển { $char } (ở đây hiện là �): ký tự này không nhìn thấy nhưng làm hỏng địa chỉ trang và tệp atom.xml, nên tệp không được đọc. Hãy đổi tên tệp, gõ lại tên cho sạch
 E630 = mẫu giao diện { $template } dùng quá { $mib } MiB bộ nhớ khi tạo trang { $page } nên đã bị dừng: trong mẫu có giá trị lớn dần không dứt (ví dụ nối một chuỗi với chính nó trong vòng lặp). Hãy sửa vòng lặp đó trong mẫu; trang đã xuất bản trước đó vẫn giữ nguyên
 W610 = thẻ “{ $tag }” chỉ khác thẻ “{ $shown }” ở chữ hoa, chữ thường hoặc dấu nên được gộp làm một thẻ “{ $shown }”: hãy viết thẻ giống nhau ở mọi bài cho khỏi nhầm
 

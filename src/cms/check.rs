@@ -199,6 +199,11 @@ pub fn check_text(root: &Path, path: &str, target: &Target, text: &str) -> Vec<D
         Ok(text) => text,
         Err(d) => return vec![d],
     };
+    // The characters XML forbids, as `check` reads them from the file (E601 before the body).
+    let text = match crate::content::hygiene::clean(&rel, text) {
+        Ok((text, _)) => text,
+        Err(errors) => return errors,
+    };
     if text.len() > crate::yaml::MAX_FILE_BYTES {
         return vec![
             Diagnostic::new(&rel, "E457").count("limit", crate::yaml::MAX_FILE_BYTES >> 20),
