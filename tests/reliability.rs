@@ -1188,3 +1188,216 @@ fn a_browser_save_with_a_character_xml_forbids_is_refused_like_check_refuses_it(
         assert!(!site.root.join(path).exists());
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Property: whatever text an editor pastes, every XML output is well-formed
+
+/// Every character XML 1.0 forbids.
+fn forbidden_chars() -> Vec<char> {
+    (0u32..0x20)
+        .filter(|c| ![0x9, 0xA, 0xD].contains(c))
+        .chain([0xFFFE, 0xFFFF])
+        .filter_map(char::from_u32)
+        .collect()
+}
+
+/// Text pasted from anywhere: Vietnamese, XML's own specials, character references, and the
+/// characters XML forbids.
+fn pasted_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = prop_oneof![
+        proptest::sample::select(forbidden_chars()).prop_map(String::from),
+        proptest::sample::select(vec![
+            "Sơ kết",
+            " ",
+            "<b>",
+            "</p>",
+            "&amp;",
+            "&",
+            "\"",
+            "'",
+            "]]>",
+            "&#11;",
+            "&#x0C;",
+            "&#0;",
+            "&#xFFFF;",
+            "&#xD800;",
+            "\\",
+            "*",
+            "_",
+            "\u{85}",
+            "\u{2028}",
+            "\u{FFFD}",
+        ])
+        .prop_map(String::from),
+        "[a-zA-Zăâđêôơư0-9 ]{1,6}",
+    ];
+    proptest::collection::vec(piece, 1..14).prop_map(|pieces| pieces.concat())
+}
+
+/// `text` as a double-quoted YAML scalar, every control character written as an escape (the
+/// way a careful program, or an editor typing `\v`, writes it).
+fn yaml_quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{85}' => {
+                out.push_str(&format!("\\x{:02X}", c as u32))
+            }
+            '\u{FFFE}' | '\u{FFFF}' | '\u{2028}' => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Every XML file of an output, and every XML part of its .docx and .xlsx files, parses with
+/// a strict XML parser; returns how many were checked.
+fn assert_every_xml_output_well_formed(out: &Path) -> usize {
+    let mut checked = 0;
+    for (path, bytes) in snapshot(out) {
+        if path.ends_with(".xml") {
+            let text = String::from_utf8(bytes).unwrap();
+            roxmltree::Document::parse(&text)
+                .unwrap_or_else(|e| panic!("{path} is not well-formed: {e}"));
+            checked += 1;
+        } else if path.ends_with(".docx") || path.ends_with(".xlsx") {
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            for i in 0..archive.len() {
+                let mut part = archive.by_index(i).unwrap();
+                let name = part.name().unwrap().to_string();
+                if name.ends_with(".xml") || name.ends_with(".rels") {
+                    let mut text = String::new();
+                    std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+                    roxmltree::Document::parse(&text)
+                        .unwrap_or_else(|e| panic!("{path}!{name} is not well-formed: {e}"));
+                    checked += 1;
+                }
+            }
+        }
+    }
+    checked
+}
+
+/// Builds `site` in-process into a fresh folder: the output, or the codes of the errors.
+fn build_in_process(root: &Path) -> Result<tempfile::TempDir, Vec<String>> {
+    let out = tempfile::tempdir().unwrap();
+    let options = blocpress::site::BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(out.path().join("public")),
+        ..Default::default()
+    };
+    match blocpress::site::build(&options) {
+        Ok(_) => Ok(out),
+        Err(error) => match error.downcast_ref::<blocpress::diagnostics::SiteErrors>() {
+            Some(errors) => Err(errors
+                .0
+                .sorted()
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.code().to_string())
+                .collect()),
+            None => Err(vec![error.to_string()]),
+        },
+    }
+}
+
+const FIGURES: &str = "content/associations/hoi-luat-gia/2013-h1.yaml";
+
+/// Puts `text` into the site: in YAML values (as escapes) when `yaml`, else raw into the
+/// Markdown bodies of a news item and of a period's narrative.
+fn paste(site: &Site, text: &str, yaml: bool) {
+    let news = std::fs::read_to_string(site.root().join(NEWS)).unwrap();
+    let narrative =
+        std::fs::read_to_string(site.root().join("content/periods/2013-h1.md")).unwrap();
+    let figures = std::fs::read_to_string(site.root().join(FIGURES)).unwrap();
+    if yaml {
+        let quoted = yaml_quoted(text);
+        site.write(
+            NEWS,
+            &news.replacen(
+                "title: Khối sơ kết thi đua 6 tháng đầu năm 2013",
+                &format!("title: {quoted}\nsummary: {quoted}"),
+                1,
+            ),
+        );
+        site.write(
+            FIGURES,
+            &figures.replacen(
+                "  - Nhân rộng các mô hình điểm.",
+                &format!("  - {quoted}"),
+                1,
+            ),
+        );
+    } else {
+        let (front, body) = news.split_at(news.rfind("\n---\n").unwrap() + 5);
+        site.write(NEWS, &format!("{front}{text}\n\n{body}"));
+        site.write(
+            "content/periods/2013-h1.md",
+            &format!("{}\n{text}\n", narrative.trim_end()),
+        );
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(
+        std::env::var("BLOCPRESS_XML_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(16)
+    ))]
+
+    /// Text with the characters XML forbids, in a title, a summary, a highlight (YAML escapes)
+    /// or in Markdown bodies (raw): either the build refuses it with E601 alone, or every
+    /// feed, the sitemap, every .docx and every .xlsx it publishes is well-formed XML.
+    #[test]
+    fn every_xml_output_stays_well_formed_whatever_text_is_pasted(text in pasted_text(), yaml in proptest::bool::ANY) {
+        let site = Site::new("valid-base");
+        paste(&site, &text, yaml);
+        match build_in_process(site.root()) {
+            Ok(out) => {
+                let checked = assert_every_xml_output_well_formed(&out.path().join("public"));
+                proptest::prop_assert!(checked > 20, "{checked} XML files and parts");
+            }
+            // In YAML, E601 at the escape; in a body, only a NUL byte is refused (E004: the
+            // file is taken for a binary one), everything else is replaced.
+            Err(codes) => {
+                let expected = if yaml { "E601" } else { "E004" };
+                proptest::prop_assert!(
+                    codes.iter().all(|c| c == expected) && (yaml || text.contains('\0')),
+                    "refused with {codes:?} for {text:?} (yaml: {yaml})"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_forbidden_character_at_once_in_a_body_keeps_every_xml_output_well_formed() {
+    // A NUL byte makes the file a binary one (E004): every other character, raw.
+    let all: String = forbidden_chars()
+        .into_iter()
+        .filter(|&c| c != '\0')
+        .collect();
+    let references: String = forbidden_chars()
+        .into_iter()
+        .map(|c| format!("&#{};", c as u32))
+        .collect();
+    let site = Site::new("valid-base");
+    paste(&site, &format!("Đầu {all} giữa {references} cuối"), false);
+    let out = build_in_process(site.root()).unwrap_or_else(|codes| panic!("{codes:?}"));
+    assert!(assert_every_xml_output_well_formed(&out.path().join("public")) > 20);
+    // In YAML, each of them is refused at once.
+    for c in forbidden_chars() {
+        let site = Site::new("valid-base");
+        paste(&site, &format!("Sơ kết {c}"), true);
+        // One E601 in each file it is pasted into (the news item, the member's figures).
+        assert_eq!(
+            build_in_process(site.root()).err(),
+            Some(vec!["E601".to_string(); 2]),
+            "{c:?}"
+        );
+    }
+}
