@@ -151,9 +151,16 @@ impl MessageError {
 
     /// An error and its causes, `: `-joined, the catalogue ones in `language`.
     pub fn render_chain(error: &anyhow::Error, language: Language) -> String {
-        error
-            .chain()
-            .map(|cause| {
+        let mut chain = error.chain();
+        // A message given as context (`.with_context(|| MessageError::…)`) is found by
+        // anyhow's own downcast only: in the chain it is wrapped with its cause.
+        let outer = error.downcast_ref::<MessageError>().map(|message| {
+            chain.next();
+            message.0.render(language)
+        });
+        outer
+            .into_iter()
+            .chain(chain.map(|cause| {
                 if let Some(message) = cause.downcast_ref::<MessageError>() {
                     message.0.render(language)
                 } else if let Some(io) = cause.downcast_ref::<std::io::Error>() {
@@ -161,7 +168,7 @@ impl MessageError {
                 } else {
                     cause.to_string()
                 }
-            })
+            }))
             .collect::<Vec<_>>()
             .join(": ")
     }

@@ -203,7 +203,7 @@ impl DiskOutput {
             bail!(refuse("out-refuse-file", &output));
         }
         fs::create_dir_all(&parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+            .with_context(|| MessageError::io("io-cannot-create-folder", &parent))?;
         // Taken before anything looks into the output or beside it: another build may be
         // swapping folders there right now.
         let lock = BuildLock::acquire(&parent, &output)?;
@@ -317,7 +317,7 @@ impl DiskOutput {
         for path in written {
             let from = safe_join(&self.staging, path).map_err(anyhow::Error::msg)?;
             let bytes =
-                fs::read(&from).with_context(|| format!("cannot read {}", from.display()))?;
+                fs::read(&from).with_context(|| MessageError::io("io-cannot-read-file", &from))?;
             self.write_in_place(path, &bytes)?;
         }
         self.write_in_place(MARKER, marker_text(written).as_bytes())?;
@@ -327,7 +327,7 @@ impl DiskOutput {
             };
             if target.is_file() {
                 fs::remove_file(&target)
-                    .with_context(|| format!("cannot remove {}", target.display()))?;
+                    .with_context(|| MessageError::io("io-cannot-remove", &target))?;
             }
             // Folders the old build made and the new one left empty.
             let mut dir = target.parent();
@@ -339,7 +339,7 @@ impl DiskOutput {
             }
         }
         fs::remove_dir_all(&self.staging)
-            .with_context(|| format!("cannot remove {}", self.staging.display()))
+            .with_context(|| MessageError::io("io-cannot-remove", &self.staging))
     }
 
     /// One file of an in-place commit: written beside the output's marker, then renamed.
@@ -348,13 +348,14 @@ impl DiskOutput {
         if let Some(dir) = target.parent() {
             if dir.is_file() {
                 // A page of the previous build where this build needs a folder.
-                fs::remove_file(dir).with_context(|| format!("cannot remove {}", dir.display()))?;
+                fs::remove_file(dir).with_context(|| MessageError::io("io-cannot-remove", &dir))?;
             }
-            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            fs::create_dir_all(dir)
+                .with_context(|| MessageError::io("io-cannot-create-folder", &dir))?;
         }
         if target.is_dir() {
             fs::remove_dir_all(&target)
-                .with_context(|| format!("cannot remove {}", target.display()))?;
+                .with_context(|| MessageError::io("io-cannot-remove", &target))?;
         }
         let temp = self
             .output
@@ -364,7 +365,7 @@ impl DiskOutput {
             .inspect_err(|_| {
                 let _ = fs::remove_file(&temp);
             })
-            .with_context(|| format!("cannot write {}", target.display()))
+            .with_context(|| MessageError::io("io-cannot-write-file", &target))
     }
 
     fn swap(&self, written: &BTreeSet<String>) -> Result<()> {
@@ -502,7 +503,7 @@ impl BuildLock {
                 .truncate(false)
                 .write(true)
                 .open(&path)
-                .with_context(|| format!("cannot create the lock file {}", path.display()))?;
+                .with_context(|| MessageError::io("io-cannot-create-lock", &path))?;
             match file.try_lock() {
                 Ok(()) if same_file(&file, &path) => return Ok(BuildLock { file, path }),
                 // The build that held it removed the file: lock the new one.
@@ -513,7 +514,7 @@ impl BuildLock {
                     return Ok(BuildLock { file, path });
                 }
                 Err(fs::TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+                    return Err(e).with_context(|| MessageError::io("io-cannot-lock", &path));
                 }
             }
             if std::time::Instant::now() >= deadline {

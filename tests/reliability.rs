@@ -1401,3 +1401,106 @@ fn every_forbidden_character_at_once_in_a_body_keeps_every_xml_output_well_forme
         );
     }
 }
+
+/// No line of `stderr` quotes the system's English words.
+fn assert_no_system_english(stderr: &str) {
+    for english in [
+        "os error",
+        "No space left",
+        "Not a directory",
+        "Permission denied",
+        "No such file",
+        "cannot create",
+        "cannot write",
+    ] {
+        assert!(!stderr.contains(english), "`{english}` in:\n{stderr}");
+    }
+}
+
+#[test]
+fn errors_from_the_system_have_a_code_and_the_site_language() {
+    // Issue 22: "lỗi: cannot write …: No space left on device".
+    let site = Site::new("valid-base");
+    let blocker = site.root().join("tep-thuong.txt");
+    std::fs::write(&blocker, "một tệp, không phải thư mục").unwrap();
+    let output = blocker.join("con/public");
+    let root = site.root().to_str().unwrap();
+    let out = output.to_str().unwrap();
+    let run = |lang: &str| {
+        Command::new(env!("CARGO_BIN_EXE_blocpress"))
+            .args(["build", "--root", root, "--output", out])
+            .env("BLOCPRESS_LANG", lang)
+            .output()
+            .unwrap()
+    };
+    let vi = run("vi");
+    assert_eq!(vi.status.code(), Some(1));
+    let err = stderr(&vi);
+    assert!(
+        err.starts_with("lỗi[E614]: không tạo được")
+            && err.contains("một phần của đường dẫn là tệp, không phải thư mục"),
+        "{err}"
+    );
+    assert_no_system_english(&err);
+    let en = stderr(&run("en"));
+    assert!(
+        en.starts_with("error[E614]: cannot create") && en.contains("part of the path is a file"),
+        "{en}"
+    );
+    // A full disk, where the machine lets this test make one (root: a 48 KiB tmpfs).
+    let disk = tempfile::tempdir().unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=48k", "tmpfs"])
+        .arg(disk.path())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("skipped the full-disk part: mounting a tmpfs needs root");
+        return;
+    }
+    let full = Command::new(env!("CARGO_BIN_EXE_blocpress"))
+        .args(["build", "--root", root, "--output"])
+        .arg(disk.path().join("public"))
+        .env("BLOCPRESS_LANG", "vi")
+        .output()
+        .unwrap();
+    let _ = Command::new("umount").arg(disk.path()).status();
+    assert_eq!(full.status.code(), Some(1));
+    let err = stderr(&full);
+    assert!(err.contains("ổ đĩa đã đầy"), "{err}");
+    assert!(
+        err.lines().all(|l| l.starts_with("lỗi[")
+            || l.starts_with("cảnh báo[")
+            || l.starts_with("Không tạo được trang")),
+        "{err}"
+    );
+    assert_no_system_english(&err);
+}
+
+#[test]
+fn system_words_are_the_catalogue_s_in_both_languages() {
+    use blocpress::i18n::Language;
+    use blocpress::messages::io_reason;
+    for (code, vi, en) in [
+        (28, "ổ đĩa đã đầy", "the disk is full"),
+        (13, "không có quyền đọc hoặc ghi", "permission denied"),
+        (2, "không có tệp hoặc thư mục này", "no such file or folder"),
+        (
+            30,
+            "ổ đĩa chỉ cho đọc, không cho ghi",
+            "the disk is read-only",
+        ),
+        (71, "lỗi hệ thống số 71", "system error 71"),
+    ] {
+        let error = std::io::Error::from_raw_os_error(code);
+        assert_eq!(io_reason(&error).render(Language::Vi), vi);
+        assert_eq!(io_reason(&error).render(Language::En), en);
+    }
+    let chain = anyhow::Error::from(std::io::Error::from_raw_os_error(28)).context(
+        blocpress::messages::MessageError::io("io-cannot-write-file", Path::new("public/a.html")),
+    );
+    assert_eq!(
+        blocpress::messages::MessageError::render_chain(&chain, Language::Vi),
+        "không ghi được public/a.html: ổ đĩa đã đầy"
+    );
+}

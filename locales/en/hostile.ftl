@@ -42,3 +42,8 @@ svg-active-reference = a reference to something outside the file
 svg-unreadable = a place that cannot be read
 
 serve-runaway = this rebuild was abandoned: a template never ended or took too much memory (the error below). The pages shown are the last good build; the next save rebuilds the whole site
+
+io-cannot-read-file = cannot read { $path }
+io-cannot-remove = cannot remove { $path }
+io-cannot-create-lock = cannot create the lock file { $path }
+io-cannot-lock = cannot lock { $path }

@@ -42,3 +42,8 @@ svg-active-reference = một liên kết tới thứ nằm ngoài tệp
 svg-unreadable = chỗ không đọc được
 
 serve-runaway = đã bỏ dở lần tạo lại trang này: một mẫu giao diện chạy không dứt hoặc dùng quá nhiều bộ nhớ (lỗi bên dưới). Trang đang xem vẫn là bản tốt gần nhất; lần lưu tệp tiếp theo sẽ tạo lại toàn bộ trang
+
+io-cannot-read-file = không đọc được { $path }
+io-cannot-remove = không xoá được { $path }
+io-cannot-create-lock = không tạo được tệp khoá { $path }
+io-cannot-lock = không khoá được { $path }

@@ -135,7 +135,7 @@ pub fn create_new_file(path: &Path, contents: &[u8]) -> Result<bool, Failure> {
 pub fn io_message(id: &'static str, path: &Path, error: &io::Error) -> Message {
     Message::new(id)
         .arg("path", path.display().to_string())
-        .arg("error", error.to_string())
+        .nested("error", blocpress::messages::io_reason(error))
 }
 
 fn require_site_file(root: &Path) -> Result<(), Failure> {

@@ -165,8 +165,8 @@ fn walk_error_message(error: &walkdir::Error) -> Message {
                     .display()
                     .to_string(),
             ),
-        (_, Some(io)) => Message::new("E001").arg("error", io.to_string()),
-        _ => Message::new("E001").arg("error", error.to_string()),
+        (_, Some(io)) => Message::new("E001").nested("error", crate::messages::io_reason(io)),
+        _ => Message::new("E001").nested("error", Message::new("io-reason-unknown")),
     }
 }
 

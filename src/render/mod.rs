@@ -539,7 +539,8 @@ impl Renderer {
         let site = state.views.site;
         let path = job.path(site);
         let io_error = |e: std::io::Error| {
-            Diagnostic::new(PathBuf::from(&path), "E116").arg("error", e.to_string())
+            Diagnostic::new(PathBuf::from(&path), "E116")
+                .nested("error", crate::messages::io_reason(&e))
         };
         match job {
             Job::Static(i) => {
@@ -554,7 +555,7 @@ impl Renderer {
                                 from.strip_prefix(&site.root).unwrap_or(from),
                                 "E607",
                             )
-                            .arg("error", read.to_string()),
+                            .nested("error", crate::messages::io_reason(&read)),
                             Ok(_) => io_error(e),
                         }
                     }),

@@ -70,14 +70,14 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 
 /// Builds, serves and rebuilds until Ctrl-C (or SIGTERM).
 pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
-    let failed = |id: &'static str, error: &dyn std::fmt::Display| {
-        ServeError::Failed(Message::new(id).arg("error", error.to_string()))
+    let failed = |id: &'static str, error: &io::Error| {
+        ServeError::Failed(Message::new(id).nested("error", messages::io_reason(error)))
     };
     let root = options.root.canonicalize().map_err(|e| {
         ServeError::Failed(
             Message::new("serve-cannot-open")
                 .arg("path", options.root.display().to_string())
-                .arg("error", e.to_string()),
+                .nested("error", messages::io_reason(&e)),
         )
     })?;
     if !root.join(CONFIG_FILE).is_file() {
@@ -174,7 +174,7 @@ fn bind(interface: &str, port: u16) -> Result<TcpListener, ServeError> {
     let cannot_listen = |e: &io::Error| {
         Message::new("serve-cannot-listen")
             .arg("address", address.to_string())
-            .arg("error", e.to_string())
+            .nested("error", messages::io_reason(e))
     };
     let listener = TcpListener::bind(address).map_err(|e| {
         ServeError::Failed(match e.kind() {
