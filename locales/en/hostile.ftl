@@ -4,6 +4,7 @@ E610 = this image claims { $width }×{ $height } pixels (about { $megapixels } m
 E611 = processing this image takes about { $needed } MB of memory, more than images may use ({ $budget } MB, `images.memory` in site.yaml). Make the image smaller, or raise images.memory if the machine has the memory (for example images: {"{"} memory: 1 GB {"}"})
 E612 = { $format } images cannot be published: blocpress cannot remove what such files carry besides the picture (the GPS position where it was taken, for one). Convert it to JPEG, PNG or WebP (open it and save it again) and change the extension in the text
 E613 = images.memory `{ $value }` is not usable: write a number of megabytes, at least { $min }, for example 256 MB or 1 GB
+E614 = { $error }
 E620 = this SVG holds { $what } ({ $element }): opened on its own in a browser, it runs like a web page (which can change figures through the browser editor). Remove that part from the file, or save the drawing as PNG
 E621 = this SVG is not well-formed XML here: a browser shows an error instead of the drawing, and blocpress cannot check what is inside. Export the SVG again from the drawing program, or save it as PNG
 E622 = this is a file a browser opens as a web page or runs as a program (.html, .xhtml, .shtml, .js, XML with a style sheet…): next to content it is not published, since it could take over the browser editor. If it is really needed, put it in static/ (the site's owner answers for it); if it is a document, save it as PDF

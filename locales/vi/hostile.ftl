@@ -4,6 +4,7 @@ E610 = ảnh này ghi kích thước { $width }×{ $height } điểm ảnh (kho�
 E611 = xử lý ảnh này cần khoảng { $needed } MB bộ nhớ, nhiều hơn mức dành cho ảnh ({ $budget } MB, khoá images.memory trong site.yaml). Hãy thu nhỏ ảnh, hoặc tăng images.memory nếu máy đủ bộ nhớ (ví dụ images: {"{"} memory: 1 GB {"}"})
 E612 = ảnh định dạng { $format } chưa đăng được: blocpress không xoá được thông tin đi kèm trong loại ảnh này (có thể có vị trí GPS nơi chụp). Hãy chuyển ảnh sang JPEG, PNG hoặc WebP (mở ảnh rồi lưu lại), rồi sửa đuôi tên ảnh trong bài
 E613 = images.memory “{ $value }” không dùng được: hãy ghi số megabyte, ít nhất { $min }, ví dụ 256 MB hoặc 1 GB
+E614 = { $error }
 E620 = ảnh SVG này có { $what } ({ $element }): mở riêng trong trình duyệt, nó sẽ chạy như một trang web (có thể sửa số liệu qua trình biên tập). Hãy xoá phần đó khỏi tệp, hoặc lưu hình thành PNG
 E621 = ảnh SVG này không phải XML đúng cú pháp ở chỗ này: trình duyệt sẽ báo lỗi thay vì hiện hình, và blocpress không kiểm tra được bên trong. Hãy xuất lại tệp SVG từ chương trình vẽ, hoặc lưu hình thành PNG
 E622 = tệp này là loại trình duyệt mở ra như một trang web hoặc chạy như chương trình (.html, .xhtml, .shtml, .js, XML có định dạng…): tệp đặt cạnh bài không được đăng, vì nó có thể điều khiển trình biên tập. Nếu thật sự cần, hãy đặt vào static/ (người quản lý trang chịu trách nhiệm); nếu là văn bản, hãy lưu thành PDF
