@@ -282,73 +282,89 @@ pub fn publish(
         .partition(|f| matches!(f.origin, StaticOrigin::Disk(_)) && Format::of(&f.dest).is_some());
     let processed = AtomicUsize::new(0);
     let cached = AtomicUsize::new(0);
-    let results: Vec<Result<Processed, (String, Diagnostic)>> = images
-        .par_iter()
-        .map(|file| {
-            let StaticOrigin::Disk(path) = &file.origin else {
-                unreachable!("partitioned above")
-            };
-            let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-            let format = Format::of(&file.dest).unwrap_or(Format::Jpeg);
-            let entry = match cache.known(path) {
-                Some(entry) => Ok(entry),
-                None => with_budget(path, &budget, || {
-                    cache.entry(path, format, |bytes| process::process(bytes, format))
-                }),
-            }
-            .map_err(|e| {
-                let diagnostic = match e {
-                    cache::Error::Image(problem) => problem_diagnostic(&rel, &problem),
-                    cache::Error::Io(error) => Diagnostic::new(&rel, "E403")
-                        .nested("error", crate::messages::io_reason(&error)),
+    let process_all = || -> Vec<Result<Processed, (String, Diagnostic)>> {
+        images
+            .par_iter()
+            .map(|file| {
+                let StaticOrigin::Disk(path) = &file.origin else {
+                    unreachable!("partitioned above")
                 };
-                (file.dest.clone(), diagnostic)
-            })?;
-            if entry.hit {
-                cached.fetch_add(1, Ordering::Relaxed);
-            } else {
-                processed.fetch_add(1, Ordering::Relaxed);
-            }
-            let warning = (entry.original_size > LARGE_ORIGINAL).then(|| {
-                Diagnostic::new(&rel, "W400").arg("size", size_text(entry.original_size, language))
-            });
-            let main_format = format;
-            let mut variants = Vec::new();
-            let mut statics = Vec::new();
-            let largest = entry.meta.variants.first().map_or(0, |v| v.width);
-            for v in &entry.meta.variants {
-                let is_main = v.width == largest && v.format == main_format;
-                let dest = variant_dest(&file.dest, v.width, v.format, is_main);
-                statics.push(StaticFile {
-                    dest: dest.clone(),
-                    origin: StaticOrigin::Disk(entry.dir.join(cache::file_name(v.width, v.format))),
+                let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+                let format = Format::of(&file.dest).unwrap_or(Format::Jpeg);
+                let entry = match cache.known(path) {
+                    Some(entry) => Ok(entry),
+                    None => with_budget(path, &budget, || {
+                        cache.entry(path, format, |bytes| process::process(bytes, format))
+                    }),
+                }
+                .map_err(|e| {
+                    let diagnostic = match e {
+                        cache::Error::Image(problem) => problem_diagnostic(&rel, &problem),
+                        cache::Error::Io(error) => Diagnostic::new(&rel, "E403")
+                            .nested("error", crate::messages::io_reason(&error)),
+                    };
+                    (file.dest.clone(), diagnostic)
+                })?;
+                if entry.hit {
+                    cached.fetch_add(1, Ordering::Relaxed);
+                } else {
+                    processed.fetch_add(1, Ordering::Relaxed);
+                }
+                let warning = (entry.original_size > LARGE_ORIGINAL).then(|| {
+                    Diagnostic::new(&rel, "W400")
+                        .arg("size", size_text(entry.original_size, language))
                 });
-                variants.push(Variant {
-                    width: v.width,
-                    height: v.height,
-                    format: v.format,
-                    dest,
-                });
-            }
-            let (width, height) = entry
-                .meta
-                .variants
-                .first()
-                .map_or((0, 0), |v| (v.width, v.height));
-            Ok((
-                Published {
-                    dest: file.dest.clone(),
-                    format,
-                    width,
-                    height,
-                    variants,
-                },
-                statics,
-                warning,
-                rel,
-            ))
-        })
-        .collect();
+                let main_format = format;
+                let mut variants = Vec::new();
+                let mut statics = Vec::new();
+                let largest = entry.meta.variants.first().map_or(0, |v| v.width);
+                for v in &entry.meta.variants {
+                    let is_main = v.width == largest && v.format == main_format;
+                    let dest = variant_dest(&file.dest, v.width, v.format, is_main);
+                    statics.push(StaticFile {
+                        dest: dest.clone(),
+                        origin: StaticOrigin::Disk(
+                            entry.dir.join(cache::file_name(v.width, v.format)),
+                        ),
+                    });
+                    variants.push(Variant {
+                        width: v.width,
+                        height: v.height,
+                        format: v.format,
+                        dest,
+                    });
+                }
+                let (width, height) = entry
+                    .meta
+                    .variants
+                    .first()
+                    .map_or((0, 0), |v| (v.width, v.height));
+                Ok((
+                    Published {
+                        dest: file.dest.clone(),
+                        format,
+                        width,
+                        height,
+                        variants,
+                    },
+                    statics,
+                    warning,
+                    rel,
+                ))
+            })
+            .collect()
+    };
+    // On a pool of one thread per core, whatever the build's: every thread that decodes keeps
+    // some memory in its allocator's caches afterwards, so eight threads on two cores held
+    // twice the memory of two for no speed (decoding is a core's work).
+    let results = match rayon::ThreadPoolBuilder::new()
+        .num_threads(budget.slots())
+        .thread_name(|i| format!("blocpress-images-{i}"))
+        .build()
+    {
+        Ok(pool) if images.len() > 1 => pool.install(process_all),
+        _ => process_all(),
+    };
     let mut catalog = ImageCatalog::default();
     // Who publishes each output path. A resized copy can land on another file's name (`x.jpg`
     // and `x.png` both make `x-480w.webp`; a file may be called `x-480w.webp`): that is an
