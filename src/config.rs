@@ -269,7 +269,54 @@ struct RawConfig {
     extra: yaml::Value,
     /// Editing in the browser, published (see [`crate::cms`]).
     #[serde(default)]
-    cms: Option<crate::cms::CmsSettings>,
+    cms: Option<CmsSettings>,
+}
+
+/// `cms:` in site.yaml: where the published `/admin/` saves.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CmsSettings {
+    /// Only `github` for now.
+    pub backend: String,
+    /// `OWNER/NAME`.
+    pub repo: String,
+    #[serde(default = "default_branch")]
+    pub branch: String,
+}
+
+fn default_branch() -> String {
+    String::from("main")
+}
+
+impl CmsSettings {
+    /// What is wrong with the settings, as (key, code, value) for a diagnostic.
+    pub fn problem(&self) -> Option<(&'static str, &'static str, String)> {
+        if self.backend != "github" {
+            return Some(("backend", "E450", self.backend.clone()));
+        }
+        let parts: Vec<&str> = self.repo.split('/').collect();
+        let name_ok = |s: &str| {
+            !s.is_empty()
+                && s != "."
+                && s != ".."
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        };
+        if parts.len() != 2 || !parts.iter().all(|p| name_ok(p)) {
+            return Some(("repo", "E451", self.repo.clone()));
+        }
+        let branch_ok = !self.branch.is_empty()
+            && !self.branch.starts_with(['-', '/'])
+            && !self.branch.contains("..")
+            && self
+                .branch
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'));
+        if !branch_ok {
+            return Some(("branch", "E452", self.branch.clone()));
+        }
+        None
+    }
 }
 
 /// The validated `site.yaml`.
@@ -293,7 +340,7 @@ pub struct SiteConfig {
     pub images: ImagesConfig,
     pub extra: serde_json::Value,
     /// `cms:`: `build` publishes `/admin/` against this repository.
-    pub cms: Option<crate::cms::CmsSettings>,
+    pub cms: Option<CmsSettings>,
 }
 
 impl SiteConfig {
@@ -531,6 +578,25 @@ mod tests {
         assert_eq!(parse_memory("512MiB"), Some(512 << 20));
         assert_eq!(parse_memory("nhiều"), None);
         assert_eq!(parse_memory("1,5 GB"), None);
+    }
+
+    #[test]
+    fn settings_are_checked() {
+        let ok = CmsSettings {
+            backend: "github".into(),
+            repo: "khoi/thidua".into(),
+            branch: "main".into(),
+        };
+        assert_eq!(ok.problem(), None);
+        let mut bad = ok.clone();
+        bad.repo = "thidua".into();
+        assert_eq!(bad.problem().unwrap().1, "E451");
+        let mut bad = ok.clone();
+        bad.backend = "gitea".into();
+        assert_eq!(bad.problem().unwrap().1, "E450");
+        let mut bad = ok;
+        bad.branch = "a..b".into();
+        assert_eq!(bad.problem().unwrap().1, "E452");
     }
 
     #[test]

@@ -259,6 +259,14 @@ pub fn ids(language: Language) -> BTreeSet<String> {
     parsed(language).keys().cloned().collect()
 }
 
+/// The catalogue's own name for `id`, for ids put together at run time (the help texts of
+/// `src/help.rs`): `None` when the catalogue of `language` has no such message.
+pub fn catalogue_id(language: Language, id: &str) -> Option<&'static str> {
+    parsed(language)
+        .get_key_value(id)
+        .map(|(name, _)| name.as_str())
+}
+
 /// The variables (`$name`) a message uses, nested selectors and attributes excluded.
 pub fn variables(language: Language, id: &str) -> BTreeSet<String> {
     parsed(language).get(id).cloned().unwrap_or_default()

@@ -69,7 +69,7 @@ pub fn render_all(site: &Site, out: &dyn Output) -> Result<(), Diagnostics> {
         all.extend(problems);
         all
     })?;
-    let problems = renderer.render(site, &render::all_jobs(site), out);
+    let problems = renderer.render(site, &crate::urls::routes(site), out);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -98,7 +98,7 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     pub elapsed: Duration,
     /// What the image pipeline did (cache hits are counted, for tests and the summary).
-    pub images: crate::images::ImageStats,
+    pub images: crate::model::images::ImageStats,
 }
 
 /// A full build. The output folder is replaced only when everything succeeded.
@@ -127,7 +127,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         return Err(error);
     }
     timer.lap("output");
-    let pages = render::all_jobs(&site).len();
+    let pages = crate::urls::routes(&site).len();
     let language = crate::messages::resolve_language(None, Some(site.config.language));
     let watchdog = end_runaway_renders(language);
     let rendered = render_all(&site, &out).and_then(|()| crate::cms::publish(&site, &out));

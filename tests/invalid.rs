@@ -740,6 +740,27 @@ fn cases() -> Vec<Case> {
         )
         .vi("E079", "“participants” phải là một số cụ thể"),
         case(
+            "achievement sample as a word",
+            "content/associations/hoi-luat-gia/2013-h1.yaml:9",
+            "`extra.sample` is \"có\", which means nothing",
+            |s| replace(s, H1, "plans:\n", "extra:\n  sample: có\nplans:\n"),
+        )
+        .vi("E140", "`extra.sample` là \"có\", không rõ nghĩa: hãy ghi `true`"),
+        case(
+            "news sample as a list",
+            "content/news/2013-06-21-so-ket.md:8",
+            "`extra.sample` of a news item is [\"title\"]",
+            |s| {
+                replace(
+                    s,
+                    NEWS,
+                    "author: Ban biên tập\n",
+                    "author: Ban biên tập\nextra: { sample: [title] }\n",
+                )
+            },
+        )
+        .vi("E141", "`extra.sample` của một tin là [\"title\"], không rõ nghĩa"),
+        case(
             "achievement 1e300",
             "content/associations/hoi-luat-gia/2013-h1.yaml:4:3",
             "too large",

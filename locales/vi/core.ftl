@@ -192,6 +192,8 @@ E117 = tệp tĩnh này sẽ đè lên trang { $url } do blocpress tạo; hãy �
 E120 = liên kết tới “{ $path }”: không có nội dung này; đường dẫn tính từ thư mục content/, ví dụ @/news/2013/x.md
 E121 = liên kết tới “{ $path }”: bài đó đang là bản nháp (`draft: true`) nên chưa được đăng; hãy đăng bài (sửa thành `draft: false`), bỏ liên kết, hoặc xem trước bằng --drafts
 E130 = chưa có đơn vị thành viên nào: hãy tạo content/associations/<tên-đơn-vị>/profile.yaml cho từng đơn vị trước
+E140 = `extra.sample` là { $value }, không rõ nghĩa: hãy ghi `true` (cả tệp là số liệu mẫu), `false`, hoặc danh sách khoá các chỉ tiêu là số liệu mẫu, ví dụ [new_members, support_value]
+E141 = `extra.sample` của một tin là { $value }, không rõ nghĩa: với tin chỉ ghi `true` (tin mẫu) hoặc `false`
 W010 = đã bỏ liên kết dùng giao thức `{ $scheme }:`: chỉ cho phép liên kết http(s), mailto và tel (hoặc đặt markdown.unsafe_html: true)
 
 ## Usage errors

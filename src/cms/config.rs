@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use super::CmsSettings;
+use crate::config::CmsSettings;
 use crate::config::{MetricDef, MetricKind};
 use crate::model::Site;
 use crate::period::PeriodId;

@@ -7,12 +7,10 @@
 pub mod check;
 pub mod config;
 pub mod proxy;
-pub mod serve;
 
 use std::io::Read;
 
 use include_dir::{Dir, include_dir};
-use serde::Deserialize;
 
 /// The Decap CMS bundle and its lazy chunks, each gzip-compressed (`<name>.js.gz`).
 static DIST: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/cms/dist");
@@ -25,53 +23,6 @@ pub const VI_PHRASES: &str = include_str!("vi-phrases.js");
 
 /// blocpress's own widgets (the news tags), registered before the CMS starts.
 pub const WIDGETS: &str = include_str!("widgets.js");
-
-/// `cms:` in site.yaml: where the published `/admin/` saves.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CmsSettings {
-    /// Only `github` for now.
-    pub backend: String,
-    /// `OWNER/NAME`.
-    pub repo: String,
-    #[serde(default = "default_branch")]
-    pub branch: String,
-}
-
-fn default_branch() -> String {
-    String::from("main")
-}
-
-impl CmsSettings {
-    /// What is wrong with the settings, as (key, code, value) for a diagnostic.
-    pub fn problem(&self) -> Option<(&'static str, &'static str, String)> {
-        if self.backend != "github" {
-            return Some(("backend", "E450", self.backend.clone()));
-        }
-        let parts: Vec<&str> = self.repo.split('/').collect();
-        let name_ok = |s: &str| {
-            !s.is_empty()
-                && s != "."
-                && s != ".."
-                && s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-        };
-        if parts.len() != 2 || !parts.iter().all(|p| name_ok(p)) {
-            return Some(("repo", "E451", self.repo.clone()));
-        }
-        let branch_ok = !self.branch.is_empty()
-            && !self.branch.starts_with(['-', '/'])
-            && !self.branch.contains("..")
-            && self
-                .branch
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'));
-        if !branch_ok {
-            return Some(("branch", "E452", self.branch.clone()));
-        }
-        None
-    }
-}
 
 /// A file of the bundle by its name (`decap-cms.js`, `1077.decap-cms.js`), still gzipped.
 pub fn bundle_file_gz(name: &str) -> Option<&'static [u8]> {
@@ -150,20 +101,21 @@ pub fn publish(
         all
     };
     let config = config::generate(site, &config::Backend::GitHub(settings.clone()));
-    out.write(
-        "admin/index.html",
-        index_html(&site.config.title).as_bytes(),
-    )
-    .map_err(io)?;
-    out.write("admin/config.yml", config.as_bytes())
-        .map_err(io)?;
-    out.write("admin/vi-phrases.js", VI_PHRASES.as_bytes())
-        .map_err(io)?;
-    out.write("admin/widgets.js", WIDGETS.as_bytes())
-        .map_err(io)?;
+    let index = index_html(&site.config.title);
+    let files = [
+        ("index.html", index.as_bytes()),
+        ("config.yml", config.as_bytes()),
+        ("vi-phrases.js", VI_PHRASES.as_bytes()),
+        ("widgets.js", WIDGETS.as_bytes()),
+    ];
+    for (name, bytes) in files {
+        out.write(&format!("{}{name}", crate::urls::ADMIN), bytes)
+            .map_err(io)?;
+    }
     for (name, gz) in bundle_files() {
         let bytes = gunzip(gz).map_err(io)?;
-        out.write(&format!("admin/{name}"), &bytes).map_err(io)?;
+        out.write(&format!("{}{name}", crate::urls::ADMIN), &bytes)
+            .map_err(io)?;
     }
     Ok(())
 }
@@ -179,24 +131,5 @@ mod tests {
         assert!(js.len() > 4_000_000, "{}", js.len());
         assert!(bundle_files().len() > 50);
         assert!(bundle_file_gz("../x").is_none());
-    }
-
-    #[test]
-    fn settings_are_checked() {
-        let ok = CmsSettings {
-            backend: "github".into(),
-            repo: "khoi/thidua".into(),
-            branch: "main".into(),
-        };
-        assert_eq!(ok.problem(), None);
-        let mut bad = ok.clone();
-        bad.repo = "thidua".into();
-        assert_eq!(bad.problem().unwrap().1, "E451");
-        let mut bad = ok.clone();
-        bad.backend = "gitea".into();
-        assert_eq!(bad.problem().unwrap().1, "E450");
-        let mut bad = ok;
-        bad.branch = "a..b".into();
-        assert_eq!(bad.problem().unwrap().1, "E452");
     }
 }

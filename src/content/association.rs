@@ -9,10 +9,10 @@ use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::{Markdown, SourcePath};
+use super::SourcePath;
 use crate::config::{MetricDef, SiteConfig, check_metric_key};
 use crate::diagnostics::{Diagnostic, suggestion};
-use crate::model::{Achievement, Association, Qualifier, SampleMark};
+use crate::model::{Achievement, Association, Markdown, Qualifier, SampleMark};
 use crate::period::PeriodId;
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};
@@ -272,7 +272,9 @@ pub fn parse_achievement(
     }
     let notes = parse_notes(&source, &file.notes, scope, &mut problems);
     let extra = crate::config::extra_to_json(&file.extra);
-    let sample = SampleMark::from_extra(&extra);
+    let sample = super::sample_mark(&source, &extra, true)
+        .map_err(|d| problems.push(d))
+        .unwrap_or_default();
     if let SampleMark::Keys(keys) = &sample {
         for key in keys {
             if !values.contains_key(key) && !targets.contains_key(key) {

@@ -136,7 +136,7 @@ pub fn markdown(text: &str) -> Vec<String> {
     if !may_reference(text) {
         return Vec::new();
     }
-    Parser::new_ext(text, crate::markdown::options())
+    Parser::new_ext(text, super::markdown_options())
         .filter_map(|event| match event {
             Event::Start(Tag::Image { dest_url, .. } | Tag::Link { dest_url, .. })
                 if is_reference(&dest_url) =>
@@ -214,7 +214,7 @@ struct DocumentFile {
 }
 
 /// The references of a document's text (its `file:` and its notes); none for a draft left out.
-/// The file is parsed again, with the rest of the site, by [`crate::documents`]; a site has tens
+/// The file is parsed again, with the rest of the site, by [`super::documents`]; a site has tens
 /// of documents.
 pub fn document(source: &Path, text: &str, drafts: bool) -> Vec<Reference> {
     let mut out = Vec::new();
@@ -323,7 +323,7 @@ pub fn publish(
             continue;
         }
         if let Some(other) = static_dests.get(dest.as_str()) {
-            let other = crate::images::source_text(root, other);
+            let other = other.source_text(root);
             problems.push(
                 Diagnostic::new(&file.rel, "E411")
                     .arg("url", format!("/{dest}"))

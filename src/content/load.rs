@@ -179,7 +179,7 @@ enum Job {
     Achievement(Slug, PeriodId, SourcePath),
     Scoring(SourcePath),
     Registration(SourcePath),
-    /// Read with the others, parsed by [`crate::documents`] once the site is loaded.
+    /// Read with the others, parsed by [`super::documents`] once the site is loaded.
     Document(SourcePath),
 }
 
@@ -595,9 +595,12 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         images,
         documents: Vec::new(),
     };
-    super::validate::validate(&mut site, &mut problems);
+    super::validate::index(&mut site);
+    // Documents name members, periods and files of the site: read once those are known, and
+    // before the checks across files, which must see every kind of page.
+    site.documents = super::documents::load(&site, document_texts, options.drafts, &mut problems);
+    super::validate::check(&site, &mut problems);
     problems.extend(crate::images::check_front_matter(&site));
-    site.documents = crate::documents::load(&site, document_texts, options.drafts, &mut problems);
     all.extend(problems);
     Ok((site, all))
 }

@@ -24,10 +24,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
-
 use crate::diagnostics::Diagnostic;
+use rayon::prelude::*;
+// The stage's data lives in the model; its submodules name it as `super::Format`.
+use crate::model::images::{Format, ImageCatalog, ImageStats, Published, Variant};
 use crate::model::{StaticFile, StaticOrigin};
 
 /// Widths (CSS pixels × density) the default theme needs: a card thumbnail, the text column at
@@ -37,115 +37,6 @@ pub const WIDTHS: &[u32] = &[480, 960, 1600];
 pub const PIPELINE_VERSION: u32 = 3;
 /// Originals larger than this get a warning (the site still builds).
 pub const LARGE_ORIGINAL: u64 = 5 * 1024 * 1024;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
-pub enum Format {
-    Jpeg,
-    Png,
-    Webp,
-    Gif,
-}
-
-impl Format {
-    /// The format an image file is published in, from its name; `None` for files that are not
-    /// processed (SVG, PDF, anything else). Every name a JPEG goes by is a JPEG: a `.jfif` from
-    /// a browser's "save image" keeps its EXIF like any other.
-    pub fn of(dest: &str) -> Option<Format> {
-        let ext = dest.rsplit_once('.')?.1.to_ascii_lowercase();
-        match ext.as_str() {
-            "jpg" | "jpeg" | "jpe" | "jfif" | "jif" | "pjpeg" | "pjp" => Some(Format::Jpeg),
-            "png" => Some(Format::Png),
-            "webp" => Some(Format::Webp),
-            "gif" => Some(Format::Gif),
-            _ => None,
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Jpeg => "jpg",
-            Format::Png => "png",
-            Format::Webp => "webp",
-            Format::Gif => "gif",
-        }
-    }
-
-    pub fn mime(self) -> &'static str {
-        match self {
-            Format::Jpeg => "image/jpeg",
-            Format::Png => "image/png",
-            Format::Webp => "image/webp",
-            Format::Gif => "image/gif",
-        }
-    }
-}
-
-/// One published file of an image.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Variant {
-    pub width: u32,
-    pub height: u32,
-    pub format: Format,
-    /// Output path, relative (`images/x-480w.webp`).
-    pub dest: String,
-}
-
-/// An image as pages show it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Published {
-    /// The original's output path (`images/x.jpg`): it serves the largest variant.
-    pub dest: String,
-    /// The format of the original.
-    pub format: Format,
-    /// Upright size of the largest variant.
-    pub width: u32,
-    pub height: u32,
-    /// Every variant, largest first.
-    pub variants: Vec<Variant>,
-}
-
-/// What the pipeline did, for the build's summary and the tests.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ImageStats {
-    /// Images decoded and encoded in this run.
-    pub processed: usize,
-    /// Images whose variants came from the cache.
-    pub cached: usize,
-}
-
-/// The processed images of a site, by the original's output path.
-#[derive(Debug, Clone, Default)]
-pub struct ImageCatalog {
-    pub images: HashMap<String, Published>,
-    /// Every file of the output that comes from `static/` or the theme (after processing).
-    pub files: std::collections::HashSet<String>,
-    pub stats: ImageStats,
-    /// The cache folder the variants are in.
-    pub cache_dir: PathBuf,
-    /// Files next to content that content names but that lead out of `content/` (a symlink):
-    /// never published, reported where they are named (E410).
-    pub outside: std::collections::HashSet<String>,
-    /// Output paths of images that were refused (too large, unreadable, a format that cannot
-    /// be stripped): reported once, where the file is; a link to one is not reported again.
-    pub refused: std::collections::HashSet<String>,
-}
-
-impl ImageCatalog {
-    /// Whether a file is a variant in the image cache (written once, never modified).
-    pub fn is_cached(&self, path: &Path) -> bool {
-        !self.cache_dir.as_os_str().is_empty() && path.starts_with(&self.cache_dir)
-    }
-
-    /// The image published at a URL written in content (`/images/x.jpg`, `images/x.jpg`, with or
-    /// without the site's sub-path).
-    pub fn get(&self, url: &str, base_path: &str) -> Option<&Published> {
-        let path = url.split(['?', '#']).next().unwrap_or(url);
-        let path = path.strip_prefix(base_path).unwrap_or(path);
-        let path = path.trim_start_matches('/');
-        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-        self.images.get(decoded.as_ref())
-    }
-}
 
 /// The dest of a variant: `images/x.jpg` at 480 in WebP → `images/x-480w.webp`; the largest
 /// variant in the original's format keeps the original's path.
@@ -371,7 +262,7 @@ pub fn publish(
     // error naming both, never one file silently replacing the other.
     let mut owners: HashMap<String, String> = kept
         .iter()
-        .map(|f| (f.dest.clone(), source_text(root, f)))
+        .map(|f| (f.dest.clone(), f.source_text(root)))
         .collect();
     for result in results {
         match result {
@@ -473,66 +364,12 @@ fn unpublishable_photo(dest: &str) -> Option<(&'static str, &'static str)> {
     }
 }
 
-/// A static file's source as messages name it: its path under the site, or the built-in theme.
-pub(crate) fn source_text(root: &Path, file: &StaticFile) -> String {
-    match &file.origin {
-        StaticOrigin::Disk(path) => {
-            crate::diagnostics::display_path(path.strip_prefix(root).unwrap_or(path))
-        }
-        StaticOrigin::Builtin(_) => "<built-in theme>/static".to_string(),
-    }
-}
-
-/// Where a Markdown file or front matter names a site file that does not exist: `Some(path)`
-/// (relative to the output) when `url` is a root-relative link to a file of the site (it has a
-/// file extension and is not under a generated section).
-pub fn site_file_target(url: &str, base_path: &str) -> Option<String> {
-    if !url.starts_with('/') || url.starts_with("//") {
-        return None;
-    }
-    let path = url.split(['?', '#']).next().unwrap_or(url);
-    let path = path
-        .strip_prefix(base_path)
-        .unwrap_or(path)
-        .trim_start_matches('/');
-    let last = path.rsplit('/').next().unwrap_or(path);
-    let (_, ext) = last.rsplit_once('.')?;
-    if ext.is_empty() || ext.len() > 5 || ext.eq_ignore_ascii_case("html") {
-        return None;
-    }
-    // Files blocpress generates (reports' downloads, feeds, the search index).
-    let first = path.split('/').next().unwrap_or("");
-    const GENERATED: &[&str] = &[
-        "news",
-        "tags",
-        "associations",
-        "reports",
-        "scoring",
-        "registrations",
-        "search",
-        "documents",
-        "admin",
-        "atom.xml",
-        "sitemap.xml",
-        "robots.txt",
-        "404.html",
-    ];
-    if GENERATED.contains(&first) || (first.starts_with("sitemap-") && first.ends_with(".xml")) {
-        return None;
-    }
-    Some(
-        percent_encoding::percent_decode_str(path)
-            .decode_utf8_lossy()
-            .into_owned(),
-    )
-}
-
 /// News images and member logos that name a file of the site that does not exist (E401).
 pub fn check_front_matter(site: &crate::model::Site) -> Vec<Diagnostic> {
     let base_path = &site.config.base_path;
     let mut problems = Vec::new();
     let mut check = |source: &Path, field: &'static str, url: &str| {
-        if let Some(path) = site_file_target(url, base_path)
+        if let Some(path) = crate::urls::site_file_target(url, base_path)
             && !site.images.files.contains(&path)
             && !site.images.refused.contains(&path)
         {
@@ -587,21 +424,5 @@ mod tests {
             variant_dest("images/a.jpg", 1600, Format::Jpeg, true),
             "images/a.jpg"
         );
-    }
-
-    #[test]
-    fn site_file_links() {
-        assert_eq!(
-            site_file_target("/files/a%20b.pdf#p2", "/"),
-            Some("files/a b.pdf".into())
-        );
-        assert_eq!(
-            site_file_target("/khoi/images/x.jpg", "/khoi/"),
-            Some("images/x.jpg".into())
-        );
-        assert_eq!(site_file_target("/news/", "/"), None);
-        assert_eq!(site_file_target("/reports/2013-h1/data.csv", "/"), None);
-        assert_eq!(site_file_target("https://x.vn/a.pdf", "/"), None);
-        assert_eq!(site_file_target("a.pdf", "/"), None);
     }
 }

@@ -23,9 +23,10 @@ use serde::Serialize;
 
 use super::views::Views;
 use crate::model::Site;
+use crate::urls;
 
 /// The path of the small file the page loads first.
-pub const META_PATH: &str = "search/index.json";
+pub const META_PATH: &str = crate::urls::SEARCH_INDEX;
 /// Output files under these folders are written by the search job alone.
 pub const PART_PREFIXES: [&str; 2] = ["search/c/", "search/d/"];
 /// A chunk of the word list is closed once its JSON passes this size.
@@ -145,7 +146,7 @@ fn news_inputs(views: &Views, item: &crate::model::NewsItem) -> (String, String,
         .flat_map(|a| [a.short_name.as_str(), a.name.as_str()])
         .collect();
     (
-        views.url(&format!("news/{}/", item.slug)),
+        views.url(&urls::news(&item.slug)),
         crate::i18n::format_date(
             item.date.date,
             crate::i18n::DateStyle::Short,
@@ -237,7 +238,7 @@ fn documents_but_news(views: &Views) -> Vec<SearchDoc> {
     let language = site.config.language;
     let mut docs: Vec<SearchDoc> = Vec::new();
     docs.extend(site.documents.iter().map(|document| SearchDoc {
-        url: views.url(&format!("documents/{}/", document.slug)),
+        url: views.url(&urls::document(&document.slug)),
         title: document.title.clone(),
         kind: "d",
         date: crate::i18n::format_date(document.date, crate::i18n::DateStyle::Short, language),
@@ -248,7 +249,7 @@ fn documents_but_news(views: &Views) -> Vec<SearchDoc> {
     docs.extend(site.pages.iter().map(|page| {
         let text = strip_tags(&page.body.html);
         SearchDoc {
-            url: views.url(&format!("{}/", page.slug)),
+            url: views.url(&urls::page(&page.slug)),
             title: page.title.clone(),
             kind: "p",
             date: String::new(),
@@ -264,7 +265,7 @@ fn documents_but_news(views: &Views) -> Vec<SearchDoc> {
             .map(|d| strip_tags(&d.html))
             .unwrap_or_default();
         SearchDoc {
-            url: views.url(&format!("associations/{}/", association.slug)),
+            url: views.url(&urls::association(&association.slug)),
             title: association.name.clone(),
             kind: "a",
             date: String::new(),
@@ -281,7 +282,7 @@ fn documents_but_news(views: &Views) -> Vec<SearchDoc> {
             .map(|m| strip_tags(&m.html))
             .unwrap_or_default();
         SearchDoc {
-            url: views.url(&format!("reports/{}/", period.id)),
+            url: views.url(&urls::report(period.id)),
             title: period.title.clone(),
             kind: "r",
             date: period.id.default_title(language),

@@ -16,6 +16,7 @@ use crate::i18n::{self, DateStyle, Language};
 use crate::images::html as images_html;
 use crate::model::{Achievement, Association, NewsItem, Period, Scoring, Site};
 use crate::period::PeriodId;
+use crate::urls;
 
 /// UI strings of the theme for the site's language.
 pub type Translations = HashMap<String, String>;
@@ -591,7 +592,7 @@ impl<'a> Views<'a> {
             id: id.to_string(),
             title,
             short: id.default_title(self.lang()),
-            url: self.url(&format!("reports/{id}/")),
+            url: self.url(&urls::report(id)),
         }
     }
 
@@ -600,7 +601,7 @@ impl<'a> Views<'a> {
             slug: association.slug.as_str(),
             name: &association.name,
             short_name: &association.short_name,
-            url: self.url(&format!("associations/{}/", association.slug)),
+            url: self.url(&urls::association(&association.slug)),
         }
     }
 
@@ -660,7 +661,7 @@ impl<'a> Views<'a> {
 
     pub fn news_card(&self, item: &'a NewsItem) -> NewsCard<'a> {
         let site = self.site;
-        let path = format!("news/{}/", item.slug);
+        let path = urls::news(&item.slug);
         NewsCard {
             slug: item.slug.as_str(),
             title: &item.title,
@@ -682,7 +683,7 @@ impl<'a> Views<'a> {
                         .tag_by_slug
                         .get(slug)
                         .map_or(name.as_str(), |&i| site.tags[i].name.as_str()),
-                    url: self.url(&format!("tags/{slug}/")),
+                    url: self.url(&urls::tag(slug)),
                 })
                 .collect(),
             associations: item
@@ -703,7 +704,7 @@ impl<'a> Views<'a> {
             ),
             author: item.author.as_deref(),
             draft: item.draft,
-            sample: item.extra.get("sample") == Some(&serde_json::Value::Bool(true)),
+            sample: item.sample,
             extra: &item.extra,
             updated: item.updated.as_ref().map(|u| u.rfc3339.as_str()),
             updated_display: item
@@ -771,7 +772,7 @@ impl<'a> Views<'a> {
                 .and_then(|slug| site.association(slug))
                 .map(|a| self.association_link(a)),
             location: period.location.as_deref(),
-            location_sample: crate::model::SampleMark::from_extra(&period.extra).covers("location"),
+            location_sample: period.sample.covers("location"),
             summary: period.summary.as_deref(),
             is_year: id.is_year(),
             members_reported,
@@ -781,12 +782,14 @@ impl<'a> Views<'a> {
             has_forms,
             draft: period.draft,
             has_scoring,
-            scoring_url: has_scoring.then(|| self.url(&format!("scoring/{id}/"))),
-            data_json_url: self.url(&format!("reports/{id}/data.json")),
-            data_csv_url: self.url(&format!("reports/{id}/data.csv")),
-            data_xlsx_url: self.url(&super::office::report_xlsx_path(id)),
-            docx_url: super::office::has_report_docx(site, period)
-                .then(|| self.url(&super::office::report_docx_path(id))),
+            scoring_url: has_scoring.then(|| self.url(&urls::scoring(id))),
+            data_json_url: self.url(&urls::report_json(id)),
+            data_csv_url: self.url(&urls::report_csv(id)),
+            data_xlsx_url: self.url(&urls::report_xlsx(id)),
+            docx_url: site
+                .document_settings(&period.document)
+                .is_ok()
+                .then(|| self.url(&urls::report_docx(id))),
             extra: &period.extra,
         }
     }
@@ -1031,7 +1034,7 @@ impl<'a> Views<'a> {
             registration_url: site
                 .registrations
                 .contains_key(&year)
-                .then(|| self.url(&format!("registrations/{year}/"))),
+                .then(|| self.url(&urls::registration(year))),
             heading,
             period: self.period_summary(period),
             narrative: period.narrative.as_ref().map(|m| m.html.as_str()),
@@ -1346,7 +1349,7 @@ impl<'a> Views<'a> {
             title: scoring.title.clone().unwrap_or_else(|| {
                 format!("{} {}", self.tr("scoring"), lowercase_first(&period.short))
             }),
-            url: self.url(&format!("scoring/{}/", scoring.period)),
+            url: self.url(&urls::scoring(scoring.period)),
             period,
             groups: scoring
                 .groups
@@ -1379,9 +1382,11 @@ impl<'a> Views<'a> {
             tie_break_text,
             notes,
             sample: scoring.sample.is_all(),
-            xlsx_url: self.url(&super::office::scoring_xlsx_path(scoring.period)),
-            docx_url: super::office::has_scoring_docx(site, scoring)
-                .then(|| self.url(&super::office::scoring_docx_path(scoring.period))),
+            xlsx_url: self.url(&urls::scoring_xlsx(scoring.period)),
+            docx_url: site
+                .document_settings(&scoring.document)
+                .is_ok()
+                .then(|| self.url(&urls::scoring_docx(scoring.period))),
             extra: &scoring.extra,
         }
     }
@@ -1499,7 +1504,7 @@ impl<'a> Views<'a> {
                 let tied = s.rows.iter().filter(|r| r.rank == row.rank).count() > 1;
                 Some(RankView {
                     period: self.period_link(s.period),
-                    url: self.url(&format!("scoring/{}/", s.period)),
+                    url: self.url(&urls::scoring(s.period)),
                     rank_text: self.rank_text(row.rank, s.rows.len(), tied),
                     award_text: row.award.as_deref().map(|title| {
                         format!(

@@ -5,11 +5,14 @@
 //!
 //! Three parts, one thread each: the watcher ([`watch`], notify's own thread) sends batches of
 //! changed paths; the rebuild thread ([`rebuild`], [`incremental`], [`data`]) turns them into a new
-//! [`server::Snapshot`]; the HTTP server ([`server`], axum on a current-thread tokio runtime)
+//! [`app::Snapshot`]; the HTTP server ([`server`], axum on a current-thread tokio runtime)
 //! serves the latest snapshot and tells open pages about each new one.
 
+pub mod admin;
+pub mod app;
 pub mod data;
 pub mod incremental;
+pub mod output;
 pub mod rebuild;
 pub mod server;
 pub mod watch;
@@ -28,8 +31,8 @@ use tokio::sync::watch as channel;
 use crate::config::CONFIG_FILE;
 use crate::i18n::Language;
 use crate::messages::{self, Message};
+use app::{App, Snapshot};
 use rebuild::{Builder, INPUT_DIRS, Level, Report};
-use server::{App, Snapshot};
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -113,7 +116,7 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
             .map_or(0, |d| d.as_millis())
     );
     let fresh = Builder::new(root.clone(), options.drafts, origin(local));
-    let mut served = Served::new(instance);
+    let mut served = Showing::new(instance);
     let builder = match supervised(fresh, |builder| builder.build()) {
         Rebuilt::Done(builder, report) => {
             print_report(&builder, &report, &[], false, language);
@@ -213,18 +216,18 @@ fn origin(local: SocketAddr) -> String {
 /// What the server shows besides the builder's own state: the files of the last good build
 /// (kept when a runaway template makes `serve` start over with a new builder) and the error of
 /// that runaway, until the next rebuild.
-struct Served {
+struct Showing {
     instance: String,
     /// Builders started so far: a new builder counts its versions from 0 again.
     builders: u64,
     /// The files of the last good build, their sub-path and version.
-    last_good: Option<(Arc<rebuild::FileMap>, String, String)>,
+    last_good: Option<(Arc<output::FileMap>, String, String)>,
     problem: Option<crate::diagnostics::Diagnostic>,
 }
 
-impl Served {
-    fn new(instance: String) -> Served {
-        Served {
+impl Showing {
+    fn new(instance: String) -> Showing {
+        Showing {
             instance,
             builders: 1,
             last_good: None,
@@ -346,7 +349,7 @@ fn rebuild_loop(
     mut watcher: Option<watch::Watcher>,
     changes: Receiver<DebounceEventResult>,
     snapshots: channel::Sender<Arc<Snapshot>>,
-    mut served: Served,
+    mut served: Showing,
     lang: Option<Language>,
 ) {
     while let Ok(first) = changes.recv() {

@@ -269,7 +269,7 @@ pub fn member_form(
         .and_then(|a| a.summary.as_ref())
         .map(|s| vec![s.source.trim().to_string()])
         .unwrap_or_default();
-    let list = |items: Option<&Vec<crate::content::Markdown>>| -> Vec<String> {
+    let list = |items: Option<&Vec<crate::model::Markdown>>| -> Vec<String> {
         items
             .map(|v| v.iter().map(|m| m.source.trim().to_string()).collect())
             .unwrap_or_default()

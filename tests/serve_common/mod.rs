@@ -183,7 +183,7 @@ pub fn example_site(root: &Path) {
 #[path = "../support/mod.rs"]
 mod support;
 #[allow(unused_imports)] // not every test file that includes this module makes PNGs
-pub use support::{copy_dir, png};
+pub use support::{copy_dir, external_enabled, png};
 
 /// A running `blocpress serve`, stopped when dropped.
 pub struct Server {

@@ -12,15 +12,15 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
-use super::config::{self, Backend};
-use super::proxy::Proxy;
+use super::app::{App, is_local_host};
+use crate::cms::config::{self, Backend};
+use crate::cms::proxy::Proxy;
 use crate::content::load::{LoadOptions, load};
-use crate::serve::server::{App, is_local_host};
 
 /// How long a save with uploads waits for the rebuild that serves them.
 const UPLOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
 
-/// Largest API request: an upload of [`super::check::MAX_MEDIA_BYTES`] in base64, and more.
+/// Largest API request: an upload of [`crate::cms::check::MAX_MEDIA_BYTES`] in base64, and more.
 const MAX_BODY: usize = 16 << 20;
 
 pub fn routes() -> Router<Arc<App>> {
@@ -61,7 +61,7 @@ async fn index(State(app): State<Arc<App>>) -> Response {
             (header::X_FRAME_OPTIONS, "SAMEORIGIN"),
             (header::CONTENT_SECURITY_POLICY, "frame-ancestors 'self'"),
         ],
-        super::index_html(&title),
+        crate::cms::index_html(&title),
     )
         .into_response()
 }
@@ -101,7 +101,7 @@ async fn config_yml(State(app): State<Arc<App>>, headers: HeaderMap) -> Response
 async fn vi_phrases() -> Response {
     (
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-        super::VI_PHRASES,
+        crate::cms::VI_PHRASES,
     )
         .into_response()
 }
@@ -109,13 +109,13 @@ async fn vi_phrases() -> Response {
 async fn widgets() -> Response {
     (
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-        super::WIDGETS,
+        crate::cms::WIDGETS,
     )
         .into_response()
 }
 
 async fn bundle(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
-    match super::bundle_file_gz(&file) {
+    match crate::cms::bundle_file_gz(&file) {
         Some(gz) => (
             [
                 (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
