@@ -348,10 +348,10 @@ impl DiskOutput {
         if let Some(dir) = target.parent() {
             if dir.is_file() {
                 // A page of the previous build where this build needs a folder.
-                fs::remove_file(dir).with_context(|| MessageError::io("io-cannot-remove", &dir))?;
+                fs::remove_file(dir).with_context(|| MessageError::io("io-cannot-remove", dir))?;
             }
             fs::create_dir_all(dir)
-                .with_context(|| MessageError::io("io-cannot-create-folder", &dir))?;
+                .with_context(|| MessageError::io("io-cannot-create-folder", dir))?;
         }
         if target.is_dir() {
             fs::remove_dir_all(&target)

@@ -173,7 +173,8 @@ pub fn publish(
         .partition(|f| matches!(f.origin, StaticOrigin::Disk(_)) && Format::of(&f.dest).is_some());
     let processed = AtomicUsize::new(0);
     let cached = AtomicUsize::new(0);
-    let process_all = || -> Vec<Result<Processed, (String, Diagnostic)>> {
+    // The error is boxed: a diagnostic is large beside a result.
+    let process_all = || -> Vec<Result<Processed, Box<(String, Diagnostic)>>> {
         images
             .par_iter()
             .map(|file| {
@@ -194,7 +195,7 @@ pub fn publish(
                         cache::Error::Io(error) => Diagnostic::new(&rel, "E403")
                             .nested("error", crate::messages::io_reason(&error)),
                     };
-                    (file.dest.clone(), diagnostic)
+                    Box::new((file.dest.clone(), diagnostic))
                 })?;
                 if entry.hit {
                     cached.fetch_add(1, Ordering::Relaxed);
@@ -290,7 +291,8 @@ pub fn publish(
                     catalog.images.insert(published.dest.clone(), published);
                 }
             }
-            Err((dest, d)) => {
+            Err(refused) => {
+                let (dest, d) = *refused;
                 refused_dests.insert(dest);
                 problems.push(d);
             }

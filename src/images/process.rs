@@ -525,7 +525,7 @@ fn reencode_gif(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>), Problem> {
     let mut options = gif::DecodeOptions::new();
     options.set_color_output(gif::ColorOutput::Indexed);
     let limit = std::num::NonZeroU64::new(MAX_PIXELS)
-        .map_or(gif::MemoryLimit::Unlimited, |n| gif::MemoryLimit::Bytes(n));
+        .map_or(gif::MemoryLimit::Unlimited, gif::MemoryLimit::Bytes);
     options.set_memory_limit(limit);
     let mut decoder = options.read_info(Cursor::new(bytes))?;
     let (width, height) = (decoder.width(), decoder.height());
