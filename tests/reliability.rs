@@ -1030,15 +1030,12 @@ const DOUBLING: &str = "{% set_global s = \"xxxxxxxx\" %}{% for i in range(end=4
 /// Runs blocpress with `args` under 3 GiB of address space: a regression fails instead of
 /// exhausting the machine.
 fn limited(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
-    let mut command = Command::new("sh");
-    command
-        .arg("-c")
-        .arg("ulimit -v 3145728 && exec \"$0\" \"$@\"")
-        .arg(env!("CARGO_BIN_EXE_blocpress"))
+    support::blocpress_limited(3 << 20)
         .args(args)
         .env("BLOCPRESS_LANG", "en")
-        .envs(env.iter().copied());
-    command.output().unwrap()
+        .envs(env.iter().copied())
+        .output()
+        .unwrap()
 }
 
 #[test]

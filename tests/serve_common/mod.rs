@@ -203,12 +203,8 @@ impl Server {
     /// [`Server::start`] with at most `kib` KiB of address space (a request that makes the
     /// server ask for gigabytes ends it instead of exhausting the machine) and `env` set.
     pub fn start_limited(root: &Path, extra: &[&str], kib: u64, env: &[(&str, &str)]) -> Server {
-        let mut command = Command::new("sh");
-        command
-            .arg("-c")
-            .arg(format!("ulimit -v {kib} && exec \"$0\" \"$@\""))
-            .arg(env!("CARGO_BIN_EXE_blocpress"))
-            .envs(env.iter().copied());
+        let mut command = support::blocpress_limited(kib);
+        command.envs(env.iter().copied());
         Server::start_with(command, root, extra)
     }
 

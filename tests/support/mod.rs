@@ -100,6 +100,18 @@ impl Site {
     }
 }
 
+/// The blocpress binary run through `sh` with at most `kib` KiB of address space: an input
+/// that makes it ask for gigabytes ends the run instead of exhausting the machine. Add the
+/// arguments to the command.
+pub fn blocpress_limited(kib: u64) -> Command {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!("ulimit -v {kib} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_blocpress"));
+    command
+}
+
 pub fn blocpress(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_blocpress"))
         .args(args)
