@@ -269,6 +269,54 @@ pub struct Signer {
     pub name: Option<String>,
 }
 
+/// `images:` in site.yaml: how the image pipeline may use the machine.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawImages {
+    /// `256`, `256 MB`, `1 GB`.
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    memory: Option<String>,
+}
+
+/// The image pipeline's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImagesConfig {
+    /// The memory all images in flight may hold together, in bytes (`images.memory`).
+    pub memory: u64,
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        ImagesConfig {
+            memory: DEFAULT_IMAGE_MEMORY,
+        }
+    }
+}
+
+/// The default of `images.memory`: a phone photo takes about 40 MB (decoded at half size), a
+/// 24-megapixel camera photo about 90 MB; 256 MB keeps several in flight on any machine an
+/// office has.
+pub const DEFAULT_IMAGE_MEMORY: u64 = 256 << 20;
+/// The least `images.memory` can be: one phone photo and its copies.
+pub const MIN_IMAGE_MEMORY: u64 = 64 << 20;
+
+/// `images.memory` as written: a number of megabytes (`256`), or a number with its unit
+/// (`256 MB`, `1 GB`, `512MiB`). `None` when it is neither.
+pub fn parse_memory(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: u64 = number.parse().ok()?;
+    let unit: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "mb" | "mib" | "m" => 1 << 20,
+        "gb" | "gib" | "g" => 1 << 30,
+        _ => return None,
+    };
+    number.checked_mul(unit)
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -291,6 +339,8 @@ struct RawConfig {
     markdown: MarkdownConfig,
     #[serde(default)]
     documents: Option<DocumentsConfig>,
+    #[serde(default)]
+    images: RawImages,
     #[serde(default)]
     extra: yaml::Value,
     /// Editing in the browser, published (see [`crate::cms`]).
@@ -362,6 +412,8 @@ pub struct SiteConfig {
     pub markdown: MarkdownConfig,
     /// `documents:`: what the official `.docx` documents need (issuer, place, signer).
     pub documents: Option<DocumentsConfig>,
+    /// `images:`: the memory budget of the image pipeline.
+    pub images: ImagesConfig,
     pub extra: serde_json::Value,
     /// `cms:`: `build` publishes `/admin/` against this repository.
     pub cms: Option<CmsSettings>,
@@ -431,6 +483,18 @@ impl SiteConfig {
             let at = source.locate(&["cms", key]);
             problems.push(Diagnostic::new(path, code).arg("value", value).at_opt(at));
         }
+        let mut images = ImagesConfig::default();
+        if let Some(text) = &raw.images.memory {
+            match parse_memory(text) {
+                Some(bytes) if bytes >= MIN_IMAGE_MEMORY => images.memory = bytes,
+                _ => problems.push(
+                    source
+                        .at(&["images", "memory"], "E613")
+                        .arg("value", text.as_str())
+                        .count("min", MIN_IMAGE_MEMORY >> 20),
+                ),
+            }
+        }
         if raw.title.trim().is_empty() {
             problems.push(source.at(&["title"], "E065").arg("key", "title"));
         }
@@ -449,6 +513,7 @@ impl SiteConfig {
             metrics: raw.metrics,
             markdown: raw.markdown,
             documents: raw.documents,
+            images,
             extra: extra_to_json(&raw.extra),
             cms: raw.cms,
         })
@@ -613,6 +678,16 @@ mod tests {
         let rate = def("%", None);
         assert_eq!(rate.check_value(d("100.5")), Err(ValueProblem::AboveMax));
         assert_eq!(rate.check_value(d("95.5")), Ok(()));
+    }
+
+    #[test]
+    fn image_memory_is_read_in_megabytes_or_with_its_unit() {
+        assert_eq!(parse_memory("256"), Some(256 << 20));
+        assert_eq!(parse_memory("256 MB"), Some(256 << 20));
+        assert_eq!(parse_memory("1 GB"), Some(1 << 30));
+        assert_eq!(parse_memory("512MiB"), Some(512 << 20));
+        assert_eq!(parse_memory("nhiều"), None);
+        assert_eq!(parse_memory("1,5 GB"), None);
     }
 
     #[test]

@@ -205,7 +205,7 @@ impl DiskOutput {
             bail!(refuse("out-refuse-file", &output));
         }
         fs::create_dir_all(&parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+            .with_context(|| MessageError::io("io-cannot-create-folder", &parent))?;
         // Taken before anything looks into the output or beside it: another build may be
         // swapping folders there right now.
         let lock = BuildLock::acquire(&parent, &output)?;
@@ -308,7 +308,7 @@ impl DiskOutput {
             anyhow::Error::new(crate::diagnostics::SiteErrors(all))
         })?;
         fs::remove_dir_all(&self.staging)
-            .with_context(|| format!("cannot remove {}", self.staging.display()))
+            .with_context(|| MessageError::io("io-cannot-remove", &self.staging))
     }
 
     fn swap(&self, written: &BTreeSet<String>) -> Result<()> {

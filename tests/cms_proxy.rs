@@ -143,24 +143,33 @@ fn reads_lists_and_writes_only_the_data_model() {
     assert_eq!(status, 200);
     assert_eq!(file["content"], image64);
     assert_eq!(file["encoding"], "base64");
+    // A real photo: an upload is checked the way a build reads it (issue 22).
+    let mut photo = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(16, 12, image::Rgb([200, 30, 30]))
+        .write_to(&mut photo, image::ImageFormat::Jpeg)
+        .unwrap();
+    let content = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        photo.into_inner(),
+    );
     let (status, file) = api(
         addr,
         "persistMedia",
-        json!({ "branch": "main", "asset": { "path": "static/images/b.png", "content": base64_encode(&png(3, 1, [0, 90, 0])), "encoding": "base64" },
+        json!({ "branch": "main", "asset": { "path": "static/images/b.jpg", "content": content, "encoding": "base64" },
                 "options": { "commitMessage": "x" } }),
     );
     assert_eq!(status, 200);
-    assert_eq!(file["path"], "static/images/b.png");
-    assert!(site.root.join("static/images/b.png").is_file());
+    assert_eq!(file["path"], "static/images/b.jpg");
+    assert!(site.root.join("static/images/b.jpg").is_file());
 
     // Delete.
     let (status, _) = api(
         addr,
         "deleteFile",
-        json!({ "branch": "main", "path": "static/images/b.png", "options": { "commitMessage": "x" } }),
+        json!({ "branch": "main", "path": "static/images/b.jpg", "options": { "commitMessage": "x" } }),
     );
     assert_eq!(status, 200);
-    assert!(!site.root.join("static/images/b.png").exists());
+    assert!(!site.root.join("static/images/b.jpg").exists());
     let (status, _) = api(
         addr,
         "deleteFiles",

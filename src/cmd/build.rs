@@ -62,9 +62,12 @@ pub fn run(args: BuildArgs, lang: Option<Language>) -> i32 {
                     ui.diagnostics(diagnostics);
                     ui.say(Message::new("build-failed").nested("counts", diagnostics.summary()));
                 }
-                None => ui.say(Message::new("failed-io").arg(
+                None => ui.say(Message::new("failed-io").nested(
                     "error",
-                    blocpress::messages::MessageError::render_chain(&error, ui.language),
+                    Message::new("E614").arg(
+                        "error",
+                        blocpress::messages::MessageError::render_chain(&error, ui.language),
+                    ),
                 )),
             }
             EXIT_SITE_ERRORS

@@ -167,7 +167,7 @@ pub fn create_in_site(root: &Path, files: &[(PathBuf, String)]) -> Result<Vec<bo
 pub fn io_message(id: &'static str, path: &Path, error: &io::Error) -> Message {
     Message::new(id)
         .arg("path", path.display().to_string())
-        .arg("error", error.to_string())
+        .nested("error", blocpress::messages::io_reason(error))
 }
 
 fn require_site_file(root: &Path) -> Result<(), Failure> {

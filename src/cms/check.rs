@@ -8,6 +8,9 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::config::{CONFIG_FILE, SiteConfig};
+use crate::content::read_text;
+use crate::diagnostics::Diagnostic;
 use crate::period::PeriodId;
 use crate::slug::Slug;
 
@@ -15,8 +18,22 @@ use crate::slug::Slug;
 pub const MAX_MEDIA_BYTES: usize = 10 << 20;
 
 /// File types an editor may upload. No SVG or HTML: they can carry scripts that would run on the
-/// same address as the editing API.
-pub const MEDIA_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "avif", "pdf"];
+/// same address as the editing API. No AVIF: the image pipeline cannot strip it (E612).
+pub const MEDIA_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "pdf"];
+
+/// An uploaded file checked as a build would check it: an image is read the way the pipeline
+/// reads it (size limits from its header, the memory budget of the site, a full decode), so a
+/// file that would fail the build, or bring it down, is refused at upload with the build's code.
+pub fn check_media(root: &Path, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let memory = read_text(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE))
+        .ok()
+        .and_then(|text| SiteConfig::parse(&text).ok())
+        .map_or(crate::config::DEFAULT_IMAGE_MEMORY, |config| {
+            config.images.memory
+        });
+    crate::images::check_upload(path, bytes, memory)
+        .map_err(|problem| crate::images::problem_diagnostic(Path::new(path), &problem))
+}
 
 /// A file the CMS may read or write.
 #[derive(Debug, Clone, PartialEq, Eq)]

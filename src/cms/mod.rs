@@ -139,7 +139,10 @@ pub fn publish(
     };
     let io = |e: std::io::Error| {
         let mut all = crate::diagnostics::Diagnostics::new();
-        all.push(crate::diagnostics::Diagnostic::new("admin", "E453").arg("error", e.to_string()));
+        all.push(
+            crate::diagnostics::Diagnostic::new("admin", "E453")
+                .nested("error", crate::messages::io_reason(&e)),
+        );
         all
     };
     let config = config::generate(site, &config::Backend::GitHub(settings.clone()));

@@ -481,6 +481,10 @@ impl Proxy<'_> {
         if bytes.len() > MAX_MEDIA_BYTES {
             return Err(self.too_large(path));
         }
+        // An image the build would refuse, or that would bring it down, never reaches the
+        // media folder (where it would fail every build and every start of serve).
+        check::check_media(self.root, path, &bytes)
+            .map_err(|diagnostic| Refusal::one(diagnostic, self.language))?;
         Ok((path.to_string(), full, bytes))
     }
 

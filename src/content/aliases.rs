@@ -78,8 +78,9 @@ fn position_of(source: &YamlSource, key: (usize, usize), text: &str) -> (usize, 
         .enumerate()
         .skip(first)
         .find_map(|(i, line)| {
+            // Columns count characters (`/tin-cũ/` is 8, not 9).
             line.find(needle)
-                .map(|col| (i + 1 + source.line_offset, col + 1))
+                .map(|col| (i + 1 + source.line_offset, line[..col].chars().count() + 1))
         })
         .unwrap_or(key)
 }

@@ -293,7 +293,7 @@ impl Sheet {
         if let Some(c) = first {
             warnings.push(
                 self.diagnostic(row, col, "W351")
-                    .arg("char", crate::content::hygiene::code_point(c)),
+                    .arg("char", crate::hygiene::code_point(c)),
             );
         }
         Ok(if text.is_empty() {
@@ -308,7 +308,7 @@ impl Sheet {
 
 /// `text` with the characters XML 1.0 forbids replaced, and the first of them.
 fn hygienic(text: &str) -> (String, Option<char>) {
-    use crate::content::hygiene::{is_forbidden, replacement};
+    use crate::hygiene::{is_forbidden, replacement};
     let first = text.chars().find(|c| is_forbidden(*c));
     match first {
         None => (text.to_string(), None),

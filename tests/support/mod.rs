@@ -100,6 +100,18 @@ impl Site {
     }
 }
 
+/// The blocpress binary run through `sh` with at most `kib` KiB of address space: an input
+/// that makes it ask for gigabytes ends the run instead of exhausting the machine. Add the
+/// arguments to the command.
+pub fn blocpress_limited(kib: u64) -> Command {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!("ulimit -v {kib} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_blocpress"));
+    command
+}
+
 pub fn blocpress(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_blocpress"))
         .args(args)
@@ -278,6 +290,18 @@ pub fn needs(program: &str, install: &str) -> PathBuf {
         })
     };
     found.unwrap_or_else(|| panic!("this test needs `{program}`: {install}"))
+}
+
+/// Whether the browser tests are on (`BLOCPRESS_BROWSER_TESTS=1`, set by `.ci/run`); a
+/// skipped test says so.
+pub fn browser_enabled(test: &str) -> bool {
+    let on = std::env::var("BLOCPRESS_BROWSER_TESTS").is_ok_and(|v| v == "1");
+    if !on {
+        eprintln!(
+            "skipped {test}: set BLOCPRESS_BROWSER_TESTS=1 to run it in Chromium (/usr/bin/chromium or CHROME_PATH)"
+        );
+    }
+    on
 }
 
 /// Runs the W3C HTML checker (npm `vnu-jar`, installed in tests/external) on HTML files and
