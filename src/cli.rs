@@ -1,4 +1,6 @@
-//! The command line, as clap definitions only.
+//! The command line, as clap definitions only. The help texts are not here: they live in the
+//! catalogue (`locales/<lang>/help.ftl`) and `src/help.rs` puts them in at run time, in the
+//! language of the run.
 
 use std::path::PathBuf;
 
@@ -6,16 +8,10 @@ use blocpress::i18n::Language;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "blocpress",
-    version,
-    about = "Static site generator for an emulation bloc (khối thi đua): news, members' figures, six-month reviews and scoring",
-    propagate_version = true
-)]
+#[command(name = "blocpress", version, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// The language of messages: vi or en (default: BLOCPRESS_LANG, then the site's language)
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_language)]
     pub lang: Option<Language>,
 }
@@ -26,29 +22,20 @@ fn parse_language(text: &str) -> Result<Language, String> {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render the site into the output folder (default: ROOT/public)
     Build(BuildArgs),
-    /// Load and validate everything, write nothing; exit 1 if there are errors
     Check(CheckArgs),
-    /// Build, serve on 127.0.0.1:1111, rebuild on change and reload open pages
     Serve(ServeArgs),
-    /// Create a new site in DIR that builds as it is
     Init(InitArgs),
-    /// Create a news item or a period's achievement files
     #[command(subcommand)]
     New(NewCommand),
-    /// Explain a message code (E012, W003): what it means, a wrong and a right example, the fix
     Explain(ExplainArgs),
-    /// Spreadsheets: send forms out to the members, read their returns in
     #[command(subcommand)]
     Sheet(SheetCommand),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum SheetCommand {
-    /// One .xlsx form per member for PERIOD (or, with --scoring, the scoring grid)
     Export(SheetExportArgs),
-    /// Read returned forms into content/ (all checked first; nothing is written if one is refused)
     Import(SheetImportArgs),
 }
 
@@ -56,16 +43,12 @@ pub enum SheetCommand {
 pub struct SheetExportArgs {
     #[command(flatten)]
     pub root: RootArg,
-    /// The period id: 2014-h1, 2014-h2 or 2014
     #[arg(value_name = "PERIOD")]
     pub period: String,
-    /// The scoring grid (criteria × members) instead of the members' forms
     #[arg(long)]
     pub scoring: bool,
-    /// Where to write the forms (default: ROOT/sheets/PERIOD)
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Replace forms that are already in the folder
     #[arg(long)]
     pub force: bool,
 }
@@ -74,17 +57,14 @@ pub struct SheetExportArgs {
 pub struct SheetImportArgs {
     #[command(flatten)]
     pub root: RootArg,
-    /// The returned .xlsx files, in any order, named as you like
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
-    /// Show what would change; write nothing
     #[arg(long)]
     pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The code, as printed in the message (E012, e012 or 012)
     pub code: String,
     #[command(flatten)]
     pub root: RootArg,
@@ -92,8 +72,6 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct RootArg {
-    /// The site folder (the one holding site.yaml; default: the current folder or the nearest
-    /// parent folder that holds one, like git)
     #[arg(long, short = 'r', value_name = "DIR", default_value_os_t = discover_root(), hide_default_value = true)]
     pub root: PathBuf,
 }
@@ -121,16 +99,12 @@ pub fn discover_root() -> PathBuf {
 pub struct BuildArgs {
     #[command(flatten)]
     pub root: RootArg,
-    /// Where to write the site (default: ROOT/public)
     #[arg(long, short = 'o', value_name = "DIR")]
     pub output: Option<PathBuf>,
-    /// Publish under this address instead of site.yaml's base_url
     #[arg(long, short = 'u', value_name = "URL")]
     pub base_url: Option<String>,
-    /// Include items marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
-    /// Replace an output folder that holds files blocpress did not write
     #[arg(long)]
     pub force: bool,
 }
@@ -139,7 +113,6 @@ pub struct BuildArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub root: RootArg,
-    /// Also check items marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
 }
@@ -148,33 +121,25 @@ pub struct CheckArgs {
 pub struct ServeArgs {
     #[command(flatten)]
     pub root: RootArg,
-    /// The address to listen on
     #[arg(long, short = 'i', default_value = "127.0.0.1", value_name = "ADDR")]
     pub interface: String,
-    /// The port to listen on (0 picks a free port and prints it)
     #[arg(long, short = 'p', default_value_t = 1111, value_name = "N")]
     pub port: u16,
-    /// Include items marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
-    /// Check the files for changes every 500 ms instead of relying on the system's
-    /// notifications (for network or shared folders that send none)
     #[arg(long)]
     pub poll: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The folder to create the site in (created if missing; must not hold a site already)
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
-    /// A dated news file with front matter ready to fill
     News(NewNewsArgs),
-    /// An achievement file for every association for period ID (YYYY-h1, YYYY-h2 or YYYY)
     Period(NewPeriodArgs),
 }
 
@@ -182,7 +147,6 @@ pub enum NewCommand {
 pub struct NewNewsArgs {
     #[command(flatten)]
     pub root: RootArg,
-    /// The news title, e.g. "Hội nghị sơ kết 6 tháng đầu năm"
     #[arg(value_name = "TITLE")]
     pub title: String,
 }
@@ -191,7 +155,6 @@ pub struct NewNewsArgs {
 pub struct NewPeriodArgs {
     #[command(flatten)]
     pub root: RootArg,
-    /// The period id: 2014-h1, 2014-h2 or 2014
     #[arg(value_name = "ID")]
     pub id: String,
 }

@@ -3,8 +3,9 @@
 mod allocator;
 mod cli;
 mod cmd;
+mod help;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 // mimalloc: a site build makes millions of small allocations across threads (template values,
 // strings); the system allocator spent about 15% of a 10,000-page build in malloc/free. Large
@@ -15,9 +16,11 @@ static GLOBAL: allocator::Allocator = allocator::Allocator;
 fn main() {
     allocator::Allocator::configure();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match cli::Cli::try_parse_from(&args) {
+    let language = help::language(&args);
+    let parsed = help::parse(&args, language).and_then(|m| cli::Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(error) => std::process::exit(cmd::usage::report(error, &args)),
+        Err(error) => std::process::exit(cmd::usage::report(error, &args, language)),
     };
     let code = match cli.command {
         cli::Command::Build(args) => cmd::build::run(args, cli.lang),

@@ -7,12 +7,12 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 use rayon::prelude::*;
 
-use crate::content::Markdown;
 use crate::content::news::url_scheme;
 use crate::diagnostics::Diagnostic;
+use crate::model::Markdown;
 use crate::model::Site;
 use crate::slug::slugify;
 
@@ -25,7 +25,7 @@ pub struct MarkdownContext<'a> {
     pub unsafe_html: bool,
     /// The processed images and the site's files: images become `<picture>`, and a link or
     /// image to a file of the site that does not exist is an error. `None`: neither.
-    pub images: Option<&'a crate::images::ImageCatalog>,
+    pub images: Option<&'a crate::model::images::ImageCatalog>,
 }
 
 /// A problem at a 1-based line of the rendered text.
@@ -42,14 +42,6 @@ pub struct Rendered {
     /// The plain text of the first paragraph, for summaries.
     pub first_paragraph: Option<String>,
     pub problems: Vec<Problem>,
-}
-
-pub(crate) fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 fn escape(text: &str) -> String {
@@ -100,8 +92,10 @@ impl Renderer<'_> {
         let Some(images) = self.context.images else {
             return;
         };
-        if let Some(path) = crate::images::site_file_target(url, self.context.base_path)
+        // A refused image is reported once, where it is, not again at each link to it.
+        if let Some(path) = crate::urls::site_file_target(url, self.context.base_path)
             && !images.files.contains(&path)
+            && !images.refused.contains(&path)
         {
             self.problems.push(Problem {
                 line: self.lines.line(offset),
@@ -118,7 +112,10 @@ impl Renderer<'_> {
             return None;
         }
         Some(match crate::content::colocated::resolve(source, url) {
-            Some(dest) if images.files.contains(&dest) => Ok(dest),
+            // A refused image is reported once, where it is: the link stays as it would be.
+            Some(dest) if images.files.contains(&dest) || images.refused.contains(&dest) => {
+                Ok(dest)
+            }
             Some(dest) if !images.outside.contains(&dest) => {
                 Err(crate::messages::Message::new("E400").arg("target", url))
             }
@@ -372,9 +369,10 @@ impl Renderer<'_> {
     }
 
     fn render(&mut self, text: &str) -> Rendered {
-        let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(text, options())
-            .into_offset_iter()
-            .collect();
+        let events: Vec<(Event, std::ops::Range<usize>)> =
+            Parser::new_ext(text, crate::content::markdown_options())
+                .into_offset_iter()
+                .collect();
         let mut out: Vec<Event> = Vec::with_capacity(events.len() + 8);
         let mut first_paragraph = None;
         let mut depth = 0usize;
@@ -482,9 +480,12 @@ impl Renderer<'_> {
         }
         let mut html_out = String::with_capacity(text.len() * 3 / 2);
         html::push_html(&mut html_out, out.into_iter());
+        // A character reference decodes to the character (`&#11;` is U+000B), which XML
+        // forbids in a feed: the raw characters were replaced when the file was read, these
+        // are replaced the same way here.
         Rendered {
-            html: html_out,
-            first_paragraph,
+            html: without_forbidden(html_out),
+            first_paragraph: first_paragraph.map(without_forbidden),
             problems: std::mem::take(&mut self.problems),
         }
     }
@@ -525,6 +526,14 @@ impl Renderer<'_> {
             }
             other => other,
         }
+    }
+}
+
+/// `text` with the characters XML forbids replaced ([`crate::hygiene::replace_forbidden`]).
+fn without_forbidden(text: String) -> String {
+    match crate::hygiene::replace_forbidden(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(clean) => clean,
     }
 }
 
@@ -614,33 +623,33 @@ pub fn link_targets(site: &Site) -> HashMap<String, String> {
     for item in &site.news {
         links.insert(
             crate::content::content_path(&item.source),
-            config.path_url(&format!("news/{}/", item.slug)),
+            config.path_url(&crate::urls::news(&item.slug)),
         );
     }
     for page in &site.pages {
         links.insert(
             crate::content::content_path(&page.source),
-            config.path_url(&format!("{}/", page.slug)),
+            config.path_url(&crate::urls::page(&page.slug)),
         );
     }
     for period in site.periods.values() {
         if let Some(source) = &period.source {
             links.insert(
                 crate::content::content_path(source),
-                config.path_url(&format!("reports/{}/", period.id)),
+                config.path_url(&crate::urls::report(period.id)),
             );
         }
     }
     for association in &site.associations {
         links.insert(
             crate::content::content_path(&association.source),
-            config.path_url(&format!("associations/{}/", association.slug)),
+            config.path_url(&crate::urls::association(&association.slug)),
         );
     }
     for scoring in site.scorings.values() {
         links.insert(
             crate::content::content_path(&scoring.source),
-            config.path_url(&format!("scoring/{}/", scoring.period)),
+            config.path_url(&crate::urls::scoring(scoring.period)),
         );
     }
     links

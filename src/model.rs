@@ -1,6 +1,8 @@
 //! The loaded, validated site: plain data, no I/O. Every stage after loading reads this; the
 //! Markdown stage fills in the `html` of each [`Markdown`] field, nothing else changes it.
 
+pub mod images;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -10,9 +12,30 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::config::{MetricDef, SiteConfig};
-use crate::content::Markdown;
 use crate::period::PeriodId;
 use crate::slug::Slug;
+
+/// Markdown text from a file, with its rendered HTML once the Markdown stage has run (which
+/// empties the source of news bodies, the bulk of a site, to save memory).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Markdown {
+    #[serde(skip)]
+    pub source: String,
+    /// 1-based line of the text's first line in its file (0 when unknown).
+    #[serde(skip)]
+    pub line: usize,
+    pub html: String,
+}
+
+impl Markdown {
+    pub fn new(source: String, line: usize) -> Self {
+        Markdown {
+            source,
+            line,
+            html: String::new(),
+        }
+    }
+}
 
 /// When a news item was published. `date` is the calendar day as written; `timestamp` orders
 /// items and feeds (a date without time is midnight in Vietnam, UTC+7).
@@ -43,6 +66,8 @@ pub struct NewsItem {
     pub author: Option<String>,
     pub draft: bool,
     pub extra: serde_json::Value,
+    /// `extra: { sample: true }`: an invented item, labelled as such wherever it is shown.
+    pub sample: bool,
     pub body: Markdown,
     /// `updated:` in the front matter: when the item was corrected.
     pub updated: Option<PublishDate>,
@@ -175,17 +200,6 @@ impl Qualifier {
     pub fn parse(text: &str) -> Option<Qualifier> {
         Qualifier::ALL.into_iter().find(|q| q.as_str() == text)
     }
-
-    /// The word before the number: `hơn`, `khoảng`, `gần`, `dưới` (en: over, about, …).
-    pub fn word(self, language: crate::i18n::Language) -> &'static str {
-        match (language, self) {
-            (crate::i18n::Language::Vi, Qualifier::Over) => "hơn",
-            (crate::i18n::Language::Vi, Qualifier::About) => "khoảng",
-            (crate::i18n::Language::Vi, Qualifier::Nearly) => "gần",
-            (crate::i18n::Language::Vi, Qualifier::Under) => "dưới",
-            (_, q) => q.as_str(),
-        }
-    }
 }
 
 /// Which figures are sample data (not from a real report): `extra: { sample: true }` marks a
@@ -199,19 +213,6 @@ pub enum SampleMark {
 }
 
 impl SampleMark {
-    pub fn from_extra(extra: &serde_json::Value) -> SampleMark {
-        match extra.get("sample") {
-            Some(serde_json::Value::Bool(true)) => SampleMark::All,
-            Some(serde_json::Value::Array(items)) => SampleMark::Keys(
-                items
-                    .iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect(),
-            ),
-            _ => SampleMark::None,
-        }
-    }
-
     pub fn covers(&self, key: &str) -> bool {
         match self {
             SampleMark::None => false,
@@ -238,6 +239,8 @@ pub struct Period {
     pub location: Option<String>,
     pub summary: Option<String>,
     pub extra: serde_json::Value,
+    /// `extra: { sample: [location] }`: the place of the meeting is invented.
+    pub sample: SampleMark,
     pub narrative: Option<Markdown>,
     /// The bloc's common tasks for the next period, shown once in section II.
     pub plans: Vec<Markdown>,
@@ -258,6 +261,28 @@ pub struct DocumentMeta {
     pub signer: Option<crate::config::Signer>,
 }
 
+/// Who signs, resolved: the file's `signer`, else site.yaml's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignerLines {
+    pub on_behalf: Option<String>,
+    pub title: String,
+    pub name: String,
+}
+
+/// What the header and the signature of a document need, complete.
+#[derive(Debug, Clone)]
+pub struct DocumentSettings<'a> {
+    pub parent: Option<&'a str>,
+    pub issuer: &'a str,
+    pub place: &'a str,
+    pub recipients: &'a [String],
+    pub signer: SignerLines,
+}
+
+fn filled(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
 impl Period {
     /// A period that no file describes (only named by data or news): its default title and
     /// nothing else.
@@ -271,6 +296,7 @@ impl Period {
             location: None,
             summary: None,
             extra: serde_json::Value::Object(Default::default()),
+            sample: SampleMark::None,
             narrative: None,
             plans: Vec::new(),
             draft: false,
@@ -411,6 +437,19 @@ pub struct StaticFile {
     pub origin: StaticOrigin,
 }
 
+impl StaticFile {
+    /// Where the file comes from, as messages name it: its path under the site root `root`, or
+    /// the built-in theme.
+    pub fn source_text(&self, root: &std::path::Path) -> String {
+        match &self.origin {
+            StaticOrigin::Disk(path) => {
+                crate::diagnostics::display_path(path.strip_prefix(root).unwrap_or(path))
+            }
+            StaticOrigin::Builtin(_) => "<built-in theme>/static".to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StaticOrigin {
     /// A file on disk (site `static/` or the site theme's `static/`).
@@ -442,9 +481,35 @@ pub struct Site {
     /// Drafts left out of this build (news, pages, periods), so a link to one says so.
     pub drafts: Vec<PathBuf>,
     /// Processed images by output path (the image pipeline's result).
-    pub images: crate::images::ImageCatalog,
+    pub images: images::ImageCatalog,
     /// Official documents (`content/documents/`), newest first.
-    pub documents: Vec<crate::documents::Document>,
+    pub documents: Vec<Document>,
+}
+
+/// An official document (`content/documents/<slug>.md`): a plan, a decision, a report with
+/// its number, kind, issuer and date, and its file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: PathBuf,
+    pub slug: Slug,
+    /// Trích yếu.
+    pub title: String,
+    /// Số, ký hiệu (`05/KH-KTĐ`).
+    pub number: String,
+    /// Loại văn bản (`Kế hoạch`).
+    pub kind: String,
+    pub kind_slug: String,
+    /// Cơ quan ban hành.
+    pub issuer: String,
+    pub date: Date,
+    /// As written (`/files/ke-hoach.pdf`).
+    pub file: String,
+    /// `PDF`, `DOCX`.
+    pub file_type: String,
+    pub file_size: Option<u64>,
+    pub associations: Vec<Slug>,
+    pub period: Option<PeriodId>,
+    pub body: Markdown,
 }
 
 /// Lookups computed once after loading, so per-page work never scans the whole site.
@@ -486,5 +551,49 @@ impl Site {
             .metrics
             .get(key)
             .or_else(|| self.config.metrics.get(key))
+    }
+
+    /// The documents of a period's review (indexes into [`Site::documents`]).
+    pub fn documents_of_period(&self, id: PeriodId) -> Vec<usize> {
+        (0..self.documents.len())
+            .filter(|&i| self.documents[i].period == Some(id))
+            .collect()
+    }
+
+    /// The documents that name a member.
+    pub fn documents_of_association(&self, slug: &Slug) -> Vec<usize> {
+        (0..self.documents.len())
+            .filter(|&i| self.documents[i].associations.contains(slug))
+            .collect()
+    }
+
+    /// The settings of a document with front matter `meta`, or the first missing key
+    /// (`documents`, `documents.issuer`, `documents.place`, `documents.signer.title`, …).
+    pub fn document_settings(
+        &self,
+        meta: &DocumentMeta,
+    ) -> Result<DocumentSettings<'_>, &'static str> {
+        let documents: &crate::config::DocumentsConfig =
+            self.config.documents.as_ref().ok_or("documents")?;
+        let issuer = filled(&documents.issuer).ok_or("documents.issuer")?;
+        let place = filled(&documents.place).ok_or("documents.place")?;
+        let signer: &crate::config::Signer = meta
+            .signer
+            .as_ref()
+            .or(documents.signer.as_ref())
+            .ok_or("documents.signer")?;
+        let title = filled(&signer.title).ok_or("documents.signer.title")?;
+        let name = filled(&signer.name).ok_or("documents.signer.name")?;
+        Ok(DocumentSettings {
+            parent: filled(&documents.parent),
+            issuer,
+            place,
+            recipients: &documents.recipients,
+            signer: SignerLines {
+                on_behalf: filled(&signer.on_behalf).map(str::to_string),
+                title: title.to_string(),
+                name: name.to_string(),
+            },
+        })
     }
 }

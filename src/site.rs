@@ -53,7 +53,7 @@ pub fn render_all(
             all
         })?
         .single_use();
-    let problems = renderer.render_with(site, bodies, &render::all_jobs(site), out);
+    let problems = renderer.render_with(site, bodies, &crate::urls::routes(site), out);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -82,7 +82,7 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     pub elapsed: Duration,
     /// What the image pipeline did (cache hits are counted, for tests and the summary).
-    pub images: crate::images::ImageStats,
+    pub images: crate::model::images::ImageStats,
 }
 
 /// A full build. The output folder is replaced only when everything succeeded.
@@ -111,17 +111,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         return Err(error);
     }
     timer.lap("output");
-    let pages = render::all_jobs(&site).len();
+    let pages = crate::urls::routes(&site).len();
     let language = crate::messages::resolve_language(None, Some(site.config.language));
-    // A template loop that never writes cannot be stopped from inside: end the process.
-    let watchdog = render::budget::watchdog(move |template, page, budget| {
-        let diagnostic = crate::diagnostics::Diagnostic::new("themes", "E602")
-            .arg("template", template)
-            .arg("page", page)
-            .count("ms", budget.as_millis() as i64);
-        eprintln!("{}", diagnostic.render(language));
-        std::process::exit(1);
-    });
+    let watchdog = end_runaway_renders(language);
     // Each news body is released once its page is written (the site keeps none of them).
     let bodies = render::NewsBodies::take(&mut site);
     let rendered =
@@ -144,6 +136,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         warnings,
         elapsed: started.elapsed(),
         images: site.images.stats,
+    })
+}
+
+/// A template loop that never writes, or one the allocator stopped over its memory budget,
+/// cannot be stopped from inside: `build` and `check` print its error and end the process
+/// (the old site stays; a build's staging folder is removed by the next build).
+fn end_runaway_renders(language: crate::i18n::Language) -> render::budget::WatchdogGuard {
+    render::budget::watchdog(move |runaway| {
+        eprintln!("{}", render::budget::diagnostic(&runaway).render(language));
+        std::process::exit(1);
     })
 }
 
@@ -199,9 +201,12 @@ pub fn check(root: &Path, drafts: bool) -> Diagnostics {
     match prepare(root, &options) {
         Err(diagnostics) => diagnostics,
         Ok((site, mut diagnostics)) => {
+            let language = crate::messages::resolve_language(None, Some(site.config.language));
+            let watchdog = end_runaway_renders(language);
             if let Err(problems) = render_all(&site, None, &NullOutput) {
                 diagnostics.extend(problems.into_vec());
             }
+            drop(watchdog);
             diagnostics
         }
     }

@@ -177,6 +177,47 @@ fn init_creates_a_site_that_checks_and_builds_without_warnings() {
 }
 
 #[test]
+fn init_keeps_outputs_accounts_caches_and_forms_out_of_git() {
+    let (_tmp, site) = new_site();
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(&site)
+            .output()
+            .expect("git must be installed")
+    };
+    assert!(git(&["init", "-q"]).status.success());
+    // `git check-ignore` answers 0 for an ignored path, 1 for one that would be committed.
+    let ignored = |path: &str| {
+        let out = git(&["check-ignore", "-q", "--no-index", path]);
+        match out.status.code() {
+            Some(0) => true,
+            Some(1) => false,
+            _ => panic!("git check-ignore {path}: {}", stderr(&out)),
+        }
+    };
+    for path in [
+        "public/index.html",
+        ".blocpress/users.yaml",
+        ".blocpress-cache/images/a.webp",
+        "sheets/2014-h1/hoi-khuyen-hoc-2014-h1.xlsx",
+    ] {
+        assert!(
+            ignored(path),
+            "{path} should be ignored by the new site's .gitignore"
+        );
+    }
+    for path in [
+        "site.yaml",
+        "forms.yaml",
+        "content/news/x.md",
+        "static/images/a.jpg",
+    ] {
+        assert!(!ignored(path), "{path} should be committed");
+    }
+}
+
+#[test]
 fn init_makes_the_folder_and_accepts_an_empty_or_unrelated_one() {
     let tmp = tempfile::tempdir().unwrap();
     assert_clean(&run(tmp.path(), &["init", "a/b/c"]));

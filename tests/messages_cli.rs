@@ -140,7 +140,7 @@ fn mistyped_commands_and_options_are_explained_in_the_site_language_with_the_lik
         ),
         (
             &["build", "--lang", "fr"],
-            "lỗi: “fr” không dùng được cho --lang <LANG>; hãy chọn: vi, en",
+            "lỗi: “fr” không dùng được cho --lang <ngôn-ngữ>; hãy chọn: vi, en",
             "Xem cách viết lệnh: blocpress build --help",
         ),
         (
@@ -150,7 +150,7 @@ fn mistyped_commands_and_options_are_explained_in_the_site_language_with_the_lik
         ),
         (
             &["new", "news"],
-            "lỗi: lệnh còn thiếu <TITLE>",
+            "lỗi: lệnh còn thiếu <tiêu-đề>",
             "Xem cách viết lệnh: blocpress new news --help",
         ),
     ];
@@ -172,7 +172,7 @@ fn mistyped_commands_and_options_are_explained_in_the_site_language_with_the_lik
         "{}",
         stderr(&out)
     );
-    // Help stays clap's, and succeeds.
+    // Help succeeds (its words: tests/help_cli.rs).
     let out = run(tmp.path(), &["build", "--help"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("--output"));

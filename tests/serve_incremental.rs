@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use blocpress::serve::rebuild::{Builder, Level, Report, Served};
+use blocpress::serve::output::Served;
+use blocpress::serve::rebuild::{Builder, Level, Report};
 use serve_common::*;
 
 const ORIGIN: &str = "http://127.0.0.1:1111";

@@ -20,7 +20,7 @@ check-failed = check failed: { $counts }
 check-passed = check passed: { $counts }
 build-done = built { $files } files ({ $news } news) into { $output } in { $ms } ms{ $warnings }
 build-failed = build failed: { $counts }; the previous output was left as it was
-failed-io = error: { $error }
+failed-io = error[E614]: { $error }
 failed-usage = error: { $error }
 io-cannot-create = cannot create { $path }: { $error }
 io-cannot-write = cannot write { $path }: { $error }
@@ -201,6 +201,8 @@ E117 = this static file would replace the generated page { $url }; rename or mov
 E120 = link to `{ $path }`: there is no such content; the path is relative to content/, e.g. @/news/2013/x.md
 E121 = link to `{ $path }`: that file is a draft (`draft: true`), so it is not published; publish it, remove the link, or preview with --drafts
 E130 = there are no associations yet: create content/associations/<slug>/profile.yaml for each member first
+E140 = `extra.sample` is { $value }, which means nothing: write `true` (the whole file is sample data), `false`, or a list of the metric keys that are sample data, such as [new_members, support_value]
+E141 = `extra.sample` of a news item is { $value }, which means nothing: for a news item write `true` (a sample item) or `false`
 W010 = link with the `{ $scheme }:` scheme removed: only http(s), mailto and tel links are allowed (or set markdown.unsafe_html: true)
 
 ## Usage errors

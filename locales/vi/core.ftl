@@ -14,7 +14,7 @@ check-failed = Kiểm tra không đạt: { $counts }
 check-passed = Kiểm tra đạt: { $counts }
 build-done = Đã tạo { $files } tệp ({ $news } tin) vào { $output } trong { $ms } ms{ $warnings }
 build-failed = Không tạo được trang: { $counts }; bản trang đã xuất bản trước đó vẫn giữ nguyên
-failed-io = lỗi: { $error }
+failed-io = lỗi[E614]: { $error }
 failed-usage = lỗi: { $error }
 io-cannot-create = không tạo được { $path }: { $error }
 io-cannot-write = không ghi được { $path }: { $error }
@@ -192,6 +192,8 @@ E117 = tệp tĩnh này sẽ đè lên trang { $url } do blocpress tạo; hãy �
 E120 = liên kết tới “{ $path }”: không có nội dung này; đường dẫn tính từ thư mục content/, ví dụ @/news/2013/x.md
 E121 = liên kết tới “{ $path }”: bài đó đang là bản nháp (`draft: true`) nên chưa được đăng; hãy đăng bài (sửa thành `draft: false`), bỏ liên kết, hoặc xem trước bằng --drafts
 E130 = chưa có đơn vị thành viên nào: hãy tạo content/associations/<tên-đơn-vị>/profile.yaml cho từng đơn vị trước
+E140 = `extra.sample` là { $value }, không rõ nghĩa: hãy ghi `true` (cả tệp là số liệu mẫu), `false`, hoặc danh sách khoá các chỉ tiêu là số liệu mẫu, ví dụ [new_members, support_value]
+E141 = `extra.sample` của một tin là { $value }, không rõ nghĩa: với tin chỉ ghi `true` (tin mẫu) hoặc `false`
 W010 = đã bỏ liên kết dùng giao thức `{ $scheme }:`: chỉ cho phép liên kết http(s), mailto và tel (hoặc đặt markdown.unsafe_html: true)
 
 ## Usage errors

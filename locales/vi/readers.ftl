@@ -5,3 +5,13 @@ E501 = địa chỉ cũ “{ $alias }” trùng với trang { $page } đang có:
 E502 = địa chỉ cũ “{ $alias }” đã được khai báo trong { $other }: mỗi địa chỉ cũ chỉ chuyển về một tin, hãy xoá ở một trong hai tệp
 E503 = ngày cập nhật “{ $value }” không đúng: hãy viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2013-06-25
 E504 = ngày cập nhật { $updated } sớm hơn ngày đăng { $date }: hãy kiểm tra lại, ngày cập nhật phải bằng hoặc sau ngày đăng
+E505 = địa chỉ cũ “{ $alias }” nằm ở chỗ blocpress dành riêng { $what }: hãy xoá dòng này khỏi “aliases”
+E506 = địa chỉ cũ “{ $alias }” trùng với tệp { $file } của trang web: hãy xoá dòng này khỏi “aliases”, vì tệp đó sẽ bị thay bằng trang chuyển hướng
+
+reserved-hidden = cho các tệp ẩn của thư mục kết quả (tên bắt đầu bằng dấu chấm, như .git, .nojekyll)
+reserved-admin = cho trang soạn thảo /admin/
+reserved-feed = cho bản tin Atom (atom.xml)
+reserved-sitemap = cho sơ đồ trang (sitemap.xml)
+reserved-robots = cho tệp robots.txt
+reserved-notfound = cho trang báo không tìm thấy (404.html)
+reserved-search = cho chức năng tìm kiếm /search/

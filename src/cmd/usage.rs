@@ -1,9 +1,8 @@
 //! Usage errors (a mistyped command, an unknown option, a bad value) in the user's language.
 //! clap finds them and knows what was probably meant; these words replace its English ones.
-//! `--help` and `--version` stay clap's own.
+//! `--help` is clap's, with the catalogue's words (`src/help.rs`); `--version` is clap's own.
 
 use std::ffi::OsString;
-use std::path::Path;
 
 use blocpress::i18n::Language;
 use blocpress::messages::Message;
@@ -12,7 +11,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use super::Ui;
 
 /// Prints a usage error and returns the exit code (2), or prints help and exits.
-pub fn report(error: clap::Error, args: &[OsString]) -> i32 {
+pub fn report(error: clap::Error, args: &[OsString], language: Language) -> i32 {
     if matches!(
         error.kind(),
         ErrorKind::DisplayHelp
@@ -21,7 +20,7 @@ pub fn report(error: clap::Error, args: &[OsString]) -> i32 {
     ) {
         error.exit();
     }
-    let ui = Ui::for_site(language_in(args), Path::new("."));
+    let ui = Ui { language };
     ui.say(Message::new("failed-usage").nested("error", message(&error)));
     ui.say(Message::new("usage-help").arg("command", command_of(args)));
     2
@@ -101,19 +100,6 @@ fn message(error: &clap::Error) -> Message {
                 .to_string(),
         ),
     }
-}
-
-/// `--lang xx` or `--lang=xx` among the arguments, when it names a language blocpress speaks.
-fn language_in(args: &[OsString]) -> Option<Language> {
-    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
-    args.iter().enumerate().find_map(|(i, a)| {
-        let value = match a.strip_prefix("--lang") {
-            Some("") => args.get(i + 1).copied(),
-            Some(rest) => rest.strip_prefix('='),
-            None => None,
-        }?;
-        Language::from_code(value.trim())
-    })
 }
 
 /// `blocpress` and the subcommands typed before anything else: where `--help` helps. The

@@ -2,11 +2,11 @@
 //! pages. Parsed into output paths under the site root; whether one takes the place of a real
 //! page (or of another alias) is checked once the whole site is loaded ([`check`]).
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::model::{Alias, Site};
+use crate::urls::{Route, Taken};
 use crate::yaml::YamlSource;
 
 /// `/news/old-slug/` → `news/old-slug/`; `/2013/06/x.html` → `2013/06/x.html`. Only plain path
@@ -78,16 +78,19 @@ fn position_of(source: &YamlSource, key: (usize, usize), text: &str) -> (usize, 
         .enumerate()
         .skip(first)
         .find_map(|(i, line)| {
+            // Columns count characters (`/tin-cũ/` is 8, not 9).
             line.find(needle)
-                .map(|col| (i + 1 + source.line_offset, col + 1))
+                .map(|col| (i + 1 + source.line_offset, line[..col].chars().count() + 1))
         })
         .unwrap_or(key)
 }
 
-/// Every alias that would take the place of a page of the site (`real`: output file → what it
-/// is, for the message) or of another item's alias: an error at the alias.
-pub fn check(site: &Site, real: &HashMap<String, String>, problems: &mut Vec<Diagnostic>) {
-    let mut taken: HashMap<String, &Path> = HashMap::new();
+/// Every alias that would take the place of a [`reserved`](crate::urls::reserved) path, of a
+/// page or file of the site (`taken`: every route but the redirects), or of another item's
+/// alias: an error at the alias. Aliases are compared as the files they write, so an alias
+/// inside a file (`/atom.xml/`) is as much a clash as one over it.
+pub fn check(site: &Site, taken: &Taken<Route>, problems: &mut Vec<Diagnostic>) {
+    let mut aliases: Taken<&Path> = Taken::new();
     // In file order, so the later file is the one reported.
     let mut items: Vec<&crate::model::NewsItem> =
         site.news.iter().filter(|n| !n.aliases.is_empty()).collect();
@@ -95,23 +98,23 @@ pub fn check(site: &Site, real: &HashMap<String, String>, problems: &mut Vec<Dia
     for item in items {
         for alias in &item.aliases {
             let file = alias.file();
-            if let Some(page) = real.get(&file) {
-                problems.push(
-                    Diagnostic::new(&item.source, "E501")
-                        .arg("alias", format!("/{}", alias.path))
-                        .arg("page", page.clone())
-                        .at(alias.line, alias.column),
-                );
-            } else if let Some(other) = taken.get(&file) {
-                problems.push(
-                    Diagnostic::new(&item.source, "E502")
-                        .arg("alias", format!("/{}", alias.path))
-                        .arg("other", display_path(other))
-                        .at(alias.line, alias.column),
-                );
+            let shown = format!("/{}", alias.path);
+            let problem = if let Some(why) = crate::urls::reserved(&file) {
+                Diagnostic::new(&item.source, "E505")
+                    .nested("what", crate::messages::Message::new(why.message_id()))
+            } else if let Some(route) = taken.clash(&file) {
+                match route {
+                    Route::Static(i) => Diagnostic::new(&item.source, "E506")
+                        .arg("file", format!("/{}", site.static_files[*i].dest)),
+                    page => Diagnostic::new(&item.source, "E501").arg("page", page.shown(site)),
+                }
+            } else if let Some(other) = aliases.clash(&file) {
+                Diagnostic::new(&item.source, "E502").arg("other", display_path(other))
             } else {
-                taken.insert(file, &item.source);
-            }
+                aliases.insert(&file, &item.source);
+                continue;
+            };
+            problems.push(problem.arg("alias", shown).at(alias.line, alias.column));
         }
     }
 }

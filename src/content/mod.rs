@@ -6,6 +6,7 @@ pub mod aliases;
 pub mod association;
 pub mod colocated;
 pub mod document_meta;
+pub mod documents;
 pub mod front_matter;
 pub mod hygiene;
 pub mod load;
@@ -19,32 +20,9 @@ pub mod write;
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use crate::diagnostics::Diagnostic;
+use crate::model::SampleMark;
 use crate::yaml::MAX_FILE_BYTES;
-
-/// Markdown text from a file, with its rendered HTML once the Markdown stage has run (which
-/// empties the source of news bodies, the bulk of a site, to save memory).
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Markdown {
-    #[serde(skip)]
-    pub source: String,
-    /// 1-based line of the text's first line in its file (0 when unknown).
-    #[serde(skip)]
-    pub line: usize,
-    pub html: String,
-}
-
-impl Markdown {
-    pub fn new(source: String, line: usize) -> Self {
-        Markdown {
-            source,
-            line,
-            html: String::new(),
-        }
-    }
-}
 
 /// `text` in Unicode normalisation form C (composed), without copying text already in it.
 pub fn to_nfc(text: String) -> String {
@@ -107,8 +85,9 @@ pub fn read_text_checked(
 /// Reads a text file: refuses huge and binary files, reports invalid UTF-8 with its line,
 /// strips a BOM. `rel` is the path shown in messages.
 pub fn read_file(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::new(rel, "E001").arg("error", e.to_string()))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Diagnostic::new(rel, "E001").nested("error", crate::messages::io_reason(&e))
+    })?;
     if meta.len() > MAX_FILE_BYTES as u64 {
         return Err(Diagnostic::new(rel, "E002")
             .arg(
@@ -117,8 +96,9 @@ pub fn read_file(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
             )
             .count("limit", MAX_FILE_BYTES >> 20));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::new(rel, "E001").arg("error", e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::new(rel, "E001").nested("error", crate::messages::io_reason(&e))
+    })?;
     decode_text(bytes, rel)
 }
 
@@ -188,6 +168,59 @@ fn normalize_lone_cr(text: &str) -> String {
         }
     }
     out
+}
+
+/// The Markdown dialect of every body, defined once: the loader finds the links to files next
+/// to content with it, and the Markdown stage renders with it.
+pub fn markdown_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// The line of a front-matter key (`image:`) in a file, for messages; 0 when not found.
+pub fn key_line(root: &Path, source: &Path, key: &str) -> usize {
+    std::fs::read_to_string(root.join(source))
+        .ok()
+        .and_then(|text| {
+            text.lines().position(|l| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+        })
+        .map_or(0, |i| i + 1)
+}
+
+/// `extra.sample` as what it means (SPEC Part 2, "Sample data"): `true` marks the whole file,
+/// `false` (or no such key) nothing, a list some keys (`keys`: whether this kind of file may
+/// name keys). Any other value is an error at it, never "not sample": made-up figures would be
+/// published without their label.
+pub fn sample_mark(
+    source: &crate::yaml::YamlSource,
+    extra: &serde_json::Value,
+    keys: bool,
+) -> Result<SampleMark, Diagnostic> {
+    use serde_json::Value;
+    let Some(value) = extra.get("sample") else {
+        return Ok(SampleMark::None);
+    };
+    match value {
+        Value::Bool(true) => Ok(SampleMark::All),
+        Value::Bool(false) => Ok(SampleMark::None),
+        Value::Array(items) if keys && items.iter().all(Value::is_string) => Ok(SampleMark::Keys(
+            items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+        )),
+        other => Err(source
+            .at(&["extra", "sample"], if keys { "E140" } else { "E141" })
+            .arg("value", serde_json::to_string(other).unwrap_or_default())),
+    }
 }
 
 /// `content/news/2013/x.md` → `news/2013/x.md`: the form `@/` links use.

@@ -9,10 +9,10 @@ use jiff::tz::{Offset, TimeZone};
 use serde::Deserialize;
 
 use super::front_matter;
-use super::{Markdown, SourcePath, file_stem};
+use super::{SourcePath, file_stem};
 use crate::diagnostics::{Diagnostic, suggestion};
 use crate::messages::Message;
-use crate::model::{NewsItem, PublishDate};
+use crate::model::{Markdown, NewsItem, PublishDate};
 use crate::period::PeriodId;
 use crate::slug::Slug;
 use crate::yaml;
@@ -263,6 +263,11 @@ pub fn parse(
         );
     }
     let aliases = super::aliases::parse(rel, &fm.aliases, &source, &mut problems);
+    let extra = crate::config::extra_to_json(&fm.extra);
+    let sample = super::sample_mark(&source, &extra, false)
+        .map_err(|d| problems.push(d))
+        .map(|mark| mark.is_all())
+        .unwrap_or_default();
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -283,7 +288,8 @@ pub fn parse(
         image_alt: fm.image_alt,
         author: fm.author,
         draft: fm.draft,
-        extra: crate::config::extra_to_json(&fm.extra),
+        extra,
+        sample,
         body: Markdown::new(split.body.to_string(), split.body_line),
         updated,
         aliases,

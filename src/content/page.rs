@@ -3,9 +3,9 @@
 use serde::Deserialize;
 
 use super::front_matter;
-use super::{Markdown, SourcePath, file_stem};
+use super::{SourcePath, file_stem};
 use crate::diagnostics::Diagnostic;
-use crate::model::Page;
+use crate::model::{Markdown, Page};
 use crate::slug::Slug;
 use crate::yaml;
 
@@ -24,23 +24,6 @@ struct FrontMatter {
     extra: yaml::Value,
 }
 
-/// Top-level URL names the generator itself uses; a page cannot take them.
-pub const RESERVED_SLUGS: &[&str] = &[
-    "news",
-    "tags",
-    "associations",
-    "reports",
-    "scoring",
-    "search",
-    "page",
-    "atom-xml",
-    "sitemap-xml",
-    "robots-txt",
-    "404",
-    "static",
-    "assets",
-];
-
 pub fn parse(path: &SourcePath, text: &str) -> Result<Page, Vec<Diagnostic>> {
     let rel = path.rel.as_path();
     let (fm, source, split, mut problems) = front_matter::parse::<FrontMatter>(rel, text)?;
@@ -52,7 +35,7 @@ pub fn parse(path: &SourcePath, text: &str) -> Result<Page, Vec<Diagnostic>> {
         None => Slug::from_text(&file_stem(rel)).ok_or_else(|| Diagnostic::new(rel, "E052")),
     };
     let slug = match slug {
-        Ok(slug) if RESERVED_SLUGS.contains(&slug.as_str()) => {
+        Ok(slug) if crate::urls::kept_page_slug(slug.as_str()) => {
             problems.push(source.at(&["slug"], "E053").arg("slug", slug.as_str()));
             None
         }

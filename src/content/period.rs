@@ -7,9 +7,9 @@ use std::str::FromStr;
 use serde::Deserialize;
 
 use super::front_matter;
-use super::{Markdown, SourcePath, file_stem};
+use super::{SourcePath, file_stem};
 use crate::diagnostics::{Diagnostic, suggestion};
-use crate::model::Period;
+use crate::model::{Markdown, Period};
 use crate::period::PeriodId;
 use crate::slug::Slug;
 use crate::yaml;
@@ -84,6 +84,10 @@ pub fn parse(
     let document = super::document_meta::resolve(&source, fm.number, fm.signed, fm.signer)
         .map_err(|d| problems.push(d))
         .unwrap_or_default();
+    let extra = crate::config::extra_to_json(&fm.extra);
+    let sample = super::sample_mark(&source, &extra, true)
+        .map_err(|d| problems.push(d))
+        .unwrap_or_default();
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -102,7 +106,8 @@ pub fn parse(
         host,
         location: fm.location,
         summary: fm.summary,
-        extra: crate::config::extra_to_json(&fm.extra),
+        extra,
+        sample,
         narrative,
         plans: {
             let line = source.locate(&["plans"]).map_or(0, |(l, _)| l);

@@ -8,10 +8,10 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use super::association::{MetricScope, check_kind, metric_value};
-use super::{Markdown, SourcePath, file_stem};
+use super::{SourcePath, file_stem};
 use crate::config::MetricDef;
 use crate::diagnostics::{Diagnostic, suggestion};
-use crate::model::{Registration, SampleMark};
+use crate::model::{Markdown, Registration};
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};
 
@@ -126,10 +126,13 @@ pub fn parse(
         };
         commitments.insert(slug, list);
     }
+    let extra = crate::config::extra_to_json(&file.extra);
+    let sample = super::sample_mark(&source, &extra, true)
+        .map_err(|d| problems.push(d))
+        .unwrap_or_default();
     if !problems.is_empty() {
         return Err(problems);
     }
-    let extra = crate::config::extra_to_json(&file.extra);
     Ok(Registration {
         source: path.rel.clone(),
         year,
@@ -140,7 +143,7 @@ pub fn parse(
         date,
         targets,
         commitments,
-        sample: SampleMark::from_extra(&extra),
+        sample,
         extra,
     })
 }

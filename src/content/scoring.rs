@@ -11,9 +11,7 @@ use serde::Deserialize;
 use super::SourcePath;
 use crate::diagnostics::{Diagnostic, suggestion};
 use crate::messages::Message;
-use crate::model::{
-    Adjustment, AwardStatus, CriteriaGroup, Criterion, SampleMark, ScoreRow, Scoring,
-};
+use crate::model::{Adjustment, AwardStatus, CriteriaGroup, Criterion, ScoreRow, Scoring};
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};
 
@@ -256,13 +254,13 @@ fn unquoted_number_ids(rel: &std::path::Path, text: &str) -> Vec<Diagnostic> {
 }
 
 /// Parses and ranks a scoring file. `members` lists the known associations in display order.
+/// The file is read in phases: criteria → scores (agreed, then self-assessed) → absences → the
+/// tie-break → awards and adjustments → ranking.
 pub fn parse(
     path: &SourcePath,
     text: &str,
     members: &[Member],
 ) -> Result<Scoring, Vec<Diagnostic>> {
-    let associations: Vec<Slug> = members.iter().map(|m| m.slug.clone()).collect();
-    let associations = associations.as_slice();
     let period = super::period::period_from_file_name(path).map_err(|d| vec![d])?;
     let source = YamlSource::new(&path.rel, text);
     // Before YAML reads `1.10` as the number 1.1 (and `1.10` and `1.1` as the same criterion).
@@ -270,137 +268,234 @@ pub fn parse(
     if !unquoted.is_empty() {
         return Err(unquoted);
     }
-    let (file, mut problems) = yaml::from_str_all::<ScoringFile>(&source);
+    let (file, problems) = yaml::from_str_all::<ScoringFile>(&source);
     let Some(file) = file else {
         return Err(problems);
     };
-    // Criteria whose `max` is wrong: reported once, not again as "unknown" in every score row.
-    let mut broken_ids: HashSet<String> = HashSet::new();
-    let known: HashMap<&str, usize> = associations
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.as_str(), i))
-        .collect();
-    let known_names = || associations.iter().map(Slug::as_str);
-
-    // Criteria, in order, with unique ids.
-    let mut groups = Vec::new();
-    let mut ids: Vec<String> = Vec::new();
-    let mut seen = HashSet::new();
-    if file.groups.is_empty() {
-        problems.push(source.at(&["groups"], "E095"));
+    let mut reader = Reader {
+        source: &source,
+        text,
+        known: members.iter().map(|m| m.slug.as_str()).collect(),
+        problems,
+    };
+    let criteria = reader.criteria(&file.groups);
+    let mut rows = reader.scores(&file, &criteria);
+    reader.self_scores(&file, &criteria, &mut rows);
+    let absent = reader.absences(&file, members, period);
+    let tie_break = reader.tie_break(&file, &criteria);
+    reader.awards(&file, &mut rows);
+    reader.adjustments(&file, &mut rows);
+    let document = super::document_meta::resolve(
+        &source,
+        file.number.clone(),
+        file.signed.clone(),
+        file.signer.clone(),
+    )
+    .map_err(|d| reader.problems.push(d))
+    .unwrap_or_default();
+    let extra = crate::config::extra_to_json(&file.extra);
+    let sample = super::sample_mark(&source, &extra, true)
+        .map_err(|d| reader.problems.push(d))
+        .unwrap_or_default();
+    if !reader.problems.is_empty() {
+        return Err(reader.problems);
     }
-    let mut group_ids = HashSet::new();
-    for (position, group) in file.groups.iter().enumerate() {
-        let group_id = group
-            .id
-            .as_ref()
-            .and_then(yaml::scalar_text)
+    let groups = criteria.groups;
+    rank(&mut rows, &groups, &tie_break, members);
+    let has_self_scores = rows.iter().any(|r| r.self_scores.is_some());
+    Ok(Scoring {
+        source: path.rel.clone(),
+        period,
+        title: file
+            .title
             .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| (position + 1).to_string());
-        if !group_ids.insert(group_id.clone()) {
-            problems.push(
-                Diagnostic::new(&path.rel, "E233")
-                    .arg("id", group_id.as_str())
-                    .at_opt(locate_values(text, "id", &group_id).nth(1)),
-            );
-        }
-        let mut criteria = Vec::new();
-        for criterion in &group.criteria {
-            let id = criterion.id.trim().to_string();
-            let id_keys = ["groups", "id"];
-            if !seen.insert(id.clone()) {
-                problems.push(
-                    Diagnostic::new(&path.rel, "E096")
-                        .arg("id", id.as_str())
-                        .at_opt(
-                            locate_values(text, "id", &id)
-                                .nth(1)
-                                .or_else(|| source.locate(&id_keys)),
-                        ),
-                );
-                continue;
-            }
-            let max = match points(
-                &source,
-                &["groups"],
-                &criterion.max,
-                Message::new("what-max").arg("id", id.as_str()),
-            ) {
-                Ok(max) if max > Decimal::ZERO => max,
-                Ok(_) => {
-                    problems.push(
-                        Diagnostic::new(&path.rel, "E097")
-                            .arg("id", id.as_str())
-                            .at_opt(locate_value(text, "id", &id)),
-                    );
-                    broken_ids.insert(id);
-                    continue;
-                }
-                Err(d) => {
-                    problems.push(d.at_opt(locate_value(text, "id", &id)));
-                    broken_ids.insert(id);
-                    continue;
-                }
-            };
-            ids.push(id.clone());
-            criteria.push(Criterion {
-                id,
-                title: criterion.title.trim().to_string(),
-                max,
-            });
-        }
-        groups.push(CriteriaGroup {
-            id: group_id,
-            title: group.title.trim().to_string(),
-            criteria,
-        });
-    }
-    let maxima: HashMap<&str, Decimal> = groups
-        .iter()
-        .flat_map(|g| &g.criteria)
-        .map(|c| (c.id.as_str(), c.max))
-        .collect();
+            .filter(|t| !t.is_empty()),
+        groups,
+        rows,
+        sample,
+        extra,
+        tie_break,
+        absent,
+        has_self_scores,
+        document,
+    })
+}
 
-    let check_association = |name: &str, section: &str, problems: &mut Vec<Diagnostic>| -> bool {
-        if known.contains_key(name) {
+/// The criteria of a scoring file as read: the groups in order, the criterion ids in order,
+/// each criterion's maximum, and the ids whose `max` is wrong (reported once, not again as
+/// "unknown" in every score row).
+struct Criteria {
+    groups: Vec<CriteriaGroup>,
+    group_ids: HashSet<String>,
+    ids: Vec<String>,
+    maxima: HashMap<String, Decimal>,
+    broken: HashSet<String>,
+}
+
+/// What the phases of reading one scoring file share.
+struct Reader<'a> {
+    source: &'a YamlSource<'a>,
+    text: &'a str,
+    /// The members' slugs, in display order (suggestions are made in that order).
+    known: Vec<&'a str>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    /// Whether `name` (a key of `section`) is a member; E067 with a suggestion if not.
+    fn is_member(&mut self, name: &str, section: &str) -> bool {
+        if self.known.contains(&name) {
             return true;
         }
-        let hint = suggestion(name, known_names());
-        problems.push(
-            source
+        let hint = suggestion(name, self.known.iter().copied());
+        self.problems.push(
+            self.source
                 .at(&[section, name], "E067")
                 .arg("name", name)
                 .nested("hint", hint),
         );
         false
-    };
+    }
 
-    // Scores per association.
-    let mut rows = Vec::new();
-    for (name, scores) in &file.scores {
-        if !check_association(name, "scores", &mut problems) {
-            continue;
+    /// Criteria, in order, with unique ids and a positive maximum.
+    fn criteria(&mut self, groups: &[GroupFile]) -> Criteria {
+        let (source, text) = (self.source, self.text);
+        let mut out = Criteria {
+            groups: Vec::new(),
+            group_ids: HashSet::new(),
+            ids: Vec::new(),
+            maxima: HashMap::new(),
+            broken: HashSet::new(),
+        };
+        if groups.is_empty() {
+            self.problems.push(source.at(&["groups"], "E095"));
         }
+        let mut seen = HashSet::new();
+        for (position, group) in groups.iter().enumerate() {
+            let group_id = group
+                .id
+                .as_ref()
+                .and_then(yaml::scalar_text)
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| (position + 1).to_string());
+            if !out.group_ids.insert(group_id.clone()) {
+                self.problems.push(
+                    Diagnostic::new(source.path, "E233")
+                        .arg("id", group_id.as_str())
+                        .at_opt(locate_values(text, "id", &group_id).nth(1)),
+                );
+            }
+            let mut criteria = Vec::new();
+            for criterion in &group.criteria {
+                let id = criterion.id.trim().to_string();
+                if !seen.insert(id.clone()) {
+                    self.problems.push(
+                        Diagnostic::new(source.path, "E096")
+                            .arg("id", id.as_str())
+                            .at_opt(
+                                locate_values(text, "id", &id)
+                                    .nth(1)
+                                    .or_else(|| source.locate(&["groups", "id"])),
+                            ),
+                    );
+                    continue;
+                }
+                let max = match points(
+                    source,
+                    &["groups"],
+                    &criterion.max,
+                    Message::new("what-max").arg("id", id.as_str()),
+                ) {
+                    Ok(max) if max > Decimal::ZERO => max,
+                    Ok(_) => {
+                        self.problems.push(
+                            Diagnostic::new(source.path, "E097")
+                                .arg("id", id.as_str())
+                                .at_opt(locate_value(text, "id", &id)),
+                        );
+                        out.broken.insert(id);
+                        continue;
+                    }
+                    Err(d) => {
+                        self.problems.push(d.at_opt(locate_value(text, "id", &id)));
+                        out.broken.insert(id);
+                        continue;
+                    }
+                };
+                out.ids.push(id.clone());
+                out.maxima.insert(id.clone(), max);
+                criteria.push(Criterion {
+                    id,
+                    title: criterion.title.trim().to_string(),
+                    max,
+                });
+            }
+            out.groups.push(CriteriaGroup {
+                id: group_id,
+                title: group.title.trim().to_string(),
+                criteria,
+            });
+        }
+        out
+    }
+
+    /// The agreed scores: one row per member scored, each criterion present and in range.
+    fn scores(&mut self, file: &ScoringFile, criteria: &Criteria) -> Vec<ScoreRow> {
+        let mut rows = Vec::new();
+        for (name, scores) in &file.scores {
+            if !self.is_member(name, "scores") {
+                continue;
+            }
+            if let Some(by_id) = self.score_row(name, scores, criteria) {
+                rows.push(ScoreRow {
+                    association: Slug::parse(name).expect("known association slugs are valid"),
+                    group_totals: criteria
+                        .groups
+                        .iter()
+                        .map(|g| g.criteria.iter().map(|c| by_id[&c.id]).sum())
+                        .collect(),
+                    scores: criteria.ids.iter().map(|id| by_id[id]).collect(),
+                    adjustments: Vec::new(),
+                    total: Decimal::ZERO,
+                    rank: 0,
+                    award: None,
+                    award_status: Default::default(),
+                    award_decision: None,
+                    self_scores: None,
+                });
+            }
+        }
+        rows
+    }
+
+    /// One member's agreed scores by criterion id, or `None` when any is wrong or missing
+    /// (each reported once).
+    fn score_row(
+        &mut self,
+        name: &str,
+        scores: &IndexMap<yaml::Value, yaml::Value>,
+        criteria: &Criteria,
+    ) -> Option<HashMap<String, Decimal>> {
+        let source = self.source;
+        let ids = || criteria.ids.iter().map(String::as_str);
         let mut by_id = HashMap::new();
         // Criteria whose score is already reported as wrong are not "missing" as well.
         let mut reported: HashSet<String> = HashSet::new();
         for (key, value) in scores {
             let Some(id) = yaml::scalar_text(key) else {
-                problems.push(source.at(&["scores", name], "E098"));
+                self.problems.push(source.at(&["scores", name], "E098"));
                 continue;
             };
-            let keys = ["scores", name.as_str(), id.as_str()];
-            if broken_ids.contains(&id) {
+            let keys = ["scores", name, id.as_str()];
+            if criteria.broken.contains(&id) {
                 reported.insert(id);
                 continue;
             }
-            let Some(&max) = maxima.get(id.as_str()) else {
-                let hint = suggestion(&id, ids.iter().map(String::as_str));
+            let Some(&max) = criteria.maxima.get(&id) else {
+                let hint = suggestion(&id, ids());
                 // A typo of a criterion: its "missing score" would be the same mistake again.
-                if let Some(best) =
-                    crate::diagnostics::did_you_mean(&id, ids.iter().map(String::as_str))
+                if let Some(best) = crate::diagnostics::did_you_mean(&id, ids())
                     && !scores
                         .keys()
                         .any(|k| yaml::scalar_text(k).as_deref() == Some(best))
@@ -414,224 +509,223 @@ pub fn parse(
                         .arg("id", id.as_str())
                         .nested("hint", hint)
                 };
-                problems.push(source.report(&keys, message));
+                self.problems.push(source.report(&keys, message));
                 continue;
             };
-            match score(&source, &keys, value, "what-score", name, &id, max) {
+            match score(source, &keys, value, "what-score", name, &id, max) {
                 Ok(score) => {
                     by_id.insert(id, score);
                 }
                 Err(d) => {
-                    problems.push(d);
+                    self.problems.push(d);
                     reported.insert(id);
                 }
             }
         }
-        let missing: Vec<&str> = ids
-            .iter()
+        let missing: Vec<&str> = ids()
             .filter(|id| !by_id.contains_key(*id) && !reported.contains(*id))
-            .map(String::as_str)
             .collect();
         if !missing.is_empty() {
-            problems.push(
+            self.problems.push(
                 source
                     .at(&["scores", name], "E102")
-                    .arg("name", name.as_str())
+                    .arg("name", name)
                     .arg("ids", missing.join(", ")),
             );
-            continue;
+            return None;
         }
-        if !reported.is_empty() {
-            continue;
-        }
-        let scores: Vec<Decimal> = ids.iter().map(|id| by_id[id]).collect();
-        rows.push(ScoreRow {
-            association: Slug::parse(name).expect("known association slugs are valid"),
-            group_totals: groups
-                .iter()
-                .map(|g| g.criteria.iter().map(|c| by_id[&c.id]).sum())
-                .collect(),
-            scores,
-            adjustments: Vec::new(),
-            total: Decimal::ZERO,
-            rank: 0,
-            award: None,
-            award_status: Default::default(),
-            award_decision: None,
-            self_scores: None,
-        });
+        reported.is_empty().then_some(by_id)
     }
-    // Self-assessments: the same criteria, the same ranges, for members the bloc scored.
-    for (name, scores) in &file.self_scores {
-        if !check_association(name, "self_scores", &mut problems) {
-            continue;
-        }
-        let mut by_id = HashMap::new();
-        for (key, value) in scores {
-            let id = yaml::scalar_text(key).unwrap_or_default();
-            let keys = ["self_scores", name.as_str(), id.as_str()];
-            let Some(&max) = maxima.get(id.as_str()) else {
-                let hint = suggestion(&id, ids.iter().map(String::as_str));
-                problems.push(
+
+    /// Self-assessments: the same criteria, the same ranges, for members the bloc scored.
+    fn self_scores(&mut self, file: &ScoringFile, criteria: &Criteria, rows: &mut [ScoreRow]) {
+        let source = self.source;
+        let ids = || criteria.ids.iter().map(String::as_str);
+        for (name, scores) in &file.self_scores {
+            if !self.is_member(name, "self_scores") {
+                continue;
+            }
+            let mut by_id = HashMap::new();
+            for (key, value) in scores {
+                let id = yaml::scalar_text(key).unwrap_or_default();
+                let keys = ["self_scores", name.as_str(), id.as_str()];
+                let Some(&max) = criteria.maxima.get(&id) else {
+                    let hint = suggestion(&id, ids());
+                    self.problems.push(
+                        source
+                            .at(&keys, "E099")
+                            .arg("id", id.as_str())
+                            .nested("hint", hint),
+                    );
+                    continue;
+                };
+                match score(source, &keys, value, "what-self-score", name, &id, max) {
+                    Ok(score) => {
+                        by_id.insert(id, score);
+                    }
+                    Err(d) => self.problems.push(d),
+                }
+            }
+            let missing: Vec<&str> = ids().filter(|id| !by_id.contains_key(*id)).collect();
+            if !missing.is_empty() {
+                self.problems.push(
                     source
-                        .at(&keys, "E099")
-                        .arg("id", id.as_str())
-                        .nested("hint", hint),
+                        .at(&["self_scores", name], "E234")
+                        .arg("association", name.as_str())
+                        .arg("criteria", missing.join(", ")),
                 );
                 continue;
-            };
-            match score(&source, &keys, value, "what-self-score", name, &id, max) {
-                Ok(score) => {
-                    by_id.insert(id, score);
-                }
-                Err(d) => problems.push(d),
+            }
+            if let Some(row) = rows.iter_mut().find(|r| r.association.as_str() == name) {
+                row.self_scores = Some(criteria.ids.iter().map(|id| by_id[id]).collect());
             }
         }
-        let missing: Vec<&str> = ids
-            .iter()
-            .filter(|id| !by_id.contains_key(*id))
-            .map(String::as_str)
-            .collect();
-        if !missing.is_empty() {
-            problems.push(
-                source
-                    .at(&["self_scores", name], "E234")
-                    .arg("association", name.as_str())
-                    .arg("criteria", missing.join(", ")),
-            );
-            continue;
-        }
-        if let Some(row) = rows.iter_mut().find(|r| r.association.as_str() == name) {
-            row.self_scores = Some(ids.iter().map(|id| by_id[id]).collect());
-        }
     }
-    // Members not scored, with the reason; every member of the bloc that year is one or the other.
-    let mut absent = IndexMap::new();
-    for (name, reason) in &file.absent {
-        if !check_association(name, "absent", &mut problems) {
-            continue;
-        }
-        if file.scores.contains_key(name) {
-            problems.push(
-                source
-                    .at(&["absent", name], "E231")
-                    .arg("association", name.as_str()),
-            );
-            continue;
-        }
-        let reason = yaml::scalar_text(reason)
-            .unwrap_or_default()
-            .trim()
-            .to_string();
-        absent.insert(
-            Slug::parse(name).expect("known association slugs are valid"),
-            reason,
-        );
-    }
-    let year = i32::from(period.year());
-    for member in members {
-        if member.member_in(year)
-            && !file.scores.contains_key(member.slug.as_str())
-            && !file.absent.contains_key(member.slug.as_str())
-        {
-            problems.push(
-                source
-                    .at(&["scores"], "E230")
-                    .arg("association", member.slug.as_str())
-                    .arg("period", period.to_string()),
-            );
-        }
-    }
-    // Tie-break: group or criterion ids, compared in order.
-    let mut tie_break = Vec::new();
-    for (i, value) in file.tie_break.iter().enumerate() {
-        let id = yaml::scalar_text(value)
-            .unwrap_or_default()
-            .trim()
-            .to_string();
-        if group_ids.contains(&id) || maxima.contains_key(id.as_str()) {
-            tie_break.push(id);
-        } else {
-            let known = group_ids
-                .iter()
-                .map(String::as_str)
-                .chain(ids.iter().map(String::as_str));
-            let hint = crate::diagnostics::suggestion(&id, known);
-            problems.push(
-                source
-                    .at(&["tie_break"], "E232")
-                    .arg("id", id.as_str())
-                    .nested("hint", hint)
-                    .arg("position", (i + 1).to_string()),
-            );
-        }
-    }
-    for (name, value) in &file.awards {
-        if !check_association(name, "awards", &mut problems) {
-            continue;
-        }
-        let (award, status, decision) = match award(&source, name, value) {
-            Ok(parts) => parts,
-            Err(d) => {
-                problems.push(d);
+
+    /// Members not scored, with the reason; every member of the bloc that year is one or the
+    /// other.
+    fn absences(
+        &mut self,
+        file: &ScoringFile,
+        members: &[Member],
+        period: crate::period::PeriodId,
+    ) -> IndexMap<Slug, String> {
+        let source = self.source;
+        let mut absent = IndexMap::new();
+        for (name, reason) in &file.absent {
+            if !self.is_member(name, "absent") {
                 continue;
             }
-        };
-        match rows.iter_mut().find(|r| r.association.as_str() == name) {
-            Some(row) => {
-                row.award = award;
-                row.award_status = status;
-                row.award_decision = decision;
+            if file.scores.contains_key(name) {
+                self.problems.push(
+                    source
+                        .at(&["absent", name], "E231")
+                        .arg("association", name.as_str()),
+                );
+                continue;
             }
-            None if file.scores.contains_key(name) => {}
-            None => problems.push(
-                source
-                    .at(&["awards", name], "E103")
-                    .arg("name", name.as_str()),
-            ),
+            let reason = yaml::scalar_text(reason)
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            absent.insert(
+                Slug::parse(name).expect("known association slugs are valid"),
+                reason,
+            );
         }
-    }
-    for (name, items) in &file.adjustments {
-        if !check_association(name, "adjustments", &mut problems) {
-            continue;
-        }
-        let mut adjustments = Vec::new();
-        for item in items {
-            match points(
-                &source,
-                &["adjustments", name],
-                &item.points,
-                Message::new("what-adjustment").arg("name", name.as_str()),
-            ) {
-                Ok(points) => adjustments.push(Adjustment {
-                    points,
-                    reason: item.reason.trim().to_string(),
-                }),
-                Err(d) => problems.push(d),
+        let year = i32::from(period.year());
+        for member in members {
+            if member.member_in(year)
+                && !file.scores.contains_key(member.slug.as_str())
+                && !file.absent.contains_key(member.slug.as_str())
+            {
+                self.problems.push(
+                    source
+                        .at(&["scores"], "E230")
+                        .arg("association", member.slug.as_str())
+                        .arg("period", period.to_string()),
+                );
             }
         }
-        match rows.iter_mut().find(|r| r.association.as_str() == name) {
-            Some(row) => row.adjustments = adjustments,
-            None if file.scores.contains_key(name) => {}
-            None => problems.push(
-                source
-                    .at(&["adjustments", name], "E104")
-                    .arg("name", name.as_str()),
-            ),
+        absent
+    }
+
+    /// The tie-break: group or criterion ids, compared in order.
+    fn tie_break(&mut self, file: &ScoringFile, criteria: &Criteria) -> Vec<String> {
+        let mut tie_break = Vec::new();
+        for (i, value) in file.tie_break.iter().enumerate() {
+            let id = yaml::scalar_text(value)
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            if criteria.group_ids.contains(&id) || criteria.maxima.contains_key(&id) {
+                tie_break.push(id);
+            } else {
+                let known = criteria
+                    .group_ids
+                    .iter()
+                    .map(String::as_str)
+                    .chain(criteria.ids.iter().map(String::as_str));
+                let hint = crate::diagnostics::suggestion(&id, known);
+                self.problems.push(
+                    self.source
+                        .at(&["tie_break"], "E232")
+                        .arg("id", id.as_str())
+                        .nested("hint", hint)
+                        .arg("position", (i + 1).to_string()),
+                );
+            }
+        }
+        tie_break
+    }
+
+    /// Awards, on the rows of the members scored.
+    fn awards(&mut self, file: &ScoringFile, rows: &mut [ScoreRow]) {
+        for (name, value) in &file.awards {
+            if !self.is_member(name, "awards") {
+                continue;
+            }
+            let (award, status, decision) = match award(self.source, name, value) {
+                Ok(parts) => parts,
+                Err(d) => {
+                    self.problems.push(d);
+                    continue;
+                }
+            };
+            match rows.iter_mut().find(|r| r.association.as_str() == name) {
+                Some(row) => {
+                    row.award = award;
+                    row.award_status = status;
+                    row.award_decision = decision;
+                }
+                None if file.scores.contains_key(name) => {}
+                None => self.problems.push(
+                    self.source
+                        .at(&["awards", name], "E103")
+                        .arg("name", name.as_str()),
+                ),
+            }
         }
     }
-    let document = super::document_meta::resolve(
-        &source,
-        file.number.clone(),
-        file.signed.clone(),
-        file.signer.clone(),
-    )
-    .map_err(|d| problems.push(d))
-    .unwrap_or_default();
-    if !problems.is_empty() {
-        return Err(problems);
+
+    /// Points added or taken away, each with its reason, on the rows of the members scored.
+    fn adjustments(&mut self, file: &ScoringFile, rows: &mut [ScoreRow]) {
+        for (name, items) in &file.adjustments {
+            if !self.is_member(name, "adjustments") {
+                continue;
+            }
+            let mut adjustments = Vec::new();
+            for item in items {
+                match points(
+                    self.source,
+                    &["adjustments", name],
+                    &item.points,
+                    Message::new("what-adjustment").arg("name", name.as_str()),
+                ) {
+                    Ok(points) => adjustments.push(Adjustment {
+                        points,
+                        reason: item.reason.trim().to_string(),
+                    }),
+                    Err(d) => self.problems.push(d),
+                }
+            }
+            match rows.iter_mut().find(|r| r.association.as_str() == name) {
+                Some(row) => row.adjustments = adjustments,
+                None if file.scores.contains_key(name) => {}
+                None => self.problems.push(
+                    self.source
+                        .at(&["adjustments", name], "E104")
+                        .arg("name", name.as_str()),
+                ),
+            }
+        }
     }
-    for row in &mut rows {
+}
+
+/// Totals (criteria and adjustments), then ranks: equal totals go by the tie-break, then share
+/// a rank and are listed by name.
+fn rank(rows: &mut [ScoreRow], groups: &[CriteriaGroup], tie_break: &[String], members: &[Member]) {
+    for row in rows.iter_mut() {
         row.total = row.scores.iter().sum::<Decimal>()
             + row.adjustments.iter().map(|a| a.points).sum::<Decimal>();
     }
@@ -639,32 +733,14 @@ pub fn parse(
         .iter()
         .map(|m| (m.slug.as_str(), m.name.as_str()))
         .collect();
-    let keys = tie_break_keys(&groups, &tie_break);
-    rank_with(&mut rows, &keys, |slug| {
+    let keys = tie_break_keys(groups, tie_break);
+    rank_with(rows, &keys, |slug| {
         names
             .get(slug.as_str())
             .copied()
             .unwrap_or(slug.as_str())
             .to_string()
     });
-    let has_self_scores = rows.iter().any(|r| r.self_scores.is_some());
-    let extra = crate::config::extra_to_json(&file.extra);
-    Ok(Scoring {
-        source: path.rel.clone(),
-        period,
-        title: file
-            .title
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty()),
-        groups,
-        rows,
-        sample: SampleMark::from_extra(&extra),
-        extra,
-        tie_break,
-        absent,
-        has_self_scores,
-        document,
-    })
 }
 
 /// An award: a bare string (proposed), or `{ title, status, decision }`.

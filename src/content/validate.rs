@@ -1,5 +1,7 @@
-//! Checks across files, after everything is loaded: two items wanting the same URL, and the
-//! lookups (tags, news per association and period) that later stages use instead of scanning.
+//! Checks across files, once every kind of content is loaded: two items wanting the same URL,
+//! aliases over a page of any kind, a file or a reserved path (from the route table,
+//! [`crate::urls`]); and the lookups (tags, news per
+//! association and period) that later stages use instead of scanning.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -7,26 +9,51 @@ use std::path::PathBuf;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::model::{Site, SiteIndex, Tag};
 use crate::slug::Slug;
+use crate::urls::{self, Route, Taken};
 
+/// The lookups, then every check: what `serve` runs after applying a change to a loaded site.
 pub fn validate(site: &mut Site, problems: &mut Vec<Diagnostic>) {
+    index(site);
+    check(site, problems);
+}
+
+/// Fills in the tags and the lookups of [`SiteIndex`].
+pub fn index(site: &mut Site) {
+    site.tags = collect_tags(site);
+    site.index = build_index(site);
+}
+
+/// Every check across files; the site's lookups must be filled in ([`index`]).
+pub fn check(site: &Site, problems: &mut Vec<Diagnostic>) {
     check_unique_slugs(
         site.news.iter().map(|n| (&n.slug, &n.source)),
         "what-news-item",
-        "/news/",
+        urls::NEWS,
         problems,
     );
     check_unique_slugs(
         site.pages.iter().map(|p| (&p.slug, &p.source)),
         "what-page",
-        "/",
+        "",
         problems,
     );
-    site.tags = collect_tags(site);
-    site.index = build_index(site);
-    if site.news.iter().any(|n| !n.aliases.is_empty()) {
-        let pages = crate::render::page_files(site);
-        super::aliases::check(site, &pages, problems);
+    check_tag_spellings(site, problems);
+    check_routes(site, problems);
+}
+
+/// The aliases against the route table: they must leave every page, every file and every
+/// reserved path alone.
+fn check_routes(site: &Site, problems: &mut Vec<Diagnostic>) {
+    if site.news.iter().all(|n| n.aliases.is_empty()) {
+        return;
     }
+    let mut taken: Taken<Route> = Taken::new();
+    for route in urls::routes(site) {
+        if !matches!(route, Route::Alias(..)) {
+            taken.insert(&route.path(site), route);
+        }
+    }
+    super::aliases::check(site, &taken, problems);
 }
 
 fn check_unique_slugs<'a>(
@@ -47,7 +74,7 @@ fn check_unique_slugs<'a>(
             problems.push(
                 Diagnostic::new(b, "E054")
                     .nested("what", crate::messages::Message::new(what))
-                    .arg("url", format!("{prefix}{slug}/"))
+                    .arg("url", format!("/{prefix}{slug}/"))
                     .arg("other", display_path(a)),
             );
         } else {
@@ -58,27 +85,12 @@ fn check_unique_slugs<'a>(
 
 /// One tag per slug, named by its most common spelling (then the first in order).
 fn collect_tags(site: &Site) -> Vec<Tag> {
-    let mut by_slug: HashMap<&Slug, (Vec<usize>, HashMap<&str, usize>)> = HashMap::new();
-    for (index, item) in site.news.iter().enumerate() {
-        for (name, slug) in item.tags.iter().zip(&item.tag_slugs) {
-            let entry = by_slug.entry(slug).or_default();
-            entry.0.push(index);
-            *entry.1.entry(name.as_str()).or_default() += 1;
-        }
-    }
-    let mut tags: Vec<Tag> = by_slug
+    let mut tags: Vec<Tag> = spellings(site)
         .into_iter()
-        .map(|(slug, (news, names))| {
-            let name = names
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
-                .map(|(name, _)| name.to_string())
-                .unwrap_or_default();
-            Tag {
-                slug: slug.clone(),
-                name,
-                news,
-            }
+        .map(|(slug, (news, names))| Tag {
+            slug: slug.clone(),
+            name: most_written(&names).to_string(),
+            news,
         })
         .collect();
     // By name in Vietnamese order (the slug drops the letters' marks: đ would sort as d).
@@ -86,6 +98,57 @@ fn collect_tags(site: &Site) -> Vec<Tag> {
         crate::collation::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug))
     });
     tags
+}
+
+/// A tag's spellings: how many items write each, and the first of them.
+type Spellings<'a> = HashMap<&'a str, (usize, usize)>;
+
+/// Every tag by slug: the items that have it, and how it is written.
+fn spellings(site: &Site) -> HashMap<&Slug, (Vec<usize>, Spellings<'_>)> {
+    let mut by_slug: HashMap<&Slug, (Vec<usize>, Spellings)> = HashMap::new();
+    for (index, item) in site.news.iter().enumerate() {
+        for (name, slug) in item.tags.iter().zip(&item.tag_slugs) {
+            let entry = by_slug.entry(slug).or_default();
+            entry.0.push(index);
+            entry.1.entry(name.as_str()).or_insert((0, index)).0 += 1;
+        }
+    }
+    by_slug
+}
+
+/// The spelling most items write (then the first in order).
+fn most_written<'a>(names: &Spellings<'a>) -> &'a str {
+    names
+        .iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(a.0)))
+        .map_or("", |(name, _)| name)
+}
+
+/// Spellings of one tag that differ only by case or marks (`Thi đua`, `thi dua`) make one tag:
+/// each other spelling gets a warning (W610) at the first news item that writes it, naming the
+/// one shown, so the editor sees the merge instead of finding it on the tag page.
+fn check_tag_spellings(site: &Site, problems: &mut Vec<Diagnostic>) {
+    for (_, names) in spellings(site).into_values() {
+        if names.len() < 2 {
+            continue;
+        }
+        let shown = most_written(&names);
+        let mut others: Vec<(&str, usize)> = names
+            .iter()
+            .filter(|(other, _)| **other != shown)
+            .map(|(other, (_, first))| (*other, *first))
+            .collect();
+        others.sort();
+        for (other, first) in others {
+            let source = &site.news[first].source;
+            problems.push(
+                Diagnostic::new(source, "W610")
+                    .arg("tag", other)
+                    .arg("shown", shown)
+                    .at(super::key_line(&site.root, source, "tags"), 0),
+            );
+        }
+    }
 }
 
 fn build_index(site: &Site) -> SiteIndex {

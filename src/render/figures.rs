@@ -52,6 +52,17 @@ pub fn number(value: Decimal, def: &MetricDef, language: Language) -> String {
     }
 }
 
+/// The word before an approximate number: `hơn`, `khoảng`, `gần`, `dưới` (en: over, about, …).
+pub fn qualifier_word(qualifier: Qualifier, language: Language) -> &'static str {
+    match (language, qualifier) {
+        (Language::Vi, Qualifier::Over) => "hơn",
+        (Language::Vi, Qualifier::About) => "khoảng",
+        (Language::Vi, Qualifier::Nearly) => "gần",
+        (Language::Vi, Qualifier::Under) => "dưới",
+        (_, q) => q.as_str(),
+    }
+}
+
 /// `hơn 40` (the qualifier's word, then the number).
 pub fn value(
     value: Decimal,
@@ -61,7 +72,7 @@ pub fn value(
 ) -> String {
     let number = number(value, def, language);
     match qualifier {
-        Some(q) => format!("{} {number}", q.word(language)),
+        Some(q) => format!("{} {number}", qualifier_word(q, language)),
         None => number,
     }
 }
@@ -79,7 +90,7 @@ pub fn with_unit(text: &str, unit: &str) -> String {
 
 /// "khoảng" / "about": what a total or comparison that includes an approximate value says.
 pub fn about(language: Language) -> &'static str {
-    Qualifier::About.word(language)
+    qualifier_word(Qualifier::About, language)
 }
 
 /// A change against an earlier value, in the metric's unit: `+19`, `−3`, `khoảng +5`.

@@ -6,9 +6,11 @@ pub mod budget;
 pub mod cells;
 pub mod charts;
 pub mod data;
+pub mod documents;
 pub mod figures;
 pub mod filters;
 pub mod office;
+mod pages;
 pub mod readers;
 pub mod registration;
 pub mod search;
@@ -25,64 +27,9 @@ use tera::{Context, Tera, Value};
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::model::{Site, StaticOrigin};
 use crate::output::Output;
-use crate::period::PeriodId;
 use crate::theme;
+use crate::urls::{self, Route};
 use views::{Translations, Views};
-
-/// One output file to produce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Job {
-    Home,
-    /// 1-based page of the news list.
-    NewsList(usize),
-    News(usize),
-    Tags,
-    Tag(usize, usize),
-    Page(usize),
-    Associations,
-    Association(usize),
-    Reports,
-    Report(PeriodId),
-    ReportJson(PeriodId),
-    ReportCsv(PeriodId),
-    ScoringIndex,
-    Scoring(PeriodId),
-    /// `registrations/<year>/`
-    Registration(i32),
-    // Downloads for offices (render/office): Word documents and spreadsheets.
-    ReportDocx(PeriodId),
-    ReportXlsx(PeriodId),
-    ScoringDocx(PeriodId),
-    ScoringXlsx(PeriodId),
-    Atom,
-    Sitemap,
-    Robots,
-    NotFound,
-    Search,
-    SearchIndex,
-    Static(usize),
-    /// `/documents/` and `/documents/<slug>/`.
-    Document(crate::documents::DocPage),
-    /// The redirect page of news item `.0`'s alias `.1`.
-    Alias(usize, usize),
-    /// The Atom feed of an association, of a tag.
-    AssociationFeed(usize),
-    TagFeed(usize),
-}
-
-/// Number of pages for `count` items, at least one (an empty list still has its page).
-pub fn page_count(count: usize, per_page: usize) -> usize {
-    count.div_ceil(per_page.max(1)).max(1)
-}
-
-/// `news/` page 1 → `news/`, page 3 → `news/page/3/`.
-pub fn paginated_path(base: &str, page: usize) -> String {
-    if page <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}page/{page}/")
-    }
-}
 
 /// The number of items in the feed.
 pub const FEED_ITEMS: usize = 20;
@@ -92,138 +39,6 @@ pub const HOME_ITEMS: usize = 6;
 pub const ASSOCIATION_NEWS_ITEMS: usize = 20;
 /// Sitemaps hold at most this many URLs; larger sites get a sitemap index.
 pub const SITEMAP_LIMIT: usize = 50_000;
-
-impl Job {
-    /// The output path (relative, `/`-separated) and the page URL path (`news/x/`).
-    pub fn path(&self, site: &Site) -> String {
-        match self.url_path(site) {
-            Some(url) => format!("{url}index.html"),
-            None => match self {
-                Job::ReportJson(p) => format!("reports/{p}/data.json"),
-                Job::ReportCsv(p) => format!("reports/{p}/data.csv"),
-                Job::ReportDocx(p) => office::report_docx_path(*p),
-                Job::ReportXlsx(p) => office::report_xlsx_path(*p),
-                Job::ScoringDocx(p) => office::scoring_docx_path(*p),
-                Job::ScoringXlsx(p) => office::scoring_xlsx_path(*p),
-                Job::Atom => String::from("atom.xml"),
-                Job::Sitemap => String::from("sitemap.xml"),
-                Job::Robots => String::from("robots.txt"),
-                Job::NotFound => String::from("404.html"),
-                Job::SearchIndex => String::from("search/index.json"),
-                Job::Static(i) => site.static_files[*i].dest.clone(),
-                Job::Alias(i, k) => site.news[*i].aliases[*k].file(),
-                Job::AssociationFeed(i) => {
-                    format!("associations/{}/atom.xml", site.associations[*i].slug)
-                }
-                Job::TagFeed(t) => format!("tags/{}/atom.xml", site.tags[*t].slug),
-                _ => unreachable!("pages have URL paths"),
-            },
-        }
-    }
-
-    /// The URL path of an HTML page under the site root (`""` for home), `None` for other files.
-    pub fn url_path(&self, site: &Site) -> Option<String> {
-        Some(match self {
-            Job::Home => String::new(),
-            Job::NewsList(n) => paginated_path("news/", *n),
-            Job::News(i) => format!("news/{}/", site.news[*i].slug),
-            Job::Tags => String::from("tags/"),
-            Job::Tag(t, n) => paginated_path(&format!("tags/{}/", site.tags[*t].slug), *n),
-            Job::Page(i) => format!("{}/", site.pages[*i].slug),
-            Job::Associations => String::from("associations/"),
-            Job::Association(i) => format!("associations/{}/", site.associations[*i].slug),
-            Job::Reports => String::from("reports/"),
-            Job::Report(p) => format!("reports/{p}/"),
-            Job::ScoringIndex => String::from("scoring/"),
-            Job::Search => String::from("search/"),
-            Job::Scoring(p) => format!("scoring/{p}/"),
-            Job::Registration(year) => format!("registrations/{year}/"),
-            Job::Document(page) => crate::documents::url_path(site, *page),
-            _ => return None,
-        })
-    }
-}
-
-/// Every job of a full build, in a stable order.
-pub fn all_jobs(site: &Site) -> Vec<Job> {
-    let per_page = site.config.news_per_page;
-    let mut jobs = vec![
-        Job::Home,
-        Job::Tags,
-        Job::Associations,
-        Job::Reports,
-        Job::ScoringIndex,
-    ];
-    jobs.extend((1..=page_count(site.news.len(), per_page)).map(Job::NewsList));
-    jobs.extend((0..site.news.len()).map(Job::News));
-    for (t, tag) in site.tags.iter().enumerate() {
-        jobs.extend((1..=page_count(tag.news.len(), per_page)).map(|n| Job::Tag(t, n)));
-    }
-    jobs.extend((0..site.pages.len()).map(Job::Page));
-    jobs.extend((0..site.associations.len()).map(Job::Association));
-    for &id in site.periods.keys() {
-        jobs.extend([Job::Report(id), Job::ReportJson(id), Job::ReportCsv(id)]);
-    }
-    jobs.extend(site.scorings.keys().map(|&id| Job::Scoring(id)));
-    jobs.extend(
-        site.registrations
-            .keys()
-            .map(|&year| Job::Registration(year)),
-    );
-    for (&id, period) in &site.periods {
-        jobs.push(Job::ReportXlsx(id));
-        if office::has_report_docx(site, period) {
-            jobs.push(Job::ReportDocx(id));
-        }
-    }
-    for (&id, scoring) in &site.scorings {
-        jobs.push(Job::ScoringXlsx(id));
-        if office::has_scoring_docx(site, scoring) {
-            jobs.push(Job::ScoringDocx(id));
-        }
-    }
-    jobs.extend([
-        Job::Atom,
-        Job::Sitemap,
-        Job::Robots,
-        Job::NotFound,
-        Job::Search,
-        Job::SearchIndex,
-    ]);
-    jobs.extend((0..site.static_files.len()).map(Job::Static));
-    jobs.extend(crate::documents::jobs(site).into_iter().map(Job::Document));
-    jobs.extend(reader_jobs(site));
-    jobs
-}
-
-/// The feeds of members and tags, and the redirect pages of old news URLs.
-fn reader_jobs(site: &Site) -> impl Iterator<Item = Job> + '_ {
-    let feeds = (0..site.associations.len())
-        .map(Job::AssociationFeed)
-        .chain((0..site.tags.len()).map(Job::TagFeed));
-    let aliases = site
-        .news
-        .iter()
-        .enumerate()
-        .flat_map(|(i, n)| (0..n.aliases.len()).map(move |k| Job::Alias(i, k)));
-    feeds.chain(aliases)
-}
-
-/// Every output file of the site but the redirect pages and static files → the page or file it
-/// is (`/news/x/`), for the check that an alias does not take a real page's place.
-pub fn page_files(site: &Site) -> HashMap<String, String> {
-    all_jobs(site)
-        .into_iter()
-        .filter(|j| !matches!(j, Job::Alias(..) | Job::Static(_)))
-        .map(|j| {
-            let shown = match j.url_path(site) {
-                Some(url) => format!("/{url}"),
-                None => format!("/{}", j.path(site)),
-            };
-            (j.path(site), shown)
-        })
-        .collect()
-}
 
 #[derive(Serialize)]
 struct MenuItem<'a> {
@@ -533,8 +348,8 @@ impl Renderer {
             "province": config.bloc.province,
             "leader": leader.map(|a| views.association_link(a)),
             "deputy": deputy.map(|a| views.association_link(a)),
-            "feed_url": config.path_url("atom.xml"),
-            "feed_permalink": config.absolute_url("atom.xml"),
+            "feed_url": config.path_url(urls::FEED),
+            "feed_permalink": config.absolute_url(urls::FEED),
             "home_url": config.path_url(""),
             "extra": config.extra,
             "news_count": site.news.len(),
@@ -547,7 +362,7 @@ impl Renderer {
             .filter(|p| p.menu.is_some())
             .map(|p| MenuItem {
                 title: &p.title,
-                url: config.path_url(&format!("{}/", p.slug)),
+                url: config.path_url(&urls::page(&p.slug)),
             })
             .collect();
         let global = tera.global_context();
@@ -577,7 +392,7 @@ impl Renderer {
     }
 
     /// Renders `jobs` into `out`. Returns every problem (template errors name the template and line).
-    pub fn render(&self, site: &Site, jobs: &[Job], out: &dyn Output) -> Vec<Diagnostic> {
+    pub fn render(&self, site: &Site, jobs: &[Route], out: &dyn Output) -> Vec<Diagnostic> {
         self.render_with(site, None, jobs, out)
     }
 
@@ -587,7 +402,7 @@ impl Renderer {
         &self,
         site: &Site,
         bodies: Option<&NewsBodies>,
-        jobs: &[Job],
+        jobs: &[Route],
         out: &dyn Output,
     ) -> Vec<Diagnostic> {
         let mut problems = check_collisions(site, jobs);
@@ -600,11 +415,11 @@ impl Renderer {
         // by itself, before the pages: its working memory is gone before the pages' shared
         // values (news cards) are made, so the two never add up at the peak. `serve` patches
         // the index beside the pages.
-        let (first, rest): (&[Job], Vec<Job>) = if self.search_cache.is_enabled() {
+        let (first, rest): (&[Route], Vec<Route>) = if self.search_cache.is_enabled() {
             (&[], jobs.to_vec())
         } else {
-            let search: &[Job] = if jobs.contains(&Job::SearchIndex) {
-                &[Job::SearchIndex]
+            let search: &[Route] = if jobs.contains(&Route::SearchIndex) {
+                &[Route::SearchIndex]
             } else {
                 &[]
             };
@@ -612,7 +427,7 @@ impl Renderer {
                 search,
                 jobs.iter()
                     .copied()
-                    .filter(|j| *j != Job::SearchIndex)
+                    .filter(|j| *j != Route::SearchIndex)
                     .collect(),
             )
         };
@@ -629,14 +444,15 @@ impl Renderer {
         problems
     }
 
-    fn run(&self, state: &RenderState, job: Job, out: &dyn Output) -> Result<(), Diagnostic> {
+    fn run(&self, state: &RenderState, job: Route, out: &dyn Output) -> Result<(), Diagnostic> {
         let site = state.views.site;
         let path = job.path(site);
         let io_error = |e: std::io::Error| {
-            Diagnostic::new(PathBuf::from(&path), "E116").arg("error", e.to_string())
+            Diagnostic::new(PathBuf::from(&path), "E116")
+                .nested("error", crate::messages::io_reason(&e))
         };
         match job {
-            Job::Static(i) => {
+            Route::Static(i) => {
                 return match &site.static_files[i].origin {
                     StaticOrigin::Disk(from) if site.images.is_cached(from) => {
                         out.link_file(&path, from).map_err(io_error)
@@ -648,26 +464,29 @@ impl Renderer {
                                 from.strip_prefix(&site.root).unwrap_or(from),
                                 "E607",
                             )
-                            .arg("error", read.to_string()),
+                            .nested("error", crate::messages::io_reason(&read)),
                             Ok(_) => io_error(e),
                         }
                     }),
                     StaticOrigin::Builtin(bytes) => out.write(&path, bytes).map_err(io_error),
                 };
             }
-            Job::ReportJson(id) => {
+            Route::ReportJson(id) => {
                 return out
                     .write(&path, data::period_json(site, id).as_bytes())
                     .map_err(io_error);
             }
-            Job::ReportCsv(id) => {
+            Route::ReportCsv(id) => {
                 let csv = data::period_csv(site, id).map_err(|e| {
                     Diagnostic::new(PathBuf::from(&path), "E116").arg("error", e.to_string())
                 })?;
                 return out.write(&path, csv.as_bytes()).map_err(io_error);
             }
-            Job::Sitemap => return write_sitemap(state, out).map_err(io_error),
-            Job::ReportDocx(_) | Job::ReportXlsx(_) | Job::ScoringDocx(_) | Job::ScoringXlsx(_) => {
+            Route::Sitemap => return write_sitemap(state, out).map_err(io_error),
+            Route::ReportDocx(_)
+            | Route::ReportXlsx(_)
+            | Route::ScoringDocx(_)
+            | Route::ScoringXlsx(_) => {
                 let bytes = office::render(&state.views, job).map_err(|e| {
                     Diagnostic::new(PathBuf::from(&path), "E301")
                         .arg("file", path.clone())
@@ -675,7 +494,7 @@ impl Renderer {
                 })?;
                 return out.write(&path, &bytes).map_err(io_error);
             }
-            Job::SearchIndex => {
+            Route::SearchIndex => {
                 let started = std::time::Instant::now();
                 let docs = search::documents(&state.views, &|i| state.news_html(i));
                 let documents = started.elapsed();
@@ -707,31 +526,26 @@ impl Renderer {
         let (template, context) = self.context(state, job);
         let mut buffer = Vec::with_capacity(16 * 1024);
         // Bounded: a runaway template fails its page instead of hanging the build (or serve).
-        let budget = budget::time_budget();
-        budget::start(budget, template, &path);
-        let limit = budget::max_page_bytes();
+        let file = self
+            .origins
+            .get(template)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(format!("<built-in theme>/templates/{template}")));
+        budget::start(budget::time_budget(), template, &file, &path);
         let rendered = self.tera.render_to(
             template,
             &context,
-            budget::BoundedWriter::new(&mut buffer, limit),
+            budget::BoundedWriter::new(&mut buffer, budget::max_page_bytes()),
         );
         match (rendered, budget::finish()) {
             (Ok(()), _) => {}
             (Err(_), Some(exceeded)) => {
-                let file = self.origins.get(template).cloned().unwrap_or_else(|| {
-                    PathBuf::from(format!("<built-in theme>/templates/{template}"))
-                });
-                let diagnostic = match exceeded {
-                    budget::Exceeded::Time => {
-                        Diagnostic::new(file, "E602").count("ms", budget.as_millis() as i64)
-                    }
-                    budget::Exceeded::Size => Diagnostic::new(file, "E603")
-                        .count("mib", (limit >> 20) as i64)
-                        .count("bytes", limit as i64),
-                };
-                return Err(diagnostic
-                    .arg("template", template)
-                    .arg("page", path.clone()));
+                return Err(budget::diagnostic(&budget::Runaway {
+                    exceeded,
+                    template: template.to_string(),
+                    file,
+                    page: path.clone(),
+                }));
             }
             (Err(e), None) => {
                 return Err(tera_error(&e, &self.origins, Some(&path)));
@@ -740,7 +554,7 @@ impl Renderer {
         out.write(&path, &buffer).map_err(io_error)
     }
 
-    fn context(&self, state: &RenderState, job: Job) -> (&'static str, Context) {
+    fn context(&self, state: &RenderState, job: Route) -> (&'static str, Context) {
         let views = &state.views;
         let site = views.site;
         let config = &site.config;
@@ -748,303 +562,50 @@ impl Renderer {
         let url_path = job.url_path(site).unwrap_or_default();
         context.insert("current_url", &config.path_url(&url_path));
         context.insert("permalink", &config.absolute_url(&url_path));
-        let mut title: Option<String> = None;
-        let mut description: Option<String> = None;
         // Heading levels of news cards and of the criteria under a scoring table: templates
         // directly under the page's h1 set them to 2.
         context.insert("card_heading", &3);
         context.insert("scoring_inner", &3);
-        let template = match job {
-            Job::Home => {
-                let latest: Vec<Value> = (0..site.news.len().min(HOME_ITEMS))
-                    .map(|i| state.card(i))
-                    .collect();
-                context.insert_value("latest_news", Value::from(latest));
-                // The latest period with something to read: a narrative or a reported figure
-                // (not one `blocpress new period` just created with every value empty).
-                let period = site.periods.values().rev().find(|p| {
-                    p.narrative.is_some()
-                        || site.associations.iter().any(|a| {
-                            a.achievements.get(&p.id).is_some_and(|a| {
-                                a.summary.is_some() || a.values.values().any(Option::is_some)
-                            })
-                        })
-                });
-                context.insert("latest_period", &period.map(|p| views.period_summary(p)));
-                context.insert_value("associations", state.association_cards());
-                "index.html"
-            }
-            Job::NewsList(n) => {
-                title = Some(views.tr("news"));
-                context.insert_value(
-                    "paginator",
-                    state.paginator(
-                        "news/",
-                        (0..site.news.len()).collect::<Vec<_>>().as_slice(),
-                        n,
-                    ),
-                );
-                "news_list.html"
-            }
-            Job::News(i) => {
-                let item = &site.news[i];
-                context.insert_value("news", state.card(i));
-                context.insert_value("content", Value::safe_string(&state.news_html(i)));
-                state.release(i);
-                context.insert_value(
-                    "newer",
-                    if i > 0 {
-                        state.card(i - 1)
-                    } else {
-                        Value::none()
-                    },
-                );
-                context.insert_value(
-                    "older",
-                    if i + 1 < site.news.len() {
-                        state.card(i + 1)
-                    } else {
-                        Value::none()
-                    },
-                );
-                context.insert_value("json_ld", Value::safe_string(&news_json_ld(views, item)));
-                let related: Vec<Value> = readers::related(site, i)
-                    .into_iter()
-                    .map(|n| state.card(n))
-                    .collect();
-                context.insert_value("related", Value::from(related));
-                title = Some(item.title.clone());
-                description = item.summary.clone();
-                "news.html"
-            }
-            Job::Tags => {
-                title = Some(views.tr("tags"));
-                let tags: Vec<Value> = site
-                    .tags
-                    .iter()
-                    .map(|t| {
-                        Value::from_serializable(&serde_json::json!({
-                            "slug": t.slug, "name": t.name, "count": t.news.len(),
-                            "url": config.path_url(&format!("tags/{}/", t.slug)),
-                        }))
-                    })
-                    .collect();
-                context.insert_value("tags", Value::from(tags));
-                "tags.html"
-            }
-            Job::Tag(t, n) => {
-                let tag = &site.tags[t];
-                title = Some(format!("{}: {}", views.tr("tag"), tag.name));
-                context.insert("tag", &serde_json::json!({ "slug": tag.slug, "name": tag.name, "count": tag.news.len() }));
-                context.insert_value(
-                    "paginator",
-                    state.paginator(&format!("tags/{}/", tag.slug), &tag.news, n),
-                );
-                "tag.html"
-            }
-            Job::Page(i) => {
-                let page = &site.pages[i];
-                title = Some(page.title.clone());
-                context.insert("page", &serde_json::json!({ "title": page.title, "slug": page.slug, "extra": page.extra }));
-                context.insert_value("content", Value::safe_string(&page.body.html));
-                context.insert("toc", &readers::toc(&page.body.html));
-                "page.html"
-            }
-            Job::Associations => {
-                title = Some(views.tr("associations"));
-                context.insert_value("associations", state.association_cards());
-                "associations.html"
-            }
-            Job::Association(i) => {
-                let association = &site.associations[i];
-                title = Some(association.name.clone());
-                context.insert("association", &views.association_page(association));
-                let documents: Vec<_> = crate::documents::of_association(site, &association.slug)
-                    .into_iter()
-                    .map(|d| crate::documents::view(views, &site.documents[d]))
-                    .collect();
-                context.insert("documents", &documents);
-                let news: Vec<Value> = site
-                    .index
-                    .news_by_association
-                    .get(&association.slug)
-                    .map(|list| {
-                        list.iter()
-                            .take(ASSOCIATION_NEWS_ITEMS)
-                            .map(|&n| state.card(n))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                context.insert_value("news", Value::from(news));
-                "association.html"
-            }
-            Job::Reports => {
-                title = Some(views.tr("reports"));
-                // A review with no figures yet (a scoring file alone, a period `new period`
-                // just created) is not listed as published.
-                let (periods, pending): (Vec<_>, Vec<_>) = site
-                    .periods
-                    .values()
-                    .rev()
-                    .map(|p| (p.narrative.is_some(), views.period_summary(p)))
-                    .partition(|(narrative, p)| *narrative || p.has_figures);
-                let periods: Vec<_> = periods.into_iter().map(|(_, p)| p).collect();
-                let pending: Vec<_> = pending.into_iter().map(|(_, p)| p).collect();
-                context.insert("periods", &periods);
-                context.insert("pending", &pending);
-                let registrations: Vec<_> = site
-                    .registrations
-                    .values()
-                    .rev()
-                    .map(|r| {
-                        let view = views.registration(r);
-                        serde_json::json!({ "title": view.title, "url": view.url, "year": view.year })
-                    })
-                    .collect();
-                context.insert("registrations", &registrations);
-                "reports.html"
-            }
-            Job::Report(id) => {
-                let period = &site.periods[&id];
-                let report = views.report(period);
-                title = Some(report.heading.clone());
-                description = period.summary.clone();
-                context.insert("report", &report);
-                let documents: Vec<_> = crate::documents::of_period(site, id)
-                    .into_iter()
-                    .map(|d| crate::documents::view(views, &site.documents[d]))
-                    .collect();
-                context.insert("documents", &documents);
-                if let Some(narrative) = &period.narrative {
-                    context.insert("toc", &readers::toc(&narrative.html));
-                }
-                let news: Vec<Value> = site
-                    .index
-                    .news_by_period
-                    .get(&id)
-                    .map(|list| list.iter().map(|&n| state.card(n)).collect())
-                    .unwrap_or_default();
-                context.insert_value("news", Value::from(news));
-                "report.html"
-            }
-            Job::ScoringIndex => {
-                title = Some(views.tr("scoring"));
-                let list: Vec<_> = site
-                    .scorings
-                    .values()
-                    .rev()
-                    .map(|s| views.scoring(s))
-                    .collect();
-                context.insert("scorings", &list);
-                "scoring_list.html"
-            }
-            Job::Scoring(id) => {
-                let scoring = views.scoring(&site.scorings[&id]);
-                title = Some(scoring.title.clone());
-                context.insert("scoring", &scoring);
-                "scoring.html"
-            }
-            Job::Registration(year) => {
-                let registration = views.registration(&site.registrations[&year]);
-                title = Some(registration.title.clone());
-                context.insert("registration", &registration);
-                "registration.html"
-            }
-            Job::Atom => {
-                let all: Vec<usize> = (0..site.news.len()).collect();
-                state.feed(&mut context, &all);
-                "atom.xml"
-            }
-            Job::Document(crate::documents::DocPage::List) => {
-                title = Some(views.tr("documents"));
-                let documents: Vec<_> = site
-                    .documents
-                    .iter()
-                    .map(|d| crate::documents::view(views, d))
-                    .collect();
-                let (kinds, years) = crate::documents::filters(site);
-                context.insert("filter_css", &crate::documents::filter_css(&kinds, &years));
-                context.insert("kinds", &kinds);
-                context.insert("years", &years);
-                context.insert("documents", &documents);
-                "documents.html"
-            }
-            Job::Document(crate::documents::DocPage::One(i)) => {
-                let document = &site.documents[i];
-                title = Some(document.title.clone());
-                description = Some(format!("{} {}", document.kind, document.number));
-                context.insert("document", &crate::documents::view(views, document));
-                context.insert_value("notes", Value::safe_string(&document.body.html));
-                "document.html"
-            }
-            Job::AssociationFeed(a) => {
-                let association = &site.associations[a];
-                let path = format!("associations/{}/", association.slug);
-                let list = site.index.news_by_association.get(&association.slug);
-                state.feed(&mut context, list.map_or(&[][..], Vec::as_slice));
-                context.insert(
-                    "feed_title",
-                    &format!("{} – {}", association.name, config.title),
-                );
-                context.insert(
-                    "feed_self",
-                    &config.absolute_url(&format!("{path}atom.xml")),
-                );
-                context.insert("feed_page", &config.absolute_url(&path));
-                "atom.xml"
-            }
-            Job::TagFeed(t) => {
-                let tag = &site.tags[t];
-                let path = format!("tags/{}/", tag.slug);
-                state.feed(&mut context, &tag.news);
-                context.insert(
-                    "feed_title",
-                    &format!("{}: {} – {}", views.tr("tag"), tag.name, config.title),
-                );
-                context.insert(
-                    "feed_self",
-                    &config.absolute_url(&format!("{path}atom.xml")),
-                );
-                context.insert("feed_page", &config.absolute_url(&path));
-                "atom.xml"
-            }
-            Job::Alias(i, _) => {
-                let item = &site.news[i];
-                title = Some(item.title.clone());
-                context.insert_value("news", state.card(i));
-                "alias.html"
-            }
-            Job::Robots => "robots.txt",
-            Job::NotFound => {
-                title = Some(views.tr("not_found_title"));
-                "404.html"
-            }
-            Job::Search => {
-                title = Some(views.tr("search"));
-                context.insert(
-                    "labels",
-                    &serde_json::json!({
-                        "found": views.tr("search_found"),
-                        "none": views.tr("search_none"),
-                        "error": views.tr("search_error"),
-                        "kinds": { "n": views.tr("kind_news"), "a": views.tr("kind_association"), "r": views.tr("kind_report"), "p": views.tr("kind_page"), "d": views.tr("kind_document") },
-                        "more": views.tr("search_more"),
-                    }),
-                );
-                "search.html"
-            }
-            Job::ReportJson(_)
-            | Job::ReportCsv(_)
-            | Job::ReportDocx(_)
-            | Job::ReportXlsx(_)
-            | Job::ScoringDocx(_)
-            | Job::ScoringXlsx(_)
-            | Job::Sitemap
-            | Job::SearchIndex
-            | Job::Static(_) => {
+        let page = match job {
+            Route::Home => pages::home(state, &mut context),
+            Route::NewsList(n) => pages::news_list(state, &mut context, n),
+            Route::News(i) => pages::news(state, &mut context, i),
+            Route::Tags => pages::tags(state, &mut context),
+            Route::Tag(t, n) => pages::tag(state, &mut context, t, n),
+            Route::Page(i) => pages::page(state, &mut context, i),
+            Route::Associations => pages::associations(state, &mut context),
+            Route::Association(i) => pages::association(state, &mut context, i),
+            Route::Reports => pages::reports(state, &mut context),
+            Route::Report(id) => pages::report(state, &mut context, id),
+            Route::ScoringIndex => pages::scoring_index(state, &mut context),
+            Route::Scoring(id) => pages::scoring(state, &mut context, id),
+            Route::Registration(year) => pages::registration(state, &mut context, year),
+            Route::Atom => pages::atom(state, &mut context),
+            Route::Documents => pages::documents(state, &mut context),
+            Route::Document(i) => pages::document(state, &mut context, i),
+            Route::AssociationFeed(a) => pages::association_feed(state, &mut context, a),
+            Route::TagFeed(t) => pages::tag_feed(state, &mut context, t),
+            Route::Alias(i, _) => pages::alias(state, &mut context, i),
+            Route::Robots => pages::Page {
+                template: "robots.txt",
+                title: None,
+                description: None,
+            },
+            Route::NotFound => pages::not_found(state, &mut context),
+            Route::Search => pages::search(state, &mut context),
+            Route::ReportJson(_)
+            | Route::ReportCsv(_)
+            | Route::ReportDocx(_)
+            | Route::ReportXlsx(_)
+            | Route::ScoringDocx(_)
+            | Route::ScoringXlsx(_)
+            | Route::Sitemap
+            | Route::SearchIndex
+            | Route::Static(_) => {
                 unreachable!("written without a template")
             }
         };
+        let template = page.template;
         context.insert("section", url_path.split('/').next().unwrap_or(""));
         context.insert(
             "page_kind",
@@ -1053,10 +614,10 @@ impl Renderer {
                 .trim_end_matches(".xml")
                 .trim_end_matches(".txt"),
         );
-        context.insert("page_title", &title);
+        context.insert("page_title", &page.title);
         context.insert(
             "page_description",
-            &description.or_else(|| config.description.clone()),
+            &page.description.or_else(|| config.description.clone()),
         );
         (template, context)
     }
@@ -1157,7 +718,7 @@ impl<'a> RenderState<'a> {
     fn paginator(&self, base: &str, items: &[usize], number: usize) -> Value {
         let config = &self.views.site.config;
         let per_page = config.news_per_page;
-        let total = page_count(items.len(), per_page);
+        let total = urls::page_count(items.len(), per_page);
         let start = (number - 1) * per_page;
         let page_items: Vec<Value> = items
             .iter()
@@ -1165,7 +726,7 @@ impl<'a> RenderState<'a> {
             .take(per_page)
             .map(|&i| self.card(i))
             .collect();
-        let url = |n: usize| config.path_url(&paginated_path(base, n));
+        let url = |n: usize| config.path_url(&urls::paginated(base, n));
         let mut window: Vec<usize> = vec![1, total];
         window.extend(number.saturating_sub(2).max(1)..=(number + 2).min(total));
         window.sort_unstable();
@@ -1208,19 +769,19 @@ impl<'a> RenderState<'a> {
 }
 
 /// A static file must not take the place of a generated page.
-fn check_collisions(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
+fn check_collisions(site: &Site, jobs: &[Route]) -> Vec<Diagnostic> {
     // serve's incremental renders rarely include static files: skip hashing every page path.
-    if !jobs.iter().any(|j| matches!(j, Job::Static(_))) {
+    if !jobs.iter().any(|j| matches!(j, Route::Static(_))) {
         return Vec::new();
     }
     let generated: HashSet<String> = jobs
         .iter()
-        .filter(|j| !matches!(j, Job::Static(_)))
+        .filter(|j| !matches!(j, Route::Static(_)))
         .map(|j| j.path(site))
         .collect();
     let mut problems = Vec::new();
     for job in jobs {
-        if let Job::Static(i) = job {
+        if let Route::Static(i) = job {
             let file = &site.static_files[*i];
             if generated.contains(&file.dest) {
                 let origin = match &file.origin {
@@ -1237,45 +798,6 @@ fn check_collisions(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
     problems
 }
 
-/// JSON-LD `NewsArticle` for a news page; `<`, `>` and `&` are escaped so the text cannot
-/// close its `<script>` element.
-fn news_json_ld(views: &Views, item: &crate::model::NewsItem) -> String {
-    let config = &views.site.config;
-    let organization = serde_json::json!({ "@type": "Organization", "name": config.title, "url": config.base_url });
-    let mut value = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": item.title,
-        "datePublished": item.date.rfc3339,
-        "dateModified": item.updated.as_ref().unwrap_or(&item.date).rfc3339,
-        "url": config.absolute_url(&format!("news/{}/", item.slug)),
-        "mainEntityOfPage": config.absolute_url(&format!("news/{}/", item.slug)),
-        "inLanguage": config.language.code(),
-        "publisher": organization,
-        "author": match &item.author {
-            Some(name) => serde_json::json!({ "@type": "Person", "name": name }),
-            None => organization.clone(),
-        },
-    });
-    if let Some(summary) = &item.summary {
-        value["description"] = summary.as_str().into();
-    }
-    if let Some(image) = &item.image {
-        let url = views.asset_url(image);
-        let absolute = if url.starts_with("http") {
-            url
-        } else {
-            config.absolute_url(url.trim_start_matches(&config.base_path as &str))
-        };
-        value["image"] = absolute.into();
-    }
-    serde_json::to_string(&value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
 fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -1289,14 +811,14 @@ fn write_sitemap(state: &RenderState, out: &dyn Output) -> std::io::Result<()> {
     let site = state.views.site;
     let config = &site.config;
     let mut entries: Vec<(String, Option<String>)> = Vec::new();
-    for job in all_jobs(site) {
+    for job in urls::routes(site) {
         let lastmod = match job {
-            Job::News(i) => {
+            Route::News(i) => {
                 let item = &site.news[i];
                 Some(item.updated.as_ref().unwrap_or(&item.date).date.to_string())
             }
-            Job::NewsList(n) | Job::Tag(_, n) if n > 1 => continue,
-            Job::Search => continue,
+            Route::NewsList(n) | Route::Tag(_, n) if n > 1 => continue,
+            Route::Search => continue,
             _ => None,
         };
         if let Some(path) = job.url_path(site) {
@@ -1321,13 +843,13 @@ fn write_sitemap(state: &RenderState, out: &dyn Output) -> std::io::Result<()> {
         xml
     };
     if entries.len() <= SITEMAP_LIMIT {
-        return out.write("sitemap.xml", urlset(&entries).as_bytes());
+        return out.write(urls::SITEMAP, urlset(&entries).as_bytes());
     }
     let mut index = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (n, chunk) in entries.chunks(SITEMAP_LIMIT).enumerate() {
-        let name = format!("sitemap-{}.xml", n + 1);
+        let name = urls::sitemap_part(n + 1);
         out.write(&name, urlset(chunk).as_bytes())?;
         index.push_str(&format!(
             "  <sitemap><loc>{}</loc></sitemap>\n",
@@ -1335,27 +857,12 @@ fn write_sitemap(state: &RenderState, out: &dyn Output) -> std::io::Result<()> {
         ));
     }
     index.push_str("</sitemapindex>\n");
-    out.write("sitemap.xml", index.as_bytes())
+    out.write(urls::SITEMAP, index.as_bytes())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn page_counts_and_paths() {
-        assert_eq!(
-            page_count(0, 10),
-            1,
-            "an empty list still has its first page"
-        );
-        assert_eq!(page_count(10, 10), 1);
-        assert_eq!(page_count(11, 10), 2);
-        assert_eq!(page_count(10_000, 20), 500);
-        assert_eq!(paginated_path("news/", 1), "news/");
-        assert_eq!(paginated_path("news/", 2), "news/page/2/");
-        assert_eq!(paginated_path("tags/dai-hoi/", 7), "tags/dai-hoi/page/7/");
-    }
 
     #[test]
     fn sitemap_urls_are_xml_escaped() {

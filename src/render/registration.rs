@@ -129,7 +129,7 @@ impl<'a> Views<'a> {
                 .title
                 .clone()
                 .unwrap_or_else(|| format!("{} {year}", self.tr("registration_title"))),
-            url: self.url(&format!("registrations/{year}/")),
+            url: self.url(&crate::urls::registration(year)),
             date: registration.date.map(|d| d.to_string()),
             date_display: registration
                 .date

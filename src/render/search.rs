@@ -28,9 +28,10 @@ use serde::Serialize;
 use super::NewsHtml;
 use super::views::Views;
 use crate::model::Site;
+use crate::urls;
 
 /// The path of the small file the page loads first.
-pub const META_PATH: &str = "search/index.json";
+pub const META_PATH: &str = crate::urls::SEARCH_INDEX;
 /// Output files under these folders are written by the search job alone.
 pub const PART_PREFIXES: [&str; 2] = ["search/c/", "search/r/"];
 /// A chunk of the word list is closed once its JSON passes this size.
@@ -79,7 +80,9 @@ fn fast_table() -> &'static [u8] {
             .map(
                 |cp| match char::from_u32(cp).and_then(deunicode::deunicode_char) {
                     Some("") => MARK,
-                    Some(folded) if folded.len() == 1 && folded.as_bytes()[0].is_ascii_alphanumeric() => {
+                    Some(folded)
+                        if folded.len() == 1 && folded.as_bytes()[0].is_ascii_alphanumeric() =>
+                    {
                         folded.as_bytes()[0].to_ascii_lowercase()
                     }
                     _ => 0,
@@ -362,7 +365,7 @@ pub fn documents<'a>(
                 .collect();
             let summary = item.summary.as_deref().unwrap_or("");
             SearchDoc {
-                url: views.url(&format!("news/{}/", item.slug)),
+                url: views.url(&urls::news(&item.slug)),
                 title: &item.title,
                 kind: "n",
                 date: crate::i18n::format_date(
@@ -378,7 +381,7 @@ pub fn documents<'a>(
         })
         .collect();
     docs.extend(site.documents.iter().map(|document| SearchDoc {
-        url: views.url(&format!("documents/{}/", document.slug)),
+        url: views.url(&urls::document(&document.slug)),
         title: &document.title,
         kind: "d",
         date: crate::i18n::format_date(document.date, crate::i18n::DateStyle::Short, language),
@@ -388,7 +391,7 @@ pub fn documents<'a>(
         keywords: format!("{} {} {}", document.number, document.kind, document.issuer),
     }));
     docs.extend(site.pages.iter().map(|page| SearchDoc {
-        url: views.url(&format!("{}/", page.slug)),
+        url: views.url(&urls::page(&page.slug)),
         title: &page.title,
         kind: "p",
         date: String::new(),
@@ -400,7 +403,7 @@ pub fn documents<'a>(
     docs.extend(site.associations.iter().map(|association| {
         let html = association.description.as_ref().map_or("", |d| &d.html);
         SearchDoc {
-            url: views.url(&format!("associations/{}/", association.slug)),
+            url: views.url(&urls::association(&association.slug)),
             title: &association.name,
             kind: "a",
             date: String::new(),
@@ -413,7 +416,7 @@ pub fn documents<'a>(
     docs.extend(site.periods.values().map(|period| {
         let summary = period.summary.as_deref().unwrap_or("");
         SearchDoc {
-            url: views.url(&format!("reports/{}/", period.id)),
+            url: views.url(&urls::report(period.id)),
             title: &period.title,
             kind: "r",
             date: period.id.default_title(language),
@@ -1026,9 +1029,10 @@ mod tests {
         }
         // A word's key is its packed bytes.
         let mut seen = Vec::new();
-        Folder::new().text("Hội đồng NGHIÊNG nghiêngxyz 2013", &mut |w: &[u8], key| {
-            seen.push((word_text(w).to_string(), key))
-        });
+        Folder::new().text(
+            "Hội đồng NGHIÊNG nghiêngxyz 2013",
+            &mut |w: &[u8], key| seen.push((word_text(w).to_string(), key)),
+        );
         for (word, key) in seen {
             assert_eq!(key, packed(&word).unwrap_or(0), "{word}");
         }
@@ -1036,7 +1040,9 @@ mod tests {
 
     fn html_words(html: &str) -> Vec<String> {
         let mut words = Vec::new();
-        Folder::new().html(html, &mut |w: &[u8], _| words.push(word_text(w).to_string()));
+        Folder::new().html(html, &mut |w: &[u8], _| {
+            words.push(word_text(w).to_string())
+        });
         words
     }
 

@@ -16,6 +16,7 @@ use crate::i18n::{self, DateStyle, Language};
 use crate::images::html as images_html;
 use crate::model::{Achievement, Association, NewsItem, Period, Scoring, Site};
 use crate::period::PeriodId;
+use crate::urls;
 
 /// UI strings of the theme for the site's language.
 pub type Translations = HashMap<String, String>;
@@ -591,7 +592,7 @@ impl<'a> Views<'a> {
             id: id.to_string(),
             title,
             short: id.default_title(self.lang()),
-            url: self.url(&format!("reports/{id}/")),
+            url: self.url(&urls::report(id)),
         }
     }
 
@@ -600,7 +601,7 @@ impl<'a> Views<'a> {
             slug: association.slug.as_str(),
             name: &association.name,
             short_name: &association.short_name,
-            url: self.url(&format!("associations/{}/", association.slug)),
+            url: self.url(&urls::association(&association.slug)),
         }
     }
 
@@ -660,7 +661,7 @@ impl<'a> Views<'a> {
 
     pub fn news_card(&self, item: &'a NewsItem) -> NewsCard<'a> {
         let site = self.site;
-        let path = format!("news/{}/", item.slug);
+        let path = urls::news(&item.slug);
         NewsCard {
             slug: item.slug.as_str(),
             title: &item.title,
@@ -682,7 +683,7 @@ impl<'a> Views<'a> {
                         .tag_by_slug
                         .get(slug)
                         .map_or(name.as_str(), |&i| site.tags[i].name.as_str()),
-                    url: self.url(&format!("tags/{slug}/")),
+                    url: self.url(&urls::tag(slug)),
                 })
                 .collect(),
             associations: item
@@ -703,7 +704,7 @@ impl<'a> Views<'a> {
             ),
             author: item.author.as_deref(),
             draft: item.draft,
-            sample: item.extra.get("sample") == Some(&serde_json::Value::Bool(true)),
+            sample: item.sample,
             extra: &item.extra,
             updated: item.updated.as_ref().map(|u| u.rfc3339.as_str()),
             updated_display: item
@@ -771,7 +772,7 @@ impl<'a> Views<'a> {
                 .and_then(|slug| site.association(slug))
                 .map(|a| self.association_link(a)),
             location: period.location.as_deref(),
-            location_sample: crate::model::SampleMark::from_extra(&period.extra).covers("location"),
+            location_sample: period.sample.covers("location"),
             summary: period.summary.as_deref(),
             is_year: id.is_year(),
             members_reported,
@@ -781,12 +782,14 @@ impl<'a> Views<'a> {
             has_forms,
             draft: period.draft,
             has_scoring,
-            scoring_url: has_scoring.then(|| self.url(&format!("scoring/{id}/"))),
-            data_json_url: self.url(&format!("reports/{id}/data.json")),
-            data_csv_url: self.url(&format!("reports/{id}/data.csv")),
-            data_xlsx_url: self.url(&super::office::report_xlsx_path(id)),
-            docx_url: super::office::has_report_docx(site, period)
-                .then(|| self.url(&super::office::report_docx_path(id))),
+            scoring_url: has_scoring.then(|| self.url(&urls::scoring(id))),
+            data_json_url: self.url(&urls::report_json(id)),
+            data_csv_url: self.url(&urls::report_csv(id)),
+            data_xlsx_url: self.url(&urls::report_xlsx(id)),
+            docx_url: site
+                .document_settings(&period.document)
+                .is_ok()
+                .then(|| self.url(&urls::report_docx(id))),
             extra: &period.extra,
         }
     }
@@ -1031,7 +1034,7 @@ impl<'a> Views<'a> {
             registration_url: site
                 .registrations
                 .contains_key(&year)
-                .then(|| self.url(&format!("registrations/{year}/"))),
+                .then(|| self.url(&urls::registration(year))),
             heading,
             period: self.period_summary(period),
             narrative: period.narrative.as_ref().map(|m| m.html.as_str()),
@@ -1063,24 +1066,7 @@ impl<'a> Views<'a> {
             .members_in(year)
             .filter(|a| a.achievements.contains_key(&id))
             .collect();
-        let mut counts: indexmap::IndexMap<&'a str, usize> = indexmap::IndexMap::new();
-        for key in site.config.metrics.keys() {
-            counts.insert(key, 0);
-        }
-        for association in &reporters {
-            if let Some(achievement) = association.achievements.get(&id) {
-                for (key, value) in &achievement.values {
-                    if value.is_some() {
-                        *counts.entry(key.as_str()).or_insert(0) += 1;
-                    }
-                }
-            }
-        }
-        let keys: Vec<&'a str> = counts
-            .iter()
-            .filter(|(_, n)| **n >= 2)
-            .map(|(k, _)| *k)
-            .collect();
+        let keys = Self::shared_keys(site, &reporters, id);
         let mut columns = Vec::new();
         let mut charts = Vec::new();
         let mut defs = Vec::new();
@@ -1114,76 +1100,7 @@ impl<'a> Views<'a> {
                 total_sample: total.is_some() && values.iter().any(|(_, (_, _, s))| *s),
                 reported_by: values.len(),
             });
-            // The change against the preceding period: in % for counts and amounts, in
-            // points for percentages and decimals.
-            let relative = matches!(
-                def.kind(),
-                crate::config::MetricKind::Count | crate::config::MetricKind::Amount
-            );
-            let bars: Vec<Bar> = values
-                .iter()
-                .filter_map(|(a, (v, approx, sample))| {
-                    let (p, p_approx, p_sample) = Self::point(a, id.preceding(), key)?;
-                    let (value, mut display) = if relative {
-                        if p.is_zero() {
-                            return None;
-                        }
-                        let change = (*v - p) / p * Decimal::from(100);
-                        let rounded = change.round_dp(1);
-                        let text = i18n::format_change(rounded, lang);
-                        (rounded, format!("{text}%"))
-                    } else {
-                        let change = *v - p;
-                        (change, figures::change(change, def, false, lang))
-                    };
-                    if *approx || p_approx {
-                        display = format!("{} {display}", figures::about(lang));
-                    }
-                    if *sample || p_sample {
-                        display = format!("{display} ({})", self.tr("sample_short"));
-                    }
-                    Some(Bar {
-                        label: a.short_name.clone(),
-                        value,
-                        display,
-                    })
-                })
-                .collect();
-            if bars.len() >= 2 {
-                let preceding = id
-                    .preceding()
-                    .map(|p| lowercase_first(&p.default_title(lang)))
-                    .unwrap_or_default();
-                let chart = BarChart {
-                    id: format!("chart-{id}-{key}"),
-                    title: format!(
-                        "{}: {} {}",
-                        def.label,
-                        self.tr(if relative {
-                            "chart_change_percent"
-                        } else {
-                            "chart_change"
-                        }),
-                        preceding
-                    ),
-                    description: format!(
-                        "{}: {}",
-                        self.tr("chart_unit"),
-                        if relative {
-                            "%"
-                        } else if unit.is_empty() {
-                            "—"
-                        } else {
-                            unit.as_str()
-                        }
-                    ),
-                    bars,
-                };
-                charts.push(ChartView {
-                    title: chart.title.clone(),
-                    svg: bar_chart(&chart),
-                });
-            }
+            charts.extend(self.change_chart(id, key, def, &unit, &values));
         }
         let rows = reporters
             .iter()
@@ -1220,6 +1137,113 @@ impl<'a> Views<'a> {
         )
     }
 
+    /// The metrics several members reported in period `id`, in the order of site.yaml, then of
+    /// the members' own metrics.
+    fn shared_keys(site: &'a Site, reporters: &[&'a Association], id: PeriodId) -> Vec<&'a str> {
+        let mut counts: indexmap::IndexMap<&'a str, usize> = indexmap::IndexMap::new();
+        for key in site.config.metrics.keys() {
+            counts.insert(key, 0);
+        }
+        for association in reporters {
+            if let Some(achievement) = association.achievements.get(&id) {
+                for (key, value) in &achievement.values {
+                    if value.is_some() {
+                        *counts.entry(key.as_str()).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        counts
+            .iter()
+            .filter(|(_, n)| **n >= 2)
+            .map(|(k, _)| *k)
+            .collect()
+    }
+
+    /// The chart of a shared metric's change against the preceding period, one bar per member
+    /// with both values; `None` with fewer than two bars.
+    fn change_chart(
+        &self,
+        id: PeriodId,
+        key: &str,
+        def: &MetricDef,
+        unit: &str,
+        values: &[(&Association, (Decimal, bool, bool))],
+    ) -> Option<ChartView> {
+        let lang = self.lang();
+        // The change against the preceding period: in % for counts and amounts, in
+        // points for percentages and decimals.
+        let relative = matches!(
+            def.kind(),
+            crate::config::MetricKind::Count | crate::config::MetricKind::Amount
+        );
+        let bars: Vec<Bar> = values
+            .iter()
+            .filter_map(|(a, (v, approx, sample))| {
+                let (p, p_approx, p_sample) = Self::point(a, id.preceding(), key)?;
+                let (value, mut display) = if relative {
+                    if p.is_zero() {
+                        return None;
+                    }
+                    let change = (*v - p) / p * Decimal::from(100);
+                    let rounded = change.round_dp(1);
+                    let text = i18n::format_change(rounded, lang);
+                    (rounded, format!("{text}%"))
+                } else {
+                    let change = *v - p;
+                    (change, figures::change(change, def, false, lang))
+                };
+                if *approx || p_approx {
+                    display = format!("{} {display}", figures::about(lang));
+                }
+                if *sample || p_sample {
+                    display = format!("{display} ({})", self.tr("sample_short"));
+                }
+                Some(Bar {
+                    label: a.short_name.clone(),
+                    value,
+                    display,
+                })
+            })
+            .collect();
+        if bars.len() < 2 {
+            return None;
+        }
+        let preceding = id
+            .preceding()
+            .map(|p| lowercase_first(&p.default_title(lang)))
+            .unwrap_or_default();
+        let chart = BarChart {
+            id: format!("chart-{id}-{key}"),
+            title: format!(
+                "{}: {} {}",
+                def.label,
+                self.tr(if relative {
+                    "chart_change_percent"
+                } else {
+                    "chart_change"
+                }),
+                preceding
+            ),
+            description: format!(
+                "{}: {}",
+                self.tr("chart_unit"),
+                if relative {
+                    "%"
+                } else if unit.is_empty() {
+                    "—"
+                } else {
+                    unit
+                }
+            ),
+            bars,
+        };
+        Some(ChartView {
+            title: chart.title.clone(),
+            svg: bar_chart(&chart),
+        })
+    }
+
     /// "Xếp thứ 2/8", or "Đồng xếp thứ 2/8" when the rank is shared.
     fn rank_text(&self, rank: usize, of: usize, tied: bool) -> String {
         let key = if tied { "rank_shared" } else { "rank_of" };
@@ -1227,6 +1251,77 @@ impl<'a> Views<'a> {
     }
 
     pub fn scoring(&self, scoring: &'a Scoring) -> ScoringView<'a> {
+        let site = self.site;
+        let (rows, notes) = self.score_rows(scoring);
+        let unscored = site
+            .members_in(i32::from(scoring.period.year()))
+            .filter(|a| {
+                !scoring.rows.iter().any(|r| r.association == a.slug)
+                    && !scoring.absent.contains_key(&a.slug)
+            })
+            .map(|a| self.association_link(a))
+            .collect();
+        let absent = scoring
+            .absent
+            .iter()
+            .filter_map(|(slug, reason)| {
+                Some(AbsentView {
+                    association: self.association_link(site.association(slug)?),
+                    reason,
+                })
+            })
+            .collect();
+        let tie_break_text = self.tie_break_text(scoring);
+        let period = self.period_link(scoring.period);
+        ScoringView {
+            title: scoring.title.clone().unwrap_or_else(|| {
+                format!("{} {}", self.tr("scoring"), lowercase_first(&period.short))
+            }),
+            url: self.url(&urls::scoring(scoring.period)),
+            period,
+            groups: scoring
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| GroupView {
+                    number: i + 1,
+                    id: &g.id,
+                    title: &g.title,
+                    max: self.num(g.criteria.iter().map(|c| c.max).sum()),
+                    criteria: g
+                        .criteria
+                        .iter()
+                        .map(|c| CriterionView {
+                            id: &c.id,
+                            title: &c.title,
+                            max: self.num(c.max),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            criteria_count: scoring.groups.iter().map(|g| g.criteria.len()).sum(),
+            max_total: self.num(scoring.max_total()),
+            has_adjustments: scoring.rows.iter().any(|r| !r.adjustments.is_empty()),
+            has_awards: scoring.rows.iter().any(|r| r.award.is_some()),
+            rows,
+            unscored,
+            absent,
+            has_self_scores: scoring.has_self_scores,
+            tie_break_text,
+            notes,
+            sample: scoring.sample.is_all(),
+            xlsx_url: self.url(&urls::scoring_xlsx(scoring.period)),
+            docx_url: site
+                .document_settings(&scoring.document)
+                .is_ok()
+                .then(|| self.url(&urls::scoring_docx(scoring.period))),
+            extra: &scoring.extra,
+        }
+    }
+
+    /// The rows of a scoring table in rank order, and the notes of their adjustments, numbered
+    /// across the table.
+    fn score_rows(&self, scoring: &'a Scoring) -> (Vec<ScoreRowView<'a>>, Vec<NoteView<'a>>) {
         let site = self.site;
         let signed = |d: Decimal| i18n::format_change(d, self.lang());
         let of = scoring.rows.len();
@@ -1309,25 +1404,12 @@ impl<'a> Views<'a> {
                 })
             })
             .collect();
-        let unscored = site
-            .members_in(i32::from(scoring.period.year()))
-            .filter(|a| {
-                !scoring.rows.iter().any(|r| r.association == a.slug)
-                    && !scoring.absent.contains_key(&a.slug)
-            })
-            .map(|a| self.association_link(a))
-            .collect();
-        let absent = scoring
-            .absent
-            .iter()
-            .filter_map(|(slug, reason)| {
-                Some(AbsentView {
-                    association: self.association_link(site.association(slug)?),
-                    reason,
-                })
-            })
-            .collect();
-        let tie_break_text = (!scoring.tie_break.is_empty()).then(|| {
+        (rows, notes)
+    }
+
+    /// "Equal totals go by group 1, criterion 1.2" when the table has a tie-break.
+    fn tie_break_text(&self, scoring: &Scoring) -> Option<String> {
+        (!scoring.tie_break.is_empty()).then(|| {
             let items: Vec<String> = scoring
                 .tie_break
                 .iter()
@@ -1340,50 +1422,7 @@ impl<'a> Views<'a> {
                 })
                 .collect();
             format!("{} {}", self.tr("tie_break_rule"), items.join(", "))
-        });
-        let period = self.period_link(scoring.period);
-        ScoringView {
-            title: scoring.title.clone().unwrap_or_else(|| {
-                format!("{} {}", self.tr("scoring"), lowercase_first(&period.short))
-            }),
-            url: self.url(&format!("scoring/{}/", scoring.period)),
-            period,
-            groups: scoring
-                .groups
-                .iter()
-                .enumerate()
-                .map(|(i, g)| GroupView {
-                    number: i + 1,
-                    id: &g.id,
-                    title: &g.title,
-                    max: self.num(g.criteria.iter().map(|c| c.max).sum()),
-                    criteria: g
-                        .criteria
-                        .iter()
-                        .map(|c| CriterionView {
-                            id: &c.id,
-                            title: &c.title,
-                            max: self.num(c.max),
-                        })
-                        .collect(),
-                })
-                .collect(),
-            criteria_count: scoring.groups.iter().map(|g| g.criteria.len()).sum(),
-            max_total: self.num(scoring.max_total()),
-            has_adjustments: scoring.rows.iter().any(|r| !r.adjustments.is_empty()),
-            has_awards: scoring.rows.iter().any(|r| r.award.is_some()),
-            rows,
-            unscored,
-            absent,
-            has_self_scores: scoring.has_self_scores,
-            tie_break_text,
-            notes,
-            sample: scoring.sample.is_all(),
-            xlsx_url: self.url(&super::office::scoring_xlsx_path(scoring.period)),
-            docx_url: super::office::has_scoring_docx(site, scoring)
-                .then(|| self.url(&super::office::scoring_docx_path(scoring.period))),
-            extra: &scoring.extra,
-        }
+        })
     }
 
     pub fn association_page(&self, association: &'a Association) -> AssociationPage<'a> {
@@ -1499,7 +1538,7 @@ impl<'a> Views<'a> {
                 let tied = s.rows.iter().filter(|r| r.rank == row.rank).count() > 1;
                 Some(RankView {
                     period: self.period_link(s.period),
-                    url: self.url(&format!("scoring/{}/", s.period)),
+                    url: self.url(&urls::scoring(s.period)),
                     rank_text: self.rank_text(row.rank, s.rows.len(), tied),
                     award_text: row.award.as_deref().map(|title| {
                         format!(

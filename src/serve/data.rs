@@ -156,7 +156,7 @@ impl Session<'_> {
         match new {
             Some(scoring) => {
                 if !existed {
-                    let url = self.site.config.path_url(&format!("scoring/{period}/"));
+                    let url = self.site.config.path_url(&crate::urls::scoring(period));
                     self.links.insert(target, url);
                     self.links_added = true;
                 }
@@ -226,7 +226,7 @@ impl Session<'_> {
                 if period.title.is_empty() {
                     period.title = id.default_title(self.site.config.language);
                 }
-                let url = self.site.config.path_url(&format!("reports/{id}/"));
+                let url = self.site.config.path_url(&crate::urls::report(id));
                 let previous = self.links.insert(target.clone(), url);
                 if let Some(narrative) = &mut period.narrative {
                     let mut references = Vec::new();
@@ -444,7 +444,7 @@ impl Session<'_> {
         let target = content_path(rel);
         let url = new
             .as_ref()
-            .map(|p| self.site.config.path_url(&format!("{}/", p.slug)));
+            .map(|p| self.site.config.path_url(&crate::urls::page(&p.slug)));
         if old.is_some() && !self.can_move_target(&target, url.as_ref()) {
             return Outcome::Reload;
         }

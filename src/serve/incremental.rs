@@ -17,15 +17,16 @@ use std::sync::Arc;
 
 use crate::content::load::{self, news_order};
 use crate::content::validate::validate;
-use crate::content::{Markdown, SourcePath, content_path, file_stem, news, read_text};
+use crate::content::{SourcePath, content_path, file_stem, news, read_text};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, MarkdownContext};
-use crate::model::{NewsItem, Period, Site};
+use crate::model::{Markdown, NewsItem, Period, Site};
 use crate::period::PeriodId;
-use crate::render::{self, FEED_ITEMS, HOME_ITEMS, Job, page_count};
+use crate::render::{self, FEED_ITEMS, HOME_ITEMS};
 use crate::slug::Slug;
+use crate::urls::{self, Route, page_count};
 
-use super::rebuild::FileMap;
+use super::output::FileMap;
 
 /// A file under `content/` that can be applied on its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,9 +159,9 @@ pub struct Touched {
 
 impl Touched {
     /// The render jobs of the pages that exist in `site`.
-    fn jobs(&self, site: &Site) -> Vec<Job> {
+    fn jobs(&self, site: &Site) -> Vec<Route> {
         if self.everything {
-            return render::all_jobs(site);
+            return urls::routes(site);
         }
         let per_page = site.config.news_per_page;
         let mut jobs = Vec::new();
@@ -178,20 +179,20 @@ impl Touched {
             }
             for slug in &self.news_pages {
                 if let Some(&i) = by_slug.get(slug) {
-                    jobs.push(Job::News(i));
+                    jobs.push(Route::News(i));
                     // Its redirect pages show its title and lead to its URL.
-                    jobs.extend((0..site.news[i].aliases.len()).map(|k| Job::Alias(i, k)));
+                    jobs.extend((0..site.news[i].aliases.len()).map(|k| Route::Alias(i, k)));
                 }
             }
         }
         let pages = page_count(site.news.len(), per_page);
         for slug in &self.pages {
             if let Some(i) = site.pages.iter().position(|p| p.slug == *slug) {
-                jobs.push(Job::Page(i));
+                jobs.push(Route::Page(i));
             }
         }
         if self.news_lists {
-            jobs.extend((1..=pages).map(Job::NewsList));
+            jobs.extend((1..=pages).map(Route::NewsList));
         } else {
             let page_of = |i: usize| i / per_page.max(1) + 1;
             let mut numbers = BTreeSet::new();
@@ -199,60 +200,50 @@ impl Touched {
                 let last = to.map_or(pages, |to| page_of(to).min(pages));
                 numbers.extend(page_of(from)..=last);
             }
-            jobs.extend(numbers.into_iter().map(Job::NewsList));
+            jobs.extend(numbers.into_iter().map(Route::NewsList));
         }
         for slug in &self.tags {
             if let Some(&t) = site.index.tag_by_slug.get(slug) {
                 let pages = page_count(site.tags[t].news.len(), per_page);
-                jobs.extend((1..=pages).map(|n| Job::Tag(t, n)));
-                jobs.push(Job::TagFeed(t));
+                jobs.extend((1..=pages).map(|n| Route::Tag(t, n)));
+                jobs.push(Route::TagFeed(t));
             }
         }
 
         if self.all_associations {
-            jobs.extend((0..site.associations.len()).map(Job::Association));
-            jobs.extend((0..site.associations.len()).map(Job::AssociationFeed));
+            jobs.extend((0..site.associations.len()).map(Route::Association));
+            jobs.extend((0..site.associations.len()).map(Route::AssociationFeed));
         } else {
             for slug in &self.associations {
                 if let Some(&a) = site.index.association_by_slug.get(slug) {
-                    jobs.extend([Job::Association(a), Job::AssociationFeed(a)]);
+                    jobs.extend([Route::Association(a), Route::AssociationFeed(a)]);
                 }
             }
         }
         for id in &self.reports {
             if site.periods.contains_key(id) {
-                jobs.push(Job::Report(*id));
+                jobs.push(Route::Report(*id));
             }
         }
         for id in &self.report_data {
             if site.periods.contains_key(id) {
-                jobs.extend([Job::ReportJson(*id), Job::ReportCsv(*id)]);
+                jobs.extend([Route::ReportJson(*id), Route::ReportCsv(*id)]);
             }
         }
         for id in &self.scorings {
             if site.scorings.contains_key(id) {
-                jobs.push(Job::Scoring(*id));
+                jobs.push(Route::Scoring(*id));
             }
         }
         // The office downloads carry the review's text and figures and the scoring table.
         for id in self.reports.iter().chain(&self.report_data) {
-            if let Some(period) = site.periods.get(id) {
-                jobs.push(Job::ReportXlsx(*id));
-                if render::office::has_report_docx(site, period) {
-                    jobs.push(Job::ReportDocx(*id));
-                }
-            }
+            jobs.extend(urls::report_downloads(site, *id));
         }
         for id in &self.scorings {
-            if let Some(scoring) = site.scorings.get(id) {
-                jobs.push(Job::ScoringXlsx(*id));
-                if render::office::has_scoring_docx(site, scoring) {
-                    jobs.push(Job::ScoringDocx(*id));
-                }
-            }
+            jobs.extend(urls::scoring_downloads(site, *id));
         }
         if self.statics {
-            jobs.extend((0..site.static_files.len()).map(Job::Static));
+            jobs.extend((0..site.static_files.len()).map(Route::Static));
         }
         // Document pages name periods and members and show their files' sizes: they are few,
         // so any such change renders them all again.
@@ -261,17 +252,17 @@ impl Touched {
             || !self.associations.is_empty()
             || !self.reports.is_empty()
         {
-            jobs.extend(crate::documents::jobs(site).into_iter().map(Job::Document));
+            jobs.extend(urls::document_routes(site));
         }
         for (wanted, job) in [
-            (self.tag_index, Job::Tags),
-            (self.association_index, Job::Associations),
-            (self.reports_index, Job::Reports),
-            (self.scoring_index, Job::ScoringIndex),
-            (self.home, Job::Home),
-            (self.atom, Job::Atom),
-            (self.sitemap, Job::Sitemap),
-            (self.search_index, Job::SearchIndex),
+            (self.tag_index, Route::Tags),
+            (self.association_index, Route::Associations),
+            (self.reports_index, Route::Reports),
+            (self.scoring_index, Route::ScoringIndex),
+            (self.home, Route::Home),
+            (self.atom, Route::Atom),
+            (self.sitemap, Route::Sitemap),
+            (self.search_index, Route::SearchIndex),
         ] {
             if wanted {
                 jobs.push(job);
@@ -284,7 +275,7 @@ impl Touched {
 /// What to render after a batch, and which served files no longer exist.
 #[derive(Debug, Default)]
 pub struct Plan {
-    pub jobs: Vec<Job>,
+    pub jobs: Vec<Route>,
     pub removed: Vec<String>,
     /// The renderer must be made again before rendering (its site-wide context changed).
     pub renderer: bool,
@@ -371,8 +362,8 @@ impl<'a> Session<'a> {
             renderer: touched.renderer,
         };
         if touched.structure || touched.everything {
-            let all = render::all_jobs(site);
-            let mut paths: HashMap<String, Job> = HashMap::with_capacity(all.len());
+            let all = crate::urls::routes(site);
+            let mut paths: HashMap<String, Route> = HashMap::with_capacity(all.len());
             for job in all {
                 if paths.insert(job.path(site), job).is_some() {
                     return None;
@@ -395,7 +386,7 @@ impl<'a> Session<'a> {
                     .map(|(_, job)| *job),
             );
             if plan.jobs.len() > before || !plan.removed.is_empty() {
-                plan.jobs.push(Job::Sitemap);
+                plan.jobs.push(Route::Sitemap);
             }
             plan.removed.sort();
         }
@@ -415,12 +406,8 @@ impl<'a> Session<'a> {
             // A symlink that leads outside the site, a loop: the loader's message.
             return Outcome::Reload;
         }
-        let (files, images) = crate::images::publish(
-            &self.site.root,
-            self.site.config.language,
-            files,
-            &mut problems,
-        );
+        let (files, images) =
+            crate::images::publish(&self.site.root, &self.site.config, files, &mut problems);
         // A broken photo, a photo added, changed or removed (pages show it), or a file removed
         // (a link to it is now an error): the site is loaded again. A file added only makes
         // more links valid.
@@ -511,7 +498,7 @@ impl<'a> Session<'a> {
         let target = content_path(rel);
         let url = new
             .as_ref()
-            .map(|item| site.config.path_url(&format!("news/{}/", item.slug)));
+            .map(|item| site.config.path_url(&urls::news(&item.slug)));
         // Content that links to the item would keep a stale URL, or miss its error.
         if old.is_some()
             && url.as_ref() != self.links.get(&target)
@@ -711,7 +698,7 @@ pub fn merge(
     search: Option<render::search::Layout>,
 ) -> Option<FileMap> {
     // A sitemap split in parts: parts it no longer writes go (unless a static file has the name).
-    let stale_parts: Vec<Arc<str>> = if plan.jobs.contains(&Job::Sitemap) {
+    let stale_parts: Vec<Arc<str>> = if plan.jobs.contains(&Route::Sitemap) {
         files
             .keys()
             .filter(|key| {
@@ -726,7 +713,7 @@ pub fn merge(
     };
     // The search index's chunks and documents: those it no longer has go.
     let mut stale_parts = stale_parts;
-    if plan.jobs.contains(&Job::SearchIndex) {
+    if plan.jobs.contains(&Route::SearchIndex) {
         stale_parts.extend(
             files
                 .keys()
@@ -828,50 +815,50 @@ pub fn is_structural(old: &NewsItem, new: &NewsItem) -> bool {
 
 /// Every output file that shows news item `index`: its page, the pages of its neighbours (their
 /// "newer"/"older" links carry its card), and each list, feed or page that shows its card.
-pub fn jobs_showing_news(site: &Site, index: usize) -> Vec<Job> {
+pub fn jobs_showing_news(site: &Site, index: usize) -> Vec<Route> {
     let item = &site.news[index];
     let per_page = site.config.news_per_page.max(1);
-    let mut jobs = vec![Job::News(index), Job::NewsList(index / per_page + 1)];
+    let mut jobs = vec![Route::News(index), Route::NewsList(index / per_page + 1)];
     if index > 0 {
-        jobs.push(Job::News(index - 1));
+        jobs.push(Route::News(index - 1));
     }
     if index + 1 < site.news.len() {
-        jobs.push(Job::News(index + 1));
+        jobs.push(Route::News(index + 1));
     }
     if index < HOME_ITEMS {
-        jobs.push(Job::Home);
+        jobs.push(Route::Home);
     }
     if index < FEED_ITEMS {
-        jobs.push(Job::Atom);
+        jobs.push(Route::Atom);
     }
     // The search index lists every news item with its title and summary.
-    jobs.push(Job::SearchIndex);
+    jobs.push(Route::SearchIndex);
     for slug in &item.tag_slugs {
         if let Some(&t) = site.index.tag_by_slug.get(slug)
             && let Some(position) = site.tags[t].news.iter().position(|&n| n == index)
         {
-            jobs.push(Job::Tag(t, position / per_page + 1));
-            jobs.push(Job::TagFeed(t));
+            jobs.push(Route::Tag(t, position / per_page + 1));
+            jobs.push(Route::TagFeed(t));
         }
     }
     // Its redirect pages, and the news pages that show it among their related news.
-    jobs.extend((0..item.aliases.len()).map(|k| Job::Alias(index, k)));
+    jobs.extend((0..item.aliases.len()).map(|k| Route::Alias(index, k)));
     jobs.extend(
         crate::render::readers::shown_related_by(site, index)
             .into_iter()
-            .map(Job::News),
+            .map(Route::News),
     );
     // Association pages show only their latest news; re-rendering one that does not show this
     // item costs one page and saves knowing that limit here.
     for slug in &item.associations {
         if let Some(&a) = site.index.association_by_slug.get(slug) {
-            jobs.extend([Job::Association(a), Job::AssociationFeed(a)]);
+            jobs.extend([Route::Association(a), Route::AssociationFeed(a)]);
         }
     }
     if let Some(period) = item.period
         && site.periods.contains_key(&period)
     {
-        jobs.push(Job::Report(period));
+        jobs.push(Route::Report(period));
     }
     jobs.sort();
     jobs.dedup();

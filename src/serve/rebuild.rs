@@ -12,9 +12,8 @@
 //! again with every rebuild until it is fixed or gone.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::{CONFIG_FILE, SiteConfig};
@@ -22,57 +21,10 @@ use crate::content::load::{self, LoadOptions, is_ignored_name};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown;
 use crate::model::Site;
-use crate::output::{Output, check_relative};
-use crate::render::{self, Renderer};
+use crate::render::Renderer;
 
 use super::incremental::{self, ContentFile, Outcome, Session};
-
-/// One file of the served site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Served {
-    /// Rendered in memory.
-    Bytes(Arc<[u8]>),
-    /// A static file, read from its source when asked for (never copied anywhere).
-    Disk(PathBuf),
-}
-
-/// Output path (`news/x/index.html`) → file. Shared keys: after an incremental rebuild, the map
-/// of the new snapshot is a copy of the last one with a few files replaced.
-pub type FileMap = HashMap<Arc<str>, Served>;
-
-/// An [`Output`] that keeps rendered files in memory and static files as references.
-#[derive(Default)]
-pub struct ServeOutput {
-    files: Mutex<FileMap>,
-}
-
-impl ServeOutput {
-    pub fn into_files(self) -> FileMap {
-        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn insert(&self, path: &str, file: Served) -> io::Result<()> {
-        check_relative(path).map_err(io::Error::other)?;
-        self.files
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(Arc::from(path), file);
-        Ok(())
-    }
-}
-
-impl Output for ServeOutput {
-    fn write(&self, path: &str, contents: &[u8]) -> io::Result<()> {
-        self.insert(path, Served::Bytes(Arc::from(contents)))
-    }
-
-    fn copy_file(&self, path: &str, from: &Path) -> io::Result<()> {
-        if !from.is_file() {
-            return Err(io::Error::new(io::ErrorKind::NotFound, "file not found"));
-        }
-        self.insert(path, Served::Disk(from.to_path_buf()))
-    }
-}
+use super::output::{FileMap, ServeOutput};
 
 /// How much a change needs rebuilt, in increasing order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -106,7 +58,7 @@ pub struct Report {
 
 impl Report {
     /// A rebuild at `level` that has rendered and changed nothing (yet).
-    fn nothing(level: Level) -> Report {
+    pub fn nothing(level: Level) -> Report {
         Report {
             level,
             rendered: 0,
@@ -178,6 +130,11 @@ impl Builder {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// What [`Builder::new`] was given: to start over with a new builder.
+    pub fn identity(&self) -> (PathBuf, bool, String) {
+        (self.root.clone(), self.drafts, self.origin.clone())
     }
 
     /// The served files of the last good build (empty before the first).
@@ -300,7 +257,7 @@ impl Builder {
         // A path that is not there and never was held nothing the site used (an editor's
         // temporary file, created and removed again).
         let vanished_unknown = meta.is_err() && !known && !holds_known();
-        let is_photo = crate::images::Format::of(&rel.to_string_lossy()).is_some();
+        let is_photo = crate::model::images::Format::of(&rel.to_string_lossy()).is_some();
         match parts.as_slice() {
             [name] if *name == CONFIG_FILE => Level::Full,
             [name] if !INPUT_DIRS.contains(name) => Level::Ignore,
@@ -389,7 +346,7 @@ impl Builder {
             Ok(done) => done,
             Err(problems) => return self.failed(Level::Full, problems.into_vec(), report),
         };
-        let jobs = render::all_jobs(&site);
+        let jobs = crate::urls::routes(&site);
         let out = ServeOutput::default();
         let problems = renderer.render(&site, &jobs, &out);
         if !problems.is_empty() {
@@ -418,7 +375,7 @@ impl Builder {
             Ok(renderer) => renderer,
             Err(problems) => return self.failed(Level::Templates, problems, report),
         };
-        let jobs = render::all_jobs(&good.site);
+        let jobs = crate::urls::routes(&good.site);
         let out = ServeOutput::default();
         let problems = renderer.render(&good.site, &jobs, &out);
         if !problems.is_empty() {

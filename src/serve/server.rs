@@ -10,8 +10,7 @@
 //! page reloads when the version is not its own and shows the errors as an overlay.
 
 use std::io;
-use std::net::IpAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use axum::Router;
@@ -23,46 +22,9 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
-use tokio::sync::watch;
 
-use super::rebuild::{FileMap, Served};
-use crate::diagnostics::Diagnostic;
-
-/// The served site at one moment: replaced whole after each rebuild, so a request never sees
-/// half of one build and half of another.
-#[derive(Debug)]
-pub struct Snapshot {
-    /// The language of the overlay and the errors' words.
-    pub language: crate::i18n::Language,
-    /// Changes whenever the files change; unique across restarts of the server.
-    pub version: String,
-    pub files: Arc<FileMap>,
-    /// The site's sub-path (`/`, `/khoi/`).
-    pub base_path: String,
-    /// Errors of the current files on disk (the files served are the last good build).
-    pub errors: Arc<Vec<Diagnostic>>,
-    /// Whether any build has succeeded yet.
-    pub has_site: bool,
-}
-
-/// What the handlers share.
-pub struct App {
-    pub snapshot: watch::Receiver<Arc<Snapshot>>,
-    /// The site folder, canonical: static files must resolve inside it.
-    pub site_root: PathBuf,
-    /// Bound to a loopback address: answer only requests addressed to a local name (a page on
-    /// another site must not reach this server through DNS rebinding).
-    pub loopback_only: bool,
-    pub shutdown: watch::Receiver<bool>,
-    /// `--lang`, for the messages of `/admin/`.
-    pub lang: Option<crate::i18n::Language>,
-}
-
-impl App {
-    fn current(&self) -> Arc<Snapshot> {
-        self.snapshot.borrow().clone()
-    }
-}
+use super::app::{App, Snapshot, is_local_host};
+use super::output::Served;
 
 const LIVERELOAD_JS: &str = include_str!("livereload.js");
 /// Longest request path accepted, in bytes as sent.
@@ -73,7 +35,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/__blocpress/livereload.js", get(livereload_js))
         .route("/__blocpress/livereload", get(livereload))
         .route("/__blocpress/status", get(status))
-        .merge(crate::cms::serve::routes())
+        .merge(super::admin::routes())
         .route("/__blocpress/source/{index}", get(source_view))
         .fallback(site)
         .layer(middleware::from_fn_with_state(app.clone(), guard))
@@ -99,28 +61,6 @@ async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
-}
-
-/// The host part of a `Host` header value (`localhost:1111`, `[::1]:80`).
-fn host_name(value: &[u8]) -> Option<&str> {
-    let text = std::str::from_utf8(value).ok()?.trim();
-    if let Some(rest) = text.strip_prefix('[') {
-        return rest.split_once(']').map(|(host, _)| host);
-    }
-    Some(match text.rsplit_once(':') {
-        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
-        _ => text,
-    })
-}
-
-pub(crate) fn is_local_host(value: &[u8]) -> bool {
-    let Some(host) = host_name(value) else {
-        return false;
-    };
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    host == "localhost"
-        || host.ends_with(".localhost")
-        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 fn plain(status: StatusCode, text: &'static str) -> Response {
@@ -449,7 +389,13 @@ async fn site(State(app): State<Arc<App>>, method: Method, uri: axum::http::Uri)
         files.contains_key(key)
     }) {
         Resolved::File(key) => match file(&app, &snapshot, &key).await {
-            Some(body) => respond(StatusCode::OK, &key, body, &snapshot),
+            Some(body) => {
+                let mut response = respond(StatusCode::OK, &key, body, &snapshot);
+                if matches!(snapshot.files.get(key.as_str()), Some(Served::Disk(_))) {
+                    sandbox(&mut response);
+                }
+                response
+            }
             None => not_found(&app, &snapshot).await,
         },
         Resolved::Redirect(location) => match HeaderValue::from_str(&location) {
@@ -463,6 +409,18 @@ async fn site(State(app): State<Arc<App>>, method: Method, uri: axum::http::Uri)
         Resolved::NotFound => not_found(&app, &snapshot).await,
         Resolved::BadRequest => plain(StatusCode::BAD_REQUEST, "bad request\n"),
     }
+}
+
+/// A file of the site's own (from `static/`, a theme's `static/`, next to content, an
+/// upload) is served in a sandbox: opened on its own, an HTML page or an SVG runs in an opaque
+/// origin, so its scripts cannot call the editing API at `/admin/api/v1` (their requests carry
+/// `Origin: null`, which the API refuses) nor read the preview's pages. Pages blocpress renders
+/// are served as they are: they are the preview itself.
+fn sandbox(response: &mut Response) {
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("sandbox allow-scripts allow-popups allow-forms"),
+    );
 }
 
 /// The bytes of a served file; `None` when a static file went away since the build.
@@ -636,26 +594,5 @@ mod tests {
                 .unwrap()
                 .starts_with("plain<script")
         );
-    }
-
-    #[test]
-    fn local_host_names() {
-        for ok in [
-            "localhost",
-            "localhost:1111",
-            "127.0.0.1:1111",
-            "[::1]:1111",
-            "a.localhost",
-        ] {
-            assert!(is_local_host(ok.as_bytes()), "{ok}");
-        }
-        for bad in [
-            "evil.example",
-            "evil.example:1111",
-            "10.0.0.1",
-            "localhost.evil.example",
-        ] {
-            assert!(!is_local_host(bad.as_bytes()), "{bad}");
-        }
     }
 }

@@ -18,7 +18,8 @@ use docx_rs::{
 };
 
 use super::text::{Block, BlockKind, Span};
-use super::{ReportDocument, ScoringDocument, Settings};
+use super::{ReportDocument, ScoringDocument, issuer_lines, recipient_lines};
+use crate::model::DocumentSettings;
 
 /// A4 in twentieths of a point.
 const A4_SHORT: u32 = 11906;
@@ -180,7 +181,7 @@ impl Builder {
     /// date sit in a second row so they share a line even when the issuer wraps.
     fn national_header(
         &self,
-        settings: &Settings,
+        settings: &DocumentSettings,
         number: &str,
         dated: &str,
         total: usize,
@@ -197,7 +198,7 @@ impl Builder {
                     .line_spacing(tight()),
             );
         }
-        for line in settings.issuer_lines() {
+        for line in issuer_lines(settings) {
             left_cell =
                 left_cell.add_paragraph(self.centred_bold(&line, SIZE_12).line_spacing(tight()));
         }
@@ -261,7 +262,7 @@ impl Builder {
     }
 
     /// *Nơi nhận* (left) and the signature block (right), side by side (ô 7, 9b).
-    fn signature(&self, settings: &Settings, total: usize) -> Table {
+    fn signature(&self, settings: &DocumentSettings, total: usize) -> Table {
         let left = total * 38 / 100;
         let right = total - left;
         let mut recipients = TableCell::new()
@@ -276,7 +277,7 @@ impl Builder {
                         .italic(),
                 ),
             );
-        for line in settings.recipient_lines() {
+        for line in recipient_lines(settings) {
             recipients = recipients.add_paragraph(
                 self.p()
                     .line_spacing(tight())
@@ -428,7 +429,7 @@ impl Child {
 /// templates keep a portrait table to about seven columns).
 const PORTRAIT_SHARED_COLUMNS: usize = 5;
 
-pub fn report(settings: &Settings, doc: &ReportDocument) -> Result<Vec<u8>, String> {
+pub fn report(settings: &DocumentSettings, doc: &ReportDocument) -> Result<Vec<u8>, String> {
     let b = Builder::new();
     let mut body: Vec<Child> = Vec::new();
     body.push(Child::t(b.national_header(
@@ -667,7 +668,7 @@ fn shared_table(b: &Builder, shared: &super::SharedFigures, width: usize) -> Tab
 
 /// `bang-diem-<period>.docx`: one landscape section with the header, the scoring table (two
 /// header rows: the groups, then their criteria) and the signature.
-pub fn scoring(settings: &Settings, doc: &ScoringDocument) -> Result<Vec<u8>, String> {
+pub fn scoring(settings: &DocumentSettings, doc: &ScoringDocument) -> Result<Vec<u8>, String> {
     let b = Builder::new();
     let mut docx = document(&b, true, &doc.created);
     docx = docx.add_table(b.national_header(settings, &doc.number, &doc.dated, LANDSCAPE_WIDTH));

@@ -14,11 +14,10 @@ pub mod xlsx;
 use jiff::civil::Date;
 
 use super::views::Views;
-use crate::config::{DocumentsConfig, Signer};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{self, DateStyle, Language};
-use crate::model::{DocumentMeta, Period, Scoring, Site};
-use crate::period::PeriodId;
+use crate::model::{DocumentMeta, DocumentSettings, Period, Scoring, Site};
+use crate::urls::Route;
 use text::Block;
 
 /// Quốc hiệu and Tiêu ngữ (Phụ lục I, Mục II.1 of the decree, which spells it "HÒA"); written
@@ -26,119 +25,53 @@ use text::Block;
 pub const NATIONAL_TITLE: &str = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 
-pub fn report_docx_path(id: PeriodId) -> String {
-    format!("reports/{id}/bao-cao-{id}.docx")
-}
-
-pub fn report_xlsx_path(id: PeriodId) -> String {
-    format!("reports/{id}/data.xlsx")
-}
-
-pub fn scoring_docx_path(id: PeriodId) -> String {
-    format!("scoring/{id}/bang-diem-{id}.docx")
-}
-
-pub fn scoring_xlsx_path(id: PeriodId) -> String {
-    format!("scoring/{id}/bang-diem-{id}.xlsx")
-}
-
-/// Who signs, resolved: the file's `signer`, else site.yaml's.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SignerLines {
-    pub on_behalf: Option<String>,
-    pub title: String,
-    pub name: String,
-}
-
-/// What the header and the signature of a document need, complete.
-#[derive(Debug, Clone)]
-pub struct Settings<'a> {
-    pub parent: Option<&'a str>,
-    pub issuer: &'a str,
-    pub place: &'a str,
-    pub recipients: &'a [String],
-    pub signer: SignerLines,
-}
-
-fn filled(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-}
-
-/// The settings of a document with front matter `meta`, or the first missing key
-/// (`documents`, `documents.issuer`, `documents.place`, `documents.signer.title`, …).
-pub fn settings<'a>(site: &'a Site, meta: &DocumentMeta) -> Result<Settings<'a>, &'static str> {
-    let documents: &DocumentsConfig = site.config.documents.as_ref().ok_or("documents")?;
-    let issuer = filled(&documents.issuer).ok_or("documents.issuer")?;
-    let place = filled(&documents.place).ok_or("documents.place")?;
-    let signer: &Signer = meta
-        .signer
-        .as_ref()
-        .or(documents.signer.as_ref())
-        .ok_or("documents.signer")?;
-    let title = filled(&signer.title).ok_or("documents.signer.title")?;
-    let name = filled(&signer.name).ok_or("documents.signer.name")?;
-    Ok(Settings {
-        parent: filled(&documents.parent),
-        issuer,
-        place,
-        recipients: &documents.recipients,
-        signer: SignerLines {
-            on_behalf: filled(&signer.on_behalf).map(str::to_string),
-            title: title.to_string(),
-            name: name.to_string(),
-        },
-    })
-}
-
-impl Settings<'_> {
-    /// The issuer in capitals, in lines of at most 24 characters (what fits the left column at
-    /// 12 pt bold): `KHỐI THI ĐUA CÁC TỔ CHỨC` / `HỘI ĐẶC THÙ`. Line breaks the editor wrote
-    /// are kept.
-    pub fn issuer_lines(&self) -> Vec<String> {
-        let mut lines = Vec::new();
-        for written in self.issuer.to_uppercase().lines() {
-            let mut line = String::new();
-            for word in written.split_whitespace() {
-                if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 24 {
-                    lines.push(std::mem::take(&mut line));
-                }
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(word);
+/// The issuer in capitals, in lines of at most 24 characters (what fits the left column at
+/// 12 pt bold): `KHỐI THI ĐUA CÁC TỔ CHỨC` / `HỘI ĐẶC THÙ`. Line breaks the editor wrote
+/// are kept.
+pub fn issuer_lines(settings: &DocumentSettings) -> Vec<String> {
+    let mut lines = Vec::new();
+    for written in settings.issuer.to_uppercase().lines() {
+        let mut line = String::new();
+        for word in written.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 24 {
+                lines.push(std::mem::take(&mut line));
             }
             if !line.is_empty() {
-                lines.push(line);
+                line.push(' ');
             }
+            line.push_str(word);
         }
-        lines
+        if !line.is_empty() {
+            lines.push(line);
+        }
     }
+    lines
+}
 
-    /// `- Ban Thi đua - Khen thưởng tỉnh;` … `- Lưu: VT.` (ô 9b): every item but the last ends
-    /// with `;`, the last with `.`; `Lưu VT` is written `Lưu: VT`.
-    pub fn recipient_lines(&self) -> Vec<String> {
-        let mut items: Vec<String> = self
-            .recipients
-            .iter()
-            .map(|r| r.trim().trim_end_matches(['.', ';']).trim().to_string())
-            .filter(|r| !r.is_empty())
-            .map(|r| match r.strip_prefix("Lưu") {
-                Some(rest) if !rest.trim_start().starts_with(':') => {
-                    format!("Lưu: {}", rest.trim())
-                }
-                _ => r,
-            })
-            .collect();
-        if !items.iter().any(|r| r.starts_with("Lưu")) {
-            items.push(String::from("Lưu: VT"));
-        }
-        let last = items.len() - 1;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, r)| format!("- {r}{}", if i == last { "." } else { ";" }))
-            .collect()
+/// `- Ban Thi đua - Khen thưởng tỉnh;` … `- Lưu: VT.` (ô 9b): every item but the last ends
+/// with `;`, the last with `.`; `Lưu VT` is written `Lưu: VT`.
+pub fn recipient_lines(settings: &DocumentSettings) -> Vec<String> {
+    let mut items: Vec<String> = settings
+        .recipients
+        .iter()
+        .map(|r| r.trim().trim_end_matches(['.', ';']).trim().to_string())
+        .filter(|r| !r.is_empty())
+        .map(|r| match r.strip_prefix("Lưu") {
+            Some(rest) if !rest.trim_start().starts_with(':') => {
+                format!("Lưu: {}", rest.trim())
+            }
+            _ => r,
+        })
+        .collect();
+    if !items.iter().any(|r| r.starts_with("Lưu")) {
+        items.push(String::from("Lưu: VT"));
     }
+    let last = items.len() - 1;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("- {r}{}", if i == last { "." } else { ";" }))
+        .collect()
 }
 
 /// The one warning for a site whose `.docx` files are left out, naming the first missing key;
@@ -150,7 +83,7 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
         .map(|p| &p.document)
         .chain(site.scorings.values().map(|s| &s.document));
     for meta in metas {
-        if let Err(key) = settings(site, meta) {
+        if let Err(key) = site.document_settings(meta) {
             return vec![Diagnostic::new(crate::config::CONFIG_FILE, "W300").arg("key", key)];
         }
     }
@@ -158,36 +91,30 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
 }
 
 /// The bytes of one office job.
-pub fn render(views: &Views, job: super::Job) -> Result<Vec<u8>, String> {
-    use super::Job;
+pub fn render(views: &Views, job: Route) -> Result<Vec<u8>, String> {
     let site = views.site;
     match job {
-        Job::ReportDocx(id) => {
+        Route::ReportDocx(id) => {
             let period = &site.periods[&id];
-            let settings = settings(site, &period.document).map_err(str::to_string)?;
+            let settings = site
+                .document_settings(&period.document)
+                .map_err(str::to_string)?;
             docx::report(&settings, &report_document(views, &settings, period))
         }
-        Job::ScoringDocx(id) => {
+        Route::ScoringDocx(id) => {
             let scoring = &site.scorings[&id];
-            let settings = settings(site, &scoring.document).map_err(str::to_string)?;
+            let settings = site
+                .document_settings(&scoring.document)
+                .map_err(str::to_string)?;
             docx::scoring(&settings, &scoring_document(views, &settings, scoring))
         }
-        Job::ReportXlsx(id) => xlsx::period(site, id).map_err(|e| e.to_string()),
-        Job::ScoringXlsx(id) => {
+        Route::ReportXlsx(id) => xlsx::period(site, id).map_err(|e| e.to_string()),
+        Route::ScoringXlsx(id) => {
             let scoring = &site.scorings[&id];
             xlsx::scoring(site, scoring, &views.scoring(scoring).title).map_err(|e| e.to_string())
         }
         _ => Err(String::from("not an office document")),
     }
-}
-
-/// Whether the review of `period` has its `.docx`.
-pub fn has_report_docx(site: &Site, period: &Period) -> bool {
-    settings(site, &period.document).is_ok()
-}
-
-pub fn has_scoring_docx(site: &Site, scoring: &Scoring) -> bool {
-    settings(site, &scoring.document).is_ok()
 }
 
 /// The bloc's common tasks for the next period (the period's `plans`), shown once in section II
@@ -341,7 +268,11 @@ fn roman(n: usize) -> String {
 }
 
 /// The review of `period` as the report document shows it, from the review page's view.
-pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> ReportDocument {
+pub fn report_document(
+    views: &Views,
+    settings: &DocumentSettings,
+    period: &Period,
+) -> ReportDocument {
     let site = views.site;
     let id = period.id;
     let report = views.report(period);
@@ -362,7 +293,7 @@ pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> R
                 .and_then(|a| a.summary.as_ref())
                 .map(|s| text::blocks(&s.source))
                 .unwrap_or_default();
-            let list = |items: Option<&Vec<crate::content::Markdown>>| -> Vec<Block> {
+            let list = |items: Option<&Vec<crate::model::Markdown>>| -> Vec<Block> {
                 items
                     .map(|list| list.iter().map(|m| text::item(&m.source)).collect())
                     .unwrap_or_default()
@@ -473,7 +404,11 @@ pub fn report_document(views: &Views, settings: &Settings, period: &Period) -> R
 }
 
 /// The scoring table as the scoring document shows it, from the scoring page's view.
-pub fn scoring_document(views: &Views, settings: &Settings, scoring: &Scoring) -> ScoringDocument {
+pub fn scoring_document(
+    views: &Views,
+    settings: &DocumentSettings,
+    scoring: &Scoring,
+) -> ScoringDocument {
     let view = views.scoring(scoring);
     let lang = views.site.config.language;
     let id = scoring.period;
@@ -545,9 +480,10 @@ pub fn scoring_document(views: &Views, settings: &Settings, scoring: &Scoring) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::SignerLines;
 
-    fn settings_with(recipients: &[String]) -> Settings<'_> {
-        Settings {
+    fn settings_with(recipients: &[String]) -> DocumentSettings<'_> {
+        DocumentSettings {
             parent: Some("UBND TỈNH LAI CHÂU"),
             issuer: "Khối thi đua các tổ chức hội đặc thù",
             place: "Lai Châu",
@@ -564,7 +500,7 @@ mod tests {
     fn issuer_in_capitals_on_lines_that_fit() {
         let s = settings_with(&[]);
         assert_eq!(
-            s.issuer_lines(),
+            issuer_lines(&s),
             vec!["KHỐI THI ĐUA CÁC TỔ CHỨC", "HỘI ĐẶC THÙ"]
         );
     }
@@ -578,14 +514,14 @@ mod tests {
         ];
         let s = settings_with(&list);
         assert_eq!(
-            s.recipient_lines(),
+            recipient_lines(&s),
             vec![
                 "- Ban Thi đua - Khen thưởng tỉnh;",
                 "- Các đơn vị thành viên Khối;",
                 "- Lưu: VT."
             ]
         );
-        assert_eq!(settings_with(&[]).recipient_lines(), vec!["- Lưu: VT."]);
+        assert_eq!(recipient_lines(&settings_with(&[])), vec!["- Lưu: VT."]);
     }
 
     #[test]

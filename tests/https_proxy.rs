@@ -1,0 +1,348 @@
+//! The HTTPS set-up of docs/cai-dat.md, run for real on loopback: Debian's nginx with
+//! `packaging/nginx/blocpress.conf` as written (only its ports, certificate and folder paths
+//! replaced), a self-signed certificate made with openssl, a site made by `blocpress init`
+//! behind it, and curl as the browser (it trusts only that certificate).
+//!
+//! Until `blocpress workspace` exists, the program behind the proxy is `blocpress serve` on the
+//! workspace's port. `serve` answers only requests addressed to localhost (it guards a preview
+//! on a developer's machine against DNS rebinding), so for it alone the proxy's `Host` line is
+//! changed (`BACKEND_HOST`). When `workspace` lands: start `workspace --root SITE --listen
+//! 127.0.0.1:PORT --publish PUBLISH` in `start_backend`, set `BACKEND_HOST` to `None`, and
+//! check the login page and the `Secure` session cookie where
+//! `the_workspace_answers_through_https` says so.
+//!
+//! An outside-tool test, `#[ignore = "needs …"]`: runs with `--include-ignored` (nginx, openssl
+//! and curl installed, as `.ci/run` does).
+
+mod serve_common;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serve_common::{Server, needs};
+
+fn repository() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn run(program: &str, args: &[&str]) -> Output {
+    Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} must be installed for this test: {e}"))
+}
+
+fn ok(output: Output, what: &str) -> Output {
+    assert!(
+        output.status.success(),
+        "{what} failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// `text` with `from` replaced by `to`, insisting that `from` is there `times` times: if the
+/// configuration in the repository changes shape, this test says so instead of testing
+/// something else.
+fn replace(text: &str, from: &str, to: &str, times: usize) -> String {
+    assert_eq!(
+        text.matches(from).count(),
+        times,
+        "packaging/nginx/blocpress.conf: expected “{from}” {times} time(s)"
+    );
+    text.replace(from, to)
+}
+
+/// A self-signed certificate for both names of the configuration.
+fn certificate(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    let key = dir.join("privkey.pem");
+    let cert = dir.join("fullchain.pem");
+    ok(
+        run(
+            "openssl",
+            &[
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=lamviec.thidua.example.vn",
+                "-addext",
+                "subjectAltName=DNS:lamviec.thidua.example.vn,DNS:thidua.example.vn",
+                "-keyout",
+                key.to_str().unwrap(),
+                "-out",
+                cert.to_str().unwrap(),
+            ],
+        ),
+        "openssl req",
+    );
+}
+
+struct Nginx {
+    child: Child,
+    https: u16,
+    http: u16,
+    dir: PathBuf,
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Nginx {
+    /// nginx in the foreground with the repository's site configuration inside a minimal main
+    /// configuration that keeps every file it writes in `dir`.
+    fn start(dir: &Path, backend: u16, publish: &Path) -> Nginx {
+        let (https, http) = (free_port(), free_port());
+        let site =
+            std::fs::read_to_string(repository().join("packaging/nginx/blocpress.conf")).unwrap();
+        let site = replace(&site, "listen 80;", &format!("listen 127.0.0.1:{http};"), 1);
+        let site = replace(&site, "listen [::]:80;", "", 1);
+        let site = replace(
+            &site,
+            "listen 443 ssl http2;",
+            &format!("listen 127.0.0.1:{https} ssl http2;"),
+            2,
+        );
+        let site = replace(&site, "listen [::]:443 ssl http2;", "", 2);
+        let ssl = dir.join("ssl");
+        let site = replace(
+            &site,
+            "/etc/ssl/blocpress/",
+            &format!("{}/", ssl.display()),
+            4,
+        );
+        let site = replace(
+            &site,
+            "http://127.0.0.1:8080",
+            &format!("http://127.0.0.1:{backend}"),
+            1,
+        );
+        let site = replace(
+            &site,
+            "/var/www/blocpress",
+            &publish.display().to_string(),
+            1,
+        );
+        let site = match BACKEND_HOST {
+            Some(host) => replace(
+                &site,
+                "proxy_set_header Host $host;",
+                &format!("proxy_set_header Host {host};"),
+                1,
+            ),
+            None => site,
+        };
+        let site = replace(
+            &site,
+            "/var/www/letsencrypt",
+            &dir.join("acme").display().to_string(),
+            1,
+        );
+        certificate(&ssl);
+        let d = dir.display();
+        // Workers run as root only when the test does (nginx ignores `user` otherwise), so
+        // they can read the temporary folders.
+        let main = format!(
+            "user root;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\nevents {{}}\nhttp {{\n\
+             include /etc/nginx/mime.types;\naccess_log {d}/access.log;\n\
+             client_body_temp_path {d}/body;\nproxy_temp_path {d}/proxy;\n\
+             fastcgi_temp_path {d}/fastcgi;\nuwsgi_temp_path {d}/uwsgi;\nscgi_temp_path {d}/scgi;\n\
+             {site}\n}}\n"
+        );
+        let conf = dir.join("nginx.conf");
+        std::fs::write(&conf, main).unwrap();
+        let conf = conf.to_str().unwrap().to_string();
+        ok(
+            run("nginx", &["-t", "-q", "-p", &d.to_string(), "-c", &conf]),
+            "nginx -t",
+        );
+        let child = Command::new("nginx")
+            .args(["-p", &d.to_string(), "-c", &conf, "-g", "daemon off;"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start nginx");
+        let nginx = Nginx {
+            child,
+            https,
+            http,
+            dir: dir.to_path_buf(),
+        };
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", https)).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "nginx did not start: {}",
+                std::fs::read_to_string(dir.join("error.log")).unwrap_or_default()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        nginx
+    }
+
+    /// curl as a browser that trusts only the test's certificate: (status line and headers,
+    /// body, curl's exit code).
+    fn get(&self, host: &str, path: &str, scheme: &str, extra: &[&str]) -> (String, String, i32) {
+        let port = if scheme == "https" {
+            self.https
+        } else {
+            self.http
+        };
+        let cacert = self.dir.join("ssl/fullchain.pem");
+        let headers = self.dir.join("headers.txt");
+        let resolve = format!("{host}:{port}:127.0.0.1");
+        let url = format!("{scheme}://{host}:{port}{path}");
+        let mut args = vec![
+            "--silent",
+            "--max-time",
+            "20",
+            "--resolve",
+            &resolve,
+            "--cacert",
+            cacert.to_str().unwrap(),
+            "--dump-header",
+            headers.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        args.push(&url);
+        let out = run("curl", &args);
+        let head = std::fs::read_to_string(&headers).unwrap_or_default();
+        let _ = std::fs::remove_file(&headers);
+        (
+            head,
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            out.status.code().unwrap_or(-1),
+        )
+    }
+}
+
+/// What runs behind the proxy on the workspace's port (see the module's note).
+fn start_backend(site: &Path) -> Server {
+    Server::start(site, &[])
+}
+
+/// The `Host` the proxy sends to the backend instead of the configuration's `$host`: `serve`
+/// refuses other names. `None` for the workspace, which is made to sit behind a proxy.
+const BACKEND_HOST: Option<&str> = Some("127.0.0.1");
+
+#[test]
+#[ignore = "needs nginx, openssl and curl"]
+fn the_workspace_answers_through_https() {
+    needs("nginx", "the Debian package nginx");
+    needs("openssl", "the Debian package openssl");
+    needs("curl", "the Debian package curl");
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let publish = tmp.path().join("publish");
+    let bin = env!("CARGO_BIN_EXE_blocpress");
+    ok(
+        run(bin, &["init", site.to_str().unwrap()]),
+        "blocpress init",
+    );
+    ok(
+        run(
+            bin,
+            &[
+                "build",
+                "--root",
+                site.to_str().unwrap(),
+                "--output",
+                publish.to_str().unwrap(),
+            ],
+        ),
+        "blocpress build",
+    );
+    let title = std::fs::read_to_string(site.join("site.yaml"))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("title:").map(|t| t.trim().to_string()))
+        .unwrap();
+
+    let backend = start_backend(&site);
+    let nginx = Nginx::start(tmp.path(), backend.addr.port(), &publish);
+
+    // The workspace, through HTTPS with the certificate checked.
+    let (head, body, code) = nginx.get("lamviec.thidua.example.vn", "/", "https", &[]);
+    assert_eq!(code, 0, "curl failed ({code}): {head}");
+    assert!(head.starts_with("HTTP/2 200"), "{head}");
+    assert!(body.contains(&title), "{body}");
+    assert!(
+        head.to_lowercase()
+            .contains("strict-transport-security: max-age=31536000"),
+        "{head}"
+    );
+    // When `workspace` lands: `/` answers 303 to /login, /login has the form (username,
+    // password) and its session cookie carries `Secure` because the proxy sends
+    // X-Forwarded-Proto: https.
+
+    // The live-reload WebSocket of `serve` opens through the proxy (Upgrade passed on).
+    let (head, _, _) = nginx.get(
+        "lamviec.thidua.example.vn",
+        "/__blocpress/livereload",
+        "https",
+        &[
+            "--http1.1",
+            "--max-time",
+            "3",
+            "-H",
+            "Connection: Upgrade",
+            "-H",
+            "Upgrade: websocket",
+            "-H",
+            "Sec-WebSocket-Version: 13",
+            "-H",
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+        ],
+    );
+    assert!(head.starts_with("HTTP/1.1 101"), "{head}");
+
+    // A client that does not trust the certificate is refused: it really is TLS.
+    let (_, _, code) = nginx.get(
+        "lamviec.thidua.example.vn",
+        "/",
+        "https",
+        &["--cacert", "/dev/null"],
+    );
+    assert_ne!(code, 0, "curl accepted an unknown certificate");
+
+    // Plain HTTP sends people to HTTPS.
+    let (head, _, code) = nginx.get("lamviec.thidua.example.vn", "/news/", "http", &[]);
+    assert_eq!(code, 0);
+    assert!(head.starts_with("HTTP/1.1 301"), "{head}");
+    assert!(
+        head.contains("Location: https://lamviec.thidua.example.vn/news/"),
+        "{head}"
+    );
+
+    // The published site, served as files by nginx, with the site's own 404 page.
+    let (head, body, _) = nginx.get("thidua.example.vn", "/", "https", &[]);
+    assert!(head.starts_with("HTTP/2 200"), "{head}");
+    assert!(body.contains(&title), "{body}");
+    let (head, body, _) = nginx.get("thidua.example.vn", "/khong-co/", "https", &[]);
+    assert!(head.starts_with("HTTP/2 404"), "{head}");
+    assert_eq!(
+        body,
+        std::fs::read_to_string(publish.join("404.html")).unwrap()
+    );
+}
