@@ -496,6 +496,7 @@ impl Renderer {
             }
             Route::SearchIndex => {
                 let started = std::time::Instant::now();
+                let cpu = crate::timing::cpu_time();
                 let docs = search::documents(&state.views, &|i| state.news_html(i));
                 let documents = started.elapsed();
                 let files = search::files(&docs, &self.search_cache);
@@ -511,11 +512,12 @@ impl Renderer {
                 if std::env::var_os("BLOCPRESS_TIMINGS").is_some() {
                     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
                     eprintln!(
-                        "timing: search    {:>7.1} ms ({} documents: listed in {:.1} ms; {} files written){}",
+                        "timing: search    {:>7.1} ms ({} documents: listed in {:.1} ms; {} files written){}{}",
                         ms(started.elapsed()),
                         docs.len(),
                         ms(documents),
                         written,
+                        crate::timing::cpu_note(cpu, crate::timing::cpu_time()),
                         crate::timing::memory_note(),
                     );
                 }
