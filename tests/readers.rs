@@ -269,18 +269,23 @@ fn table_of_contents_from_three_headings() {
     assert!(select(&site.html("gioi-thieu/index.html"), "nav.toc").is_empty());
 }
 
+/// The first word of each chunk of the word list, from `search/index.json`.
+fn chunk_firsts(meta: &serde_json::Value) -> Vec<&str> {
+    meta["c"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn search_index_has_body_words_in_chunks_and_every_document_in_a_bundle() {
     let site = Site::new("news-site");
     site.edit(TAP_HUAN, "cho cán bộ", "cho cán bộ về Điện Biên Phủ");
     site.build_ok(&[]);
     let meta: serde_json::Value = serde_json::from_str(&site.read("search/index.json")).unwrap();
-    let firsts: Vec<&str> = meta["c"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let firsts = chunk_firsts(&meta);
     // The chunk that holds `dien` (a body word, folded: Đ → d).
     let n = firsts.iter().rposition(|f| *f <= "dien").unwrap();
     let chunk: serde_json::Value =
@@ -441,12 +446,7 @@ fn query_transfer(site: &Site, words: &[&str]) -> (usize, usize) {
         "search/index.json".into(),
     ];
     let meta: serde_json::Value = serde_json::from_str(&site.read("search/index.json")).unwrap();
-    let firsts: Vec<&str> = meta["c"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let firsts = chunk_firsts(&meta);
     let mut sets: Vec<std::collections::HashMap<u64, u64>> = Vec::new();
     for word in words {
         // The chunk where the word would be, then the following ones it starts (at most 4).
