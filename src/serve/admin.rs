@@ -100,7 +100,8 @@ async fn index(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
             (header::X_FRAME_OPTIONS, "SAMEORIGIN"),
             (header::CONTENT_SECURITY_POLICY, "frame-ancestors 'self'"),
         ],
-        crate::cms::index_html(&title),
+        // serve shows the site at the root.
+        crate::cms::index_html(&title, "/style.css"),
     )
         .into_response();
     if session_of(&headers).is_none()
