@@ -104,10 +104,12 @@ fn text(name: &str, label: &str, required: bool) -> Value {
     json!({ "name": name, "label": label, "widget": "text", "required": required })
 }
 
-/// A date: blocpress's `date_vi` widget (widgets.js) takes and shows day/month/year and stores
-/// YYYY-MM-DD; Decap's datetime widget showed the browser's order and a "UTC" label.
+/// A date: blocpress's own day/month/year widget (widgets.js), which takes and shows
+/// 12/03/2026 and stores 2026-03-12; Decap's showed the browser's order and a "UTC" label. It is
+/// registered under Decap's name `datetime` too, because Decap reads a news item's date for its
+/// file name (`{{year}}`…) only from a field of that widget (else it takes today's date).
 fn date(name: &str, label: &str, required: bool) -> Value {
-    json!({ "name": name, "label": label, "widget": "date_vi", "required": required })
+    json!({ "name": name, "label": label, "widget": "datetime", "required": required })
 }
 
 fn draft() -> Value {
@@ -555,10 +557,7 @@ mod tests {
             !text.contains("Sơ kết công tác"),
             "a review's own title in a list"
         );
-        assert!(
-            !text.contains("\"datetime\""),
-            "Decap's datetime widget is gone"
-        );
+        assert!(!text.contains("picker_utc"), "no UTC picker");
         let field = |c: &Value, name: &str| {
             c["fields"]
                 .as_array()
@@ -568,7 +567,9 @@ mod tests {
                 .cloned()
                 .unwrap_or_else(|| panic!("no field {name}"))
         };
-        assert_eq!(field(news, "date")["widget"], "date_vi");
+        // blocpress's own day-first widget, registered under Decap's name (widgets.js).
+        assert_eq!(field(news, "date")["widget"], "datetime");
+        assert!(field(news, "date").get("date_format").is_none());
         let figures = collection(&config, "figures-hoi-luat-gia");
         let form = &figures["files"][0];
         assert_eq!(field(form, "highlights")["summary"], "{{fields.item}}");

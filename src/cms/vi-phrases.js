@@ -172,7 +172,7 @@
     },
     ui: {
       toast: {
-        entrySaved: 'Đã lưu',
+        entrySaved: 'Đã lưu vào tệp',
         entryPublished: 'Đã lưu; trang đang được cập nhật',
         missingRequiredField: 'Còn ô bắt buộc chưa điền. Điền đủ rồi lưu lại.',
       },

@@ -244,6 +244,9 @@
   });
   var DatePreview = function (props) { return h('p', null, show(props.value)); };
   window.CMS.registerWidget('date_vi', DateControl, DatePreview);
+  // Under Decap's own name too: Decap takes a news item's {{year}}-{{month}}-{{day}} for its file
+  // name only from a `datetime` field, so this one replaces Decap's.
+  window.CMS.registerWidget('datetime', DateControl, DatePreview);
 })();
 
 // A photo chosen in the media library stays in the browser until the entry is saved, but Decap
@@ -296,27 +299,44 @@
 })();
 
 // A new, empty entry is not saved: Decap's toolbar says "changes saved" for any entry without
-// changes, a new one too. On a new entry's page the words say what is true instead.
+// changes, a new one too. On a new entry's page, until it is edited, the words say what is true.
+// Only a text node's words change, so React goes on updating the same node; and what was changed
+// is put back when the page is left (React still holds "saved" there and would not rewrite it).
 (function () {
   var NEW_ENTRY = 'Bài mới, chưa lưu';
-  function phrases() {
-    var saved = [];
+  var changed = [];
+  var edited = false;
+  function toolbar(key) {
+    var said = [];
     ['vi', 'en'].forEach(function (lang) {
       var locale = window.CMS.getLocale(lang);
-      var said = locale && locale.editor && locale.editor.editorToolbar && locale.editor.editorToolbar.changesSaved;
-      if (said) saved.push(said.trim());
+      var words = locale && locale.editor && locale.editor.editorToolbar && locale.editor.editorToolbar[key];
+      if (words) said.push(words.trim());
     });
-    return saved;
+    return said;
+  }
+  function isNew() { return /\/new(\?|$)/.test(window.location.hash); }
+  function restore() {
+    changed.forEach(function (item) {
+      if (item.node.nodeValue === NEW_ENTRY) item.node.nodeValue = item.was;
+    });
+    changed = [];
   }
   function fix() {
-    if (!/\/new(\?|$)/.test(window.location.hash)) return;
-    var saved = phrases();
+    if (!isNew()) { restore(); return; }
+    var saved = toolbar('changesSaved');
+    var unsaved = toolbar('unsavedChanges');
     var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-      // Only the text node's words change, so React goes on updating the same node.
-      if (saved.indexOf(node.nodeValue.trim()) >= 0) node.nodeValue = NEW_ENTRY;
+      var text = node.nodeValue.trim();
+      if (unsaved.indexOf(text) >= 0) edited = true;
+      if (!edited && saved.indexOf(text) >= 0) {
+        changed.push({ node: node, was: node.nodeValue });
+        node.nodeValue = NEW_ENTRY;
+      }
     }
   }
+  window.addEventListener('hashchange', function () { edited = false; restore(); fix(); });
   var pending = false;
   new MutationObserver(function () {
     if (pending) return;

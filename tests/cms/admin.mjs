@@ -149,7 +149,7 @@ try {
   await page.keyboard.type('Trang thử.');
   await page.getByRole('button', { name: 'Lưu', exact: true }).first().click();
   await page.getByText('Lưu và đưa lên trang').click();
-  const toast = page.getByText('Chưa lưu', { exact: false }).first();
+  const toast = page.getByText('Chưa lưu, vì', { exact: false }).first();
   await toast.waitFor({ timeout: 40000 });
   result.refusal = await toast.innerText();
   await page.waitForTimeout(500);
