@@ -305,14 +305,18 @@ fn metric_field(key: &str, def: &MetricDef) -> Value {
 }
 
 fn figures(site: &Site, association: &crate::model::Association, year: u16) -> Value {
-    let metrics: Vec<(&String, &MetricDef)> = association
+    // The bloc's common figures first, then the member's own: the order of the Excel form and of
+    // the review. A common metric the member defines again takes the member's definition.
+    let metrics: Vec<(&String, &MetricDef)> = site
+        .config
         .metrics
         .iter()
+        .map(|(k, d)| (k, association.metrics.get(k).unwrap_or(d)))
         .chain(
-            site.config
+            association
                 .metrics
                 .iter()
-                .filter(|(k, _)| !association.metrics.contains_key(*k)),
+                .filter(|(k, _)| !site.config.metrics.contains_key(*k)),
         )
         .collect();
     let metric_fields: Vec<Value> = metrics.iter().map(|(k, d)| metric_field(k, d)).collect();
@@ -573,6 +577,16 @@ mod tests {
         let figures = collection(&config, "figures-hoi-luat-gia");
         let form = &figures["files"][0];
         assert_eq!(field(form, "highlights")["summary"], "{{fields.item}}");
+        // The bloc's common figures before the member's own, as in the Excel form.
+        let metrics = field(form, "metrics");
+        let names: Vec<&str> = metrics["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["name"].as_str())
+            .collect();
+        let common: Vec<&str> = site.config.metrics.keys().map(String::as_str).collect();
+        assert_eq!(&names[..common.len()], &common[..], "{names:?}");
     }
 
     #[test]
