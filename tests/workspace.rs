@@ -43,7 +43,11 @@ fn add_user(root: &Path, name: &str, role: &str) {
         &["user", "add", name, "--role", role, "--password-stdin"],
         &format!("{PASSWORD}\n"),
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn git(root: &Path, args: &[&str]) -> String {
@@ -52,7 +56,11 @@ fn git(root: &Path, args: &[&str]) -> String {
         .current_dir(root)
         .output()
         .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -68,7 +76,15 @@ fn site() -> tempfile::TempDir {
     git(root, &["add", "-A"]);
     git(
         root,
-        &["-c", "user.name=setup", "-c", "user.email=s@x", "commit", "-qm", "start"],
+        &[
+            "-c",
+            "user.name=setup",
+            "-c",
+            "user.email=s@x",
+            "commit",
+            "-qm",
+            "start",
+        ],
     );
     add_user(root, "thuky", "secretary");
     add_user(root, "bientap", "editor");
@@ -160,7 +176,12 @@ impl Workspace {
 
     fn get(&self, path: &str, cookie: Option<&str>) -> Response {
         match cookie {
-            Some(c) => self.send("GET", path, &[("Cookie", &format!("blocpress-session={c}"))], b""),
+            Some(c) => self.send(
+                "GET",
+                path,
+                &[("Cookie", &format!("blocpress-session={c}"))],
+                b"",
+            ),
             None => self.send("GET", path, &[], b""),
         }
     }
@@ -199,7 +220,13 @@ impl Workspace {
         )
     }
 
-    fn api_with(&self, session: &Session, action: &str, params: Value, headers: &[(&str, &str)]) -> (u16, Value) {
+    fn api_with(
+        &self,
+        session: &Session,
+        action: &str,
+        params: Value,
+        headers: &[(&str, &str)],
+    ) -> (u16, Value) {
         let body = json!({ "action": action, "params": params }).to_string();
         let cookie = format!("blocpress-session={}", session.cookie);
         let mut all = vec![
@@ -232,7 +259,10 @@ struct Session {
 
 fn cookie_value(response: &Response) -> Option<String> {
     let header = response.header("set-cookie")?;
-    let value = header.strip_prefix("blocpress-session=")?.split(';').next()?;
+    let value = header
+        .strip_prefix("blocpress-session=")?
+        .split(';')
+        .next()?;
     (!value.is_empty()).then(|| value.to_string())
 }
 
@@ -271,19 +301,61 @@ fn user_commands_keep_private_argon2id_accounts() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(code), "{args:?}: {err}");
     };
-    refused(&["user", "add", "x", "--role", "boss", "--password-stdin"], "E804");
-    refused(&["user", "add", "x", "--role", "member:khong-co", "--password-stdin"], "E805");
-    refused(&["user", "add", "thuky", "--role", "editor", "--password-stdin"], "E806");
-    refused(&["user", "add", "Hoa Nguyen", "--role", "editor", "--password-stdin"], "E803");
+    refused(
+        &["user", "add", "x", "--role", "boss", "--password-stdin"],
+        "E804",
+    );
+    refused(
+        &[
+            "user",
+            "add",
+            "x",
+            "--role",
+            "member:khong-co",
+            "--password-stdin",
+        ],
+        "E805",
+    );
+    refused(
+        &[
+            "user",
+            "add",
+            "thuky",
+            "--role",
+            "editor",
+            "--password-stdin",
+        ],
+        "E806",
+    );
+    refused(
+        &[
+            "user",
+            "add",
+            "Hoa Nguyen",
+            "--role",
+            "editor",
+            "--password-stdin",
+        ],
+        "E803",
+    );
     refused(&["user", "remove", "khong-co"], "E807");
-    let short = blocpress(root, &["user", "add", "x", "--role", "editor", "--password-stdin"], "ngan\n");
+    let short = blocpress(
+        root,
+        &["user", "add", "x", "--role", "editor", "--password-stdin"],
+        "ngan\n",
+    );
     assert!(String::from_utf8_lossy(&short.stderr).contains("E808"));
 
-    let out = blocpress(root, &["user", "passwd", "bientap", "--password-stdin"], "mat-khau-moi-dai\n");
+    let out = blocpress(
+        root,
+        &["user", "passwd", "bientap", "--password-stdin"],
+        "mat-khau-moi-dai\n",
+    );
     assert!(out.status.success());
     let out = blocpress(root, &["user", "remove", "chuthapdo"], "");
     assert!(out.status.success());
-    let listed = String::from_utf8_lossy(&blocpress(root, &["user", "list"], "").stdout).into_owned();
+    let listed =
+        String::from_utf8_lossy(&blocpress(root, &["user", "list"], "").stdout).into_owned();
     assert!(!listed.contains("chuthapdo"), "{listed}");
     // No temporary file stays beside the accounts.
     let names: Vec<String> = std::fs::read_dir(root.join(".blocpress"))
@@ -294,11 +366,18 @@ fn user_commands_keep_private_argon2id_accounts() {
 
     // `build` never publishes the accounts.
     let out = blocpress(root, &["build"], "");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let public = root.join("public");
     assert!(public.join("index.html").is_file());
     for entry in walkdir(&public) {
-        assert!(!entry.contains("users.yaml") && !entry.contains(".blocpress/"), "{entry}");
+        assert!(
+            !entry.contains("users.yaml") && !entry.contains(".blocpress/"),
+            "{entry}"
+        );
     }
 }
 
@@ -319,7 +398,14 @@ fn walkdir(dir: &Path) -> Vec<String> {
 fn anonymous_requests_go_to_the_login_page_and_the_api_answers_401() {
     let dir = site();
     let ws = Workspace::start(dir.path(), &[], &[]);
-    for path in ["/", "/admin/", "/admin/config.yml", "/history/", "/publish/", "/nowhere"] {
+    for path in [
+        "/",
+        "/admin/",
+        "/admin/config.yml",
+        "/history/",
+        "/publish/",
+        "/nowhere",
+    ] {
         let response = ws.get(path, None);
         assert_eq!(response.status, 303, "{path}");
         assert_eq!(response.header("location"), Some("/login"), "{path}");
@@ -382,7 +468,10 @@ fn login_sets_a_fresh_strict_cookie_and_logout_ends_it_on_the_server() {
     let https = ws.login_raw(
         "thuky",
         PASSWORD,
-        &[("X-Forwarded-Proto", "https"), ("Origin", &format!("https://{}", ws.addr))],
+        &[
+            ("X-Forwarded-Proto", "https"),
+            ("Origin", &format!("https://{}", ws.addr)),
+        ],
     );
     assert_eq!(https.status, 303, "{}", https.text());
     assert!(https.header("set-cookie").unwrap().contains("; Secure"));
@@ -410,7 +499,10 @@ fn state_changes_need_the_own_origin_and_the_token() {
     let cookie = format!("blocpress-session={}", s.cookie);
     let body = json!({ "action": "getEntry", "params": { "path": LUAT_GIA } }).to_string();
     let post = |headers: &[(&str, &str)]| {
-        let mut all = vec![("Cookie", cookie.as_str()), ("Content-Type", "application/json")];
+        let mut all = vec![
+            ("Cookie", cookie.as_str()),
+            ("Content-Type", "application/json"),
+        ];
         all.extend_from_slice(headers);
         ws.send("POST", "/admin/api/v1", &all, body.as_bytes())
     };
@@ -418,8 +510,14 @@ fn state_changes_need_the_own_origin_and_the_token() {
     // No token, a wrong token, a foreign Origin, no Origin, a cross-site fetch.
     assert_eq!(post(&[]).status, 403);
     assert_eq!(post(&[("X-CSRF-Token", &"0".repeat(64))]).status, 403);
-    assert_eq!(post(&[("X-CSRF-Token", &s.csrf), ("Origin", "http://evil.example")]).status, 403);
-    assert_eq!(post(&[("X-CSRF-Token", &s.csrf), ("Origin", "")]).status, 403);
+    assert_eq!(
+        post(&[("X-CSRF-Token", &s.csrf), ("Origin", "http://evil.example")]).status,
+        403
+    );
+    assert_eq!(
+        post(&[("X-CSRF-Token", &s.csrf), ("Origin", "")]).status,
+        403
+    );
     assert_eq!(
         post(&[("X-CSRF-Token", &s.csrf), ("Sec-Fetch-Site", "cross-site")]).status,
         403
@@ -428,7 +526,10 @@ fn state_changes_need_the_own_origin_and_the_token() {
     let no_token = ws.send(
         "POST",
         "/publish",
-        &[("Cookie", &cookie), ("Content-Type", "application/x-www-form-urlencoded")],
+        &[
+            ("Cookie", &cookie),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ],
         b"x=1",
     );
     assert_eq!(no_token.status, 403);
@@ -436,7 +537,11 @@ fn state_changes_need_the_own_origin_and_the_token() {
     let logout = ws.send(
         "POST",
         "/logout",
-        &[("Cookie", &cookie), ("Origin", "http://evil.example"), ("Content-Type", "application/x-www-form-urlencoded")],
+        &[
+            ("Cookie", &cookie),
+            ("Origin", "http://evil.example"),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ],
         format!("csrf={}", s.csrf).as_bytes(),
     );
     assert_eq!(logout.status, 403);
@@ -477,12 +582,18 @@ fn a_member_cannot_reach_another_members_files() {
     let m = ws.login("luatgia");
     let forbidden = |action: &str, params: Value| {
         let (status, answer) = ws.api(&m, action, params.clone());
-        assert!(status == 403 || status == 422, "{action} {params}: {status} {answer}");
+        assert!(
+            status == 403 || status == 422,
+            "{action} {params}: {status} {answer}"
+        );
         assert!(!answer.to_string().contains("Trao quà"), "{answer}");
     };
     // Read, write, rename onto, delete the other member's file.
     forbidden("getEntry", json!({ "path": CHU_THAP_DO }));
-    forbidden("entriesByFiles", json!({ "files": [{ "path": CHU_THAP_DO }] }));
+    forbidden(
+        "entriesByFiles",
+        json!({ "files": [{ "path": CHU_THAP_DO }] }),
+    );
     forbidden(
         "persistEntry",
         json!({ "entry": { "path": CHU_THAP_DO, "raw": "metrics:\n  new_members: 1\n" } }),
@@ -494,7 +605,10 @@ fn a_member_cannot_reach_another_members_files() {
     );
     forbidden("deleteFile", json!({ "path": CHU_THAP_DO }));
     forbidden("deleteFiles", json!({ "paths": [CHU_THAP_DO] }));
-    forbidden("entriesByFolder", json!({ "folder": "content/news", "extension": "md", "depth": 3 }));
+    forbidden(
+        "entriesByFolder",
+        json!({ "folder": "content/news", "extension": "md", "depth": 3 }),
+    );
     forbidden("getEntry", json!({ "path": "content/pages/gioi-thieu.md" }));
     forbidden("getEntry", json!({ "path": "site.yaml" }));
     forbidden("getEntry", json!({ "path": ".blocpress/users.yaml" }));
@@ -509,10 +623,17 @@ fn a_member_cannot_reach_another_members_files() {
         "content/associations/hoi-luat-gia/2012-h2.yaml",
     ] {
         forbidden("getEntry", json!({ "path": path }));
-        forbidden("persistEntry", json!({ "entry": { "path": path, "raw": "metrics: {}\n" } }));
+        forbidden(
+            "persistEntry",
+            json!({ "entry": { "path": path, "raw": "metrics: {}\n" } }),
+        );
     }
     // The other member's file is untouched; the own file is readable.
-    assert!(std::fs::read_to_string(root.join(CHU_THAP_DO)).unwrap().contains("new_members: 30"));
+    assert!(
+        std::fs::read_to_string(root.join(CHU_THAP_DO))
+            .unwrap()
+            .contains("new_members: 30")
+    );
     let (status, own) = ws.api(&m, "getEntry", json!({ "path": LUAT_GIA }));
     assert_eq!(status, 200, "{own}");
     assert!(own["data"].as_str().unwrap().contains("new_members: 12"));
@@ -552,7 +673,11 @@ fn saves_are_version_checked_and_committed_with_the_user_as_author() {
     // The second window saves from the version it read before: 409, nothing replaced.
     let (status, answer) = save(&b, 41);
     assert_eq!(status, 409, "{answer}");
-    assert!(std::fs::read_to_string(root.join(LUAT_GIA)).unwrap().contains("new_members: 40"));
+    assert!(
+        std::fs::read_to_string(root.join(LUAT_GIA))
+            .unwrap()
+            .contains("new_members: 40")
+    );
     // A stale If-Match is refused the same way.
     let (status, _) = ws.api_with(
         &a,
@@ -569,8 +694,14 @@ fn saves_are_version_checked_and_committed_with_the_user_as_author() {
     );
     assert_eq!(status, 422, "{answer}");
 
-    assert_eq!(git(root, &["log", "-1", "--format=%an|%cn"]).trim(), "luatgia|blocpress workspace");
-    assert_eq!(git(root, &["status", "--porcelain", "--", "content"]).trim(), "");
+    assert_eq!(
+        git(root, &["log", "-1", "--format=%an|%cn"]).trim(),
+        "luatgia|blocpress workspace"
+    );
+    assert_eq!(
+        git(root, &["status", "--porcelain", "--", "content"]).trim(),
+        ""
+    );
     // A member's news is its own folder, and a draft.
     let news = "content/news/hoi-luat-gia/2026-01-05-tap-huan.md";
     let (status, answer) = ws.api(
@@ -626,23 +757,45 @@ fn the_secretary_restores_an_earlier_version_as_a_change_of_its_own() {
     );
     assert_eq!(status, 200);
     // A member may not restore.
-    let refused = ws.form(&m, "/history/restore", &[("path", LUAT_GIA), ("commit", &first)]);
+    let refused = ws.form(
+        &m,
+        "/history/restore",
+        &[("path", LUAT_GIA), ("commit", &first)],
+    );
     assert_eq!(refused.status, 403);
     let s = ws.login("thuky");
     let history = ws.get("/history/", Some(&s.cookie)).text();
     assert!(history.contains("/history/restore"), "{history}");
     // A commit that does not exist, a path outside the data model.
     assert_eq!(
-        ws.form(&s, "/history/restore", &[("path", LUAT_GIA), ("commit", "deadbeefdeadbeef")]).status,
+        ws.form(
+            &s,
+            "/history/restore",
+            &[("path", LUAT_GIA), ("commit", "deadbeefdeadbeef")]
+        )
+        .status,
         404
     );
     assert_eq!(
-        ws.form(&s, "/history/restore", &[("path", "site.yaml"), ("commit", &first)]).status,
+        ws.form(
+            &s,
+            "/history/restore",
+            &[("path", "site.yaml"), ("commit", &first)]
+        )
+        .status,
         403
     );
-    let done = ws.form(&s, "/history/restore", &[("path", LUAT_GIA), ("commit", &first)]);
+    let done = ws.form(
+        &s,
+        "/history/restore",
+        &[("path", LUAT_GIA), ("commit", &first)],
+    );
     assert_eq!(done.status, 303, "{}", done.text());
-    assert!(std::fs::read_to_string(root.join(LUAT_GIA)).unwrap().contains("new_members: 12"));
+    assert!(
+        std::fs::read_to_string(root.join(LUAT_GIA))
+            .unwrap()
+            .contains("new_members: 12")
+    );
     assert_eq!(git(root, &["log", "-1", "--format=%an"]).trim(), "thuky");
     assert!(git(root, &["log", "-1", "--format=%s"]).contains(LUAT_GIA));
 }
@@ -652,7 +805,11 @@ fn publishing_answers_202_then_409_while_it_runs_and_shows_the_commands_output()
     let dir = site();
     let root = dir.path();
     let site_yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap();
-    write(root, "site.yaml", &format!("{site_yaml}publish:\n  command: echo da-day-len-may-chu\n"));
+    write(
+        root,
+        "site.yaml",
+        &format!("{site_yaml}publish:\n  command: echo da-day-len-may-chu\n"),
+    );
     let out = tempfile::tempdir().unwrap();
     let publish = out.path().join("web");
     let ws = Workspace::start(
@@ -700,7 +857,12 @@ fn the_log_has_one_line_per_request_and_no_secret() {
     assert!(log.contains(" luatgia POST /admin/api/v1 200"), "{log}");
     assert!(log.contains(" luatgia POST /login 303"), "{log}");
     assert!(log.contains(" - POST /login 401"), "{log}");
-    for secret in [PASSWORD, "mot-mat-khau-sai", s.cookie.as_str(), s.csrf.as_str()] {
+    for secret in [
+        PASSWORD,
+        "mot-mat-khau-sai",
+        s.cookie.as_str(),
+        s.csrf.as_str(),
+    ] {
         assert!(!log.contains(secret), "{secret} in the log:\n{log}");
     }
 }

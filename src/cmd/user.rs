@@ -52,8 +52,9 @@ fn run_inner(command: UserCommand, root: &Path, ui: &Ui) -> Result<(), Diagnosti
             if !valid_name(&args.name) {
                 return Err(Diagnostic::new(USERS_FILE, "E803").arg("name", args.name));
             }
-            let role = Role::parse(&args.role)
-                .ok_or_else(|| Diagnostic::new(USERS_FILE, "E804").arg("role", args.role.clone()))?;
+            let role = Role::parse(&args.role).ok_or_else(|| {
+                Diagnostic::new(USERS_FILE, "E804").arg("role", args.role.clone())
+            })?;
             if let Role::Member(slug) = &role {
                 let folder = root.join("content/associations").join(slug.as_str());
                 if !folder.join("profile.yaml").is_file() {
@@ -101,7 +102,10 @@ fn read_password(from_stdin: bool, ui: &Ui) -> Result<String, Diagnostic> {
     };
     let password = if from_stdin {
         let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).map_err(failed)?;
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(failed)?;
         line.trim_end_matches(['\r', '\n']).to_string()
     } else {
         let first = rpassword::prompt_password(ui.render(&Message::new("workspace-user-prompt")))

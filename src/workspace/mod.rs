@@ -47,9 +47,10 @@ fn lockout_window() -> Duration {
 
 /// Serves until Ctrl-C or SIGTERM. `Err`: the message to show (the address is taken…).
 pub fn run(options: &WorkspaceOptions) -> Result<(), Message> {
-    let root = options.root.canonicalize().map_err(|e| {
-        Message::new("E850").nested("error", crate::messages::io_reason(&e))
-    })?;
+    let root = options
+        .root
+        .canonicalize()
+        .map_err(|e| Message::new("E850").nested("error", crate::messages::io_reason(&e)))?;
     let address: SocketAddr = options
         .listen
         .parse()

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::history::Change;
 use super::publish::{State, Status};
-use super::server::Ctx;
+use super::sessions::Ctx;
 use super::users::Role;
 use crate::i18n::Language;
 use crate::messages::{self, Message};
@@ -123,7 +123,12 @@ pub fn login(language: Language, error: Option<&str>) -> String {
         password = t(language, "workspace-login-password"),
         submit = t(language, "workspace-login-submit"),
     );
-    layout(language, &title(language, "workspace-login-title"), None, &body)
+    layout(
+        language,
+        &title(language, "workspace-login-title"),
+        None,
+        &body,
+    )
 }
 
 pub fn home(language: Language, ctx: &Ctx) -> String {
@@ -155,13 +160,23 @@ pub fn home(language: Language, ctx: &Ctx) -> String {
         t(language, "workspace-home-intro"),
         tasks.join("")
     );
-    layout(language, &title(language, "workspace-home-title"), Some(ctx), &body)
+    layout(
+        language,
+        &title(language, "workspace-home-title"),
+        Some(ctx),
+        &body,
+    )
 }
 
 pub fn history(language: Language, ctx: &Ctx, changes: &[Change]) -> String {
     if changes.is_empty() {
         let body = format!("<p>{}</p>", t(language, "workspace-history-empty"));
-        return layout(language, &title(language, "workspace-history-title"), Some(ctx), &body);
+        return layout(
+            language,
+            &title(language, "workspace-history-title"),
+            Some(ctx),
+            &body,
+        );
     }
     let mut rows = String::new();
     for change in changes {
@@ -195,7 +210,12 @@ pub fn history(language: Language, ctx: &Ctx, changes: &[Change]) -> String {
         t(language, "workspace-history-what"),
         t(language, "workspace-history-files"),
     );
-    layout(language, &title(language, "workspace-history-title"), Some(ctx), &body)
+    layout(
+        language,
+        &title(language, "workspace-history-title"),
+        Some(ctx),
+        &body,
+    )
 }
 
 pub fn publish(language: Language, ctx: &Ctx, status: &Status) -> String {
@@ -227,5 +247,10 @@ pub fn publish(language: Language, ctx: &Ctx, status: &Status) -> String {
         csrf_field(ctx),
         t(language, "workspace-task-publish"),
     );
-    layout(language, &title(language, "workspace-publish-title"), Some(ctx), &body)
+    layout(
+        language,
+        &title(language, "workspace-publish-title"),
+        Some(ctx),
+        &body,
+    )
 }

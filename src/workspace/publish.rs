@@ -37,7 +37,10 @@ pub struct Publisher {
 
 impl Publisher {
     pub fn status(&self) -> Status {
-        self.status.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.status
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Starts a run (`false`: one is running).

@@ -39,10 +39,9 @@ pub fn may(role: &Role, path: &str, access: Access) -> bool {
             // Uploads are public images: listed by all, replaced by none (the proxy never
             // overwrites one), deleted by the editors.
             Target::Media => true,
-            Target::Profile(_)
-            | Target::Figures(..)
-            | Target::Registration
-            | Target::Scoring => false,
+            Target::Profile(_) | Target::Figures(..) | Target::Registration | Target::Scoring => {
+                false
+            }
         },
         Role::Member(own) => match target {
             Target::Profile(slug) | Target::Figures(slug, _) => {
@@ -124,7 +123,12 @@ pub fn authorize(role: &Role, body: &Value) -> Result<Value, Denied> {
                     }
                 }
             }
-            for asset in params.get("assets").and_then(Value::as_array).into_iter().flatten() {
+            for asset in params
+                .get("assets")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 need(text(asset, "path"), Access::Write)?;
             }
         }
@@ -192,7 +196,12 @@ pub fn changed_paths(body: &Value) -> Vec<String> {
                 out.extend(text(file, "path"));
                 out.extend(text(file, "newPath"));
             }
-            for asset in params.get("assets").and_then(Value::as_array).into_iter().flatten() {
+            for asset in params
+                .get("assets")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 out.extend(text(asset, "path"));
             }
         }
@@ -200,7 +209,12 @@ pub fn changed_paths(body: &Value) -> Vec<String> {
         "deleteFile" => out.extend(text(&params, "path")),
         "deleteFiles" => {
             let paths = params.get("paths").and_then(Value::as_array);
-            out.extend(paths.into_iter().flatten().filter_map(|p| p.as_str().map(str::to_string)));
+            out.extend(
+                paths
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|p| p.as_str().map(str::to_string)),
+            );
         }
         _ => {}
     }
@@ -216,7 +230,11 @@ pub fn restrict_config(role: &Role, mut config: Value) -> Value {
         return config;
     };
     let keep = |c: &mut Value| -> bool {
-        let name = c.get("name").and_then(Value::as_str).unwrap_or("").to_string();
+        let name = c
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         match role {
             Role::Secretary => true,
             Role::Editor => matches!(name.as_str(), "news" | "pages" | "periods"),
@@ -226,7 +244,9 @@ pub fn restrict_config(role: &Role, mut config: Value) -> Value {
                 }
                 if name == "members" {
                     if let Some(files) = c.get_mut("files").and_then(Value::as_array_mut) {
-                        files.retain(|f| f.get("name").and_then(Value::as_str) == Some(slug.as_str()));
+                        files.retain(|f| {
+                            f.get("name").and_then(Value::as_str) == Some(slug.as_str())
+                        });
                     }
                     return true;
                 }
@@ -266,9 +286,21 @@ mod tests {
     #[test]
     fn a_member_reaches_only_its_own_files() {
         let m = member("hoi-a");
-        assert!(may(&m, "content/associations/hoi-a/profile.yaml", Access::Write));
-        assert!(may(&m, "content/associations/hoi-a/2026-h1.yaml", Access::Read));
-        assert!(!may(&m, "content/associations/hoi-a/2026-h1.yaml", Access::Delete));
+        assert!(may(
+            &m,
+            "content/associations/hoi-a/profile.yaml",
+            Access::Write
+        ));
+        assert!(may(
+            &m,
+            "content/associations/hoi-a/2026-h1.yaml",
+            Access::Read
+        ));
+        assert!(!may(
+            &m,
+            "content/associations/hoi-a/2026-h1.yaml",
+            Access::Delete
+        ));
         for other in [
             "content/associations/hoi-b/profile.yaml",
             "content/associations/hoi-b/2026-h1.yaml",
@@ -285,14 +317,26 @@ mod tests {
                 assert!(!may(&m, other, access), "{other} {access:?}");
             }
         }
-        assert!(may(&m, "content/news/hoi-a/2026-01-01-x.md", Access::Delete));
+        assert!(may(
+            &m,
+            "content/news/hoi-a/2026-01-01-x.md",
+            Access::Delete
+        ));
     }
 
     #[test]
     fn an_editor_has_no_members_files() {
         assert!(may(&Role::Editor, "content/news/2026/a.md", Access::Write));
-        assert!(!may(&Role::Editor, "content/associations/hoi-a/profile.yaml", Access::Read));
-        assert!(may(&Role::Secretary, "content/associations/hoi-a/profile.yaml", Access::Write));
+        assert!(!may(
+            &Role::Editor,
+            "content/associations/hoi-a/profile.yaml",
+            Access::Read
+        ));
+        assert!(may(
+            &Role::Secretary,
+            "content/associations/hoi-a/profile.yaml",
+            Access::Write
+        ));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::history::History;
 use super::pages::{self, escape};
 use super::publish::Publisher;
 use super::rules;
-use super::sessions::{Lockout, Sessions};
+use super::sessions::{Ctx, Lockout, Sessions};
 use super::users::{Role, Users};
 use crate::cms::proxy::{Proxy, ReadVersions};
 use crate::i18n::Language;
@@ -55,15 +55,6 @@ impl Workspace {
     }
 }
 
-/// The signed-in user of a request (set by [`guard`]).
-#[derive(Debug, Clone)]
-pub struct Ctx {
-    pub session: String,
-    pub user: String,
-    pub role: Role,
-    pub csrf: String,
-}
-
 pub fn router(workspace: Arc<Workspace>) -> Router {
     Router::new()
         .route("/login", get(login_page).post(login))
@@ -73,7 +64,10 @@ pub fn router(workspace: Arc<Workspace>) -> Router {
         .route("/admin/", get(admin_index))
         .route("/admin/index.html", get(admin_index))
         .route("/admin/config.yml", get(admin_config))
-        .route("/admin/csrf.js", get(|| async { js(pages::CSRF_JS.to_string()) }))
+        .route(
+            "/admin/csrf.js",
+            get(|| async { js(pages::CSRF_JS.to_string()) }),
+        )
         .route(
             "/admin/vi-phrases.js",
             get(|| async { js(crate::cms::VI_PHRASES.to_string()) }),
@@ -89,7 +83,10 @@ pub fn router(workspace: Arc<Workspace>) -> Router {
         )
         .route("/admin/{file}", get(bundle))
         .route("/history/", get(history_page))
-        .route("/history", get(|| async { Redirect::permanent("/history/") }))
+        .route(
+            "/history",
+            get(|| async { Redirect::permanent("/history/") }),
+        )
         .route("/history/restore", post(restore))
         .route("/publish", post(publish))
         .route("/publish/", get(publish_page))
@@ -231,7 +228,12 @@ async fn guard(
                     // A plain HTML form sends the token as its `csrf` field.
                     let (parts, body) = request.into_parts();
                     let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM).await else {
-                        break 'answer refuse(&workspace, StatusCode::PAYLOAD_TOO_LARGE, "E832", &path);
+                        break 'answer refuse(
+                            &workspace,
+                            StatusCode::PAYLOAD_TOO_LARGE,
+                            "E832",
+                            &path,
+                        );
                     };
                     let field = form_field(&bytes, "csrf");
                     request = Request::from_parts(parts, Body::from(bytes));
@@ -253,9 +255,15 @@ async fn guard(
         .map_or(user_name, |l| l.0.clone());
     log_line(&logged_user, &method, &path, response.status());
     let headers = response.headers_mut();
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN"));
+    headers.insert(
+        header::X_FRAME_OPTIONS,
+        HeaderValue::from_static("SAMEORIGIN"),
+    );
     headers.insert(
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
@@ -279,7 +287,9 @@ struct ClientAddress(IpAddr);
 
 /// One line per request on stderr: time, user, method, path (never the query), status.
 fn log_line(user: &str, method: &Method, path: &str, status: StatusCode) {
-    let time = jiff::Timestamp::now().round(jiff::Unit::Second).unwrap_or(jiff::Timestamp::now());
+    let time = jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .unwrap_or(jiff::Timestamp::now());
     let path: String = path.chars().filter(|c| !c.is_control()).take(300).collect();
     eprintln!("{time} {user} {method} {path} {}", status.as_u16());
 }
@@ -294,7 +304,11 @@ fn json_response(status: StatusCode, value: &Value) -> Response {
 }
 
 fn constant_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 /// One field of an `application/x-www-form-urlencoded` body.
@@ -315,17 +329,27 @@ fn refuse(workspace: &Workspace, status: StatusCode, code: &'static str, path: &
     }
     (
         status,
-        pages::html(pages::layout(language, &pages::title(language, "workspace-refused"), None, &format!(
-            "<p class=\"error\" role=\"alert\">{}</p><p><a href=\"/\">{}</a></p>",
-            escape(&text),
-            escape(&messages::text("workspace-back-home", language))
-        ))),
+        pages::html(pages::layout(
+            language,
+            &pages::title(language, "workspace-refused"),
+            None,
+            &format!(
+                "<p class=\"error\" role=\"alert\">{}</p><p><a href=\"/\">{}</a></p>",
+                escape(&text),
+                escape(&messages::text("workspace-back-home", language))
+            ),
+        )),
     )
         .into_response()
 }
 
 async fn not_found(State(workspace): State<Arc<Workspace>>, request: Request) -> Response {
-    refuse(&workspace, StatusCode::NOT_FOUND, "E833", request.uri().path())
+    refuse(
+        &workspace,
+        StatusCode::NOT_FOUND,
+        "E833",
+        request.uri().path(),
+    )
 }
 
 async fn login_page(State(workspace): State<Arc<Workspace>>, request: Request) -> Response {
@@ -349,7 +373,10 @@ async fn login(State(workspace): State<Arc<Workspace>>, request: Request) -> Res
     let Ok(body) = axum::body::to_bytes(request.into_body(), MAX_FORM).await else {
         return refuse(&workspace, StatusCode::PAYLOAD_TOO_LARGE, "E832", "/login");
     };
-    let name = form_field(&body, "username").unwrap_or_default().trim().to_string();
+    let name = form_field(&body, "username")
+        .unwrap_or_default()
+        .trim()
+        .to_string();
     let password = form_field(&body, "password").unwrap_or_default();
     let keys = vec![format!("name:{name}"), format!("addr:{address}")];
     if workspace.lockout.is_locked(&keys) {
@@ -463,7 +490,9 @@ async fn admin_index(
     let root = workspace.root.clone();
     let title = tokio::task::spawn_blocking(move || {
         let text = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).ok()?;
-        crate::config::SiteConfig::parse(&text).ok().map(|c| c.title)
+        crate::config::SiteConfig::parse(&text)
+            .ok()
+            .map(|c| c.title)
     })
     .await
     .ok()
@@ -505,7 +534,8 @@ async fn admin_config(
             .to_datetime(jiff::Timestamp::now())
             .year()
             .clamp(1, 9999) as u16;
-        let value = crate::cms::config::config_value(&site, &crate::cms::config::Backend::Local, year);
+        let value =
+            crate::cms::config::config_value(&site, &crate::cms::config::Backend::Local, year);
         let value = rules::restrict_config(&role, value);
         serde_yaml::to_string(&value).ok()
     })
@@ -548,7 +578,12 @@ async fn api(
         .then(|| serde_json::from_slice::<Value>(&body).ok())
         .flatten()
     else {
-        return refuse(&workspace, StatusCode::UNSUPPORTED_MEDIA_TYPE, "E836", "/admin/api/v1");
+        return refuse(
+            &workspace,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "E836",
+            "/admin/api/v1",
+        );
     };
     let body = match rules::authorize(&ctx.role, &body) {
         Ok(body) => body,
@@ -631,7 +666,12 @@ async fn restore(
 ) -> Response {
     let language = workspace.language();
     if ctx.role != Role::Secretary {
-        return refuse(&workspace, StatusCode::FORBIDDEN, "E838", "/history/restore");
+        return refuse(
+            &workspace,
+            StatusCode::FORBIDDEN,
+            "E838",
+            "/history/restore",
+        );
     }
     let path = form_field(&body, "path").unwrap_or_default();
     let commit = form_field(&body, "commit").unwrap_or_default();
@@ -730,7 +770,11 @@ async fn publish(
     }
     let mut response = (
         StatusCode::ACCEPTED,
-        pages::html(pages::publish(workspace.language(), &ctx, &workspace.publisher.status())),
+        pages::html(pages::publish(
+            workspace.language(),
+            &ctx,
+            &workspace.publisher.status(),
+        )),
     )
         .into_response();
     response
@@ -746,5 +790,10 @@ async fn publish_page(
     if ctx.role != Role::Secretary {
         return refuse(&workspace, StatusCode::FORBIDDEN, "E838", "/publish/");
     }
-    pages::html(pages::publish(workspace.language(), &ctx, &workspace.publisher.status())).into_response()
+    pages::html(pages::publish(
+        workspace.language(),
+        &ctx,
+        &workspace.publisher.status(),
+    ))
+    .into_response()
 }

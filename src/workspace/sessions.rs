@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use super::users::Role;
+
 /// A session unused this long is gone.
 pub const IDLE: Duration = Duration::from_secs(12 * 3600);
 /// A session this old is gone, used or not.
@@ -19,6 +21,15 @@ pub const MAX_FAILURES: usize = 5;
 pub const LOCKOUT: Duration = Duration::from_secs(15 * 60);
 /// At most this many sessions are kept; past it the oldest go first.
 const MAX_SESSIONS: usize = 10_000;
+
+/// The signed-in user of a request (set by the server's guard).
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub session: String,
+    pub user: String,
+    pub role: Role,
+    pub csrf: String,
+}
 
 /// 32 random bytes in hex.
 pub fn random_token() -> String {
@@ -148,7 +159,9 @@ impl Lockout {
         // Bounded: keys with nothing recent are dropped.
         if state.len() > 100_000 {
             state.retain(|_, f| {
-                f.times.last().is_some_and(|t| now.duration_since(*t) < self.window)
+                f.times
+                    .last()
+                    .is_some_and(|t| now.duration_since(*t) < self.window)
                     || f.locked_until.is_some_and(|u| now < u)
             });
         }

@@ -99,8 +99,11 @@ pub fn hash_password(password: &str) -> String {
 
 /// Whether `password` matches `hash` (a malformed hash matches nothing).
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .is_ok_and(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        hasher()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 /// A hash no password is known for: checked against when the name does not exist, so a wrong
@@ -135,9 +138,8 @@ impl Users {
                     .nested("error", crate::messages::io_reason(&e)));
             }
         };
-        let file: UsersFile = serde_yaml::from_str(&text).map_err(|e| {
-            Diagnostic::new(USERS_FILE, "E801").arg("error", e.to_string())
-        })?;
+        let file: UsersFile = serde_yaml::from_str(&text)
+            .map_err(|e| Diagnostic::new(USERS_FILE, "E801").arg("error", e.to_string()))?;
         let mut users = Vec::new();
         for stored in file.users {
             let role = Role::parse(&stored.role).ok_or_else(|| {
@@ -234,10 +236,9 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let name = path.file_name().map_or_else(
-        || "users.yaml".into(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = path
+        .file_name()
+        .map_or_else(|| "users.yaml".into(), |n| n.to_string_lossy().into_owned());
     let temp: PathBuf = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -289,7 +290,10 @@ mod tests {
     #[test]
     fn hashes_are_argon2id_with_owasp_parameters_and_verify() {
         let hash = hash_password("mật khẩu dài");
-        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
         assert!(verify_password("mật khẩu dài", &hash));
         assert!(!verify_password("mat khau dai", &hash));
         assert!(!verify_password("x", "not a hash"));
