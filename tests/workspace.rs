@@ -866,3 +866,58 @@ fn the_log_has_one_line_per_request_and_no_secret() {
         assert!(!log.contains(secret), "{secret} in the log:\n{log}");
     }
 }
+
+#[test]
+fn a_member_downloads_its_own_recorded_form_and_no_other() {
+    let dir = site();
+    let root = dir.path();
+    let ws = Workspace::start(root, &[], &[]);
+    let m = ws.login("luatgia");
+    let page = ws.get("/forms/", Some(&m.cookie)).text();
+    assert!(page.contains("value=\"hoi-luat-gia\""), "{page}");
+    assert!(!page.contains("value=\"hoi-chu-thap-do\""), "{page}");
+    assert!(page.contains("value=\"2013-h1\""), "{page}");
+    let other = ws.form(
+        &m,
+        "/forms/download",
+        &[("member", "hoi-chu-thap-do"), ("period", "2013-h1")],
+    );
+    assert_eq!(other.status, 403);
+    let e = ws.login("bientap");
+    let editor = ws.form(
+        &e,
+        "/forms/download",
+        &[("member", "hoi-luat-gia"), ("period", "2013-h1")],
+    );
+    assert_eq!(editor.status, 403);
+    assert!(!root.join("forms.yaml").exists());
+
+    let form = ws.form(
+        &m,
+        "/forms/download",
+        &[("member", "hoi-luat-gia"), ("period", "2013-h1")],
+    );
+    assert_eq!(form.status, 200, "{}", form.text());
+    assert!(
+        form.header("content-disposition")
+            .unwrap()
+            .contains(".xlsx")
+    );
+    assert!(form.body.starts_with(b"PK"));
+    let registry = std::fs::read_to_string(root.join("forms.yaml")).unwrap();
+    assert!(registry.contains("member: \"hoi-luat-gia\""), "{registry}");
+    assert_eq!(git(root, &["log", "-1", "--format=%an"]).trim(), "luatgia");
+    // The form is the real one: `sheet import` accepts it as it came (and it changes nothing).
+    let file = root.join("nhan-ve.xlsx");
+    std::fs::write(&file, &form.body).unwrap();
+    let out = blocpress(
+        root,
+        &["sheet", "import", "--dry-run", file.to_str().unwrap()],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -5,6 +5,7 @@
 //! ([`crate::content::write`]); each change goes into the [`history`] with its author; the
 //! secretary publishes with [`publish`]. The top layer: nothing else in the crate imports it.
 
+pub mod forms;
 pub mod history;
 pub mod pages;
 pub mod publish;

@@ -143,6 +143,12 @@ pub fn home(language: Language, ctx: &Ctx) -> String {
             }
         )
     )];
+    if ctx.role != Role::Editor {
+        tasks.push(format!(
+            "<li><a href=\"/forms/\">{}</a></li>",
+            t(language, "workspace-task-forms")
+        ));
+    }
     tasks.push(format!(
         "<li><a href=\"/history/\">{}</a></li>",
         t(language, "workspace-task-history")
@@ -250,6 +256,56 @@ pub fn publish(language: Language, ctx: &Ctx, status: &Status) -> String {
     layout(
         language,
         &title(language, "workspace-publish-title"),
+        Some(ctx),
+        &body,
+    )
+}
+
+/// `/forms/`: choose a member (the secretary) and a period, download the form.
+pub fn forms(
+    language: Language,
+    ctx: &Ctx,
+    members: &[(String, String)],
+    periods: &[String],
+) -> String {
+    if members.is_empty() {
+        let body = format!("<p>{}</p>", t(language, "workspace-forms-none"));
+        return layout(
+            language,
+            &title(language, "workspace-forms-title"),
+            Some(ctx),
+            &body,
+        );
+    }
+    let member_options: String = members
+        .iter()
+        .map(|(slug, name)| {
+            format!(
+                "<option value=\"{}\">{}</option>",
+                escape(slug),
+                escape(name)
+            )
+        })
+        .collect();
+    let period_options: String = periods
+        .iter()
+        .map(|p| format!("<option value=\"{0}\">{0}</option>", escape(p)))
+        .collect();
+    let body = format!(
+        "<p>{intro}</p><form method=\"post\" action=\"/forms/download\">{csrf}\
+<label for=\"member\">{member}</label><select id=\"member\" name=\"member\">{member_options}</select>\
+<label for=\"period\">{period}</label><select id=\"period\" name=\"period\">{period_options}</select>\
+<div><button type=\"submit\">{submit}</button></div></form><p>{after}</p>",
+        intro = t(language, "workspace-forms-intro"),
+        csrf = csrf_field(ctx),
+        member = t(language, "workspace-forms-member"),
+        period = t(language, "workspace-forms-period"),
+        submit = t(language, "workspace-forms-download"),
+        after = t(language, "workspace-forms-after"),
+    );
+    layout(
+        language,
+        &title(language, "workspace-forms-title"),
         Some(ctx),
         &body,
     )

@@ -88,6 +88,9 @@ pub fn router(workspace: Arc<Workspace>) -> Router {
             get(|| async { Redirect::permanent("/history/") }),
         )
         .route("/history/restore", post(restore))
+        .route("/forms/", get(forms_page))
+        .route("/forms", get(|| async { Redirect::permanent("/forms/") }))
+        .route("/forms/download", post(form_download))
         .route("/publish", post(publish))
         .route("/publish/", get(publish_page))
         .fallback(not_found)
@@ -796,4 +799,91 @@ async fn publish_page(
         &workspace.publisher.status(),
     ))
     .into_response()
+}
+
+async fn forms_page(
+    State(workspace): State<Arc<Workspace>>,
+    axum::Extension(ctx): axum::Extension<Ctx>,
+) -> Response {
+    let root = workspace.root.clone();
+    let role = ctx.role.clone();
+    let choices = tokio::task::spawn_blocking(move || super::forms::choices(&root, &role))
+        .await
+        .unwrap_or_else(|_| Err(crate::diagnostics::Diagnostic::new("forms", "E842")));
+    let language = workspace.language();
+    match choices {
+        Ok(choices) => pages::html(pages::forms(
+            language,
+            &ctx,
+            &choices.members,
+            &choices.periods,
+        ))
+        .into_response(),
+        Err(problem) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            pages::html(pages::layout(
+                language,
+                &pages::title(language, "workspace-forms-title"),
+                Some(&ctx),
+                &format!(
+                    "<p class=\"error\" role=\"alert\">{}</p>",
+                    escape(problem.render(language).trim_end())
+                ),
+            )),
+        )
+            .into_response(),
+    }
+}
+
+/// `POST /forms/download` (`member`, `period`): the form as an attachment.
+async fn form_download(
+    State(workspace): State<Arc<Workspace>>,
+    axum::Extension(ctx): axum::Extension<Ctx>,
+    body: Bytes,
+) -> Response {
+    let language = workspace.language();
+    let member = form_field(&body, "member").unwrap_or_default();
+    let period = form_field(&body, "period").unwrap_or_default();
+    let work = workspace.clone();
+    let user = ctx.user.clone();
+    let role = ctx.role.clone();
+    let issued = tokio::task::spawn_blocking(move || {
+        let _one_at_a_time = work.writes.lock().unwrap_or_else(|e| e.into_inner());
+        super::forms::issue(&work.root, &work.history, &user, &role, &member, &period)
+    })
+    .await
+    .unwrap_or_else(|_| Err((500, crate::diagnostics::Diagnostic::new("forms", "E842"))));
+    match issued {
+        Ok((name, bytes)) => {
+            let disposition = format!("attachment; filename=\"{name}\"");
+            let mut response = (
+                [(
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                )],
+                bytes,
+            )
+                .into_response();
+            if let Ok(value) = HeaderValue::from_str(&disposition) {
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_DISPOSITION, value);
+            }
+            response
+        }
+        Err((status, problem)) => (
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            pages::html(pages::layout(
+                language,
+                &pages::title(language, "workspace-forms-title"),
+                Some(&ctx),
+                &format!(
+                    "<p class=\"error\" role=\"alert\">{}</p><p><a href=\"/forms/\">{}</a></p>",
+                    escape(problem.render(language).trim_end()),
+                    escape(&messages::text("workspace-forms-title", language))
+                ),
+            )),
+        )
+            .into_response(),
+    }
 }
