@@ -921,3 +921,49 @@ fn a_member_downloads_its_own_recorded_form_and_no_other() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_preview_shows_drafts_in_a_sandbox_under_a_key_that_ends_with_the_session() {
+    let dir = site();
+    let root = dir.path();
+    let ws = Workspace::start(root, &[], &[]);
+    let m = ws.login("luatgia");
+    let home = ws.get("/", Some(&m.cookie)).text();
+    let at = home.find("href=\"/preview/").expect("a preview link");
+    let link: String = home[at + 6..].chars().take_while(|c| *c != '"').collect();
+    let key = link.trim_start_matches("/preview/").trim_end_matches('/').to_string();
+    assert_eq!(key.len(), 64);
+    assert_ne!(key, m.cookie);
+    assert_ne!(key, m.csrf);
+
+    // A draft saved by the member shows in the preview at once.
+    let news = "content/news/hoi-luat-gia/2026-01-05-tap-huan-nghiep-vu.md";
+    let (status, answer) = ws.api(
+        &m,
+        "persistEntry",
+        json!({ "entry": { "path": news, "raw": "---\ntitle: Tập huấn nghiệp vụ riêng\ndate: 2026-01-05\ndraft: true\n---\nNội dung.\n" },
+                "options": { "newEntry": true } }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    // No cookie: the key alone (a sandboxed page's requests carry none).
+    let page = ws.get(&link, None);
+    assert_eq!(page.status, 200, "{}", page.text());
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(csp.contains("sandbox") && csp.contains("allow-scripts"), "{csp}");
+    assert!(!csp.contains("allow-same-origin"), "{csp}");
+    let html = page.text();
+    assert!(html.contains("Tập huấn nghiệp vụ riêng"), "{html}");
+    assert!(html.contains(&format!("/preview/{key}/")), "links keep the key");
+    // A file of static/ (an SVG could hold a script) is sandboxed as well.
+    let svg = ws.get(&format!("/preview/{key}/images/logo.svg"), None);
+    assert_eq!(svg.status, 200);
+    assert!(!svg.header("content-security-policy").unwrap().contains("allow-same-origin"));
+    // Nothing is posted through the preview; a wrong key is nobody; `..` is refused.
+    let post = ws.send("POST", &link, &[], b"");
+    assert_ne!(post.status, 200);
+    assert_eq!(ws.get(&format!("/preview/{}/", "c".repeat(64)), None).status, 303);
+    assert_eq!(ws.get(&format!("/preview/{key}/../admin/"), None).status, 400);
+    // The key ends with the session.
+    ws.form(&m, "/logout", &[]);
+    assert_eq!(ws.get(&link, None).status, 303);
+}

@@ -87,3 +87,4 @@ workspace-forms-download = Download the form
 workspace-forms-after = When it is filled, send the file to the bloc's secretary (imported with blocpress sheet import). Each download is a new form, recorded in forms.yaml.
 workspace-forms-none = This account has no figures form.
 workspace-form-issued = Issued a figures form to { $member } for { $period }
+workspace-task-preview = Preview the site (drafts included)

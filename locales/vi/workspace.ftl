@@ -87,3 +87,4 @@ workspace-forms-download = Tải biểu mẫu
 workspace-forms-after = Điền xong thì gửi tệp cho thư ký Khối (nhập bằng blocpress sheet import). Mỗi lần tải là một biểu mẫu mới, được ghi vào forms.yaml.
 workspace-forms-none = Tài khoản này không có biểu mẫu số liệu nào.
 workspace-form-issued = Phát biểu mẫu số liệu cho { $member }, kỳ { $period }
+workspace-task-preview = Xem thử trang (cả bản nháp)

@@ -8,6 +8,7 @@
 pub mod forms;
 pub mod history;
 pub mod pages;
+pub mod preview;
 pub mod publish;
 pub mod rules;
 pub mod server;
@@ -71,6 +72,7 @@ pub fn run(options: &WorkspaceOptions) -> Result<(), Message> {
         reads: Default::default(),
         writes: Default::default(),
         publisher: Default::default(),
+        preview: Default::default(),
     });
     let language = workspace.language();
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -150,6 +150,11 @@ pub fn home(language: Language, ctx: &Ctx) -> String {
         ));
     }
     tasks.push(format!(
+        "<li><a href=\"/preview/{}/\">{}</a></li>",
+        escape(&ctx.preview),
+        t(language, "workspace-task-preview")
+    ));
+    tasks.push(format!(
         "<li><a href=\"/history/\">{}</a></li>",
         t(language, "workspace-task-history")
     ));

@@ -47,6 +47,7 @@ pub struct Workspace {
     pub writes: Mutex<()>,
     pub history: History,
     pub publisher: Publisher,
+    pub preview: super::preview::Preview,
 }
 
 impl Workspace {
@@ -88,6 +89,7 @@ pub fn router(workspace: Arc<Workspace>) -> Router {
             get(|| async { Redirect::permanent("/history/") }),
         )
         .route("/history/restore", post(restore))
+        .route("/preview/{*rest}", get(preview))
         .route("/forms/", get(forms_page))
         .route("/forms", get(|| async { Redirect::permanent("/forms/") }))
         .route("/forms/download", post(form_download))
@@ -169,8 +171,16 @@ async fn guard(
     let method = request.method().clone();
     let path = request.uri().path().to_string();
     let https = over_https(&workspace, peer, request.headers());
-    let session = cookie_session(request.headers())
-        .and_then(|id| workspace.sessions.get(&id).map(|s| (id, s)));
+    // The preview is reached by its key in the path (a sandboxed page's requests carry no
+    // cookie); everything else by the cookie.
+    let preview_key = path
+        .strip_prefix(super::preview::PREFIX)
+        .map(|rest| rest.split('/').next().unwrap_or("").to_string());
+    let session = match &preview_key {
+        Some(key) => workspace.sessions.by_preview_key(key),
+        None => cookie_session(request.headers())
+            .and_then(|id| workspace.sessions.get(&id).map(|s| (id, s))),
+    };
     // The role is read from the accounts at every request: a removed account is signed out.
     let ctx = match session {
         Some((id, session)) => {
@@ -190,6 +200,7 @@ async fn guard(
                     user: session.user,
                     role,
                     csrf: session.csrf,
+                    preview: session.preview,
                 }),
                 None => {
                     workspace.sessions.remove(&id);
@@ -219,6 +230,9 @@ async fn guard(
             break 'answer Redirect::to("/login").into_response();
         };
         let mut request = request;
+        if preview_key.is_some() && method != Method::GET && method != Method::HEAD {
+            break 'answer refuse(&workspace, StatusCode::METHOD_NOT_ALLOWED, "E833", &path);
+        }
         if method == Method::POST {
             let header_token = request
                 .headers()
@@ -615,6 +629,7 @@ async fn api(
         };
         let answer = proxy.handle(&body);
         if change && answer.is_ok() {
+            work.preview.changed();
             let files = rules::changed_paths(&body);
             let message = Message::new("workspace-commit-message")
                 .arg("action", body["action"].as_str().unwrap_or(""))
@@ -706,7 +721,7 @@ async fn restore(
             None => Edit::remove(path.clone(), base),
         };
         match write::check_and_commit(&work.root, &[edit]) {
-            Ok(Outcome::Written) => {}
+            Ok(Outcome::Written) => work.preview.changed(),
             Ok(Outcome::Refused(found)) => {
                 let text: Vec<String> = found
                     .sorted()
@@ -886,4 +901,93 @@ async fn form_download(
         )
             .into_response(),
     }
+}
+
+/// What the preview answers.
+enum PreviewAnswer {
+    File(String, Vec<u8>),
+    Redirect(String),
+    Status(StatusCode),
+}
+
+/// `GET /preview/<key>/…`: a file of the site built with its drafts, in a sandbox.
+async fn preview(
+    State(workspace): State<Arc<Workspace>>,
+    axum::Extension(ctx): axum::Extension<Ctx>,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+) -> Response {
+    use super::preview::{PREFIX, read, with_key};
+    let key = ctx.preview.clone();
+    let Some(inner) = uri
+        .path()
+        .strip_prefix(PREFIX)
+        .and_then(|rest| rest.strip_prefix(key.as_str()))
+    else {
+        return refuse(&workspace, StatusCode::NOT_FOUND, "E833", uri.path());
+    };
+    let path = format!(
+        "{}{}",
+        PREFIX.trim_end_matches('/'),
+        if inner.is_empty() { "/" } else { inner }
+    );
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1")
+        .to_string();
+    let work = workspace.clone();
+    let answer = tokio::task::spawn_blocking(move || {
+        use crate::serve::server::{Resolved, resolve};
+        let built = work.preview.files(&work.root, &host);
+        match resolve(&path, &built.base_path, |k| built.files.contains_key(k)) {
+            Resolved::File(file) => match built
+                .files
+                .get(file.as_str())
+                .and_then(|served| read(served, &work.root))
+            {
+                Some(body) => PreviewAnswer::File(file, body),
+                None => PreviewAnswer::Status(StatusCode::NOT_FOUND),
+            },
+            Resolved::Redirect(location) => PreviewAnswer::Redirect(location),
+            Resolved::NotFound => PreviewAnswer::Status(StatusCode::NOT_FOUND),
+            Resolved::BadRequest => PreviewAnswer::Status(StatusCode::BAD_REQUEST),
+        }
+    })
+    .await
+    .unwrap_or(PreviewAnswer::Status(StatusCode::INTERNAL_SERVER_ERROR));
+    let mut response = match answer {
+        PreviewAnswer::File(file, body) => {
+            let kind = crate::serve::server::content_type(&file);
+            let body = if kind.starts_with("text/html") || kind.starts_with("text/css") {
+                with_key(body, &key)
+            } else {
+                body
+            };
+            ([(header::CONTENT_TYPE, kind)], body).into_response()
+        }
+        PreviewAnswer::Redirect(location) => {
+            let location =
+                String::from_utf8(with_key(location.into_bytes(), &key)).unwrap_or_default();
+            match HeaderValue::from_str(&location) {
+                Ok(value) => {
+                    let mut response = StatusCode::FOUND.into_response();
+                    response.headers_mut().insert(header::LOCATION, value);
+                    response
+                }
+                Err(_) => StatusCode::NOT_FOUND.into_response(),
+            }
+        }
+        PreviewAnswer::Status(status) => status.into_response(),
+    };
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("sandbox allow-scripts allow-popups allow-forms"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
 }

@@ -29,6 +29,8 @@ pub struct Ctx {
     pub user: String,
     pub role: Role,
     pub csrf: String,
+    /// The key of this session's `/preview/<key>/` (see [`super::preview`]).
+    pub preview: String,
 }
 
 /// 32 random bytes in hex.
@@ -44,6 +46,8 @@ pub struct Session {
     pub user: String,
     /// Sent back by every state-changing request (`X-CSRF-Token` or the `csrf` form field).
     pub csrf: String,
+    /// The key in this session's preview URLs.
+    pub preview: String,
     created: Instant,
     last: Instant,
 }
@@ -73,6 +77,7 @@ impl Sessions {
             Session {
                 user: user.to_string(),
                 csrf: random_token(),
+                preview: random_token(),
                 created: now,
                 last: now,
             },
@@ -91,6 +96,15 @@ impl Sessions {
         }
         session.last = now;
         Some(session.clone())
+    }
+
+    /// The live session whose preview key is `key`: (its id, the session).
+    pub fn by_preview_key(&self, key: &str) -> Option<(String, Session)> {
+        let now = Instant::now();
+        let map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        map.iter()
+            .find(|(_, s)| s.preview == key && alive(s, now))
+            .map(|(id, s)| (id.clone(), s.clone()))
     }
 
     /// Ends a session on the server.
