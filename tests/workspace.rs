@@ -931,7 +931,10 @@ fn the_preview_shows_drafts_in_a_sandbox_under_a_key_that_ends_with_the_session(
     let home = ws.get("/", Some(&m.cookie)).text();
     let at = home.find("href=\"/preview/").expect("a preview link");
     let link: String = home[at + 6..].chars().take_while(|c| *c != '"').collect();
-    let key = link.trim_start_matches("/preview/").trim_end_matches('/').to_string();
+    let key = link
+        .trim_start_matches("/preview/")
+        .trim_end_matches('/')
+        .to_string();
     assert_eq!(key.len(), 64);
     assert_ne!(key, m.cookie);
     assert_ne!(key, m.csrf);
@@ -949,20 +952,37 @@ fn the_preview_shows_drafts_in_a_sandbox_under_a_key_that_ends_with_the_session(
     let page = ws.get(&link, None);
     assert_eq!(page.status, 200, "{}", page.text());
     let csp = page.header("content-security-policy").unwrap();
-    assert!(csp.contains("sandbox") && csp.contains("allow-scripts"), "{csp}");
+    assert!(
+        csp.contains("sandbox") && csp.contains("allow-scripts"),
+        "{csp}"
+    );
     assert!(!csp.contains("allow-same-origin"), "{csp}");
     let html = page.text();
     assert!(html.contains("Tập huấn nghiệp vụ riêng"), "{html}");
-    assert!(html.contains(&format!("/preview/{key}/")), "links keep the key");
+    assert!(
+        html.contains(&format!("/preview/{key}/")),
+        "links keep the key"
+    );
     // A file of static/ (an SVG could hold a script) is sandboxed as well.
     let svg = ws.get(&format!("/preview/{key}/images/logo.svg"), None);
     assert_eq!(svg.status, 200);
-    assert!(!svg.header("content-security-policy").unwrap().contains("allow-same-origin"));
+    assert!(
+        !svg.header("content-security-policy")
+            .unwrap()
+            .contains("allow-same-origin")
+    );
     // Nothing is posted through the preview; a wrong key is nobody; `..` is refused.
     let post = ws.send("POST", &link, &[], b"");
     assert_ne!(post.status, 200);
-    assert_eq!(ws.get(&format!("/preview/{}/", "c".repeat(64)), None).status, 303);
-    assert_eq!(ws.get(&format!("/preview/{key}/../admin/"), None).status, 400);
+    assert_eq!(
+        ws.get(&format!("/preview/{}/", "c".repeat(64)), None)
+            .status,
+        303
+    );
+    assert_eq!(
+        ws.get(&format!("/preview/{key}/../admin/"), None).status,
+        400
+    );
     // The key ends with the session.
     ws.form(&m, "/logout", &[]);
     assert_eq!(ws.get(&link, None).status, 303);

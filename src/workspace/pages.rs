@@ -34,7 +34,7 @@ pub const CSRF_JS: &str = r#"// blocpress workspace: the CSRF token on every req
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:0;line-height:1.5;color:#1a1a1a}\
 header{background:#8b0000;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;justify-content:space-between}\
 header a,header button{color:#fff}main{max-width:60rem;margin:0 auto;padding:1rem}\
-label{display:block;margin-top:.8rem;font-weight:600}input[type=text],input[type=password]{width:100%;max-width:24rem;padding:.5rem;font-size:1rem;box-sizing:border-box}\
+label{display:block;margin-top:.8rem;font-weight:600}input[type=text],input[type=password],select{width:100%;max-width:24rem;padding:.5rem;font-size:1rem;box-sizing:border-box}\
 button{font-size:1rem;padding:.5rem 1rem;margin-top:1rem;cursor:pointer}header button{background:none;border:1px solid #fff;margin:0}\
 .error{color:#a00000;font-weight:600}ul.tasks li{margin:.5rem 0}table{border-collapse:collapse;width:100%}\
 td,th{border-bottom:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}pre{white-space:pre-wrap;background:#f4f4f4;padding:.5rem}\
