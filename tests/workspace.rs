@@ -3,6 +3,7 @@
 //! headers reach the server exactly as written).
 
 mod serve_common;
+mod sheet_forms;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::SocketAddr;
@@ -986,4 +987,90 @@ fn the_preview_shows_drafts_in_a_sandbox_under_a_key_that_ends_with_the_session(
     // The key ends with the session.
     ws.form(&m, "/logout", &[]);
     assert_eq!(ws.get(&link, None).status, 303);
+}
+
+/// A multipart body with one file field `file`.
+fn multipart(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "----blocpress-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[test]
+fn a_returned_form_is_previewed_then_written_all_at_once_by_its_own_member_only() {
+    let dir = site();
+    let root = dir.path();
+    let ws = Workspace::start(root, &[], &[]);
+    let m = ws.login("luatgia");
+    let form = ws.form(
+        &m,
+        "/forms/download",
+        &[("member", "hoi-luat-gia"), ("period", "2013-h1")],
+    );
+    assert_eq!(form.status, 200);
+    let blank = root.join("blank.xlsx");
+    std::fs::write(&blank, &form.body).unwrap();
+    let mut book = sheet_forms::Book::open(&blank);
+    let sheet = book.sheet("Số liệu");
+    let row = sheet.row_of("Hội viên mới");
+    sheet.set(&format!("G{row}"), 77);
+    let filled = root.join("filled.xlsx");
+    book.save(&filled);
+    let filled = std::fs::read(&filled).unwrap();
+    let upload = |s: &Session, csrf: &str, bytes: &[u8]| {
+        let (kind, body) = multipart("hoi-luat-gia-2013-h1.xlsx", bytes);
+        ws.send(
+            "POST",
+            &format!("/forms/upload?csrf={csrf}"),
+            &[
+                ("Cookie", &format!("blocpress-session={}", s.cookie)),
+                ("Content-Type", &kind),
+            ],
+            &body,
+        )
+    };
+    let before = std::fs::read_to_string(root.join(LUAT_GIA)).unwrap();
+    // Without the token: refused.
+    assert_eq!(upload(&m, "sai", &filled).status, 403);
+    // Another member may not return it.
+    let c = ws.login("chuthapdo");
+    let other = upload(&c, &c.csrf, &filled);
+    assert_eq!(other.status, 403, "{}", other.text());
+    // An unchanged form writes nothing and says so.
+    let same = upload(&m, &m.csrf, &form.body);
+    assert_eq!(same.status, 200);
+    assert!(same.text().contains("changes nothing"), "{}", same.text());
+    // The preview names the change and writes nothing yet.
+    let preview = upload(&m, &m.csrf, &filled);
+    assert_eq!(preview.status, 200, "{}", preview.text());
+    let page = preview.text();
+    assert!(page.contains("77"), "{page}");
+    assert_eq!(
+        std::fs::read_to_string(root.join(LUAT_GIA)).unwrap(),
+        before
+    );
+    let marker = "name=\"token\" value=\"";
+    let at = page.find(marker).unwrap() + marker.len();
+    let token: String = page[at..].chars().take_while(|c| *c != '"').collect();
+    assert_eq!(token.len(), 64);
+    // Another session cannot confirm it.
+    assert_eq!(
+        ws.form(&c, "/forms/confirm", &[("token", &token)]).status,
+        409
+    );
+    let done = ws.form(&m, "/forms/confirm", &[("token", &token)]);
+    assert_eq!(done.status, 200, "{}", done.text());
+    let after = std::fs::read_to_string(root.join(LUAT_GIA)).unwrap();
+    assert!(after.contains("new_members: 77"), "{after}");
+    assert_eq!(git(root, &["log", "-1", "--format=%an"]).trim(), "luatgia");
+    // A token is used once.
+    assert_eq!(
+        ws.form(&m, "/forms/confirm", &[("token", &token)]).status,
+        409
+    );
 }

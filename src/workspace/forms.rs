@@ -138,3 +138,114 @@ pub fn issue(
         .map_err(|d| (500, d))?;
     Ok((name, bytes))
 }
+
+/// Largest returned form accepted.
+pub const MAX_UPLOAD: usize = 10 << 20;
+
+/// A returned form read and planned, waiting for the person to confirm it.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub change: crate::content::write::FileChange,
+    /// What the form changes, one line each, in the site's language.
+    pub notes: Vec<String>,
+    /// The cells left empty where the site holds a value (kept).
+    pub kept: Vec<String>,
+    /// The warnings of reading it (characters replaced).
+    pub warnings: Vec<String>,
+}
+
+/// Reads a returned form as `sheet import` does (the form must be recorded in `forms.yaml`
+/// for the member it names), checks that `role` may return it, plans the change and checks
+/// the whole site with it. `Ok(None)`: the form changes nothing.
+pub fn read_returned(
+    root: &Path,
+    role: &Role,
+    name: &str,
+    bytes: &[u8],
+    language: crate::i18n::Language,
+) -> Result<Option<Pending>, (u16, Vec<Diagnostic>)> {
+    let site = load(root).map_err(|d| (422, vec![d]))?;
+    let registry = Registry::load(root).map_err(|d| (500, vec![d]))?;
+    let returned =
+        sheet::import::read_bytes(&site, &registry, bytes, name).map_err(|d| (422, d))?;
+    let allowed = match (&returned.form, role) {
+        (_, Role::Secretary) => true,
+        (sheet::import::FormReturn::Achievement(form), Role::Member(slug)) => &form.member == slug,
+        _ => false,
+    };
+    if !allowed {
+        return Err((403, vec![Diagnostic::new(name, "E837")]));
+    }
+    let plan = sheet::changes::plan(&site, &returned.form, language);
+    if plan.unchanged() {
+        return Ok(None);
+    }
+    let found = write::check(root, std::slice::from_ref(&plan.change)).map_err(|e| {
+        (
+            500,
+            vec![Diagnostic::new(name, "E845").arg("error", format!("{e:#}"))],
+        )
+    })?;
+    if found.has_errors() {
+        return Err((
+            422,
+            found
+                .sorted()
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect(),
+        ));
+    }
+    Ok(Some(Pending {
+        change: plan.change,
+        notes: plan.notes,
+        kept: plan.kept,
+        warnings: returned
+            .warnings
+            .iter()
+            .map(|d| d.render(language).trim_end().to_string())
+            .collect(),
+    }))
+}
+
+/// Writes a confirmed form: checked again on the whole site, all or nothing, refused (409)
+/// when the file changed since the preview; then committed with the user as author.
+pub fn confirm(
+    root: &Path,
+    history: &History,
+    user: &str,
+    pending: &Pending,
+    language: crate::i18n::Language,
+) -> Result<(), (u16, Vec<Diagnostic>)> {
+    use crate::content::write::{Outcome, WriteError};
+    match write::check_and_commit(root, &[Edit::from(&pending.change)]) {
+        Ok(Outcome::Written) => {}
+        Ok(Outcome::Refused(found)) => {
+            return Err((
+                422,
+                found
+                    .sorted()
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .collect(),
+            ));
+        }
+        Err(WriteError::Conflict(files)) => {
+            return Err((
+                409,
+                files
+                    .into_iter()
+                    .map(|f| Diagnostic::new(f, "E460"))
+                    .collect(),
+            ));
+        }
+        Err(WriteError::Failed(problem)) => return Err((500, vec![problem])),
+    }
+    let rel = crate::diagnostics::display_path(&pending.change.rel);
+    let message = crate::messages::Message::new("workspace-form-imported")
+        .arg("file", rel.clone())
+        .render(language);
+    history
+        .record(user, &message, &[rel])
+        .map_err(|d| (500, vec![d]))
+}

@@ -73,6 +73,7 @@ pub fn run(options: &WorkspaceOptions) -> Result<(), Message> {
         writes: Default::default(),
         publisher: Default::default(),
         preview: Default::default(),
+        pending: Default::default(),
     });
     let language = workspace.language();
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -300,7 +300,14 @@ pub fn forms(
         "<p>{intro}</p><form method=\"post\" action=\"/forms/download\">{csrf}\
 <label for=\"member\">{member}</label><select id=\"member\" name=\"member\">{member_options}</select>\
 <label for=\"period\">{period}</label><select id=\"period\" name=\"period\">{period_options}</select>\
-<div><button type=\"submit\">{submit}</button></div></form><p>{after}</p>",
+<div><button type=\"submit\">{submit}</button></div></form><p>{after}</p>\
+<h2>{upload_title}</h2><form method=\"post\" enctype=\"multipart/form-data\" action=\"/forms/upload?csrf={token}\">\
+<label for=\"file\">{upload_file}</label><input type=\"file\" id=\"file\" name=\"file\" accept=\".xlsx\" required>\
+<div><button type=\"submit\">{upload_submit}</button></div></form>",
+        upload_title = t(language, "workspace-upload-title"),
+        token = escape(&ctx.csrf),
+        upload_file = t(language, "workspace-upload-file"),
+        upload_submit = t(language, "workspace-upload-submit"),
         intro = t(language, "workspace-forms-intro"),
         csrf = csrf_field(ctx),
         member = t(language, "workspace-forms-member"),
@@ -313,5 +320,48 @@ pub fn forms(
         &title(language, "workspace-forms-title"),
         Some(ctx),
         &body,
+    )
+}
+
+/// The changes a returned form would make, and the button that writes them.
+pub fn upload_preview(
+    language: Language,
+    ctx: &Ctx,
+    pending: &super::forms::Pending,
+    token: &str,
+) -> String {
+    let file = crate::diagnostics::display_path(&pending.change.rel);
+    let notes: String = pending
+        .notes
+        .iter()
+        .map(|n| format!("<li>{}</li>", escape(n)))
+        .collect();
+    let kept = if pending.kept.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<p>{}</p>",
+            escape(
+                &Message::new("workspace-upload-kept")
+                    .arg("cells", pending.kept.join(", "))
+                    .render(language)
+            )
+        )
+    };
+    let warnings: String = pending
+        .warnings
+        .iter()
+        .map(|w| format!("<li>{}</li>", escape(w)))
+        .collect();
+    format!(
+        "<p>{}</p><ul id=\"changes\">{notes}</ul>{kept}<ul>{warnings}</ul><form method=\"post\" action=\"/forms/confirm\">{}<input type=\"hidden\" name=\"token\" value=\"{}\"><button type=\"submit\">{}</button></form>",
+        escape(
+            &Message::new("workspace-upload-preview")
+                .arg("file", file)
+                .render(language)
+        ),
+        csrf_field(ctx),
+        escape(token),
+        t(language, "workspace-upload-confirm"),
     )
 }

@@ -48,6 +48,9 @@ pub struct Workspace {
     pub history: History,
     pub publisher: Publisher,
     pub preview: super::preview::Preview,
+    /// Returned forms read and previewed, waiting for their confirmation: token → (session,
+    /// the planned change).
+    pub pending: Mutex<std::collections::HashMap<String, (String, super::forms::Pending)>>,
 }
 
 impl Workspace {
@@ -93,6 +96,11 @@ pub fn router(workspace: Arc<Workspace>) -> Router {
         .route("/forms/", get(forms_page))
         .route("/forms", get(|| async { Redirect::permanent("/forms/") }))
         .route("/forms/download", post(form_download))
+        .route(
+            "/forms/upload",
+            post(form_upload).layer(DefaultBodyLimit::max(super::forms::MAX_UPLOAD + (1 << 20))),
+        )
+        .route("/forms/confirm", post(form_confirm))
         .route("/publish", post(publish))
         .route("/publish/", get(publish_page))
         .fallback(not_found)
@@ -241,6 +249,15 @@ async fn guard(
                 .map(str::to_string);
             let token_ok = match header_token {
                 Some(token) => constant_eq(&token, &ctx.csrf),
+                None if request
+                    .headers()
+                    .get(header::CONTENT_TYPE)
+                    .is_some_and(|v| v.as_bytes().starts_with(b"multipart/form-data")) =>
+                {
+                    // A file upload form names the token in its action's query.
+                    let query = request.uri().query().unwrap_or("");
+                    form_field(query.as_bytes(), "csrf").is_some_and(|t| constant_eq(&t, &ctx.csrf))
+                }
                 None => {
                     // A plain HTML form sends the token as its `csrf` field.
                     let (parts, body) = request.into_parts();
@@ -990,4 +1007,157 @@ async fn preview(
         HeaderValue::from_static("no-referrer"),
     );
     response
+}
+
+fn forms_result(language: Language, ctx: &Ctx, status: StatusCode, body: String) -> Response {
+    (
+        status,
+        pages::html(pages::layout(
+            language,
+            &pages::title(language, "workspace-upload-title"),
+            Some(ctx),
+            &format!(
+                "{body}<p><a href=\"/forms/\">{}</a></p>",
+                escape(&messages::text("workspace-forms-title", language))
+            ),
+        )),
+    )
+        .into_response()
+}
+
+fn problems_html(language: Language, problems: &[crate::diagnostics::Diagnostic]) -> String {
+    let items: String = problems
+        .iter()
+        .map(|d| format!("<li>{}</li>", escape(d.render(language).trim_end())))
+        .collect();
+    format!("<ul class=\"error\" role=\"alert\">{items}</ul>")
+}
+
+/// `POST /forms/upload` (multipart, `file`): the returned form read and checked, its changes
+/// shown; nothing is written before the confirmation.
+async fn form_upload(
+    State(workspace): State<Arc<Workspace>>,
+    axum::Extension(ctx): axum::Extension<Ctx>,
+    mut multipart: axum::extract::Multipart,
+) -> Response {
+    let language = workspace.language();
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("file") {
+            let name = field
+                .file_name()
+                .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).to_string())
+                .unwrap_or_else(|| "form.xlsx".to_string());
+            match field.bytes().await {
+                Ok(bytes) => file = Some((name, bytes.to_vec())),
+                Err(_) => {
+                    return refuse(
+                        &workspace,
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        "E832",
+                        "/forms/upload",
+                    );
+                }
+            }
+        }
+    }
+    let Some((name, bytes)) = file else {
+        return refuse(&workspace, StatusCode::BAD_REQUEST, "E836", "/forms/upload");
+    };
+    let root = workspace.root.clone();
+    let role = ctx.role.clone();
+    let read_name = name.clone();
+    let read = tokio::task::spawn_blocking(move || {
+        super::forms::read_returned(&root, &role, &read_name, &bytes, language)
+    })
+    .await
+    .unwrap_or_else(|_| Err((500, Vec::new())));
+    match read {
+        Ok(None) => forms_result(
+            language,
+            &ctx,
+            StatusCode::OK,
+            format!(
+                "<p role=\"status\">{}</p>",
+                escape(&messages::text("workspace-upload-nothing", language))
+            ),
+        ),
+        Ok(Some(pending)) => {
+            let token = super::sessions::random_token();
+            let body = pages::upload_preview(language, &ctx, &pending, &token);
+            let mut all = workspace.pending.lock().unwrap_or_else(|e| e.into_inner());
+            // One pending form per session: a new upload replaces the last one.
+            all.retain(|_, (session, _)| session != &ctx.session);
+            all.insert(token, (ctx.session.clone(), pending));
+            forms_result(language, &ctx, StatusCode::OK, body)
+        }
+        Err((status, problems)) => forms_result(
+            language,
+            &ctx,
+            StatusCode::from_u16(status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY),
+            problems_html(language, &problems),
+        ),
+    }
+}
+
+/// `POST /forms/confirm` (`token`): writes the previewed form, all or nothing.
+async fn form_confirm(
+    State(workspace): State<Arc<Workspace>>,
+    axum::Extension(ctx): axum::Extension<Ctx>,
+    body: Bytes,
+) -> Response {
+    let language = workspace.language();
+    let token = form_field(&body, "token").unwrap_or_default();
+    let pending = {
+        let mut all = workspace.pending.lock().unwrap_or_else(|e| e.into_inner());
+        match all.get(&token) {
+            Some((session, _)) if session == &ctx.session => all.remove(&token).map(|(_, p)| p),
+            _ => None,
+        }
+    };
+    let Some(pending) = pending else {
+        return forms_result(
+            language,
+            &ctx,
+            StatusCode::CONFLICT,
+            format!(
+                "<p class=\"error\" role=\"alert\">{}</p>",
+                escape(&messages::text("workspace-upload-expired", language))
+            ),
+        );
+    };
+    let work = workspace.clone();
+    let user = ctx.user.clone();
+    let rel = crate::diagnostics::display_path(&pending.change.rel);
+    let done = tokio::task::spawn_blocking(move || {
+        let _one_at_a_time = work.writes.lock().unwrap_or_else(|e| e.into_inner());
+        let done = super::forms::confirm(&work.root, &work.history, &user, &pending, language);
+        if done.is_ok() {
+            work.preview.changed();
+        }
+        done
+    })
+    .await
+    .unwrap_or_else(|_| Err((500, Vec::new())));
+    match done {
+        Ok(()) => forms_result(
+            language,
+            &ctx,
+            StatusCode::OK,
+            format!(
+                "<p role=\"status\">{}</p>",
+                escape(
+                    &Message::new("workspace-upload-done")
+                        .arg("file", rel)
+                        .render(language)
+                )
+            ),
+        ),
+        Err((status, problems)) => forms_result(
+            language,
+            &ctx,
+            StatusCode::from_u16(status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY),
+            problems_html(language, &problems),
+        ),
+    }
 }
