@@ -488,8 +488,11 @@ fn login_sets_a_fresh_strict_cookie_and_logout_ends_it_on_the_server() {
     assert_eq!(ws.get("/", Some(&id)).status, 303);
     let (status, _) = ws.api(&session, "getEntry", json!({ "path": LUAT_GIA }));
     assert_eq!(status, 401);
-    // The other session lives on.
+    // The other session lives on, until its account is removed.
     assert_eq!(ws.get("/", Some(&again.cookie)).status, 200);
+    let out = blocpress(dir.path(), &["user", "remove", "thuky"], "");
+    assert!(out.status.success());
+    assert_eq!(ws.get("/", Some(&again.cookie)).status, 303);
 }
 
 #[test]

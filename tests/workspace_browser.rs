@@ -1,7 +1,8 @@
 //! Two people at once in `blocpress workspace`, in headless Chromium (tests/cms/workspace.mjs
-//! with playwright-core): a member fills its figures in `/admin/` and downloads its form in
-//! `/forms/` while the secretary edits a news item; then the secretary publishes, and the
-//! publish folder holds both changes; Git names each author. No request may leave the server.
+//! with playwright-core): a member fills its figures in `/admin/`, downloads its form in
+//! `/forms/` and sends it back (previewed: it changes nothing) while the secretary edits a news
+//! item; then the secretary publishes, and the publish folder holds both changes; Git names
+//! each author. No request may leave the server.
 //!
 //! Ignored unless `cargo test -- --include-ignored`; then a missing Chromium, Node or
 //! playwright-core fails the test. `BLOCPRESS_WORKSPACE_SHOTS=DIR` keeps the screenshots.

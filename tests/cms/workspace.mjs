@@ -68,8 +68,16 @@ async function member() {
   if (shots) await page.screenshot({ path: path.join(shots, 'forms-390.png'), fullPage: true });
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Tải biểu mẫu' }).click();
-  result.formName = (await download).suggestedFilename();
+  const downloaded = await download;
+  result.formName = downloaded.suggestedFilename();
   step('member downloaded its form');
+  // Sent back as it came: the preview says it changes nothing, and nothing is written.
+  const saved = path.join(path.dirname(await downloaded.path()), result.formName);
+  await downloaded.saveAs(saved);
+  await page.locator('input[type="file"]').setInputFiles(saved);
+  await page.getByRole('button', { name: 'Xem trước các thay đổi' }).click();
+  await page.getByText('Biểu mẫu này không thay đổi gì').waitFor({ timeout: 60000 });
+  step('member sent its form back');
 }
 
 async function secretary() {
