@@ -96,6 +96,16 @@ pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The site's title from its site.yaml (empty when it cannot be read): the browser tab of
+/// `/admin/`.
+pub fn site_title(root: &std::path::Path) -> String {
+    std::fs::read_to_string(root.join(crate::config::CONFIG_FILE))
+        .ok()
+        .and_then(|text| crate::config::SiteConfig::parse(&text).ok())
+        .map(|c| c.title)
+        .unwrap_or_default()
+}
+
 /// `/admin/index.html`: loads the bundle, completes the Vietnamese phrases, starts the CMS.
 /// `site_title` is shown in the browser tab.
 pub fn index_html(site_title: &str) -> String {

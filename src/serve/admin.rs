@@ -83,16 +83,9 @@ fn new_session_id() -> String {
 
 async fn index(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     let root = app.site_root.clone();
-    let title = tokio::task::spawn_blocking(move || {
-        let text = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).ok()?;
-        crate::config::SiteConfig::parse(&text)
-            .ok()
-            .map(|c| c.title)
-    })
-    .await
-    .ok()
-    .flatten()
-    .unwrap_or_default();
+    let title = tokio::task::spawn_blocking(move || crate::cms::site_title(&root))
+        .await
+        .unwrap_or_default();
     let mut response = (
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),

@@ -187,14 +187,7 @@ pub fn read_returned(
         )
     })?;
     if found.has_errors() {
-        return Err((
-            422,
-            found
-                .sorted()
-                .into_iter()
-                .filter(Diagnostic::is_error)
-                .collect(),
-        ));
+        return Err((422, errors(&found)));
     }
     Ok(Some(Pending {
         change: plan.change,
@@ -220,16 +213,7 @@ pub fn confirm(
     use crate::content::write::{Outcome, WriteError};
     match write::check_and_commit(root, &[Edit::from(&pending.change)]) {
         Ok(Outcome::Written) => {}
-        Ok(Outcome::Refused(found)) => {
-            return Err((
-                422,
-                found
-                    .sorted()
-                    .into_iter()
-                    .filter(Diagnostic::is_error)
-                    .collect(),
-            ));
-        }
+        Ok(Outcome::Refused(found)) => return Err((422, errors(&found))),
         Err(WriteError::Conflict(files)) => {
             return Err((
                 409,
@@ -248,4 +232,13 @@ pub fn confirm(
     history
         .record(user, &message, &[rel])
         .map_err(|d| (500, vec![d]))
+}
+
+/// The errors among `found`, sorted (what a refused change shows).
+pub fn errors(found: &crate::diagnostics::Diagnostics) -> Vec<Diagnostic> {
+    found
+        .sorted()
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect()
 }

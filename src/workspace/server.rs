@@ -522,16 +522,9 @@ async fn admin_index(
     axum::Extension(ctx): axum::Extension<Ctx>,
 ) -> Response {
     let root = workspace.root.clone();
-    let title = tokio::task::spawn_blocking(move || {
-        let text = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).ok()?;
-        crate::config::SiteConfig::parse(&text)
-            .ok()
-            .map(|c| c.title)
-    })
-    .await
-    .ok()
-    .flatten()
-    .unwrap_or_default();
+    let title = tokio::task::spawn_blocking(move || crate::cms::site_title(&root))
+        .await
+        .unwrap_or_default();
     let page = crate::cms::index_html(&title).replacen(
         "<script>window.CMS_MANUAL_INIT",
         &format!(
@@ -740,10 +733,8 @@ async fn restore(
         match write::check_and_commit(&work.root, &[edit]) {
             Ok(Outcome::Written) => work.preview.changed(),
             Ok(Outcome::Refused(found)) => {
-                let text: Vec<String> = found
-                    .sorted()
+                let text: Vec<String> = super::forms::errors(&found)
                     .into_iter()
-                    .filter(crate::diagnostics::Diagnostic::is_error)
                     .map(render)
                     .collect();
                 return Err((StatusCode::UNPROCESSABLE_ENTITY, text.join("\n")));
