@@ -940,6 +940,10 @@ fn the_preview_shows_drafts_in_a_sandbox_under_a_key_that_ends_with_the_session(
         .trim_end_matches('/')
         .to_string();
     assert_eq!(key.len(), 64);
+    // `/preview/` with the cookie leads there.
+    let shortcut = ws.get("/preview/", Some(&m.cookie));
+    assert_eq!(shortcut.status, 303);
+    assert_eq!(shortcut.header("location"), Some(link.as_str()));
     assert_ne!(key, m.cookie);
     assert_ne!(key, m.csrf);
 

@@ -93,6 +93,8 @@ pub fn router(workspace: Arc<Workspace>) -> Router {
         )
         .route("/history/restore", post(restore))
         .route("/preview/{*rest}", get(preview))
+        .route("/preview/", get(preview_home))
+        .route("/preview", get(preview_home))
         .route("/forms/", get(forms_page))
         .route("/forms", get(|| async { Redirect::permanent("/forms/") }))
         .route("/forms/download", post(form_download))
@@ -183,7 +185,8 @@ async fn guard(
     // cookie); everything else by the cookie.
     let preview_key = path
         .strip_prefix(super::preview::PREFIX)
-        .map(|rest| rest.split('/').next().unwrap_or("").to_string());
+        .map(|rest| rest.split('/').next().unwrap_or("").to_string())
+        .filter(|key| !key.is_empty());
     let session = match &preview_key {
         Some(key) => workspace.sessions.by_preview_key(key),
         None => cookie_session(request.headers())
@@ -1151,4 +1154,9 @@ async fn form_confirm(
             problems_html(language, &problems),
         ),
     }
+}
+
+/// `/preview/` with the cookie: this session's own preview address.
+async fn preview_home(axum::Extension(ctx): axum::Extension<Ctx>) -> Response {
+    Redirect::to(&format!("{}{}/", super::preview::PREFIX, ctx.preview)).into_response()
 }
