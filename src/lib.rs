@@ -25,5 +25,6 @@ pub mod slug;
 pub mod theme;
 pub mod timing;
 pub mod urls;
+pub mod workspace;
 pub mod yaml;
 pub mod yaml_lint;
