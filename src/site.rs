@@ -11,6 +11,7 @@ use anyhow::Result;
 use crate::content::load::{self, LoadOptions};
 use crate::diagnostics::{Diagnostics, SiteErrors};
 use crate::model::Site;
+use crate::model::images::ImageWork;
 use crate::output::{DiskOutput, Output, OutputGuard};
 use crate::render::{self, Renderer};
 
@@ -107,6 +108,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let load_options = LoadOptions {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
+        images: ImageWork::Publish,
     };
     let output_dir = options
         .output
@@ -204,13 +206,24 @@ impl Output for NullOutput {
     }
 }
 
-/// Loads, validates and renders everything without writing; returns all diagnostics.
+/// Loads, validates and renders everything without writing; returns all diagnostics. Photos are
+/// checked as a build checks them but never encoded into the cache.
 pub fn check(root: &Path, drafts: bool) -> Diagnostics {
-    let options = LoadOptions {
-        drafts,
-        base_url: None,
-    };
-    match prepare(root, &options) {
+    check_with(
+        root,
+        &LoadOptions {
+            drafts,
+            images: ImageWork::Check { cache_of: None },
+            ..LoadOptions::default()
+        },
+    )
+}
+
+/// [`check`] with the caller's options: a scratch copy of a site is checked with
+/// `ImageWork::Check { cache_of: Some(live site) }`, so the photos the live site's builds
+/// encoded are found in its cache instead of being decoded again.
+pub fn check_with(root: &Path, options: &LoadOptions) -> Diagnostics {
+    match prepare(root, options) {
         Err(diagnostics) => diagnostics,
         Ok((site, mut diagnostics)) => {
             let language = crate::messages::resolve_language(None, Some(site.config.language));

@@ -25,7 +25,12 @@ pub fn run(command: SheetCommand, lang: Option<Language>) -> i32 {
 /// The site as the forms need it; its errors are printed and end the command.
 fn load_site(ui: &Ui, root: &Path, refuse_on_errors: bool) -> Option<Site> {
     ui.settle_interrupted_writes(root).ok()?;
-    match load::load(root, &LoadOptions::default()) {
+    // The forms need figures, not photos: nothing is encoded into the image cache.
+    let options = LoadOptions {
+        images: blocpress::model::images::ImageWork::Check { cache_of: None },
+        ..LoadOptions::default()
+    };
+    match load::load(root, &options) {
         Ok((site, diagnostics)) if !(refuse_on_errors && diagnostics.has_errors()) => Some(site),
         Ok((_, diagnostics)) | Err(diagnostics) => {
             ui.diagnostics(&diagnostics);

@@ -510,7 +510,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let options = LoadOptions {
             drafts: true,
-            base_url: None,
+            ..LoadOptions::default()
         };
         load(root, &options).expect("example site").0
     }

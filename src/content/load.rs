@@ -29,6 +29,8 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Replaces `base_url` from site.yaml.
     pub base_url: Option<String>,
+    /// Whether photos are encoded into the cache (a build) or only checked (`check`).
+    pub images: crate::model::images::ImageWork,
 }
 
 /// Hidden files, editor backups and swap files are never content.
@@ -573,7 +575,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         super::colocated::publish(root, assets, &references, &static_files, &mut problems);
     static_files.extend(colocated.files);
     let (static_files, mut images) =
-        crate::images::publish(root, &config, static_files, &mut problems);
+        crate::images::publish(root, &config, static_files, &options.images, &mut problems);
     images.outside = colocated.outside;
     images.refused.extend(colocated.refused);
     news.sort_by(news_order);

@@ -247,7 +247,15 @@ pub fn check_edits(root: &Path, edits: &[Edit]) -> Result<Diagnostics> {
     for edit in edits {
         replace(&scratch.0.join(&edit.rel), edit.new.as_deref())?;
     }
-    let after = crate::site::check(&scratch.0, false);
+    let after = crate::site::check_with(
+        &scratch.0,
+        &super::load::LoadOptions {
+            images: crate::model::images::ImageWork::Check {
+                cache_of: Some(root.to_path_buf()),
+            },
+            ..Default::default()
+        },
+    );
     if !after.has_errors() {
         return Ok(found);
     }

@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
 // The stage's data lives in the model; its submodules name it as `super::Format`.
-use crate::model::images::{Format, ImageCatalog, ImageStats, Published, Variant};
+use crate::model::images::{Format, ImageCatalog, ImageStats, ImageWork, Published, Variant};
 use crate::model::{StaticFile, StaticOrigin};
 
 /// Widths (CSS pixels × density) the default theme needs: a card thumbnail, the text column at
@@ -129,18 +129,48 @@ pub fn check_upload(name: &str, bytes: &[u8], memory: u64) -> Result<(), process
     process::process(bytes, format).map(drop)
 }
 
+/// The variants of the image at `path` as `check` finds them: measured by the same header
+/// checks and decode as a build, nothing encoded, nothing stored.
+fn measured(path: &Path, format: Format) -> Result<cache::Entry, cache::Error> {
+    let bytes = std::fs::read(path)?;
+    let variants = process::measure(&bytes, format).map_err(cache::Error::Image)?;
+    Ok(cache::Entry {
+        hit: false,
+        dir: None,
+        meta: cache::Meta {
+            variants: variants
+                .into_iter()
+                .map(|(width, height, format)| cache::MetaVariant {
+                    width,
+                    height,
+                    format,
+                })
+                .collect(),
+        },
+        original_size: bytes.len() as u64,
+    })
+}
+
 /// Runs the pipeline over the static files: raster images are replaced by their variants (read
-/// from the cache, or processed in parallel within the memory budget and cached), everything
-/// else is kept. Returns the new list of static files and the catalogue; problems (refused
-/// images, large originals) go to `problems`.
+/// from the cache, or processed in parallel within the memory budget and cached; with
+/// [`ImageWork::Check`], measured and never stored), everything else is kept. Returns the new
+/// list of static files and the catalogue; problems (refused images, large originals) go to
+/// `problems`.
 pub fn publish(
     root: &Path,
     config: &crate::config::SiteConfig,
     files: Vec<StaticFile>,
+    work: &ImageWork,
     problems: &mut Vec<Diagnostic>,
 ) -> (Vec<StaticFile>, ImageCatalog) {
     let language = config.language;
-    let cache = cache::Cache::open(root);
+    let cache_root = match work {
+        ImageWork::Check {
+            cache_of: Some(live),
+        } => live.as_path(),
+        ImageWork::Publish | ImageWork::Check { cache_of: None } => root,
+    };
+    let cache = cache::Cache::open(cache_root);
     let budget = budget::MemoryBudget::new(config.images.memory);
     let mut refused_dests = std::collections::HashSet::new();
     // Photo formats the pipeline cannot re-encode, which keep their EXIF (GPS): never published.
@@ -183,11 +213,18 @@ pub fn publish(
                 };
                 let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
                 let format = Format::of(&file.dest).unwrap_or(Format::Jpeg);
-                let entry = match cache.known(path) {
-                    Some(entry) => Ok(entry),
-                    None => with_budget(path, &budget, || {
-                        cache.entry(path, format, |bytes| process::process(bytes, format))
-                    }),
+                let entry = match work {
+                    ImageWork::Publish => match cache.known(path) {
+                        Some(entry) => Ok(entry),
+                        None => with_budget(path, &budget, || {
+                            cache.entry(path, format, |bytes| process::process(bytes, format))
+                        }),
+                    },
+                    ImageWork::Check { .. } => match cache.find(path, format) {
+                        Ok(Some(entry)) => Ok(entry),
+                        Ok(None) => with_budget(path, &budget, || measured(path, format)),
+                        Err(error) => Err(cache::Error::Io(error)),
+                    },
                 }
                 .map_err(|e| {
                     let diagnostic = match e {
@@ -213,11 +250,15 @@ pub fn publish(
                 for v in &entry.meta.variants {
                     let is_main = v.width == largest && v.format == main_format;
                     let dest = variant_dest(&file.dest, v.width, v.format, is_main);
+                    // A measured image has no files: its variants stand for the original, which
+                    // `check` never copies anywhere.
+                    let origin = match &entry.dir {
+                        Some(dir) => dir.join(cache::file_name(v.width, v.format)),
+                        None => path.clone(),
+                    };
                     statics.push(StaticFile {
                         dest: dest.clone(),
-                        origin: StaticOrigin::Disk(
-                            entry.dir.join(cache::file_name(v.width, v.format)),
-                        ),
+                        origin: StaticOrigin::Disk(origin),
                     });
                     variants.push(Variant {
                         width: v.width,
@@ -298,9 +339,11 @@ pub fn publish(
             }
         }
     }
-    cache.save_index();
+    if *work == ImageWork::Publish {
+        cache.save_index();
+    }
     kept.sort_by(|a, b| a.dest.cmp(&b.dest));
-    catalog.cache_dir = cache_dir(root);
+    catalog.cache_dir = cache_dir(cache_root);
     catalog.files = kept.iter().map(|f| f.dest.clone()).collect();
     catalog.refused = refused_dests;
     catalog.stats = ImageStats {

@@ -126,6 +126,8 @@ async fn config_yml(State(app): State<Arc<App>>, headers: HeaderMap) -> Response
         let options = LoadOptions {
             drafts: true,
             base_url: None,
+            // The editor's settings need the site, not its photos: nothing is encoded here.
+            images: crate::model::images::ImageWork::Check { cache_of: None },
         };
         let (mut site, _) = load(&root, &options).ok()?;
         let local = format!("http://{host}{}", site.config.base_path);
