@@ -263,7 +263,7 @@ pub fn member_form(
             COL_YEAR,
             sheet,
         )?;
-        let whole = def.kind() == MetricKind::Count || def.is_in_dong();
+        let whole = def.whole_numbers_only();
         let input = if whole {
             &styles.input_count
         } else {
@@ -687,7 +687,7 @@ fn validation(
 ) -> Result<DataValidation, XlsxError> {
     let min = def.min();
     let max = def.max();
-    let whole = def.kind() == MetricKind::Count || def.is_in_dong();
+    let whole = def.whole_numbers_only();
     let message = if def.kind() == MetricKind::Count {
         "sheet-validation-count"
     } else if def.kind() == MetricKind::Percent {
