@@ -1,4 +1,5 @@
-//! The pipeline as the commands use it: load → validate → Markdown → templates → write.
+//! The pipeline as the commands use it: load (with the image stage passed in) → validate →
+//! Markdown → templates → write.
 //! `build` writes to disk through the atomic [`DiskOutput`]; `check` renders into nothing;
 //! `serve` renders into memory.
 
@@ -40,10 +41,22 @@ impl Timer {
     }
 }
 
+/// Loads and validates a site, its static files through the image stage (`options.images` says
+/// whether photos are encoded into the cache or only checked).
+pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    let stage = |root: &Path,
+                 config: &crate::config::SiteConfig,
+                 files: Vec<crate::model::StaticFile>,
+                 problems: &mut Vec<crate::diagnostics::Diagnostic>| {
+        crate::images::publish(root, config, files, &options.images, problems)
+    };
+    load::load(root, options, &stage)
+}
+
 /// Loads a site and renders its Markdown: everything templates need.
 pub fn prepare(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut timer = Timer::new();
-    let (mut site, mut diagnostics) = load::load(root, options)?;
+    let (mut site, mut diagnostics) = load(root, options)?;
     timer.lap("load");
     // Markdown runs even when some files failed to load, so a run reports every error; links to
     // the files that failed are not reported again as missing.

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use blocpress::content::load::{self, LoadOptions};
+use blocpress::content::load::LoadOptions;
 use blocpress::content::write;
 use blocpress::diagnostics::{Diagnostic, Diagnostics, display_path};
 use blocpress::i18n::Language;
@@ -30,7 +30,7 @@ fn load_site(ui: &Ui, root: &Path, refuse_on_errors: bool) -> Option<Site> {
         images: blocpress::model::images::ImageWork::Check { cache_of: None },
         ..LoadOptions::default()
     };
-    match load::load(root, &options) {
+    match blocpress::site::load(root, &options) {
         Ok((site, diagnostics)) if !(refuse_on_errors && diagnostics.has_errors()) => Some(site),
         Ok((_, diagnostics)) | Err(diagnostics) => {
             ui.diagnostics(&diagnostics);

@@ -504,7 +504,7 @@ fn scoring(site: &Site, year: u16) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load::{LoadOptions, load};
+    use crate::content::load::LoadOptions;
 
     fn example() -> Site {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -512,7 +512,7 @@ mod tests {
             drafts: true,
             ..LoadOptions::default()
         };
-        load(root, &options).expect("example site").0
+        crate::site::load(root, &options).expect("example site").0
     }
 
     fn collection<'a>(config: &'a Value, name: &str) -> &'a Value {

@@ -409,36 +409,6 @@ fn unpublishable_photo(dest: &str) -> Option<(&'static str, &'static str)> {
     }
 }
 
-/// News images and member logos that name a file of the site that does not exist (E401).
-pub fn check_front_matter(site: &crate::model::Site) -> Vec<Diagnostic> {
-    let base_path = &site.config.base_path;
-    let mut problems = Vec::new();
-    let mut check = |source: &Path, field: &'static str, url: &str| {
-        if let Some(path) = crate::urls::site_file_target(url, base_path)
-            && !site.images.files.contains(&path)
-            && !site.images.refused.contains(&path)
-        {
-            problems.push(
-                Diagnostic::new(source, "E401")
-                    .arg("field", field)
-                    .arg("target", url)
-                    .at(crate::content::key_line(&site.root, source, field), 0),
-            );
-        }
-    };
-    for item in &site.news {
-        if let Some(image) = &item.image {
-            check(&item.source, "image", image);
-        }
-    }
-    for association in &site.associations {
-        if let Some(logo) = &association.logo {
-            check(&association.source, "logo", logo);
-        }
-    }
-    problems
-}
-
 /// The default cache folder of a site.
 pub fn cache_dir(root: &Path) -> PathBuf {
     match std::env::var_os("BLOCPRESS_CACHE_DIR") {
