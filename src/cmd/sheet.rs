@@ -339,7 +339,7 @@ fn run_import(args: SheetImportArgs, lang: Option<Language>) -> i32 {
         }
         planned.push(plan.change);
     }
-    let check = match write::check(&root, &planned) {
+    let check = match write::check(&root, &planned, &blocpress::site::check_with) {
         Ok(found) => found,
         Err(error) => {
             ui.say(Message::new("failed-io").arg("error", format!("{error:#}")));
