@@ -229,7 +229,66 @@ pub fn member_form(
         .map(|q| qualifier_word(q, language))
         .collect();
     let mut row = HEADER_ROW + 1;
+    let form = MetricRows {
+        site,
+        member,
+        period,
+        current,
+        preceding,
+        styles: &styles,
+        qualifier_words: &qualifier_words,
+    };
     for (index, (key, def)) in form_metrics(site, member).into_iter().enumerate() {
+        form.write(sheet, row, index, key, def)?;
+        meta.push(&["metric", &row.to_string(), key, def.label.trim()]);
+        row += 1;
+    }
+
+    // The texts: one section heading, then one merged input cell per item.
+    write_texts(sheet, &mut meta, &styles, current, row + 1, language)?;
+    sheet.protect();
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    sheet.set_active(true);
+
+    meta.write(&mut workbook)?;
+    workbook.set_properties(&properties(site, &heading, member.slug.as_str(), period));
+    Ok(workbook)
+}
+
+/// The rows of a member's figures in its form: what the site holds, prefilled.
+struct MetricRows<'a> {
+    site: &'a Site,
+    member: &'a Association,
+    period: PeriodId,
+    current: Option<&'a crate::model::Achievement>,
+    preceding: Option<&'a crate::model::Achievement>,
+    styles: &'a Styles,
+    qualifier_words: &'a [String],
+}
+
+impl MetricRows<'_> {
+    /// One metric's row: number, label, unit, the preceding period's figure and target, the
+    /// year's registered target, then the inputs (result, approximate word, next target, note)
+    /// with their validations.
+    fn write(
+        &self,
+        sheet: &mut Worksheet,
+        row: u32,
+        index: usize,
+        key: &str,
+        def: &crate::config::MetricDef,
+    ) -> Result<(), XlsxError> {
+        let (site, member, period, current, preceding, styles, qualifier_words) = (
+            self.site,
+            self.member,
+            self.period,
+            self.current,
+            self.preceding,
+            self.styles,
+            self.qualifier_words,
+        );
+        let language = site.config.language;
+        let w = |id| words(id, language);
         sheet.write_number_with_format(row, COL_NO, (index + 1) as f64, &styles.centered)?;
         sheet.write_string_with_format(row, COL_LABEL, def.label.trim(), &styles.label)?;
         let unit = def.unit.as_deref().unwrap_or("").trim();
@@ -303,12 +362,21 @@ pub fn member_form(
             .set_error_title(w("sheet-validation-title"))?
             .set_error_message(w("sheet-validation-qualifier"))?;
         sheet.add_data_validation(row, COL_QUALIFIER, row, COL_QUALIFIER, &words)?;
-        meta.push(&["metric", &row.to_string(), key, def.label.trim()]);
-        row += 1;
+        Ok(())
     }
+}
 
-    // The texts: one section heading, then one merged input cell per item.
-    row += 1;
+/// The texts of a member's form from `row`: the summary, the highlights and the plans, each a
+/// section heading and one merged input cell per item (the plans start a page).
+fn write_texts(
+    sheet: &mut Worksheet,
+    meta: &mut Meta,
+    styles: &Styles,
+    current: Option<&crate::model::Achievement>,
+    mut row: u32,
+    language: Language,
+) -> Result<(), XlsxError> {
+    let w = |id| words(id, language);
     let summary = current
         .and_then(|a| a.summary.as_ref())
         .map(|s| vec![s.source.trim().to_string()])
@@ -370,13 +438,7 @@ pub fn member_form(
         row += 1;
     }
     sheet.set_page_breaks(&page_breaks)?;
-    sheet.protect();
-    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    sheet.set_active(true);
-
-    meta.write(&mut workbook)?;
-    workbook.set_properties(&properties(site, &heading, member.slug.as_str(), period));
-    Ok(workbook)
+    Ok(())
 }
 
 /// The rows a list gets: what is written and five more, at least ten.
