@@ -358,7 +358,7 @@ impl MetricRows<'_> {
             sheet.add_data_validation(row, col, row, col, &validation(def, row, col, language)?)?;
         }
         let words = DataValidation::new()
-            .allow_list_strings(&qualifier_words)?
+            .allow_list_strings(qualifier_words)?
             .set_error_title(w("sheet-validation-title"))?
             .set_error_message(w("sheet-validation-qualifier"))?;
         sheet.add_data_validation(row, COL_QUALIFIER, row, COL_QUALIFIER, &words)?;
