@@ -681,6 +681,12 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
             for item in &mut period.plans {
                 problems.extend(render_field(item, source, context, true));
             }
+            for section in [&mut period.assessment, &mut period.recommendations]
+                .into_iter()
+                .flatten()
+            {
+                problems.extend(render_field(section, source, context, false));
+            }
         }
     }
     for registration in site.registrations.values_mut() {

@@ -2,6 +2,11 @@
 //! Markdown stage fills in the `html` of each [`Markdown`] field, nothing else changes it.
 
 pub mod images;
+pub mod year;
+
+pub use year::{
+    Awards, CollectiveAward, Combine, CrossScoring, IndividualAward, Meeting, Person, Vote,
+};
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -242,8 +247,12 @@ pub struct Period {
     /// `extra: { sample: [location] }`: the place of the meeting is invented.
     pub sample: SampleMark,
     pub narrative: Option<Markdown>,
-    /// The bloc's common tasks for the next period, shown once in section II.
+    /// The bloc's common tasks for the next period, shown once in the directions section.
     pub plans: Vec<Markdown>,
+    /// *Đánh giá chung*: strengths, shortcomings and their causes (section II of the report).
+    pub assessment: Option<Markdown>,
+    /// *Kiến nghị, đề xuất* (the report's last section).
+    pub recommendations: Option<Markdown>,
     /// `draft: true`: kept out of the site (with its figures) unless `--drafts`.
     pub draft: bool,
     /// `number`, `signed`, `signer`: what the official report carries.
@@ -259,6 +268,9 @@ pub struct DocumentMeta {
     pub signed: Option<Date>,
     /// Replaces site.yaml's `documents.signer`.
     pub signer: Option<crate::config::Signer>,
+    /// The year whose signer (`bloc.roles.<year>.signer`) signs the document when it names
+    /// none of its own.
+    pub year: Option<i32>,
 }
 
 /// Who signs, resolved: the file's `signer`, else site.yaml's.
@@ -299,6 +311,8 @@ impl Period {
             sample: SampleMark::None,
             narrative: None,
             plans: Vec::new(),
+            assessment: None,
+            recommendations: None,
             draft: false,
             document: DocumentMeta::default(),
         }
@@ -344,6 +358,8 @@ pub struct ScoreRow {
     pub award_decision: Option<String>,
     /// The member's self-assessment (tự chấm), one score per criterion, when the file has one.
     pub self_scores: Option<Vec<Decimal>>,
+    /// How many scorers' sheets were combined into `scores`, when the member was cross-scored.
+    pub scorers: Option<usize>,
 }
 
 impl ScoreRow {
@@ -392,6 +408,11 @@ pub struct Scoring {
     pub has_self_scores: bool,
     /// `number`, `signed`, `signer`: what the official scoring document carries.
     pub document: DocumentMeta,
+    /// `cross_scores`: each member's sheet of the others and how they are combined.
+    pub cross: Option<CrossScoring>,
+    /// Criteria without the scores yet (the start of the year's scoring): checked and used for
+    /// the forms, never published. Such a file is in [`Site::preparing`], not [`Site::scorings`].
+    pub preparing: bool,
 }
 
 impl Scoring {
@@ -417,6 +438,8 @@ pub struct Registration {
     pub targets: IndexMap<Slug, IndexMap<String, Decimal>>,
     /// What each member commits to (Markdown list items).
     pub commitments: IndexMap<Slug, Vec<Markdown>>,
+    /// The title each member aims for (*đăng ký danh hiệu*): `Cờ thi đua của UBND tỉnh`.
+    pub titles: IndexMap<Slug, String>,
     pub extra: serde_json::Value,
     pub sample: SampleMark,
 }
@@ -472,8 +495,14 @@ pub struct Site {
     /// Every period any file names, oldest first.
     pub periods: BTreeMap<PeriodId, Period>,
     pub scorings: BTreeMap<PeriodId, Scoring>,
+    /// Scoring files with criteria and no scores yet, by period: used for the forms only.
+    pub preparing: BTreeMap<PeriodId, Scoring>,
     /// By year.
     pub registrations: BTreeMap<i32, Registration>,
+    /// The year's awards proposals, by year.
+    pub awards: BTreeMap<i32, Awards>,
+    /// The bloc's meetings, oldest first (by date, then slug).
+    pub meetings: Vec<Meeting>,
     /// By slug.
     pub tags: Vec<Tag>,
     pub static_files: Vec<StaticFile>,
@@ -567,6 +596,33 @@ impl Site {
             .collect()
     }
 
+    /// Who signs a document: its own `signer`, else the signer of its year
+    /// (`bloc.roles.<year>.signer`, each missing line taken from `documents.signer`), else
+    /// `documents.signer`.
+    pub fn signer_of(&self, meta: &DocumentMeta) -> Option<crate::config::Signer> {
+        let default = self
+            .config
+            .documents
+            .as_ref()
+            .and_then(|d| d.signer.as_ref());
+        if let Some(own) = &meta.signer {
+            return Some(own.clone());
+        }
+        let of_year = meta
+            .year
+            .and_then(|year| self.config.bloc.roles.get(&year.to_string()))
+            .and_then(|roles| roles.signer.as_ref());
+        match (of_year, default) {
+            (Some(year), Some(default)) => Some(crate::config::Signer {
+                on_behalf: year.on_behalf.clone().or_else(|| default.on_behalf.clone()),
+                title: year.title.clone().or_else(|| default.title.clone()),
+                name: year.name.clone().or_else(|| default.name.clone()),
+            }),
+            (Some(year), None) => Some(year.clone()),
+            (None, default) => default.cloned(),
+        }
+    }
+
     /// The settings of a document with front matter `meta`, or the first missing key
     /// (`documents`, `documents.issuer`, `documents.place`, `documents.signer.title`, …).
     pub fn document_settings(
@@ -577,11 +633,7 @@ impl Site {
             self.config.documents.as_ref().ok_or("documents")?;
         let issuer = filled(&documents.issuer).ok_or("documents.issuer")?;
         let place = filled(&documents.place).ok_or("documents.place")?;
-        let signer: &crate::config::Signer = meta
-            .signer
-            .as_ref()
-            .or(documents.signer.as_ref())
-            .ok_or("documents.signer")?;
+        let signer = self.signer_of(meta).ok_or("documents.signer")?;
         let title = filled(&signer.title).ok_or("documents.signer.title")?;
         let name = filled(&signer.name).ok_or("documents.signer.name")?;
         Ok(DocumentSettings {

@@ -14,7 +14,9 @@ use walkdir::WalkDir;
 
 use super::association::{self, MetricScope};
 use super::colocated::{self, Reference};
-use super::{SourcePath, file_stem, news, page, period, read_text, registration, scoring};
+use super::{
+    SourcePath, awards, file_stem, meetings, news, page, period, read_text, registration, scoring,
+};
 use crate::config::{CONFIG_FILE, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::messages::Message;
@@ -159,6 +161,8 @@ enum Job {
     Registration(SourcePath),
     /// Read with the others, parsed by [`super::documents`] once the site is loaded.
     Document(SourcePath),
+    Meeting(SourcePath),
+    Awards(SourcePath),
 }
 
 enum Parsed {
@@ -168,6 +172,8 @@ enum Parsed {
     Profile(Association),
     Achievement(Slug, crate::model::Achievement),
     Document(SourcePath, String),
+    Meeting(crate::model::Meeting),
+    Awards(crate::model::Awards),
 }
 
 /// Files of `content/` that are not content (photos, PDFs, spreadsheets), by their path under
@@ -264,6 +270,16 @@ fn classify_one(
             return None;
         }
         ["documents", ..] => Diagnostic::new(&file.rel, "W401"),
+        ["meetings", _] if ext == "md" => {
+            jobs.push(Job::Meeting(file));
+            return None;
+        }
+        ["meetings", ..] => wrong_ext("md"),
+        ["awards", _] if ext == "yaml" => {
+            jobs.push(Job::Awards(file));
+            return None;
+        }
+        ["awards", ..] => wrong_ext("yaml"),
         ["associations", folder, name] => {
             let slug = match Slug::parse(folder) {
                 Ok(slug) => slug,
@@ -359,6 +375,8 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     let mut periods: BTreeMap<PeriodId, Period> = BTreeMap::new();
     let mut document_texts = Vec::new();
     let mut references = Vec::new();
+    let mut meetings: Vec<crate::model::Meeting> = Vec::new();
+    let mut awards = BTreeMap::new();
     for phase in [profile_jobs, jobs] {
         let own_metrics: HashMap<&Slug, &indexmap::IndexMap<String, crate::config::MetricDef>> =
             associations
@@ -405,6 +423,16 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
                         }
                         Parsed::Achievement(slug, a) => achievements.push((slug, a)),
                         Parsed::Document(path, text) => document_texts.push((path, text)),
+                        Parsed::Meeting(m) => {
+                            if options.drafts || !m.draft {
+                                meetings.push(m);
+                            } else {
+                                drafts.push(m.source);
+                            }
+                        }
+                        Parsed::Awards(a) => {
+                            awards.insert(a.year, a);
+                        }
                     }
                 }
                 Err(errors) => problems.extend(errors),
@@ -481,10 +509,16 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         })
         .collect();
     let mut scorings = BTreeMap::new();
+    let mut preparing = BTreeMap::new();
     for result in scoring_results {
         match result {
-            Ok(s) => {
-                scorings.insert(s.period, s);
+            Ok((s, warnings)) => {
+                problems.extend(warnings);
+                if s.preparing {
+                    preparing.insert(s.period, s);
+                } else {
+                    scorings.insert(s.period, s);
+                }
             }
             Err(errors) => problems.extend(errors),
         }
@@ -555,6 +589,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     images.outside = colocated.outside;
     news.sort_by(news_order);
     pages.sort_by(page_order);
+    meetings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
 
     let mut site = Site {
         drafts,
@@ -565,7 +600,10 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         associations,
         periods,
         scorings,
+        preparing,
         registrations,
+        awards,
+        meetings,
         tags: Vec::new(),
         static_files,
         index: Default::default(),
@@ -635,6 +673,7 @@ fn parse_job(job: Job, context: &JobContext) -> JobResult {
     let path = match &job {
         Job::News(p) | Job::Page(p) | Job::Period(p) | Job::Scoring(p) | Job::Registration(p) => p,
         Job::Profile(_, p) | Job::Achievement(_, _, p) | Job::Document(p) => p,
+        Job::Meeting(p) | Job::Awards(p) => p,
     };
     let (text, hygiene) = super::read_text_checked(&path.abs, &path.rel).map_err(|d| vec![d])?;
     if let Job::Document(path) = job {
@@ -662,7 +701,12 @@ fn parse_job(job: Job, context: &JobContext) -> JobResult {
                 }
                 out
             }
-            Parsed::Achievement(..) | Parsed::Document(..) => Vec::new(),
+            Parsed::Meeting(meeting) => {
+                let mut out = Vec::new();
+                colocated::add_markdown(&meeting.source, &meeting.body.source, &mut out);
+                out
+            }
+            Parsed::Achievement(..) | Parsed::Document(..) | Parsed::Awards(..) => Vec::new(),
         };
         (parsed, warnings, references)
     })
@@ -695,6 +739,10 @@ fn parse_text(
             association::parse_achievement(period, &path, &text, &scope)
                 .map(|(a, warnings)| (Parsed::Achievement(slug, a), warnings))
         }
+        Job::Meeting(path) => meetings::parse(&path, &text, context.associations)
+            .map(|m| (Parsed::Meeting(m), Vec::new())),
+        Job::Awards(path) => awards::parse(&path, &text, context.associations)
+            .map(|a| (Parsed::Awards(a), Vec::new())),
         Job::Scoring(_) | Job::Registration(_) | Job::Document(_) => {
             unreachable!("scoring, registration and document files are parsed apart")
         }

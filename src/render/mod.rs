@@ -277,6 +277,7 @@ impl Renderer {
                 leader: config.bloc.leader.clone(),
                 deputy: config.bloc.deputy.clone(),
                 sample: false,
+                signer: None,
             },
         };
         let leader = roles

@@ -622,6 +622,7 @@ impl<'a> Views<'a> {
                 leader: bloc.leader.clone(),
                 deputy: bloc.deputy.clone(),
                 sample: false,
+                signer: None,
             },
         }
     }

@@ -1,0 +1,40 @@
+## The whole year: cross-scoring, scorings in preparation, awards, registered titles, meetings
+## (E700–E779, W700–W719).
+
+E700 = combine: “{ $value }” is not a way of combining cross-scores; write mean, median or trimmed_mean
+E702 = { $association } has agreed scores under scores and is also scored by { $scorer } under cross_scores; a member is scored one way only: remove one of the two
+E703 = { $association } is scored under cross_scores and also listed under absent; remove one of the two
+E704 = the sheet of { $scorer } has no score of { $association } for criterion { $ids }: every criterion needs a score
+W700 = combine: trimmed_mean drops each criterion's highest and lowest score, which needs at least three scorers; these members have fewer, so their scores are the plain mean: { $associations }
+W701 = { $association } scored itself under cross_scores; with exclude_self (the default) a member's sheet of itself is not counted
+W702 = the scoring of { $period } is not published yet: { $associations } have no cross-scores and are not listed under absent (the file is kept as a scoring in preparation)
+E720 = “{ $name }” is not a year: name the awards file after the year, for example content/awards/2013.yaml
+E721 = { $association } is proposed for “{ $award }”, which only the bloc's leading unit receives, but it ranks { $rank } in { $scoring }
+E722 = { $association } is proposed for “{ $award }”, which only the bloc's leading unit receives, but it shares rank 1 with { $others } in { $scoring }; settle the tie (tie_break, or the meeting's vote) first
+E723 = “{ $award }” is proposed { $count } times in { $year } ({ $collectives } collectives, { $individuals } individuals) but the quota under limits is { $limit }
+E724 = limits: the quota of “{ $award }” must be a whole number above 0, not “{ $value }”
+E725 = { $association } is proposed for “{ $award }”, which only the bloc's leading unit receives, but { $scoring } has no scores for it
+E726 = the proposal for { $association } names no award: write its award, for example award: Bằng khen của Chủ tịch UBND tỉnh
+E727 = individual number { $n } has no name: write the person's full name
+W720 = { $association } is proposed for “{ $award }” but { $registered } in the registration of { $year }
+W721 = { $association } is proposed for “{ $award }”, which only the bloc's leading unit receives, but no scoring of { $year } shows who leads
+year-registered = registered “{ $title }”
+year-registered-none = registered no title
+E740 = titles: the title of { $association } is empty; write the title it registers for, for example Cờ thi đua của UBND tỉnh
+E741 = “{ $value }” is not a time of day; write hours and minutes, for example "08:00" or "14:30"
+E742 = { $associations } belonged to the bloc in { $year } but are neither under present nor under absent; add each one to present, or to absent with the reason
+E743 = the vote on “{ $subject }” has { $ballots } ballots but only { $present } members are present; check the counts of agree, disagree and abstain
+E744 = { $association } is listed both under present and under absent; remove one of the two
+E746 = the meeting ends at { $end }, not after it starts at { $start }; check start and end
+E747 = period: “{ $value }” is not a period; write 2013-h1, 2013-h2 or 2013
+E748 = “{ $name }” cannot be a web address: name the meeting file with lowercase letters, digits and single hyphens, for example { $slug }.md
+E750 = { $key }: “{ $value }” is not a number of votes; write a whole number (0 when there were none)
+W740 = { $association } is listed as present but does not belong to the bloc in { $year } (see joined and left in its profile)
+
+## Words of the pages and documents of the year (non-diagnostic).
+
+combine-mean = the mean
+combine-median = the median
+combine-trimmed_mean = the mean without each criterion's highest and lowest score
+combined-note = Agreed scores are { $how } of the scores given by { $scorers } members.
+combined-note-exclude = Agreed scores are { $how } of the scores given by { $scorers } members, not counting a member's sheet of itself.

@@ -1,0 +1,40 @@
+## Cả năm của Khối: chấm điểm chéo, chấm điểm đang chuẩn bị, khen thưởng, đăng ký danh hiệu, họp Khối
+## (E700–E779, W700–W719).
+
+E700 = combine: “{ $value }” không phải cách tổng hợp điểm chấm chéo; ghi mean (trung bình cộng), median (trung vị) hoặc trimmed_mean (bỏ điểm cao nhất và thấp nhất)
+E702 = { $association } đã có điểm thống nhất trong scores, lại được { $scorer } chấm trong cross_scores; mỗi đơn vị chỉ chấm theo một cách: xoá một trong hai
+E703 = { $association } được chấm trong cross_scores nhưng lại có tên trong absent; xoá một trong hai
+E704 = phiếu chấm của { $scorer } chưa có điểm của { $association } ở tiêu chí { $ids }: tiêu chí nào cũng phải có điểm
+W700 = combine: trimmed_mean bỏ điểm cao nhất và thấp nhất của từng tiêu chí nên cần ít nhất ba phiếu chấm; các đơn vị sau có ít hơn nên điểm được tính bằng trung bình cộng: { $associations }
+W701 = { $association } tự chấm mình trong cross_scores; theo exclude_self (mặc định) phiếu đơn vị tự chấm mình không được tính
+W702 = bảng điểm kỳ { $period } chưa được công bố: { $associations } chưa có điểm chấm chéo và không có tên trong absent (tệp được giữ như bảng điểm đang chuẩn bị)
+E720 = “{ $name }” không phải là năm: đặt tên tệp khen thưởng theo năm, ví dụ content/awards/2013.yaml
+E721 = { $association } được đề nghị “{ $award }”, danh hiệu chỉ dành cho đơn vị dẫn đầu Khối, nhưng đơn vị này xếp thứ { $rank } trong { $scoring }
+E722 = { $association } được đề nghị “{ $award }”, danh hiệu chỉ dành cho đơn vị dẫn đầu Khối, nhưng đang đồng hạng nhất với { $others } trong { $scoring }; cần phân định thứ hạng trước (tie_break, hoặc biểu quyết tại hội nghị)
+E723 = “{ $award }” được đề nghị { $count } lần trong năm { $year } ({ $collectives } tập thể, { $individuals } cá nhân) nhưng chỉ tiêu trong limits là { $limit }
+E724 = limits: chỉ tiêu của “{ $award }” phải là số nguyên lớn hơn 0, không phải “{ $value }”
+E725 = { $association } được đề nghị “{ $award }”, danh hiệu chỉ dành cho đơn vị dẫn đầu Khối, nhưng { $scoring } không có điểm của đơn vị này
+E726 = đề nghị cho { $association } chưa ghi hình thức khen thưởng: ghi award, ví dụ award: Bằng khen của Chủ tịch UBND tỉnh
+E727 = cá nhân thứ { $n } chưa có họ tên: ghi đầy đủ họ và tên
+W720 = { $association } được đề nghị “{ $award }” nhưng trong bản đăng ký năm { $year } { $registered }
+W721 = { $association } được đề nghị “{ $award }”, danh hiệu chỉ dành cho đơn vị dẫn đầu Khối, nhưng chưa có bảng điểm năm { $year } để xác định đơn vị dẫn đầu
+year-registered = đã đăng ký “{ $title }”
+year-registered-none = chưa đăng ký danh hiệu nào
+E740 = titles: danh hiệu đăng ký của { $association } đang để trống; ghi danh hiệu đơn vị đăng ký, ví dụ Cờ thi đua của UBND tỉnh
+E741 = “{ $value }” không phải giờ trong ngày; ghi giờ và phút, ví dụ "08:00" hoặc "14:30"
+E742 = { $associations } là thành viên Khối năm { $year } nhưng không có tên trong present (có mặt) hay absent (vắng mặt); thêm từng đơn vị vào present, hoặc vào absent kèm lý do
+E743 = biểu quyết “{ $subject }” có { $ballots } phiếu nhưng chỉ có { $present } đơn vị có mặt; kiểm tra lại số tán thành, không tán thành và không biểu quyết
+E744 = { $association } vừa có tên trong present vừa có tên trong absent; xoá một trong hai
+E746 = giờ kết thúc { $end } không sau giờ bắt đầu { $start }; kiểm tra lại start và end
+E747 = period: “{ $value }” không phải là kỳ; ghi 2013-h1, 2013-h2 hoặc 2013
+E748 = “{ $name }” không dùng được làm địa chỉ trang: đặt tên tệp cuộc họp bằng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ { $slug }.md
+E750 = { $key }: “{ $value }” không phải số phiếu; ghi số nguyên (ghi 0 nếu không có phiếu nào)
+W740 = { $association } có tên trong present nhưng không phải thành viên Khối năm { $year } (xem joined và left trong hồ sơ đơn vị)
+
+## Chữ trên trang và văn bản của cả năm (không phải thông báo lỗi).
+
+combine-mean = trung bình cộng
+combine-median = trung vị
+combine-trimmed_mean = trung bình cộng sau khi bỏ điểm cao nhất và thấp nhất của từng tiêu chí
+combined-note = Điểm thống nhất là { $how } điểm chấm chéo của { $scorers } đơn vị.
+combined-note-exclude = Điểm thống nhất là { $how } điểm chấm chéo của { $scorers } đơn vị, không tính phiếu đơn vị tự chấm mình.
