@@ -673,6 +673,9 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
     for document in &mut site.documents {
         problems.extend(render_body(&mut document.body, &document.source, context));
     }
+    for meeting in &mut site.meetings {
+        problems.extend(render_body(&mut meeting.body, &meeting.source, context));
+    }
     for period in site.periods.values_mut() {
         if let (Some(narrative), Some(source)) = (&mut period.narrative, &period.source) {
             problems.extend(render_narrative(narrative, source, context));

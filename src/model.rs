@@ -623,6 +623,15 @@ impl Site {
         }
     }
 
+    /// What the header of a document needs (issuer and place), or the first missing key: the
+    /// minutes of a meeting, which its secretary and chair sign, need no more.
+    pub fn document_header(&self) -> Result<(Option<&str>, &str, &str), &'static str> {
+        let documents = self.config.documents.as_ref().ok_or("documents")?;
+        let issuer = filled(&documents.issuer).ok_or("documents.issuer")?;
+        let place = filled(&documents.place).ok_or("documents.place")?;
+        Ok((filled(&documents.parent), issuer, place))
+    }
+
     /// The settings of a document with front matter `meta`, or the first missing key
     /// (`documents`, `documents.issuer`, `documents.place`, `documents.signer.title`, …).
     pub fn document_settings(

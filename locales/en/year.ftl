@@ -33,8 +33,9 @@ W740 = { $association } is listed as present but does not belong to the bloc in 
 
 ## Words of the pages and documents of the year (non-diagnostic).
 
-combine-mean = the mean
-combine-median = the median
-combine-trimmed_mean = the mean without each criterion's highest and lowest score
-combined-note = Agreed scores are { $how } of the scores given by { $scorers } members.
-combined-note-exclude = Agreed scores are { $how } of the scores given by { $scorers } members, not counting a member's sheet of itself.
+
+combine-mean = taking the mean
+combine-median = taking the median (the middle score once they are in order)
+combine-trimmed_mean = taking the mean once the highest and the lowest score are dropped
+combined-note = Each criterion's agreed score comes from the cross-scoring sheets of { $scorers } members, { $how }.
+combined-note-exclude = Each criterion's agreed score comes from the cross-scoring sheets of { $scorers } members (a member's sheet of itself not counted), { $how }.

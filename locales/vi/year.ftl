@@ -33,8 +33,9 @@ W740 = { $association } có tên trong present nhưng không phải thành viên
 
 ## Chữ trên trang và văn bản của cả năm (không phải thông báo lỗi).
 
-combine-mean = trung bình cộng
-combine-median = trung vị
-combine-trimmed_mean = trung bình cộng sau khi bỏ điểm cao nhất và thấp nhất của từng tiêu chí
-combined-note = Điểm thống nhất là { $how } điểm chấm chéo của { $scorers } đơn vị.
-combined-note-exclude = Điểm thống nhất là { $how } điểm chấm chéo của { $scorers } đơn vị, không tính phiếu đơn vị tự chấm mình.
+
+combine-mean = lấy trung bình cộng
+combine-median = lấy trung vị (điểm ở giữa khi xếp các điểm theo thứ tự)
+combine-trimmed_mean = lấy trung bình cộng sau khi bỏ một điểm cao nhất và một điểm thấp nhất
+combined-note = Điểm thống nhất của mỗi tiêu chí được tính từ phiếu chấm chéo của { $scorers } đơn vị, { $how }.
+combined-note-exclude = Điểm thống nhất của mỗi tiêu chí được tính từ phiếu chấm chéo của { $scorers } đơn vị (không tính phiếu đơn vị tự chấm mình), { $how }.

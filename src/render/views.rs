@@ -369,6 +369,8 @@ pub struct ScoreRowView<'a> {
     pub self_difference: Option<String>,
     /// "Xếp thứ 1/8", "Đồng xếp thứ 2/8".
     pub rank_text: String,
+    /// How many scorers' sheets were combined into the scores (a cross-scored member).
+    pub scorers: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -390,6 +392,8 @@ pub struct ScoringView<'a> {
     /// Members not scored, with the reason given in the file.
     pub absent: Vec<AbsentView<'a>>,
     pub has_self_scores: bool,
+    /// How a cross-scoring was combined and from how many scorers (`cross_scores`).
+    pub combined: Option<String>,
     /// "Bằng điểm thì xét lần lượt: nhóm 1, tiêu chí 4.1" when the file has a `tie_break`.
     pub tie_break_text: Option<String>,
     /// Every adjustment with its footnote number, in table order.
@@ -1310,6 +1314,7 @@ impl<'a> Views<'a> {
                     criteria_total: self.num(criteria_total),
                     self_total: self_total.map(|t| self.num(t)),
                     self_difference: self_total.map(|t| signed(criteria_total - t)),
+                    scorers: row.scorers,
                 })
             })
             .collect();
@@ -1380,6 +1385,7 @@ impl<'a> Views<'a> {
             unscored,
             absent,
             has_self_scores: scoring.has_self_scores,
+            combined: super::year::combined_note(scoring, self.lang()),
             tie_break_text,
             notes,
             sample: scoring.sample.is_all(),
