@@ -181,7 +181,7 @@ pub fn parse(
             .to_string();
         absent.insert(slug, reason);
     }
-    let votes = votes(&source, &fm.votes, present.len(), &mut problems);
+    let votes = votes(&source, &fm.votes, &mut problems);
     let extra = crate::config::extra_to_json(&fm.extra);
     let sample = super::sample_mark(&source, &extra, true)
         .map_err(|d| problems.push(d))
@@ -237,13 +237,9 @@ pub fn parse(
     })
 }
 
-/// The votes: whole, non-negative counts, never more ballots than members present.
-fn votes(
-    source: &YamlSource,
-    written: &[VoteFile],
-    present: usize,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<Vote> {
+/// The votes: whole, non-negative counts (that there are no more ballots than members present
+/// is checked with the attendance, in [`super::year`]).
+fn votes(source: &YamlSource, written: &[VoteFile], problems: &mut Vec<Diagnostic>) -> Vec<Vote> {
     let mut votes = Vec::new();
     for (n, vote) in written.iter().enumerate() {
         let at = locate_item(source, "votes", n);
@@ -263,22 +259,12 @@ fn votes(
                 }
             }
         };
-        let vote = Vote {
+        votes.push(Vote {
             subject: vote.subject.trim().to_string(),
             agree: count(&vote.agree, "agree"),
             disagree: count(&vote.disagree, "disagree"),
             abstain: count(&vote.abstain, "abstain"),
-        };
-        if vote.ballots() as usize > present {
-            problems.push(
-                Diagnostic::new(source.path, "E743")
-                    .arg("subject", vote.subject.as_str())
-                    .count("ballots", vote.ballots())
-                    .count("present", present as i64)
-                    .at_opt(at),
-            );
-        }
-        votes.push(vote);
+        });
     }
     votes
 }
@@ -357,7 +343,6 @@ mod tests {
         let codes: Vec<(&str, Option<usize>)> = errors.iter().map(|d| (d.code(), d.line)).collect();
         assert!(codes.contains(&("E746", Some(5))), "{codes:?}");
         assert!(codes.contains(&("E744", Some(7))), "{codes:?}");
-        // The second vote, on line 10, has 3 ballots for 2 members present.
-        assert!(codes.contains(&("E743", Some(10))), "{codes:?}");
+        assert!(!codes.iter().any(|(c, _)| *c == "E743"), "{codes:?}");
     }
 }

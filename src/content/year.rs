@@ -63,6 +63,18 @@ fn check_meetings(site: &Site, problems: &mut Vec<Diagnostic>) {
                     ),
             );
         }
+        let present = meeting.present.len();
+        for (i, vote) in meeting.votes.iter().enumerate() {
+            if vote.ballots() as usize > present {
+                problems.push(
+                    Diagnostic::new(&meeting.source, "E743")
+                        .arg("subject", vote.subject.as_str())
+                        .count("ballots", vote.ballots())
+                        .count("present", present as i64)
+                        .at_opt(item(site, &meeting.source, "votes", i)),
+                );
+            }
+        }
         for slug in &meeting.present {
             if site.association(slug).is_some_and(|a| !a.member_in(year)) {
                 problems.push(
