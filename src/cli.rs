@@ -141,6 +141,24 @@ pub struct InitArgs {
 pub enum NewCommand {
     News(NewNewsArgs),
     Period(NewPeriodArgs),
+    Meeting(NewMeetingArgs),
+    Awards(NewAwardsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewMeetingArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    #[arg(value_name = "TITLE")]
+    pub title: String,
+}
+
+#[derive(Debug, Args)]
+pub struct NewAwardsArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    #[arg(value_name = "YEAR")]
+    pub year: String,
 }
 
 #[derive(Debug, Args)]

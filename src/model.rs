@@ -623,6 +623,21 @@ impl Site {
         }
     }
 
+    /// Whether anyone is proposed for an award in `year` (a scoring's award, an entry of the
+    /// awards file): a proposal with no one in it is not issued.
+    pub fn has_proposals(&self, year: i32) -> bool {
+        let scored = self
+            .scorings
+            .values()
+            .filter(|s| i32::from(s.period.year()) == year)
+            .any(|s| s.rows.iter().any(|r| r.award.is_some()));
+        scored
+            || self
+                .awards
+                .get(&year)
+                .is_some_and(|a| !a.collectives.is_empty() || !a.individuals.is_empty())
+    }
+
     /// What the header of a document needs (issuer and place), or the first missing key: the
     /// minutes of a meeting, which its secretary and chair sign, need no more.
     pub fn document_header(&self) -> Result<(Option<&str>, &str, &str), &'static str> {

@@ -374,6 +374,10 @@ pub fn year_routes(site: &Site) -> Vec<Route> {
     let mut routes = Vec::new();
     for (&year, awards) in &site.awards {
         routes.push(Route::Awards(year));
+        // A proposal with no one in it is not issued.
+        if !site.has_proposals(year) {
+            continue;
+        }
         routes.push(Route::AwardsXlsx(year));
         if site.document_settings(&awards.document).is_ok() {
             routes.push(Route::AwardsDocx(year));

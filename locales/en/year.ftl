@@ -39,3 +39,14 @@ combine-median = taking the median (the middle score once they are in order)
 combine-trimmed_mean = taking the mean once the highest and the lowest score are dropped
 combined-note = Each criterion's agreed score comes from the cross-scoring sheets of { $scorers } members, { $how }.
 combined-note-exclude = Each criterion's agreed score comes from the cross-scoring sheets of { $scorers } members (a member's sheet of itself not counted), { $how }.
+
+## `new meeting`, `new awards` (non-diagnostic).
+
+new-meeting-created = Created the draft minutes of a meeting (address: /meetings/{ $slug }/): fill in the times, attendance, votes and proceedings, then change it to `draft: false` to publish
+new-awards-created = Created the awards proposal of { $year }: list the collectives and individuals proposed, the number and date of the proposal
+new-awards-bad-year = “{ $year }” is not a year: write four digits, for example blocpress new awards 2013
+help-new-meeting = A new file for the minutes of a meeting of the bloc, with the members of the year listed
+help-new-awards = The awards proposal of a year (collectives, individuals, quotas)
+help-new-meeting--title = The meeting's name, for example "Hội nghị tổng kết công tác thi đua năm 2013"
+help-new-awards--year = The year of the proposal, for example 2013
+help-value-year = YEAR

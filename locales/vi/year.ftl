@@ -39,3 +39,14 @@ combine-median = lấy trung vị (điểm ở giữa khi xếp các điểm the
 combine-trimmed_mean = lấy trung bình cộng sau khi bỏ một điểm cao nhất và một điểm thấp nhất
 combined-note = Điểm thống nhất của mỗi tiêu chí được tính từ phiếu chấm chéo của { $scorers } đơn vị, { $how }.
 combined-note-exclude = Điểm thống nhất của mỗi tiêu chí được tính từ phiếu chấm chéo của { $scorers } đơn vị (không tính phiếu đơn vị tự chấm mình), { $how }.
+
+## Lệnh `new meeting`, `new awards` (không phải thông báo lỗi).
+
+new-meeting-created = Đã tạo bản nháp biên bản họp (địa chỉ: /meetings/{ $slug }/): điền giờ họp, thành phần, biểu quyết và diễn biến, rồi sửa thành `draft: false` để đăng
+new-awards-created = Đã tạo tệp đề nghị khen thưởng năm { $year }: ghi các tập thể và cá nhân được đề nghị, số và ngày tờ trình
+new-awards-bad-year = “{ $year }” không phải là năm: ghi bốn chữ số, ví dụ blocpress new awards 2013
+help-new-meeting = Một tệp biên bản họp Khối mới, có sẵn danh sách đơn vị thành viên của năm
+help-new-awards = Tệp đề nghị khen thưởng của một năm (tập thể, cá nhân, chỉ tiêu khen thưởng)
+help-new-meeting--title = Tên cuộc họp, ví dụ "Hội nghị tổng kết công tác thi đua năm 2013"
+help-new-awards--year = Năm đề nghị khen thưởng, ví dụ 2013
+help-value-year = năm

@@ -117,7 +117,8 @@ pub struct AwardsView<'a> {
     pub individuals: Vec<ProposalView<'a>>,
     pub limits: Vec<LimitView<'a>>,
     pub docx_url: Option<String>,
-    pub xlsx_url: String,
+    /// `None` while no one is proposed.
+    pub xlsx_url: Option<String>,
     pub sample: bool,
     pub extra: &'a serde_json::Value,
 }
@@ -320,11 +321,11 @@ impl<'a> Views<'a> {
                 .map(|p| self.proposal_view(p, None))
                 .collect(),
             limits,
-            docx_url: site
-                .document_settings(&awards.document)
-                .is_ok()
+            docx_url: (site.has_proposals(year) && site.document_settings(&awards.document).is_ok())
                 .then(|| self.url(&urls::awards_docx(year))),
-            xlsx_url: self.url(&urls::awards_xlsx(year)),
+            xlsx_url: site
+                .has_proposals(year)
+                .then(|| self.url(&urls::awards_xlsx(year))),
             sample: awards.sample.is_all(),
             extra: &awards.extra,
         }
