@@ -20,7 +20,6 @@
 //!    that aliases stay off every route, the sitemap and the output marker follow from the table.
 
 use std::collections::HashMap;
-use std::fmt::Display;
 
 use crate::model::Site;
 use crate::period::PeriodId;
@@ -339,17 +338,11 @@ pub fn routes(site: &Site) -> Vec<Route> {
             .keys()
             .map(|&year| Route::Registration(year)),
     );
-    for (&id, period) in &site.periods {
-        routes.push(Route::ReportXlsx(id));
-        if site.document_settings(&period.document).is_ok() {
-            routes.push(Route::ReportDocx(id));
-        }
+    for &id in site.periods.keys() {
+        routes.extend(report_downloads(site, id));
     }
-    for (&id, scoring) in &site.scorings {
-        routes.push(Route::ScoringXlsx(id));
-        if site.document_settings(&scoring.document).is_ok() {
-            routes.push(Route::ScoringDocx(id));
-        }
+    for &id in site.scorings.keys() {
+        routes.extend(scoring_downloads(site, id));
     }
     routes.extend(year_routes(site));
     routes.extend([
@@ -388,6 +381,32 @@ pub fn year_routes(site: &Site) -> Vec<Route> {
         if site.document_header().is_ok() {
             routes.push(Route::MeetingDocx(i));
         }
+    }
+    routes
+}
+
+/// The office downloads of a period's review: the spreadsheet, and the report when site.yaml
+/// says who issues and signs it.
+pub fn report_downloads(site: &Site, id: PeriodId) -> Vec<Route> {
+    let Some(period) = site.periods.get(&id) else {
+        return Vec::new();
+    };
+    let mut routes = vec![Route::ReportXlsx(id)];
+    if site.document_settings(&period.document).is_ok() {
+        routes.push(Route::ReportDocx(id));
+    }
+    routes
+}
+
+/// The office downloads of a scoring table: the spreadsheet, and the document when site.yaml
+/// says who issues and signs it.
+pub fn scoring_downloads(site: &Site, id: PeriodId) -> Vec<Route> {
+    let Some(scoring) = site.scorings.get(&id) else {
+        return Vec::new();
+    };
+    let mut routes = vec![Route::ScoringXlsx(id)];
+    if site.document_settings(&scoring.document).is_ok() {
+        routes.push(Route::ScoringDocx(id));
     }
     routes
 }
@@ -463,15 +482,6 @@ pub fn reserved(path: &str) -> Option<Reserved> {
     })
 }
 
-/// What holds an output path, as messages name it.
-#[derive(Debug, Clone)]
-pub enum Owner {
-    /// A page or file blocpress generates (`/news/`, `/atom.xml`).
-    Generated(String),
-    /// A file of `static/`, of the theme, or next to content (`/images/a.jpg`).
-    Static(String),
-}
-
 /// The output files of a set of routes, and every folder they need, so that a new file can be
 /// checked against both: a file where a folder must be (`atom.xml/index.html`) is as much a
 /// clash as a file over a file.
@@ -512,11 +522,6 @@ impl<T: Clone> Taken<T> {
 /// `a/b/c.html` → `a`, `a/b`.
 fn folders_of(file: &str) -> impl Iterator<Item = &str> {
     file.match_indices('/').map(move |(i, _)| &file[..i])
-}
-
-/// A path shown in a message as the URL a reader would type: `/news/x/`, `/images/a.jpg`.
-pub fn shown_path(path: impl Display) -> String {
-    format!("/{path}")
 }
 
 /// Where a Markdown file or front matter names a site file that does not exist: `Some(path)`

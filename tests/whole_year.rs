@@ -630,13 +630,19 @@ fn the_signer_of_a_year_signs_its_documents_unless_one_names_its_own() {
     );
 }
 
-// ---- With real office software (BLOCPRESS_EXTERNAL_TESTS=1) ----
+// ---- With real office software (`-- --include-ignored`) ----
 
 #[test]
+#[ignore = "needs LibreOffice and Python with python-docx"]
 fn libreoffice_and_python_docx_read_the_proposal_and_the_minutes() {
-    if !support::external_enabled("libreoffice_and_python_docx_read_the_proposal_and_the_minutes") {
-        return;
-    }
+    support::needs(
+        "soffice",
+        "LibreOffice (apt-get install libreoffice-writer)",
+    );
+    support::needs(
+        "python3",
+        "Python 3 with python-docx (pip install python-docx)",
+    );
     let site = built();
     let dir = tempfile::tempdir().unwrap();
     let profile = dir.path().join("lo-profile");

@@ -1071,24 +1071,7 @@ impl<'a> Views<'a> {
             .members_in(year)
             .filter(|a| a.achievements.contains_key(&id))
             .collect();
-        let mut counts: indexmap::IndexMap<&'a str, usize> = indexmap::IndexMap::new();
-        for key in site.config.metrics.keys() {
-            counts.insert(key, 0);
-        }
-        for association in &reporters {
-            if let Some(achievement) = association.achievements.get(&id) {
-                for (key, value) in &achievement.values {
-                    if value.is_some() {
-                        *counts.entry(key.as_str()).or_insert(0) += 1;
-                    }
-                }
-            }
-        }
-        let keys: Vec<&'a str> = counts
-            .iter()
-            .filter(|(_, n)| **n >= 2)
-            .map(|(k, _)| *k)
-            .collect();
+        let keys = Self::shared_keys(site, &reporters, id);
         let mut columns = Vec::new();
         let mut charts = Vec::new();
         let mut defs = Vec::new();
@@ -1122,76 +1105,7 @@ impl<'a> Views<'a> {
                 total_sample: total.is_some() && values.iter().any(|(_, (_, _, s))| *s),
                 reported_by: values.len(),
             });
-            // The change against the preceding period: in % for counts and amounts, in
-            // points for percentages and decimals.
-            let relative = matches!(
-                def.kind(),
-                crate::config::MetricKind::Count | crate::config::MetricKind::Amount
-            );
-            let bars: Vec<Bar> = values
-                .iter()
-                .filter_map(|(a, (v, approx, sample))| {
-                    let (p, p_approx, p_sample) = Self::point(a, id.preceding(), key)?;
-                    let (value, mut display) = if relative {
-                        if p.is_zero() {
-                            return None;
-                        }
-                        let change = (*v - p) / p * Decimal::from(100);
-                        let rounded = change.round_dp(1);
-                        let text = i18n::format_change(rounded, lang);
-                        (rounded, format!("{text}%"))
-                    } else {
-                        let change = *v - p;
-                        (change, figures::change(change, def, false, lang))
-                    };
-                    if *approx || p_approx {
-                        display = format!("{} {display}", figures::about(lang));
-                    }
-                    if *sample || p_sample {
-                        display = format!("{display} ({})", self.tr("sample_short"));
-                    }
-                    Some(Bar {
-                        label: a.short_name.clone(),
-                        value,
-                        display,
-                    })
-                })
-                .collect();
-            if bars.len() >= 2 {
-                let preceding = id
-                    .preceding()
-                    .map(|p| lowercase_first(&p.default_title(lang)))
-                    .unwrap_or_default();
-                let chart = BarChart {
-                    id: format!("chart-{id}-{key}"),
-                    title: format!(
-                        "{}: {} {}",
-                        def.label,
-                        self.tr(if relative {
-                            "chart_change_percent"
-                        } else {
-                            "chart_change"
-                        }),
-                        preceding
-                    ),
-                    description: format!(
-                        "{}: {}",
-                        self.tr("chart_unit"),
-                        if relative {
-                            "%"
-                        } else if unit.is_empty() {
-                            "—"
-                        } else {
-                            unit.as_str()
-                        }
-                    ),
-                    bars,
-                };
-                charts.push(ChartView {
-                    title: chart.title.clone(),
-                    svg: bar_chart(&chart),
-                });
-            }
+            charts.extend(self.change_chart(id, key, def, &unit, &values));
         }
         let rows = reporters
             .iter()
@@ -1228,6 +1142,113 @@ impl<'a> Views<'a> {
         )
     }
 
+    /// The metrics several members reported in period `id`, in the order of site.yaml, then of
+    /// the members' own metrics.
+    fn shared_keys(site: &'a Site, reporters: &[&'a Association], id: PeriodId) -> Vec<&'a str> {
+        let mut counts: indexmap::IndexMap<&'a str, usize> = indexmap::IndexMap::new();
+        for key in site.config.metrics.keys() {
+            counts.insert(key, 0);
+        }
+        for association in reporters {
+            if let Some(achievement) = association.achievements.get(&id) {
+                for (key, value) in &achievement.values {
+                    if value.is_some() {
+                        *counts.entry(key.as_str()).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        counts
+            .iter()
+            .filter(|(_, n)| **n >= 2)
+            .map(|(k, _)| *k)
+            .collect()
+    }
+
+    /// The chart of a shared metric's change against the preceding period, one bar per member
+    /// with both values; `None` with fewer than two bars.
+    fn change_chart(
+        &self,
+        id: PeriodId,
+        key: &str,
+        def: &MetricDef,
+        unit: &str,
+        values: &[(&Association, (Decimal, bool, bool))],
+    ) -> Option<ChartView> {
+        let lang = self.lang();
+        // The change against the preceding period: in % for counts and amounts, in
+        // points for percentages and decimals.
+        let relative = matches!(
+            def.kind(),
+            crate::config::MetricKind::Count | crate::config::MetricKind::Amount
+        );
+        let bars: Vec<Bar> = values
+            .iter()
+            .filter_map(|(a, (v, approx, sample))| {
+                let (p, p_approx, p_sample) = Self::point(a, id.preceding(), key)?;
+                let (value, mut display) = if relative {
+                    if p.is_zero() {
+                        return None;
+                    }
+                    let change = (*v - p) / p * Decimal::from(100);
+                    let rounded = change.round_dp(1);
+                    let text = i18n::format_change(rounded, lang);
+                    (rounded, format!("{text}%"))
+                } else {
+                    let change = *v - p;
+                    (change, figures::change(change, def, false, lang))
+                };
+                if *approx || p_approx {
+                    display = format!("{} {display}", figures::about(lang));
+                }
+                if *sample || p_sample {
+                    display = format!("{display} ({})", self.tr("sample_short"));
+                }
+                Some(Bar {
+                    label: a.short_name.clone(),
+                    value,
+                    display,
+                })
+            })
+            .collect();
+        if bars.len() < 2 {
+            return None;
+        }
+        let preceding = id
+            .preceding()
+            .map(|p| lowercase_first(&p.default_title(lang)))
+            .unwrap_or_default();
+        let chart = BarChart {
+            id: format!("chart-{id}-{key}"),
+            title: format!(
+                "{}: {} {}",
+                def.label,
+                self.tr(if relative {
+                    "chart_change_percent"
+                } else {
+                    "chart_change"
+                }),
+                preceding
+            ),
+            description: format!(
+                "{}: {}",
+                self.tr("chart_unit"),
+                if relative {
+                    "%"
+                } else if unit.is_empty() {
+                    "—"
+                } else {
+                    unit
+                }
+            ),
+            bars,
+        };
+        Some(ChartView {
+            title: chart.title.clone(),
+            svg: bar_chart(&chart),
+        })
+    }
+
     /// "Xếp thứ 2/8", or "Đồng xếp thứ 2/8" when the rank is shared.
     fn rank_text(&self, rank: usize, of: usize, tied: bool) -> String {
         let key = if tied { "rank_shared" } else { "rank_of" };
@@ -1235,6 +1256,78 @@ impl<'a> Views<'a> {
     }
 
     pub fn scoring(&self, scoring: &'a Scoring) -> ScoringView<'a> {
+        let site = self.site;
+        let (rows, notes) = self.score_rows(scoring);
+        let unscored = site
+            .members_in(i32::from(scoring.period.year()))
+            .filter(|a| {
+                !scoring.rows.iter().any(|r| r.association == a.slug)
+                    && !scoring.absent.contains_key(&a.slug)
+            })
+            .map(|a| self.association_link(a))
+            .collect();
+        let absent = scoring
+            .absent
+            .iter()
+            .filter_map(|(slug, reason)| {
+                Some(AbsentView {
+                    association: self.association_link(site.association(slug)?),
+                    reason,
+                })
+            })
+            .collect();
+        let tie_break_text = self.tie_break_text(scoring);
+        let period = self.period_link(scoring.period);
+        ScoringView {
+            title: scoring.title.clone().unwrap_or_else(|| {
+                format!("{} {}", self.tr("scoring"), lowercase_first(&period.short))
+            }),
+            url: self.url(&urls::scoring(scoring.period)),
+            period,
+            groups: scoring
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| GroupView {
+                    number: i + 1,
+                    id: &g.id,
+                    title: &g.title,
+                    max: self.num(g.criteria.iter().map(|c| c.max).sum()),
+                    criteria: g
+                        .criteria
+                        .iter()
+                        .map(|c| CriterionView {
+                            id: &c.id,
+                            title: &c.title,
+                            max: self.num(c.max),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            criteria_count: scoring.groups.iter().map(|g| g.criteria.len()).sum(),
+            max_total: self.num(scoring.max_total()),
+            has_adjustments: scoring.rows.iter().any(|r| !r.adjustments.is_empty()),
+            has_awards: scoring.rows.iter().any(|r| r.award.is_some()),
+            rows,
+            unscored,
+            absent,
+            has_self_scores: scoring.has_self_scores,
+            combined: super::year::combined_note(scoring, self.lang()),
+            tie_break_text,
+            notes,
+            sample: scoring.sample.is_all(),
+            xlsx_url: self.url(&urls::scoring_xlsx(scoring.period)),
+            docx_url: site
+                .document_settings(&scoring.document)
+                .is_ok()
+                .then(|| self.url(&urls::scoring_docx(scoring.period))),
+            extra: &scoring.extra,
+        }
+    }
+
+    /// The rows of a scoring table in rank order, and the notes of their adjustments, numbered
+    /// across the table.
+    fn score_rows(&self, scoring: &'a Scoring) -> (Vec<ScoreRowView<'a>>, Vec<NoteView<'a>>) {
         let site = self.site;
         let signed = |d: Decimal| i18n::format_change(d, self.lang());
         let of = scoring.rows.len();
@@ -1318,25 +1411,12 @@ impl<'a> Views<'a> {
                 })
             })
             .collect();
-        let unscored = site
-            .members_in(i32::from(scoring.period.year()))
-            .filter(|a| {
-                !scoring.rows.iter().any(|r| r.association == a.slug)
-                    && !scoring.absent.contains_key(&a.slug)
-            })
-            .map(|a| self.association_link(a))
-            .collect();
-        let absent = scoring
-            .absent
-            .iter()
-            .filter_map(|(slug, reason)| {
-                Some(AbsentView {
-                    association: self.association_link(site.association(slug)?),
-                    reason,
-                })
-            })
-            .collect();
-        let tie_break_text = (!scoring.tie_break.is_empty()).then(|| {
+        (rows, notes)
+    }
+
+    /// "Equal totals go by group 1, criterion 1.2" when the table has a tie-break.
+    fn tie_break_text(&self, scoring: &Scoring) -> Option<String> {
+        (!scoring.tie_break.is_empty()).then(|| {
             let items: Vec<String> = scoring
                 .tie_break
                 .iter()
@@ -1349,53 +1429,7 @@ impl<'a> Views<'a> {
                 })
                 .collect();
             format!("{} {}", self.tr("tie_break_rule"), items.join(", "))
-        });
-        let period = self.period_link(scoring.period);
-        ScoringView {
-            title: scoring.title.clone().unwrap_or_else(|| {
-                format!("{} {}", self.tr("scoring"), lowercase_first(&period.short))
-            }),
-            url: self.url(&urls::scoring(scoring.period)),
-            period,
-            groups: scoring
-                .groups
-                .iter()
-                .enumerate()
-                .map(|(i, g)| GroupView {
-                    number: i + 1,
-                    id: &g.id,
-                    title: &g.title,
-                    max: self.num(g.criteria.iter().map(|c| c.max).sum()),
-                    criteria: g
-                        .criteria
-                        .iter()
-                        .map(|c| CriterionView {
-                            id: &c.id,
-                            title: &c.title,
-                            max: self.num(c.max),
-                        })
-                        .collect(),
-                })
-                .collect(),
-            criteria_count: scoring.groups.iter().map(|g| g.criteria.len()).sum(),
-            max_total: self.num(scoring.max_total()),
-            has_adjustments: scoring.rows.iter().any(|r| !r.adjustments.is_empty()),
-            has_awards: scoring.rows.iter().any(|r| r.award.is_some()),
-            rows,
-            unscored,
-            absent,
-            has_self_scores: scoring.has_self_scores,
-            combined: super::year::combined_note(scoring, self.lang()),
-            tie_break_text,
-            notes,
-            sample: scoring.sample.is_all(),
-            xlsx_url: self.url(&urls::scoring_xlsx(scoring.period)),
-            docx_url: site
-                .document_settings(&scoring.document)
-                .is_ok()
-                .then(|| self.url(&urls::scoring_docx(scoring.period))),
-            extra: &scoring.extra,
-        }
+        })
     }
 
     pub fn association_page(&self, association: &'a Association) -> AssociationPage<'a> {

@@ -321,8 +321,9 @@ impl<'a> Views<'a> {
                 .map(|p| self.proposal_view(p, None))
                 .collect(),
             limits,
-            docx_url: (site.has_proposals(year) && site.document_settings(&awards.document).is_ok())
-                .then(|| self.url(&urls::awards_docx(year))),
+            docx_url: (site.has_proposals(year)
+                && site.document_settings(&awards.document).is_ok())
+            .then(|| self.url(&urls::awards_docx(year))),
             xlsx_url: site
                 .has_proposals(year)
                 .then(|| self.url(&urls::awards_xlsx(year))),

@@ -237,20 +237,10 @@ impl Touched {
         }
         // The office downloads carry the review's text and figures and the scoring table.
         for id in self.reports.iter().chain(&self.report_data) {
-            if let Some(period) = site.periods.get(id) {
-                jobs.push(Route::ReportXlsx(*id));
-                if site.document_settings(&period.document).is_ok() {
-                    jobs.push(Route::ReportDocx(*id));
-                }
-            }
+            jobs.extend(urls::report_downloads(site, *id));
         }
         for id in &self.scorings {
-            if let Some(scoring) = site.scorings.get(id) {
-                jobs.push(Route::ScoringXlsx(*id));
-                if site.document_settings(&scoring.document).is_ok() {
-                    jobs.push(Route::ScoringDocx(*id));
-                }
-            }
+            jobs.extend(urls::scoring_downloads(site, *id));
         }
         if self.statics {
             jobs.extend((0..site.static_files.len()).map(Route::Static));
@@ -416,12 +406,8 @@ impl<'a> Session<'a> {
             // A symlink that leads outside the site, a loop: the loader's message.
             return Outcome::Reload;
         }
-        let (files, images) = crate::images::publish(
-            &self.site.root,
-            self.site.config.language,
-            files,
-            &mut problems,
-        );
+        let (files, images) =
+            crate::images::publish(&self.site.root, &self.site.config, files, &mut problems);
         // A broken photo, a photo added, changed or removed (pages show it), or a file removed
         // (a link to it is now an error): the site is loaded again. A file added only makes
         // more links valid.
