@@ -47,6 +47,9 @@ pub struct SheetExportArgs {
     pub period: String,
     #[arg(long)]
     pub scoring: bool,
+    /// With `--scoring`: one grid per scorer for `cross_scores`.
+    #[arg(long, requires = "scoring")]
+    pub cross: bool,
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     #[arg(long)]

@@ -5,6 +5,7 @@
 //! year. Checked value by value; the gated test reads the documents with LibreOffice and
 //! python-docx.
 
+mod sheet_forms;
 mod support;
 
 use std::io::Read;
@@ -291,8 +292,187 @@ fn a_scoring_in_preparation_checks_publishes_nothing_and_exports_its_grid() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(grids.len(), 1, "{grids:?}");
-    assert!(grids[0].ends_with(".xlsx"), "{grids:?}");
+    assert_eq!(grids, ["cham-diem-2014.xlsx"], "{grids:?}");
+    // Its own criteria (2014 has two), not those of 2013 (three).
+    let grid = out.join("cham-diem-2014.xlsx");
+    let book = sheet_forms::Book::open(&grid);
+    let scoring = book.get("Chấm điểm");
+    scoring.row_with("1.1");
+    scoring.row_with("1.2");
+    assert!(
+        !scoring
+            .cells
+            .iter()
+            .any(|((_, c), v)| *c == 0 && v.text() == "2.1"),
+        "the grid has 2013's criterion 2.1"
+    );
+    assert_eq!(book.get("blocpress").meta("criteria_from").1, "2014");
+    // Every member of 2014 scored (no one listed as absent): the import goes in and the
+    // table is published.
+    let back = site.root().join("bang diem 2014.xlsx");
+    let mut filled = book.clone();
+    let sheet = filled.sheet("Chấm điểm");
+    let agreed: Vec<u16> = sheet
+        .cells
+        .iter()
+        .filter(|((r, _), v)| *r == 5 && v.text() == "Khối chấm")
+        .map(|((_, c), _)| *c)
+        .collect();
+    assert_eq!(agreed.len(), 7, "seven members in 2014");
+    for (i, col) in agreed.iter().enumerate() {
+        for (id, value) in [("1.1", 9.0 - i as f64), ("1.2", 8.5)] {
+            let row = sheet.row_with(id) - 1;
+            sheet.set(&sheet_forms::cell_name(row, *col), value);
+        }
+    }
+    filled.save(&back);
+    let output = site.run(&["sheet", "import", back.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let yaml = std::fs::read_to_string(site.root().join("content/scoring/2014.yaml")).unwrap();
+    assert!(
+        yaml.contains("hoi-luat-gia: { \"1.1\": 9, \"1.2\": 8.5 }"),
+        "{yaml}"
+    );
+    assert!(!yaml.contains("absent"), "{yaml}");
+    site.build_ok(&[]);
+    assert!(site.exists("scoring/2014/index.html"));
+}
+
+/// The hidden sheet's `member` rows of a grid: (row, column, member, kind).
+fn member_rows(book: &sheet_forms::Book) -> Vec<(u32, u16, String, String)> {
+    let meta = book.get("blocpress");
+    meta.cells
+        .iter()
+        .filter(|((_, c), v)| *c == 0 && v.text() == "member")
+        .map(|((r, _), _)| {
+            let at = |col: &str| meta.text(&format!("{col}{}", r + 1));
+            (*r, at("B").parse().unwrap(), at("C"), at("D"))
+        })
+        .collect()
+}
+
+#[test]
+fn each_scorer_gets_its_own_cross_sheet_and_the_returned_sheets_fill_cross_scores() {
+    let site = Site::new("whole-year");
+    let out = site.root().join("sheets-out");
+    let output = site.run(&[
+        "sheet",
+        "export",
+        "--scoring",
+        "2013",
+        "--cross",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut sheets: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    sheets.sort();
+    assert_eq!(
+        sheets,
+        [
+            "cham-cheo-hoi-chu-thap-do-2013.xlsx",
+            "cham-cheo-hoi-luat-gia-2013.xlsx",
+            "cham-cheo-hoi-nguoi-cao-tuoi-2013.xlsx",
+            "cham-cheo-hoi-van-hoc-nghe-thuat-2013.xlsx",
+            "cham-cheo-lien-hiep-hoi-khkt-2013.xlsx",
+            "cham-cheo-lien-minh-htx-2013.xlsx",
+        ]
+    );
+    // forms.yaml records each sheet for its scorer.
+    let forms = std::fs::read_to_string(site.root().join("forms.yaml")).unwrap();
+    assert_eq!(forms.matches("kind: scoring").count(), 6, "{forms}");
+    assert!(forms.contains("member: \"hoi-luat-gia\""), "{forms}");
+
+    // Hội Luật gia's sheet: the five others (not itself: exclude_self), one column each,
+    // prefilled with what it gave them.
+    let luat_gia = out.join("cham-cheo-hoi-luat-gia-2013.xlsx");
+    let book = sheet_forms::Book::open(&luat_gia);
+    let rows = member_rows(&book);
+    assert_eq!(rows.len(), 5, "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|(_, _, m, kind)| kind == "cross" && m != "hoi-luat-gia")
+    );
+    let grid = book.get("Chấm điểm");
+    assert!(
+        grid.text("A2").contains("Hội Luật gia"),
+        "{}",
+        grid.text("A2")
+    );
+    let htx = grid.column_of(5, "Liên minh HTX");
+    let r11 = grid.row_with("1.1") - 1;
+    assert_eq!(grid.text(&sheet_forms::cell_name(r11, htx)), "9");
+
+    // Two scorers send theirs back, imported together: both land in the one file.
+    let mut changed = book.clone();
+    let sheet = changed.sheet("Chấm điểm");
+    sheet.set(&sheet_forms::cell_name(r11, htx), 10.0);
+    let back_luat_gia = site.root().join("luat gia.xlsx");
+    changed.save(&back_luat_gia);
+    let mut htx_book = sheet_forms::Book::open(&out.join("cham-cheo-lien-minh-htx-2013.xlsx"));
+    let sheet = htx_book.sheet("Chấm điểm");
+    let lg = sheet.column_of(5, "Hội Luật gia");
+    let r11h = sheet.row_with("1.1") - 1;
+    sheet.set(&sheet_forms::cell_name(r11h, lg), 9.5);
+    let back_htx = site.root().join("htx.xlsx");
+    htx_book.save(&back_htx);
+    let output = site.run(&[
+        "sheet",
+        "import",
+        back_luat_gia.to_str().unwrap(),
+        back_htx.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let yaml = std::fs::read_to_string(site.root().join(SCORING)).unwrap();
+    assert!(
+        yaml.contains(
+            "  hoi-luat-gia:\n    lien-minh-htx: { \"1.1\": 10, \"1.2\": 8, \"2.1\": 4 }"
+        ),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains(
+            "  lien-minh-htx:\n    hoi-luat-gia: { \"1.1\": 9.5, \"1.2\": 9, \"2.1\": 5 }"
+        ),
+        "{yaml}"
+    );
+    // The other scorers' sheets are kept.
+    assert!(
+        yaml.contains("    hoi-van-hoc-nghe-thuat: { \"1.1\": 9, \"1.2\": 8, \"2.1\": 4.5 }"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("combine: trimmed_mean"), "{yaml}");
+    // Liên minh HTX's 1.1 is now the trimmed mean of 10, 8, 9, 10, 7: (8 + 9 + 10) / 3 = 9.
+    site.build_ok(&[]);
+    let rows = scores(&site);
+    let htx_row = rows.iter().find(|(m, _, _)| m == "lien-minh-htx").unwrap();
+    assert_eq!(htx_row.2[0], "9", "{rows:?}");
+
+    // A scorer cannot pass its sheet off as another's, nor turn a column into the bloc's.
+    let mut forged = book.clone();
+    forged.set_meta("scorer", "lien-minh-htx");
+    let forged_path = site.root().join("forged.xlsx");
+    forged.save(&forged_path);
+    let output = site.run(&["sheet", "import", forged_path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("E375"), "{}", stderr(&output));
+    let mut forged = book.clone();
+    let (row, ..) = member_rows(&forged)[0].clone();
+    forged
+        .sheet("blocpress")
+        .set(&format!("D{}", row + 1), "agreed");
+    forged.save(&forged_path);
+    let before = std::fs::read_to_string(site.root().join(SCORING)).unwrap();
+    let output = site.run(&["sheet", "import", forged_path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("E751"), "{}", stderr(&output));
+    assert_eq!(
+        before,
+        std::fs::read_to_string(site.root().join(SCORING)).unwrap()
+    );
 }
 
 #[test]

@@ -29,6 +29,7 @@ E746 = the meeting ends at { $end }, not after it starts at { $start }; check st
 E747 = period: “{ $value }” is not a period; write 2013-h1, 2013-h2 or 2013
 E748 = “{ $name }” cannot be a web address: name the meeting file with lowercase letters, digits and single hyphens, for example { $slug }.md
 E750 = { $key }: “{ $value }” is not a number of votes; write a whole number (0 when there were none)
+E751 = { $file }: a cross-scoring sheet has a “{ $kind }” column, but a cross-scoring sheet has score columns only (and the bloc's grid has none): the hidden “blocpress” sheet was edited; import only the sheet that was issued
 W740 = { $association } is listed as present but does not belong to the bloc in { $year } (see joined and left in its profile)
 
 ## Words of the pages and documents of the year (non-diagnostic).
@@ -50,3 +51,11 @@ help-new-awards = The awards proposal of a year (collectives, individuals, quota
 help-new-meeting--title = The meeting's name, for example "Hội nghị tổng kết công tác thi đua năm 2013"
 help-new-awards--year = The year of the proposal, for example 2013
 help-value-year = YEAR
+
+## Cross-scoring sheets (`sheet export --scoring PERIOD --cross`), not error messages.
+
+help-sheet-export--cross = With --scoring: one cross-scoring sheet per member, scoring the others (cross_scores)
+sheet-cross-title = CROSS-SCORING SHEET — { $period } — Scored by: { $scorer }
+sheet-cross-instructions = Each column is a member being scored; the scorer gives its score for each criterion. Fill in the yellow cells only; a score may not exceed the criterion's maximum. Leave a whole column empty for a member not scored yet. Do not add, delete or move rows or columns.
+sheet-col-cross = Score
+sheet-field-cross = the cross-scoring sheet of { $scorer }

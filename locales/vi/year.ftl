@@ -29,6 +29,7 @@ E746 = giờ kết thúc { $end } không sau giờ bắt đầu { $start }; ki�
 E747 = period: “{ $value }” không phải là kỳ; ghi 2013-h1, 2013-h2 hoặc 2013
 E748 = “{ $name }” không dùng được làm địa chỉ trang: đặt tên tệp cuộc họp bằng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ { $slug }.md
 E750 = { $key }: “{ $value }” không phải số phiếu; ghi số nguyên (ghi 0 nếu không có phiếu nào)
+E751 = { $file }: phiếu chấm chéo có cột “{ $kind }”, nhưng phiếu chấm chéo chỉ có cột điểm chấm (và bảng điểm của Khối không có cột điểm chấm chéo): trang ẩn “blocpress” đã bị sửa; chỉ nhập đúng phiếu đã phát
 W740 = { $association } có tên trong present nhưng không phải thành viên Khối năm { $year } (xem joined và left trong hồ sơ đơn vị)
 
 ## Chữ trên trang và văn bản của cả năm (không phải thông báo lỗi).
@@ -50,3 +51,11 @@ help-new-awards = Tệp đề nghị khen thưởng của một năm (tập th�
 help-new-meeting--title = Tên cuộc họp, ví dụ "Hội nghị tổng kết công tác thi đua năm 2013"
 help-new-awards--year = Năm đề nghị khen thưởng, ví dụ 2013
 help-value-year = năm
+
+## Phiếu chấm chéo (`sheet export --scoring KỲ --cross`), không phải thông báo lỗi.
+
+help-sheet-export--cross = Cùng với --scoring: mỗi đơn vị một phiếu chấm chéo các đơn vị khác (cross_scores)
+sheet-cross-title = PHIẾU CHẤM ĐIỂM CHÉO — { $period } — Đơn vị chấm: { $scorer }
+sheet-cross-instructions = Hướng dẫn: mỗi cột là một đơn vị được chấm; đơn vị chấm ghi điểm của mình cho từng tiêu chí. Chỉ điền vào các ô nền vàng, điểm không vượt quá điểm tối đa của tiêu chí. Đơn vị chưa chấm thì để trống cả cột. Không thêm, xoá, di chuyển dòng, cột.
+sheet-col-cross = Điểm chấm
+sheet-field-cross = phiếu chấm chéo của { $scorer }

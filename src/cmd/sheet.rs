@@ -81,17 +81,49 @@ fn run_export(args: SheetExportArgs, lang: Option<Language>) -> i32 {
     let mut issued = Vec::new();
     let mut problems = Diagnostics::new();
     if args.scoring {
-        let scoring = site.scorings.range(..=period).next_back().map(|(_, s)| s);
+        // The period's own file (published or in preparation), else the last earlier one,
+        // whose criteria a new year starts from.
+        let scoring = site
+            .scorings
+            .get(&period)
+            .or_else(|| site.preparing.get(&period))
+            .or_else(|| site.scorings.range(..period).next_back().map(|(_, s)| s));
         match scoring {
             Some(scoring) => {
                 let members = sheet::expected_members(&site, period);
-                let name = sheet::scoring_file_name(period);
-                let form = issue(FormKind::Scoring, None, &name);
-                workbooks.push((
-                    name,
-                    export::scoring_form(&site, scoring, period, &members, &form.id),
-                ));
-                issued.push(form);
+                if args.cross {
+                    for scorer in &members {
+                        let name = sheet::cross_file_name(scorer.slug.as_str(), period);
+                        let form = issue(FormKind::Scoring, Some(scorer.slug.as_str()), &name);
+                        workbooks.push((
+                            name,
+                            export::scoring_form(
+                                &site,
+                                scoring,
+                                period,
+                                &members,
+                                export::GridOf::Cross(scorer),
+                                &form.id,
+                            ),
+                        ));
+                        issued.push(form);
+                    }
+                } else {
+                    let name = sheet::scoring_file_name(period);
+                    let form = issue(FormKind::Scoring, None, &name);
+                    workbooks.push((
+                        name,
+                        export::scoring_form(
+                            &site,
+                            scoring,
+                            period,
+                            &members,
+                            export::GridOf::Bloc,
+                            &form.id,
+                        ),
+                    ));
+                    issued.push(form);
+                }
             }
             None => problems.push(
                 Diagnostic::new(format!("content/scoring/{period}.yaml"), "E369")
@@ -299,7 +331,7 @@ fn run_import(args: SheetImportArgs, lang: Option<Language>) -> i32 {
 
     let mut planned = Vec::new();
     for (file, form) in &forms {
-        let plan = changes::plan(&site, form, ui.language);
+        let plan = changes::plan_after(&site, form, ui.language, &planned);
         let rel = display_path(&plan.change.rel);
         if plan.unchanged() {
             ui.say(
@@ -332,6 +364,8 @@ fn run_import(args: SheetImportArgs, lang: Option<Language>) -> i32 {
             problems
                 .push(Diagnostic::new(plan.change.rel.clone(), "W350").arg("key", key.as_str()));
         }
+        // Several scorers' sheets change one scoring file: the last plan holds them all.
+        planned.retain(|c: &write::FileChange| c.rel != plan.change.rel);
         planned.push(plan.change);
     }
     let check = match write::check(&root, &planned) {

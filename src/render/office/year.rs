@@ -97,8 +97,7 @@ pub fn awards_document(
     let scored = site
         .scorings
         .values()
-        .filter(|s| i32::from(s.period.year()) == year)
-        .next_back();
+        .rfind(|s| i32::from(s.period.year()) == year);
     if let Some(scoring) = scored {
         let title = views.scoring(scoring).title;
         grounds.push(format!("Căn cứ kết quả {};", lowercase_first(&title)));
@@ -108,8 +107,7 @@ pub fn awards_document(
         .iter()
         .filter(|m| m.year() == year || m.year() == year + 1)
         .filter(|m| !m.votes.is_empty())
-        .filter(|m| date.is_none_or(|d| m.date <= d))
-        .next_back();
+        .rfind(|m| date.is_none_or(|d| m.date <= d));
     if let Some(meeting) = meeting {
         grounds.push(format!(
             "Căn cứ Biên bản {} {};",
