@@ -2,8 +2,10 @@
 //! Markdown stage fills in the `html` of each [`Markdown`] field, nothing else changes it.
 
 pub mod images;
+pub mod parts;
 pub mod year;
 
+pub use parts::{AwardStatus, DocumentMeta, Markdown, SampleMark};
 pub use year::{
     Awards, CollectiveAward, Combine, CrossScoring, IndividualAward, Meeting, Person, Vote,
 };
@@ -19,28 +21,6 @@ use rust_decimal::Decimal;
 use crate::config::{MetricDef, SiteConfig};
 use crate::period::PeriodId;
 use crate::slug::Slug;
-
-/// Markdown text from a file, with its rendered HTML once the Markdown stage has run (which
-/// empties the source of news bodies, the bulk of a site, to save memory).
-#[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct Markdown {
-    #[serde(skip)]
-    pub source: String,
-    /// 1-based line of the text's first line in its file (0 when unknown).
-    #[serde(skip)]
-    pub line: usize,
-    pub html: String,
-}
-
-impl Markdown {
-    pub fn new(source: String, line: usize) -> Self {
-        Markdown {
-            source,
-            line,
-            html: String::new(),
-        }
-    }
-}
 
 /// When a news item was published. `date` is the calendar day as written; `timestamp` orders
 /// items and feeds (a date without time is midnight in Vietnam, UTC+7).
@@ -207,30 +187,6 @@ impl Qualifier {
     }
 }
 
-/// Which figures are sample data (not from a real report): `extra: { sample: true }` marks a
-/// whole file, `extra: { sample: [key, …] }` single metrics.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum SampleMark {
-    #[default]
-    None,
-    All,
-    Keys(Vec<String>),
-}
-
-impl SampleMark {
-    pub fn covers(&self, key: &str) -> bool {
-        match self {
-            SampleMark::None => false,
-            SampleMark::All => true,
-            SampleMark::Keys(keys) => keys.iter().any(|k| k == key),
-        }
-    }
-
-    pub fn is_all(&self) -> bool {
-        matches!(self, SampleMark::All)
-    }
-}
-
 /// A reporting period: six months or a year.
 #[derive(Debug, Clone)]
 pub struct Period {
@@ -257,20 +213,6 @@ pub struct Period {
     pub draft: bool,
     /// `number`, `signed`, `signer`: what the official report carries.
     pub document: DocumentMeta,
-}
-
-/// Front matter of a period or scoring file for its official document (SPEC Part 2 "Official
-/// documents"): số, ký hiệu, the date it is signed and who signs it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct DocumentMeta {
-    /// `15/BC-KTĐ`
-    pub number: Option<String>,
-    pub signed: Option<Date>,
-    /// Replaces site.yaml's `documents.signer`.
-    pub signer: Option<crate::config::Signer>,
-    /// The year whose signer (`bloc.roles.<year>.signer`) signs the document when it names
-    /// none of its own.
-    pub year: Option<i32>,
 }
 
 /// Who signs, resolved: the file's `signer`, else site.yaml's.
@@ -370,24 +312,6 @@ impl ScoreRow {
 
     pub fn self_total(&self) -> Option<Decimal> {
         self.self_scores.as_ref().map(|s| s.iter().sum())
-    }
-}
-
-/// An award the bloc proposes (*Đề nghị tặng*) or the province has granted (*Được tặng*).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AwardStatus {
-    #[default]
-    Proposed,
-    Granted,
-}
-
-impl AwardStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AwardStatus::Proposed => "proposed",
-            AwardStatus::Granted => "granted",
-        }
     }
 }
 

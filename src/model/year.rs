@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::{AwardStatus, DocumentMeta, Markdown, SampleMark};
+use super::parts::{AwardStatus, DocumentMeta, Markdown, SampleMark};
 use crate::period::PeriodId;
 use crate::slug::Slug;
 

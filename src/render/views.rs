@@ -1312,7 +1312,7 @@ impl<'a> Views<'a> {
             unscored,
             absent,
             has_self_scores: scoring.has_self_scores,
-            combined: super::year::combined_note(scoring, self.lang()),
+            combined: combined_note(scoring, self.lang()),
             tie_break_text,
             notes,
             sample: scoring.sample.is_all(),
@@ -1581,4 +1581,33 @@ impl<'a> Views<'a> {
                     .any(|a| a.sample != crate::model::SampleMark::None),
         }
     }
+}
+
+/// The sentence under a cross-scored table: how the sheets were combined and from how many
+/// scorers (`7`, or `6–7` when some members had fewer), in `language`.
+pub fn combined_note(scoring: &Scoring, language: Language) -> Option<String> {
+    let cross = scoring.cross.as_ref()?;
+    let counts: Vec<usize> = scoring.rows.iter().filter_map(|r| r.scorers).collect();
+    let (least, most) = (counts.iter().min()?, counts.iter().max()?);
+    let scorers = if least == most {
+        least.to_string()
+    } else {
+        format!("{least}–{most}")
+    };
+    let id = if cross.exclude_self {
+        "combined-note-exclude"
+    } else {
+        "combined-note"
+    };
+    let how = match cross.combine {
+        crate::model::Combine::Mean => "combine-mean",
+        crate::model::Combine::Median => "combine-median",
+        crate::model::Combine::TrimmedMean => "combine-trimmed_mean",
+    };
+    Some(
+        crate::messages::Message::new(id)
+            .nested("how", crate::messages::Message::new(how))
+            .arg("scorers", scorers)
+            .render(language),
+    )
 }

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::views::{AssociationLink, PeriodLink, Views};
 use crate::i18n::{self, DateStyle, Language};
-use crate::messages::Message;
 use crate::model::{AwardStatus, Awards, Meeting, Scoring, Site};
 use crate::slug::Slug;
 use crate::urls;
@@ -182,35 +181,6 @@ pub fn percent_of(part: u32, whole: usize, language: Language) -> String {
         return String::from("–");
     }
     i18n::format_percent(f64::from(part) * 100.0 / whole as f64, language)
-}
-
-/// The sentence under a cross-scored table: how the sheets were combined and from how many
-/// scorers (`7`, or `6–7` when some members had fewer), in `language`.
-pub fn combined_note(scoring: &Scoring, language: Language) -> Option<String> {
-    let cross = scoring.cross.as_ref()?;
-    let counts: Vec<usize> = scoring.rows.iter().filter_map(|r| r.scorers).collect();
-    let (least, most) = (counts.iter().min()?, counts.iter().max()?);
-    let scorers = if least == most {
-        least.to_string()
-    } else {
-        format!("{least}–{most}")
-    };
-    let id = if cross.exclude_self {
-        "combined-note-exclude"
-    } else {
-        "combined-note"
-    };
-    let how = match cross.combine {
-        crate::model::Combine::Mean => "combine-mean",
-        crate::model::Combine::Median => "combine-median",
-        crate::model::Combine::TrimmedMean => "combine-trimmed_mean",
-    };
-    Some(
-        Message::new(id)
-            .nested("how", Message::new(how))
-            .arg("scorers", scorers)
-            .render(language),
-    )
 }
 
 /// The numbers of a report's sections (SPEC Part 3 "Report sections"): I. results, II. the

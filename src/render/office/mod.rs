@@ -508,7 +508,7 @@ pub fn scoring_document(
     // How a cross-scoring was combined, and from how many scorers (SPEC Part 3).
     let mut legend: Vec<String> = legend;
     legend.extend(
-        crate::render::year::combined_note(scoring, Language::Vi).map(|n| format!("- {n}")),
+        crate::render::views::combined_note(scoring, Language::Vi).map(|n| format!("- {n}")),
     );
     let rows = view
         .rows
