@@ -639,7 +639,7 @@ fn awards(site: &Site, year: u16) -> Value {
                         "fields": [
                             string("name", "Họ và tên", true),
                             string("position", "Chức vụ", false),
-                            member("Đơn vị công tác", false),
+                            member("Đơn vị công tác", true),
                             string("award", "Hình thức khen thưởng", true),
                             text("achievement", "Tóm tắt thành tích", false),
                             status.clone(),
