@@ -91,36 +91,27 @@ fn run_export(args: SheetExportArgs, lang: Option<Language>) -> i32 {
         match scoring {
             Some(scoring) => {
                 let members = sheet::expected_members(&site, period);
-                if args.cross {
-                    for scorer in &members {
-                        let name = sheet::cross_file_name(scorer.slug.as_str(), period);
-                        let form = issue(FormKind::Scoring, Some(scorer.slug.as_str()), &name);
-                        workbooks.push((
-                            name,
-                            export::scoring_form(
-                                &site,
-                                scoring,
-                                period,
-                                &members,
-                                export::GridOf::Cross(scorer),
-                                &form.id,
-                            ),
-                        ));
-                        issued.push(form);
-                    }
+                // The bloc's grid, or one sheet per scorer (`--cross`).
+                let grids: Vec<(export::GridOf, String)> = if args.cross {
+                    members
+                        .iter()
+                        .map(|&scorer| {
+                            let name = sheet::cross_file_name(scorer.slug.as_str(), period);
+                            (export::GridOf::Cross(scorer), name)
+                        })
+                        .collect()
                 } else {
-                    let name = sheet::scoring_file_name(period);
-                    let form = issue(FormKind::Scoring, None, &name);
+                    vec![(export::GridOf::Bloc, sheet::scoring_file_name(period))]
+                };
+                for (of, name) in grids {
+                    let scorer = match of {
+                        export::GridOf::Cross(scorer) => Some(scorer.slug.as_str()),
+                        export::GridOf::Bloc => None,
+                    };
+                    let form = issue(FormKind::Scoring, scorer, &name);
                     workbooks.push((
                         name,
-                        export::scoring_form(
-                            &site,
-                            scoring,
-                            period,
-                            &members,
-                            export::GridOf::Bloc,
-                            &form.id,
-                        ),
+                        export::scoring_form(&site, scoring, period, &members, of, &form.id),
                     ));
                     issued.push(form);
                 }

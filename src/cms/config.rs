@@ -146,6 +146,14 @@ fn member_options(site: &Site) -> Vec<Value> {
         .collect()
 }
 
+/// One optional text field per member, named by its slug (`titles`, a meeting's `absent`).
+fn member_strings(site: &Site) -> Vec<Value> {
+    site.associations
+        .iter()
+        .map(|a| string(a.slug.as_str(), &a.short_name, false))
+        .collect()
+}
+
 /// The periods worth offering: every period a file names, and this year's.
 fn period_ids(site: &Site, year: u16) -> Vec<PeriodId> {
     let mut ids: BTreeSet<PeriodId> = site.periods.keys().copied().collect();
@@ -445,11 +453,7 @@ fn registrations(site: &Site, year: u16) -> Value {
                 .iter()
                 .map(|a| markdown_list(a.slug.as_str(), &a.short_name, "cam kết"))
                 .collect();
-            let titles: Vec<Value> = site
-                .associations
-                .iter()
-                .map(|a| string(a.slug.as_str(), &a.short_name, false))
-                .collect();
+            let titles = member_strings(site);
             json!({
                 "name": y.to_string(),
                 "label": format!("Giao ước thi đua năm {y}"),
@@ -540,11 +544,7 @@ fn meetings(site: &Site, year: u16) -> Value {
         .into_iter()
         .map(|id| json!({ "label": period_title(site, id), "value": id.to_string() }))
         .collect();
-    let absent: Vec<Value> = site
-        .associations
-        .iter()
-        .map(|a| string(a.slug.as_str(), &a.short_name, false))
-        .collect();
+    let absent = member_strings(site);
     json!({
         "name": "meetings",
         "label": "Họp Khối (biên bản)",

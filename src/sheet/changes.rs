@@ -503,17 +503,7 @@ fn scoring_on(
         } else {
             let mut out = format!("{name}:\n");
             for (member, row) in &all {
-                let cells: Vec<String> = row
-                    .iter()
-                    .map(|(id, v)| {
-                        format!(
-                            "{}: {}",
-                            serde_json::to_string(id).unwrap_or_default(),
-                            plain_number(*v)
-                        )
-                    })
-                    .collect();
-                out.push_str(&format!("  {member}: {{ {} }}\n", cells.join(", ")));
+                out.push_str(&format!("  {member}: {}\n", score_row(row)));
             }
             Some(out)
         };
@@ -555,6 +545,21 @@ fn scoring_on(
         kept: Vec::new(),
         lost_comments: doc.lost_comments,
     }
+}
+
+/// One member's scores as a flow mapping: `{ "1.1": 9.5, "1.2": 10 }`.
+fn score_row(row: &IndexMap<String, Decimal>) -> String {
+    let cells: Vec<String> = row
+        .iter()
+        .map(|(id, v)| {
+            format!(
+                "{}: {}",
+                serde_json::to_string(id).unwrap_or_default(),
+                plain_number(*v)
+            )
+        })
+        .collect();
+    format!("{{ {} }}", cells.join(", "))
 }
 
 /// A scorer's returned sheet: `cross_scores.<scorer>` gets the members it scored (the other
@@ -619,17 +624,7 @@ fn cross_sheet(
         for (who, sheet) in &all {
             out.push_str(&format!("  {who}:\n"));
             for (member, row) in sheet {
-                let cells: Vec<String> = row
-                    .iter()
-                    .map(|(id, v)| {
-                        format!(
-                            "{}: {}",
-                            serde_json::to_string(id).unwrap_or_default(),
-                            plain_number(*v)
-                        )
-                    })
-                    .collect();
-                out.push_str(&format!("    {member}: {{ {} }}\n", cells.join(", ")));
+                out.push_str(&format!("    {member}: {}\n", score_row(row)));
             }
         }
         out
