@@ -743,6 +743,34 @@ fn a_meeting_page_and_its_minutes() {
     // No place-and-date line in the header of minutes, and no Nơi nhận.
     assert!(!words.contains("Lai Châu, ngày"), "{words}");
     assert!(!words.contains("Nơi nhận"), "{words}");
+    // The closing line keeps with the signatures (never a page of signatures alone).
+    let bytes = std::fs::read(
+        site.out()
+            .join("meetings/hoi-nghi-tong-ket-2013/bien-ban-hoi-nghi-tong-ket-2013.docx"),
+    )
+    .unwrap();
+    let mut xml = String::new();
+    zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .unwrap()
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let closing = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("p"))
+        .find(|p| {
+            p.descendants()
+                .filter_map(|n| n.text())
+                .collect::<String>()
+                .starts_with("Hội nghị kết thúc")
+        })
+        .expect("the closing paragraph");
+    assert!(
+        closing.descendants().any(|n| n.has_tag_name("keepNext")),
+        "the closing paragraph may be parted from the signatures"
+    );
 }
 
 #[test]

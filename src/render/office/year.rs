@@ -636,10 +636,15 @@ pub fn minutes_docx(settings: &DocumentSettings, doc: &MinutesDocument) -> Resul
     if let Some(note) = &doc.sample_note {
         docx = docx.add_paragraph(b.sample_note(note));
     }
-    for blocks in [&doc.opening, &doc.body, &doc.votes, &doc.closing] {
+    for blocks in [&doc.opening, &doc.body, &doc.votes] {
         for p in b.blocks(blocks) {
             docx = docx.add_paragraph(p);
         }
+    }
+    // The closing lines stay on the page of the signatures (a page holding only the two
+    // signatures is not a record anyone can sign).
+    for p in b.blocks(&doc.closing) {
+        docx = docx.add_paragraph(p.keep_next(true));
     }
     docx = docx.add_table(two_signatures(&b, &doc.secretary, &doc.chair));
     pack(docx)
