@@ -4,7 +4,7 @@
 use tera::{Context, Value};
 
 use super::views::Views;
-use super::{ASSOCIATION_NEWS_ITEMS, HOME_ITEMS, RenderState, documents, readers};
+use super::{ASSOCIATION_NEWS_ITEMS, HOME_ITEMS, RenderState, documents, readers, year};
 use crate::period::PeriodId;
 use crate::urls;
 
@@ -228,6 +228,26 @@ pub(super) fn reports(state: &RenderState, context: &mut Context) -> Page {
         })
         .collect();
     context.insert("registrations", &registrations);
+    // The bloc's year beyond the reviews: awards proposals and meetings, newest first.
+    let awards: Vec<_> = site
+        .awards
+        .keys()
+        .rev()
+        .map(|&year| {
+            serde_json::json!({
+                "title": format!("{} {year}", views.tr("awards_title")),
+                "url": views.url(&urls::awards(year)),
+            })
+        })
+        .collect();
+    context.insert("awards", &awards);
+    let meetings: Vec<_> = site
+        .meetings
+        .iter()
+        .rev()
+        .map(|m| views.meeting(m))
+        .collect();
+    context.insert("meetings", &meetings);
     Page {
         template: "reports.html",
         title,
@@ -252,6 +272,23 @@ pub(super) fn report(state: &RenderState, context: &mut Context, id: PeriodId) -
     if let Some(narrative) = &period.narrative {
         context.insert("toc", &readers::toc(&narrative.html));
     }
+    let directions = !report.plans.is_empty() || report.has_member_plans;
+    context.insert("sections", &year::Sections::of(period, directions));
+    context.insert(
+        "assessment",
+        &period.assessment.as_ref().map(|m| m.html.as_str()),
+    );
+    context.insert(
+        "recommendations",
+        &period.recommendations.as_ref().map(|m| m.html.as_str()),
+    );
+    context.insert("meetings", &views.meetings_of(id));
+    // The year's awards proposal, from the review of that year.
+    let year = i32::from(id.year());
+    context.insert(
+        "awards_url",
+        &(id.is_year() && site.awards.contains_key(&year)).then(|| views.url(&urls::awards(year))),
+    );
     let news: Vec<Value> = site
         .index
         .news_by_period
@@ -307,6 +344,31 @@ pub(super) fn registration(state: &RenderState, context: &mut Context, year: i32
         template: "registration.html",
         title,
         description: None,
+    }
+}
+
+pub(super) fn awards(state: &RenderState, context: &mut Context, year: i32) -> Page {
+    let views = &state.views;
+    let awards = views.awards(&views.site.awards[&year]);
+    let title = Some(awards.title.clone());
+    context.insert("awards", &awards);
+    Page {
+        template: "awards.html",
+        title,
+        description: None,
+    }
+}
+
+pub(super) fn meeting(state: &RenderState, context: &mut Context, i: usize) -> Page {
+    let views = &state.views;
+    let meeting = views.meeting(&views.site.meetings[i]);
+    let title = Some(meeting.title.to_string());
+    let description = Some(format!("{} – {}", meeting.title, meeting.date_long));
+    context.insert("meeting", &meeting);
+    Page {
+        template: "meeting.html",
+        title,
+        description,
     }
 }
 

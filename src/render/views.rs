@@ -369,6 +369,8 @@ pub struct ScoreRowView<'a> {
     pub self_difference: Option<String>,
     /// "Xếp thứ 1/8", "Đồng xếp thứ 2/8".
     pub rank_text: String,
+    /// How many scorers' sheets were combined into the scores (a cross-scored member).
+    pub scorers: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -390,6 +392,8 @@ pub struct ScoringView<'a> {
     /// Members not scored, with the reason given in the file.
     pub absent: Vec<AbsentView<'a>>,
     pub has_self_scores: bool,
+    /// How a cross-scoring was combined and from how many scorers (`cross_scores`).
+    pub combined: Option<String>,
     /// "Bằng điểm thì xét lần lượt: nhóm 1, tiêu chí 4.1" when the file has a `tie_break`.
     pub tie_break_text: Option<String>,
     /// Every adjustment with its footnote number, in table order.
@@ -622,6 +626,7 @@ impl<'a> Views<'a> {
                 leader: bloc.leader.clone(),
                 deputy: bloc.deputy.clone(),
                 sample: false,
+                signer: None,
             },
         }
     }
@@ -1307,6 +1312,7 @@ impl<'a> Views<'a> {
             unscored,
             absent,
             has_self_scores: scoring.has_self_scores,
+            combined: combined_note(scoring, self.lang()),
             tie_break_text,
             notes,
             sample: scoring.sample.is_all(),
@@ -1401,6 +1407,7 @@ impl<'a> Views<'a> {
                     criteria_total: self.num(criteria_total),
                     self_total: self_total.map(|t| self.num(t)),
                     self_difference: self_total.map(|t| signed(criteria_total - t)),
+                    scorers: row.scorers,
                 })
             })
             .collect();
@@ -1574,4 +1581,33 @@ impl<'a> Views<'a> {
                     .any(|a| a.sample != crate::model::SampleMark::None),
         }
     }
+}
+
+/// The sentence under a cross-scored table: how the sheets were combined and from how many
+/// scorers (`7`, or `6–7` when some members had fewer), in `language`.
+pub fn combined_note(scoring: &Scoring, language: Language) -> Option<String> {
+    let cross = scoring.cross.as_ref()?;
+    let counts: Vec<usize> = scoring.rows.iter().filter_map(|r| r.scorers).collect();
+    let (least, most) = (counts.iter().min()?, counts.iter().max()?);
+    let scorers = if least == most {
+        least.to_string()
+    } else {
+        format!("{least}–{most}")
+    };
+    let id = if cross.exclude_self {
+        "combined-note-exclude"
+    } else {
+        "combined-note"
+    };
+    let how = match cross.combine {
+        crate::model::Combine::Mean => "combine-mean",
+        crate::model::Combine::Median => "combine-median",
+        crate::model::Combine::TrimmedMean => "combine-trimmed_mean",
+    };
+    Some(
+        crate::messages::Message::new(id)
+            .nested("how", crate::messages::Message::new(how))
+            .arg("scorers", scorers)
+            .render(language),
+    )
 }

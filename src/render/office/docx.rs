@@ -22,8 +22,8 @@ use super::{ReportDocument, ScoringDocument, issuer_lines, recipient_lines};
 use crate::model::DocumentSettings;
 
 /// A4 in twentieths of a point.
-const A4_SHORT: u32 = 11906;
-const A4_LONG: u32 = 16838;
+pub(super) const A4_SHORT: u32 = 11906;
+pub(super) const A4_LONG: u32 = 16838;
 /// 20 mm top and bottom, 30 mm left, 15 mm right (Phụ lục I, Mục I.5).
 const MARGIN_TOP: i32 = 1134;
 const MARGIN_BOTTOM: i32 = 1134;
@@ -31,49 +31,49 @@ const MARGIN_LEFT: i32 = 1701;
 const MARGIN_RIGHT: i32 = 851;
 const MARGIN_HEADER: i32 = 567;
 /// Text width of a portrait page: 9354 twips.
-const PORTRAIT_WIDTH: usize = (A4_SHORT as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
-const LANDSCAPE_WIDTH: usize = (A4_LONG as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
+pub(super) const PORTRAIT_WIDTH: usize = (A4_SHORT as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
+pub(super) const LANDSCAPE_WIDTH: usize = (A4_LONG as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
 /// Cell padding Word puts on each side of a table cell (0.19 cm).
-const CELL_PADDING: i32 = 108;
+pub(super) const CELL_PADDING: i32 = 108;
 
 pub const FONT: &str = "Times New Roman";
 /// Half-points: 14 pt body text, 13 pt for the số and date, 12 pt for the header's left column
 /// and the national title, 11 pt for the recipients and table cells.
-const BODY: usize = 28;
-const SIZE_13: usize = 26;
-const SIZE_12: usize = 24;
-const SIZE_11: usize = 22;
-const SIZE_10: usize = 20;
+pub(super) const BODY: usize = 28;
+pub(super) const SIZE_13: usize = 26;
+pub(super) const SIZE_12: usize = 24;
+pub(super) const SIZE_11: usize = 22;
+pub(super) const SIZE_10: usize = 20;
 
 /// A document being assembled: its own paragraph ids, so the output never depends on which
 /// thread built it.
-struct Builder {
+pub(super) struct Builder {
     next_id: Cell<u32>,
 }
 
 impl Builder {
-    fn new() -> Builder {
+    pub(super) fn new() -> Builder {
         Builder {
             next_id: Cell::new(0x1000_0001),
         }
     }
 
-    fn p(&self) -> Paragraph {
+    pub(super) fn p(&self) -> Paragraph {
         let id = self.next_id.get();
         self.next_id.set(id + 1);
         Paragraph::new().id(format!("{id:08X}"))
     }
 
     /// A paragraph with a single run of `text`.
-    fn line(&self, text: &str, size: usize) -> Paragraph {
+    pub(super) fn line(&self, text: &str, size: usize) -> Paragraph {
         self.p().add_run(Run::new().add_text(text).size(size))
     }
 
-    fn centred(&self, text: &str, size: usize) -> Paragraph {
+    pub(super) fn centred(&self, text: &str, size: usize) -> Paragraph {
         self.line(text, size).align(AlignmentType::Center)
     }
 
-    fn centred_bold(&self, text: &str, size: usize) -> Paragraph {
+    pub(super) fn centred_bold(&self, text: &str, size: usize) -> Paragraph {
         self.p()
             .align(AlignmentType::Center)
             .add_run(Run::new().add_text(text).size(size).bold())
@@ -81,7 +81,7 @@ impl Builder {
 
     /// A short solid rule `width` twips long, centred in a column `column` twips wide: an empty
     /// paragraph of exact small height with a bottom border, narrowed by its indents.
-    fn rule(&self, column: i32, width: i32) -> Paragraph {
+    pub(super) fn rule(&self, column: i32, width: i32) -> Paragraph {
         let side = ((column - 2 * CELL_PADDING - width) / 2).max(0);
         let mut p = self
             .p()
@@ -107,7 +107,7 @@ impl Builder {
     }
 
     /// A body paragraph: justified, first line indented 1 cm, 6 pt after, 1.2 lines.
-    fn body(&self, spans: &[Span], size: usize) -> Paragraph {
+    pub(super) fn body(&self, spans: &[Span], size: usize) -> Paragraph {
         let mut p = self
             .p()
             .align(AlignmentType::Both)
@@ -121,7 +121,7 @@ impl Builder {
 
     /// A heading of the body: `I. KẾT QUẢ …` or `1. Hội Luật gia …`, bold, left aligned with
     /// the first-line indent of the body.
-    fn heading(&self, text: &str) -> Paragraph {
+    pub(super) fn heading(&self, text: &str) -> Paragraph {
         self.p()
             .align(AlignmentType::Both)
             .indent(None, Some(SpecialIndentType::FirstLine(567)), None, None)
@@ -130,7 +130,7 @@ impl Builder {
             .add_run(Run::new().add_text(text).size(BODY).bold())
     }
 
-    fn blocks(&self, blocks: &[Block]) -> Vec<Paragraph> {
+    pub(super) fn blocks(&self, blocks: &[Block]) -> Vec<Paragraph> {
         blocks
             .iter()
             .map(|block| match block.kind {
@@ -149,14 +149,20 @@ impl Builder {
     }
 
     /// A table cell `width` twips wide holding one paragraph.
-    fn cell(&self, width: usize, paragraph: Paragraph) -> TableCell {
+    pub(super) fn cell(&self, width: usize, paragraph: Paragraph) -> TableCell {
         TableCell::new()
             .width(width, WidthType::Dxa)
             .vertical_align(VAlignType::Center)
             .add_paragraph(paragraph)
     }
 
-    fn cell_text(&self, width: usize, text: &str, size: usize, align: AlignmentType) -> TableCell {
+    pub(super) fn cell_text(
+        &self,
+        width: usize,
+        text: &str,
+        size: usize,
+        align: AlignmentType,
+    ) -> TableCell {
         self.cell(
             width,
             self.p()
@@ -166,7 +172,7 @@ impl Builder {
         )
     }
 
-    fn cell_bold(&self, width: usize, text: &str, size: usize) -> TableCell {
+    pub(super) fn cell_bold(&self, width: usize, text: &str, size: usize) -> TableCell {
         self.cell(
             width,
             self.p()
@@ -179,7 +185,7 @@ impl Builder {
     /// The national header: a borderless table of two columns; the issuer and số on the left,
     /// the national title, motto and place-and-date on the right (Mục IV, ô 1–4). `Số` and the
     /// date sit in a second row so they share a line even when the issuer wraps.
-    fn national_header(
+    pub(super) fn national_header(
         &self,
         settings: &DocumentSettings,
         number: &str,
@@ -241,7 +247,7 @@ impl Builder {
     }
 
     /// Type and subject (ô 5a, 5b): `BÁO CÁO` / `Sơ kết công tác thi đua …`, with a short rule.
-    fn title(&self, kind: &str, subject: &str, width: usize) -> Vec<Paragraph> {
+    pub(super) fn title(&self, kind: &str, subject: &str, width: usize) -> Vec<Paragraph> {
         vec![
             self.centred_bold(kind, BODY)
                 .line_spacing(tight().before(360)),
@@ -254,7 +260,7 @@ impl Builder {
     }
 
     /// A centred italic line saying which figures are sample data.
-    fn sample_note(&self, note: &str) -> Paragraph {
+    pub(super) fn sample_note(&self, note: &str) -> Paragraph {
         self.p()
             .align(AlignmentType::Center)
             .line_spacing(tight().after(120))
@@ -262,7 +268,7 @@ impl Builder {
     }
 
     /// *Nơi nhận* (left) and the signature block (right), side by side (ô 7, 9b).
-    fn signature(&self, settings: &DocumentSettings, total: usize) -> Table {
+    pub(super) fn signature(&self, settings: &DocumentSettings, total: usize) -> Table {
         let left = total * 38 / 100;
         let right = total - left;
         let mut recipients = TableCell::new()
@@ -316,7 +322,7 @@ impl Builder {
     }
 
     /// The running header: the page number centred at the top (not on page 1, see `title_pg`).
-    fn page_number_header(&self) -> Header {
+    pub(super) fn page_number_header(&self) -> Header {
         Header::new().add_paragraph(
             self.p()
                 .align(AlignmentType::Center)
@@ -327,7 +333,7 @@ impl Builder {
 }
 
 /// Data tables keep 1 mm of padding in a cell, so `5,75` fits a 1 cm column.
-fn narrow_cells() -> TableCellMargins {
+pub(super) fn narrow_cells() -> TableCellMargins {
     TableCellMargins::new()
         .margin_left(57, WidthType::Dxa)
         .margin_right(57, WidthType::Dxa)
@@ -335,7 +341,7 @@ fn narrow_cells() -> TableCellMargins {
         .margin_bottom(20, WidthType::Dxa)
 }
 
-fn body_spacing() -> LineSpacing {
+pub(super) fn body_spacing() -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Auto)
         .line(288)
@@ -343,7 +349,7 @@ fn body_spacing() -> LineSpacing {
         .after(120)
 }
 
-fn tight() -> LineSpacing {
+pub(super) fn tight() -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Auto)
         .line(240)
@@ -372,7 +378,7 @@ fn fonts() -> RunFonts {
 
 /// A document with the decree's page, font and running header; `landscape` for the scoring
 /// table. `created` (an ISO date) fixes the dates of docProps/core.xml.
-fn document(builder: &Builder, landscape: bool, created: &str) -> Docx {
+pub(super) fn document(builder: &Builder, landscape: bool, created: &str) -> Docx {
     let (width, height, orient) = if landscape {
         (A4_LONG, A4_SHORT, PageOrientationType::Landscape)
     } else {
@@ -391,7 +397,7 @@ fn document(builder: &Builder, landscape: bool, created: &str) -> Docx {
 }
 
 /// The decree's margins; a landscape page keeps 15 mm at the bottom as its own templates do.
-fn margins(landscape: bool) -> PageMargin {
+pub(super) fn margins(landscape: bool) -> PageMargin {
     PageMargin::new()
         .top(MARGIN_TOP)
         .bottom(if landscape { 851 } else { MARGIN_BOTTOM })
@@ -402,7 +408,7 @@ fn margins(landscape: bool) -> PageMargin {
         .gutter(0)
 }
 
-fn pack(docx: Docx) -> Result<Vec<u8>, String> {
+pub(super) fn pack(docx: Docx) -> Result<Vec<u8>, String> {
     let mut buffer = std::io::Cursor::new(Vec::with_capacity(32 * 1024));
     docx.build().pack(&mut buffer).map_err(|e| e.to_string())?;
     Ok(buffer.into_inner())
@@ -416,7 +422,7 @@ enum Child {
 }
 
 impl Child {
-    fn p(p: Paragraph) -> Child {
+    pub(super) fn p(p: Paragraph) -> Child {
         Child::P(Box::new(p))
     }
 
@@ -483,7 +489,13 @@ pub fn report(settings: &DocumentSettings, doc: &ReportDocument) -> Result<Vec<u
             body.push(Child::p(spacer(&b)));
         }
     }
-    body.push(Child::p(b.heading(&doc.directions_heading)));
+    if let Some((heading, text)) = &doc.assessment {
+        body.push(Child::p(b.heading(heading)));
+        body.extend(b.blocks(text).into_iter().map(Child::p));
+    }
+    if let Some(heading) = &doc.directions_heading {
+        body.push(Child::p(b.heading(heading)));
+    }
     let mut section = 1;
     if !doc.common_tasks.is_empty() {
         body.push(Child::p(
@@ -492,7 +504,11 @@ pub fn report(settings: &DocumentSettings, doc: &ReportDocument) -> Result<Vec<u
         section += 1;
         body.extend(b.blocks(&doc.common_tasks).into_iter().map(Child::p));
     }
-    let planning: Vec<_> = doc.members.iter().filter(|m| !m.plans.is_empty()).collect();
+    let planning: Vec<_> = doc
+        .members
+        .iter()
+        .filter(|m| !m.plans.is_empty() || !m.targets.is_empty())
+        .collect();
     if !planning.is_empty() {
         body.push(Child::p(b.heading(&format!(
             "{section}. Nhiệm vụ của các đơn vị thành viên"
@@ -507,7 +523,21 @@ pub fn report(settings: &DocumentSettings, doc: &ReportDocument) -> Result<Vec<u
                 BODY,
             )));
             body.extend(b.blocks(&member.plans).into_iter().map(Child::p));
+            if !member.targets.is_empty() {
+                body.push(Child::p(b.body(
+                    &[Span::plain(&format!(
+                        "- Chỉ tiêu {}: {}.",
+                        doc.next_period,
+                        member.targets.join("; ")
+                    ))],
+                    BODY,
+                )));
+            }
         }
+    }
+    if let Some((heading, text)) = &doc.recommendations {
+        body.push(Child::p(b.heading(heading)));
+        body.extend(b.blocks(text).into_iter().map(Child::p));
     }
     body.push(Child::p(b.body(&[Span::plain(&doc.closing)], BODY)));
     body.push(Child::t(b.signature(settings, PORTRAIT_WIDTH)));

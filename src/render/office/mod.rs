@@ -10,6 +10,7 @@
 pub mod docx;
 pub mod text;
 pub mod xlsx;
+pub mod year;
 
 use jiff::civil::Date;
 
@@ -81,7 +82,8 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
         .periods
         .values()
         .map(|p| &p.document)
-        .chain(site.scorings.values().map(|s| &s.document));
+        .chain(site.scorings.values().map(|s| &s.document))
+        .chain(site.awards.values().map(|a| &a.document));
     for meta in metas {
         if let Err(key) = site.document_settings(meta) {
             return vec![Diagnostic::new(crate::config::CONFIG_FILE, "W300").arg("key", key)];
@@ -107,6 +109,22 @@ pub fn render(views: &Views, job: Route) -> Result<Vec<u8>, String> {
                 .document_settings(&scoring.document)
                 .map_err(str::to_string)?;
             docx::scoring(&settings, &scoring_document(views, &settings, scoring))
+        }
+        Route::AwardsDocx(y) => {
+            let awards = &site.awards[&y];
+            let settings = site
+                .document_settings(&awards.document)
+                .map_err(str::to_string)?;
+            year::awards_docx(&settings, &year::awards_document(views, &settings, awards))
+        }
+        Route::AwardsXlsx(y) => {
+            year::awards_xlsx(views, &site.awards[&y]).map_err(|e| e.to_string())
+        }
+        Route::MeetingDocx(i) => {
+            let meeting = &site.meetings[i];
+            let settings =
+                year::minutes_settings(site, meeting).ok_or_else(|| String::from("documents"))?;
+            year::minutes_docx(&settings, &year::minutes_document(views, meeting))
         }
         Route::ReportXlsx(id) => xlsx::period(site, id).map_err(|e| e.to_string()),
         Route::ScoringXlsx(id) => {
@@ -183,6 +201,8 @@ pub struct MemberFigures {
     pub figures: Vec<FigureRow>,
     pub highlights: Vec<Block>,
     pub plans: Vec<Block>,
+    /// Targets for the next period, in words (`Số hội nghị đã tổ chức: 40 hội nghị`).
+    pub targets: Vec<String>,
 }
 
 pub struct FigureRow {
@@ -211,8 +231,15 @@ pub struct ReportDocument {
     pub results_heading: String,
     pub members: Vec<MemberFigures>,
     pub shared: Option<SharedFigures>,
-    pub directions_heading: String,
+    /// `II. ĐÁNH GIÁ CHUNG` and its text, when the period has an `assessment`.
+    pub assessment: Option<(String, Vec<Block>)>,
+    /// The directions' heading, when the report has any (numbered as on the page).
+    pub directions_heading: Option<String>,
     pub common_tasks: Vec<Block>,
+    /// `IV. KIẾN NGHỊ, ĐỀ XUẤT` and its text, when the period has `recommendations`.
+    pub recommendations: Option<(String, Vec<Block>)>,
+    /// The next period in words, lowercase (`6 tháng cuối năm 2013`).
+    pub next_period: String,
     pub closing: String,
     /// `(Kèm theo Báo cáo số 15/BC-KTĐ ngày 25 tháng 6 năm 2013 của …)`, under an appendix title.
     pub attached: String,
@@ -320,6 +347,18 @@ pub fn report_document(
                     .collect(),
                 highlights: list(achievement.map(|a| &a.highlights)),
                 plans: list(achievement.map(|a| &a.plans)),
+                targets: m
+                    .targets
+                    .iter()
+                    .map(|t| {
+                        format!(
+                            "{}: {}{}",
+                            t.label,
+                            vi(&t.display, lang),
+                            if t.sample { "*" } else { "" }
+                        )
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -356,6 +395,15 @@ pub fn report_document(
             .collect(),
     });
     let period_title = id.default_title(Language::Vi);
+    let sections = crate::render::year::Sections::of(
+        period,
+        !report.plans.is_empty() || report.has_member_plans,
+    );
+    let section = |numeral: Option<&str>, heading: &str, text: &Option<crate::model::Markdown>| {
+        numeral
+            .zip(text.as_ref())
+            .map(|(n, m)| (format!("{n}. {heading}"), text::blocks(&m.source)))
+    };
     let next = id
         .following()
         .map(|p| p.default_title(Language::Vi))
@@ -376,13 +424,23 @@ pub fn report_document(
             .map(|n| text::blocks(&n.source))
             .unwrap_or_default(),
         results_heading: format!(
-            "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC THI ĐUA {}",
+            "{}. KẾT QUẢ THỰC HIỆN CÔNG TÁC THI ĐUA {}",
+            sections.results,
             period_title.to_uppercase()
         ),
         members,
         shared,
-        directions_heading: format!("II. PHƯƠNG HƯỚNG, NHIỆM VỤ {}", next.to_uppercase()),
+        assessment: section(sections.assessment, "ĐÁNH GIÁ CHUNG", &period.assessment),
+        directions_heading: sections
+            .directions
+            .map(|n| format!("{n}. PHƯƠNG HƯỚNG, NHIỆM VỤ {}", next.to_uppercase())),
         common_tasks: common_tasks(period),
+        recommendations: section(
+            sections.recommendations,
+            "KIẾN NGHỊ, ĐỀ XUẤT",
+            &period.recommendations,
+        ),
+        next_period: lowercase_first(&next),
         sample_note: report
             .members
             .iter()
@@ -447,6 +505,11 @@ pub fn scoring_document(
             )
         })
         .collect();
+    // How a cross-scoring was combined, and from how many scorers (SPEC Part 3).
+    let mut legend: Vec<String> = legend;
+    legend.extend(
+        crate::render::views::combined_note(scoring, Language::Vi).map(|n| format!("- {n}")),
+    );
     let rows = view
         .rows
         .iter()
