@@ -105,121 +105,10 @@ pub fn parse(
     let Some(file) = file else {
         return Err(problems);
     };
-    let signed = file
-        .date
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
-    let signed = signed.and_then(|text| {
-        super::news::parse_publish_date(text)
-            .map(|d| d.date)
-            .map_err(|m| problems.push(source.report(&["date"], m)))
-            .ok()
-    });
-    let mut limits = IndexMap::new();
-    for (award, value) in &file.limits {
-        let text = yaml::scalar_text(value).unwrap_or_default();
-        match text.trim().parse::<u32>() {
-            Ok(n) if n > 0 => {
-                limits.insert(award.trim().to_string(), n);
-            }
-            _ => problems.push(
-                source
-                    .at(&["limits", award], "E724")
-                    .arg("award", award.as_str())
-                    .arg("value", text.trim()),
-            ),
-        }
-    }
-    let mut check = |entry: Entry| -> Option<(Slug, AwardStatus)> {
-        let at = locate_item(&source, entry.list, entry.index);
-        let slug = Slug::parse(entry.member.trim())
-            .ok()
-            .filter(|s| associations.contains(s));
-        if slug.is_none() {
-            let hint = suggestion(entry.member, associations.iter().map(Slug::as_str));
-            problems.push(
-                Diagnostic::new(source.path, "E067")
-                    .arg("name", entry.member)
-                    .nested("hint", hint)
-                    .at_opt(at),
-            );
-        }
-        if entry.award.trim().is_empty() {
-            problems.push(
-                Diagnostic::new(source.path, "E726")
-                    .arg("association", entry.member)
-                    .at_opt(at),
-            );
-        }
-        let status = match entry.status.map(str::trim) {
-            None | Some("") | Some("proposed") => AwardStatus::Proposed,
-            Some("granted") => AwardStatus::Granted,
-            Some(other) => {
-                problems.push(
-                    Diagnostic::new(source.path, "E236")
-                        .arg("association", entry.member)
-                        .arg("value", other)
-                        .at_opt(at),
-                );
-                AwardStatus::Proposed
-            }
-        };
-        Some((slug?, status))
-    };
-    let mut collectives = Vec::new();
-    for (index, c) in file.collectives.iter().enumerate() {
-        let entry = Entry {
-            list: "collectives",
-            index,
-            member: &c.member,
-            award: &c.award,
-            status: c.status.as_deref(),
-        };
-        if let Some((member, status)) = check(entry) {
-            collectives.push(CollectiveAward {
-                member,
-                award: c.award.trim().to_string(),
-                achievement: trimmed(c.achievement.clone()),
-                status,
-                decision: trimmed(c.decision.clone()),
-            });
-        }
-    }
-    let mut individuals = Vec::new();
-    let mut unnamed = Vec::new();
-    for (index, i) in file.individuals.iter().enumerate() {
-        let entry = Entry {
-            list: "individuals",
-            index,
-            member: &i.member,
-            award: &i.award,
-            status: i.status.as_deref(),
-        };
-        let checked = check(entry);
-        if i.name.trim().is_empty() {
-            unnamed.push(index);
-            continue;
-        }
-        if let Some((member, status)) = checked {
-            individuals.push(IndividualAward {
-                name: i.name.trim().to_string(),
-                position: trimmed(i.position.clone()),
-                member,
-                award: i.award.trim().to_string(),
-                achievement: trimmed(i.achievement.clone()),
-                status,
-                decision: trimmed(i.decision.clone()),
-            });
-        }
-    }
-    for index in unnamed {
-        problems.push(
-            Diagnostic::new(source.path, "E727")
-                .count("n", (index + 1) as i64)
-                .at_opt(locate_item(&source, "individuals", index)),
-        );
-    }
+    let signed = signed_date(&source, file.date.as_deref(), &mut problems);
+    let limits = parse_limits(&source, &file.limits, &mut problems);
+    let collectives = parse_collectives(&source, &file.collectives, associations, &mut problems);
+    let individuals = parse_individuals(&source, &file.individuals, associations, &mut problems);
     let extra = crate::config::extra_to_json(&file.extra);
     let sample = super::sample_mark(&source, &extra, true)
         .map_err(|d| problems.push(d))
@@ -243,4 +132,161 @@ pub fn parse(
         extra,
         sample,
     })
+}
+
+/// The date the *Tờ trình* is signed (`date:`), if given; a bad one is reported.
+fn signed_date(
+    source: &YamlSource,
+    date: Option<&str>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<jiff::civil::Date> {
+    let signed = date.map(str::trim).filter(|t| !t.is_empty());
+    signed.and_then(|text| {
+        super::news::parse_publish_date(text)
+            .map(|d| d.date)
+            .map_err(|m| problems.push(source.report(&["date"], m)))
+            .ok()
+    })
+}
+
+/// The quota of each award (`limits:`): a positive whole number, or E724.
+fn parse_limits(
+    source: &YamlSource,
+    raw: &IndexMap<String, yaml::Value>,
+    problems: &mut Vec<Diagnostic>,
+) -> IndexMap<String, u32> {
+    let mut limits = IndexMap::new();
+    for (award, value) in raw {
+        let text = yaml::scalar_text(value).unwrap_or_default();
+        match text.trim().parse::<u32>() {
+            Ok(n) if n > 0 => {
+                limits.insert(award.trim().to_string(), n);
+            }
+            _ => problems.push(
+                source
+                    .at(&["limits", award], "E724")
+                    .arg("award", award.as_str())
+                    .arg("value", text.trim()),
+            ),
+        }
+    }
+    limits
+}
+
+/// Checks what every entry holds: a known member, an award, a known status; `None` when the
+/// member is unknown (the problems are reported either way).
+fn check_entry(
+    source: &YamlSource,
+    associations: &HashSet<Slug>,
+    entry: Entry,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(Slug, AwardStatus)> {
+    let at = locate_item(source, entry.list, entry.index);
+    let slug = Slug::parse(entry.member.trim())
+        .ok()
+        .filter(|s| associations.contains(s));
+    if slug.is_none() {
+        let hint = suggestion(entry.member, associations.iter().map(Slug::as_str));
+        problems.push(
+            Diagnostic::new(source.path, "E067")
+                .arg("name", entry.member)
+                .nested("hint", hint)
+                .at_opt(at),
+        );
+    }
+    if entry.award.trim().is_empty() {
+        problems.push(
+            Diagnostic::new(source.path, "E726")
+                .arg("association", entry.member)
+                .at_opt(at),
+        );
+    }
+    let status = match entry.status.map(str::trim) {
+        None | Some("") | Some("proposed") => AwardStatus::Proposed,
+        Some("granted") => AwardStatus::Granted,
+        Some(other) => {
+            problems.push(
+                Diagnostic::new(source.path, "E236")
+                    .arg("association", entry.member)
+                    .arg("value", other)
+                    .at_opt(at),
+            );
+            AwardStatus::Proposed
+        }
+    };
+    Some((slug?, status))
+}
+
+/// The `collectives:` list, each entry checked.
+fn parse_collectives(
+    source: &YamlSource,
+    list: &[CollectiveFile],
+    associations: &HashSet<Slug>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<CollectiveAward> {
+    let mut collectives = Vec::new();
+    for (index, c) in list.iter().enumerate() {
+        let entry = Entry {
+            list: "collectives",
+            index,
+            member: &c.member,
+            award: &c.award,
+            status: c.status.as_deref(),
+        };
+        if let Some((member, status)) = check_entry(source, associations, entry, problems) {
+            collectives.push(CollectiveAward {
+                member,
+                award: c.award.trim().to_string(),
+                achievement: trimmed(c.achievement.clone()),
+                status,
+                decision: trimmed(c.decision.clone()),
+            });
+        }
+    }
+    collectives
+}
+
+/// The `individuals:` list, each entry checked; entries without a name are reported (E727)
+/// after the others.
+fn parse_individuals(
+    source: &YamlSource,
+    list: &[IndividualFile],
+    associations: &HashSet<Slug>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<IndividualAward> {
+    let mut individuals = Vec::new();
+    let mut unnamed = Vec::new();
+    for (index, i) in list.iter().enumerate() {
+        let entry = Entry {
+            list: "individuals",
+            index,
+            member: &i.member,
+            award: &i.award,
+            status: i.status.as_deref(),
+        };
+        let checked = check_entry(source, associations, entry, problems);
+        if i.name.trim().is_empty() {
+            unnamed.push(index);
+            continue;
+        }
+        if let Some((member, status)) = checked {
+            individuals.push(IndividualAward {
+                name: i.name.trim().to_string(),
+                position: trimmed(i.position.clone()),
+                member,
+                award: i.award.trim().to_string(),
+                achievement: trimmed(i.achievement.clone()),
+                status,
+                decision: trimmed(i.decision.clone()),
+            });
+        }
+    }
+    for index in unnamed {
+        problems.push(
+            Diagnostic::new(source.path, "E727")
+                .count("n", (index + 1) as i64)
+                .at_opt(locate_item(source, "individuals", index)),
+        );
+    }
+    individuals
 }

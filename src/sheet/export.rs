@@ -583,7 +583,6 @@ pub fn scoring_form(
     id: &str,
 ) -> Result<Workbook, XlsxError> {
     let language = site.config.language;
-    let w = |id| words(id, language);
     let styles = Styles::new();
     let mut workbook = Workbook::new();
     let mut meta = Meta::for_form(site, FormKind::Scoring);
@@ -593,209 +592,315 @@ pub fn scoring_form(
     if let GridOf::Cross(scorer) = of {
         meta.push(&["scorer", scorer.slug.as_str()]);
     }
-    let sheet_name = w("sheet-scoring-sheet");
+    let sheet_name = words("sheet-scoring-sheet", language);
     meta.push(&["sheet", &sheet_name]);
     let columns = score_columns(site, scoring, period, members, of);
 
     let sheet = workbook.add_worksheet();
     sheet.set_name(&sheet_name)?;
     page_setup(sheet);
-    let last_col = (2 + columns.len() as u16).max(3);
-    sheet.set_column_width(0, 6.0)?;
-    sheet.set_column_width(1, 40.0)?;
-    sheet.set_column_width(2, 11.0)?;
-    for col in 3..=last_col {
-        sheet.set_column_width(
-            col,
-            if matches!(of, GridOf::Cross(_)) {
-                12.0
-            } else {
-                9.0
-            },
-        )?;
-    }
+    let grid = ScoringGrid {
+        styles: &styles,
+        columns: &columns,
+        language,
+        last_col: (2 + columns.len() as u16).max(3),
+    };
+    grid.set_widths(sheet, of)?;
+    let (heading, instructions) = scoring_heading(site, period, of);
+    grid.write_title(sheet, &site.config.title, &heading, &instructions)?;
+    grid.write_headers(sheet, &mut meta)?;
+    let criteria = grid.write_criteria(sheet, &mut meta, scoring)?;
+    grid.write_totals(sheet, scoring, &criteria)?;
+    sheet.protect();
+    sheet.set_freeze_panes(HEADER_ROW + 1, 3)?;
+    sheet.set_active(true);
+    meta.write(&mut workbook)?;
+    workbook.set_properties(&properties(site, &heading, "", period));
+    Ok(workbook)
+}
+
+/// The scoring grid's heading and instructions: the bloc's grid, or one scorer's sheet.
+fn scoring_heading(site: &Site, period: PeriodId, of: GridOf) -> (String, String) {
+    let language = site.config.language;
     let period_title = site
         .periods
         .get(&period)
         .map_or_else(|| period.default_title(language), |p| p.title.clone());
-    let (heading, instructions) = match of {
+    match of {
         GridOf::Bloc => (
             Message::new("sheet-scoring-title")
                 .arg("period", &period_title)
                 .render(language),
-            w("sheet-scoring-instructions"),
+            words("sheet-scoring-instructions", language),
         ),
         GridOf::Cross(scorer) => (
             Message::new("sheet-cross-title")
                 .arg("period", &period_title)
                 .arg("scorer", scorer.short_name.as_str())
                 .render(language),
-            w("sheet-cross-instructions"),
+            words("sheet-cross-instructions", language),
         ),
-    };
-    sheet.merge_range(
-        0,
-        0,
-        0,
-        last_col,
-        &site.config.title.to_uppercase(),
-        &styles.subtitle,
-    )?;
-    sheet.merge_range(1, 0, 1, last_col, &heading, &styles.title)?;
-    sheet.merge_range(2, 0, 2, last_col, &instructions, &styles.note)?;
-    sheet.set_row_height(2, 48)?;
-
-    let (names_row, kinds_row) = (HEADER_ROW - 1, HEADER_ROW);
-    for (col, id) in [
-        "sheet-col-criterion-id",
-        "sheet-col-criterion",
-        "sheet-col-max",
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let text = w(id);
-        sheet.merge_range(
-            names_row,
-            col as u16,
-            kinds_row,
-            col as u16,
-            &text,
-            &styles.header,
-        )?;
-        meta.push(&["header", &names_row.to_string(), &col.to_string(), &text]);
     }
-    // A member's heading spans its columns (two in the bloc's grid, one in a scorer's sheet).
-    let mut first = 0;
-    while first < columns.len() {
-        let member = columns[first].member;
-        let span = columns[first..]
-            .iter()
-            .take_while(|c| c.member.slug == member.slug)
-            .count();
-        let col = 3 + first as u16;
-        if span > 1 {
+}
+
+/// Where the criteria went: their rows, each column's sum of the prefilled scores, and the
+/// row after them (the totals').
+struct CriteriaRows {
+    rows: Vec<u32>,
+    sums: Vec<Decimal>,
+    next: u32,
+}
+
+/// What every phase of the scoring grid writes with: its formats, its score columns, its
+/// language and its last column.
+struct ScoringGrid<'g, 'a> {
+    styles: &'g Styles,
+    columns: &'g [ScoreColumn<'a>],
+    language: Language,
+    last_col: u16,
+}
+
+impl ScoringGrid<'_, '_> {
+    /// Column widths: number, criterion, maximum, then the score columns (wider in a scorer's
+    /// sheet).
+    fn set_widths(&self, sheet: &mut Worksheet, of: GridOf) -> Result<(), XlsxError> {
+        sheet.set_column_width(0, 6.0)?;
+        sheet.set_column_width(1, 40.0)?;
+        sheet.set_column_width(2, 11.0)?;
+        for col in 3..=self.last_col {
+            sheet.set_column_width(
+                col,
+                if matches!(of, GridOf::Cross(_)) {
+                    12.0
+                } else {
+                    9.0
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The three rows above the grid: the bloc's name, the heading and the instructions.
+    fn write_title(
+        &self,
+        sheet: &mut Worksheet,
+        site_title: &str,
+        heading: &str,
+        instructions: &str,
+    ) -> Result<(), XlsxError> {
+        let (styles, last_col) = (self.styles, self.last_col);
+        sheet.merge_range(
+            0,
+            0,
+            0,
+            last_col,
+            &site_title.to_uppercase(),
+            &styles.subtitle,
+        )?;
+        sheet.merge_range(1, 0, 1, last_col, heading, &styles.title)?;
+        sheet.merge_range(2, 0, 2, last_col, instructions, &styles.note)?;
+        sheet.set_row_height(2, 48)?;
+        Ok(())
+    }
+
+    /// The two header rows: the fixed columns' names, each member's name over its columns and
+    /// each column's kind, recorded in the hidden sheet.
+    fn write_headers(&self, sheet: &mut Worksheet, meta: &mut Meta) -> Result<(), XlsxError> {
+        let (styles, columns) = (self.styles, self.columns);
+        let (names_row, kinds_row) = (HEADER_ROW - 1, HEADER_ROW);
+        for (col, id) in [
+            "sheet-col-criterion-id",
+            "sheet-col-criterion",
+            "sheet-col-max",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let text = words(id, self.language);
             sheet.merge_range(
                 names_row,
-                col,
-                names_row,
-                col + span as u16 - 1,
-                &member.short_name,
+                col as u16,
+                kinds_row,
+                col as u16,
+                &text,
                 &styles.header,
             )?;
-        } else {
-            sheet.write_string_with_format(names_row, col, &member.short_name, &styles.header)?;
+            meta.push(&["header", &names_row.to_string(), &col.to_string(), &text]);
         }
-        meta.push(&[
-            "header",
-            &names_row.to_string(),
-            &col.to_string(),
-            &member.short_name,
-        ]);
-        first += span;
-    }
-    for (i, column) in columns.iter().enumerate() {
-        let c = 3 + i as u16;
-        sheet.write_string_with_format(kinds_row, c, &column.word, &styles.header)?;
-        meta.push(&[
-            "header",
-            &kinds_row.to_string(),
-            &c.to_string(),
-            &column.word,
-        ]);
-        meta.push(&[
-            "member",
-            &c.to_string(),
-            column.member.slug.as_str(),
-            column.kind,
-        ]);
-    }
-    sheet.set_row_height(names_row, 36)?;
-
-    let mut row = kinds_row + 1;
-    let mut criterion_rows = Vec::new();
-    // The totals' values as a spreadsheet would compute them, stored with the formulas: a
-    // program that does not recalculate on opening (LibreOffice by default) shows them.
-    let mut sums = vec![Decimal::ZERO; columns.len()];
-    let mut index = 0;
-    for (g, group) in scoring.groups.iter().enumerate() {
-        sheet.write_string_with_format(row, 0, (g + 1).to_string(), &styles.header)?;
-        sheet.merge_range(
-            row,
-            1,
-            row,
-            last_col,
-            &group.title,
-            &styles.label.clone().set_bold(),
-        )?;
-        row += 1;
-        for criterion in &group.criteria {
-            sheet.write_string_with_format(row, 0, &criterion.id, &styles.label)?;
-            sheet.write_string_with_format(row, 1, &criterion.title, &styles.label)?;
-            // Rows do not grow by themselves when a file is opened: size them for the title.
-            let lines = criterion.title.chars().count().div_ceil(45).max(1);
-            sheet.set_row_height(row, 16.0 * lines as f64)?;
-            sheet.write_number_with_format(row, 2, number(criterion.max), &styles.number)?;
-            for (i, column) in columns.iter().enumerate() {
-                let col = 3 + i as u16;
-                match column.values.get(index).copied().flatten() {
-                    Some(v) => {
-                        sums[i] += v;
-                        sheet.write_number_with_format(
-                            row,
-                            col,
-                            number(v),
-                            &styles.input_decimal,
-                        )?
-                    }
-                    None => sheet.write_blank(row, col, &styles.input_decimal)?,
-                };
-            }
-            let max = criterion.max.to_f64().unwrap_or(0.0);
-            let validation = DataValidation::new()
-                .allow_decimal_number(DataValidationRule::Between(0.0, max))
-                .set_error_title(w("sheet-validation-title"))?
-                .set_error_message(
-                    Message::new("sheet-validation-score")
-                        .arg("max", crate::i18n::format_decimal(criterion.max, language))
-                        .render(language),
+        // A member's heading spans its columns (two in the bloc's grid, one in a scorer's sheet).
+        let mut first = 0;
+        while first < columns.len() {
+            let member = columns[first].member;
+            let span = columns[first..]
+                .iter()
+                .take_while(|c| c.member.slug == member.slug)
+                .count();
+            let col = 3 + first as u16;
+            if span > 1 {
+                sheet.merge_range(
+                    names_row,
+                    col,
+                    names_row,
+                    col + span as u16 - 1,
+                    &member.short_name,
+                    &styles.header,
                 )?;
-            if !columns.is_empty() {
-                sheet.add_data_validation(row, 3, row, 2 + columns.len() as u16, &validation)?;
+            } else {
+                sheet.write_string_with_format(
+                    names_row,
+                    col,
+                    &member.short_name,
+                    &styles.header,
+                )?;
             }
             meta.push(&[
-                "criterion",
-                &row.to_string(),
-                &criterion.id,
-                &crate::sheet::plain_number(criterion.max),
+                "header",
+                &names_row.to_string(),
+                &col.to_string(),
+                &member.short_name,
             ]);
-            criterion_rows.push(row);
+            first += span;
+        }
+        for (i, column) in columns.iter().enumerate() {
+            let c = 3 + i as u16;
+            sheet.write_string_with_format(kinds_row, c, &column.word, &styles.header)?;
+            meta.push(&[
+                "header",
+                &kinds_row.to_string(),
+                &c.to_string(),
+                &column.word,
+            ]);
+            meta.push(&[
+                "member",
+                &c.to_string(),
+                column.member.slug.as_str(),
+                column.kind,
+            ]);
+        }
+        sheet.set_row_height(names_row, 36)?;
+        Ok(())
+    }
+
+    /// A row per group and per criterion, prefilled and validated.
+    fn write_criteria(
+        &self,
+        sheet: &mut Worksheet,
+        meta: &mut Meta,
+        scoring: &Scoring,
+    ) -> Result<CriteriaRows, XlsxError> {
+        let (styles, columns) = (self.styles, self.columns);
+        let mut row = HEADER_ROW + 1;
+        let mut criterion_rows = Vec::new();
+        // The totals' values as a spreadsheet would compute them, stored with the formulas: a
+        // program that does not recalculate on opening (LibreOffice by default) shows them.
+        let mut sums = vec![Decimal::ZERO; columns.len()];
+        let mut index = 0;
+        for (g, group) in scoring.groups.iter().enumerate() {
+            sheet.write_string_with_format(row, 0, (g + 1).to_string(), &styles.header)?;
+            sheet.merge_range(
+                row,
+                1,
+                row,
+                self.last_col,
+                &group.title,
+                &styles.label.clone().set_bold(),
+            )?;
             row += 1;
-            index += 1;
+            for criterion in &group.criteria {
+                self.write_criterion(sheet, row, criterion, index, &mut sums)?;
+                meta.push(&[
+                    "criterion",
+                    &row.to_string(),
+                    &criterion.id,
+                    &crate::sheet::plain_number(criterion.max),
+                ]);
+                criterion_rows.push(row);
+                row += 1;
+                index += 1;
+            }
         }
+        Ok(CriteriaRows {
+            rows: criterion_rows,
+            sums,
+            next: row,
+        })
     }
-    // Totals, computed by the spreadsheet as people fill it in (not read back).
-    sheet.write_string_with_format(row, 0, "", &styles.header)?;
-    sheet.write_string_with_format(row, 1, w("sheet-total"), &styles.header)?;
-    sheet.write_number_with_format(row, 2, number(scoring.max_total()), &styles.header)?;
-    if let (Some(first), Some(last)) = (criterion_rows.first(), criterion_rows.last()) {
-        for col in 3..3 + columns.len() as u16 {
-            let letters = super::column_name(col);
-            let formula = Formula::new(format!(
-                "=SUM({letters}{}:{letters}{})",
-                first + 1,
-                last + 1
-            ))
-            .set_result(crate::sheet::plain_number(sums[(col - 3) as usize]));
-            sheet.write_formula_with_format(row, col, formula, &styles.header)?;
+
+    /// One criterion's row: its id, title and maximum, the prefilled scores (added to `sums`)
+    /// and the validation that keeps a score between 0 and the maximum.
+    fn write_criterion(
+        &self,
+        sheet: &mut Worksheet,
+        row: u32,
+        criterion: &crate::model::Criterion,
+        index: usize,
+        sums: &mut [Decimal],
+    ) -> Result<(), XlsxError> {
+        let (styles, columns, language) = (self.styles, self.columns, self.language);
+        sheet.write_string_with_format(row, 0, &criterion.id, &styles.label)?;
+        sheet.write_string_with_format(row, 1, &criterion.title, &styles.label)?;
+        // Rows do not grow by themselves when a file is opened: size them for the title.
+        let lines = criterion.title.chars().count().div_ceil(45).max(1);
+        sheet.set_row_height(row, 16.0 * lines as f64)?;
+        sheet.write_number_with_format(row, 2, number(criterion.max), &styles.number)?;
+        for (i, column) in columns.iter().enumerate() {
+            let col = 3 + i as u16;
+            match column.values.get(index).copied().flatten() {
+                Some(v) => {
+                    sums[i] += v;
+                    sheet.write_number_with_format(row, col, number(v), &styles.input_decimal)?
+                }
+                None => sheet.write_blank(row, col, &styles.input_decimal)?,
+            };
         }
+        let max = criterion.max.to_f64().unwrap_or(0.0);
+        let validation = DataValidation::new()
+            .allow_decimal_number(DataValidationRule::Between(0.0, max))
+            .set_error_title(words("sheet-validation-title", language))?
+            .set_error_message(
+                Message::new("sheet-validation-score")
+                    .arg("max", crate::i18n::format_decimal(criterion.max, language))
+                    .render(language),
+            )?;
+        if !columns.is_empty() {
+            sheet.add_data_validation(row, 3, row, 2 + columns.len() as u16, &validation)?;
+        }
+        Ok(())
     }
-    sheet.protect();
-    sheet.set_freeze_panes(kinds_row + 1, 3)?;
-    sheet.set_active(true);
-    meta.write(&mut workbook)?;
-    workbook.set_properties(&properties(site, &heading, "", period));
-    Ok(workbook)
+
+    /// Totals, computed by the spreadsheet as people fill it in (not read back).
+    fn write_totals(
+        &self,
+        sheet: &mut Worksheet,
+        scoring: &Scoring,
+        criteria: &CriteriaRows,
+    ) -> Result<(), XlsxError> {
+        let styles = self.styles;
+        let row = criteria.next;
+        sheet.write_string_with_format(row, 0, "", &styles.header)?;
+        sheet.write_string_with_format(
+            row,
+            1,
+            words("sheet-total", self.language),
+            &styles.header,
+        )?;
+        sheet.write_number_with_format(row, 2, number(scoring.max_total()), &styles.header)?;
+        if let (Some(first), Some(last)) = (criteria.rows.first(), criteria.rows.last()) {
+            for col in 3..3 + self.columns.len() as u16 {
+                let letters = super::column_name(col);
+                let formula = Formula::new(format!(
+                    "=SUM({letters}{}:{letters}{})",
+                    first + 1,
+                    last + 1
+                ))
+                .set_result(crate::sheet::plain_number(
+                    criteria.sums[(col - 3) as usize],
+                ));
+                sheet.write_formula_with_format(row, col, formula, &styles.header)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The members' self-assessments as the period's scoring file holds them (`self_scores:`),

@@ -907,6 +907,7 @@ fn check_kind(
     }
 }
 
+/// A returned scoring grid: its headings and criteria checked, then each member's column read.
 fn read_scoring(
     site: &Site,
     meta: &Meta,
@@ -914,7 +915,35 @@ fn read_scoring(
     period: PeriodId,
 ) -> Result<ScoringReturn, Vec<Diagnostic>> {
     let mut problems = check_headers(meta, sheet, None);
-    // The column headings a person sees name the members the hidden sheet names.
+    check_member_headings(site, meta, sheet, &mut problems);
+    check_grid_kind(meta, sheet, &mut problems);
+    let criteria = scoring_criteria(meta, sheet, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let criteria_from = meta
+        .value("criteria_from")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(period);
+    let mut form = ScoringReturn {
+        period,
+        criteria_from,
+        self_scores: IndexMap::new(),
+        scores: IndexMap::new(),
+        scorer: meta.value("scorer").map(str::to_string),
+        cross: IndexMap::new(),
+        removed: Vec::new(),
+    };
+    read_score_columns(meta, sheet, &criteria, &mut form, &mut problems);
+    if problems.is_empty() {
+        Ok(form)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The column headings a person sees name the members the hidden sheet names.
+fn check_member_headings(site: &Site, meta: &Meta, sheet: &Sheet, problems: &mut Vec<Diagnostic>) {
     let names_row = HEADER_ROW - 1;
     let mut checked = Vec::new();
     for fields in meta.all("member") {
@@ -951,7 +980,10 @@ fn read_scoring(
             );
         }
     }
-    // A scorer's sheet fills its own cross_scores only; the bloc's grid never fills them.
+}
+
+/// A scorer's sheet fills its own cross_scores only; the bloc's grid never fills them.
+fn check_grid_kind(meta: &Meta, sheet: &Sheet, problems: &mut Vec<Diagnostic>) {
     let scorer = meta.value("scorer");
     for fields in meta.all("member") {
         let [_, _, kind, ..] = fields else { continue };
@@ -964,33 +996,37 @@ fn read_scoring(
             break;
         }
     }
+}
+
+/// The criteria rows the hidden sheet names (row, id, maximum), each checked in the grid.
+fn scoring_criteria<'m>(
+    meta: &'m Meta,
+    sheet: &Sheet,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(u32, &'m str, Decimal)> {
     let mut criteria: Vec<(u32, &str, Decimal)> = Vec::new();
     for fields in meta.all("criterion") {
         let [row, id, max, ..] = fields else { continue };
         let (Some(row), Ok(max)) = (number_of(row), Decimal::from_str(max)) else {
             continue;
         };
-        if !sheet.holds(row, 0, id, "E355", &mut problems) {
+        if !sheet.holds(row, 0, id, "E355", problems) {
             continue;
         }
         criteria.push((row, id.as_str(), max));
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let criteria_from = meta
-        .value("criteria_from")
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(period);
-    let mut form = ScoringReturn {
-        period,
-        criteria_from,
-        self_scores: IndexMap::new(),
-        scores: IndexMap::new(),
-        scorer: meta.value("scorer").map(str::to_string),
-        cross: IndexMap::new(),
-        removed: Vec::new(),
-    };
+    criteria
+}
+
+/// Each member's column into `form`: kept when left empty, stored when filled completely,
+/// removed when all `-`; anything in between is reported.
+fn read_score_columns(
+    meta: &Meta,
+    sheet: &Sheet,
+    criteria: &[(u32, &str, Decimal)],
+    form: &mut ScoringReturn,
+    problems: &mut Vec<Diagnostic>,
+) {
     for fields in meta.all("member") {
         let [col, slug, kind, ..] = fields else {
             continue;
@@ -998,40 +1034,7 @@ fn read_scoring(
         let Some(col) = number_of(col).and_then(|c| u16::try_from(c).ok()) else {
             continue;
         };
-        let mut column = IndexMap::new();
-        let mut empty = Vec::new();
-        let mut dashes = Vec::new();
-        for (row, id, max) in &criteria {
-            if let Err(d) = sheet.check_visible(*row, col, None) {
-                problems.push(d);
-                continue;
-            }
-            match sheet.number(*row, col, id) {
-                Ok(Input::Empty) => empty.push(*row),
-                Ok(Input::Remove) => dashes.push(*row),
-                Ok(Input::Set(value)) => {
-                    if value.scale() > 2 {
-                        problems.push(
-                            sheet
-                                .diagnostic(*row, col, "E371")
-                                .arg("value", value.to_string()),
-                        );
-                    } else if value < Decimal::ZERO || value > *max {
-                        problems.push(
-                            sheet
-                                .diagnostic(*row, col, "E363")
-                                .arg("value", value.to_string())
-                                .arg("metric", id.to_string())
-                                .arg("min", "0")
-                                .arg("max", max.normalize().to_string()),
-                        );
-                    } else {
-                        column.insert(id.to_string(), value);
-                    }
-                }
-                Err(d) => problems.push(d),
-            }
-        }
+        let (column, empty, dashes) = read_score_column(sheet, col, criteria, problems);
         let field = match kind.as_str() {
             "self" => "self_scores",
             "cross" => "cross_scores",
@@ -1058,11 +1061,50 @@ fn read_scoring(
             }
         }
     }
-    if problems.is_empty() {
-        Ok(form)
-    } else {
-        Err(problems)
+}
+
+/// One member's column: the valid scores by criterion, and the rows left empty and marked `-`.
+fn read_score_column(
+    sheet: &Sheet,
+    col: u16,
+    criteria: &[(u32, &str, Decimal)],
+    problems: &mut Vec<Diagnostic>,
+) -> (IndexMap<String, Decimal>, Vec<u32>, Vec<u32>) {
+    let mut column = IndexMap::new();
+    let mut empty = Vec::new();
+    let mut dashes = Vec::new();
+    for (row, id, max) in criteria {
+        if let Err(d) = sheet.check_visible(*row, col, None) {
+            problems.push(d);
+            continue;
+        }
+        match sheet.number(*row, col, id) {
+            Ok(Input::Empty) => empty.push(*row),
+            Ok(Input::Remove) => dashes.push(*row),
+            Ok(Input::Set(value)) => {
+                if value.scale() > 2 {
+                    problems.push(
+                        sheet
+                            .diagnostic(*row, col, "E371")
+                            .arg("value", value.to_string()),
+                    );
+                } else if value < Decimal::ZERO || value > *max {
+                    problems.push(
+                        sheet
+                            .diagnostic(*row, col, "E363")
+                            .arg("value", value.to_string())
+                            .arg("metric", id.to_string())
+                            .arg("min", "0")
+                            .arg("max", max.normalize().to_string()),
+                    );
+                } else {
+                    column.insert(id.to_string(), value);
+                }
+            }
+            Err(d) => problems.push(d),
+        }
     }
+    (column, empty, dashes)
 }
 
 #[cfg(test)]

@@ -81,124 +81,15 @@ pub fn awards_document(
     let site = views.site;
     let year = awards.year;
     let (collectives, individuals) = proposals(site, year);
-    let name_of = |p: &Proposal| {
-        site.association(p.member)
-            .map_or_else(|| p.member.to_string(), |a| a.name.clone())
-    };
     let issuer = issuer_words(settings);
     let to = awards.to.clone().unwrap_or_else(|| DEFAULT_TO.to_string());
     let date = awards.document.signed;
     let date_year = date.map_or(year as u16 + 1, |d| d.year() as u16);
-    // Grounds: the law, the bloc's rules, the year's scoring and the meeting that voted.
-    let mut grounds = vec![
-        String::from("Căn cứ Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành;"),
-        format!("Căn cứ Quy chế tổ chức và hoạt động của {issuer};"),
-    ];
-    let scored = site
-        .scorings
-        .values()
-        .rfind(|s| i32::from(s.period.year()) == year);
-    if let Some(scoring) = scored {
-        let title = views.scoring(scoring).title;
-        grounds.push(format!("Căn cứ kết quả {};", lowercase_first(&title)));
-    }
-    let meeting = site
-        .meetings
-        .iter()
-        .filter(|m| m.year() == year || m.year() == year + 1)
-        .filter(|m| !m.votes.is_empty())
-        .rfind(|m| date.is_none_or(|d| m.date <= d));
-    if let Some(meeting) = meeting {
-        grounds.push(format!(
-            "Căn cứ Biên bản {} {};",
-            lowercase_first(&meeting.title),
-            format_date(meeting.date, DateStyle::Long, Language::Vi)
-        ));
-    }
-    // A line per award: how many collectives and individuals are proposed for it.
-    let mut forms: Vec<(&str, usize, usize)> = Vec::new();
-    for (p, collective) in collectives
-        .iter()
-        .map(|p| (p, true))
-        .chain(individuals.iter().map(|p| (p, false)))
-    {
-        let entry = match forms
-            .iter_mut()
-            .position(|(award, _, _)| crate::content::year::same_title(award, p.award))
-        {
-            Some(i) => &mut forms[i],
-            None => {
-                forms.push((p.award, 0, 0));
-                forms.last_mut().expect("just pushed")
-            }
-        };
-        if collective {
-            entry.1 += 1;
-        } else {
-            entry.2 += 1;
-        }
-    }
-    let last = forms.len().saturating_sub(1);
-    let summary = forms
-        .iter()
-        .enumerate()
-        .map(|(i, (award, c, n))| {
-            let parts: Vec<String> = [(*c, "tập thể"), (*n, "cá nhân")]
-                .into_iter()
-                .filter(|(count, _)| *count > 0)
-                .map(|(count, what)| format!("{count:02} {what}"))
-                .collect();
-            format!(
-                "- {award}: {}{}",
-                parts.join(", "),
-                if i == last { "." } else { ";" }
-            )
-        })
-        .collect();
-    let counted = |n: usize, what: &str| (n > 0).then(|| format!("{n:02} {what}"));
-    let whom: Vec<String> = [
-        counted(collectives.len(), "tập thể"),
-        counted(individuals.len(), "cá nhân"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let body = vec![
-        format!(
-            "Năm {year}, các đơn vị thành viên {issuer} đã tích cực hưởng ứng, tổ chức thực hiện các phong trào thi đua yêu nước gắn với nhiệm vụ chính trị của từng đơn vị, hoàn thành các chỉ tiêu thi đua đã đăng ký."
-        ),
-        format!(
-            "Trên cơ sở kết quả chấm điểm, bình xét thi đua năm {year}, {issuer} kính đề nghị {to} xem xét, khen thưởng cho {}, cụ thể như sau:",
-            whom.join(" và ")
-        ),
-    ];
+    let grounds = awards_grounds(views, year, date, &issuer);
+    let summary = award_summary(&collectives, &individuals);
+    let body = awards_body(year, &issuer, &to, &collectives, &individuals);
     let list_title = format!("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {year}");
-    let line = |p: &Proposal| ListLine {
-        name: match p.person {
-            Some((name, _)) => name.to_string(),
-            None => name_of(p),
-        },
-        unit: match p.person {
-            Some((_, position)) => person_line("", position, &name_of(p))
-                .trim_start_matches(", ")
-                .to_string(),
-            None => String::new(),
-        },
-        award: p.award.to_string(),
-        achievement: p
-            .achievement
-            .map(str::to_string)
-            .or_else(|| {
-                p.scoring.map(|(scoring, rank)| {
-                    format!(
-                        "Xếp thứ {rank}/{} trong kết quả {}",
-                        scoring.rows.len(),
-                        lowercase_first(&views.scoring(scoring).title)
-                    )
-                })
-            })
-            .unwrap_or_default(),
-    };
+    let line = |p: &Proposal| list_line(views, p);
     AwardsDocument {
         number: number_line(&awards.document, "TTr"),
         dated: dated_line(settings.place, date, date_year),
@@ -229,6 +120,150 @@ pub fn awards_document(
             .sample
             .is_all()
             .then(|| super::SAMPLE_TABLE_NOTE.replace("trong bảng", "trong văn bản")),
+    }
+}
+
+/// The *Tờ trình*'s grounds: the law, the bloc's rules, the year's scoring and the meeting
+/// that voted (the last one held by `date`).
+fn awards_grounds(
+    views: &Views,
+    year: i32,
+    date: Option<jiff::civil::Date>,
+    issuer: &str,
+) -> Vec<String> {
+    let site = views.site;
+    let mut grounds = vec![
+        String::from("Căn cứ Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành;"),
+        format!("Căn cứ Quy chế tổ chức và hoạt động của {issuer};"),
+    ];
+    let scored = site
+        .scorings
+        .values()
+        .rfind(|s| i32::from(s.period.year()) == year);
+    if let Some(scoring) = scored {
+        let title = views.scoring(scoring).title;
+        grounds.push(format!("Căn cứ kết quả {};", lowercase_first(&title)));
+    }
+    let meeting = site
+        .meetings
+        .iter()
+        .filter(|m| m.year() == year || m.year() == year + 1)
+        .filter(|m| !m.votes.is_empty())
+        .rfind(|m| date.is_none_or(|d| m.date <= d));
+    if let Some(meeting) = meeting {
+        grounds.push(format!(
+            "Căn cứ Biên bản {} {};",
+            lowercase_first(&meeting.title),
+            format_date(meeting.date, DateStyle::Long, Language::Vi)
+        ));
+    }
+    grounds
+}
+
+/// A line per award: how many collectives and individuals are proposed for it, in the order
+/// the awards first appear.
+fn award_summary(collectives: &[Proposal], individuals: &[Proposal]) -> Vec<String> {
+    let mut forms: Vec<(&str, usize, usize)> = Vec::new();
+    for (p, collective) in collectives
+        .iter()
+        .map(|p| (p, true))
+        .chain(individuals.iter().map(|p| (p, false)))
+    {
+        let entry = match forms
+            .iter_mut()
+            .position(|(award, _, _)| crate::content::year::same_title(award, p.award))
+        {
+            Some(i) => &mut forms[i],
+            None => {
+                forms.push((p.award, 0, 0));
+                forms.last_mut().expect("just pushed")
+            }
+        };
+        if collective {
+            entry.1 += 1;
+        } else {
+            entry.2 += 1;
+        }
+    }
+    let last = forms.len().saturating_sub(1);
+    forms
+        .iter()
+        .enumerate()
+        .map(|(i, (award, c, n))| {
+            let parts: Vec<String> = [(*c, "tập thể"), (*n, "cá nhân")]
+                .into_iter()
+                .filter(|(count, _)| *count > 0)
+                .map(|(count, what)| format!("{count:02} {what}"))
+                .collect();
+            format!(
+                "- {award}: {}{}",
+                parts.join(", "),
+                if i == last { "." } else { ";" }
+            )
+        })
+        .collect()
+}
+
+/// The *Tờ trình*'s two body paragraphs: the year's work, then whom the bloc proposes.
+fn awards_body(
+    year: i32,
+    issuer: &str,
+    to: &str,
+    collectives: &[Proposal],
+    individuals: &[Proposal],
+) -> Vec<String> {
+    let counted = |n: usize, what: &str| (n > 0).then(|| format!("{n:02} {what}"));
+    let whom: Vec<String> = [
+        counted(collectives.len(), "tập thể"),
+        counted(individuals.len(), "cá nhân"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    vec![
+        format!(
+            "Năm {year}, các đơn vị thành viên {issuer} đã tích cực hưởng ứng, tổ chức thực hiện các phong trào thi đua yêu nước gắn với nhiệm vụ chính trị của từng đơn vị, hoàn thành các chỉ tiêu thi đua đã đăng ký."
+        ),
+        format!(
+            "Trên cơ sở kết quả chấm điểm, bình xét thi đua năm {year}, {issuer} kính đề nghị {to} xem xét, khen thưởng cho {}, cụ thể như sau:",
+            whom.join(" và ")
+        ),
+    ]
+}
+
+/// One proposal as a line of the appendix: name, unit, award and achievement.
+fn list_line(views: &Views, p: &Proposal) -> ListLine {
+    let name_of = |p: &Proposal| {
+        views
+            .site
+            .association(p.member)
+            .map_or_else(|| p.member.to_string(), |a| a.name.clone())
+    };
+    ListLine {
+        name: match p.person {
+            Some((name, _)) => name.to_string(),
+            None => name_of(p),
+        },
+        unit: match p.person {
+            Some((_, position)) => person_line("", position, &name_of(p))
+                .trim_start_matches(", ")
+                .to_string(),
+            None => String::new(),
+        },
+        award: p.award.to_string(),
+        achievement: p
+            .achievement
+            .map(str::to_string)
+            .or_else(|| {
+                p.scoring.map(|(scoring, rank)| {
+                    format!(
+                        "Xếp thứ {rank}/{} trong kết quả {}",
+                        scoring.rows.len(),
+                        lowercase_first(&views.scoring(scoring).title)
+                    )
+                })
+            })
+            .unwrap_or_default(),
     }
 }
 
