@@ -265,6 +265,15 @@ fn the_generated_configuration_loads_without_warnings_for_a_fixture() {
         );
     }
     assert_eq!(result["opened"].as_array().unwrap().len(), 16);
+    // The fixture holds no meeting and no awards yet: those two lists open empty, and only they.
+    let mut empty: Vec<&str> = result["empty"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    empty.sort_unstable();
+    assert_eq!(empty, ["#/collections/awards", "#/collections/meetings"]);
 }
 
 fn fixture_dir() -> std::path::PathBuf {

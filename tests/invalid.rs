@@ -1287,6 +1287,13 @@ fn hostile_cases() -> Vec<Case> {
         )
         .vi("E621", "ảnh SVG này không phải XML đúng cú pháp"),
         case(
+            "a compressed SVG logo",
+            "static/images/logo.svgz",
+            "a compressed SVG (.svgz) cannot be checked, so it is not published",
+            |s| write(s, "static/images/logo.svgz", "\u{1f}\u{8b} nén"),
+        )
+        .vi("E623", "ảnh SVG nén (.svgz) không kiểm tra được bên trong nên không được đăng"),
+        case(
             "an XHTML page next to a news item",
             "content/news/trang.xhtml",
             "a file a browser opens as a web page or runs as a program",
