@@ -264,16 +264,24 @@ fn the_generated_configuration_loads_without_warnings_for_a_fixture() {
             "{name}: {collections:?}"
         );
     }
-    assert_eq!(result["opened"].as_array().unwrap().len(), 16);
-    // The fixture holds no meeting and no awards yet: those two lists open empty, and only they.
-    let mut empty: Vec<&str> = result["empty"]
+    // The first and the last entry of every list that has entries; only the meetings and the
+    // awards may be empty in a fixture.
+    let empty: Vec<&str> = result["empty"]
         .as_array()
         .unwrap()
         .iter()
         .filter_map(|v| v.as_str())
         .collect();
-    empty.sort_unstable();
-    assert_eq!(empty, ["#/collections/awards", "#/collections/meetings"]);
+    assert!(
+        empty
+            .iter()
+            .all(|c| ["#/collections/awards", "#/collections/meetings"].contains(c)),
+        "{empty:?}"
+    );
+    assert_eq!(
+        result["opened"].as_array().unwrap().len(),
+        2 * (collections.len() - empty.len())
+    );
 }
 
 fn fixture_dir() -> std::path::PathBuf {

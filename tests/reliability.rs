@@ -654,8 +654,8 @@ fn unquoted_criterion_ids_are_an_error_saying_to_quote_them() {
     site.edit(SCORING, "{ id: \"1.2\",", "{ id: 1.10,");
     site.edit(
         SCORING,
-        "lien-minh-htx: { \"1.1\": 9.5, \"1.2\": 10",
-        "lien-minh-htx: { \"1.1\": 9.5, 1.2: 10",
+        "lien-minh-htx: { \"1.1\": 7.5, \"1.2\": 10",
+        "lien-minh-htx: { \"1.1\": 7.5, 1.2: 10",
     );
     let output = site.build(&[]);
     assert_eq!(output.status.code(), Some(1));

@@ -250,6 +250,14 @@ impl Session<'_> {
                     let context = self.markdown_context();
                     warnings.extend(render_field(item, rel, &context, true));
                 }
+                // As a full build renders them (markdown::render_site_except).
+                for section in [&mut period.assessment, &mut period.recommendations]
+                    .into_iter()
+                    .flatten()
+                {
+                    let context = self.markdown_context();
+                    warnings.extend(render_field(section, rel, &context, false));
+                }
                 if has_errors(&warnings) {
                     if previous.is_none() {
                         self.links.remove(&target);

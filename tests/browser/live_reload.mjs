@@ -109,7 +109,7 @@ try {
   await overlay.first().waitFor({ timeout: TIMEOUT });
   result.overlay_ms = Math.round(performance.now() - broken);
   const overlayText = await overlay.first().textContent();
-  check(overlayText.includes(`${NEWS}:3:1`), `the overlay names file and line: ${overlayText}`);
+  check(overlayText.includes(`${NEWS}:3:7`), `the overlay names file and line: ${overlayText}`);
   check(overlayText.includes("not a valid date"), `the overlay says what is wrong: ${overlayText}`);
   check(!(await reloaded(news)), "a broken file does not reload the page");
   check((await news.textContent("h1")) === lastGood, "the last good page stays");
