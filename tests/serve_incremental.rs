@@ -830,6 +830,18 @@ fn a_broken_data_file_keeps_its_last_good_version_until_fixed() {
 fn editing_scoring_matches_a_full_build() {
     let mut served = Live::example();
     let rel = "content/scoring/2013.yaml";
+    // The year's awards are checked against its scoring, so while the example has them a
+    // scoring change reloads everything (content/awards/2013.yaml); without them, it is applied.
+    let report = served.edit(rel, |t| {
+        t.replace("title: Chấm điểm thi đua năm 2013", "title: Chấm điểm năm 2013")
+    });
+    served.check(&report, Level::Full, "a title, with the year's awards");
+    let report = served.remove("content/awards/2013.yaml");
+    served.check(&report, Level::Full, "the awards removed");
+    let report = served.edit(rel, |t| {
+        t.replace("title: Chấm điểm năm 2013", "title: Chấm điểm thi đua năm 2013")
+    });
+    served.check(&report, Level::Content, "the title back");
     // Ranks change: the leader drops below two members tied at 95.75.
     let report = served.edit(rel, |t| {
         t.replace(

@@ -30,7 +30,7 @@ fn the_overlay_status_is_in_the_sites_language_with_explanations_and_a_link_to_t
     assert_eq!(error["code"], "E046");
     assert_eq!(
         error["message"],
-        "“2026-11-31” không phải ngày hợp lệ: tháng 11 năm 2026 chỉ có 30 ngày"
+        "“2026-11-31” không phải ngày hợp lệ: tháng 11 năm 2026 chỉ có 30 ngày; ngày cuối tháng là 2026-11-30"
     );
     assert_eq!(error["explain"]["meaning"], "Ngày không có trong tháng.");
     assert!(
