@@ -60,6 +60,7 @@ pub const ASSOCIATIONS: &str = "associations/";
 pub const REPORTS: &str = "reports/";
 pub const SCORING: &str = "scoring/";
 pub const DOCUMENTS: &str = "documents/";
+pub const REGISTRATIONS: &str = "registrations/";
 pub const SEARCH: &str = "search/";
 /// The search index's entry file; the rest of the index lies beside it under [`SEARCH`].
 pub const SEARCH_INDEX: &str = "search/index.json";
@@ -123,7 +124,7 @@ pub fn scoring_docx(id: PeriodId) -> String {
 }
 
 pub fn registration(year: i32) -> String {
-    format!("registrations/{year}/")
+    format!("{REGISTRATIONS}{year}/")
 }
 
 pub fn document(slug: &Slug) -> String {
@@ -179,6 +180,8 @@ pub enum Route {
     ReportCsv(PeriodId),
     ScoringIndex,
     Scoring(PeriodId),
+    /// `registrations/`: every year's registration.
+    Registrations,
     /// `registrations/<year>/`
     Registration(i32),
     // Downloads for offices (render/office): Word documents and spreadsheets.
@@ -229,6 +232,7 @@ impl Route {
             Route::ScoringIndex => SCORING.to_string(),
             Route::Search => SEARCH.to_string(),
             Route::Scoring(p) => scoring(*p),
+            Route::Registrations => REGISTRATIONS.to_string(),
             Route::Registration(year) => registration(*year),
             Route::Documents => DOCUMENTS.to_string(),
             Route::Document(i) => document(&site.documents[*i].slug),
@@ -293,22 +297,19 @@ pub fn routes(site: &Site) -> Vec<Route> {
         ]);
     }
     routes.extend(site.scorings.keys().map(|&id| Route::Scoring(id)));
+    if !site.registrations.is_empty() {
+        routes.push(Route::Registrations);
+    }
     routes.extend(
         site.registrations
             .keys()
             .map(|&year| Route::Registration(year)),
     );
-    for (&id, period) in &site.periods {
-        routes.push(Route::ReportXlsx(id));
-        if site.document_settings(&period.document).is_ok() {
-            routes.push(Route::ReportDocx(id));
-        }
+    for &id in site.periods.keys() {
+        routes.extend(report_downloads(site, id));
     }
-    for (&id, scoring) in &site.scorings {
-        routes.push(Route::ScoringXlsx(id));
-        if site.document_settings(&scoring.document).is_ok() {
-            routes.push(Route::ScoringDocx(id));
-        }
+    for &id in site.scorings.keys() {
+        routes.extend(scoring_downloads(site, id));
     }
     routes.extend([
         Route::Atom,
@@ -323,6 +324,32 @@ pub fn routes(site: &Site) -> Vec<Route> {
     routes.extend((0..site.associations.len()).map(Route::AssociationFeed));
     routes.extend((0..site.tags.len()).map(Route::TagFeed));
     routes.extend(alias_routes(site));
+    routes
+}
+
+/// The office downloads of a period's review: the spreadsheet always; the Word report when the
+/// report is issued (some member reported) and site.yaml's `documents:` is complete.
+pub fn report_downloads(site: &Site, id: PeriodId) -> Vec<Route> {
+    let Some(period) = site.periods.get(&id) else {
+        return Vec::new();
+    };
+    let mut routes = vec![Route::ReportXlsx(id)];
+    if site.report_issued(id) && site.document_settings(&period.document).is_ok() {
+        routes.push(Route::ReportDocx(id));
+    }
+    routes
+}
+
+/// The office downloads of a scoring: the spreadsheet always, the Word appendix when
+/// `documents:` is complete.
+pub fn scoring_downloads(site: &Site, id: PeriodId) -> Vec<Route> {
+    let Some(scoring) = site.scorings.get(&id) else {
+        return Vec::new();
+    };
+    let mut routes = vec![Route::ScoringXlsx(id)];
+    if site.document_settings(&scoring.document).is_ok() {
+        routes.push(Route::ScoringDocx(id));
+    }
     routes
 }
 

@@ -25,13 +25,20 @@ pub struct BarChart {
     pub bars: Vec<Bar>,
 }
 
-const WIDTH: f64 = 640.0;
-const LABEL_WIDTH: f64 = 190.0;
-const VALUE_WIDTH: f64 = 90.0;
-const ROW: f64 = 26.0;
-const BAR: f64 = 16.0;
-const TOP: f64 = 8.0;
-const MAX_LABEL_CHARS: usize = 28;
+/// The drawing is narrow (a phone's width) and scales to its box: text stays readable on a
+/// phone (14 px drawn, about 12.5 px at 390 px) and the chart never wider than a reading column
+/// on a desktop (style.css sizes the box).
+const WIDTH: f64 = 400.0;
+/// Each bar has its label on a line above it, so long names and values never share a line.
+const ROW: f64 = 44.0;
+const LABEL_BASELINE: f64 = 14.0;
+const BAR_TOP: f64 = 20.0;
+const BAR: f64 = 14.0;
+const TOP: f64 = 6.0;
+const SIDE: f64 = 2.0;
+/// Advance of a character at 14 px, a little on the wide side (so a value is never clipped).
+const CHAR: f64 = 8.0;
+const MAX_LABEL_CHARS: usize = 48;
 
 fn escape(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len());
@@ -61,8 +68,15 @@ pub fn bar_chart(chart: &BarChart) -> String {
     let max = values.iter().copied().fold(0.0_f64, f64::max);
     let min = values.iter().copied().fold(0.0_f64, f64::min);
     let span = if max - min > 0.0 { max - min } else { 1.0 };
-    let plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-    let zero_x = LABEL_WIDTH + (-min) / span * plot;
+    // Room after the longest bar for the longest value, whole.
+    let value_width = chart
+        .bars
+        .iter()
+        .map(|b| b.display.chars().count() as f64 * CHAR)
+        .fold(0.0_f64, f64::max)
+        + 8.0;
+    let plot = (WIDTH - 2.0 * SIDE - value_width).max(WIDTH / 3.0);
+    let zero_x = SIDE + (-min) / span * plot;
     let height = TOP * 2.0 + ROW * chart.bars.len() as f64;
     let id = escape(&chart.id);
     let mut svg = String::with_capacity(400 + chart.bars.len() * 300);
@@ -80,15 +94,15 @@ pub fn bar_chart(chart: &BarChart) -> String {
         } else {
             zero_x
         };
-        let text_y = y + ROW / 2.0 + 4.5;
         let _ = write!(
             svg,
-            r#"<g><text class="chart-label" x="{}" y="{text_y:.1}" text-anchor="end">{}</text><rect class="chart-bar{}" x="{x:.1}" y="{:.1}" width="{length:.1}" height="{BAR}" rx="2"/><text class="chart-value" x="{:.1}" y="{text_y:.1}">{}</text></g>"#,
-            LABEL_WIDTH - 8.0,
+            r#"<g><text class="chart-label" x="{SIDE}" y="{:.1}">{}</text><rect class="chart-bar{}" x="{x:.1}" y="{:.1}" width="{length:.1}" height="{BAR}" rx="2"/><text class="chart-value" x="{:.1}" y="{:.1}">{}</text></g>"#,
+            y + LABEL_BASELINE,
             escape(&shorten(&bar.label)),
             if *value < 0.0 { " negative" } else { "" },
-            y + (ROW - BAR) / 2.0,
+            y + BAR_TOP,
             zero_x.max(x + length) + 6.0,
+            y + BAR_TOP + BAR - 2.5,
             escape(&bar.display)
         );
     }
@@ -152,6 +166,34 @@ mod tests {
             bars: vec![bar("a", -5), bar("b", 5)],
         });
         assert!(svg.contains("chart-bar negative"));
+    }
+
+    #[test]
+    fn the_longest_value_fits_inside_the_drawing() {
+        let svg = bar_chart(&BarChart {
+            id: "c".into(),
+            title: "t".into(),
+            description: "d".into(),
+            bars: vec![
+                Bar {
+                    label: "Liên hiệp các Hội Khoa học và Kỹ thuật".into(),
+                    value: Decimal::from(136),
+                    display: "khoảng +13,6% (mẫu)".into(),
+                },
+                bar("b", 5),
+            ],
+        });
+        // The value's text starts after the longest bar and ends inside the 400 px drawing.
+        let start: f64 = svg
+            .split("class=\"chart-value\" x=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap()
+            .parse()
+            .unwrap();
+        let text = "khoảng +13,6% (mẫu)".chars().count() as f64 * CHAR;
+        assert!(start + text <= WIDTH, "{start} + {text}");
+        assert!(svg.contains(">Liên hiệp các Hội Khoa học và Kỹ thuật</text>"));
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub mod office;
 mod pages;
 pub mod readers;
 pub mod registration;
+pub mod report;
+pub mod review;
 pub mod search;
 pub mod views;
 
@@ -304,6 +306,7 @@ impl Renderer {
             "extra": config.extra,
             "news_count": site.news.len(),
             "document_count": site.documents.len(),
+            "registration_count": site.registrations.len(),
             "association_count": site.associations.len(),
         });
         let menu: Vec<MenuItem> = site
@@ -377,12 +380,11 @@ impl Renderer {
                 };
             }
             Route::ReportJson(id) => {
-                return out
-                    .write(&path, data::period_json(site, id).as_bytes())
-                    .map_err(io_error);
+                let json = data::period_json(&state.reports, id);
+                return out.write(&path, json.as_bytes()).map_err(io_error);
             }
             Route::ReportCsv(id) => {
-                let csv = data::period_csv(site, id).map_err(|e| {
+                let csv = data::period_csv(&state.reports, id).map_err(|e| {
                     Diagnostic::new(PathBuf::from(&path), "E116").arg("error", e.to_string())
                 })?;
                 return out.write(&path, csv.as_bytes()).map_err(io_error);
@@ -392,7 +394,7 @@ impl Renderer {
             | Route::ReportXlsx(_)
             | Route::ScoringDocx(_)
             | Route::ScoringXlsx(_) => {
-                let bytes = office::render(&state.views, job).map_err(|e| {
+                let bytes = office::render(&state.views, &state.reports, job).map_err(|e| {
                     Diagnostic::new(PathBuf::from(&path), "E301")
                         .arg("file", path.clone())
                         .arg("error", e)
@@ -489,6 +491,7 @@ impl Renderer {
             Route::Report(id) => pages::report(state, &mut context, id),
             Route::ScoringIndex => pages::scoring_index(state, &mut context),
             Route::Scoring(id) => pages::scoring(state, &mut context, id),
+            Route::Registrations => pages::registrations(state, &mut context),
             Route::Registration(year) => pages::registration(state, &mut context, year),
             Route::Atom => pages::atom(state, &mut context),
             Route::Documents => pages::documents(state, &mut context),
@@ -536,6 +539,8 @@ impl Renderer {
 /// Per-render values shared by many pages, computed at most once each.
 struct RenderState<'a> {
     views: Views<'a>,
+    /// Every period's report and every scoring, computed once for all the outputs of the build.
+    reports: report::Reports<'a>,
     cards: Vec<OnceLock<Value>>,
     association_cards: OnceLock<Value>,
 }
@@ -544,6 +549,7 @@ impl<'a> RenderState<'a> {
     fn new(site: &'a Site, t: &'a Translations) -> Self {
         RenderState {
             views: Views { site, t },
+            reports: report::Reports::new(site),
             cards: (0..site.news.len()).map(|_| OnceLock::new()).collect(),
             association_cards: OnceLock::new(),
         }

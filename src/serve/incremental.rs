@@ -235,22 +235,17 @@ impl Touched {
                 jobs.push(Route::Scoring(*id));
             }
         }
-        // The office downloads carry the review's text and figures and the scoring table.
-        for id in self.reports.iter().chain(&self.report_data) {
-            if let Some(period) = site.periods.get(id) {
-                jobs.push(Route::ReportXlsx(*id));
-                if site.document_settings(&period.document).is_ok() {
-                    jobs.push(Route::ReportDocx(*id));
-                }
-            }
-        }
-        for id in &self.scorings {
-            if let Some(scoring) = site.scorings.get(id) {
-                jobs.push(Route::ScoringXlsx(*id));
-                if site.document_settings(&scoring.document).is_ok() {
-                    jobs.push(Route::ScoringDocx(*id));
-                }
-            }
+        // The office downloads carry the review's text and figures and the scoring table; a
+        // year's report holds its scoring as an appendix, and the scoring's appendix names the
+        // report it is attached to: either change renders both.
+        for id in self
+            .reports
+            .iter()
+            .chain(&self.report_data)
+            .chain(&self.scorings)
+        {
+            jobs.extend(urls::report_downloads(site, *id));
+            jobs.extend(urls::scoring_downloads(site, *id));
         }
         if self.statics {
             jobs.extend((0..site.static_files.len()).map(Route::Static));
