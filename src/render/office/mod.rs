@@ -49,24 +49,36 @@ fn term(name: &str) -> String {
 }
 
 /// The issuer in capitals, in lines of at most 24 characters (what fits the left column at
-/// 12 pt bold): `KHỐI THI ĐUA CÁC TỔ CHỨC` / `HỘI ĐẶC THÙ`. Line breaks the editor wrote
-/// are kept.
+/// 12 pt bold): `KHỐI THI ĐUA CÁC TỔ CHỨC` / `HỘI ĐẶC THÙ`; a last line of one word takes
+/// the word before it (`KHỐI THI ĐUA CÁC HỘI` / `ĐẶC THÙ`, not `… ĐẶC` / `THÙ`). Line breaks
+/// the editor wrote are kept.
 pub fn issuer_lines(settings: &DocumentSettings) -> Vec<String> {
+    const WIDTH: usize = 24;
     let mut lines = Vec::new();
     for written in settings.issuer.to_uppercase().lines() {
-        let mut line = String::new();
+        let mut block: Vec<Vec<&str>> = Vec::new();
+        let mut line: Vec<&str> = Vec::new();
+        let length = |words: &[&str]| {
+            words.iter().map(|w| w.chars().count()).sum::<usize>() + words.len().saturating_sub(1)
+        };
         for word in written.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 24 {
-                lines.push(std::mem::take(&mut line));
+            if !line.is_empty() && length(&line) + 1 + word.chars().count() > WIDTH {
+                block.push(std::mem::take(&mut line));
             }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
+            line.push(word);
         }
         if !line.is_empty() {
-            lines.push(line);
+            block.push(line);
         }
+        if let [.., before, last] = block.as_mut_slice()
+            && last.len() == 1
+            && before.len() > 2
+            && length(last) + 1 + before.last().map_or(0, |w| w.chars().count()) <= WIDTH
+        {
+            let moved = before.pop().expect("more than two words");
+            last.insert(0, moved);
+        }
+        lines.extend(block.iter().map(|words| words.join(" ")));
     }
     lines
 }
@@ -1125,6 +1137,11 @@ mod tests {
             vec!["KHỐI THI ĐUA CÁC TỔ CHỨC", "HỘI ĐẶC THÙ"]
         );
         assert_eq!(author(&s), "KHỐI THI ĐUA CÁC TỔ CHỨC HỘI ĐẶC THÙ");
+        let short = DocumentSettings {
+            issuer: "Khối thi đua các hội đặc thù",
+            ..s
+        };
+        assert_eq!(issuer_lines(&short), vec!["KHỐI THI ĐUA CÁC HỘI", "ĐẶC THÙ"]);
     }
 
     #[test]
