@@ -7,8 +7,13 @@
 //! allocator instead, and on glibc every such block is its own mapping, returned to the
 //! system when freed. Which allocator owns a block follows from its size alone, and
 //! `GlobalAlloc` passes a block's layout back on `dealloc` and `realloc`: the two never mix.
+//!
+//! Every allocation and release is also reported to [`blocpress::alloc_guard`], which holds a
+//! page's template rendering to its memory budget (a thread over it never gets the memory).
 
 use std::alloc::{GlobalAlloc, Layout, System};
+
+use blocpress::alloc_guard;
 
 /// Blocks at least this large go to the system allocator.
 const LARGE: usize = 1 << 20;
@@ -20,6 +25,7 @@ impl Allocator {
     /// mapping threshold by itself after a large block is freed (keeping later ones in its
     /// heap); a threshold set here stays put.
     pub fn configure() {
+        alloc_guard::start_reporting();
         #[cfg(all(target_os = "linux", target_env = "gnu"))]
         {
             unsafe extern "C" {
@@ -38,6 +44,7 @@ impl Allocator {
 // `GlobalAlloc` callers must pass back unchanged; `realloc` across the boundary copies.
 unsafe impl GlobalAlloc for Allocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        alloc_guard::on_alloc(layout.size());
         unsafe {
             if layout.size() >= LARGE {
                 System.alloc(layout)
@@ -48,6 +55,7 @@ unsafe impl GlobalAlloc for Allocator {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        alloc_guard::on_alloc(layout.size());
         unsafe {
             if layout.size() >= LARGE {
                 System.alloc_zeroed(layout)
@@ -58,6 +66,7 @@ unsafe impl GlobalAlloc for Allocator {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        alloc_guard::on_dealloc(layout.size());
         unsafe {
             if layout.size() >= LARGE {
                 System.dealloc(ptr, layout)
@@ -70,8 +79,21 @@ unsafe impl GlobalAlloc for Allocator {
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         unsafe {
             match (layout.size() >= LARGE, new_size >= LARGE) {
-                (true, true) => System.realloc(ptr, layout, new_size),
-                (false, false) => mimalloc::MiMalloc.realloc(ptr, layout, new_size),
+                (true, true) | (false, false) => {
+                    // Growth is reported before it is taken, shrinking after.
+                    if new_size > layout.size() {
+                        alloc_guard::on_alloc(new_size - layout.size());
+                    }
+                    let new = if layout.size() >= LARGE {
+                        System.realloc(ptr, layout, new_size)
+                    } else {
+                        mimalloc::MiMalloc.realloc(ptr, layout, new_size)
+                    };
+                    if new_size < layout.size() && !new.is_null() {
+                        alloc_guard::on_dealloc(layout.size() - new_size);
+                    }
+                    new
+                }
                 _ => {
                     let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
                     let new = self.alloc(new_layout);

@@ -99,6 +99,35 @@ impl MetricDef {
         })
     }
 
+    /// Whether values must be whole numbers, wherever they are typed (YAML, the browser editor,
+    /// a form): counts, and amounts in đồng (the đồng has no smaller coin, so `12.5` đồng is a
+    /// number typed wrong — most often `12.500.000` read by a program as 12.5). An amount in
+    /// another unit (`triệu đồng`, `tấn`) may have decimals.
+    pub fn whole_numbers_only(&self) -> bool {
+        match self.kind() {
+            MetricKind::Count => true,
+            MetricKind::Amount => self.in_dong(),
+            MetricKind::Percent | MetricKind::Decimal => false,
+        }
+    }
+
+    /// Whether the unit is the đồng itself (`đồng`, `đ`, `VNĐ`, `VND`), not a multiple of it.
+    pub fn in_dong(&self) -> bool {
+        use unicode_normalization::UnicodeNormalization;
+        let unit: String = self
+            .unit
+            .as_deref()
+            .unwrap_or("")
+            .trim()
+            .nfc()
+            .collect::<String>()
+            .to_lowercase();
+        matches!(
+            unit.as_str(),
+            "đồng" | "đ" | "vnđ" | "vnd" | "đồng việt nam" | "việt nam đồng"
+        )
+    }
+
     /// The lowest allowed value: `min`, or 0.
     pub fn min(&self) -> f64 {
         self.min.unwrap_or(0.0)
@@ -109,6 +138,53 @@ impl MetricDef {
         self.max
             .or_else(|| (self.kind() == MetricKind::Percent).then_some(100.0))
     }
+
+    /// Whether the metric counts Vietnamese money: its unit is `đồng` (or `VNĐ`, `VND`, `đ`),
+    /// which has no smaller coin, so a fraction of it is always a typing mistake.
+    pub fn is_in_dong(&self) -> bool {
+        self.unit.as_deref().is_some_and(|unit| {
+            let unit: String = unit
+                .trim()
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect::<String>();
+            let unit =
+                unicode_normalization::UnicodeNormalization::nfc(unit.as_str()).collect::<String>();
+            matches!(unit.as_str(), "đồng" | "vnđ" | "vnd" | "đ")
+        })
+    }
+
+    /// Whether `value` suits the metric: whole for counts and for amounts in đồng, within
+    /// `min`..`max`. The one rule every way a value comes in (YAML, the browser editor, Excel
+    /// forms) checks; each caller words the problem for where the value was written.
+    pub fn check_value(&self, value: rust_decimal::Decimal) -> Result<(), ValueProblem> {
+        let whole = value.fract().is_zero();
+        if self.kind() == MetricKind::Count && !whole {
+            return Err(ValueProblem::NotWhole);
+        }
+        if !whole && self.is_in_dong() {
+            return Err(ValueProblem::FractionOfDong);
+        }
+        let as_f64: f64 = value.to_string().parse().unwrap_or(0.0);
+        if as_f64 < self.min() {
+            return Err(ValueProblem::BelowMin);
+        }
+        if self.max().is_some_and(|max| as_f64 > max) {
+            return Err(ValueProblem::AboveMax);
+        }
+        Ok(())
+    }
+}
+
+/// Why a value does not suit its metric ([`MetricDef::check_value`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueProblem {
+    /// A count with a fraction.
+    NotWhole,
+    /// An amount in đồng with a fraction.
+    FractionOfDong,
+    BelowMin,
+    AboveMax,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -196,6 +272,54 @@ pub struct Signer {
     pub name: Option<String>,
 }
 
+/// `images:` in site.yaml: how the image pipeline may use the machine.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawImages {
+    /// `256`, `256 MB`, `1 GB`.
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    memory: Option<String>,
+}
+
+/// The image pipeline's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImagesConfig {
+    /// The memory all images in flight may hold together, in bytes (`images.memory`).
+    pub memory: u64,
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        ImagesConfig {
+            memory: DEFAULT_IMAGE_MEMORY,
+        }
+    }
+}
+
+/// The default of `images.memory`: a phone photo takes about 40 MB (decoded at half size), a
+/// 24-megapixel camera photo about 90 MB; 256 MB keeps several in flight on any machine an
+/// office has.
+pub const DEFAULT_IMAGE_MEMORY: u64 = 256 << 20;
+/// The least `images.memory` can be: one phone photo and its copies.
+pub const MIN_IMAGE_MEMORY: u64 = 64 << 20;
+
+/// `images.memory` as written: a number of megabytes (`256`), or a number with its unit
+/// (`256 MB`, `1 GB`, `512MiB`). `None` when it is neither.
+pub fn parse_memory(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: u64 = number.parse().ok()?;
+    let unit: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "mb" | "mib" | "m" => 1 << 20,
+        "gb" | "gib" | "g" => 1 << 30,
+        _ => return None,
+    };
+    number.checked_mul(unit)
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -218,6 +342,8 @@ struct RawConfig {
     markdown: MarkdownConfig,
     #[serde(default)]
     documents: Option<DocumentsConfig>,
+    #[serde(default)]
+    images: RawImages,
     #[serde(default)]
     extra: yaml::Value,
     /// Editing in the browser, published (see [`crate::cms`]).
@@ -289,6 +415,8 @@ pub struct SiteConfig {
     pub markdown: MarkdownConfig,
     /// `documents:`: what the official `.docx` documents need (issuer, place, signer).
     pub documents: Option<DocumentsConfig>,
+    /// `images:`: the memory budget of the image pipeline.
+    pub images: ImagesConfig,
     pub extra: serde_json::Value,
     /// `cms:`: `build` publishes `/admin/` against this repository.
     pub cms: Option<CmsSettings>,
@@ -358,6 +486,18 @@ impl SiteConfig {
             let at = source.locate(&["cms", key]);
             problems.push(Diagnostic::new(path, code).arg("value", value).at_opt(at));
         }
+        let mut images = ImagesConfig::default();
+        if let Some(text) = &raw.images.memory {
+            match parse_memory(text) {
+                Some(bytes) if bytes >= MIN_IMAGE_MEMORY => images.memory = bytes,
+                _ => problems.push(
+                    source
+                        .at(&["images", "memory"], "E613")
+                        .arg("value", text.as_str())
+                        .count("min", MIN_IMAGE_MEMORY >> 20),
+                ),
+            }
+        }
         if raw.title.trim().is_empty() {
             problems.push(source.at(&["title"], "E065").arg("key", "title"));
         }
@@ -376,6 +516,7 @@ impl SiteConfig {
             metrics: raw.metrics,
             markdown: raw.markdown,
             documents: raw.documents,
+            images,
             extra: extra_to_json(&raw.extra),
             cms: raw.cms,
         })
@@ -507,6 +648,50 @@ pub fn normalize_base_url(url: &str) -> Result<(String, String), Message> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_suit_their_metric() {
+        use rust_decimal::Decimal;
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let def = |unit: &str, kind: Option<MetricKind>| MetricDef {
+            label: "x".into(),
+            unit: Some(unit.into()),
+            kind,
+            ..MetricDef::default()
+        };
+        let count = def("người", None);
+        assert_eq!(count.check_value(d("12.5")), Err(ValueProblem::NotWhole));
+        assert_eq!(count.check_value(d("-1")), Err(ValueProblem::BelowMin));
+        assert_eq!(count.check_value(d("12")), Ok(()));
+        for unit in ["đồng", " Đồng ", "VNĐ", "vnd", "đ", "đ\u{301}ồng"] {
+            let money = def(unit, Some(MetricKind::Amount));
+            let expected = if unit.contains('\u{301}') {
+                Ok(())
+            } else {
+                Err(ValueProblem::FractionOfDong)
+            };
+            assert_eq!(money.check_value(d("12.5")), expected, "{unit:?}");
+            assert_eq!(money.check_value(d("1250000000")), Ok(()));
+        }
+        // Decomposed as macOS writes it: still đồng.
+        let nfd = def("\u{111}o\u{302}\u{300}ng", Some(MetricKind::Amount));
+        assert!(nfd.is_in_dong());
+        let tons = def("tấn", Some(MetricKind::Amount));
+        assert_eq!(tons.check_value(d("12.5")), Ok(()));
+        let rate = def("%", None);
+        assert_eq!(rate.check_value(d("100.5")), Err(ValueProblem::AboveMax));
+        assert_eq!(rate.check_value(d("95.5")), Ok(()));
+    }
+
+    #[test]
+    fn image_memory_is_read_in_megabytes_or_with_its_unit() {
+        assert_eq!(parse_memory("256"), Some(256 << 20));
+        assert_eq!(parse_memory("256 MB"), Some(256 << 20));
+        assert_eq!(parse_memory("1 GB"), Some(1 << 30));
+        assert_eq!(parse_memory("512MiB"), Some(512 << 20));
+        assert_eq!(parse_memory("nhiều"), None);
+        assert_eq!(parse_memory("1,5 GB"), None);
+    }
 
     #[test]
     fn settings_are_checked() {

@@ -2,13 +2,16 @@
 //! way: load (`content`) → validate → Markdown (`markdown`) → templates (`render`) → write
 //! (`output`). The same loaded [`model::Site`] feeds `build`, `check` and `serve`.
 
+pub mod alloc_guard;
 pub mod cms;
 pub mod collation;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod hygiene;
 pub mod i18n;
 pub mod images;
+pub mod lock;
 pub mod markdown;
 pub mod messages;
 pub mod model;

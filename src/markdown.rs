@@ -92,8 +92,10 @@ impl Renderer<'_> {
         let Some(images) = self.context.images else {
             return;
         };
+        // A refused image is reported once, where it is, not again at each link to it.
         if let Some(path) = crate::urls::site_file_target(url, self.context.base_path)
             && !images.files.contains(&path)
+            && !images.refused.contains(&path)
         {
             self.problems.push(Problem {
                 line: self.lines.line(offset),
@@ -110,7 +112,10 @@ impl Renderer<'_> {
             return None;
         }
         Some(match crate::content::colocated::resolve(source, url) {
-            Some(dest) if images.files.contains(&dest) => Ok(dest),
+            // A refused image is reported once, where it is: the link stays as it would be.
+            Some(dest) if images.files.contains(&dest) || images.refused.contains(&dest) => {
+                Ok(dest)
+            }
             Some(dest) if !images.outside.contains(&dest) => {
                 Err(crate::messages::Message::new("E400").arg("target", url))
             }
@@ -475,9 +480,12 @@ impl Renderer<'_> {
         }
         let mut html_out = String::with_capacity(text.len() * 3 / 2);
         html::push_html(&mut html_out, out.into_iter());
+        // A character reference decodes to the character (`&#11;` is U+000B), which XML
+        // forbids in a feed: the raw characters were replaced when the file was read, these
+        // are replaced the same way here.
         Rendered {
-            html: html_out,
-            first_paragraph,
+            html: without_forbidden(html_out),
+            first_paragraph: first_paragraph.map(without_forbidden),
             problems: std::mem::take(&mut self.problems),
         }
     }
@@ -518,6 +526,14 @@ impl Renderer<'_> {
             }
             other => other,
         }
+    }
+}
+
+/// `text` with the characters XML forbids replaced ([`crate::hygiene::replace_forbidden`]).
+fn without_forbidden(text: String) -> String {
+    match crate::hygiene::replace_forbidden(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(clean) => clean,
     }
 }
 

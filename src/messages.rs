@@ -151,15 +151,55 @@ impl MessageError {
 
     /// An error and its causes, `: `-joined, the catalogue ones in `language`.
     pub fn render_chain(error: &anyhow::Error, language: Language) -> String {
-        error
-            .chain()
-            .map(|cause| match cause.downcast_ref::<MessageError>() {
-                Some(message) => message.0.render(language),
-                None => cause.to_string(),
-            })
+        let mut chain = error.chain();
+        // A message given as context (`.with_context(|| MessageError::…)`) is found by
+        // anyhow's own downcast only: in the chain it is wrapped with its cause.
+        let outer = error.downcast_ref::<MessageError>().map(|message| {
+            chain.next();
+            message.0.render(language)
+        });
+        outer
+            .into_iter()
+            .chain(chain.map(|cause| {
+                if let Some(message) = cause.downcast_ref::<MessageError>() {
+                    message.0.render(language)
+                } else if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+                    io_reason(io).render(language)
+                } else {
+                    cause.to_string()
+                }
+            }))
             .collect::<Vec<_>>()
             .join(": ")
     }
+}
+
+/// What went wrong in a read or a write, in words of the catalogue: the system's own text
+/// ("No space left on device") is English whatever the site's language.
+pub fn io_reason(error: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    // The kinds std names (StorageFull, ReadOnlyFilesystem, …) where it does; the raw Linux
+    // numbers where std still reports `Other`/`Uncategorized`.
+    let id = match (error.kind(), error.raw_os_error()) {
+        (ErrorKind::NotFound, _) | (_, Some(2)) => "io-reason-not-found",
+        (ErrorKind::PermissionDenied, _) | (_, Some(1 | 13)) => "io-reason-permission",
+        (ErrorKind::StorageFull, _) | (_, Some(28 | 122)) => "io-reason-no-space",
+        (ErrorKind::ReadOnlyFilesystem, _) | (_, Some(30)) => "io-reason-read-only",
+        (ErrorKind::ResourceBusy, _) | (_, Some(16 | 26)) => "io-reason-busy",
+        (ErrorKind::InvalidFilename, _) | (_, Some(36)) => "io-reason-name-too-long",
+        (ErrorKind::IsADirectory, _) | (_, Some(21)) => "io-reason-is-folder",
+        (ErrorKind::NotADirectory, _) | (_, Some(20)) => "io-reason-not-folder",
+        (ErrorKind::AlreadyExists, _) | (_, Some(17)) => "io-reason-exists",
+        (ErrorKind::UnexpectedEof, _) => "io-reason-truncated",
+        (ErrorKind::InvalidData, _) => "io-reason-invalid-data",
+        (ErrorKind::CrossesDevices, _) | (_, Some(18)) => "io-reason-cross-device",
+        (ErrorKind::TooManyLinks, _) | (_, Some(40)) => "io-reason-link-loop",
+        (_, Some(24 | 23)) => "io-reason-too-many-open",
+        (_, Some(5)) => "io-reason-device",
+        (_, Some(code)) => return Message::new("io-reason-system").count("code", code),
+        _ => "io-reason-unknown",
+    };
+    Message::new(id)
 }
 
 /// A message with no arguments, rendered: for fixed labels (`lỗi`, `cảnh báo`).

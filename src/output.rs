@@ -16,6 +16,8 @@ use anyhow::{Context, Result, bail};
 
 use crate::messages::{Message, MessageError};
 
+mod in_place;
+
 /// A refusal to write `output`, in the catalogue; add arguments with [`MessageError::arg`].
 fn refuse(id: &'static str, output: &Path) -> MessageError {
     MessageError(Message::new(id).arg("output", output.display().to_string()))
@@ -203,11 +205,15 @@ impl DiskOutput {
             bail!(refuse("out-refuse-file", &output));
         }
         fs::create_dir_all(&parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+            .with_context(|| MessageError::io("io-cannot-create-folder", &parent))?;
         // Taken before anything looks into the output or beside it: another build may be
         // swapping folders there right now.
         let lock = BuildLock::acquire(&parent, &output)?;
         if output.is_dir() {
+            // A build stopped while replacing files of a mount-point output: the previous site
+            // first comes back whole.
+            in_place::settle(&output)
+                .with_context(|| MessageError::io("out-cannot-remove-leftover", &output))?;
             check_not_a_project(&output)?;
             check_foreign_files(&output, guard.force)?;
         }
@@ -228,17 +234,6 @@ impl DiskOutput {
         for leftover in [&staging, &old] {
             remove_leftover(leftover, &output)
                 .with_context(|| MessageError::io("out-cannot-remove-leftover", leftover))?;
-        }
-        if let Ok(entries) = fs::read_dir(&output) {
-            for entry in entries.flatten() {
-                if entry
-                    .file_name()
-                    .to_string_lossy()
-                    .starts_with(IN_PLACE_TEMP)
-                {
-                    let _ = fs::remove_file(entry.path());
-                }
-            }
         }
         fs::create_dir(&staging)
             .with_context(|| MessageError::io("io-cannot-create-folder", &staging))?;
@@ -304,67 +299,16 @@ impl DiskOutput {
     }
 
     /// For an output folder that cannot be renamed (a mount point, such as a Docker bind mount
-    /// of `public/`): copies the finished staging folder into it file by file, each through a
-    /// temporary file and a rename inside the output, so no page is ever seen half written;
-    /// then removes the files the previous build wrote and this one did not. Everything was
-    /// rendered before the first write, so a failed render never gets here.
+    /// of `public/`): see [`in_place`]. Everything was rendered before, so a failed render
+    /// never gets here; a failure here leaves the previous site whole.
     fn commit_in_place(&self, written: &BTreeSet<String>) -> Result<()> {
-        let previous = marker_list(&self.output).unwrap_or_default();
-        // The marker lists both builds while files are replaced: an interrupted copy leaves
-        // nothing the next build would take for someone else's file.
-        let both: BTreeSet<String> = previous.union(written).cloned().collect();
-        self.write_in_place(MARKER, marker_text(&both).as_bytes())?;
-        for path in written {
-            let from = safe_join(&self.staging, path).map_err(anyhow::Error::msg)?;
-            let bytes =
-                fs::read(&from).with_context(|| format!("cannot read {}", from.display()))?;
-            self.write_in_place(path, &bytes)?;
-        }
-        self.write_in_place(MARKER, marker_text(written).as_bytes())?;
-        for stale in previous.difference(written) {
-            let Ok(target) = safe_join(&self.output, stale) else {
-                continue;
-            };
-            if target.is_file() {
-                fs::remove_file(&target)
-                    .with_context(|| format!("cannot remove {}", target.display()))?;
-            }
-            // Folders the old build made and the new one left empty.
-            let mut dir = target.parent();
-            while let Some(d) = dir {
-                if d == self.output || fs::remove_dir(d).is_err() {
-                    break;
-                }
-                dir = d.parent();
-            }
-        }
+        in_place::commit(&self.staging, &self.output, written).map_err(|diagnostic| {
+            let mut all = crate::diagnostics::Diagnostics::new();
+            all.push(diagnostic);
+            anyhow::Error::new(crate::diagnostics::SiteErrors(all))
+        })?;
         fs::remove_dir_all(&self.staging)
-            .with_context(|| format!("cannot remove {}", self.staging.display()))
-    }
-
-    /// One file of an in-place commit: written beside the output's marker, then renamed.
-    fn write_in_place(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let target = safe_join(&self.output, path).map_err(anyhow::Error::msg)?;
-        if let Some(dir) = target.parent() {
-            if dir.is_file() {
-                // A page of the previous build where this build needs a folder.
-                fs::remove_file(dir).with_context(|| format!("cannot remove {}", dir.display()))?;
-            }
-            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        if target.is_dir() {
-            fs::remove_dir_all(&target)
-                .with_context(|| format!("cannot remove {}", target.display()))?;
-        }
-        let temp = self
-            .output
-            .join(format!("{IN_PLACE_TEMP}{}", std::process::id()));
-        fs::write(&temp, bytes)
-            .and_then(|()| fs::rename(&temp, &target))
-            .inspect_err(|_| {
-                let _ = fs::remove_file(&temp);
-            })
-            .with_context(|| format!("cannot write {}", target.display()))
+            .with_context(|| MessageError::io("io-cannot-remove", &self.staging))
     }
 
     fn swap(&self, written: &BTreeSet<String>) -> Result<()> {
@@ -454,10 +398,6 @@ fn marker_list(output: &Path) -> Option<BTreeSet<String>> {
     })
 }
 
-/// Temporary files of an in-place commit, at the top of the output (hidden, so never taken
-/// for a page); a build stopped in the middle leaves one, which the next build removes.
-const IN_PLACE_TEMP: &str = ".blocpress-tmp-";
-
 /// A rename that fails because the output is a mount point (`EBUSY`) or on another device
 /// (`EXDEV`): the output can only be replaced in place.
 fn cannot_swap(error: &io::Error) -> bool {
@@ -468,19 +408,22 @@ fn cannot_swap(error: &io::Error) -> bool {
 }
 
 /// Test seam: `BLOCPRESS_TEST_SWAP_FAILS=1` makes a build behave as if the output folder were
-/// a mount point, for machines where a test cannot mount one.
+/// a mount point, for machines where a test cannot mount one. Debug builds only (the tests'):
+/// a release never reads it.
+#[cfg(debug_assertions)]
 fn simulated_swap_failure() -> bool {
     std::env::var_os("BLOCPRESS_TEST_SWAP_FAILS").is_some_and(|v| v == "1")
 }
 
+#[cfg(not(debug_assertions))]
+fn simulated_swap_failure() -> bool {
+    false
+}
+
 /// The advisory lock of one output folder: `<parent>/.<name>.blocpress-lock`, beside the
-/// output (the output itself is swapped). The system releases the lock when a build ends,
-/// however it ends; a build that ends normally also removes the file, while still holding the
-/// lock, so nothing is left beside the output. A waiting build that then gets the lock of a
-/// removed file sees that the path no longer names it and tries again with the new file.
+/// output (the output itself is swapped); see [`crate::lock`].
 struct BuildLock {
-    file: fs::File,
-    path: PathBuf,
+    _held: crate::lock::FileLock,
 }
 
 impl BuildLock {
@@ -495,61 +438,20 @@ impl BuildLock {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(5000u64);
-        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(wait);
-        loop {
-            let file = fs::OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(&path)
-                .with_context(|| format!("cannot create the lock file {}", path.display()))?;
-            match file.try_lock() {
-                Ok(()) if same_file(&file, &path) => return Ok(BuildLock { file, path }),
-                // The build that held it removed the file: lock the new one.
-                Ok(()) => continue,
-                Err(fs::TryLockError::WouldBlock) => {}
-                // A file system without locks (some network shares): build unlocked, as before.
-                Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
-                    return Ok(BuildLock { file, path });
-                }
-                Err(fs::TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("cannot lock {}", path.display()));
-                }
-            }
-            if std::time::Instant::now() >= deadline {
+        match crate::lock::FileLock::acquire(&path, std::time::Duration::from_millis(wait))
+            .with_context(|| format!("cannot lock {}", path.display()))?
+        {
+            Some(held) => Ok(BuildLock { _held: held }),
+            None => {
                 let mut diagnostics = crate::diagnostics::Diagnostics::new();
                 diagnostics.push(
                     crate::diagnostics::Diagnostic::new(output, "E600")
                         .arg("lock", path.display().to_string())
                         .count("seconds", wait.div_ceil(1000) as i64),
                 );
-                return Err(crate::diagnostics::SiteErrors(diagnostics).into());
+                Err(crate::diagnostics::SiteErrors(diagnostics).into())
             }
-            std::thread::sleep(std::time::Duration::from_millis(10));
         }
-    }
-}
-
-/// Whether `path` still names the open `file` (not removed, not replaced).
-#[cfg(unix)]
-fn same_file(file: &fs::File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_: &fs::File, path: &Path) -> bool {
-    path.exists()
-}
-
-impl Drop for BuildLock {
-    fn drop(&mut self) {
-        // Removed while still locked; the lock goes with the file handle right after.
-        let _ = fs::remove_file(&self.path);
-        let _ = self.file.unlock();
     }
 }
 

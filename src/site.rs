@@ -129,15 +129,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     timer.lap("output");
     let pages = crate::urls::routes(&site).len();
     let language = crate::messages::resolve_language(None, Some(site.config.language));
-    // A template loop that never writes cannot be stopped from inside: end the process.
-    let watchdog = render::budget::watchdog(move |template, page, budget| {
-        let diagnostic = crate::diagnostics::Diagnostic::new("themes", "E602")
-            .arg("template", template)
-            .arg("page", page)
-            .count("ms", budget.as_millis() as i64);
-        eprintln!("{}", diagnostic.render(language));
-        std::process::exit(1);
-    });
+    let watchdog = end_runaway_renders(language);
     let rendered = render_all(&site, &out).and_then(|()| crate::cms::publish(&site, &out));
     drop(watchdog);
     if let Err(mut problems) = rendered {
@@ -156,6 +148,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         warnings,
         elapsed: started.elapsed(),
         images: site.images.stats,
+    })
+}
+
+/// A template loop that never writes, or one the allocator stopped over its memory budget,
+/// cannot be stopped from inside: `build` and `check` print its error and end the process
+/// (the old site stays; a build's staging folder is removed by the next build).
+fn end_runaway_renders(language: crate::i18n::Language) -> render::budget::WatchdogGuard {
+    render::budget::watchdog(move |runaway| {
+        eprintln!("{}", render::budget::diagnostic(&runaway).render(language));
+        std::process::exit(1);
     })
 }
 
@@ -211,9 +213,12 @@ pub fn check(root: &Path, drafts: bool) -> Diagnostics {
     match prepare(root, &options) {
         Err(diagnostics) => diagnostics,
         Ok((site, mut diagnostics)) => {
+            let language = crate::messages::resolve_language(None, Some(site.config.language));
+            let watchdog = end_runaway_renders(language);
             if let Err(problems) = render_all(&site, &NullOutput) {
                 diagnostics.extend(problems.into_vec());
             }
+            drop(watchdog);
             diagnostics
         }
     }

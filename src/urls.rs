@@ -20,7 +20,6 @@
 //!    that aliases stay off every route, the sitemap and the output marker follow from the table.
 
 use std::collections::HashMap;
-use std::fmt::Display;
 
 use crate::model::Site;
 use crate::period::PeriodId;
@@ -424,15 +423,6 @@ pub fn reserved(path: &str) -> Option<Reserved> {
     })
 }
 
-/// What holds an output path, as messages name it.
-#[derive(Debug, Clone)]
-pub enum Owner {
-    /// A page or file blocpress generates (`/news/`, `/atom.xml`).
-    Generated(String),
-    /// A file of `static/`, of the theme, or next to content (`/images/a.jpg`).
-    Static(String),
-}
-
 /// The output files of a set of routes, and every folder they need, so that a new file can be
 /// checked against both: a file where a folder must be (`atom.xml/index.html`) is as much a
 /// clash as a file over a file.
@@ -473,11 +463,6 @@ impl<T: Clone> Taken<T> {
 /// `a/b/c.html` → `a`, `a/b`.
 fn folders_of(file: &str) -> impl Iterator<Item = &str> {
     file.match_indices('/').map(move |(i, _)| &file[..i])
-}
-
-/// A path shown in a message as the URL a reader would type: `/news/x/`, `/images/a.jpg`.
-pub fn shown_path(path: impl Display) -> String {
-    format!("/{path}")
 }
 
 /// Where a Markdown file or front matter names a site file that does not exist: `Some(path)`

@@ -98,6 +98,9 @@ pub fn from_str<T: DeserializeOwned>(source: &YamlSource) -> Result<T, Diagnosti
     if let Some(finding) = crate::yaml_lint::flow_decimal_comma(source.text) {
         return Err(source.finding(finding));
     }
+    if let Some(problem) = escaped_forbidden(source) {
+        return Err(problem);
+    }
     // An empty document is an empty mapping, so "every field missing" is reported as such.
     let text = if source.text.trim().is_empty() {
         "{}"
@@ -105,6 +108,141 @@ pub fn from_str<T: DeserializeOwned>(source: &YamlSource) -> Result<T, Diagnosti
         source.text
     };
     serde_yaml::from_str(text).map_err(|error| to_diagnostic(source, &error))
+}
+
+/// A character XML forbids written as an escape in a double-quoted scalar (`"Ra\vmắt"`,
+/// `"\0"`, `"\uFFFF"`): the check of the file's raw characters cannot see it, and the parser
+/// turns it into the character itself, which would break every feed that shows the value.
+/// E601 at the backslash. The parsed values decide (a backslash in a block scalar or a comment
+/// is text); the scan of the text only finds where to point.
+fn escaped_forbidden(source: &YamlSource) -> Option<Diagnostic> {
+    let (line, column, c) = forbidden_escape(source.text)?;
+    let value: Value = serde_yaml::from_str(source.text).ok()?;
+    let mut found = false;
+    visit_strings(&value, &mut |text| {
+        found |= crate::hygiene::first_forbidden(text).is_some();
+    });
+    found.then(|| {
+        Diagnostic::new(source.path, "E601")
+            .arg("char", crate::hygiene::code_point(c))
+            .at(line + source.line_offset, column)
+    })
+}
+
+/// Every string of a parsed value: keys, values, tagged values.
+fn visit_strings(value: &Value, visit: &mut impl FnMut(&str)) {
+    match value {
+        Value::String(text) => visit(text),
+        Value::Sequence(items) => items.iter().for_each(|item| visit_strings(item, visit)),
+        Value::Mapping(map) => {
+            for (key, item) in map {
+                visit_strings(key, visit);
+                visit_strings(item, visit);
+            }
+        }
+        Value::Tagged(tagged) => visit_strings(&tagged.value, visit),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// The first escape of a double-quoted scalar that decodes to a character XML forbids: its
+/// line, its column (in characters, at the backslash) and the character. A scan of the text
+/// that follows quotes and comments, not a parser: [`escaped_forbidden`] checks the values.
+fn forbidden_escape(text: &str) -> Option<(usize, usize, char)> {
+    memchr::memchr(b'\\', text.as_bytes())?;
+    #[derive(PartialEq)]
+    enum State {
+        Plain,
+        Double,
+        Single,
+        Comment,
+    }
+    let mut state = State::Plain;
+    // The last character on the line outside quotes that is not a space (`None` at its start).
+    let mut before: Option<char> = None;
+    let (mut line, mut column) = (1, 0);
+    let mut chars = text.chars().peekable();
+    let mut last = '\n';
+    while let Some(c) = chars.next() {
+        column += 1;
+        let previous = std::mem::replace(&mut last, c);
+        if c == '\n' {
+            (line, column, before) = (line + 1, 0, None);
+            if state == State::Comment {
+                state = State::Plain;
+            }
+            continue;
+        }
+        match state {
+            State::Comment => {}
+            State::Plain => match c {
+                // `#` starts a comment at the start of a line or after a space.
+                '#' if before.is_none() || matches!(previous, ' ' | '\t') => state = State::Comment,
+                '"' if matches!(before, None | Some(':' | '-' | '[' | '{' | ',' | '?')) => {
+                    state = State::Double
+                }
+                '\'' if matches!(before, None | Some(':' | '-' | '[' | '{' | ',' | '?')) => {
+                    state = State::Single
+                }
+                ' ' | '\t' => {}
+                _ => before = Some(c),
+            },
+            State::Single => {
+                if c == '\'' {
+                    if chars.peek() == Some(&'\'') {
+                        chars.next();
+                        column += 1;
+                    } else {
+                        state = State::Plain;
+                        before = Some(c);
+                    }
+                }
+            }
+            State::Double => match c {
+                '"' => {
+                    state = State::Plain;
+                    before = Some(c);
+                }
+                '\\' => {
+                    let at = column;
+                    let Some(kind) = chars.next() else { break };
+                    column += 1;
+                    let digits = match kind {
+                        'x' => 2,
+                        'u' => 4,
+                        'U' => 8,
+                        _ => 0,
+                    };
+                    let decoded = if digits == 0 {
+                        match kind {
+                            '0' => Some('\u{0}'),
+                            'a' => Some('\u{7}'),
+                            'b' => Some('\u{8}'),
+                            'v' => Some('\u{B}'),
+                            'f' => Some('\u{C}'),
+                            'e' => Some('\u{1B}'),
+                            '\n' => {
+                                (line, column) = (line + 1, 0);
+                                None
+                            }
+                            _ => None,
+                        }
+                    } else {
+                        let hex: String = (0..digits)
+                            .map_while(|_| chars.next_if(char::is_ascii_hexdigit))
+                            .collect();
+                        column += hex.chars().count();
+                        u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+                    };
+                    if let Some(c) = decoded.filter(|c| crate::hygiene::is_forbidden(*c)) {
+                        return Some((line, at, c));
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    None
 }
 
 /// Like [`from_str`], but an unknown key does not hide the rest of the file: each unknown key
@@ -202,26 +340,47 @@ fn parser_words(raw: &str, source: &YamlSource) -> String {
 fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
     let raw = error.to_string();
     let message = relocate_marks(&raw, source.line_offset);
-    let at = |line: usize, column: usize| (line, column);
     let position = error
         .location()
-        .map(|l| at(l.line() + source.line_offset, l.column()));
-    let with_position = |d: Diagnostic, position: Option<(usize, usize)>| d.at_opt(position);
-    let path = source.path;
+        .map(|l| (l.line() + source.line_offset, l.column()));
 
-    // Syntax errors: first what the editor most likely did, found by the line checks.
-    let syntax = is_syntax_error(&message);
+    if let Some(diagnostic) = syntax_diagnostic(source, error, &raw, &message, position) {
+        return diagnostic;
+    }
+    // Data errors: serde names the key path first (`metrics.a: …`).
+    let (field, detail) = split_field(&message);
+    if let Some(diagnostic) = key_diagnostic(source, field, detail, position) {
+        return diagnostic;
+    }
+    value_diagnostic(source, field, detail, position)
+}
+
+/// A syntax error in words: what the editor most likely did (the line checks), something opened
+/// and never closed, a second document, a limit, a Tab; `None` for a data error.
+fn syntax_diagnostic(
+    source: &YamlSource,
+    error: &serde_yaml::Error,
+    raw: &str,
+    message: &str,
+    position: Option<(usize, usize)>,
+) -> Option<Diagnostic> {
+    let with_position = |d: Diagnostic, position: Option<(usize, usize)>| Some(d.at_opt(position));
+    let path = source.path;
+    // First what the editor most likely did, found by the line checks.
+    let syntax = is_syntax_error(message);
     if syntax
         && let Some(finding) =
             crate::yaml_lint::after_failure(source.text, error.location().map(|l| l.line()))
     {
-        return source.finding(finding);
+        return Some(source.finding(finding));
     }
     // Something opened and never closed: point where it opens.
-    if let Some((what, line, column)) = unclosed(&message) {
-        return Diagnostic::new(path, "E018")
-            .nested("what", Message::new(what))
-            .at(line, column);
+    if let Some((what, line, column)) = unclosed(message) {
+        return Some(
+            Diagnostic::new(path, "E018")
+                .nested("what", Message::new(what))
+                .at(line, column),
+        );
     }
     if message.contains("more than one document") || message.contains("more than one YAML document")
     {
@@ -252,13 +411,23 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
     }
     if syntax {
         return with_position(
-            Diagnostic::new(path, "E029").arg("detail", parser_words(&raw, source)),
+            Diagnostic::new(path, "E029").arg("detail", parser_words(raw, source)),
             position,
         );
     }
+    None
+}
 
-    // Data errors: serde names the key path first (`metrics.a: …`).
-    let (field, detail) = split_field(&message);
+/// A data error about a key: unknown (with what was meant), missing, twice, an unknown word
+/// among allowed ones, a number too large; `None` for an error about a value's type.
+fn key_diagnostic(
+    source: &YamlSource,
+    field: &str,
+    detail: &str,
+    position: Option<(usize, usize)>,
+) -> Option<Diagnostic> {
+    let with_position = |d: Diagnostic, position: Option<(usize, usize)>| Some(d.at_opt(position));
+    let path = source.path;
     if let Some(start) = detail.find("unknown field `") {
         let names = quoted_names(&detail[start..]);
         if let Some((unknown, allowed)) = names.split_first() {
@@ -274,9 +443,11 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
                 && hint.id == "hint-none"
                 && let Some(spaces) = deeper_line_above(source, line)
             {
-                return Diagnostic::new(path, "E034")
-                    .count("spaces", spaces)
-                    .at(line, column);
+                return Some(
+                    Diagnostic::new(path, "E034")
+                        .count("spaces", spaces)
+                        .at(line, column),
+                );
             }
             let allowed_list = if allowed.is_empty() {
                 "—".to_string()
@@ -333,6 +504,19 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
             .unwrap_or_default();
         return with_position(Diagnostic::new(path, "E020").arg("value", number), position);
     }
+    None
+}
+
+/// A data error about a value: what was expected and what was found, or text with `: ` in it
+/// read as a mapping.
+fn value_diagnostic(
+    source: &YamlSource,
+    field: &str,
+    detail: &str,
+    position: Option<(usize, usize)>,
+) -> Diagnostic {
+    let with_position = |d: Diagnostic, position: Option<(usize, usize)>| d.at_opt(position);
+    let path = source.path;
     let expected = if detail.ends_with("expected a boolean") {
         Some("expect-boolean")
     } else if ["i64", "u32", "u64", "usize", "i32", "u16", "u8"]
@@ -709,11 +893,16 @@ fn find_key_in(flow: &str, key: &str) -> Option<usize> {
 /// The scalar written after the key that starts at (line, col), without comment or trailing comma.
 fn raw_scalar_after_key(text: &str, line: usize, col: usize) -> Option<&str> {
     let line_text = text.lines().nth(line - 1)?;
-    let rest = line_text.get(col - 1..)?;
+    // `col` counts characters (`{ tên: "Hội", số: 95,5 }`): find its byte.
+    let start = line_text
+        .char_indices()
+        .nth(col - 1)
+        .map_or(line_text.len(), |(i, _)| i);
+    let rest = &line_text[start..];
     let colon = rest.find(':')?;
     let value = rest[colon + 1..].trim_start();
     // A comma ends the value only inside braces: `a: 95,5` is the text "95,5".
-    let in_flow = line_text[..col - 1].contains('{');
+    let in_flow = line_text[..start].contains('{');
     let end = if in_flow {
         value.find([',', '}', '#'])
     } else {
@@ -858,6 +1047,40 @@ pub fn to_json(value: &Value) -> serde_json::Value {
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    #[test]
+    fn raw_values_are_found_after_vietnamese_text_on_their_line() {
+        let text = "metrics:\n  a: { ghi_chú: \"Hội viên mới\", số: 95,5 }\n";
+        let source = YamlSource::new(Path::new("a.yaml"), text);
+        assert_eq!(source.raw_value(&["metrics", "a", "số"]), Some("95"));
+        assert_eq!(source.locate(&["metrics", "a", "số"]), Some((2, 33)));
+    }
+
+    #[test]
+    fn escapes_that_decode_to_forbidden_characters_are_found_at_their_backslash() {
+        let cases = [
+            ("title: \"Ra\\vmắt\"\n", Some((1, 11, '\u{B}'))),
+            ("a: 1\nsummary: \"Tóm tắt \\0\"\n", Some((2, 19, '\u{0}'))),
+            ("tags: [\"x\", \"\\uFFFF\"]\n", Some((1, 14, '\u{FFFF}'))),
+            ("t: \"\\x0c\\f\"\n", Some((1, 5, '\u{C}'))),
+            ("t: \"đa\n  dòng \\e\"\n", Some((2, 8, '\u{1B}'))),
+            // Not escapes: plain and single-quoted scalars, comments, allowed escapes.
+            ("path: C:\\video\\new\n", None),
+            ("t: 'C:\\v' # \"\\v\"\n", None),
+            ("t: Nói \"không\\v\"\n", None),
+            ("t: \"tab\\there\\n\\\"\\u00e9\\N\"\n", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(forbidden_escape(text), expected, "{text:?}");
+        }
+        let source = YamlSource::new(Path::new("a.yaml"), "title: \"Ra\\vmắt\"\n");
+        let error = from_str::<Value>(&source).unwrap_err();
+        assert_eq!(error.code(), "E601");
+        assert_eq!((error.line, error.column), (Some(1), Some(11)));
+        // A block scalar holding what looks like an escape is text, not an error.
+        let block = YamlSource::new(Path::new("a.yaml"), "t: |\n  \"C:\\v\"\n");
+        assert!(from_str::<Value>(&block).is_ok());
+    }
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]

@@ -256,73 +256,10 @@ fn scan(text: &str) -> Vec<Finding> {
             // Between two levels: lines up with neither.
             findings.push(Finding::new("E034", number, indent + 1).arg("spaces", top.to_string()));
         }
-        // `-item` among `- item` siblings.
         let item = content.strip_prefix("- ").unwrap_or(content);
-        if content.starts_with('-')
-            && !content.starts_with("- ")
-            && !content.starts_with("--")
-            && content.len() > 1
-            && !content[1..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
-        {
-            let sibling = |i: usize| {
-                lines
-                    .get(i)
-                    .is_some_and(|l| indent_of(l) == indent && l.trim_start().starts_with("- "))
-            };
-            if (index > 0 && sibling(index - 1)) || sibling(index + 1) {
-                findings.push(
-                    Finding::new("E033", number, indent + 1)
-                        .arg("written", content.chars().take(30).collect::<String>())
-                        .arg(
-                            "fixed",
-                            format!("- {}", content[1..].chars().take(30).collect::<String>()),
-                        ),
-                );
-            }
-        }
-        // `key:value` with no space after the colon.
-        if let Some(key) = plain_key(item)
-            && let Some(after) = item[key.len() + 1..].chars().next()
-            && !after.is_whitespace()
-            && !matches!(after, '/' | ':')
-            && !key.chars().all(|c| c.is_ascii_digit())
-        {
-            let column = raw.len() - item.len() + 1;
-            let written: String = item.chars().take(40).collect();
-            findings.push(
-                Finding::new("E032", number, column + key.len())
-                    .arg("written", written)
-                    .arg("fixed", format!("{key}: {}", &item[key.len() + 1..])),
-            );
-        }
-        // A value in quotes with more text after its closing quote: `'Hội nghị 'Sơ kết''`.
-        if let Some(key) = plain_key(item) {
-            let value = item[key.len() + 1..].trim_start();
-            if let Some(q) = value.chars().next().filter(|c| *c == '\'' || *c == '"')
-                && let Some(close) = closing_quote(value, q)
-                && !value[close + 1..].trim().is_empty()
-                && !value[close + 1..].trim_start().starts_with('#')
-            {
-                let inner = value[1..].strip_suffix(q).unwrap_or(&value[1..]);
-                let fixed = if q == '\'' {
-                    format!(
-                        "{key}: \"{}\"",
-                        inner.replace("''", "'").replace('"', "\\\"")
-                    )
-                } else {
-                    format!(
-                        "{key}: '{}'",
-                        inner.replace("\\\"", "\"").replace('\'', "''")
-                    )
-                };
-                let column = raw.len() - value.len() + 1;
-                findings.push(
-                    Finding::new("E036", number, column)
-                        .arg("written", value.chars().take(40).collect::<String>())
-                        .arg("fixed", fixed),
-                );
-            }
-        }
+        findings.extend(dash_without_space(&lines, index, indent, content));
+        findings.extend(colon_without_space(raw, item, number));
+        findings.extend(text_after_quote(raw, item, number));
         // A line of text among `key: value` lines, with no colon: `title2`.
         if indent == top
             && in_flow == 0
@@ -352,6 +289,90 @@ fn scan(text: &str) -> Vec<Finding> {
         previous_indent = indent;
     }
     findings
+}
+
+/// `-item` among `- item` siblings.
+fn dash_without_space(
+    lines: &[&str],
+    index: usize,
+    indent: usize,
+    content: &str,
+) -> Option<Finding> {
+    let number = index + 1;
+    if content.starts_with('-')
+        && !content.starts_with("- ")
+        && !content.starts_with("--")
+        && content.len() > 1
+        && !content[1..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
+    {
+        let sibling = |i: usize| {
+            lines
+                .get(i)
+                .is_some_and(|l| indent_of(l) == indent && l.trim_start().starts_with("- "))
+        };
+        if (index > 0 && sibling(index - 1)) || sibling(index + 1) {
+            return Some(
+                Finding::new("E033", number, indent + 1)
+                    .arg("written", content.chars().take(30).collect::<String>())
+                    .arg(
+                        "fixed",
+                        format!("- {}", content[1..].chars().take(30).collect::<String>()),
+                    ),
+            );
+        }
+    }
+    None
+}
+
+/// `key:value` with no space after the colon.
+fn colon_without_space(raw: &str, item: &str, number: usize) -> Option<Finding> {
+    if let Some(key) = plain_key(item)
+        && let Some(after) = item[key.len() + 1..].chars().next()
+        && !after.is_whitespace()
+        && !matches!(after, '/' | ':')
+        && !key.chars().all(|c| c.is_ascii_digit())
+    {
+        let column = raw.len() - item.len() + 1;
+        let written: String = item.chars().take(40).collect();
+        return Some(
+            Finding::new("E032", number, column + key.len())
+                .arg("written", written)
+                .arg("fixed", format!("{key}: {}", &item[key.len() + 1..])),
+        );
+    }
+    None
+}
+
+/// A value in quotes with more text after its closing quote: `'Hội nghị 'Sơ kết''`.
+fn text_after_quote(raw: &str, item: &str, number: usize) -> Option<Finding> {
+    if let Some(key) = plain_key(item) {
+        let value = item[key.len() + 1..].trim_start();
+        if let Some(q) = value.chars().next().filter(|c| *c == '\'' || *c == '"')
+            && let Some(close) = closing_quote(value, q)
+            && !value[close + 1..].trim().is_empty()
+            && !value[close + 1..].trim_start().starts_with('#')
+        {
+            let inner = value[1..].strip_suffix(q).unwrap_or(&value[1..]);
+            let fixed = if q == '\'' {
+                format!(
+                    "{key}: \"{}\"",
+                    inner.replace("''", "'").replace('"', "\\\"")
+                )
+            } else {
+                format!(
+                    "{key}: '{}'",
+                    inner.replace("\\\"", "\"").replace('\'', "''")
+                )
+            };
+            let column = raw.len() - value.len() + 1;
+            return Some(
+                Finding::new("E036", number, column)
+                    .arg("written", value.chars().take(40).collect::<String>())
+                    .arg("fixed", fixed),
+            );
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -64,7 +64,7 @@ fn review_shows_changes_year_on_year_and_targets_in_vietnamese() {
     assert_eq!(rate[2], "tăng 5,5 (kỳ trước: 90)");
     let money = figure_row(&page, "hoi-b", "Số tiền vận động");
     assert_eq!(
-        money[1], "2.500.000,5 đồng (mẫu)",
+        money[1], "2.500.000 đồng (mẫu)",
         "a sample figure is marked"
     );
     let empty = figure_row(&page, "hoi-c", "Hội viên mới kết nạp");
@@ -111,7 +111,7 @@ fn shared_metrics_table_has_totals_and_charts() {
         .map(text)
         .collect();
     // A total that includes a sample value stays marked.
-    assert_eq!(totals, ["10.652", "45.500.000,5 (mẫu)"]);
+    assert_eq!(totals, ["10.652", "45.500.000 (mẫu)"]);
     // Own metrics of one member are not shared.
     assert!(!headers.iter().any(|h| h.contains("Mô hình")));
     // Charts compare each member's change against the preceding period, not raw sizes: only
@@ -335,7 +335,7 @@ fn data_exports_carry_plain_numbers_and_slugs() {
     assert_eq!(first["metrics"]["new_members"].to_string(), "10202");
     let second = &json["associations"][1];
     assert_eq!(second["metrics"]["rate"].to_string(), "95.5");
-    assert_eq!(second["metrics"]["money"].to_string(), "2500000.5");
+    assert_eq!(second["metrics"]["money"].to_string(), "2500000");
     assert!(json["associations"][2]["metrics"]["new_members"].is_null());
     assert_eq!(json["metrics"]["new_members"]["unit"], "người");
 
@@ -358,7 +358,7 @@ fn data_exports_carry_plain_numbers_and_slugs() {
         csv.contains("hoi-b,rate,Tỷ lệ hội viên tham gia sinh hoạt,%,95.5,,"),
         "{csv}"
     );
-    assert!(csv.contains(",2500000.5,,,true"), "{csv}");
+    assert!(csv.contains(",2500000,,,true"), "{csv}");
     assert_eq!(second["samples"]["money"], true);
     assert_eq!(second["samples"]["rate"], false);
     let year: serde_json::Value =

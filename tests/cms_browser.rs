@@ -4,37 +4,23 @@
 //! reloads, `check` passes, the review page shows the new figure. No request may leave the
 //! server, and the page may raise no error. The Vietnamese phrases must cover every English one.
 //!
-//! Skipped unless `BLOCPRESS_BROWSER_TESTS=1`; with it, a missing Chromium, Node or
+//! Ignored unless `cargo test -- --include-ignored`; then a missing Chromium, Node or
 //! playwright-core fails the test.
 
 mod serve_common;
 
-use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
 use serve_common::*;
-
-fn enabled() -> bool {
-    if std::env::var("BLOCPRESS_BROWSER_TESTS").as_deref() == Ok("1") {
-        return true;
-    }
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped: set BLOCPRESS_BROWSER_TESTS=1 to run the browser test of /admin/ (needs Chromium at /usr/bin/chromium or CHROME_PATH, Node, and `npm ci` in tests/cms)"
-    );
-    false
-}
 
 fn tools() -> (String, std::path::PathBuf) {
     browser_tools("cms")
 }
 
 #[test]
+#[ignore = "needs Chromium and Node (npm ci in tests/cms)"]
 fn an_editor_writes_news_and_fills_figures_in_the_browser() {
-    if !enabled() {
-        return;
-    }
     let (chrome, dir) = tools();
     let site = TempSite::new();
     example_site(&site.root);
@@ -88,7 +74,8 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
             "preview reloaded",
             "figures saved",
             "news created",
-            "refused"
+            "refused",
+            "number refused"
         ])
     );
     assert_eq!(
@@ -185,7 +172,22 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
     let figures: serde_yaml::Value = serde_yaml::from_str(&figures).unwrap();
     assert_eq!(figures["metrics"]["new_members"].as_u64(), Some(12));
     assert_eq!(figures["metrics"]["conferences"].as_u64(), Some(35));
-    assert!(figures["metrics"]["support_value"].is_number());
+    // Typed `4.500.000` and `95,5`: read as meant.
+    assert_eq!(
+        figures["metrics"]["support_value"].as_u64(),
+        Some(4_500_000)
+    );
+    assert_eq!(
+        figures["metrics"]["emulation_registration_rate"].as_f64(),
+        Some(95.5)
+    );
+    // Typed `12,5` đồng: refused in the form with its code; the file kept the saved value.
+    let refusal = result["numberRefusal"].as_str().unwrap_or_default();
+    assert!(
+        refusal.contains("lỗi[E482]") && refusal.contains("12,5"),
+        "{refusal}"
+    );
+    assert_eq!(result["figuresUnchanged"], true);
 
     let check = Command::new(env!("CARGO_BIN_EXE_blocpress"))
         .args(["check", "--root"])
@@ -216,10 +218,8 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
 }
 
 #[test]
+#[ignore = "needs Chromium and Node (npm ci in tests/cms)"]
 fn the_generated_configuration_loads_without_warnings_for_a_fixture() {
-    if !enabled() {
-        return;
-    }
     let (chrome, dir) = tools();
     let site = TempSite::new();
     copy_dir(&fixture_dir(), &site.root);

@@ -15,41 +15,14 @@ fn read(dir: &Path, rel: &str) -> String {
     std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-/// POSTs `body` to the API with the given extra headers (Host, Origin and Content-Type are the
-/// good ones unless overridden).
-fn post_with(addr: SocketAddr, body: &str, headers: &[(&str, &str)]) -> Response {
-    let host = addr.to_string();
-    let origin = format!("http://{addr}");
-    let mut all: Vec<(String, String)> = vec![
-        ("Host".into(), host),
-        ("Origin".into(), origin),
-        (
-            "Content-Type".into(),
-            "application/json; charset=utf-8".into(),
-        ),
-    ];
-    for (name, value) in headers {
-        all.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
-        if !value.is_empty() {
-            all.push((name.to_string(), value.to_string()));
-        }
-    }
-    let mut text = String::from("POST /admin/api/v1 HTTP/1.1\r\n");
-    for (name, value) in &all {
-        text.push_str(&format!("{name}: {value}\r\n"));
-    }
-    text.push_str(&format!(
-        "Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    ));
-    parse_response(&raw(addr, text.as_bytes()), false)
+fn api(addr: SocketAddr, action: &str, params: Value) -> (u16, Value) {
+    admin_api(addr, action, params, &[])
 }
 
-fn api(addr: SocketAddr, action: &str, params: Value) -> (u16, Value) {
-    let body = json!({ "action": action, "params": params }).to_string();
-    let response = post_with(addr, &body, &[]);
-    let value = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
-    (response.status, value)
+/// Standard base64, as the browser sends uploads.
+fn base64_encode(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 fn started() -> (TempSite, Server) {
@@ -115,14 +88,16 @@ fn reads_lists_and_writes_only_the_data_model() {
     assert_eq!(status, 200);
     assert!(entry["data"].as_str().unwrap().contains("title: Liên hệ"));
 
-    // Save a valid news item with an image.
+    // Save a valid news item with an image (uploads are checked like static files: a real one).
+    let image = png(2, 2, [200, 30, 30]);
+    let image64 = base64_encode(&image);
     let raw = "---\ntitle: Tin mới\ndate: 2026-01-15\n---\nNội dung.\n";
     let (status, saved) = api(
         addr,
         "persistEntry",
         json!({ "branch": "main",
                 "dataFiles": [{ "slug": "tin-moi", "path": "content/news/2026/2026-01-15-tin-moi.md", "raw": raw }],
-                "assets": [{ "path": "static/images/anh.png", "content": "iVBORw0KGgo=", "encoding": "base64" }],
+                "assets": [{ "path": "static/images/anh.png", "content": image64, "encoding": "base64" }],
                 "options": { "commitMessage": "x", "useWorkflow": false, "status": "" } }),
     );
     assert_eq!(status, 200, "{saved}");
@@ -132,7 +107,7 @@ fn reads_lists_and_writes_only_the_data_model() {
     );
     assert_eq!(
         std::fs::read(site.root.join("static/images/anh.png")).unwrap(),
-        b"\x89PNG\r\n\x1a\n"
+        image
     );
     // No temporary file stays behind.
     let leftovers: Vec<_> = std::fs::read_dir(site.root.join("content/news/2026"))
@@ -166,12 +141,21 @@ fn reads_lists_and_writes_only_the_data_model() {
         json!({ "branch": "main", "path": "static/images/anh.png" }),
     );
     assert_eq!(status, 200);
-    assert_eq!(file["content"], "iVBORw0KGgo=");
+    assert_eq!(file["content"], image64);
     assert_eq!(file["encoding"], "base64");
+    // A real photo: an upload is checked the way a build reads it (issue 22).
+    let mut photo = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(16, 12, image::Rgb([200, 30, 30]))
+        .write_to(&mut photo, image::ImageFormat::Jpeg)
+        .unwrap();
+    let content = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        photo.into_inner(),
+    );
     let (status, file) = api(
         addr,
         "persistMedia",
-        json!({ "branch": "main", "asset": { "path": "static/images/b.jpg", "content": "/9j/", "encoding": "base64" },
+        json!({ "branch": "main", "asset": { "path": "static/images/b.jpg", "content": content, "encoding": "base64" },
                 "options": { "commitMessage": "x" } }),
     );
     assert_eq!(status, 200);
@@ -302,6 +286,9 @@ fn refuses_a_save_that_check_would_refuse_in_the_site_language() {
     let addr = server.addr;
     let path = "content/associations/hoi-luat-gia/2013-h1.yaml";
     let before = read(&site.root, path);
+    // The editor opens the entry before saving it (the save is based on that version).
+    let (status, _) = api(addr, "getEntry", json!({ "branch": "main", "path": path }));
+    assert_eq!(status, 200);
     let save = |raw: &str| {
         api(
             addr,
@@ -314,11 +301,25 @@ fn refuses_a_save_that_check_would_refuse_in_the_site_language() {
     assert_eq!(status, 422, "{answer}");
     let error = answer["error"].as_str().unwrap();
     assert!(error.starts_with("Not saved"), "{error}");
-    assert!(error.contains("2013-h1.yaml:2:3"), "{error}");
+    // The position is in the file as it would be saved (the save is merged into the file on
+    // disk, keeping its comments: see tests/cms_saves.rs).
+    assert!(
+        error.contains("error[E075]: content/associations/hoi-luat-gia/2013-h1.yaml:")
+            && error.contains("conferencs"),
+        "{error}"
+    );
     assert_eq!(read(&site.root, path), before, "nothing written");
     let (status, _) = save("metrics:\n  conferences: 36\n");
     assert_eq!(status, 200);
-    assert_eq!(read(&site.root, path), "metrics:\n  conferences: 36\n");
+    let saved = read(&site.root, path);
+    assert_eq!(
+        serde_yaml::from_str::<serde_yaml::Value>(&saved).unwrap(),
+        serde_yaml::from_str::<serde_yaml::Value>("metrics:\n  conferences: 36\n").unwrap()
+    );
+    assert!(
+        saved.starts_with("# Mọi số liệu"),
+        "the comment is kept: {saved}"
+    );
     // A news item with an unknown key.
     let (status, answer) = api(
         addr,
@@ -348,6 +349,11 @@ fn refuses_a_save_that_check_would_refuse_in_the_site_language() {
 
     // In Vietnamese, the site's language.
     let server = Server::start(&site.root, &["--lang", "vi"]);
+    api(
+        server.addr,
+        "getEntry",
+        json!({ "branch": "main", "path": path }),
+    );
     let (status, answer) = api(
         server.addr,
         "persistEntry",
@@ -541,16 +547,19 @@ fn the_figures_form_follows_each_metric_kind_of_the_fixture() {
             .unwrap_or_else(|| panic!("no field {name}"))
             .clone()
     };
+    // Whole numbers for counts and for amounts in đồng (issue 21: `12.500.000` typed in an
+    // amount was stored as 12.5); blocpress's own widget reads numbers typed the Vietnamese way.
     let kinds = [
         ("legal_advice", "int", Some(0.0), None),
         ("new_members", "int", Some(0.0), None),
-        ("support_value", "float", Some(0.0), None),
+        ("support_value", "int", Some(0.0), None),
         ("registration_rate", "float", Some(0.0), Some(100.0)),
         ("satisfaction", "float", Some(1.0), Some(10.0)),
     ];
+    assert_eq!(field("support_value")["dong"].as_bool(), Some(true));
     for (name, value_type, min, max) in kinds {
         let f = field(name);
-        assert_eq!(f["widget"].as_str(), Some("number"), "{name}");
+        assert_eq!(f["widget"].as_str(), Some("number_vi"), "{name}");
         assert_eq!(f["value_type"].as_str(), Some(value_type), "{name}");
         assert_eq!(f["min"].as_f64(), min, "{name}");
         assert_eq!(f["max"].as_f64(), max, "{name}");

@@ -1,8 +1,8 @@
 //! What outside tools say about the output: the W3C HTML checker (vnu), a feed parser,
 //! Lighthouse and axe-core in headless Chromium. These need Java, Node packages
-//! (`tests/external/`), Python's feedparser and Chromium, which `.ci/run` installs; locally they
-//! run with `BLOCPRESS_EXTERNAL_TESTS=1 cargo test --test external` after `npm ci` in
-//! tests/external/. Without the variable they are skipped; with it, a missing tool fails them.
+//! (`tests/external/`), Python's feedparser and Chromium, which `.ci/run` installs. They are
+//! `#[ignore = "needs …"]`: run them with `cargo test --test external -- --include-ignored`
+//! after `npm ci` in tests/external/; a missing tool then fails them.
 
 mod support;
 
@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use support::StaticServer as Server;
-use support::external_enabled as enabled;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -196,10 +195,9 @@ Chuyến thăm kết thúc trong ngày.
 const PHOTO_PAGE: &str = "news/anh-hoat-dong/";
 
 #[test]
+#[ignore = "needs Java and the W3C checker (npm ci in tests/external)"]
 fn every_page_is_valid_html() {
-    if !enabled("every_page_is_valid_html") {
-        return;
-    }
+    support::needs("java", "the Debian package default-jre-headless");
     let builds = [
         photo_site(),
         build(&support::fixture("bloc"), None),
@@ -214,10 +212,12 @@ fn every_page_is_valid_html() {
 }
 
 #[test]
+#[ignore = "needs Python with feedparser"]
 fn feeds_parse_cleanly() {
-    if !enabled("feeds_parse_cleanly") {
-        return;
-    }
+    support::needs(
+        "python3",
+        "Python 3 with feedparser (pip install feedparser)",
+    );
     let builds = [example_site(), build(&support::fixture("news-site"), None)];
     for (_, out) in &builds {
         let script = "import feedparser,sys\nd=feedparser.parse(sys.argv[1])\nassert not d.bozo, d.bozo_exception\nassert d.version=='atom10', d.version\nassert d.entries, 'no entries'\nfor e in d.entries:\n    assert e.link.startswith('http'), e.link\n    assert e.title and e.published and e.content[0].value\nprint(len(d.entries))";
@@ -249,18 +249,13 @@ const PAGES: &[&str] = &[
 
 fn chromium() -> String {
     let path = std::env::var("CHROME_PATH").unwrap_or_else(|_| String::from("/usr/bin/chromium"));
-    assert!(
-        Path::new(&path).exists(),
-        "Chromium not found at {path}: install the Debian package `chromium`"
-    );
+    support::needs(&path, "the Debian package chromium, or set CHROME_PATH");
     path
 }
 
 #[test]
+#[ignore = "needs Chromium and Node (npm ci in tests/external)"]
 fn lighthouse_scores_at_least_95() {
-    if !enabled("lighthouse_scores_at_least_95") {
-        return;
-    }
     let chrome = chromium();
     let (_guard, out) = photo_site();
     let server = Server::start(&out);
@@ -305,10 +300,8 @@ fn lighthouse_scores_at_least_95() {
 }
 
 #[test]
+#[ignore = "needs Chromium and Node (npm ci in tests/external)"]
 fn main_pages_have_no_serious_accessibility_violations_and_print_cleanly() {
-    if !enabled("main_pages_have_no_serious_accessibility_violations_and_print_cleanly") {
-        return;
-    }
     chromium();
     let (_guard, out) = photo_site();
     let server = Server::start(&out);
@@ -397,10 +390,8 @@ fn titles(results: &serde_json::Value, query: &str) -> Vec<String> {
 }
 
 #[test]
+#[ignore = "needs Chromium and Node (npm ci in tests/external)"]
 fn search_finds_items_typed_without_diacritics() {
-    if !enabled("search_finds_items_typed_without_diacritics") {
-        return;
-    }
     let (_guard, out) = build(&support::fixture("news-site"), None);
     let results = search_in_browser(
         &out,

@@ -1,5 +1,5 @@
-//! Readers' features judged by outside tools (gated like tests/external.rs: set
-//! `BLOCPRESS_EXTERNAL_TESTS=1` after `npm ci` in tests/external): full-text search in
+//! Readers' features judged by outside tools (ignored like tests/external.rs: run with
+//! `--include-ignored` after `npm ci` in tests/external): full-text search in
 //! Chromium, member and tag feeds in Python's feedparser, the new pages in the W3C HTML checker.
 
 mod support;
@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use support::StaticServer;
-use support::external_enabled as enabled;
 
 fn tools() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/external")
@@ -37,10 +36,8 @@ fn readers_site() -> support::Site {
 }
 
 #[test]
+#[ignore = "needs Chromium and Node (npm ci in tests/external)"]
 fn search_finds_a_word_only_in_a_body_with_the_word_marked() {
-    if !enabled("search_finds_a_word_only_in_a_body_with_the_word_marked") {
-        return;
-    }
     let site = readers_site();
     // The output under `/khoi-thi-dua/`, as the fixture's base_url says.
     let server = StaticServer::start_at(&site.out(), "khoi-thi-dua");
@@ -83,10 +80,12 @@ fn search_finds_a_word_only_in_a_body_with_the_word_marked() {
 }
 
 #[test]
+#[ignore = "needs Python with feedparser"]
 fn member_and_tag_feeds_parse_with_feedparser() {
-    if !enabled("member_and_tag_feeds_parse_with_feedparser") {
-        return;
-    }
+    support::needs(
+        "python3",
+        "Python 3 with feedparser (pip install feedparser)",
+    );
     let site = readers_site();
     let script = "import feedparser,sys\nfor path in sys.argv[1:]:\n    d=feedparser.parse(path)\n    assert not d.bozo, (path, d.bozo_exception)\n    assert d.version=='atom10', d.version\n    assert d.feed.title and d.entries, path\n    for e in d.entries:\n        assert e.link.startswith('https://example.org/khoi-thi-dua/news/'), e.link\n        assert e.title and e.published and e.updated and e.content[0].value\n    if path.endswith('tags/tong-ket/atom.xml'):\n        e=[e for e in d.entries if e.link.endswith('/tap-huan/')][0]\n        assert e.updated.startswith('2023-11-20'), e.updated\n        assert e.published.startswith('2023-11-02'), e.published\nprint(len(sys.argv)-1)";
     let mut feeds: Vec<String> = Vec::new();
@@ -117,10 +116,9 @@ fn member_and_tag_feeds_parse_with_feedparser() {
 }
 
 #[test]
+#[ignore = "needs Java and the W3C checker (npm ci in tests/external)"]
 fn new_pages_are_valid_html() {
-    if !enabled("new_pages_are_valid_html") {
-        return;
-    }
+    support::needs("java", "the Debian package default-jre-headless");
     let site = readers_site();
     let out = site.out();
     support::assert_valid_html([

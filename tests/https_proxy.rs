@@ -11,8 +11,8 @@
 //! check the login page and the `Secure` session cookie where
 //! `the_workspace_answers_through_https` says so.
 //!
-//! An outside-tool test: runs with `BLOCPRESS_EXTERNAL_TESTS=1` (nginx, openssl and curl
-//! installed, as `.ci/run` does).
+//! An outside-tool test, `#[ignore = "needs …"]`: runs with `--include-ignored` (nginx, openssl
+//! and curl installed, as `.ci/run` does).
 
 mod serve_common;
 
@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use serve_common::{Server, external_enabled};
+use serve_common::{Server, needs};
 
 fn repository() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -247,10 +247,11 @@ fn start_backend(site: &Path) -> Server {
 const BACKEND_HOST: Option<&str> = Some("127.0.0.1");
 
 #[test]
+#[ignore = "needs nginx, openssl and curl"]
 fn the_workspace_answers_through_https() {
-    if !external_enabled("the_workspace_answers_through_https") {
-        return;
-    }
+    needs("nginx", "the Debian package nginx");
+    needs("openssl", "the Debian package openssl");
+    needs("curl", "the Debian package curl");
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
     let publish = tmp.path().join("publish");

@@ -12,6 +12,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+#[path = "support/crafted.rs"]
+mod crafted;
 #[path = "invalid/support.rs"]
 mod support;
 
@@ -1127,9 +1129,271 @@ fn cases() -> Vec<Case> {
             "ảnh định dạng HEIC chưa đăng được: trình duyệt trên máy tính không mở được loại ảnh này",
         ),
     ];
+    cases.extend(hostile_cases());
     #[cfg(unix)]
     cases.extend(symlink_cases());
     cases
+}
+
+/// Issue 22: files that try to crash, exhaust or take over blocpress.
+fn hostile_cases() -> Vec<Case> {
+    use crafted::{grey_png, jpeg_claiming, png_claiming, real_jpeg};
+    vec![
+        case(
+            "a 70-byte PNG claiming 100000×100000 pixels",
+            "static/images/bom.png",
+            "this image claims 100000×100000 pixels",
+            |s| {
+                let png = png_claiming(100_000, 100_000);
+                assert!(png.len() < 80, "{} bytes", png.len());
+                write(s, "static/images/bom.png", png);
+            },
+        )
+        .vi("E610", "ảnh này ghi kích thước 100000×100000 điểm ảnh"),
+        case(
+            "a progressive JPEG claiming 65500×65500 pixels",
+            "static/images/bom.jpg",
+            "this image claims 65500×65500 pixels",
+            |s| {
+                write(
+                    s,
+                    "static/images/bom.jpg",
+                    jpeg_claiming(65_500, 65_500, true),
+                )
+            },
+        )
+        .vi("E610", "ảnh này ghi kích thước 65500×65500 điểm ảnh"),
+        case(
+            "a baseline JPEG claiming 65500×65500 pixels next to a news item",
+            "content/news/anh/bom.jpeg",
+            "this image claims 65500×65500 pixels",
+            |s| {
+                write(
+                    s,
+                    "content/news/anh/bom.jpeg",
+                    jpeg_claiming(65_500, 65_500, false),
+                );
+                replace(s, NEWS, "Sáng 21/6", "![Bom](anh/bom.jpeg)\n\nSáng 21/6");
+            },
+        )
+        .vi("E610", "ảnh này ghi kích thước 65500×65500 điểm ảnh"),
+        case(
+            "a photo cut in half by a copy that did not finish",
+            "static/images/nua.jpg",
+            "the file stops before the image does",
+            |s| {
+                let photo = real_jpeg(320, 240);
+                write(s, "static/images/nua.jpg", &photo[..photo.len() / 2]);
+            },
+        )
+        .vi("E402", "tệp ảnh bị cắt cụt"),
+        case(
+            "a PNG cut short",
+            "static/images/nua.png",
+            "the file stops before the image does",
+            |s| {
+                let png = grey_png(64, 64);
+                write(s, "static/images/nua.png", &png[..png.len() - 20]);
+            },
+        )
+        .vi("E402", "tệp ảnh bị cắt cụt"),
+        case(
+            "a web page saved as .jpg",
+            "static/images/trang.jpg",
+            "the file is not a JPEG, PNG, WebP or GIF image",
+            |s| {
+                write(
+                    s,
+                    "static/images/trang.jpg",
+                    "<html><script>alert(1)</script>",
+                )
+            },
+        )
+        .vi("E402", "tệp không phải ảnh JPEG, PNG, WebP hay GIF"),
+        case(
+            "an AVIF photo, which keeps its GPS position",
+            "static/images/anh.avif",
+            "AVIF images cannot be published",
+            |s| {
+                let mut avif = b"\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf".to_vec();
+                avif.extend_from_slice(&[0; 64]);
+                write(s, "static/images/anh.avif", avif);
+            },
+        )
+        .vi("E612", "ảnh định dạng AVIF chưa đăng được"),
+        case(
+            "a PNG that needs more memory than images.memory",
+            "static/images/lon.png",
+            "more than images may use (64 MB",
+            |s| {
+                replace(
+                    s,
+                    "site.yaml",
+                    "language: vi",
+                    "language: vi\nimages: { memory: 64 MB }",
+                );
+                write(s, "static/images/lon.png", grey_png(4000, 3000));
+            },
+        )
+        .vi("E611", "nhiều hơn mức dành cho ảnh (64 MB"),
+        // An SVG or a page linked from a news item ran in the browser at the editing API's
+        // address: a script in it rewrote a member's figures.
+        case(
+            "an SVG with a script next to a news item",
+            "content/news/anh/bieu-do.svg:3:3",
+            "this SVG holds an element that runs code or holds a whole page (<script>)",
+            |s| {
+                write(
+                    s,
+                    "content/news/anh/bieu-do.svg",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\">\n  <rect width=\"8\" height=\"8\"/>\n  <script>fetch('/admin/api/v1', {method: 'POST'})</script>\n</svg>\n",
+                );
+                replace(s, NEWS, "Sáng 21/6", "![Biểu đồ](anh/bieu-do.svg)\n\nSáng 21/6");
+            },
+        )
+        .vi("E620", "ảnh SVG này có một phần tử chạy mã hoặc chứa cả một trang (<script>)"),
+        case(
+            "an SVG logo with an onload handler",
+            "content/associations/hoi-luat-gia/logo.svg:1:",
+            "this SVG holds an event handler (on…) (onload=",
+            |s| {
+                write(
+                    s,
+                    "content/associations/hoi-luat-gia/logo.svg",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(document.domain)\"><circle r=\"4\"/></svg>",
+                );
+                replace(s, PROFILE, "order: 1", "order: 1\nlogo: logo.svg");
+            },
+        )
+        .vi("E620", "ảnh SVG này có một lệnh chạy khi có sự kiện (on…) (onload="),
+        case(
+            "an SVG in static with HTML in a foreignObject",
+            "static/images/hoi-nghi.svg:1:",
+            "this SVG holds an element that runs code or holds a whole page (<foreignObject>)",
+            |s| {
+                write(
+                    s,
+                    "static/images/hoi-nghi.svg",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject width=\"8\" height=\"8\"><p xmlns=\"http://www.w3.org/1999/xhtml\">x</p></foreignObject></svg>",
+                );
+            },
+        )
+        .vi("E620", "(<foreignObject>)"),
+        case(
+            "an SVG that is not well-formed",
+            "static/images/hoi-nghi.svg:2:",
+            "this SVG is not well-formed XML here",
+            |s| write(s, "static/images/hoi-nghi.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<g></svg>\n"),
+        )
+        .vi("E621", "ảnh SVG này không phải XML đúng cú pháp"),
+        case(
+            "an XHTML page next to a news item",
+            "content/news/trang.xhtml",
+            "a file a browser opens as a web page or runs as a program",
+            |s| {
+                write(
+                    s,
+                    "content/news/trang.xhtml",
+                    "<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>",
+                );
+                replace(s, NEWS, "Sáng 21/6", "[Trang](trang.xhtml)\n\nSáng 21/6");
+            },
+        )
+        .vi("E622", "tệp này là loại trình duyệt mở ra như một trang web"),
+        case(
+            "a script next to a news item",
+            "content/news/tien-ich.js",
+            "a file a browser opens as a web page or runs as a program",
+            |s| {
+                write(s, "content/news/tien-ich.js", "fetch('/admin/api/v1')");
+                replace(s, NEWS, "Sáng 21/6", "[Tiện ích](tien-ich.js)\n\nSáng 21/6");
+            },
+        )
+        .vi("E622", "tệp này là loại trình duyệt mở ra như một trang web"),
+        // Columns count characters in every check: this one counted bytes.
+        case(
+            "a bad old URL after Vietnamese ones on its line",
+            "content/news/2013-06-21-so-ket.md:8:39",
+            "old URL `tin-không-gạch` cannot be used",
+            |s| {
+                replace(
+                    s,
+                    NEWS,
+                    "author: Ban biên tập",
+                    "author: Ban biên tập\naliases: [/tin-cũ/, /sơ-kết-đợt-một/, tin-không-gạch]",
+                )
+            },
+        )
+        .vi("E500", "“tin-không-gạch”"),
+        case(
+            "a file name with a vertical tab pasted from Word",
+            "static/images/hoi\u{FFFD}nghi.png",
+            "this file or folder name holds control character U+000B",
+            |s| write(s, "static/images/hoi\u{B}nghi.png", grey_png(8, 8)),
+        )
+        .vi("E624", "tên tệp hoặc thư mục này có ký tự điều khiển U+000B"),
+        case(
+            "images.memory that is not a size",
+            "site.yaml:5",
+            "images.memory `nhiều` is not usable",
+            |s| {
+                replace(
+                    s,
+                    "site.yaml",
+                    "language: vi",
+                    "language: vi\nimages: { memory: nhiều }",
+                )
+            },
+        )
+        .vi("E613", "images.memory “nhiều” không dùng được"),
+        // A YAML escape is the character itself once parsed: the raw-character check cannot
+        // see it, and every feed that shows the title was unparseable.
+        case(
+            "a vertical tab written as a YAML escape in a title",
+            "content/news/2013-06-21-so-ket.md:2:11",
+            "control character U+000B",
+            |s| {
+                replace(
+                    s,
+                    NEWS,
+                    "title: Khối sơ kết thi đua 6 tháng đầu năm 2013",
+                    "title: \"Ra\\vmắt Khối\"",
+                )
+            },
+        )
+        .vi(
+            "E601",
+            "có ký tự điều khiển U+000B ở phần thông tin đầu tệp",
+        ),
+        case(
+            "a form feed escape in a title and a NUL escape in a summary",
+            "content/news/2013-06-21-so-ket.md:2:11",
+            "control character U+000C",
+            |s| {
+                replace(
+                    s,
+                    NEWS,
+                    "title: Khối sơ kết thi đua 6 tháng đầu năm 2013",
+                    "title: \"Sơ\\fkết\"\nsummary: \"Tóm tắt\\0\"",
+                )
+            },
+        )
+        .vi("E601", "có ký tự điều khiển U+000C"),
+        case(
+            "a noncharacter escape in a member's name",
+            "content/associations/hoi-luat-gia/profile.yaml:1:",
+            "control character U+FFFF",
+            |s| {
+                let path = s.join(PROFILE);
+                let text = fs::read_to_string(&path).unwrap();
+                let (first, rest) = text.split_once('\n').unwrap();
+                let (key, value) = first.split_once(": ").unwrap();
+                let value = value.trim_matches('"');
+                fs::write(&path, format!("{key}: \"{value}\\uFFFF\"\n{rest}")).unwrap();
+            },
+        )
+        .vi("E601", "có ký tự điều khiển U+FFFF"),
+    ]
 }
 
 #[cfg(unix)]

@@ -734,3 +734,148 @@ fn members_logos_show_beside_their_names_without_shifting_the_layout() {
         vec!["Logo of Hội Luật gia tỉnh Lai Châu"]
     );
 }
+
+/// A two-frame animated GIF carrying a comment and an XMP packet with a position: what a
+/// phone's "make a GIF" or an editing program leaves in the file.
+fn gif_with_metadata() -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let palette = [0, 0, 0, 255, 255, 255, 200, 20, 20];
+        let mut encoder = gif::Encoder::new(&mut out, 8, 6, &palette).unwrap();
+        encoder.set_repeat(gif::Repeat::Infinite).unwrap();
+        encoder
+            .write_raw_extension(gif::AnyExtension(0xFE), &[b"GPS 22.3958N nha rieng"])
+            .unwrap();
+        encoder
+            .write_raw_extension(
+                gif::AnyExtension(0xFF),
+                &[
+                    b"XMP DataXMP",
+                    b"<x:xmpmeta>GPSLatitude 22,23.76N</x:xmpmeta>",
+                ],
+            )
+            .unwrap();
+        for index in 0..2u8 {
+            let frame = gif::Frame {
+                width: 8,
+                height: 6,
+                delay: 50,
+                buffer: std::borrow::Cow::Owned(vec![index + 1; 48]),
+                ..gif::Frame::default()
+            };
+            encoder.write_frame(&frame).unwrap();
+        }
+    }
+    out
+}
+
+#[test]
+fn jpegs_under_every_name_and_gifs_are_published_without_their_metadata() {
+    // Issue 22: `.jfif` (a browser's "save image"), `.jpe` and GIF were copied as they were,
+    // GPS position included.
+    let site = Site::new("news-site");
+    write_bytes(
+        &site,
+        "static/images/luu-tu-web.jfif",
+        &phone_jpeg(640, 480, 1, 1),
+    );
+    write_bytes(
+        &site,
+        "content/news/2013/anh/cu.jpe",
+        &phone_jpeg(640, 480, 1, 2),
+    );
+    write_bytes(&site, "static/images/dong.gif", &gif_with_metadata());
+    site.write(
+        "content/news/2013/anh-dong.md",
+        "---\ntitle: Ảnh động\ndate: 2013-07-11\n---\n![Lưu từ web](/images/luu-tu-web.jfif)\n\n![Cũ](anh/cu.jpe)\n\n![Động](/images/dong.gif)\n",
+    );
+    site.build_ok(&[]);
+    for rel in [
+        "images/luu-tu-web.jfif",
+        "images/luu-tu-web-480w.webp",
+        "news/2013/anh/cu.jpe",
+        "news/2013/anh/cu-480w.jpg",
+    ] {
+        let bytes = std::fs::read(site.out().join(rel)).unwrap_or_else(|_| panic!("{rel}"));
+        assert!(!contains(&bytes, b"Exif"), "{rel} has EXIF");
+        assert!(!contains(&bytes, &GPS_BYTES), "{rel} has the GPS position");
+        assert!(image::load_from_memory(&bytes).is_ok(), "{rel} is an image");
+    }
+    let gif = std::fs::read(site.out().join("images/dong.gif")).unwrap();
+    assert!(!contains(&gif, b"GPS"), "the GIF keeps its comment or XMP");
+    assert!(!contains(&gif, b"XMP"), "the GIF keeps its XMP");
+    // Still animated: both frames, their delay and the loop.
+    let mut options = gif::DecodeOptions::new();
+    options.set_color_output(gif::ColorOutput::Indexed);
+    let mut decoder = options.read_info(std::io::Cursor::new(&gif)).unwrap();
+    assert_eq!(decoder.repeat(), gif::Repeat::Infinite);
+    let mut frames = Vec::new();
+    while let Some(frame) = decoder.read_next_frame().unwrap() {
+        frames.push((frame.delay, frame.buffer.to_vec()));
+    }
+    assert_eq!(frames, vec![(50, vec![1; 48]), (50, vec![2; 48])]);
+    let html = site.html("news/anh-dong/index.html");
+    let sources = select(&html, ".prose picture source");
+    assert_eq!(
+        sources.len(),
+        2,
+        "a WebP source for the two JPEGs, none for the GIF"
+    );
+    assert_eq!(
+        attr(&html, ".prose picture img", "src")[2],
+        "/khoi-thi-dua/images/dong.gif"
+    );
+}
+
+#[test]
+fn a_refused_image_is_reported_once_not_again_as_a_missing_file() {
+    // Issue 22: a file the pipeline refused was reported three times: refused, then as a
+    // missing link (E400, E401), then as an unused file to delete (W004).
+    let site = Site::new("news-site");
+    let mut avif = b"\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf".to_vec();
+    avif.extend_from_slice(&[0; 64]);
+    write_bytes(&site, "content/news/2013/anh/a.avif", &avif);
+    write_bytes(
+        &site,
+        "static/images/cut.jpg",
+        &phone_jpeg(64, 64, 1, 4)[..300],
+    );
+    site.write(
+        "content/news/2013/hai-anh.md",
+        "---\ntitle: Hai ảnh\ndate: 2013-07-12\nimage: anh/a.avif\n---\n![Một](anh/a.avif)\n\n![Hai](/images/cut.jpg)\n",
+    );
+    site.write(
+        "content/news/2013/mot-anh.md",
+        "---\ntitle: Một ảnh\ndate: 2013-07-13\nimage: /images/cut.jpg\n---\nChữ.\n",
+    );
+    let output = site.build(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    // Any message about either file, where it is or where it is named.
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| {
+            l.contains("a.avif")
+                || l.contains("cut.jpg")
+                || l.contains("hai-anh.md")
+                || l.contains("mot-anh.md")
+        })
+        .collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "one message for each refused file, nothing else:\n{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("error[E612]: content/news/2013/anh/a.avif")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("error[E402]: static/images/cut.jpg")),
+        "{err}"
+    );
+}

@@ -2,9 +2,9 @@
 //! 30/2020/NĐ-CP layout) and as Excel workbooks. The first tests need nothing but the binary:
 //! the files exist, are packages Word and Excel open (zip with the expected parts), carry real
 //! numbers, are byte-identical across builds, and a site without `documents:` gets one warning.
-//! The gated ones read the files with real office software — python-docx, openpyxl,
-//! LibreOffice (`soffice --convert-to pdf`) and poppler (`pdfinfo`, `pdftotext`) — with
-//! `BLOCPRESS_EXTERNAL_TESTS=1` (set by `.ci/run`, which installs them).
+//! The ignored ones read the files with real office software — python-docx, openpyxl,
+//! LibreOffice (`soffice --convert-to pdf`) and poppler (`pdfinfo`, `pdftotext`) — and run with
+//! `--include-ignored` (as `.ci/run` does, after installing them).
 
 mod support;
 
@@ -296,15 +296,7 @@ fn a_bad_signing_date_is_an_error_at_its_line() {
     );
 }
 
-// ---- With real office software (BLOCPRESS_EXTERNAL_TESTS=1) ----
-
-fn enabled(test: &str) -> bool {
-    let on = std::env::var("BLOCPRESS_EXTERNAL_TESTS").is_ok_and(|v| v == "1");
-    if !on {
-        eprintln!("skipped {test}: set BLOCPRESS_EXTERNAL_TESTS=1 (see tests/office.rs)");
-    }
-    on
-}
+// ---- With real office software (ignored unless `--include-ignored`, as .ci/run does) ----
 
 fn run(command: &mut Command) -> String {
     let output = command
@@ -335,10 +327,12 @@ fn python(script: &str, args: &[&Path], expected: &serde_json::Value, dir: &Path
 }
 
 #[test]
+#[ignore = "needs Python with python-docx"]
 fn python_docx_reads_the_layout_of_the_decree() {
-    if !enabled("python_docx_reads_the_layout_of_the_decree") {
-        return;
-    }
+    support::needs(
+        "python3",
+        "Python 3 with python-docx (pip install python-docx)",
+    );
     let (dir, site) = example(|c| c);
     let out = dir.path().join("out");
     build(&site, &out, "en");
@@ -397,10 +391,9 @@ fn python_docx_reads_the_layout_of_the_decree() {
 }
 
 #[test]
+#[ignore = "needs Python with openpyxl"]
 fn openpyxl_reads_numbers_as_numbers() {
-    if !enabled("openpyxl_reads_numbers_as_numbers") {
-        return;
-    }
+    support::needs("python3", "Python 3 with openpyxl (pip install openpyxl)");
     let (dir, site) = example(|c| c);
     let out = dir.path().join("out");
     build(&site, &out, "en");
@@ -441,10 +434,13 @@ fn openpyxl_reads_numbers_as_numbers() {
 }
 
 #[test]
+#[ignore = "needs LibreOffice and poppler-utils"]
 fn libreoffice_converts_both_documents_to_a4_pdfs_with_the_header_on_page_one() {
-    if !enabled("libreoffice_converts_both_documents_to_a4_pdfs_with_the_header_on_page_one") {
-        return;
-    }
+    support::needs(
+        "soffice",
+        "the Debian packages libreoffice-writer-nogui and libreoffice-calc-nogui",
+    );
+    support::needs("pdftotext", "the Debian package poppler-utils");
     let (dir, site) = example(|c| c);
     let out = dir.path().join("out");
     build(&site, &out, "en");

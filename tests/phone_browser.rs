@@ -3,26 +3,14 @@
 //! label and value of every figure, are inside the viewport without horizontal scrolling
 //! (tests/browser/phone_tables.mjs measures them with playwright-core).
 //!
-//! Skipped unless `BLOCPRESS_BROWSER_TESTS=1`, like tests/serve_browser.rs.
+//! Ignored unless `--include-ignored`, like tests/serve_browser.rs.
 
 mod serve_common;
 
-use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
 use serve_common::*;
-
-fn enabled() -> bool {
-    if std::env::var("BLOCPRESS_BROWSER_TESTS").as_deref() == Ok("1") {
-        return true;
-    }
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped: set BLOCPRESS_BROWSER_TESTS=1 to run the phone-width browser test (needs Chromium, Node, and `npm ci` in tests/browser)"
-    );
-    false
-}
 
 fn measure(site: &Path, paths: &[&str]) -> serde_json::Value {
     let (chrome, dir) = browser_tools("browser");
@@ -81,10 +69,8 @@ fn assert_all_visible(results: &serde_json::Value, min_rows: usize) {
 }
 
 #[test]
+#[ignore = "needs Chromium and Node (npm ci in tests/browser)"]
 fn scoring_rows_and_review_figures_fit_a_phone() {
-    if !enabled() {
-        return;
-    }
     let site = TempSite::new();
     copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/year"),

@@ -6,6 +6,8 @@
 // serve_common loads support/ for itself too; both copies are needed.
 #![allow(clippy::duplicate_mod)]
 
+#[path = "support/crafted.rs"]
+mod crafted;
 mod serve_common;
 mod support;
 
@@ -831,5 +833,671 @@ fn columns_count_characters_not_bytes() {
     assert!(
         err.contains(&format!("{SCORING}:7:27: criterion id `1.2` is used twice")),
         "{err}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 22: hostile files are bounded
+
+#[test]
+fn character_references_to_forbidden_characters_in_a_body_keep_every_feed_xml() {
+    // `&#11;` is U+000B once decoded: the raw-character check of the file never sees it.
+    let site = Site::new("valid-base");
+    let text = std::fs::read_to_string(site.root().join(NEWS)).unwrap();
+    let (front, body) = text.split_at(text.rfind("\n---\n").unwrap() + 5);
+    site.write(
+        NEWS,
+        &format!(
+            "{front}Ra&#11;mắt &#x0C;Khối&#xFFFF; [liên&#1;kết](/ \"tiêu&#8;đề\") ![ảnh&#x1F;](/images/hoi-nghi.svg)\n\n{body}"
+        ),
+    );
+    site.build_ok(&[]);
+    assert_xml_well_formed(&site.out());
+    // The news item is in its members' and its tags' feeds too.
+    for feed in [
+        "associations/hoi-luat-gia/atom.xml",
+        "associations/lien-minh-htx/atom.xml",
+        "atom.xml",
+    ] {
+        let text = site.read(feed);
+        assert!(text.contains("Ra mắt"), "{feed}: {text}");
+    }
+}
+
+#[test]
+fn an_upload_of_a_hostile_image_is_refused_and_serve_stays_up() {
+    // Issue 22: a 70-byte PNG claiming 100000×100000 uploaded through the browser editor killed
+    // `serve`, and stayed in static/images/ to kill it again at every start.
+    let site = serve_common::TempSite::new();
+    serve_common::example_site(&site.root);
+    // Under 3 GiB of address space: a regression ends the server, not the machine.
+    let server = serve_common::Server::start_limited(&site.root, &["--lang", "en"], 3 << 20, &[]);
+    let addr = server.addr;
+    let base64 =
+        |bytes: &[u8]| base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes);
+    let (status, answer) = serve_common::api(
+        addr,
+        "persistMedia",
+        serde_json::json!({ "branch": "main",
+            "asset": { "path": "static/images/bom.png", "content": base64(&crafted::png_claiming(100_000, 100_000)), "encoding": "base64" },
+            "options": { "commitMessage": "x" } }),
+    );
+    assert_eq!(status, 422, "{answer}");
+    let error = answer["error"].as_str().unwrap_or_default();
+    assert!(
+        error.contains("E610") && error.contains("100000×100000"),
+        "{error}"
+    );
+    assert!(!site.root.join("static/images/bom.png").exists());
+    // With a news item, as the editor saves a photo in a body: nothing of the save is written.
+    let raw = "---\ntitle: Tin có ảnh\ndate: 2026-01-15\n---\n![x](/images/bom.jpg)\n";
+    let (status, answer) = serve_common::api(
+        addr,
+        "persistEntry",
+        serde_json::json!({ "branch": "main",
+            "dataFiles": [{ "slug": "tin", "path": "content/news/2026/2026-01-15-tin.md", "raw": raw }],
+            "assets": [{ "path": "static/images/bom.jpg", "content": base64(&crafted::jpeg_claiming(65_500, 65_500, true)), "encoding": "base64" }],
+            "options": { "commitMessage": "x", "useWorkflow": false, "status": "" } }),
+    );
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("E610"),
+        "{answer}"
+    );
+    assert!(!site.root.join("static/images/bom.jpg").exists());
+    assert!(
+        !site
+            .root
+            .join("content/news/2026/2026-01-15-tin.md")
+            .exists()
+    );
+    // A truncated photo too (it would fail every build until someone deletes it).
+    let photo = crafted::real_jpeg(64, 48);
+    let (status, answer) = serve_common::api(
+        addr,
+        "persistMedia",
+        serde_json::json!({ "branch": "main",
+            "asset": { "path": "static/images/nua.jpg", "content": base64(&photo[..photo.len() / 2]), "encoding": "base64" },
+            "options": { "commitMessage": "x" } }),
+    );
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("E402"),
+        "{answer}"
+    );
+    // The server is still up and serving.
+    assert_eq!(serve_common::request(addr, "GET", "/", &[]).status, 200);
+    let (status, _) = serve_common::api(
+        addr,
+        "persistMedia",
+        serde_json::json!({ "branch": "main",
+            "asset": { "path": "static/images/that.jpg", "content": base64(&photo), "encoding": "base64" },
+            "options": { "commitMessage": "x" } }),
+    );
+    assert_eq!(status, 200, "a real photo is accepted");
+}
+
+/// A page of the site's own (`static/`) whose script tries what the issue's SVG did: rewrite a
+/// member's figures through the editing API, then read the result into the page.
+fn attack_page(raw: &str) -> String {
+    let raw = serde_json::to_string(raw).unwrap();
+    format!(
+        r#"<!doctype html><meta charset="utf-8"><title>Thống kê</title><body><p id="result">pending</p><script>
+fetch('/admin/api/v1', {{method: 'POST', headers: {{'Content-Type': 'application/json'}},
+  body: JSON.stringify({{action: 'persistEntry', params: {{branch: 'main',
+    dataFiles: [{{slug: '2013-h1', path: 'content/associations/hoi-chu-thap-do/2013-h1.yaml', raw: {raw}}}],
+    assets: [], options: {{commitMessage: 'x', useWorkflow: false, status: ''}}}}}})}})
+  .then(r => r.text().then(t => 'answered ' + r.status + ' ' + t))
+  .catch(e => 'blocked ' + e)
+  .then(x => {{ document.getElementById('result').textContent = x; }});
+</script>"#
+    )
+}
+
+#[test]
+fn a_page_of_the_site_cannot_reach_the_editing_api_from_the_preview() {
+    // Issue 22: in Chromium, a script in an SVG next to a news item rewrote a member's figures
+    // through /admin/api/v1, served from the same origin. Files of the site's own are now
+    // served in a CSP sandbox (an opaque origin the API refuses).
+    let site = serve_common::TempSite::new();
+    serve_common::example_site(&site.root);
+    let figures = "content/associations/hoi-chu-thap-do/2013-h1.yaml";
+    let before = std::fs::read_to_string(site.root.join(figures)).unwrap();
+    let forged = before.replace("blankets: 150", "blankets: 9150");
+    assert_ne!(forged, before);
+    serve_common::write(&site.root, "static/thong-ke.html", &attack_page(&forged));
+    let server = serve_common::Server::start(&site.root, &["--lang", "en"]);
+    let addr = server.addr;
+    // Over HTTP: the site's own files carry the sandbox, pages blocpress renders do not.
+    let page = serve_common::request(addr, "GET", "/thong-ke.html", &[]);
+    assert_eq!(page.status, 200);
+    let policy = page.header("content-security-policy").unwrap_or_default();
+    assert!(
+        policy.starts_with("sandbox") && !policy.contains("allow-same-origin"),
+        "{policy:?}"
+    );
+    let drawing = serve_common::request(addr, "GET", "/images/quang-canh-hoi-nghi.svg", &[]);
+    assert!(
+        drawing
+            .header("content-security-policy")
+            .is_some_and(|p| p.starts_with("sandbox")),
+        "an SVG of the site opens sandboxed"
+    );
+    let home = serve_common::request(addr, "GET", "/", &[]);
+    assert!(home.header("content-security-policy").is_none());
+    if !support::browser_enabled("a_page_of_the_site_cannot_reach_the_editing_api_from_the_preview")
+    {
+        return;
+    }
+    let chrome = std::env::var("CHROME_PATH").unwrap_or_else(|_| String::from("/usr/bin/chromium"));
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new(&chrome)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("http://{addr}/thong-ke.html"))
+        .output()
+        .expect("Chromium runs");
+    let dom = String::from_utf8_lossy(&output.stdout);
+    assert!(dom.contains("id=\"result\""), "the page loaded: {dom}");
+    assert!(!dom.contains(">pending<"), "the script ran: {dom}");
+    assert!(
+        !dom.contains("answered 200"),
+        "the API answered the page: {dom}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.root.join(figures)).unwrap(),
+        before,
+        "the member's figures were rewritten; the page said: {dom}"
+    );
+}
+
+/// A template that doubles a string forty times: 8 bytes become a terabyte. It passed the time
+/// and size limits and aborted the process after 1 GB in 5 s.
+const DOUBLING: &str = "{% set_global s = \"xxxxxxxx\" %}{% for i in range(end=40) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}";
+
+/// Runs blocpress with `args` under 3 GiB of address space: a regression fails instead of
+/// exhausting the machine.
+fn limited(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    support::blocpress_limited(3 << 20)
+        .args(args)
+        .env("BLOCPRESS_LANG", "en")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_template_that_doubles_a_string_stops_at_the_memory_budget() {
+    let site = Site::new("valid-base");
+    site.build_ok(&[]);
+    let before = snapshot(&site.out());
+    site.write(PAGE_TEMPLATE, &runaway(DOUBLING));
+    let root = site.root().to_str().unwrap();
+    for command in ["build", "check"] {
+        let started = std::time::Instant::now();
+        let output = limited(&[command, "--root", root], &[]);
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "{command}: {:?}",
+            started.elapsed()
+        );
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{command}: {err}");
+        assert!(
+            err.contains("error[E630]: themes/default/templates/page.html")
+                && err.contains("gioi-thieu/index.html")
+                && err.contains("256 MiB"),
+            "{command}: {err}"
+        );
+    }
+    assert_eq!(
+        snapshot(&site.out()),
+        before,
+        "a failed build changed the site"
+    );
+    let output = limited(&["build", "--root", root], &[("BLOCPRESS_LANG", "vi")]);
+    assert!(
+        stderr(&output).contains("lỗi[E630]: themes/default/templates/page.html"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn serve_recovers_from_a_template_that_never_ends_or_eats_memory() {
+    // Issue 22: a loop that never writes stopped all rebuilds of `serve` until a restart.
+    let site = Site::new("valid-base");
+    let mut server = serve_common::Server::start_limited(
+        site.root(),
+        &[],
+        3 << 20,
+        &[("BLOCPRESS_TEMPLATE_BUDGET_MS", "1000")],
+    );
+    let base = server
+        .url
+        .split_once("://")
+        .unwrap()
+        .1
+        .split_once('/')
+        .map_or("/".to_string(), |(_, p)| format!("/{p}"));
+    let page = format!("{base}gioi-thieu/");
+    let mut good = server
+        .wait_for(&page, "the page", |r| r.status == 200)
+        .text();
+    for (runaway_body, code) in [
+        (
+            "{% set r = range(end=100000) %}{% for a in r %}{% for b in r %}{% endfor %}{% endfor %}",
+            "E602",
+        ),
+        (DOUBLING, "E630"),
+    ] {
+        site.write(PAGE_TEMPLATE, &runaway(runaway_body));
+        let status = server.wait_status(code, |s| s.to_string().contains(code));
+        assert!(status.to_string().contains("page.html"), "{status}");
+        // The last good page is still served, and the server answers.
+        assert_eq!(server.get(&page).text(), good);
+        // The next save rebuilds.
+        site.write(PAGE_TEMPLATE, &runaway("<p id=\"fixed\">đã sửa</p>"));
+        server.wait_status("the error to clear", |s| {
+            s["errors"].as_array().unwrap().is_empty()
+        });
+        server.wait_for(&page, "the fixed page", |r| r.text().contains("đã sửa"));
+        site.write(PAGE_TEMPLATE, &runaway("<p>lại</p>"));
+        good = server
+            .wait_for(&page, "the page again", |r| r.text().contains("lại"))
+            .text();
+    }
+    assert!(
+        server.child.try_wait().unwrap().is_none(),
+        "serve is still running"
+    );
+}
+
+#[test]
+fn tags_that_differ_only_by_case_or_marks_are_one_tag_with_a_warning_naming_both() {
+    // Issue 22: they merged silently.
+    let site = Site::new("valid-base");
+    site.edit(NEWS, "tags: [Sơ kết, Thi đua]", "tags: [Sơ kết, thi dua]");
+    site.edit(
+        "content/news/2013/2013-12-20-cham-diem.md",
+        "tags: [Chấm điểm]",
+        "tags: [Chấm điểm, Thi đua]",
+    );
+    let output = site.build_ok(&[]);
+    let err = stderr(&output);
+    let line = std::fs::read_to_string(site.root().join(NEWS))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("tags:"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "warning[W610]: {NEWS}:{line}: tag `thi dua` differs from `Thi đua`"
+        )),
+        "{err}"
+    );
+    // One tag page, named as most items write it.
+    assert!(site.exists("tags/thi-dua/index.html"));
+    let output = site.build_ok(&["--lang", "vi"]);
+    assert!(
+        stderr(&output).contains("thẻ “thi dua” chỉ khác thẻ “Thi đua”"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_browser_save_with_a_character_xml_forbids_is_refused_like_check_refuses_it() {
+    // Issue 22: a save was checked without the file check of forbidden characters, so a title
+    // with Word's U+000B was written, and every build after it failed.
+    let site = serve_common::TempSite::new();
+    serve_common::example_site(&site.root);
+    let server = serve_common::Server::start(&site.root, &["--lang", "en"]);
+    let path = "content/news/2026/2026-01-15-ra-mat.md";
+    for title in ["Ra\u{B}mắt", "\"Ra\\vmắt\""] {
+        let raw = format!("---\ntitle: {title}\ndate: 2026-01-15\n---\nNội dung.\n");
+        let (status, answer) = serve_common::api(
+            server.addr,
+            "persistEntry",
+            serde_json::json!({ "branch": "main",
+                "dataFiles": [{ "slug": "ra-mat", "path": path, "raw": raw }],
+                "assets": [], "options": { "commitMessage": "x", "useWorkflow": false, "status": "" } }),
+        );
+        assert_eq!(status, 422, "{title:?}: {answer}");
+        let error = answer["error"].as_str().unwrap_or_default();
+        assert!(
+            error.contains("E601") && error.contains("U+000B"),
+            "{title:?}: {error}"
+        );
+        assert!(!site.root.join(path).exists());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Property: whatever text an editor pastes, every XML output is well-formed
+
+/// Every character XML 1.0 forbids.
+fn forbidden_chars() -> Vec<char> {
+    (0u32..0x20)
+        .filter(|c| ![0x9, 0xA, 0xD].contains(c))
+        .chain([0xFFFE, 0xFFFF])
+        .filter_map(char::from_u32)
+        .collect()
+}
+
+/// Text pasted from anywhere: Vietnamese, XML's own specials, character references, and the
+/// characters XML forbids.
+fn pasted_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = prop_oneof![
+        proptest::sample::select(forbidden_chars()).prop_map(String::from),
+        proptest::sample::select(vec![
+            "Sơ kết",
+            " ",
+            "<b>",
+            "</p>",
+            "&amp;",
+            "&",
+            "\"",
+            "'",
+            "]]>",
+            "&#11;",
+            "&#x0C;",
+            "&#0;",
+            "&#xFFFF;",
+            "&#xD800;",
+            "\\",
+            "*",
+            "_",
+            "\u{85}",
+            "\u{2028}",
+            "\u{FFFD}",
+        ])
+        .prop_map(String::from),
+        "[a-zA-Zăâđêôơư0-9 ]{1,6}",
+    ];
+    proptest::collection::vec(piece, 1..14).prop_map(|pieces| pieces.concat())
+}
+
+/// `text` as a double-quoted YAML scalar, every control character written as an escape (the
+/// way a careful program, or an editor typing `\v`, writes it).
+fn yaml_quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{85}' => {
+                out.push_str(&format!("\\x{:02X}", c as u32))
+            }
+            '\u{FFFE}' | '\u{FFFF}' | '\u{2028}' => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Every XML file of an output, and every XML part of its .docx and .xlsx files, parses with
+/// a strict XML parser; returns how many were checked.
+fn assert_every_xml_output_well_formed(out: &Path) -> usize {
+    let mut checked = 0;
+    for (path, bytes) in snapshot(out) {
+        if path.ends_with(".xml") {
+            let text = String::from_utf8(bytes).unwrap();
+            roxmltree::Document::parse(&text)
+                .unwrap_or_else(|e| panic!("{path} is not well-formed: {e}"));
+            checked += 1;
+        } else if path.ends_with(".docx") || path.ends_with(".xlsx") {
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            for i in 0..archive.len() {
+                let mut part = archive.by_index(i).unwrap();
+                let name = part.name().unwrap().to_string();
+                if name.ends_with(".xml") || name.ends_with(".rels") {
+                    let mut text = String::new();
+                    std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+                    roxmltree::Document::parse(&text)
+                        .unwrap_or_else(|e| panic!("{path}!{name} is not well-formed: {e}"));
+                    checked += 1;
+                }
+            }
+        }
+    }
+    checked
+}
+
+/// Builds `site` in-process into a fresh folder: the output, or the codes of the errors.
+fn build_in_process(root: &Path) -> Result<tempfile::TempDir, Vec<String>> {
+    let out = tempfile::tempdir().unwrap();
+    let options = blocpress::site::BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(out.path().join("public")),
+        ..Default::default()
+    };
+    match blocpress::site::build(&options) {
+        Ok(_) => Ok(out),
+        Err(error) => match error.downcast_ref::<blocpress::diagnostics::SiteErrors>() {
+            Some(errors) => Err(errors
+                .0
+                .sorted()
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.code().to_string())
+                .collect()),
+            None => Err(vec![error.to_string()]),
+        },
+    }
+}
+
+const FIGURES: &str = "content/associations/hoi-luat-gia/2013-h1.yaml";
+
+/// Puts `text` into the site: in YAML values (as escapes) when `yaml`, else raw into the
+/// Markdown bodies of a news item and of a period's narrative.
+fn paste(site: &Site, text: &str, yaml: bool) {
+    let news = std::fs::read_to_string(site.root().join(NEWS)).unwrap();
+    let narrative =
+        std::fs::read_to_string(site.root().join("content/periods/2013-h1.md")).unwrap();
+    let figures = std::fs::read_to_string(site.root().join(FIGURES)).unwrap();
+    if yaml {
+        let quoted = yaml_quoted(text);
+        site.write(
+            NEWS,
+            &news.replacen(
+                "title: Khối sơ kết thi đua 6 tháng đầu năm 2013",
+                &format!("title: {quoted}\nsummary: {quoted}"),
+                1,
+            ),
+        );
+        site.write(
+            FIGURES,
+            &figures.replacen(
+                "  - Nhân rộng các mô hình điểm.",
+                &format!("  - {quoted}"),
+                1,
+            ),
+        );
+    } else {
+        let (front, body) = news.split_at(news.rfind("\n---\n").unwrap() + 5);
+        site.write(NEWS, &format!("{front}{text}\n\n{body}"));
+        site.write(
+            "content/periods/2013-h1.md",
+            &format!("{}\n{text}\n", narrative.trim_end()),
+        );
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(
+        std::env::var("BLOCPRESS_XML_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(16)
+    ))]
+
+    /// Text with the characters XML forbids, in a title, a summary, a highlight (YAML escapes)
+    /// or in Markdown bodies (raw): either the build refuses it with E601 alone, or every
+    /// feed, the sitemap, every .docx and every .xlsx it publishes is well-formed XML.
+    #[test]
+    fn every_xml_output_stays_well_formed_whatever_text_is_pasted(text in pasted_text(), yaml in proptest::bool::ANY) {
+        let site = Site::new("valid-base");
+        paste(&site, &text, yaml);
+        match build_in_process(site.root()) {
+            Ok(out) => {
+                let checked = assert_every_xml_output_well_formed(&out.path().join("public"));
+                proptest::prop_assert!(checked > 20, "{checked} XML files and parts");
+            }
+            // In YAML, E601 at the escape; in a body, only a NUL byte is refused (E004: the
+            // file is taken for a binary one), everything else is replaced.
+            Err(codes) => {
+                let expected = if yaml { "E601" } else { "E004" };
+                proptest::prop_assert!(
+                    codes.iter().all(|c| c == expected) && (yaml || text.contains('\0')),
+                    "refused with {codes:?} for {text:?} (yaml: {yaml})"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_forbidden_character_at_once_in_a_body_keeps_every_xml_output_well_formed() {
+    // A NUL byte makes the file a binary one (E004): every other character, raw.
+    let all: String = forbidden_chars()
+        .into_iter()
+        .filter(|&c| c != '\0')
+        .collect();
+    let references: String = forbidden_chars()
+        .into_iter()
+        .map(|c| format!("&#{};", c as u32))
+        .collect();
+    let site = Site::new("valid-base");
+    paste(&site, &format!("Đầu {all} giữa {references} cuối"), false);
+    let out = build_in_process(site.root()).unwrap_or_else(|codes| panic!("{codes:?}"));
+    assert!(assert_every_xml_output_well_formed(&out.path().join("public")) > 20);
+    // In YAML, each of them is refused at once.
+    for c in forbidden_chars() {
+        let site = Site::new("valid-base");
+        paste(&site, &format!("Sơ kết {c}"), true);
+        // One E601 in each file it is pasted into (the news item, the member's figures).
+        assert_eq!(
+            build_in_process(site.root()).err(),
+            Some(vec!["E601".to_string(); 2]),
+            "{c:?}"
+        );
+    }
+}
+
+/// No line of `stderr` quotes the system's English words.
+fn assert_no_system_english(stderr: &str) {
+    for english in [
+        "os error",
+        "No space left",
+        "Not a directory",
+        "Permission denied",
+        "No such file",
+        "cannot create",
+        "cannot write",
+    ] {
+        assert!(!stderr.contains(english), "`{english}` in:\n{stderr}");
+    }
+}
+
+#[test]
+fn errors_from_the_system_have_a_code_and_the_site_language() {
+    // Issue 22: "lỗi: cannot write …: No space left on device".
+    let site = Site::new("valid-base");
+    let blocker = site.root().join("tep-thuong.txt");
+    std::fs::write(&blocker, "một tệp, không phải thư mục").unwrap();
+    let output = blocker.join("con/public");
+    let root = site.root().to_str().unwrap();
+    let out = output.to_str().unwrap();
+    let run = |lang: &str| {
+        Command::new(env!("CARGO_BIN_EXE_blocpress"))
+            .args(["build", "--root", root, "--output", out])
+            .env("BLOCPRESS_LANG", lang)
+            .output()
+            .unwrap()
+    };
+    let vi = run("vi");
+    assert_eq!(vi.status.code(), Some(1));
+    let err = stderr(&vi);
+    assert!(
+        err.starts_with("lỗi[E614]: không tạo được")
+            && err.contains("một phần của đường dẫn là tệp, không phải thư mục"),
+        "{err}"
+    );
+    assert_no_system_english(&err);
+    let en = stderr(&run("en"));
+    assert!(
+        en.starts_with("error[E614]: cannot create") && en.contains("part of the path is a file"),
+        "{en}"
+    );
+    // A full disk, where the machine lets this test make one (root: a 48 KiB tmpfs).
+    let disk = tempfile::tempdir().unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=48k", "tmpfs"])
+        .arg(disk.path())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("skipped the full-disk part: mounting a tmpfs needs root");
+        return;
+    }
+    let full = Command::new(env!("CARGO_BIN_EXE_blocpress"))
+        .args(["build", "--root", root, "--output"])
+        .arg(disk.path().join("public"))
+        .env("BLOCPRESS_LANG", "vi")
+        .output()
+        .unwrap();
+    let _ = Command::new("umount").arg(disk.path()).status();
+    assert_eq!(full.status.code(), Some(1));
+    let err = stderr(&full);
+    assert!(err.contains("ổ đĩa đã đầy"), "{err}");
+    assert!(
+        err.lines().all(|l| l.starts_with("lỗi[")
+            || l.starts_with("cảnh báo[")
+            || l.starts_with("Không tạo được trang")),
+        "{err}"
+    );
+    assert_no_system_english(&err);
+}
+
+#[test]
+fn system_words_are_the_catalogue_s_in_both_languages() {
+    use blocpress::i18n::Language;
+    use blocpress::messages::io_reason;
+    for (code, vi, en) in [
+        (28, "ổ đĩa đã đầy", "the disk is full"),
+        (13, "không có quyền đọc hoặc ghi", "permission denied"),
+        (2, "không có tệp hoặc thư mục này", "no such file or folder"),
+        (
+            30,
+            "ổ đĩa chỉ cho đọc, không cho ghi",
+            "the disk is read-only",
+        ),
+        (71, "lỗi hệ thống số 71", "system error 71"),
+    ] {
+        let error = std::io::Error::from_raw_os_error(code);
+        assert_eq!(io_reason(&error).render(Language::Vi), vi);
+        assert_eq!(io_reason(&error).render(Language::En), en);
+    }
+    let chain = anyhow::Error::from(std::io::Error::from_raw_os_error(28)).context(
+        blocpress::messages::MessageError::io("io-cannot-write-file", Path::new("public/a.html")),
+    );
+    assert_eq!(
+        blocpress::messages::MessageError::render_chain(&chain, Language::Vi),
+        "không ghi được public/a.html: ổ đĩa đã đầy"
     );
 }

@@ -54,6 +54,6 @@ help-sheet-export--period = The period id: 2014-h1, 2014-h2 or 2014
 help-sheet-export--scoring = The scoring grid (criteria × members) instead of the members' forms
 help-sheet-export--out = Where to write the forms (default: ROOT/sheets/PERIOD)
 help-sheet-export--force = Replace forms that are already in the folder
-help-sheet-import--files = The returned .xlsx files, in any order, named as you like
+help-sheet-import--files = The returned .xlsx files (in any order, named as you like), a folder holding them (nhan-ve), or a quoted pattern ("nhan-ve/*.xlsx")
 help-sheet-import--dry-run = Show what would change; write nothing
 help-help--command = The command to explain (sheet export)

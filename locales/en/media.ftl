@@ -2,7 +2,7 @@
 
 E400 = link or image `{ $target }` points to a file the site does not have: copy the file into static/ (for example static/files/…) or next to this file, or correct the path
 E401 = `{ $field }` points to `{ $target }`, a file the site does not have: copy the file into static/ or next to this file, or correct the path
-E402 = this image cannot be read ({ $error }): the file is damaged or not a JPEG, PNG or WebP image; open it on a computer and save it again as JPEG, or use another photo
+E402 = this image cannot be read ({ $error }): the file is damaged or not a JPEG, PNG, WebP or GIF image; open it on a computer and save it again as JPEG, or use another photo
 E403 = cannot write the processed image to the cache .blocpress-cache ({ $error }): check the site folder's permissions and free disk space
 E404 = the document has no `{ $field }`: add a line `{ $field }: …` to its front matter
 E405 = date `{ $value }` is not a date: write it as year-month-day, for example 2014-01-10

@@ -53,6 +53,6 @@ help-sheet-export--period = Mã kỳ: 2014-h1 (6 tháng đầu năm), 2014-h2 (6
 help-sheet-export--scoring = Xuất bảng chấm điểm (tiêu chí × hội) thay cho biểu mẫu số liệu của các hội
 help-sheet-export--out = Thư mục ghi biểu mẫu (mặc định: thư-mục-trang/sheets/kỳ)
 help-sheet-export--force = Ghi đè các biểu mẫu đã có trong thư mục
-help-sheet-import--files = Các tệp .xlsx nhận về, thứ tự và tên tệp tuỳ ý
+help-sheet-import--files = Các tệp .xlsx nhận về (thứ tự và tên tệp tuỳ ý), một thư mục chứa chúng (nhan-ve), hoặc một mẫu tên trong ngoặc kép ("nhan-ve/*.xlsx")
 help-sheet-import--dry-run = Chỉ cho xem những gì sẽ thay đổi, không ghi gì
 help-help--command = Lệnh cần xem hướng dẫn (ví dụ: sheet export)

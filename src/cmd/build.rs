@@ -11,6 +11,9 @@ use crate::cli::BuildArgs;
 
 pub fn run(args: BuildArgs, lang: Option<Language>) -> i32 {
     let ui = Ui::for_site(lang, &args.root.root);
+    if let Err(code) = ui.settle_interrupted_writes(&args.root.root) {
+        return code;
+    }
     // A malformed option is a usage error (exit 2), not a site error.
     if let Some(url) = &args.base_url
         && let Err(message) = blocpress::config::normalize_base_url(url)
@@ -59,9 +62,12 @@ pub fn run(args: BuildArgs, lang: Option<Language>) -> i32 {
                     ui.diagnostics(diagnostics);
                     ui.say(Message::new("build-failed").nested("counts", diagnostics.summary()));
                 }
-                None => ui.say(Message::new("failed-io").arg(
+                None => ui.say(Message::new("failed-io").nested(
                     "error",
-                    blocpress::messages::MessageError::render_chain(&error, ui.language),
+                    Message::new("E614").arg(
+                        "error",
+                        blocpress::messages::MessageError::render_chain(&error, ui.language),
+                    ),
                 )),
             }
             EXIT_SITE_ERRORS

@@ -10,6 +10,9 @@ use crate::cli::CheckArgs;
 
 pub fn run(args: CheckArgs, lang: Option<Language>) -> i32 {
     let ui = Ui::for_site(lang, &args.root.root);
+    if let Err(code) = ui.settle_interrupted_writes(&args.root.root) {
+        return code;
+    }
     let diagnostics = site::check(&args.root.root, args.drafts);
     ui.diagnostics(&diagnostics);
     if diagnostics.has_errors() {

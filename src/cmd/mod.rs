@@ -38,6 +38,26 @@ impl Ui {
         Ui { language }
     }
 
+    /// Before a command opens the site at `root`: finishes or undoes a write into it that was
+    /// interrupted (a killed `sheet import`, a stopped `serve` saving), saying so in one coded
+    /// line. `Err(exit code)` when that cannot be done; the command must then stop.
+    pub fn settle_interrupted_writes(&self, root: &Path) -> Result<(), i32> {
+        match blocpress::content::write::recover(root) {
+            Ok(done) => {
+                for recovery in done {
+                    self.diagnostics(&recovery.diagnostics());
+                }
+                Ok(())
+            }
+            Err(problem) => {
+                let mut all = Diagnostics::new();
+                all.push(problem);
+                self.diagnostics(&all);
+                Err(EXIT_SITE_ERRORS)
+            }
+        }
+    }
+
     /// With no site (usage errors, `init`): `--lang`, `BLOCPRESS_LANG`, Vietnamese.
     pub fn without_site(cli: Option<Language>) -> Ui {
         Ui {

@@ -35,6 +35,9 @@ pub fn run(command: NewCommand, lang: Option<Language>) -> i32 {
         NewCommand::Period(args) => args.root.root.clone(),
     };
     let ui = Ui::for_site(lang, &root);
+    if let Err(code) = ui.settle_interrupted_writes(&root) {
+        return code;
+    }
     let result = match command {
         NewCommand::News(args) => news(args, ui),
         NewCommand::Period(args) => period(args, ui),
@@ -131,11 +134,40 @@ pub fn create_new_file(path: &Path, contents: &[u8]) -> Result<bool, Failure> {
     Ok(true)
 }
 
+/// Creates, through the site's one writer (all or none, never replacing a file), each file of
+/// `files` (relative to `root`) that does not exist yet. Says which were created.
+pub fn create_in_site(root: &Path, files: &[(PathBuf, String)]) -> Result<Vec<bool>, Failure> {
+    use blocpress::content::write::{self, Base, Edit, WriteError};
+    let mut taken: Vec<bool> = files
+        .iter()
+        .map(|(rel, _)| root.join(rel).exists())
+        .collect();
+    // A file created by someone else in between is a conflict: skip it too and try again.
+    for _ in 0..3 {
+        let edits: Vec<Edit> = files
+            .iter()
+            .zip(&taken)
+            .filter(|(_, taken)| !**taken)
+            .map(|((rel, text), _)| Edit::put(rel.clone(), Base::Absent, text.as_bytes()))
+            .collect();
+        match write::commit(root, &edits) {
+            Ok(()) => return Ok(taken.iter().map(|t| !t).collect()),
+            Err(WriteError::Conflict(found)) => {
+                for (i, (rel, _)) in files.iter().enumerate() {
+                    taken[i] |= found.contains(rel);
+                }
+            }
+            Err(failure) => return Err(Failure::Site(failure.diagnostics())),
+        }
+    }
+    Ok(vec![false; files.len()])
+}
+
 /// "cannot create PATH: ERROR" in the language of the run.
 pub fn io_message(id: &'static str, path: &Path, error: &io::Error) -> Message {
     Message::new(id)
         .arg("path", path.display().to_string())
-        .arg("error", error.to_string())
+        .nested("error", blocpress::messages::io_reason(error))
 }
 
 fn require_site_file(root: &Path) -> Result<(), Failure> {
@@ -352,7 +384,7 @@ fn news(args: NewNewsArgs, ui: Ui) -> Result<(), Failure> {
             continue;
         }
         let rel = folder.join(format!("{date}-{slug}.md"));
-        if create_new_file(&root.join(&rel), text.as_bytes())? {
+        if create_in_site(&root, &[(rel.clone(), text.clone())])?[0] {
             if n > 1 {
                 ui.say(
                     Message::new("new-news-renamed")
@@ -588,32 +620,37 @@ fn period(args: NewPeriodArgs, ui: Ui) -> Result<(), Failure> {
     })?;
     let associations = load_associations(&root, &config)?;
 
+    let narrative = Path::new("content")
+        .join("periods")
+        .join(format!("{id}.md"));
+    // Every member's file and the narrative in one write: all or none.
+    let mut files: Vec<(PathBuf, String)> = associations
+        .iter()
+        .map(|association| {
+            let rel = Path::new("content")
+                .join("associations")
+                .join(association.slug.as_str())
+                .join(format!("{id}.yaml"));
+            (rel, achievement_text(association, &config, id))
+        })
+        .collect();
+    files.push((narrative.clone(), narrative_text(id, &associations)));
+    let made = create_in_site(&root, &files)?;
     let mut created = 0;
     let mut skipped = 0;
-    for association in &associations {
-        let rel = Path::new("content")
-            .join("associations")
-            .join(association.slug.as_str())
-            .join(format!("{id}.yaml"));
-        let text = achievement_text(association, &config, id);
-        if create_new_file(&root.join(&rel), text.as_bytes())? {
+    for ((rel, _), made) in files.iter().zip(&made).take(associations.len()) {
+        if *made {
             // A closed pipe (`| head`) is not an error; println! would panic on it.
-            let _ = writeln!(std::io::stdout(), "{}", shown(&root, &rel).display());
+            let _ = writeln!(std::io::stdout(), "{}", shown(&root, rel).display());
             created += 1;
         } else {
             ui.say(
-                Message::new("new-skipped").arg("path", shown(&root, &rel).display().to_string()),
+                Message::new("new-skipped").arg("path", shown(&root, rel).display().to_string()),
             );
             skipped += 1;
         }
     }
-    let narrative = Path::new("content")
-        .join("periods")
-        .join(format!("{id}.md"));
-    let narrative_created = create_new_file(
-        &root.join(&narrative),
-        narrative_text(id, &associations).as_bytes(),
-    )?;
+    let narrative_created = made.last().copied().unwrap_or(false);
     let narrative_shown = shown(&root, &narrative).display().to_string();
     if narrative_created {
         println!("{narrative_shown}");

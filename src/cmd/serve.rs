@@ -9,6 +9,9 @@ use crate::cli::ServeArgs;
 
 pub fn run(args: ServeArgs, lang: Option<blocpress::i18n::Language>) -> i32 {
     let ui = super::Ui::for_site(lang, &args.root.root);
+    if let Err(code) = ui.settle_interrupted_writes(&args.root.root) {
+        return code;
+    }
     let options = ServeOptions {
         lang,
         root: args.root.root,

@@ -9,7 +9,8 @@ use blocpress::i18n::Language;
 use blocpress::messages::Message;
 use blocpress::model::Site;
 use blocpress::period::PeriodId;
-use blocpress::sheet::{self, changes, export, import};
+use blocpress::sheet::registry::{Issued, Registry};
+use blocpress::sheet::{self, FormKind, changes, export, import};
 
 use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE, Ui};
 use crate::cli::{SheetCommand, SheetExportArgs, SheetImportArgs};
@@ -23,11 +24,26 @@ pub fn run(command: SheetCommand, lang: Option<Language>) -> i32 {
 
 /// The site as the forms need it; its errors are printed and end the command.
 fn load_site(ui: &Ui, root: &Path, refuse_on_errors: bool) -> Option<Site> {
+    ui.settle_interrupted_writes(root).ok()?;
     match load::load(root, &LoadOptions::default()) {
         Ok((site, diagnostics)) if !(refuse_on_errors && diagnostics.has_errors()) => Some(site),
         Ok((_, diagnostics)) | Err(diagnostics) => {
             ui.diagnostics(&diagnostics);
             ui.say(Message::new("sheet-site-has-errors").nested("counts", diagnostics.summary()));
+            None
+        }
+    }
+}
+
+/// `forms.yaml`, or its error printed.
+fn load_registry(ui: &Ui, root: &Path, failed: &'static str) -> Option<Registry> {
+    match Registry::load(root) {
+        Ok(registry) => Some(registry),
+        Err(error) => {
+            let mut problems = Diagnostics::new();
+            problems.push(error);
+            ui.diagnostics(&problems);
+            ui.say(Message::new(failed).nested("counts", problems.summary()));
             None
         }
     }
@@ -43,20 +59,39 @@ fn run_export(args: SheetExportArgs, lang: Option<Language>) -> i32 {
     let Some(site) = load_site(&ui, &root, true) else {
         return EXIT_SITE_ERRORS;
     };
+    let Some(registry) = load_registry(&ui, &root, "sheet-export-failed") else {
+        return EXIT_SITE_ERRORS;
+    };
     let out = args
         .out
         .unwrap_or_else(|| root.join("sheets").join(period.to_string()));
+    let today = blocpress::content::news::VIETNAM_OFFSET
+        .to_datetime(jiff::Timestamp::now())
+        .date()
+        .to_string();
+    let issue = |kind: FormKind, member: Option<&str>, file: &str| Issued {
+        id: sheet::registry::new_id(),
+        kind: kind.into(),
+        member: member.map(str::to_string),
+        period: period.to_string(),
+        date: today.clone(),
+        file: file.to_string(),
+    };
     let mut workbooks = Vec::new();
+    let mut issued = Vec::new();
     let mut problems = Diagnostics::new();
     if args.scoring {
         let scoring = site.scorings.range(..=period).next_back().map(|(_, s)| s);
         match scoring {
             Some(scoring) => {
                 let members = sheet::expected_members(&site, period);
+                let name = sheet::scoring_file_name(period);
+                let form = issue(FormKind::Scoring, None, &name);
                 workbooks.push((
-                    sheet::scoring_file_name(period),
-                    export::scoring_form(&site, scoring, period, &members),
+                    name,
+                    export::scoring_form(&site, scoring, period, &members, &form.id),
                 ));
+                issued.push(form);
             }
             None => problems.push(
                 Diagnostic::new(format!("content/scoring/{period}.yaml"), "E369")
@@ -65,10 +100,10 @@ fn run_export(args: SheetExportArgs, lang: Option<Language>) -> i32 {
         }
     } else {
         for member in sheet::expected_members(&site, period) {
-            workbooks.push((
-                sheet::form_file_name(member.slug.as_str(), period),
-                export::member_form(&site, member, period),
-            ));
+            let name = sheet::form_file_name(member.slug.as_str(), period);
+            let form = issue(FormKind::Achievement, Some(member.slug.as_str()), &name);
+            workbooks.push((name, export::member_form(&site, member, period, &form.id)));
+            issued.push(form);
         }
     }
     let mut targets = Vec::new();
@@ -86,6 +121,12 @@ fn run_export(args: SheetExportArgs, lang: Option<Language>) -> i32 {
     }
     if let Err(error) = std::fs::create_dir_all(&out) {
         ui.say(Message::new("failed-io").arg("error", format!("{}: {error}", out.display())));
+        return EXIT_SITE_ERRORS;
+    }
+    // The record first: a form saved without it could never be imported.
+    let record = registry.with(&root, &issued, site.config.language);
+    if let Err(error) = write::write_all(&root, &[record]) {
+        ui.say(Message::new("failed-io").arg("error", format!("{error:#}")));
         return EXIT_SITE_ERRORS;
     }
     for ((_, workbook), path) in workbooks.into_iter().zip(&targets) {
@@ -108,18 +149,140 @@ fn shown(path: &Path) -> String {
     display_path(path)
 }
 
+/// Excel's lock file beside an open workbook (`~$name.xlsx`), and hidden files.
+fn is_side_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("~$") || n.starts_with('.'))
+}
+
+fn is_xlsx(path: &Path) -> bool {
+    path.is_file()
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+        && !is_side_file(path)
+}
+
+/// The forms the arguments name: a file as it is, the `.xlsx` files directly inside a folder,
+/// and the files a pattern matches (`"nhan-ve/*.xlsx"`: Windows shells pass it unexpanded).
+/// An argument that names no form is an error naming it.
+fn forms_of(arguments: &[PathBuf]) -> (Vec<PathBuf>, Diagnostics) {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut problems = Diagnostics::new();
+    for argument in arguments {
+        let text = argument.to_string_lossy();
+        let found: Vec<PathBuf> = if argument.is_file() {
+            vec![argument.clone()]
+        } else if argument.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(argument)
+                .map(|entries| {
+                    entries
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| is_xlsx(p))
+                        .collect()
+                })
+                .unwrap_or_default();
+            inside.sort();
+            inside
+        } else if text.contains(['*', '?', '[']) {
+            glob::glob(&text)
+                .map(|paths| {
+                    paths
+                        .filter_map(Result::ok)
+                        .filter(|p| p.is_file() && !is_side_file(p))
+                        .collect()
+                })
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        if found.is_empty() {
+            problems.push(Diagnostic::new(argument.clone(), "E386"));
+        }
+        for file in found {
+            let same = |other: &PathBuf| {
+                other == &file
+                    || other
+                        .canonicalize()
+                        .is_ok_and(|o| file.canonicalize().is_ok_and(|f| f == o))
+            };
+            if !files.iter().any(same) {
+                files.push(file);
+            }
+        }
+    }
+    (files, problems)
+}
+
+/// `(file!sheet, row, column)` of a diagnostic that names a cell, so that refusals are listed
+/// in the order a person reads the sheet (G7 before G13, row 7 before row 13).
+fn sheet_order(d: &Diagnostic) -> (String, u32, u16) {
+    let path = display_path(&d.path);
+    if let Some((before, cell)) = path.rsplit_once('!')
+        && let Some((row, col)) = sheet::xlsx::parse_cell(cell)
+    {
+        return (before.to_string(), row + 1, col + 1);
+    }
+    (path, 0, 0)
+}
+
+/// Prints diagnostics in sheet order.
+fn print_in_sheet_order(ui: &Ui, problems: &Diagnostics) {
+    let mut sorted = problems.sorted();
+    sorted.sort_by_cached_key(sheet_order);
+    for d in sorted {
+        eprintln!("{}", d.render(ui.language));
+    }
+}
+
+/// What the closing line of a refused import tells the secretary to do.
+fn fix_for(problems: &Diagnostics) -> Message {
+    let errors: Vec<Diagnostic> = problems
+        .sorted()
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    if errors.iter().any(|d| d.code() == "E364") {
+        Message::new("sheet-fix-duplicates")
+    } else if errors.iter().all(|d| sheet_order(d).1 > 0) {
+        Message::new("sheet-fix-cells")
+    } else {
+        Message::new("sheet-fix-files")
+    }
+}
+
 fn run_import(args: SheetImportArgs, lang: Option<Language>) -> i32 {
     let root = args.root.root;
     let ui = Ui::for_site(lang, &root);
+    let refuse = |problems: &Diagnostics| {
+        print_in_sheet_order(&ui, problems);
+        ui.say(
+            Message::new("sheet-import-refused")
+                .nested("counts", problems.summary())
+                .nested("fix", fix_for(problems)),
+        );
+        EXIT_SITE_ERRORS
+    };
+    let (files, mut problems) = forms_of(&args.files);
+    if problems.has_errors() {
+        return refuse(&problems);
+    }
     let Some(site) = load_site(&ui, &root, false) else {
         return EXIT_SITE_ERRORS;
     };
-    let mut problems = Diagnostics::new();
+    let Some(registry) = load_registry(&ui, &root, "sheet-import-check-failed") else {
+        return EXIT_SITE_ERRORS;
+    };
     let mut forms: Vec<(PathBuf, import::FormReturn)> = Vec::new();
-    for file in &args.files {
+    for file in &files {
         let name = shown(file);
-        match import::read_form(&site, file, &name) {
-            Ok(form) => {
+        match import::read_form(&site, &registry, file, &name) {
+            Ok(returned) => {
+                problems.extend(returned.warnings);
+                let form = returned.form;
                 if let Some((other, _)) = forms.iter().find(|(_, f)| f.target() == form.target()) {
                     problems
                         .push(Diagnostic::new(name.as_str(), "E364").arg("other", shown(other)));
@@ -131,35 +294,39 @@ fn run_import(args: SheetImportArgs, lang: Option<Language>) -> i32 {
         }
     }
     if problems.has_errors() {
-        ui.diagnostics(&problems);
-        ui.say(Message::new("sheet-import-refused").nested("counts", problems.summary()));
-        return EXIT_SITE_ERRORS;
+        return refuse(&problems);
     }
 
     let mut planned = Vec::new();
     for (file, form) in &forms {
-        let plan = changes::plan(&site, form);
+        let plan = changes::plan(&site, form, ui.language);
         let rel = display_path(&plan.change.rel);
-        if plan.change.old.as_deref() == Some(plan.change.new.as_str()) {
+        if plan.unchanged() {
             ui.say(
                 Message::new("sheet-file-unchanged")
-                    .arg("file", rel)
+                    .arg("file", rel.as_str())
                     .arg("form", shown(file)),
             );
-            continue;
-        }
-        let id = if plan.change.old.is_some() {
-            "sheet-file-updated"
         } else {
-            "sheet-file-created"
-        };
-        ui.say(
-            Message::new(id)
-                .arg("file", rel.as_str())
-                .arg("form", shown(file)),
-        );
-        for note in &plan.notes {
-            ui.say(Message::new("sheet-change-line").nested("change", note.clone()));
+            let id = if plan.change.old.is_some() {
+                "sheet-file-updated"
+            } else {
+                "sheet-file-created"
+            };
+            ui.say(
+                Message::new(id)
+                    .arg("file", rel.as_str())
+                    .arg("form", shown(file)),
+            );
+            for note in &plan.notes {
+                ui.say(Message::new("sheet-change-line").arg("change", note.as_str()));
+            }
+        }
+        if !plan.kept.is_empty() {
+            ui.say(Message::new("sheet-kept-empty").arg("cells", plan.kept.join(", ")));
+        }
+        if plan.unchanged() {
+            continue;
         }
         for key in &plan.lost_comments {
             problems
@@ -176,17 +343,24 @@ fn run_import(args: SheetImportArgs, lang: Option<Language>) -> i32 {
     };
     if check.has_errors() {
         problems.extend(check.into_vec());
-        ui.diagnostics(&problems);
+        print_in_sheet_order(&ui, &problems);
         ui.say(Message::new("sheet-import-check-failed").nested("counts", problems.summary()));
         return EXIT_SITE_ERRORS;
     }
-    ui.diagnostics(&problems);
+    print_in_sheet_order(&ui, &problems);
+    if planned.is_empty() {
+        ui.say(Message::new("sheet-import-nothing"));
+        return EXIT_OK;
+    }
     if args.dry_run {
         ui.say(Message::new("sheet-import-dry-run").count("files", planned.len()));
         return EXIT_OK;
     }
     if let Err(error) = write::write_all(&root, &planned) {
-        ui.say(Message::new("failed-io").arg("error", format!("{error:#}")));
+        match error.downcast_ref::<blocpress::diagnostics::SiteErrors>() {
+            Some(refused) => ui.diagnostics(&refused.0),
+            None => ui.say(Message::new("failed-io").arg("error", format!("{error:#}"))),
+        }
         return EXIT_SITE_ERRORS;
     }
     ui.say(Message::new("sheet-import-done").count("files", planned.len()));

@@ -1,19 +1,15 @@
-//! What the CMS may touch, and whether what it saves would pass `check`.
+//! What the CMS may touch.
 //!
 //! [`classify`] turns a path the browser sent into a [`Target`] or refuses it: only the files of
 //! the data model (news, pages, period narratives, member profiles and figures, registrations,
 //! scoring files) and uploads into the media folder. Never `.git/`, site.yaml, themes or
-//! anything hidden. [`check_text`] parses the new text in memory with the loader's own
-//! functions, so a save is refused with the same errors `check` would report.
+//! anything hidden. Whether a save would pass `check` is decided on the whole site with the
+//! change ([`crate::content::write::check_edits`]).
 
-use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
-use indexmap::IndexMap;
-
-use crate::config::{CONFIG_FILE, MetricDef, SiteConfig};
-use crate::content::association::{self, MetricScope};
-use crate::content::{SourcePath, news, page, period, read_text, registration, scoring};
+use crate::config::{CONFIG_FILE, SiteConfig};
+use crate::content::read_text;
 use crate::diagnostics::Diagnostic;
 use crate::period::PeriodId;
 use crate::slug::Slug;
@@ -22,8 +18,22 @@ use crate::slug::Slug;
 pub const MAX_MEDIA_BYTES: usize = 10 << 20;
 
 /// File types an editor may upload. No SVG or HTML: they can carry scripts that would run on the
-/// same address as the editing API.
-pub const MEDIA_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "avif", "pdf"];
+/// same address as the editing API. No AVIF: the image pipeline cannot strip it (E612).
+pub const MEDIA_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "pdf"];
+
+/// An uploaded file checked as a build would check it: an image is read the way the pipeline
+/// reads it (size limits from its header, the memory budget of the site, a full decode), so a
+/// file that would fail the build, or bring it down, is refused at upload with the build's code.
+pub fn check_media(root: &Path, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let memory = read_text(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE))
+        .ok()
+        .and_then(|text| SiteConfig::parse(&text).ok())
+        .map_or(crate::config::DEFAULT_IMAGE_MEMORY, |config| {
+            config.images.memory
+        });
+    crate::images::check_upload(path, bytes, memory)
+        .map_err(|problem| crate::images::problem_diagnostic(Path::new(path), &problem))
+}
 
 /// A file the CMS may read or write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,115 +144,6 @@ pub fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
     Some(full)
 }
 
-/// The association folders of the site.
-fn association_slugs(root: &Path) -> HashSet<Slug> {
-    let Ok(entries) = std::fs::read_dir(root.join("content/associations")) else {
-        return HashSet::new();
-    };
-    entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter_map(|e| Slug::parse(&e.file_name().to_string_lossy()).ok())
-        .collect()
-}
-
-/// The members as the scoring check needs them (names, joined, left), from their profiles on
-/// disk, in slug order; a member whose profile cannot be read is left out.
-fn roster(root: &Path, slugs: &HashSet<Slug>, config: &SiteConfig) -> Vec<scoring::Member> {
-    let mut ordered: Vec<&Slug> = slugs.iter().collect();
-    ordered.sort();
-    let associations: Vec<crate::model::Association> = ordered
-        .into_iter()
-        .filter_map(|slug| profile(root, slug, config))
-        .collect();
-    scoring::roster(&associations)
-}
-
-fn profile(root: &Path, slug: &Slug, config: &SiteConfig) -> Option<crate::model::Association> {
-    let rel = PathBuf::from(format!(
-        "content/associations/{}/profile.yaml",
-        slug.as_str()
-    ));
-    let source = SourcePath {
-        abs: root.join(&rel),
-        rel: rel.clone(),
-    };
-    read_text(&source.abs, &rel)
-        .ok()
-        .and_then(|text| association::parse_profile(slug.clone(), &source, &text, config).ok())
-        .map(|(a, _)| a)
-}
-
-/// The errors `check` would report for `text` saved at `path` (a data file of the model);
-/// empty when it may be saved. Warnings do not stop a save.
-pub fn check_text(root: &Path, path: &str, target: &Target, text: &str) -> Vec<Diagnostic> {
-    let rel = PathBuf::from(path);
-    let source = SourcePath {
-        abs: root.join(path),
-        rel: rel.clone(),
-    };
-    let text = match crate::content::decode_text(text.as_bytes().to_vec(), &rel) {
-        Ok(text) => text,
-        Err(d) => return vec![d],
-    };
-    if text.len() > crate::yaml::MAX_FILE_BYTES {
-        return vec![
-            Diagnostic::new(&rel, "E457").count("limit", crate::yaml::MAX_FILE_BYTES >> 20),
-        ];
-    }
-    let config = match read_text(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE))
-        .map_err(|d| vec![d])
-        .and_then(|t| SiteConfig::parse(&t))
-    {
-        Ok(config) => config,
-        Err(problems) => return problems,
-    };
-    let slugs = association_slugs(root);
-    let errors = |r: Result<(), Vec<Diagnostic>>| r.err().unwrap_or_default();
-    let problems = match target {
-        Target::News => errors(news::parse(&source, &text, &slugs).map(drop)),
-        Target::Page => errors(page::parse(&source, &text).map(drop)),
-        Target::Period => errors(period::parse(&source, &text, &slugs).map(drop)),
-        Target::Profile(slug) => {
-            errors(association::parse_profile(slug.clone(), &source, &text, &config).map(drop))
-        }
-        Target::Figures(slug, id) => {
-            if !slugs.contains(slug) {
-                return vec![Diagnostic::new(&rel, "E455").arg("member", slug.as_str())];
-            }
-            let own = own_metrics(root, slug, &config);
-            let scope = MetricScope {
-                own: &own,
-                site: &config.metrics,
-            };
-            errors(association::parse_achievement(*id, &source, &text, &scope).map(drop))
-        }
-        Target::Scoring => {
-            errors(scoring::parse(&source, &text, &roster(root, &slugs, &config)).map(drop))
-        }
-        Target::Registration => {
-            let own: Vec<(Slug, IndexMap<String, MetricDef>)> = slugs
-                .iter()
-                .map(|slug| (slug.clone(), own_metrics(root, slug, &config)))
-                .collect();
-            let metrics = own
-                .iter()
-                .map(|(slug, defs)| (slug.clone(), defs))
-                .collect();
-            errors(registration::parse(&source, &text, &metrics, &config.metrics).map(drop))
-        }
-        Target::Media => Vec::new(),
-    };
-    problems.into_iter().filter(Diagnostic::is_error).collect()
-}
-
-/// The association's own metrics, from its profile on disk (none when it cannot be read).
-fn own_metrics(root: &Path, slug: &Slug, config: &SiteConfig) -> IndexMap<String, MetricDef> {
-    profile(root, slug, config)
-        .map(|a| a.metrics)
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,38 +200,5 @@ mod tests {
         assert_eq!(listable_folder("content"), None);
         assert_eq!(listable_folder(".git"), None);
         assert_eq!(listable_folder("themes/default"), None);
-    }
-
-    #[test]
-    fn saves_are_checked_like_check() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let path = "content/associations/hoi-luat-gia/2013-h1.yaml";
-        let target = classify(path).unwrap();
-        assert!(check_text(root, path, &target, "metrics:\n  conferences: 35\n").is_empty());
-        let bad = check_text(root, path, &target, "metrics:\n  nope: 1\n");
-        assert_eq!(bad.len(), 1, "{bad:?}");
-        assert_eq!(bad[0].line, Some(2));
-        let bad = check_text(root, path, &target, "metrics:\n  conferences: abc\n");
-        assert!(!bad.is_empty(), "{bad:?}");
-        let news = "content/news/2013/x.md";
-        let target = classify(news).unwrap();
-        assert!(
-            check_text(
-                root,
-                news,
-                &target,
-                "---\ntitle: T\ndate: 2013-06-01\n---\nBody\n"
-            )
-            .is_empty()
-        );
-        assert!(
-            !check_text(
-                root,
-                news,
-                &target,
-                "---\ntitle: T\ndate: 2013-06-01\nfoo: 1\n---\n"
-            )
-            .is_empty()
-        );
     }
 }

@@ -3,8 +3,9 @@
 //! news and pages (folder collections), period narratives, each member's figures per period,
 //! member profiles, registrations and scoring files (file collections, one entry per period or
 //! year, so a new period's file is created with the right name). Number fields come from the
-//! metric definitions: label and unit, `value_type` int for counts and float otherwise, and the
-//! same bounds `check` applies.
+//! metric definitions: label and unit, `value_type` int for whole numbers (counts, amounts in
+//! đồng) and float otherwise, the same bounds `check` applies, and blocpress's own number
+//! widget ([`NUMBER_WIDGET`]), which reads numbers typed the Vietnamese way.
 
 use std::collections::BTreeSet;
 
@@ -27,7 +28,7 @@ pub enum Backend {
 /// The URL of the proxy API, relative to the site's host.
 pub const PROXY_PATH: &str = "/admin/api/v1";
 /// Shown above the YAML forms: what a save from the browser changes in the file.
-const YAML_NOTE: &str = "Lưu từ đây thì các dòng ghi chú (# …) trong tệp sẽ mất và tệp được trình bày lại; nội dung giữ nguyên.";
+const YAML_NOTE: &str = "Lưu từ đây thì chỉ những phần được sửa thay đổi trong tệp; các dòng ghi chú (# …) được giữ, trừ ghi chú nằm bên trong một danh sách hay một phần phải viết lại.";
 
 /// How many years of periods (ending with the latest that has data) each figures form lists.
 pub const RECENT_YEARS: u16 = 3;
@@ -263,36 +264,40 @@ fn periods(site: &Site, year: u16) -> Value {
     })
 }
 
+/// The widget of metric fields (see `widgets.js`): a text box that reads numbers typed the
+/// Vietnamese way (`12.500.000`, `95,5`) as meant, shows them that way, and refuses with a coded
+/// message what it cannot read for sure (never another number, as Decap's own `number` widget
+/// did: `12.500.000` became 12.5).
+pub const NUMBER_WIDGET: &str = "number_vi";
+
 /// One number field per metric, with the bounds `check` applies.
 fn metric_field(key: &str, def: &MetricDef) -> Value {
     let label = match def.unit.as_deref().map(str::trim) {
         Some(unit) if !unit.is_empty() => format!("{} ({unit})", def.label),
         _ => def.label.clone(),
     };
-    let value_type = if def.kind() == MetricKind::Count {
-        "int"
-    } else {
-        "float"
-    };
+    let whole = def.whole_numbers_only();
     let mut field = json!({
         "name": key,
         "label": label,
-        "widget": "number",
-        "value_type": value_type,
+        "widget": NUMBER_WIDGET,
+        "value_type": if whole { "int" } else { "float" },
         "required": false,
         "min": def.min(),
     });
     if let Some(max) = def.max() {
         field["max"] = json!(max);
     }
-    field["step"] = json!(if value_type == "int" { 1.0 } else { 0.01 });
+    if def.in_dong() {
+        field["dong"] = json!(true);
+    }
     let hint = match def.kind() {
-        MetricKind::Count => "Số nguyên, không dấu chấm ngăn cách: 1080.",
-        MetricKind::Percent => "Phần trăm, số thập phân viết bằng dấu chấm: 95.5.",
-        MetricKind::Amount => {
-            "Viết đủ số theo đơn vị gốc (không rút gọn), thập phân bằng dấu chấm."
+        MetricKind::Count => "Số nguyên, gõ như thường viết: 1.080.",
+        MetricKind::Percent => "Phần trăm, gõ như thường viết: 95,5.",
+        MetricKind::Amount if whole => "Gõ đủ số đồng như thường viết (không rút gọn): 12.500.000.",
+        MetricKind::Amount | MetricKind::Decimal => {
+            "Gõ như thường viết, phần thập phân sau dấu phẩy: 8,5."
         }
-        MetricKind::Decimal => "Số thập phân viết bằng dấu chấm: 8.5.",
     };
     field["hint"] = json!(hint);
     field

@@ -1,9 +1,18 @@
 //! Decap CMS's proxy protocol (as `decap-server`'s `localFs` middleware speaks it, version
 //! 3.16): one `POST` with `{action, params}`, answered with JSON, `422 {error}` for a refused
 //! request and `500 {error}` for a failure. Every path goes through [`check::classify`] (the
-//! files of the data model only) and [`check::resolve`] (no symlinks); every data file saved is
-//! first checked like `check` would ([`check::check_text`]); writes go to a hidden temporary file
-//! renamed over the old one, so the `serve` watcher sees one whole change.
+//! files of the data model only) and [`check::resolve`] (no symlinks). Every save, upload and
+//! delete is checked like `check` would check the whole site with the change
+//! ([`crate::content::write::check_edits`]: the same codes), then written all or nothing through
+//! the site's one writer ([`crate::content::write::commit`]), so the `serve` watcher sees one
+//! whole change.
+//!
+//! Saves are version-checked: the server remembers which version (content hash) of each file a
+//! client last read ([`ReadVersions`], per session; Decap's `persistEntry` sends no base
+//! version), and also takes an `If-Match` header. A save or delete made from an older version
+//! than the file's current one is refused with 409 (E460); a new entry or a rename onto a name
+//! that is taken is refused (E461), never replaces the file; a file the client never read
+//! cannot be overwritten (E462: reload the page).
 //!
 //! Differences from `decap-server`: a rename (`newPath`) moves the one file, never its whole
 //! folder; `getMedia` lists only the media folder's uploadable files; nothing outside the
@@ -11,15 +20,41 @@
 
 use std::path::{Path, PathBuf};
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 use super::check::{self, MAX_MEDIA_BYTES, Target};
 use super::config::MEDIA_FOLDER;
+use crate::content::write::{self, Base, Edit, Outcome, WriteError, version};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Language;
+
+/// Which version of each file each client last read (or wrote): `None` when the file did not
+/// exist. Bounded: past [`ReadVersions::LIMIT`] entries it starts afresh (a client then reloads).
+#[derive(Debug, Default)]
+pub struct ReadVersions(Mutex<HashMap<(String, String), Option<String>>>);
+
+impl ReadVersions {
+    pub const LIMIT: usize = 100_000;
+
+    fn record(&self, session: &str, path: &str, version: Option<String>) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= Self::LIMIT {
+            map.clear();
+        }
+        map.insert((session.to_string(), path.to_string()), version);
+    }
+
+    /// `Some(None)`: the client saw that the file did not exist.
+    fn get(&self, session: &str, path: &str) -> Option<Option<String>> {
+        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(&(session.to_string(), path.to_string())).cloned()
+    }
+}
 
 /// A refused or failed request: the HTTP status and the message shown in the CMS.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,20 +96,35 @@ impl Refusal {
             codes: Vec::new(),
         }
     }
+
+    /// Diagnostics that stop a request, with `status` and no header line.
+    fn lines(status: u16, diagnostics: &[Diagnostic], language: Language) -> Refusal {
+        Refusal {
+            status,
+            error: diagnostics
+                .iter()
+                .map(|d| d.render(language).trim_end().to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            codes: diagnostics.iter().map(Diagnostic::code).collect(),
+        }
+    }
 }
 
-/// The editing API of one site folder.
+/// The editing API of one site folder, for one client.
 pub struct Proxy<'a> {
     pub root: &'a Path,
     pub language: Language,
+    /// What each client read; shared by every request of the server.
+    pub reads: &'a ReadVersions,
+    /// The client (a browser session); its reads are the base of its saves.
+    pub session: &'a str,
+    /// The `If-Match` header of the request: the version a save is based on (it takes
+    /// precedence over what the session read).
+    pub if_match: Option<&'a str>,
 }
 
 type Answer = Result<Value, Refusal>;
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 impl Proxy<'_> {
     /// Answers one request body.
@@ -111,12 +161,13 @@ impl Proxy<'_> {
             "persistMedia" => {
                 let asset = params.get("asset").ok_or_else(|| self.bad("asset"))?;
                 let (path, full, bytes) = self.decode_asset(asset)?;
-                write_atomically(&full, &bytes).map_err(Refusal::failed)?;
+                let edits: Vec<Edit> = self.upload(&path, &full, bytes).into_iter().collect();
+                self.check_and_commit(&edits, None)?;
                 self.media_file(&path, &full)
             }
             "deleteFile" => {
                 let path = self.param(&params, "path")?;
-                self.delete(path)?;
+                self.delete(&[path])?;
                 Ok(json!({ "message": format!("deleted file {path}") }))
             }
             "deleteFiles" => {
@@ -127,12 +178,7 @@ impl Proxy<'_> {
                     .iter()
                     .map(|p| p.as_str().unwrap_or(""))
                     .collect();
-                for path in &paths {
-                    self.deletable(path)?;
-                }
-                for path in &paths {
-                    self.delete(path)?;
-                }
+                self.delete(&paths)?;
                 Ok(json!({ "message": format!("deleted files {}", paths.join(", ")) }))
             }
             "getDeployPreview" => Ok(Value::Null),
@@ -196,16 +242,23 @@ impl Proxy<'_> {
         }
         match std::fs::read(&full) {
             Ok(bytes) if bytes.len() <= crate::yaml::MAX_FILE_BYTES => {
-                file["id"] = json!(sha256_hex(&bytes));
+                let id = version(&bytes);
+                self.reads.record(self.session, path, Some(id.clone()));
+                file["id"] = json!(id);
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 Ok(json!({ "data": text, "file": file }))
             }
-            // A period narrative not written yet: an empty front matter, so the form opens
-            // empty (Decap warns about `null` Markdown) and saving creates the file.
-            Err(_) if self.allowed(path)? == Target::Period => {
-                Ok(json!({ "data": "---\n---\n", "file": file }))
+            Ok(_) => Ok(json!({ "data": Value::Null, "file": file })),
+            Err(_) => {
+                self.reads.record(self.session, path, None);
+                // A period narrative not written yet: an empty front matter, so the form opens
+                // empty (Decap warns about `null` Markdown) and saving creates the file.
+                if self.allowed(path)? == Target::Period {
+                    Ok(json!({ "data": "---\n---\n", "file": file }))
+                } else {
+                    Ok(json!({ "data": Value::Null, "file": file }))
+                }
             }
-            _ => Ok(json!({ "data": Value::Null, "file": file })),
         }
     }
 
@@ -228,6 +281,83 @@ impl Proxy<'_> {
         Ok(Value::Array(out))
     }
 
+    /// The version a change of `path` is based on: the request's `If-Match`, else what this
+    /// client read; a file it never read may only be created.
+    fn base_of(&self, path: &str, full: &Path, new_entry: bool) -> Result<Base, Refusal> {
+        if new_entry {
+            return Ok(Base::Absent);
+        }
+        if let Some(tag) = self.if_match {
+            let tag = tag.trim().trim_start_matches("W/").trim_matches('"');
+            return Ok(Base::Version(tag.to_string()));
+        }
+        match self.reads.get(self.session, path) {
+            Some(Some(version)) => Ok(Base::Version(version)),
+            Some(None) => Ok(Base::Absent),
+            None if !full.exists() => Ok(Base::Absent),
+            None => Err(Refusal::lines(
+                409,
+                &[Diagnostic::new(path, "E462")],
+                self.language,
+            )),
+        }
+    }
+
+    /// Checks `edits` on the whole site (the errors they would bring), then writes them all or
+    /// none, under the site's write lock. `header` starts the message of a refusal (default:
+    /// "not saved").
+    fn check_and_commit(&self, edits: &[Edit], header: Option<Diagnostic>) -> Result<(), Refusal> {
+        match write::check_and_commit(self.root, edits) {
+            Ok(Outcome::Written) => {
+                for edit in edits {
+                    let path = crate::diagnostics::display_path(&edit.rel);
+                    let now = edit.new.as_deref().map(version);
+                    self.reads.record(self.session, &path, now);
+                }
+                Ok(())
+            }
+            Ok(Outcome::Refused(found)) => {
+                let errors: Vec<Diagnostic> = found
+                    .sorted()
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .collect();
+                Err(match header {
+                    Some(header) => {
+                        let mut all = vec![header];
+                        all.extend(errors);
+                        Refusal::lines(422, &all, self.language)
+                    }
+                    None => Refusal::from_diagnostics(&errors, self.language),
+                })
+            }
+            Err(WriteError::Conflict(files)) => {
+                // A base of `Absent` that failed: the name is taken (E461); else the file
+                // changed since it was read (E460).
+                let diagnostics: Vec<Diagnostic> = files
+                    .iter()
+                    .map(|file| {
+                        let absent = edits
+                            .iter()
+                            .any(|e| &e.rel == file && e.base == Base::Absent);
+                        Diagnostic::new(file.clone(), if absent { "E461" } else { "E460" })
+                    })
+                    .collect();
+                Err(Refusal::lines(409, &diagnostics, self.language))
+            }
+            Err(WriteError::Failed(problem)) => Err(Refusal::lines(500, &[problem], self.language)),
+        }
+    }
+
+    /// An upload as an edit: a new file, never one that replaces another image (the same bytes
+    /// again change nothing: `None`).
+    fn upload(&self, path: &str, full: &Path, bytes: Vec<u8>) -> Option<Edit> {
+        match std::fs::read(full) {
+            Ok(existing) if existing == bytes => None,
+            _ => Some(Edit::put(path, Base::Absent, bytes)),
+        }
+    }
+
     fn persist_entry(&self, params: &Value) -> Answer {
         let data_files: Vec<&Value> = match params.get("dataFiles").and_then(Value::as_array) {
             Some(files) => files.iter().collect(),
@@ -238,46 +368,102 @@ impl Proxy<'_> {
             .and_then(Value::as_array)
             .map(|a| a.iter().collect())
             .unwrap_or_default();
-        // Check everything before writing anything.
-        let mut writes: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-        let mut moves: Vec<(PathBuf, PathBuf)> = Vec::new();
+        let new_entry = params
+            .pointer("/options/newEntry")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        // Every path and size is refused before anything is checked or written.
+        let mut edits: Vec<Edit> = Vec::new();
+        let mut notes = Vec::new();
         for file in &data_files {
             let path = self.param(file, "path")?;
-            let raw = self.param(file, "raw")?;
-            let target = self.allowed(path)?;
+            let sent = self.param(file, "raw")?;
             let full = self.data_path(path, false)?;
+            // Saved as a person would edit the file: its comments and layout kept.
+            let (raw, lost) = self.readable(path, &full, sent);
+            let raw = raw.as_str();
+            notes.extend(lost);
             let new_path = file.get("newPath").and_then(Value::as_str);
-            let checked_at = new_path.unwrap_or(path);
-            let checked_target = match new_path {
-                Some(p) => self.allowed(p)?,
-                None => target,
-            };
-            if checked_target == Target::Media {
-                return Err(self.refused_path(checked_at));
+            let saved_at = new_path.unwrap_or(path);
+            let target = self.allowed(saved_at)?;
+            if target == Target::Media {
+                return Err(self.refused_path(saved_at));
             }
-            let errors = check::check_text(self.root, checked_at, &checked_target, raw);
-            if !errors.is_empty() {
-                return Err(Refusal::from_diagnostics(&errors, self.language));
+            if let Target::Figures(slug, _) = &target
+                && !self
+                    .root
+                    .join("content/associations")
+                    .join(slug.as_str())
+                    .is_dir()
+            {
+                return Err(Refusal::one(
+                    Diagnostic::new(saved_at, "E455").arg("member", slug.as_str()),
+                    self.language,
+                ));
             }
-            writes.push((full.clone(), raw.as_bytes().to_vec()));
-            if let Some(new_path) = new_path {
-                moves.push((full, self.data_path(new_path, false)?));
+            if raw.len() > crate::yaml::MAX_FILE_BYTES {
+                return Err(Refusal::one(
+                    Diagnostic::new(saved_at, "E457")
+                        .count("limit", crate::yaml::MAX_FILE_BYTES >> 20),
+                    self.language,
+                ));
+            }
+            match new_path.filter(|p| *p != path) {
+                // A rename: the new name must be free; the old file goes in the same write.
+                Some(new_path) => {
+                    self.data_path(new_path, false)?;
+                    edits.push(Edit::put(new_path, Base::Absent, raw));
+                    if full.exists() {
+                        edits.push(Edit::remove(path, self.base_of(path, &full, false)?));
+                    }
+                }
+                None => edits.push(Edit::put(path, self.base_of(path, &full, new_entry)?, raw)),
             }
         }
         for asset in assets {
-            let (_, full, bytes) = self.decode_asset(asset)?;
-            writes.push((full, bytes));
+            let (path, full, bytes) = self.decode_asset(asset)?;
+            edits.extend(self.upload(&path, &full, bytes));
         }
-        for (full, bytes) in &writes {
-            write_atomically(full, bytes).map_err(Refusal::failed)?;
-        }
-        for (from, to) in &moves {
-            if let Some(parent) = to.parent() {
-                std::fs::create_dir_all(parent).map_err(Refusal::failed)?;
+        self.check_and_commit(&edits, None)?;
+        let notes: Vec<String> = notes
+            .iter()
+            .map(|d| d.render(self.language).trim_end().to_string())
+            .collect();
+        Ok(json!({ "message": "entry persisted", "notes": notes }))
+    }
+
+    /// The text to save for `sent` (what Decap wrote from its form) at `path`: merged into the
+    /// file on disk, so its comments, order and layout stay and no `? key` line appears (see
+    /// [`super::yaml_save`]); with a W463 note for each entry whose comments were lost.
+    fn readable(&self, path: &str, full: &Path, sent: &str) -> (String, Vec<Diagnostic>) {
+        let Ok(old) = std::fs::read_to_string(full) else {
+            // A new file: only the `? key` lines need care.
+            let fresh = if path.ends_with(".md") {
+                super::yaml_save::merge_front_matter("---\n---\n", sent)
+            } else {
+                super::yaml_save::merge("", sent)
+            };
+            return (
+                fresh.map_or_else(|| sent.to_string(), |s| s.text),
+                Vec::new(),
+            );
+        };
+        let merged = if path.ends_with(".md") {
+            super::yaml_save::merge_front_matter(&old, sent)
+        } else {
+            super::yaml_save::merge(&old, sent)
+        };
+        match merged {
+            Some(saved) => {
+                let notes = saved
+                    .lost_comments
+                    .iter()
+                    .map(|key| Diagnostic::new(path, "W463").arg("key", key.as_str()))
+                    .collect();
+                (saved.text, notes)
             }
-            std::fs::rename(from, to).map_err(Refusal::failed)?;
+            None => (sent.to_string(), Vec::new()),
         }
-        Ok(json!({ "message": "entry persisted" }))
     }
 
     /// An uploaded file: its path, where it goes, its bytes.
@@ -295,6 +481,10 @@ impl Proxy<'_> {
         if bytes.len() > MAX_MEDIA_BYTES {
             return Err(self.too_large(path));
         }
+        // An image the build would refuse, or that would bring it down, never reaches the
+        // media folder (where it would fail every build and every start of serve).
+        check::check_media(self.root, path, &bytes)
+            .map_err(|diagnostic| Refusal::one(diagnostic, self.language))?;
         Ok((path.to_string(), full, bytes))
     }
 
@@ -308,8 +498,11 @@ impl Proxy<'_> {
     fn media_file(&self, path: &str, full: &Path) -> Answer {
         let bytes = std::fs::read(full).map_err(Refusal::failed)?;
         let name = path.rsplit('/').next().unwrap_or(path);
+        let id = version(&bytes);
+        // Listed or opened: the base of a later delete from the media library.
+        self.reads.record(self.session, path, Some(id.clone()));
         Ok(json!({
-            "id": sha256_hex(&bytes),
+            "id": id,
             "content": BASE64.encode(&bytes),
             "encoding": "base64",
             "path": path,
@@ -344,14 +537,21 @@ impl Proxy<'_> {
         Ok(Value::Array(out))
     }
 
-    fn delete(&self, path: &str) -> Result<(), Refusal> {
-        self.deletable(path)?;
-        let full = check::resolve(self.root, path).ok_or_else(|| self.refused_path(path))?;
-        match std::fs::remove_file(&full) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(Refusal::failed(e)),
+    /// Deletes every path or none, after the same whole-site check as a save: a file another
+    /// one links to (an `@/` link, a photo a news item shows) is not deleted (E468 and why).
+    fn delete(&self, paths: &[&str]) -> Result<(), Refusal> {
+        let mut edits = Vec::new();
+        for path in paths {
+            self.deletable(path)?;
+            let full = check::resolve(self.root, path).ok_or_else(|| self.refused_path(path))?;
+            if full.exists() {
+                edits.push(Edit::remove(*path, self.base_of(path, &full, false)?));
+            }
         }
+        let header = paths
+            .first()
+            .map(|path| Diagnostic::new(*path, "E468").count("count", paths.len()));
+        self.check_and_commit(&edits, header)
     }
 }
 
@@ -379,22 +579,4 @@ fn list(dir: &Path, prefix: &str, depth: usize, out: &mut Vec<String>) {
             out.push(path);
         }
     }
-}
-
-/// Writes `bytes` to a hidden file next to `path`, then renames it over `path`.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let parent = path
-        .parent()
-        .ok_or_else(|| std::io::Error::other("no parent folder"))?;
-    std::fs::create_dir_all(parent)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = parent.join(format!(".{name}.blocpress-{}.tmp", std::process::id()));
-    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }

@@ -74,3 +74,107 @@
   var TagsPreview = function (props) { return h('p', null, list(props.value).join(', ')); };
   window.CMS.registerWidget('tags', TagsControl, TagsPreview);
 })();
+
+// `number_vi`: the metrics' number fields. People in Vietnamese offices type `12.500.000` and
+// `95,5`; Decap's own number widget read the first as 12.5 (a different number, silently). This
+// one reads what is typed as the person meant it, shows stored numbers the same way, and
+// refuses, with a coded message from the catalogue (messages.js), what it cannot read for sure.
+// The value saved is a plain number (12500000, 95.5), as a text editor would write it.
+(function () {
+  var h = window.h;
+  var messages = window.BLOCPRESS_MESSAGES || {};
+  function say(code, args) {
+    var text = messages[code] || code;
+    Object.keys(args || {}).forEach(function (k) { text = text.split('{' + k + '}').join(String(args[k])); });
+    return text;
+  }
+  var format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6, useGrouping: true });
+  function show(value) {
+    if (value === '' || value === null || value === undefined) return '';
+    if (typeof value === 'number') return format.format(value);
+    return String(value);
+  }
+  // Reads `text` for a field; `{ value }` (a number, or '' for empty) or `{ error }`.
+  function read(text, field) {
+    var whole = field.get('value_type') === 'int';
+    var label = field.get('label') || field.get('name');
+    var t = String(text).replace(/[\s\u00a0\u202f]/g, '');
+    if (t === '') return { value: '' };
+    var sign = 1;
+    if (t[0] === '-' || t[0] === '\u2212') { sign = -1; t = t.slice(1); }
+    var value;
+    if (!whole && /^\d{1,3}\.\d{3}$/.test(t)) {
+      // 1.500: one thousand five hundred, or one point five? Not guessed.
+      return {
+        error: say('E481', {
+          value: text,
+          thousands: format.format(sign * Number(t.replace('.', ''))),
+          decimal: format.format(sign * Number(t)),
+        }),
+      };
+    }
+    if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) {
+      value = Number(t.replace(/\./g, '').replace(',', '.')); // 12.500.000 / 1.250,5
+    } else if (/^\d+(,\d+)?$/.test(t)) {
+      value = Number(t.replace(',', '.')); // 1080 / 95,5
+    } else if (/^\d{1,3}(,\d{3}){2,}(\.\d+)?$/.test(t)) {
+      value = Number(t.replace(/,/g, '')); // 12,500,000: English grouping, unambiguous
+    } else if (/^\d+\.\d+$/.test(t)) {
+      value = Number(t); // 8.25 or 95.5: a decimal point, the English way (not three digits)
+    } else {
+      return { error: say('E480', { value: text }) };
+    }
+    value = sign * value;
+    if (!isFinite(value)) return { error: say('E480', { value: text }) };
+    if (whole && Math.round(value) !== value) {
+      return { error: say(field.get('dong') ? 'E482_dong' : 'E482', { value: text, label: label }) };
+    }
+    var min = field.get('min'), max = field.get('max');
+    if ((typeof min === 'number' && value < min) || (typeof max === 'number' && value > max)) {
+      return {
+        error: say('E483', {
+          value: text, label: label,
+          min: typeof min === 'number' ? format.format(min) : '−∞',
+          max: typeof max === 'number' ? format.format(max) : '∞',
+        }),
+      };
+    }
+    return { value: value };
+  }
+  var NumberControl = window.createClass({
+    getInitialState: function () { return { text: show(this.props.value), own: this.props.value }; },
+    componentDidUpdate: function () {
+      // A value set from outside (an entry loaded, a reset): show it.
+      if (this.props.value !== this.state.own && !(this.props.value === '' && this.state.own === undefined)) {
+        this.setState({ text: show(this.props.value), own: this.props.value });
+      }
+    },
+    onChange: function (event) {
+      var text = event.target.value;
+      var read_ = read(text, this.props.field);
+      // What cannot be read is kept as typed: isValid refuses the save and says why (and the
+      // server would refuse the text too).
+      var value = read_.error ? text : read_.value;
+      this.setState({ text: text, own: value });
+      this.props.onChange(value);
+    },
+    onBlur: function () {
+      var read_ = read(this.state.text, this.props.field);
+      if (!read_.error) this.setState({ text: show(read_.value) });
+      if (this.props.setInactiveStyle) this.props.setInactiveStyle();
+    },
+    isValid: function () {
+      var read_ = read(this.state.text, this.props.field);
+      return read_.error ? { error: { type: 'blocpress-number', message: read_.error } } : true;
+    },
+    render: function () {
+      return h('input', {
+        id: this.props.forID, type: 'text', inputMode: 'decimal', autoComplete: 'off',
+        className: this.props.classNameWrapper, value: this.state.text,
+        onChange: this.onChange, onFocus: this.props.setActiveStyle, onBlur: this.onBlur,
+      });
+    },
+  });
+  var NumberPreview = function (props) { return h('p', null, show(props.value)); };
+  window.CMS.registerWidget('number_vi', NumberControl, NumberPreview);
+})();

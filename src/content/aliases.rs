@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::model::{Alias, Site};
-use crate::urls::{Owner, Taken};
+use crate::urls::{Route, Taken};
 use crate::yaml::YamlSource;
 
 /// `/news/old-slug/` → `news/old-slug/`; `/2013/06/x.html` → `2013/06/x.html`. Only plain path
@@ -78,8 +78,9 @@ fn position_of(source: &YamlSource, key: (usize, usize), text: &str) -> (usize, 
         .enumerate()
         .skip(first)
         .find_map(|(i, line)| {
+            // Columns count characters (`/tin-cũ/` is 8, not 9).
             line.find(needle)
-                .map(|col| (i + 1 + source.line_offset, col + 1))
+                .map(|col| (i + 1 + source.line_offset, line[..col].chars().count() + 1))
         })
         .unwrap_or(key)
 }
@@ -88,7 +89,7 @@ fn position_of(source: &YamlSource, key: (usize, usize), text: &str) -> (usize, 
 /// page or file of the site (`taken`: every route but the redirects), or of another item's
 /// alias: an error at the alias. Aliases are compared as the files they write, so an alias
 /// inside a file (`/atom.xml/`) is as much a clash as one over it.
-pub fn check(site: &Site, taken: &Taken<Owner>, problems: &mut Vec<Diagnostic>) {
+pub fn check(site: &Site, taken: &Taken<Route>, problems: &mut Vec<Diagnostic>) {
     let mut aliases: Taken<&Path> = Taken::new();
     // In file order, so the later file is the one reported.
     let mut items: Vec<&crate::model::NewsItem> =
@@ -101,14 +102,11 @@ pub fn check(site: &Site, taken: &Taken<Owner>, problems: &mut Vec<Diagnostic>) 
             let problem = if let Some(why) = crate::urls::reserved(&file) {
                 Diagnostic::new(&item.source, "E505")
                     .nested("what", crate::messages::Message::new(why.message_id()))
-            } else if let Some(owner) = taken.clash(&file) {
-                match owner {
-                    Owner::Generated(page) => {
-                        Diagnostic::new(&item.source, "E501").arg("page", page.clone())
-                    }
-                    Owner::Static(other) => {
-                        Diagnostic::new(&item.source, "E506").arg("file", other.clone())
-                    }
+            } else if let Some(route) = taken.clash(&file) {
+                match route {
+                    Route::Static(i) => Diagnostic::new(&item.source, "E506")
+                        .arg("file", format!("/{}", site.static_files[*i].dest)),
+                    page => Diagnostic::new(&item.source, "E501").arg("page", page.shown(site)),
                 }
             } else if let Some(other) = aliases.clash(&file) {
                 Diagnostic::new(&item.source, "E502").arg("other", display_path(other))

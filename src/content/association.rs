@@ -242,8 +242,8 @@ pub fn parse_achievement(
                 if let Some(q) = qualifier {
                     qualifiers.insert(key.clone(), q);
                 }
-                // A count's grouped thousands are already an error; decimals warn.
-                if def.kind() != crate::config::MetricKind::Count {
+                // Grouped thousands in a whole-number metric are already an error; decimals warn.
+                if !def.whole_numbers_only() {
                     warnings.extend(warning);
                 }
             }
@@ -262,7 +262,7 @@ pub fn parse_achievement(
         {
             Ok((Some(value), warning)) => {
                 targets.insert(key.clone(), value);
-                if def.kind() != crate::config::MetricKind::Count {
+                if !def.whole_numbers_only() {
                     warnings.extend(warning);
                 }
             }
@@ -446,6 +446,20 @@ pub fn check_kind(
             .at(keys, "E201")
             .arg("key", key)
             .arg("value", written.as_str()));
+    }
+    if def.kind() == MetricKind::Amount && def.in_dong() && !value.fract().is_zero() {
+        // `12.500.000` is a string to YAML (E081); `12.500` is 12.5.
+        let fix = if looks_like_grouped_thousands(&written) {
+            crate::messages::Message::new("fix-write-digits")
+                .arg("digits", written.replace('.', ""))
+        } else {
+            crate::messages::Message::new("fix-write-whole-dong")
+        };
+        return Err(source
+            .at(keys, "E469")
+            .arg("key", key)
+            .arg("value", written.as_str())
+            .nested("fix", fix));
     }
     if is_target && value <= Decimal::ZERO {
         return Err(source

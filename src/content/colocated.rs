@@ -238,6 +238,43 @@ pub struct Found {
     pub files: Vec<StaticFile>,
     /// Paths under `content/` that are symlinks leading out of it: never published.
     pub outside: HashSet<String>,
+    /// Referenced files a browser would run as a page (E622): never published, reported once
+    /// where they are.
+    pub refused: HashSet<String>,
+}
+
+/// Extensions of files a browser runs as a page or a program when it opens them.
+const ACTIVE_EXTENSIONS: &[&str] = &[
+    "html", "htm", "xhtml", "xht", "shtml", "shtm", "mht", "mhtml", "js", "mjs", "xsl", "xslt",
+];
+
+/// Whether a file next to content is one a browser would run: a page or a script by its
+/// extension, or an XML file that a browser renders as a page (a style sheet, XHTML or SVG in
+/// it). Those are published only from `static/`, where the site's owner puts them knowingly,
+/// never from beside a news item an editor or a member wrote. SVG files are checked element by
+/// element by the image pipeline instead.
+pub fn is_active(dest: &str, abs: &Path) -> bool {
+    let ext = dest
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if ACTIVE_EXTENSIONS.contains(&ext.as_str()) {
+        return true;
+    }
+    if ext == "xml" {
+        let Ok(bytes) = std::fs::read(abs) else {
+            return false;
+        };
+        let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
+        return [
+            "<?xml-stylesheet",
+            "http://www.w3.org/1999/xhtml",
+            "http://www.w3.org/2000/svg",
+        ]
+        .iter()
+        .any(|marker| text.contains(marker));
+    }
+    false
 }
 
 /// Resolves the references against the files of `content/` (`assets`: every file there that is
@@ -280,6 +317,11 @@ pub fn publish(
             found.outside.insert(dest);
             continue;
         }
+        if is_active(&dest, &file.abs) {
+            problems.push(Diagnostic::new(&file.rel, "E622"));
+            found.refused.insert(dest);
+            continue;
+        }
         if let Some(other) = static_dests.get(dest.as_str()) {
             let other = other.source_text(root);
             problems.push(
@@ -301,6 +343,8 @@ pub fn publish(
         let code = match &reference.target {
             None => "E410",
             Some(dest) if found.outside.contains(dest) => "E410",
+            // Reported where the file is.
+            Some(dest) if found.refused.contains(dest) => continue,
             Some(dest) if found.files.iter().any(|f| f.dest == *dest) => continue,
             Some(_) => "E401",
         };

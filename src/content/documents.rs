@@ -91,57 +91,7 @@ fn parse(
             }
         }
     };
-    let (mut file_size, mut file_type) = (None, String::new());
-    let mut file = file;
-    let colocated = super::colocated::is_reference(&file);
-    if colocated {
-        // A file next to the document: the loader published it (or reported it missing).
-        let suffix = super::colocated::suffix(&file).to_string();
-        if let Some(dest) = super::colocated::resolve(rel, &file) {
-            if let Some(found) = site.static_files.iter().find(|f| f.dest == dest) {
-                file_size = match &found.origin {
-                    StaticOrigin::Disk(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-                    StaticOrigin::Builtin(bytes) => Some(bytes.len() as u64),
-                };
-            }
-            file = format!("/{dest}{suffix}");
-        }
-        file_type = file
-            .split(['?', '#'])
-            .next()
-            .and_then(|f| f.rsplit_once('.'))
-            .map(|(_, e)| e.to_ascii_uppercase())
-            .unwrap_or_default();
-    } else if !file.is_empty() {
-        file_type = file
-            .rsplit_once('.')
-            .map(|(_, e)| e.to_ascii_uppercase())
-            .unwrap_or_default();
-        match crate::urls::site_file_target(&file, "/") {
-            Some(target) => match site.static_files.iter().find(|f| f.dest == target) {
-                Some(found) => {
-                    file_size = match &found.origin {
-                        StaticOrigin::Disk(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-                        StaticOrigin::Builtin(bytes) => Some(bytes.len() as u64),
-                    }
-                }
-                None => problems.push(
-                    Diagnostic::new(rel, "E401")
-                        .arg("field", "file")
-                        .arg("target", file.clone())
-                        .at_opt(at(&["file"])),
-                ),
-            },
-            // An address elsewhere (https://…): linked as it is.
-            None if file.starts_with("http://") || file.starts_with("https://") => {}
-            None => problems.push(
-                Diagnostic::new(rel, "E401")
-                    .arg("field", "file")
-                    .arg("target", file.clone())
-                    .at_opt(at(&["file"])),
-            ),
-        }
-    }
+    let (file, file_type, file_size) = published_file(site, &source, file, &mut problems);
     let mut associations = Vec::new();
     for (i, name) in fm.associations.iter().enumerate() {
         match Slug::parse(name) {
@@ -202,6 +152,69 @@ fn parse(
         extra,
         sample,
     }))
+}
+
+/// The document's file as published (a file next to the document is named by its path under the
+/// site), its type (`PDF`) and its size when it is a file of the site; E401 when a site path
+/// names no file.
+fn published_file(
+    site: &Site,
+    source: &yaml::YamlSource,
+    mut file: String,
+    problems: &mut Vec<Diagnostic>,
+) -> (String, String, Option<u64>) {
+    let rel = source.path;
+    let (mut file_size, mut file_type) = (None, String::new());
+    let colocated = super::colocated::is_reference(&file);
+    if colocated {
+        // A file next to the document: the loader published it (or reported it missing).
+        let suffix = super::colocated::suffix(&file).to_string();
+        if let Some(dest) = super::colocated::resolve(rel, &file) {
+            file_size = size_of(site, &dest).flatten();
+            file = format!("/{dest}{suffix}");
+        }
+        file_type = file
+            .split(['?', '#'])
+            .next()
+            .and_then(|f| f.rsplit_once('.'))
+            .map(|(_, e)| e.to_ascii_uppercase())
+            .unwrap_or_default();
+    } else if !file.is_empty() {
+        file_type = file
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_uppercase())
+            .unwrap_or_default();
+        match crate::urls::site_file_target(&file, "/") {
+            Some(target) => match size_of(site, &target) {
+                Some(size) => file_size = size,
+                None => problems.push(
+                    Diagnostic::new(rel, "E401")
+                        .arg("field", "file")
+                        .arg("target", file.clone())
+                        .at_opt(source.locate(&["file"])),
+                ),
+            },
+            // An address elsewhere (https://…): linked as it is.
+            None if file.starts_with("http://") || file.starts_with("https://") => {}
+            None => problems.push(
+                Diagnostic::new(rel, "E401")
+                    .arg("field", "file")
+                    .arg("target", file.clone())
+                    .at_opt(source.locate(&["file"])),
+            ),
+        }
+    }
+    (file, file_type, file_size)
+}
+
+/// The size of the file the site publishes at `dest` (`Some(None)` when it cannot be read),
+/// `None` when there is no such file.
+fn size_of(site: &Site, dest: &str) -> Option<Option<u64>> {
+    let found = site.static_files.iter().find(|f| f.dest == dest)?;
+    Some(match &found.origin {
+        StaticOrigin::Disk(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+        StaticOrigin::Builtin(bytes) => Some(bytes.len() as u64),
+    })
 }
 
 /// Where a period's narrative lives; a draft period is known by it in `Site::drafts`.

@@ -1,23 +1,14 @@
-//! Text hygiene at load time: the characters XML 1.0 forbids (C0 controls other than tab, LF
-//! and CR; U+FFFE and U+FFFF) must never reach a feed or the sitemap. In a title or any other
-//! front matter value, and anywhere in a YAML file, such a character is an error at its line
-//! and column (columns count characters); in a Markdown body it is replaced (a vertical tab or
-//! form feed, which Word writes for Shift+Enter, by a space; anything else by U+FFFD) with a
-//! warning. Lone surrogates cannot occur in a Rust string.
+//! Text hygiene of the files of a site, at load time: the characters XML 1.0 forbids
+//! ([`crate::hygiene`]) must never reach a feed or the sitemap. In a title or any other front
+//! matter value, and anywhere in a YAML file, such a character is an error at its line and
+//! column (columns count characters); in a Markdown body it is replaced (a vertical tab or form
+//! feed, which Word writes for Shift+Enter, by a space; anything else by U+FFFD) with a warning.
+//! What escapes write (`"\v"` in YAML, `&#11;` in Markdown) is caught where they are decoded.
 
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-
-/// Whether XML 1.0 forbids `c` in a document.
-pub fn is_forbidden(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
-}
-
-/// `U+000B`.
-fn code_point(c: char) -> String {
-    format!("U+{:04X}", c as u32)
-}
+use crate::hygiene::{code_point, is_forbidden};
 
 /// 1-based line and column (in characters) of byte `index` of `text`.
 pub fn position(text: &str, index: usize) -> (usize, usize) {
@@ -31,17 +22,8 @@ pub fn position(text: &str, index: usize) -> (usize, usize) {
 /// the Markdown body; otherwise the text with the body's forbidden characters replaced, and
 /// one warning naming the first of them and how many there were.
 pub fn clean(rel: &Path, text: String) -> Result<(String, Option<Diagnostic>), Vec<Diagnostic>> {
-    // Byte scans: this runs on every file of the site.
-    let bytes = text.as_bytes();
-    // A fold without early exit vectorises.
-    let controls = bytes.iter().fold(false, |acc, &b| {
-        acc | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
-    });
-    let nonchars = || {
-        memchr::memmem::find_iter(bytes, b"\xEF\xBF")
-            .any(|i| matches!(bytes.get(i + 2), Some(0xBE | 0xBF)))
-    };
-    if !controls && !nonchars() {
+    // A byte scan first: this runs on every file of the site.
+    if !crate::hygiene::may_hold_forbidden(&text) {
         return Ok((text, None));
     }
     let is_markdown = rel.extension().is_some_and(|e| e == "md");
@@ -81,11 +63,7 @@ pub fn clean(rel: &Path, text: String) -> Result<(String, Option<Diagnostic>), V
     for ch in text[body_start..].chars() {
         if is_forbidden(ch) {
             count += 1;
-            cleaned.push(if matches!(ch, '\u{B}' | '\u{C}') {
-                ' '
-            } else {
-                '\u{FFFD}'
-            });
+            cleaned.push(crate::hygiene::replacement(ch));
         } else {
             cleaned.push(ch);
         }

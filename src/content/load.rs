@@ -74,6 +74,28 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
                 .unwrap_or(entry.path())
                 .to_path_buf(),
         );
+        // A name with a character XML forbids would reach URLs, feeds and the terminal (an
+        // escape sequence in a name rewrites what the screen shows): named, never read.
+        let name = rel.to_string_lossy();
+        if let Some(found) = crate::hygiene::first_forbidden(&name) {
+            // Shown with U+FFFD where the character is, so the name looks as odd as it is.
+            let shown: String = name
+                .chars()
+                .map(|c| {
+                    if crate::hygiene::is_forbidden(c) {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            let shown = PathBuf::from(shown);
+            problems.push(Diagnostic::new(shown, "E624").arg("char", found.code_point()));
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if entry.path_is_symlink() {
             match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) => {}
@@ -143,8 +165,8 @@ fn walk_error_message(error: &walkdir::Error) -> Message {
                     .display()
                     .to_string(),
             ),
-        (_, Some(io)) => Message::new("E001").arg("error", io.to_string()),
-        _ => Message::new("E001").arg("error", error.to_string()),
+        (_, Some(io)) => Message::new("E001").nested("error", crate::messages::io_reason(io)),
+        _ => Message::new("E001").nested("error", Message::new("io-reason-unknown")),
     }
 }
 
@@ -551,8 +573,9 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         super::colocated::publish(root, assets, &references, &static_files, &mut problems);
     static_files.extend(colocated.files);
     let (static_files, mut images) =
-        crate::images::publish(root, config.language, static_files, &mut problems);
+        crate::images::publish(root, &config, static_files, &mut problems);
     images.outside = colocated.outside;
+    images.refused.extend(colocated.refused);
     news.sort_by(news_order);
     pages.sort_by(page_order);
 

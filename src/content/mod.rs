@@ -85,8 +85,9 @@ pub fn read_text_checked(
 /// Reads a text file: refuses huge and binary files, reports invalid UTF-8 with its line,
 /// strips a BOM. `rel` is the path shown in messages.
 pub fn read_file(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::new(rel, "E001").arg("error", e.to_string()))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Diagnostic::new(rel, "E001").nested("error", crate::messages::io_reason(&e))
+    })?;
     if meta.len() > MAX_FILE_BYTES as u64 {
         return Err(Diagnostic::new(rel, "E002")
             .arg(
@@ -95,8 +96,9 @@ pub fn read_file(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
             )
             .count("limit", MAX_FILE_BYTES >> 20));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::new(rel, "E001").arg("error", e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::new(rel, "E001").nested("error", crate::messages::io_reason(&e))
+    })?;
     decode_text(bytes, rel)
 }
 

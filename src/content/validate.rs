@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::model::{Site, SiteIndex, Tag};
 use crate::slug::Slug;
-use crate::urls::{self, Owner, Route, Taken};
+use crate::urls::{self, Route, Taken};
 
 /// The lookups, then every check: what `serve` runs after applying a change to a loaded site.
 pub fn validate(site: &mut Site, problems: &mut Vec<Diagnostic>) {
@@ -37,6 +37,7 @@ pub fn check(site: &Site, problems: &mut Vec<Diagnostic>) {
         "",
         problems,
     );
+    check_tag_spellings(site, problems);
     check_routes(site, problems);
 }
 
@@ -46,15 +47,10 @@ fn check_routes(site: &Site, problems: &mut Vec<Diagnostic>) {
     if site.news.iter().all(|n| n.aliases.is_empty()) {
         return;
     }
-    let mut taken: Taken<Owner> = Taken::new();
+    let mut taken: Taken<Route> = Taken::new();
     for route in urls::routes(site) {
-        match route {
-            Route::Alias(..) => {}
-            Route::Static(i) => {
-                let dest = &site.static_files[i].dest;
-                taken.insert(dest, Owner::Static(urls::shown_path(dest)));
-            }
-            _ => taken.insert(&route.path(site), Owner::Generated(route.shown(site))),
+        if !matches!(route, Route::Alias(..)) {
+            taken.insert(&route.path(site), route);
         }
     }
     super::aliases::check(site, &taken, problems);
@@ -89,27 +85,12 @@ fn check_unique_slugs<'a>(
 
 /// One tag per slug, named by its most common spelling (then the first in order).
 fn collect_tags(site: &Site) -> Vec<Tag> {
-    let mut by_slug: HashMap<&Slug, (Vec<usize>, HashMap<&str, usize>)> = HashMap::new();
-    for (index, item) in site.news.iter().enumerate() {
-        for (name, slug) in item.tags.iter().zip(&item.tag_slugs) {
-            let entry = by_slug.entry(slug).or_default();
-            entry.0.push(index);
-            *entry.1.entry(name.as_str()).or_default() += 1;
-        }
-    }
-    let mut tags: Vec<Tag> = by_slug
+    let mut tags: Vec<Tag> = spellings(site)
         .into_iter()
-        .map(|(slug, (news, names))| {
-            let name = names
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
-                .map(|(name, _)| name.to_string())
-                .unwrap_or_default();
-            Tag {
-                slug: slug.clone(),
-                name,
-                news,
-            }
+        .map(|(slug, (news, names))| Tag {
+            slug: slug.clone(),
+            name: most_written(&names).to_string(),
+            news,
         })
         .collect();
     // By name in Vietnamese order (the slug drops the letters' marks: đ would sort as d).
@@ -117,6 +98,57 @@ fn collect_tags(site: &Site) -> Vec<Tag> {
         crate::collation::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug))
     });
     tags
+}
+
+/// A tag's spellings: how many items write each, and the first of them.
+type Spellings<'a> = HashMap<&'a str, (usize, usize)>;
+
+/// Every tag by slug: the items that have it, and how it is written.
+fn spellings(site: &Site) -> HashMap<&Slug, (Vec<usize>, Spellings<'_>)> {
+    let mut by_slug: HashMap<&Slug, (Vec<usize>, Spellings)> = HashMap::new();
+    for (index, item) in site.news.iter().enumerate() {
+        for (name, slug) in item.tags.iter().zip(&item.tag_slugs) {
+            let entry = by_slug.entry(slug).or_default();
+            entry.0.push(index);
+            entry.1.entry(name.as_str()).or_insert((0, index)).0 += 1;
+        }
+    }
+    by_slug
+}
+
+/// The spelling most items write (then the first in order).
+fn most_written<'a>(names: &Spellings<'a>) -> &'a str {
+    names
+        .iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(a.0)))
+        .map_or("", |(name, _)| name)
+}
+
+/// Spellings of one tag that differ only by case or marks (`Thi đua`, `thi dua`) make one tag:
+/// each other spelling gets a warning (W610) at the first news item that writes it, naming the
+/// one shown, so the editor sees the merge instead of finding it on the tag page.
+fn check_tag_spellings(site: &Site, problems: &mut Vec<Diagnostic>) {
+    for (_, names) in spellings(site).into_values() {
+        if names.len() < 2 {
+            continue;
+        }
+        let shown = most_written(&names);
+        let mut others: Vec<(&str, usize)> = names
+            .iter()
+            .filter(|(other, _)| **other != shown)
+            .map(|(other, (_, first))| (*other, *first))
+            .collect();
+        others.sort();
+        for (other, first) in others {
+            let source = &site.news[first].source;
+            problems.push(
+                Diagnostic::new(source, "W610")
+                    .arg("tag", other)
+                    .arg("shown", shown)
+                    .at(super::key_line(&site.root, source, "tags"), 0),
+            );
+        }
+    }
 }
 
 fn build_index(site: &Site) -> SiteIndex {

@@ -20,8 +20,8 @@ use super::process::{Encoded, JPEG_QUALITY, WEBP_QUALITY};
 use super::{Format, PIPELINE_VERSION, WIDTHS};
 
 pub enum Error {
-    /// The image could not be decoded (the decoder's words).
-    Decode(String),
+    /// The image is not published (too large, unreadable).
+    Image(super::process::Problem),
     Io(io::Error),
 }
 
@@ -141,33 +141,38 @@ impl Cache {
             .then_some(meta)
     }
 
+    /// The cache entry of the image at `path` when the index knows the file as it is now (same
+    /// size, times and inode): found without reading it.
+    pub fn known(&self, path: &Path) -> Option<Entry> {
+        let stamp_now = stamp(&fs::metadata(path).ok()?);
+        let key = self
+            .index
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path.to_string_lossy().as_ref())
+            .filter(|line| line.stamp == stamp_now)
+            .map(|line| line.key.clone())?;
+        let meta = (key.len() == 64).then(|| self.read_meta(&key)).flatten()?;
+        Some(Entry {
+            hit: true,
+            dir: self.dir.join(&key),
+            meta,
+            original_size: stamp_now.size,
+        })
+    }
+
     /// The cache entry of the image at `path`, processing it with `process` when there is none.
     pub fn entry(
         &self,
         path: &Path,
         format: Format,
-        process: impl FnOnce(&[u8]) -> Result<Vec<Encoded>, String>,
+        process: impl FnOnce(&[u8]) -> Result<Vec<Encoded>, super::process::Problem>,
     ) -> Result<Entry, Error> {
+        if let Some(entry) = self.known(path) {
+            return Ok(entry);
+        }
         let index_key = path.to_string_lossy().into_owned();
         let stamp_now = stamp(&fs::metadata(path)?);
-        let known = self
-            .index
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&index_key)
-            .filter(|line| line.stamp == stamp_now)
-            .map(|line| line.key.clone());
-        if let Some(key) = known
-            && key.len() == 64
-            && let Some(meta) = self.read_meta(&key)
-        {
-            return Ok(Entry {
-                hit: true,
-                dir: self.dir.join(&key),
-                meta,
-                original_size: stamp_now.size,
-            });
-        }
         let bytes = fs::read(path)?;
         let key = key(&bytes, format);
         self.remember(index_key, stamp_now, key.clone());
@@ -179,7 +184,7 @@ impl Cache {
                 original_size: bytes.len() as u64,
             });
         }
-        let encoded = process(&bytes).map_err(Error::Decode)?;
+        let encoded = process(&bytes).map_err(Error::Image)?;
         let meta = Meta {
             variants: encoded
                 .iter()

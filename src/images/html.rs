@@ -66,7 +66,8 @@ pub struct Show<'a> {
 pub fn picture(image: &Published, base_path: &str, show: &Show) -> String {
     let mut out = String::with_capacity(600);
     out.push_str("<picture>");
-    if image.format != Format::Webp {
+    // A GIF has no WebP copy (it keeps its animation); a WebP needs no second source.
+    if image.format != Format::Webp && image.variants.iter().any(|v| v.format == Format::Webp) {
         let _ = write!(
             out,
             "<source type=\"image/webp\" srcset=\"{}\" sizes=\"{}\">",

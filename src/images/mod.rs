@@ -1,16 +1,24 @@
-//! The image pipeline. Every raster image among the static files (JPEG, PNG, WebP) is published
-//! resized to the theme's widths (never wider than the original) in WebP and its own format,
-//! turned upright and stripped of metadata; the original file is never copied (its EXIF may hold
-//! the GPS position of a member's home). Its own URL serves the largest variant, so links to it
-//! keep working. Pages show images as `<picture>` with `srcset`, `sizes`, `width` and `height`.
+//! The image pipeline. Every raster image among the static files (JPEG under any of its names,
+//! PNG, WebP) is published resized to the theme's widths (never wider than the original) in WebP
+//! and its own format, turned upright and stripped of metadata; a GIF is re-encoded at its own
+//! size without its comments and XMP; the original file is never copied (its EXIF may hold the
+//! GPS position of a member's home). Its own URL serves the largest variant, so links to it
+//! keep working. Raster formats the pipeline cannot re-encode (HEIC, TIFF, AVIF, JPEG XL) are
+//! refused. Pages show images as `<picture>` with `srcset`, `sizes`, `width` and `height`.
+//!
+//! Hostile images are bounded: the header is read first and an image over the size limits is
+//! refused before any pixel is decoded ([`process::read_header`]); all images in flight
+//! together hold at most `images.memory` ([`budget`]).
 //!
 //! Processed variants live in a cache outside the output (`ROOT/.blocpress-cache/images/`,
 //! see [`cache`]), keyed by a hash of the original's bytes and of the settings: a second build
 //! only copies files, and a changed photo always gets a new key.
 
+pub mod budget;
 pub mod cache;
 pub mod html;
 pub mod process;
+pub mod svg;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -26,7 +34,7 @@ use crate::model::{StaticFile, StaticOrigin};
 /// 1× and at 2×.
 pub const WIDTHS: &[u32] = &[480, 960, 1600];
 /// Bump when the output of [`process`] changes: every cache key changes with it.
-pub const PIPELINE_VERSION: u32 = 2;
+pub const PIPELINE_VERSION: u32 = 3;
 /// Originals larger than this get a warning (the site still builds).
 pub const LARGE_ORIGINAL: u64 = 5 * 1024 * 1024;
 
@@ -63,18 +71,79 @@ pub fn size_text(bytes: u64, language: crate::i18n::Language) -> String {
 /// original's path under the site.
 type Processed = (Published, Vec<StaticFile>, Option<Diagnostic>, PathBuf);
 
+/// The diagnostic for an image the pipeline refused.
+pub fn problem_diagnostic(rel: &Path, problem: &process::Problem) -> Diagnostic {
+    use process::Problem;
+    match problem {
+        Problem::TooLarge { width, height } => Diagnostic::new(rel, "E610")
+            .count("width", *width)
+            .count("height", *height)
+            .count(
+                "megapixels",
+                (u64::from(*width) * u64::from(*height)).div_ceil(1_000_000),
+            ),
+        Problem::OverBudget { needed, budget } => Diagnostic::new(rel, "E611")
+            .count("needed", needed.div_ceil(1024 * 1024))
+            .count("budget", budget / (1024 * 1024)),
+        Problem::Unreadable(cause) => Diagnostic::new(rel, "E402")
+            .nested("error", crate::messages::Message::new(cause.message_id())),
+    }
+}
+
+/// Reads the header of the image at `path`, holds the memory it needs from `budget` and runs
+/// `work` with it; nothing of the image is decoded before the header is checked.
+fn with_budget<T>(
+    path: &Path,
+    budget: &budget::MemoryBudget,
+    work: impl FnOnce() -> Result<T, cache::Error>,
+) -> Result<T, cache::Error> {
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    let header =
+        process::read_header(std::io::BufReader::new(file)).map_err(cache::Error::Image)?;
+    // The original's bytes are read whole (to hash and decode them): they count too.
+    let needed = header.memory + size;
+    let _held = budget
+        .hold(needed)
+        .ok_or(cache::Error::Image(process::Problem::OverBudget {
+            needed,
+            budget: budget.limit(),
+        }))?;
+    work()
+}
+
+/// Checks an image before it is accepted (an upload through the browser editor): the same
+/// header limits, memory budget and full decode as a build, so a file that would fail the
+/// build, or bring it down, never reaches the site. `name` gives the format.
+pub fn check_upload(name: &str, bytes: &[u8], memory: u64) -> Result<(), process::Problem> {
+    let Some(format) = Format::of(name) else {
+        return Ok(());
+    };
+    let header = process::read_header(std::io::Cursor::new(bytes))?;
+    let budget = budget::MemoryBudget::new(memory);
+    let needed = header.memory + bytes.len() as u64;
+    let _held = budget.hold(needed).ok_or(process::Problem::OverBudget {
+        needed,
+        budget: memory,
+    })?;
+    process::process(bytes, format).map(drop)
+}
+
 /// Runs the pipeline over the static files: raster images are replaced by their variants (read
-/// from the cache, or processed in parallel and cached), everything else is kept. Returns the
-/// new list of static files and the catalogue; problems (undecodable images, large originals)
-/// go to `problems`.
+/// from the cache, or processed in parallel within the memory budget and cached), everything
+/// else is kept. Returns the new list of static files and the catalogue; problems (refused
+/// images, large originals) go to `problems`.
 pub fn publish(
     root: &Path,
-    language: crate::i18n::Language,
+    config: &crate::config::SiteConfig,
     files: Vec<StaticFile>,
     problems: &mut Vec<Diagnostic>,
 ) -> (Vec<StaticFile>, ImageCatalog) {
+    let language = config.language;
     let cache = cache::Cache::open(root);
-    // Photo formats browsers do not show and that keep their EXIF (GPS): never published.
+    let budget = budget::MemoryBudget::new(config.images.memory);
+    let mut refused_dests = std::collections::HashSet::new();
+    // Photo formats the pipeline cannot re-encode, which keep their EXIF (GPS): never published.
     let (refused, files): (Vec<StaticFile>, Vec<StaticFile>) = files
         .into_iter()
         .partition(|f| unpublishable_photo(&f.dest).is_some());
@@ -83,77 +152,111 @@ pub fn publish(
             StaticOrigin::Disk(path) => path.strip_prefix(root).unwrap_or(path).to_path_buf(),
             StaticOrigin::Builtin(_) => PathBuf::from(&file.dest),
         };
-        let format = unpublishable_photo(&file.dest).unwrap_or_default();
-        problems.push(Diagnostic::new(&rel, "E412").arg("format", format));
+        let (format, code) = unpublishable_photo(&file.dest).unwrap_or_default();
+        problems.push(Diagnostic::new(&rel, code).arg("format", format));
+        refused_dests.insert(file.dest);
     }
+    // SVGs run in the browser when opened: one that holds anything active is not published.
+    let files: Vec<StaticFile> = files
+        .into_iter()
+        .filter(|file| match check_svg(root, file) {
+            Some(problem) => {
+                problems.push(problem);
+                refused_dests.insert(file.dest.clone());
+                false
+            }
+            None => true,
+        })
+        .collect();
     let (images, mut kept): (Vec<StaticFile>, Vec<StaticFile>) = files
         .into_iter()
         .partition(|f| matches!(f.origin, StaticOrigin::Disk(_)) && Format::of(&f.dest).is_some());
     let processed = AtomicUsize::new(0);
     let cached = AtomicUsize::new(0);
-    let results: Vec<Result<Processed, Diagnostic>> = images
-        .par_iter()
-        .map(|file| {
-            let StaticOrigin::Disk(path) = &file.origin else {
-                unreachable!("partitioned above")
-            };
-            let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-            let format = Format::of(&file.dest).unwrap_or(Format::Jpeg);
-            let entry = cache
-                .entry(path, format, |bytes| process::process(bytes, format))
-                .map_err(|e| match e {
-                    cache::Error::Decode(message) => {
-                        Diagnostic::new(&rel, "E402").arg("error", message)
-                    }
-                    cache::Error::Io(error) => {
-                        Diagnostic::new(&rel, "E403").arg("error", error.to_string())
-                    }
+    // The error is boxed: a diagnostic is large beside a result.
+    let process_all = || -> Vec<Result<Processed, Box<(String, Diagnostic)>>> {
+        images
+            .par_iter()
+            .map(|file| {
+                let StaticOrigin::Disk(path) = &file.origin else {
+                    unreachable!("partitioned above")
+                };
+                let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+                let format = Format::of(&file.dest).unwrap_or(Format::Jpeg);
+                let entry = match cache.known(path) {
+                    Some(entry) => Ok(entry),
+                    None => with_budget(path, &budget, || {
+                        cache.entry(path, format, |bytes| process::process(bytes, format))
+                    }),
+                }
+                .map_err(|e| {
+                    let diagnostic = match e {
+                        cache::Error::Image(problem) => problem_diagnostic(&rel, &problem),
+                        cache::Error::Io(error) => Diagnostic::new(&rel, "E403")
+                            .nested("error", crate::messages::io_reason(&error)),
+                    };
+                    Box::new((file.dest.clone(), diagnostic))
                 })?;
-            if entry.hit {
-                cached.fetch_add(1, Ordering::Relaxed);
-            } else {
-                processed.fetch_add(1, Ordering::Relaxed);
-            }
-            let warning = (entry.original_size > LARGE_ORIGINAL).then(|| {
-                Diagnostic::new(&rel, "W400").arg("size", size_text(entry.original_size, language))
-            });
-            let main_format = format;
-            let mut variants = Vec::new();
-            let mut statics = Vec::new();
-            let largest = entry.meta.variants.first().map_or(0, |v| v.width);
-            for v in &entry.meta.variants {
-                let is_main = v.width == largest && v.format == main_format;
-                let dest = variant_dest(&file.dest, v.width, v.format, is_main);
-                statics.push(StaticFile {
-                    dest: dest.clone(),
-                    origin: StaticOrigin::Disk(entry.dir.join(cache::file_name(v.width, v.format))),
+                if entry.hit {
+                    cached.fetch_add(1, Ordering::Relaxed);
+                } else {
+                    processed.fetch_add(1, Ordering::Relaxed);
+                }
+                let warning = (entry.original_size > LARGE_ORIGINAL).then(|| {
+                    Diagnostic::new(&rel, "W400")
+                        .arg("size", size_text(entry.original_size, language))
                 });
-                variants.push(Variant {
-                    width: v.width,
-                    height: v.height,
-                    format: v.format,
-                    dest,
-                });
-            }
-            let (width, height) = entry
-                .meta
-                .variants
-                .first()
-                .map_or((0, 0), |v| (v.width, v.height));
-            Ok((
-                Published {
-                    dest: file.dest.clone(),
-                    format,
-                    width,
-                    height,
-                    variants,
-                },
-                statics,
-                warning,
-                rel,
-            ))
-        })
-        .collect();
+                let main_format = format;
+                let mut variants = Vec::new();
+                let mut statics = Vec::new();
+                let largest = entry.meta.variants.first().map_or(0, |v| v.width);
+                for v in &entry.meta.variants {
+                    let is_main = v.width == largest && v.format == main_format;
+                    let dest = variant_dest(&file.dest, v.width, v.format, is_main);
+                    statics.push(StaticFile {
+                        dest: dest.clone(),
+                        origin: StaticOrigin::Disk(
+                            entry.dir.join(cache::file_name(v.width, v.format)),
+                        ),
+                    });
+                    variants.push(Variant {
+                        width: v.width,
+                        height: v.height,
+                        format: v.format,
+                        dest,
+                    });
+                }
+                let (width, height) = entry
+                    .meta
+                    .variants
+                    .first()
+                    .map_or((0, 0), |v| (v.width, v.height));
+                Ok((
+                    Published {
+                        dest: file.dest.clone(),
+                        format,
+                        width,
+                        height,
+                        variants,
+                    },
+                    statics,
+                    warning,
+                    rel,
+                ))
+            })
+            .collect()
+    };
+    // On a pool of one thread per core, whatever the build's: every thread that decodes keeps
+    // some memory in its allocator's caches afterwards, so eight threads on two cores held
+    // twice the memory of two for no speed (decoding is a core's work).
+    let results = match rayon::ThreadPoolBuilder::new()
+        .num_threads(budget.slots())
+        .thread_name(|i| format!("blocpress-images-{i}"))
+        .build()
+    {
+        Ok(pool) if images.len() > 1 => pool.install(process_all),
+        _ => process_all(),
+    };
     let mut catalog = ImageCatalog::default();
     // Who publishes each output path. A resized copy can land on another file's name (`x.jpg`
     // and `x.png` both make `x-480w.webp`; a file may be called `x-480w.webp`): that is an
@@ -188,13 +291,18 @@ pub fn publish(
                     catalog.images.insert(published.dest.clone(), published);
                 }
             }
-            Err(d) => problems.push(d),
+            Err(refused) => {
+                let (dest, d) = *refused;
+                refused_dests.insert(dest);
+                problems.push(d);
+            }
         }
     }
     cache.save_index();
     kept.sort_by(|a, b| a.dest.cmp(&b.dest));
     catalog.cache_dir = cache_dir(root);
     catalog.files = kept.iter().map(|f| f.dest.clone()).collect();
+    catalog.refused = refused_dests;
     catalog.stats = ImageStats {
         processed: processed.into_inner(),
         cached: cached.into_inner(),
@@ -202,14 +310,58 @@ pub fn publish(
     (kept, catalog)
 }
 
-/// The format's name when a file is a photo in a format the pipeline cannot read and browsers
-/// cannot show (an iPhone's HEIC, a scanner's TIFF): such a file would be published with its
-/// EXIF, GPS position included.
-fn unpublishable_photo(dest: &str) -> Option<&'static str> {
+/// The problem of an SVG file of the site (from `static/`, a theme or next to content) that
+/// holds something a browser would run (E620), that is not well-formed (E621), or that is
+/// compressed so it cannot be checked (E623); `None` for a clean SVG and for every other file.
+fn check_svg(root: &Path, file: &StaticFile) -> Option<Diagnostic> {
+    let StaticOrigin::Disk(path) = &file.origin else {
+        return None;
+    };
+    let ext = file.dest.rsplit_once('.')?.1.to_ascii_lowercase();
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    match ext.as_str() {
+        "svgz" => Some(Diagnostic::new(rel, "E623")),
+        "svg" => {
+            let bytes = match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    return Some(
+                        Diagnostic::new(rel, "E607")
+                            .nested("error", crate::messages::io_reason(&error)),
+                    );
+                }
+            };
+            let text = String::from_utf8_lossy(&bytes);
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let active = svg::check(text).err()?;
+            let at = (active.line as usize, active.column as usize);
+            Some(if active.kind == svg::ActiveKind::Unreadable {
+                Diagnostic::new(rel, "E621").at(at.0, at.1)
+            } else {
+                Diagnostic::new(rel, "E620")
+                    .nested(
+                        "what",
+                        crate::messages::Message::new(active.kind.message_id()),
+                    )
+                    .arg("element", active.element)
+                    .at(at.0, at.1)
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The format's name and the code when a file is a photo in a format the pipeline cannot
+/// re-encode, which would be published with its EXIF, GPS position included: an iPhone's HEIC
+/// and a scanner's TIFF, which browsers cannot show either (E412); AVIF and JPEG XL, which
+/// some can (E612).
+fn unpublishable_photo(dest: &str) -> Option<(&'static str, &'static str)> {
     let ext = dest.rsplit_once('.')?.1.to_ascii_lowercase();
     match ext.as_str() {
-        "heic" | "heif" => Some("HEIC"),
-        "tif" | "tiff" => Some("TIFF"),
+        "heic" | "heif" => Some(("HEIC", "E412")),
+        "tif" | "tiff" => Some(("TIFF", "E412")),
+        "avif" => Some(("AVIF", "E612")),
+        "jxl" => Some(("JPEG XL", "E612")),
         _ => None,
     }
 }
@@ -221,6 +373,7 @@ pub fn check_front_matter(site: &crate::model::Site) -> Vec<Diagnostic> {
     let mut check = |source: &Path, field: &'static str, url: &str| {
         if let Some(path) = crate::urls::site_file_target(url, base_path)
             && !site.images.files.contains(&path)
+            && !site.images.refused.contains(&path)
         {
             problems.push(
                 Diagnostic::new(source, "E401")

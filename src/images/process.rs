@@ -1,8 +1,15 @@
 //! One photo from bytes to its published variants: decoded once, turned upright by its EXIF
 //! orientation, converted to sRGB, resized (never upscaled) to each width and encoded as WebP
 //! and in its own format. The encoders write pixels only: no EXIF, GPS, XMP or ICC leaves here.
+//! A GIF is re-encoded frame by frame at its own size (its animation kept, its comments and
+//! XMP dropped).
+//!
+//! Nothing is decoded before the header has been read ([`read_header`]): an image over
+//! [`MAX_PIXELS`] or [`MAX_SIDE`] is refused from its size alone (a 74-byte PNG may claim
+//! 100000×100000), and the header says how much memory processing will take, which the
+//! caller holds from the memory budget ([`super::budget`]) before decoding.
 
-use std::io::Cursor;
+use std::io::{BufRead, Cursor, Seek, SeekFrom};
 
 use fast_image_resize::images::Image;
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
@@ -17,6 +24,272 @@ pub struct Encoded {
     pub height: u32,
     pub format: Format,
     pub bytes: Vec<u8>,
+}
+
+/// The largest image accepted, in pixels: 100 megapixels is twice a professional camera's
+/// photo and ten times a phone's, far beyond what a page shows. Decoding it takes 300 MB.
+pub const MAX_PIXELS: u64 = 100_000_000;
+/// The longest side accepted: a panorama of 20,000 px is already 13 screens wide.
+pub const MAX_SIDE: u32 = 20_000;
+/// The pixels of all the frames of an animated GIF together (a thousand frames of a megapixel).
+pub const MAX_GIF_PIXELS: u64 = 1_000_000_000;
+
+/// Why an image is not published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Its header claims more than [`MAX_PIXELS`] or [`MAX_SIDE`] (or, for an animation, more
+    /// than [`MAX_GIF_PIXELS`] in all its frames).
+    TooLarge { width: u32, height: u32 },
+    /// Processing it needs more memory than the whole budget (`images.memory`).
+    OverBudget { needed: u64, budget: u64 },
+    /// It cannot be read.
+    Unreadable(Unreadable),
+}
+
+/// What is wrong with an image that cannot be read; each has its own words in the catalogue,
+/// never a library's English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The file stops before the image does (a copy or a download that did not finish).
+    Truncated,
+    /// The data inside is damaged.
+    Corrupt,
+    /// Not a JPEG, PNG, WebP or GIF image at all (whatever its name says).
+    NotAnImage,
+    /// A GIF named as another format, or another format named `.gif`.
+    WrongName,
+    /// An encoder failed on the decoded pixels.
+    Encoder,
+}
+
+impl Unreadable {
+    /// The catalogue id of the words for this cause.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Unreadable::Truncated => "image-truncated",
+            Unreadable::Corrupt => "image-corrupt",
+            Unreadable::NotAnImage => "image-not-an-image",
+            Unreadable::WrongName => "image-wrong-name",
+            Unreadable::Encoder => "image-encoder",
+        }
+    }
+}
+
+impl From<image::ImageError> for Problem {
+    fn from(error: image::ImageError) -> Self {
+        use image::ImageError;
+        let truncated = |text: String| {
+            let text = text.to_ascii_lowercase();
+            text.contains("eof") || text.contains("end of file") || text.contains("truncated")
+        };
+        Problem::Unreadable(match error {
+            ImageError::IoError(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                Unreadable::Truncated
+            }
+            ImageError::Decoding(e) if truncated(e.to_string()) => Unreadable::Truncated,
+            ImageError::Unsupported(_) => Unreadable::NotAnImage,
+            ImageError::Encoding(_) => Unreadable::Encoder,
+            _ => Unreadable::Corrupt,
+        })
+    }
+}
+
+impl From<jpeg_decoder::Error> for Problem {
+    fn from(error: jpeg_decoder::Error) -> Self {
+        Problem::Unreadable(match error {
+            jpeg_decoder::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                Unreadable::Truncated
+            }
+            _ => Unreadable::Corrupt,
+        })
+    }
+}
+
+impl From<gif::DecodingError> for Problem {
+    fn from(error: gif::DecodingError) -> Self {
+        Problem::Unreadable(match error {
+            gif::DecodingError::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                Unreadable::Truncated
+            }
+            _ => Unreadable::Corrupt,
+        })
+    }
+}
+
+/// What a file holds, from its first bytes (never from its name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Jpeg,
+    Png,
+    Webp,
+    Gif,
+}
+
+/// The kind of image `start` (a file's first bytes) begins, if any.
+pub fn sniff(start: &[u8]) -> Option<Kind> {
+    if start.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(Kind::Jpeg)
+    } else if start.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(Kind::Png)
+    } else if start.starts_with(b"GIF87a") || start.starts_with(b"GIF89a") {
+        Some(Kind::Gif)
+    } else if start.len() >= 12 && start.starts_with(b"RIFF") && &start[8..12] == b"WEBP" {
+        Some(Kind::Webp)
+    } else {
+        None
+    }
+}
+
+/// What an image's header says, read before any pixel is decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    pub kind: Kind,
+    /// As stored (before the EXIF orientation).
+    pub width: u32,
+    pub height: u32,
+    /// The most memory processing it takes: the decoder's buffers, the decoded pixels, the
+    /// resized copies and the encoders' (bytes).
+    pub memory: u64,
+}
+
+fn within_limits(width: u32, height: u32) -> Result<(), Problem> {
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(Problem::TooLarge { width, height });
+    }
+    Ok(())
+}
+
+/// The memory the resizing and the encoders take for an upright image `width` wide: the
+/// largest variant, its upright copy, the next smaller one, and the encoders' own buffers
+/// (libwebp converts to YUV and keeps a few rows of state).
+fn resize_memory(width: u32, height: u32, channels: u64) -> u64 {
+    let largest = *widths_for(width).last().unwrap_or(&width);
+    let pixels = u64::from(largest) * u64::from(scaled_height(width.max(1), height, largest));
+    pixels * (3 * channels + 4)
+}
+
+/// Reads the header of the image `reader` holds (its whole file, from the start): its kind, its
+/// size and the memory processing it takes. Nothing is decoded: a 74-byte file claiming
+/// 100000×100000 is refused here, before anything is allocated for it.
+pub fn read_header<R: BufRead + Seek>(mut reader: R) -> Result<Header, Problem> {
+    let mut start = [0u8; 16];
+    let mut filled = 0;
+    while filled < start.len() {
+        match reader.read(&mut start[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return Err(Problem::Unreadable(Unreadable::Truncated)),
+        }
+    }
+    let kind = sniff(&start[..filled]).ok_or(Problem::Unreadable(Unreadable::NotAnImage))?;
+    reader
+        .seek(SeekFrom::Start(0))
+        .map_err(|_| Problem::Unreadable(Unreadable::Truncated))?;
+    match kind {
+        Kind::Jpeg => {
+            let mut decoder = jpeg_decoder::Decoder::new(reader);
+            decoder.read_info()?;
+            let info = decoder
+                .info()
+                .ok_or(Problem::Unreadable(Unreadable::Corrupt))?;
+            let (width, height) = (u32::from(info.width), u32::from(info.height));
+            within_limits(width, height)?;
+            let components: u64 = match info.pixel_format {
+                jpeg_decoder::PixelFormat::L8 => 1,
+                jpeg_decoder::PixelFormat::L16 => 2,
+                jpeg_decoder::PixelFormat::RGB24 => 3,
+                jpeg_decoder::PixelFormat::CMYK32 => 4,
+            };
+            let sideways = decoder
+                .exif_data()
+                .and_then(Orientation::from_exif_chunk)
+                .is_some_and(turns_sideways);
+            let (upright_w, upright_h) = if sideways {
+                (height, width)
+            } else {
+                (width, height)
+            };
+            let full = u64::from(width) * u64::from(height);
+            let scale = jpeg_scale(upright_w);
+            let decoded = full.div_ceil(scale * scale);
+            // Progressive JPEGs keep every coefficient of the full image (16 bits each) until
+            // the last scan; sequential ones decode at the reduced scale, one plane per
+            // component. Anything the scaled path does not take is decoded whole.
+            let decoder_memory =
+                if info.coding_process == jpeg_decoder::CodingProcess::DctProgressive {
+                    full * components * 2
+                } else {
+                    decoded * components
+                };
+            // The fallback decoder (CMYK, 16-bit) decodes at full size, then converts.
+            let fallback = if matches!(components, 1 | 3) {
+                0
+            } else {
+                full * (components * 2 + 3)
+            };
+            let memory = decoder_memory
+                + decoded * 3
+                + fallback
+                + resize_memory(upright_w / scale as u32, upright_h / scale as u32, 3);
+            Ok(Header {
+                kind,
+                width,
+                height,
+                memory,
+            })
+        }
+        Kind::Png | Kind::Webp => {
+            let format = if kind == Kind::Png {
+                image::ImageFormat::Png
+            } else {
+                image::ImageFormat::WebP
+            };
+            let decoder = ImageReader::with_format(reader, format).into_decoder()?;
+            let (width, height) = decoder.dimensions();
+            within_limits(width, height)?;
+            let full = u64::from(width) * u64::from(height);
+            // Decoded as stored (up to 16 bits × 4 channels); converted to 8-bit RGB(A) unless
+            // it is already (the buffer is then moved, not copied). A lossy WebP is decoded to
+            // YUV planes first.
+            let converted = match decoder.color_type() {
+                image::ColorType::Rgb8 | image::ColorType::Rgba8 => 0,
+                _ => full * 4,
+            };
+            let planes = if kind == Kind::Webp { full * 2 } else { 0 };
+            let memory =
+                decoder.total_bytes() + converted + planes + resize_memory(width, height, 4);
+            Ok(Header {
+                kind,
+                width,
+                height,
+                memory,
+            })
+        }
+        Kind::Gif => {
+            let decoder = gif::DecodeOptions::new().read_info(reader)?;
+            let (width, height) = (u32::from(decoder.width()), u32::from(decoder.height()));
+            within_limits(width, height)?;
+            // One frame at a time: its indices, and the encoder's copy.
+            let memory = u64::from(width) * u64::from(height) * 3 + 64 * 1024;
+            Ok(Header {
+                kind,
+                width,
+                height,
+                memory,
+            })
+        }
+    }
+}
+
+/// The fraction (1, 2, 4 or 8: 1/1 … 1/8) a JPEG whose upright width is `upright_w` is decoded
+/// at: the smallest size that still covers [`WIDEST_NEED`] (or the photo, if narrower).
+fn jpeg_scale(upright_w: u32) -> u64 {
+    let need = upright_w.min(WIDEST_NEED);
+    [8u32, 4, 2]
+        .into_iter()
+        .find(|&s| upright_w.div_ceil(s) >= need)
+        .map_or(1, u64::from)
 }
 
 /// JPEG quality of the published photos (phone photos at 80 look the same and weigh a third).
@@ -39,13 +312,27 @@ fn scaled_height(width: u32, height: u32, new_width: u32) -> u32 {
         as u32
 }
 
-/// Decodes `bytes` and returns every variant, largest first. `Err` is the decoder's message.
+/// Decodes `bytes` and returns every variant, largest first. The caller has read the header
+/// ([`read_header`]) and holds the memory it says from the budget.
 ///
-/// Memory matters more than anything else here: a 12-megapixel photo is 36 MB of pixels, and
-/// one photo per core is in flight. The decoded pixels are the only full-size buffer: they
-/// are resized (in the orientation they are stored in) straight to the largest published
-/// width, and turning upright and colour conversion work on that much smaller image.
-pub fn process(bytes: &[u8], format: Format) -> Result<Vec<Encoded>, String> {
+/// Memory matters more than anything else here: a 12-megapixel photo is 36 MB of pixels. The
+/// decoded pixels are the only full-size buffer: they are resized (in the orientation they
+/// are stored in) straight to the largest published width, and turning upright and colour
+/// conversion work on that much smaller image.
+pub fn process(bytes: &[u8], format: Format) -> Result<Vec<Encoded>, Problem> {
+    let header = read_header(Cursor::new(bytes))?;
+    if (header.kind == Kind::Gif) != (format == Format::Gif) {
+        return Err(Problem::Unreadable(Unreadable::WrongName));
+    }
+    if header.kind == Kind::Gif {
+        let (width, height, bytes) = reencode_gif(bytes)?;
+        return Ok(vec![Encoded {
+            width,
+            height,
+            format: Format::Gif,
+            bytes,
+        }]);
+    }
     let source = decode(bytes, format)?;
     let sideways = turns_sideways(source.orientation);
     let (upright_w, upright_h) = if sideways {
@@ -68,17 +355,16 @@ pub fn process(bytes: &[u8], format: Format) -> Result<Vec<Encoded>, String> {
     };
     let mut resizer = Resizer::new();
     let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom));
+    let broken = |_| Problem::Unreadable(Unreadable::Corrupt);
     let mut current = Image::from_vec_u8(source.width, source.height, source.pixels, pixel_type)
-        .map_err(|e| e.to_string())?;
+        .map_err(broken)?;
     if (target_w, target_h) != (source.width, source.height) {
         let mut next = Image::new(target_w, target_h, pixel_type);
         resizer
             .resize(&current, &mut next, &options)
-            .map_err(|e| e.to_string())?;
+            .map_err(|_| Problem::Unreadable(Unreadable::Corrupt))?;
         current = next;
     }
-    // The full-size pixels are gone: the next large photo may be decoded.
-    drop(source.alone);
     let mut current = upright(current, source.orientation, channels)?;
     if let Some(icc) = source.icc.as_deref() {
         to_srgb(current.buffer_mut(), icc, channels);
@@ -92,13 +378,13 @@ pub fn process(bytes: &[u8], format: Format) -> Result<Vec<Encoded>, String> {
             let mut next = Image::new(w, h, pixel_type);
             resizer
                 .resize(&current, &mut next, &options)
-                .map_err(|e| e.to_string())?;
+                .map_err(|_| Problem::Unreadable(Unreadable::Corrupt))?;
             current = next;
         }
         let (w, h) = (current.width(), current.height());
         let pixels = current.buffer();
         // A WebP original has one format: its WebP variant is the only one.
-        let formats: &[Format] = if format == Format::Webp {
+        let formats: &[Format] = if matches!(format, Format::Webp | Format::Gif) {
             &[Format::Webp]
         } else {
             &[Format::Webp, format]
@@ -108,7 +394,8 @@ pub fn process(bytes: &[u8], format: Format) -> Result<Vec<Encoded>, String> {
                 width: w,
                 height: h,
                 format: f,
-                bytes: encode(pixels, w, h, channels, f)?,
+                bytes: encode(pixels, w, h, channels, f)
+                    .map_err(|_| Problem::Unreadable(Unreadable::Encoder))?,
             });
         }
     }
@@ -125,8 +412,6 @@ struct Decoded {
     pixels: Vec<u8>,
     orientation: Orientation,
     icc: Option<Vec<u8>>,
-    /// Held while a full-size buffer of a large photo exists (see [`FULL_SIZE_ALONE`]).
-    alone: Option<std::sync::MutexGuard<'static, ()>>,
 }
 
 /// The widest image the default theme shows: its text column is 46rem (736 CSS pixels), 1472
@@ -134,34 +419,41 @@ struct Decoded {
 /// a largest variant anywhere between the two.
 const WIDEST_NEED: u32 = 1472;
 
-/// Decoded images larger than this (bytes of pixels) are decoded one at a time.
-const FULL_SIZE_ALONE: u64 = 16 * 1024 * 1024;
-static FULL_SIZE_DECODE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+/// Whether a JPEG's data ends: an end-of-image marker after its first scan. The decoders fill
+/// what is missing of a cut file with grey and say nothing (a 694-byte file claiming 65500 px
+/// took 40 s to "decode"); a photo that did not finish copying must be named as such.
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let Some(scan) = memchr::memmem::find(bytes, &[0xFF, 0xDA]) else {
+        return false;
+    };
+    memchr::memmem::find(&bytes[scan..], &[0xFF, 0xD9]).is_some()
+}
 
 /// Decodes an image. JPEGs are decoded at the smallest fraction of their size (1/8 to 1, a
 /// scaled inverse DCT) that still covers the largest published width: a 12-megapixel photo
 /// becomes 3 megapixels (9 MB) instead of 36 MB, and decodes faster. Anything that path does
 /// not take (CMYK, 16-bit, arithmetic coding, other formats) goes through the `image` crate.
-fn decode(bytes: &[u8], format: Format) -> Result<Decoded, String> {
-    if image::guess_format(bytes).ok() == Some(image::ImageFormat::Jpeg)
-        && let Some(decoded) = decode_jpeg_scaled(bytes)
-    {
+fn decode(bytes: &[u8], format: Format) -> Result<Decoded, Problem> {
+    let is_jpeg = sniff(bytes) == Some(Kind::Jpeg);
+    if is_jpeg && !jpeg_is_complete(bytes) {
+        return Err(Problem::Unreadable(Unreadable::Truncated));
+    }
+    if is_jpeg && let Some(decoded) = decode_jpeg_scaled(bytes) {
         return Ok(decoded);
     }
-    let reader = ImageReader::new(Cursor::new(bytes))
+    let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| e.to_string())?;
-    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+        .map_err(|_| Problem::Unreadable(Unreadable::Truncated))?;
+    // The header was checked by the caller; the decoder checks again, in case it reads a
+    // size the header reader did not.
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder()?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let icc = decoder.icc_profile().ok().flatten();
-    // A full-size decode of a photo is the largest buffer of a build (36 MB at 12 MP): one at
-    // a time, while the other cores go on with photos that decode small.
-    let alone = (decoder.total_bytes() > FULL_SIZE_ALONE).then(|| {
-        FULL_SIZE_DECODE
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    });
-    let img = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    let img = DynamicImage::from_decoder(decoder)?;
     let alpha = img.color().has_alpha() && format != Format::Jpeg;
     let (width, height) = (img.width(), img.height());
     // `into_*` moves the decoded buffer when it already has that layout (8-bit RGB, RGBA).
@@ -177,7 +469,6 @@ fn decode(bytes: &[u8], format: Format) -> Result<Decoded, String> {
         pixels,
         orientation,
         icc,
-        alone,
     })
 }
 
@@ -223,8 +514,44 @@ fn decode_jpeg_scaled(bytes: &[u8]) -> Option<Decoded> {
         pixels,
         orientation,
         icc,
-        alone: None,
     })
+}
+
+/// A GIF decoded and encoded again, frame by frame, at its own size: the frames, their
+/// palettes, delays, disposal and transparency, and the loop count are kept; comments, XMP,
+/// ICC and any other extension are not. One frame is in memory at a time; the frames'
+/// pixels together are bounded by [`MAX_GIF_PIXELS`] and each frame by the image limits.
+fn reencode_gif(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>), Problem> {
+    let mut options = gif::DecodeOptions::new();
+    options.set_color_output(gif::ColorOutput::Indexed);
+    let limit = std::num::NonZeroU64::new(MAX_PIXELS)
+        .map_or(gif::MemoryLimit::Unlimited, gif::MemoryLimit::Bytes);
+    options.set_memory_limit(limit);
+    let mut decoder = options.read_info(Cursor::new(bytes))?;
+    let (width, height) = (decoder.width(), decoder.height());
+    within_limits(u32::from(width), u32::from(height))?;
+    let palette = decoder.global_palette().unwrap_or(&[]).to_vec();
+    let repeat = decoder.repeat();
+    let mut out = Vec::with_capacity(bytes.len());
+    let broken = |_| Problem::Unreadable(Unreadable::Encoder);
+    {
+        let mut encoder = gif::Encoder::new(&mut out, width, height, &palette).map_err(broken)?;
+        encoder.set_repeat(repeat).map_err(broken)?;
+        let mut total: u64 = 0;
+        while let Some(frame) = decoder.read_next_frame()? {
+            let (w, h) = (u32::from(frame.width), u32::from(frame.height));
+            within_limits(w, h)?;
+            total += u64::from(w) * u64::from(h);
+            if total > MAX_GIF_PIXELS {
+                return Err(Problem::TooLarge {
+                    width: u32::from(width),
+                    height: u32::from(height),
+                });
+            }
+            encoder.write_frame(frame).map_err(broken)?;
+        }
+    }
+    Ok((u32::from(width), u32::from(height), out))
 }
 
 /// Whether an EXIF orientation swaps width and height.
@@ -241,13 +568,13 @@ fn upright(
     image: Image<'static>,
     orientation: Orientation,
     channels: u8,
-) -> Result<Image<'static>, String> {
+) -> Result<Image<'static>, Problem> {
     if orientation == Orientation::NoTransforms {
         return Ok(image);
     }
     let (w, h, pixel_type) = (image.width(), image.height(), image.pixel_type());
     let raw = image.into_vec();
-    let broken = || "decoded image has the wrong size".to_string();
+    let broken = || Problem::Unreadable(Unreadable::Corrupt);
     let mut dynamic = if channels == 4 {
         DynamicImage::ImageRgba8(image::RgbaImage::from_raw(w, h, raw).ok_or_else(broken)?)
     } else {
@@ -260,7 +587,7 @@ fn upright(
     } else {
         dynamic.into_rgb8().into_raw()
     };
-    Image::from_vec_u8(w, h, raw, pixel_type).map_err(|e| e.to_string())
+    Image::from_vec_u8(w, h, raw, pixel_type).map_err(|_| Problem::Unreadable(Unreadable::Corrupt))
 }
 
 /// Converts pixels described by an embedded ICC profile (Display P3 from iPhones, Adobe RGB
@@ -335,6 +662,7 @@ fn encode(pixels: &[u8], w: u32, h: u32, channels: u8, format: Format) -> Result
                 .write_image(pixels, w, h, color)
                 .map_err(|e| e.to_string())?;
         }
+        Format::Gif => return Err("GIF frames are re-encoded as they are".to_string()),
         Format::Png => {
             image::codecs::png::PngEncoder::new_with_quality(
                 &mut bytes,
@@ -346,21 +674,6 @@ fn encode(pixels: &[u8], w: u32, h: u32, channels: u8, format: Format) -> Result
         }
     }
     Ok(bytes)
-}
-
-/// The upright size of an image from its header only (no pixels decoded), for `check`-like
-/// questions; `None` when the header cannot be read.
-pub fn upright_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    let reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .ok()?;
-    let mut decoder = reader.into_decoder().ok()?;
-    let (w, h) = decoder.dimensions();
-    if turns_sideways(decoder.orientation().ok()?) {
-        Some((h, w))
-    } else {
-        Some((w, h))
-    }
 }
 
 #[cfg(test)]

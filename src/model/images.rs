@@ -11,17 +11,20 @@ pub enum Format {
     Jpeg,
     Png,
     Webp,
+    Gif,
 }
 
 impl Format {
     /// The format an image file is published in, from its name; `None` for files that are not
-    /// processed (SVG, GIF, anything else).
+    /// processed (SVG, PDF, anything else). Every name a JPEG goes by is a JPEG: a `.jfif` from
+    /// a browser's "save image" keeps its EXIF like any other.
     pub fn of(dest: &str) -> Option<Format> {
         let ext = dest.rsplit_once('.')?.1.to_ascii_lowercase();
         match ext.as_str() {
-            "jpg" | "jpeg" => Some(Format::Jpeg),
+            "jpg" | "jpeg" | "jpe" | "jfif" | "jif" | "pjpeg" | "pjp" => Some(Format::Jpeg),
             "png" => Some(Format::Png),
             "webp" => Some(Format::Webp),
+            "gif" => Some(Format::Gif),
             _ => None,
         }
     }
@@ -31,6 +34,7 @@ impl Format {
             Format::Jpeg => "jpg",
             Format::Png => "png",
             Format::Webp => "webp",
+            Format::Gif => "gif",
         }
     }
 
@@ -39,6 +43,7 @@ impl Format {
             Format::Jpeg => "image/jpeg",
             Format::Png => "image/png",
             Format::Webp => "image/webp",
+            Format::Gif => "image/gif",
         }
     }
 }
@@ -88,6 +93,10 @@ pub struct ImageCatalog {
     /// Files next to content that content names but that lead out of `content/` (a symlink):
     /// never published, reported where they are named (E410).
     pub outside: HashSet<String>,
+    /// Output paths of images that were refused (too large, unreadable, a format that cannot
+    /// be stripped) and of active files next to content: reported once, where the file is; a
+    /// link to one is not reported again.
+    pub refused: HashSet<String>,
 }
 
 impl ImageCatalog {

@@ -8,8 +8,14 @@
 //! first. A loop that neither writes nor calls `range` nor any filter cannot be stopped from
 //! inside; `build` then relies on its watchdog ([`watchdog`]), which ends the process.
 //!
-//! Limits: [`TIME_BUDGET`] and [`MAX_PAGE_BYTES`]; `BLOCPRESS_TEMPLATE_BUDGET_MS` and
-//! `BLOCPRESS_TEMPLATE_MAX_BYTES` override them (for tests, or a very large site).
+//! Memory is bounded per page too ([`MAX_PAGE_MEMORY`]): a template that builds a huge value
+//! without writing it (`{% set_global s = s ~ s %}` in a loop) is stopped by the allocator
+//! ([`crate::alloc_guard`]), which parks the thread before it takes more; the watchdog (build,
+//! check) or `serve`'s supervisor ([`runaway`]) then reports the page and abandons the render.
+//!
+//! Limits: [`TIME_BUDGET`], [`MAX_PAGE_BYTES`] and [`MAX_PAGE_MEMORY`];
+//! `BLOCPRESS_TEMPLATE_BUDGET_MS`, `BLOCPRESS_TEMPLATE_MAX_BYTES` and
+//! `BLOCPRESS_TEMPLATE_MAX_MEMORY` override them (for tests, or a very large site).
 
 use std::cell::Cell;
 use std::io::{self, Write};
@@ -26,11 +32,27 @@ pub const TIME_BUDGET: Duration = Duration::from_secs(10);
 /// under 2 MiB).
 pub const MAX_PAGE_BYTES: usize = 64 << 20;
 
+/// The memory one page may take while its templates run: 256 MiB (a page of a 10,000-news
+/// site takes a few MiB; the whole site's views are built before and not counted).
+pub const MAX_PAGE_MEMORY: usize = 256 << 20;
+
 /// Which bound a render went over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exceeded {
     Time,
     Size,
+    Memory,
+}
+
+/// A render that could not be stopped from inside: still running at twice its time budget, or
+/// parked by the allocator over its memory budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Runaway {
+    pub exceeded: Exceeded,
+    pub template: String,
+    /// The file the template comes from (`themes/default/templates/page.html`).
+    pub file: std::path::PathBuf,
+    pub page: String,
 }
 
 thread_local! {
@@ -60,22 +82,44 @@ pub fn max_page_bytes() -> usize {
     *LIMIT
 }
 
-/// Starts the clock of one page on this thread (a page renders on one thread).
-pub fn start(budget: Duration, template: &str, page: &str) {
+/// [`MAX_PAGE_MEMORY`], or `BLOCPRESS_TEMPLATE_MAX_MEMORY` (bytes, read once).
+pub fn max_page_memory() -> usize {
+    static LIMIT: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+        std::env::var("BLOCPRESS_TEMPLATE_MAX_MEMORY")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(MAX_PAGE_MEMORY)
+    });
+    *LIMIT
+}
+
+/// Starts the clock and the memory budget of one page on this thread (a page renders on one
+/// thread).
+pub fn start(budget: Duration, template: &str, file: &std::path::Path, page: &str) {
     let now = Instant::now();
     DEADLINE.set(Some(now + budget));
     EXCEEDED.set(None);
     let id = std::thread::current().id();
     let mut active = active();
-    active.retain(|(thread, ..)| *thread != id);
-    active.push((id, now, template.to_string(), page.to_string()));
+    active.retain(|r| r.thread != id);
+    active.push(Rendering {
+        thread: id,
+        started: now,
+        template: template.to_string(),
+        file: file.to_path_buf(),
+        page: page.to_string(),
+    });
+    drop(active);
+    // Last: everything above allocates, and belongs to the build, not to the page.
+    crate::alloc_guard::arm(max_page_memory());
 }
 
 /// Stops the clock; returns the bound the page went over, if any.
 pub fn finish() -> Option<Exceeded> {
+    crate::alloc_guard::disarm();
     DEADLINE.set(None);
     let id = std::thread::current().id();
-    active().retain(|(thread, ..)| *thread != id);
+    active().retain(|r| r.thread != id);
     EXCEEDED.take()
 }
 
@@ -171,39 +215,89 @@ pub fn register(tera: &mut Tera) {
     tera.register_function("range", range);
 }
 
-/// Pages being rendered now, by thread: when each started, its template and output path.
-/// Read by the build's watchdog only.
-static ACTIVE: Mutex<Vec<(ThreadId, Instant, String, String)>> = Mutex::new(Vec::new());
+/// A page being rendered now.
+struct Rendering {
+    thread: ThreadId,
+    started: Instant,
+    template: String,
+    file: std::path::PathBuf,
+    page: String,
+}
 
-fn active() -> std::sync::MutexGuard<'static, Vec<(ThreadId, Instant, String, String)>> {
+/// Pages being rendered now. Read by the watchdog and `serve`'s supervisor.
+static ACTIVE: Mutex<Vec<Rendering>> = Mutex::new(Vec::new());
+
+fn active() -> std::sync::MutexGuard<'static, Vec<Rendering>> {
     ACTIVE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// For `build`: a page still rendering at twice its budget (plus a second) could not be
-/// stopped from inside (a loop that neither writes nor calls `range`); `on_timeout` gets its
-/// template and page and is expected to end the process. The staging folder is left for the
+/// The render that cannot be stopped from inside, if one is running: a page still rendering
+/// at twice its time budget plus a second (a loop that neither writes nor calls `range`), or
+/// one the allocator parked over its memory budget.
+pub fn runaway() -> Option<Runaway> {
+    let limit = time_budget() * 2 + Duration::from_secs(1);
+    let over = crate::alloc_guard::over();
+    active().iter().find_map(|r| {
+        let exceeded = if Some(r.thread) == over {
+            Exceeded::Memory
+        } else if r.started.elapsed() > limit {
+            Exceeded::Time
+        } else {
+            return None;
+        };
+        Some(Runaway {
+            exceeded,
+            template: r.template.clone(),
+            file: r.file.clone(),
+            page: r.page.clone(),
+        })
+    })
+}
+
+/// Forgets every render in progress: they were abandoned (`serve` goes on without them). Their
+/// threads park at their next allocation instead of going on spinning.
+pub fn abandon_all() {
+    crate::alloc_guard::cancel_armed();
+    crate::alloc_guard::clear_over();
+    active().clear();
+}
+
+/// For `build` and `check`: a render that cannot be stopped from inside ([`runaway`]) is given
+/// to `on_runaway`, which is expected to end the process. The staging folder is left for the
 /// next build to remove; the old site stays.
-pub fn watchdog(
-    on_timeout: impl FnOnce(String, String, Duration) + Send + 'static,
-) -> WatchdogGuard {
+pub fn watchdog(on_runaway: impl FnOnce(Runaway) + Send + 'static) -> WatchdogGuard {
     let (sender, receiver) = std::sync::mpsc::channel::<()>();
-    let budget = time_budget();
-    let limit = budget * 2 + Duration::from_secs(1);
     std::thread::spawn(move || {
         while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
             receiver.recv_timeout(Duration::from_millis(200))
         {
-            let stuck = active()
-                .iter()
-                .find(|(_, started, _, _)| started.elapsed() > limit)
-                .map(|(_, _, template, page)| (template.clone(), page.clone()));
-            if let Some((template, page)) = stuck {
-                on_timeout(template, page, budget);
+            if let Some(runaway) = runaway() {
+                on_runaway(runaway);
                 return;
             }
         }
     });
     WatchdogGuard { _sender: sender }
+}
+
+/// The error of a page that went over one of its bounds, at its template's file.
+pub fn diagnostic(runaway: &Runaway) -> crate::diagnostics::Diagnostic {
+    use crate::diagnostics::Diagnostic;
+    let file = runaway.file.as_path();
+    let diagnostic = match runaway.exceeded {
+        Exceeded::Time => {
+            Diagnostic::new(file, "E602").count("ms", time_budget().as_millis() as i64)
+        }
+        Exceeded::Size => Diagnostic::new(file, "E603")
+            .count("mib", (max_page_bytes() >> 20) as i64)
+            .count("bytes", max_page_bytes() as i64),
+        Exceeded::Memory => {
+            Diagnostic::new(file, "E630").count("mib", (max_page_memory() >> 20) as i64)
+        }
+    };
+    diagnostic
+        .arg("template", runaway.template.as_str())
+        .arg("page", runaway.page.as_str())
 }
 
 /// Dropping it stops the watchdog.

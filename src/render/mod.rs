@@ -357,7 +357,8 @@ impl Renderer {
         let site = state.views.site;
         let path = job.path(site);
         let io_error = |e: std::io::Error| {
-            Diagnostic::new(PathBuf::from(&path), "E116").arg("error", e.to_string())
+            Diagnostic::new(PathBuf::from(&path), "E116")
+                .nested("error", crate::messages::io_reason(&e))
         };
         match job {
             Route::Static(i) => {
@@ -372,7 +373,7 @@ impl Renderer {
                                 from.strip_prefix(&site.root).unwrap_or(from),
                                 "E607",
                             )
-                            .arg("error", read.to_string()),
+                            .nested("error", crate::messages::io_reason(&read)),
                             Ok(_) => io_error(e),
                         }
                     }),
@@ -433,31 +434,26 @@ impl Renderer {
         let (template, context) = self.context(state, job);
         let mut buffer = Vec::with_capacity(16 * 1024);
         // Bounded: a runaway template fails its page instead of hanging the build (or serve).
-        let budget = budget::time_budget();
-        budget::start(budget, template, &path);
-        let limit = budget::max_page_bytes();
+        let file = self
+            .origins
+            .get(template)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(format!("<built-in theme>/templates/{template}")));
+        budget::start(budget::time_budget(), template, &file, &path);
         let rendered = self.tera.render_to(
             template,
             &context,
-            budget::BoundedWriter::new(&mut buffer, limit),
+            budget::BoundedWriter::new(&mut buffer, budget::max_page_bytes()),
         );
         match (rendered, budget::finish()) {
             (Ok(()), _) => {}
             (Err(_), Some(exceeded)) => {
-                let file = self.origins.get(template).cloned().unwrap_or_else(|| {
-                    PathBuf::from(format!("<built-in theme>/templates/{template}"))
-                });
-                let diagnostic = match exceeded {
-                    budget::Exceeded::Time => {
-                        Diagnostic::new(file, "E602").count("ms", budget.as_millis() as i64)
-                    }
-                    budget::Exceeded::Size => Diagnostic::new(file, "E603")
-                        .count("mib", (limit >> 20) as i64)
-                        .count("bytes", limit as i64),
-                };
-                return Err(diagnostic
-                    .arg("template", template)
-                    .arg("page", path.clone()));
+                return Err(budget::diagnostic(&budget::Runaway {
+                    exceeded,
+                    template: template.to_string(),
+                    file,
+                    page: path.clone(),
+                }));
             }
             (Err(e), None) => {
                 return Err(tera_error(&e, &self.origins, Some(&path)));

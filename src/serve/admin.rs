@@ -2,6 +2,9 @@
 //! gzipped as stored) and the proxy API. The API answers only on a loopback-bound server, to
 //! requests whose `Origin` is the server itself and whose body is JSON: another site open in the
 //! same browser cannot reach it (no CORS headers are ever sent), nor can another machine.
+//! The page gives each browser a session cookie; the API remembers which version of each file
+//! a session read, so a save from an outdated version is refused (409) instead of replacing a
+//! newer one.
 
 use std::sync::Arc;
 
@@ -31,6 +34,7 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/admin/config.yml", get(config_yml))
         .route("/admin/vi-phrases.js", get(vi_phrases))
         .route("/admin/widgets.js", get(widgets))
+        .route("/admin/messages.js", get(messages_js))
         .route(
             "/admin/api/v1",
             axum::routing::post(api).layer(DefaultBodyLimit::max(MAX_BODY)),
@@ -42,7 +46,42 @@ fn language(app: &App) -> crate::i18n::Language {
     crate::messages::resolve_language(app.lang, crate::config::language_of(&app.site_root))
 }
 
-async fn index(State(app): State<Arc<App>>) -> Response {
+/// The cookie naming a browser's `/admin/` session.
+const SESSION_COOKIE: &str = "blocpress-cms";
+
+/// The session named by the request's cookie, if any.
+fn session_of(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_string())
+        .filter(|v| v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A new session id: not a secret (the API answers only this machine's own pages), only
+/// distinct per browser.
+fn new_session_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let mut hasher = blake3::Hasher::new();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    hasher.update(&nanos.to_le_bytes());
+    hasher.update(&std::process::id().to_le_bytes());
+    let count = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    hasher.update(&count.to_le_bytes());
+    let mut keyed = std::collections::hash_map::RandomState::new().build_hasher();
+    keyed.write_u64(count);
+    hasher.update(&keyed.finish().to_le_bytes());
+    hasher.finalize().to_hex()[..32].to_string()
+}
+
+async fn index(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     let root = app.site_root.clone();
     let title = tokio::task::spawn_blocking(move || {
         let text = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).ok()?;
@@ -54,7 +93,7 @@ async fn index(State(app): State<Arc<App>>) -> Response {
     .ok()
     .flatten()
     .unwrap_or_default();
-    (
+    let mut response = (
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             // No other site may frame the editor and steer clicks on it.
@@ -63,7 +102,16 @@ async fn index(State(app): State<Arc<App>>) -> Response {
         ],
         crate::cms::index_html(&title),
     )
-        .into_response()
+        .into_response();
+    if session_of(&headers).is_none()
+        && let Ok(cookie) = header::HeaderValue::from_str(&format!(
+            "{SESSION_COOKIE}={}; Path=/admin/; HttpOnly; SameSite=Strict",
+            new_session_id()
+        ))
+    {
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    response
 }
 
 /// Generated from the files on disk at each request, so it always follows the site.
@@ -110,6 +158,14 @@ async fn widgets() -> Response {
     (
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
         crate::cms::WIDGETS,
+    )
+        .into_response()
+}
+
+async fn messages_js(State(app): State<Arc<App>>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        crate::cms::messages_js(language(&app)),
     )
         .into_response()
 }
@@ -201,16 +257,34 @@ async fn api(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Re
         .and_then(|a| a.as_str())
         .unwrap_or("")
         .to_string();
+    // A client without the cookie (a script) is one session of its own.
+    let session = session_of(&headers).unwrap_or_default();
+    let if_match = headers
+        .get(header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let shared = app.clone();
     let answer = tokio::task::spawn_blocking(move || {
         let proxy = Proxy {
             root: &root,
             language,
+            reads: &shared.cms_reads,
+            session: &session,
+            if_match: if_match.as_deref(),
         };
         proxy.handle(&request)
     })
     .await;
     match answer {
         Ok(Ok(value)) => {
+            for note in value
+                .get("notes")
+                .and_then(|n| n.as_array())
+                .into_iter()
+                .flatten()
+            {
+                eprintln!("/admin/ {action}: {}", note.as_str().unwrap_or_default());
+            }
             if uploads {
                 let _ = tokio::time::timeout(UPLOAD_WAIT, snapshots.changed()).await;
             }

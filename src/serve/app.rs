@@ -38,6 +38,8 @@ pub struct App {
     pub shutdown: watch::Receiver<bool>,
     /// `--lang`, for the messages of `/admin/`.
     pub lang: Option<crate::i18n::Language>,
+    /// Which version of each file each `/admin/` session read: the base of its saves.
+    pub cms_reads: crate::cms::proxy::ReadVersions,
 }
 
 impl App {

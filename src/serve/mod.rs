@@ -73,14 +73,14 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 
 /// Builds, serves and rebuilds until Ctrl-C (or SIGTERM).
 pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
-    let failed = |id: &'static str, error: &dyn std::fmt::Display| {
-        ServeError::Failed(Message::new(id).arg("error", error.to_string()))
+    let failed = |id: &'static str, error: &io::Error| {
+        ServeError::Failed(Message::new(id).nested("error", messages::io_reason(error)))
     };
     let root = options.root.canonicalize().map_err(|e| {
         ServeError::Failed(
             Message::new("serve-cannot-open")
                 .arg("path", options.root.display().to_string())
-                .arg("error", e.to_string()),
+                .nested("error", messages::io_reason(&e)),
         )
     })?;
     if !root.join(CONFIG_FILE).is_file() {
@@ -109,17 +109,27 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
             None
         }
     };
-    let mut builder = Builder::new(root.clone(), options.drafts, origin(local));
-    let report = builder.build();
-    print_report(&builder, &report, &[], false, language);
     let instance = format!(
         "{:x}",
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_millis())
     );
-    let (snapshots, snapshot) =
-        channel::channel(Arc::new(snapshot_of(&builder, &instance, language)));
+    let fresh = Builder::new(root.clone(), options.drafts, origin(local));
+    let mut served = Showing::new(instance);
+    let builder = match supervised(fresh, |builder| builder.build()) {
+        Rebuilt::Done(builder, report) => {
+            print_report(&builder, &report, &[], false, language);
+            builder
+        }
+        Rebuilt::Abandoned(builder, problem) => {
+            say(language, Message::new("serve-runaway"));
+            eprintln!("{}", problem.render(language));
+            served.start_over(problem);
+            builder
+        }
+    };
+    let (snapshots, snapshot) = channel::channel(Arc::new(served.snapshot(&builder, language)));
     say(
         language,
         Message::new("serve-serving")
@@ -128,7 +138,7 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
     );
     std::thread::Builder::new()
         .name(String::from("blocpress-rebuild"))
-        .spawn(move || rebuild_loop(builder, watcher, changes, snapshots, &instance, lang))
+        .spawn(move || rebuild_loop(builder, watcher, changes, snapshots, served, lang))
         .map_err(|e| failed("serve-failed", &e))?;
 
     let (shutdown, stopping) = channel::channel(false);
@@ -138,6 +148,7 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
         loopback_only: local.ip().is_loopback(),
         shutdown: stopping,
         lang: options.lang,
+        cms_reads: Default::default(),
     });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -167,7 +178,7 @@ fn bind(interface: &str, port: u16) -> Result<TcpListener, ServeError> {
     let cannot_listen = |e: &io::Error| {
         Message::new("serve-cannot-listen")
             .arg("address", address.to_string())
-            .arg("error", e.to_string())
+            .nested("error", messages::io_reason(e))
     };
     let listener = TcpListener::bind(address).map_err(|e| {
         ServeError::Failed(match e.kind() {
@@ -203,14 +214,133 @@ fn origin(local: SocketAddr) -> String {
     }
 }
 
-fn snapshot_of(builder: &Builder, instance: &str, language: Language) -> Snapshot {
-    Snapshot {
-        language,
-        version: format!("{instance}-{}", builder.version()),
-        files: builder.files(),
-        base_path: builder.base_path().to_string(),
-        errors: Arc::new(builder.errors()),
-        has_site: builder.has_site(),
+/// What the server shows besides the builder's own state: the files of the last good build
+/// (kept when a runaway template makes `serve` start over with a new builder) and the error of
+/// that runaway, until the next rebuild.
+struct Showing {
+    instance: String,
+    /// Builders started so far: a new builder counts its versions from 0 again.
+    builders: u64,
+    /// The files of the last good build, their sub-path and version.
+    last_good: Option<(Arc<output::FileMap>, String, String)>,
+    problem: Option<crate::diagnostics::Diagnostic>,
+}
+
+impl Showing {
+    fn new(instance: String) -> Showing {
+        Showing {
+            instance,
+            builders: 1,
+            last_good: None,
+            problem: None,
+        }
+    }
+
+    /// A new builder replaces an abandoned one.
+    fn start_over(&mut self, problem: crate::diagnostics::Diagnostic) {
+        self.builders += 1;
+        self.problem = Some(problem);
+    }
+
+    /// What to serve now. The version changes only when the files do (open pages reload
+    /// then); new errors reach them through the status.
+    fn snapshot(&mut self, builder: &Builder, language: Language) -> Snapshot {
+        if builder.has_site() {
+            self.last_good = Some((
+                builder.files(),
+                builder.base_path().to_string(),
+                format!("{}-{}.{}", self.instance, self.builders, builder.version()),
+            ));
+        }
+        let mut errors = builder.errors();
+        errors.extend(self.problem.clone());
+        let (files, base_path, version, has_site) = match &self.last_good {
+            Some((files, base_path, version)) => {
+                (files.clone(), base_path.clone(), version.clone(), true)
+            }
+            None => (
+                builder.files(),
+                builder.base_path().to_string(),
+                format!("{}-{}.{}", self.instance, self.builders, builder.version()),
+                false,
+            ),
+        };
+        Snapshot {
+            language,
+            version,
+            files,
+            base_path,
+            errors: Arc::new(errors),
+            has_site,
+        }
+    }
+}
+
+/// How a supervised rebuild ended.
+enum Rebuilt {
+    Done(Builder, Report),
+    /// A page ran away (a loop that never ends, or over its memory budget): the rebuild was
+    /// abandoned with its builder; here is a new one, which loads everything again at the next
+    /// change, and the page's error.
+    Abandoned(Builder, crate::diagnostics::Diagnostic),
+}
+
+/// Runs `work` on `builder` on a thread of its own, with a rayon pool of its own, and waits
+/// for it. Tera cannot be interrupted from outside, so a page that runs away cannot be stopped:
+/// it is abandoned instead (its threads, parked or spinning, and the memory they hold, at most
+/// the page's budget), and `serve` goes on with a new builder. Nothing of the abandoned
+/// rebuild reaches the served files: its result would go to a channel nobody reads.
+fn supervised(
+    builder: Builder,
+    work: impl FnOnce(&mut Builder) -> Report + Send + 'static,
+) -> Rebuilt {
+    use crate::render::budget;
+    let (root, drafts, origin) = builder.identity();
+    let slot = Arc::new(std::sync::Mutex::new(Some(builder)));
+    let (done, finished) = std::sync::mpsc::channel();
+    let shared = slot.clone();
+    let worker = std::thread::Builder::new()
+        .name(String::from("blocpress-render"))
+        .spawn(move || {
+            let taken = shared.lock().unwrap_or_else(|e| e.into_inner()).take();
+            let Some(mut builder) = taken else { return };
+            let pool = rayon::ThreadPoolBuilder::new()
+                .thread_name(|i| format!("blocpress-render-{i}"))
+                .build();
+            let report = match &pool {
+                Ok(pool) => pool.install(|| work(&mut builder)),
+                Err(_) => work(&mut builder),
+            };
+            *shared.lock().unwrap_or_else(|e| e.into_inner()) = Some(builder);
+            let _ = done.send(report);
+        });
+    if worker.is_err() {
+        // No thread to spare: nothing ran; the caller tries again at the next change.
+        if let Some(builder) = slot.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            return Rebuilt::Done(builder, Report::nothing(Level::Ignore));
+        }
+    }
+    let fresh = || Builder::new(root.clone(), drafts, origin.clone());
+    loop {
+        match finished.recv_timeout(Duration::from_millis(100)) {
+            Ok(report) => {
+                let builder = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+                return match builder {
+                    Some(builder) => Rebuilt::Done(builder, report),
+                    None => Rebuilt::Done(fresh(), report),
+                };
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                if let Some(runaway) = budget::runaway() {
+                    budget::abandon_all();
+                    return Rebuilt::Abandoned(fresh(), budget::diagnostic(&runaway));
+                }
+            }
+            // The rebuild panicked: its builder is gone with it.
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return Rebuilt::Done(fresh(), Report::nothing(Level::Full));
+            }
+        }
     }
 }
 
@@ -220,7 +350,7 @@ fn rebuild_loop(
     mut watcher: Option<watch::Watcher>,
     changes: Receiver<DebounceEventResult>,
     snapshots: channel::Sender<Arc<Snapshot>>,
-    instance: &str,
+    mut served: Showing,
     lang: Option<Language>,
 ) {
     while let Ok(first) = changes.recv() {
@@ -249,12 +379,28 @@ fn rebuild_loop(
                 Message::new("serve-watch-problem").nested("problem", problem.clone()),
             );
         }
-        let had_errors = !builder.errors().is_empty();
+        let had_errors = !builder.errors().is_empty() || served.problem.is_some();
         let url = builder.local_url();
-        let report = builder.changed(&paths, rescan);
+        let batch = paths.clone();
+        let report = match supervised(builder, move |b| b.changed(&batch, rescan)) {
+            Rebuilt::Done(done, report) => {
+                builder = done;
+                report
+            }
+            Rebuilt::Abandoned(fresh, problem) => {
+                builder = fresh;
+                say(language, Message::new("serve-runaway"));
+                eprintln!("{}", problem.render(language));
+                served.start_over(problem);
+                snapshots.send_replace(Arc::new(served.snapshot(&builder, language)));
+                continue;
+            }
+        };
         if report.level == Level::Ignore && !report.changed {
             continue;
         }
+        // This rebuild finished: the runaway of an earlier one is not the current state.
+        let problem_cleared = served.problem.take().is_some();
         print_report(&builder, &report, &paths, had_errors, language);
         if builder.local_url() != url {
             say(
@@ -262,8 +408,8 @@ fn rebuild_loop(
                 Message::new("serve-now-at").arg("url", builder.local_url()),
             );
         }
-        if report.changed || report.errors_changed {
-            snapshots.send_replace(Arc::new(snapshot_of(&builder, instance, language)));
+        if report.changed || report.errors_changed || problem_cleared {
+            snapshots.send_replace(Arc::new(served.snapshot(&builder, language)));
         }
     }
 }
@@ -282,7 +428,18 @@ fn print_report(
 ) {
     let errors = builder.errors();
     let time = jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string();
-    let what = match paths {
+    // Ignored names (the writer's journal and lock in `.blocpress/`, editors' temporary files)
+    // changed nothing: they are not named.
+    let paths: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| {
+            !p.strip_prefix(builder.root())
+                .unwrap_or(p)
+                .components()
+                .any(|c| crate::content::load::is_ignored_name(&c.as_os_str().to_string_lossy()))
+        })
+        .collect();
+    let what = match paths.as_slice() {
         [] => Message::new("hint-none"),
         [one] => Message::new("serve-what-one").arg("path", relative(builder.root(), one)),
         [one, rest @ ..] => Message::new("serve-what-many")

@@ -58,7 +58,7 @@ pub struct Report {
 
 impl Report {
     /// A rebuild at `level` that has rendered and changed nothing (yet).
-    fn nothing(level: Level) -> Report {
+    pub fn nothing(level: Level) -> Report {
         Report {
             level,
             rendered: 0,
@@ -130,6 +130,11 @@ impl Builder {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// What [`Builder::new`] was given: to start over with a new builder.
+    pub fn identity(&self) -> (PathBuf, bool, String) {
+        (self.root.clone(), self.drafts, self.origin.clone())
     }
 
     /// The served files of the last good build (empty before the first).

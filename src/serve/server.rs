@@ -389,7 +389,13 @@ async fn site(State(app): State<Arc<App>>, method: Method, uri: axum::http::Uri)
         files.contains_key(key)
     }) {
         Resolved::File(key) => match file(&app, &snapshot, &key).await {
-            Some(body) => respond(StatusCode::OK, &key, body, &snapshot),
+            Some(body) => {
+                let mut response = respond(StatusCode::OK, &key, body, &snapshot);
+                if matches!(snapshot.files.get(key.as_str()), Some(Served::Disk(_))) {
+                    sandbox(&mut response);
+                }
+                response
+            }
             None => not_found(&app, &snapshot).await,
         },
         Resolved::Redirect(location) => match HeaderValue::from_str(&location) {
@@ -403,6 +409,18 @@ async fn site(State(app): State<Arc<App>>, method: Method, uri: axum::http::Uri)
         Resolved::NotFound => not_found(&app, &snapshot).await,
         Resolved::BadRequest => plain(StatusCode::BAD_REQUEST, "bad request\n"),
     }
+}
+
+/// A file of the site's own (from `static/`, a theme's `static/`, next to content, an
+/// upload) is served in a sandbox: opened on its own, an HTML page or an SVG runs in an opaque
+/// origin, so its scripts cannot call the editing API at `/admin/api/v1` (their requests carry
+/// `Origin: null`, which the API refuses) nor read the preview's pages. Pages blocpress renders
+/// are served as they are: they are the preview itself.
+fn sandbox(response: &mut Response) {
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("sandbox allow-scripts allow-popups allow-forms"),
+    );
 }
 
 /// The bytes of a served file; `None` when a static file went away since the build.

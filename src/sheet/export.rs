@@ -15,7 +15,7 @@ use super::{FORM_VERSION, FormKind, META_SHEET, form_metrics, registered_target,
 use crate::config::MetricKind;
 use crate::i18n::Language;
 use crate::messages::Message;
-use crate::model::{Association, Scoring, Site};
+use crate::model::{Association, Qualifier, Scoring, Site};
 use crate::period::PeriodId;
 
 /// Columns of the metric table, 0-based.
@@ -26,14 +26,19 @@ pub const COL_PREV: u16 = 3;
 pub const COL_TARGET: u16 = 4;
 pub const COL_YEAR: u16 = 5;
 pub const COL_RESULT: u16 = 6;
-pub const COL_NEXT: u16 = 7;
-pub const COL_NOTE: u16 = 8;
-const LAST_COL: u16 = COL_NOTE;
+/// The word that makes the result approximate (`hơn`, `khoảng`, `gần`, `dưới`).
+pub const COL_QUALIFIER: u16 = 7;
+pub const COL_NEXT: u16 = 8;
+pub const COL_NOTE: u16 = 9;
+pub const LAST_COL: u16 = COL_NOTE;
 /// The row of the metric table's headings, 0-based.
 pub const HEADER_ROW: u32 = 5;
-/// Empty rows offered for highlights and plans beyond those already written.
-const SPARE_ROWS: usize = 3;
-const MIN_LIST_ROWS: usize = 5;
+/// Empty rows offered for highlights and plans beyond those already written, and the fewest
+/// rows a list has.
+const SPARE_ROWS: usize = 5;
+const MIN_LIST_ROWS: usize = 10;
+/// The row of the heading that names the member (`Đơn vị: …`), 0-based, in column A.
+pub const MEMBER_ROW: u32 = 2;
 
 /// The rows of the hidden sheet, written as text so every spreadsheet program keeps them as
 /// they are.
@@ -84,6 +89,7 @@ struct Styles {
     input_count: Format,
     input_decimal: Format,
     input_text: Format,
+    input_word: Format,
     section: Format,
 }
 
@@ -117,39 +123,49 @@ impl Styles {
             number: boxed.clone().set_num_format("#,##0.######"),
             input_count: input.clone().set_num_format("#,##0"),
             input_decimal: input.clone().set_num_format("General"),
+            input_word: input.clone().set_align(FormatAlign::Center),
             input_text: input.set_align(FormatAlign::Top),
             section: base.set_bold(),
         }
     }
+
+    /// A read-only figure shown with its approximate word: `hơn 40.000.000`.
+    fn approximate(&self, word: &str) -> Format {
+        let word = word.replace('"', "");
+        self.number
+            .clone()
+            .set_num_format(format!("\"{word} \"#,##0.######"))
+    }
 }
 
-/// The form a member fills for `period`, prefilled with what `content/` already holds.
+/// The form a member fills for `period`, prefilled with everything `content/` holds for it
+/// (figures with their approximate word, targets, notes, the summary, highlights and plans),
+/// so that a form sent back unchanged changes nothing. `id` is the form's entry in
+/// `forms.yaml`.
 pub fn member_form(
     site: &Site,
     member: &Association,
     period: PeriodId,
+    id: &str,
 ) -> Result<Workbook, XlsxError> {
     let language = site.config.language;
     let w = |id| words(id, language);
     let styles = Styles::new();
     let mut workbook = Workbook::new();
     let mut meta = Meta::for_form(site, FormKind::Achievement);
+    meta.push(&["form_id", id]);
     meta.push(&["member", member.slug.as_str()]);
     meta.push(&["period", &period.to_string()]);
     let sheet_name = w("sheet-form-sheet");
     meta.push(&["sheet", &sheet_name]);
 
-    let period_title = site
-        .periods
-        .get(&period)
-        .map_or_else(|| period.default_title(language), |p| p.title.clone());
     let current = member.achievements.get(&period);
     let preceding = period.preceding().and_then(|p| member.achievements.get(&p));
 
     let sheet = workbook.add_worksheet();
     sheet.set_name(&sheet_name)?;
     page_setup(sheet);
-    for (col, width) in [5.0, 38.0, 11.0, 13.0, 13.0, 13.0, 13.0, 13.0, 30.0]
+    for (col, width) in [5.0, 36.0, 10.0, 13.0, 13.0, 12.0, 13.0, 11.0, 13.0, 28.0]
         .into_iter()
         .enumerate()
     {
@@ -164,11 +180,15 @@ pub fn member_form(
         &styles.subtitle,
     )?;
     sheet.merge_range(1, 0, 1, LAST_COL, &w("sheet-form-title"), &styles.title)?;
-    let heading = Message::new("sheet-form-member")
-        .arg("member", &member.name)
-        .arg("period", &period_title)
-        .render(language);
-    sheet.merge_range(2, 0, 2, LAST_COL, &heading, &styles.subtitle)?;
+    let heading = member_heading(site, member, period);
+    sheet.merge_range(
+        MEMBER_ROW,
+        0,
+        MEMBER_ROW,
+        LAST_COL,
+        &heading,
+        &styles.subtitle,
+    )?;
     sheet.merge_range(
         3,
         0,
@@ -177,7 +197,7 @@ pub fn member_form(
         &w("sheet-form-instructions"),
         &styles.note,
     )?;
-    sheet.set_row_height(3, 64)?;
+    sheet.set_row_height(3, 80)?;
 
     let preceding_title = period.preceding().map_or_else(String::new, |p| {
         site.periods
@@ -194,6 +214,7 @@ pub fn member_form(
         w("sheet-col-target"),
         w("sheet-col-year-target"),
         w("sheet-col-result"),
+        w("sheet-col-qualifier"),
         w("sheet-col-next-target"),
         w("sheet-col-note"),
     ];
@@ -201,37 +222,49 @@ pub fn member_form(
         sheet.write_string_with_format(HEADER_ROW, col as u16, text, &styles.header)?;
         meta.push(&["header", &col.to_string(), text]);
     }
-    sheet.set_row_height(HEADER_ROW, 48)?;
+    sheet.set_row_height(HEADER_ROW, 64)?;
 
+    let qualifier_words: Vec<String> = Qualifier::ALL
+        .into_iter()
+        .map(|q| qualifier_word(q, language))
+        .collect();
     let mut row = HEADER_ROW + 1;
     for (index, (key, def)) in form_metrics(site, member).into_iter().enumerate() {
         sheet.write_number_with_format(row, COL_NO, (index + 1) as f64, &styles.centered)?;
         sheet.write_string_with_format(row, COL_LABEL, def.label.trim(), &styles.label)?;
         let unit = def.unit.as_deref().unwrap_or("").trim();
         sheet.write_string_with_format(row, COL_UNIT, unit, &styles.label)?;
-        let known = |value: Option<Decimal>, col: u16, sheet: &mut Worksheet| {
+        let known = |value: Option<Decimal>, format: &Format, col: u16, sheet: &mut Worksheet| {
             match value {
-                Some(v) => sheet.write_number_with_format(row, col, number(v), &styles.number),
+                Some(v) => sheet.write_number_with_format(row, col, number(v), format),
                 None => sheet.write_blank(row, col, &styles.label),
             }
             .map(|_| ())
         };
+        // The preceding period's figure shows its approximate word in its number format.
+        let previous_format = preceding
+            .and_then(|a| a.qualifier(key))
+            .map(|q| styles.approximate(&qualifier_word(q, language)));
         known(
             preceding.and_then(|a| a.values.get(key).copied().flatten()),
+            previous_format.as_ref().unwrap_or(&styles.number),
             COL_PREV,
             sheet,
         )?;
         known(
             preceding.and_then(|a| a.targets.get(key).copied()),
+            &styles.number,
             COL_TARGET,
             sheet,
         )?;
         known(
             registered_target(site, period, member.slug.as_str(), key),
+            &styles.number,
             COL_YEAR,
             sheet,
         )?;
-        let input = if def.kind() == MetricKind::Count {
+        let whole = def.kind() == MetricKind::Count || def.is_in_dong();
+        let input = if whole {
             &styles.input_count
         } else {
             &styles.input_decimal
@@ -248,6 +281,11 @@ pub fn member_form(
             COL_RESULT,
             sheet,
         )?;
+        let qualifier = current
+            .and_then(|a| a.qualifier(key))
+            .map(|q| qualifier_word(q, language))
+            .unwrap_or_default();
+        sheet.write_string_with_format(row, COL_QUALIFIER, &qualifier, &styles.input_word)?;
         value_cell(
             current.and_then(|a| a.targets.get(key).copied()),
             COL_NEXT,
@@ -257,8 +295,14 @@ pub fn member_form(
             .and_then(|a| a.notes.get(key))
             .map_or("", String::as_str);
         sheet.write_string_with_format(row, COL_NOTE, note, &styles.input_text)?;
-        let validation = validation(def, language)?;
-        sheet.add_data_validation(row, COL_RESULT, row, COL_NEXT, &validation)?;
+        for col in [COL_RESULT, COL_NEXT] {
+            sheet.add_data_validation(row, col, row, col, &validation(def, row, col, language)?)?;
+        }
+        let words = DataValidation::new()
+            .allow_list_strings(&qualifier_words)?
+            .set_error_title(w("sheet-validation-title"))?
+            .set_error_message(w("sheet-validation-qualifier"))?;
+        sheet.add_data_validation(row, COL_QUALIFIER, row, COL_QUALIFIER, &words)?;
         meta.push(&["metric", &row.to_string(), key, def.label.trim()]);
         row += 1;
     }
@@ -276,22 +320,27 @@ pub fn member_form(
     };
     let highlights = list(current.map(|a| &a.highlights));
     let plans = list(current.map(|a| &a.plans));
+    let mut page_breaks = Vec::new();
     for (name, id, items, rows) in [
         ("summary", "sheet-section-summary", summary, 1),
         (
             "highlights",
             "sheet-section-highlights",
             highlights.clone(),
-            (highlights.len() + SPARE_ROWS).max(MIN_LIST_ROWS),
+            list_rows(highlights.len()),
         ),
         (
             "plans",
             "sheet-section-plans",
             plans.clone(),
-            (plans.len() + SPARE_ROWS).max(MIN_LIST_ROWS),
+            list_rows(plans.len()),
         ),
     ] {
         let title = w(id);
+        if name == "plans" {
+            // The plans start a page: printed, a heading is never left alone at a page's foot.
+            page_breaks.push(row);
+        }
         sheet.merge_range(row, 0, row, LAST_COL, &title, &styles.section)?;
         let header_row = row;
         row += 1;
@@ -305,7 +354,7 @@ pub fn member_form(
             sheet.write_string_with_format(row, COL_NO, &label, &styles.centered)?;
             let text = items.get(i).map_or("", String::as_str);
             sheet.merge_range(row, COL_LABEL, row, LAST_COL, text, &styles.input_text)?;
-            let lines = text.chars().count() / 110 + text.matches('\n').count() + 1;
+            let lines = text.chars().count() / 120 + text.matches('\n').count() + 1;
             let height = if name == "summary" { 90.0 } else { 20.0 };
             sheet.set_row_height(row, (lines as f64 * 16.0).max(height))?;
             row += 1;
@@ -320,6 +369,7 @@ pub fn member_form(
         ]);
         row += 1;
     }
+    sheet.set_page_breaks(&page_breaks)?;
     sheet.protect();
     sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
     sheet.set_active(true);
@@ -327,6 +377,36 @@ pub fn member_form(
     meta.write(&mut workbook)?;
     workbook.set_properties(&properties(site, &heading, member.slug.as_str(), period));
     Ok(workbook)
+}
+
+/// The rows a list gets: what is written and five more, at least ten.
+fn list_rows(written: usize) -> usize {
+    (written + SPARE_ROWS).max(MIN_LIST_ROWS)
+}
+
+/// The heading that names the member and the period (`Đơn vị: … — Kỳ báo cáo: …`): import
+/// compares it with the member the hidden sheet names.
+pub fn member_heading(site: &Site, member: &Association, period: PeriodId) -> String {
+    let language = site.config.language;
+    let period_title = site
+        .periods
+        .get(&period)
+        .map_or_else(|| period.default_title(language), |p| p.title.clone());
+    Message::new("sheet-form-member")
+        .arg("member", &member.name)
+        .arg("period", &period_title)
+        .render(language)
+}
+
+/// The word the form shows for an approximate value: `hơn`, `khoảng`, `gần`, `dưới`.
+pub fn qualifier_word(qualifier: Qualifier, language: Language) -> String {
+    let id = match qualifier {
+        Qualifier::Over => "sheet-qualifier-over",
+        Qualifier::About => "sheet-qualifier-about",
+        Qualifier::Nearly => "sheet-qualifier-nearly",
+        Qualifier::Under => "sheet-qualifier-under",
+    };
+    words(id, language)
 }
 
 /// The scoring grid for `period`: rows of criteria (with their maximum), two columns per member
@@ -337,12 +417,14 @@ pub fn scoring_form(
     scoring: &Scoring,
     period: PeriodId,
     members: &[&Association],
+    id: &str,
 ) -> Result<Workbook, XlsxError> {
     let language = site.config.language;
     let w = |id| words(id, language);
     let styles = Styles::new();
     let mut workbook = Workbook::new();
     let mut meta = Meta::for_form(site, FormKind::Scoring);
+    meta.push(&["form_id", id]);
     meta.push(&["period", &period.to_string()]);
     meta.push(&["criteria_from", &scoring.period.to_string()]);
     let sheet_name = w("sheet-scoring-sheet");
@@ -594,17 +676,26 @@ fn properties(site: &Site, title: &str, member: &str, period: PeriodId) -> DocPr
         .set_custom_property("blocpress-period", period.to_string().as_str())
 }
 
-/// Data validation by kind: whole numbers for counts, 0–100 for percent, `min`/`max` where set.
+/// Data validation of a result or target cell: a number of the metric's kind within its
+/// bounds (whole for counts and for amounts in đồng), or `-`, which removes a stored value.
+/// Written as a custom formula so that Excel and LibreOffice let a person type the `-`.
 fn validation(
     def: &crate::config::MetricDef,
+    row: u32,
+    col: u16,
     language: Language,
 ) -> Result<DataValidation, XlsxError> {
     let min = def.min();
     let max = def.max();
-    let message = match def.kind() {
-        MetricKind::Count => "sheet-validation-count",
-        MetricKind::Percent => "sheet-validation-percent",
-        MetricKind::Amount | MetricKind::Decimal => "sheet-validation-number",
+    let whole = def.kind() == MetricKind::Count || def.is_in_dong();
+    let message = if def.kind() == MetricKind::Count {
+        "sheet-validation-count"
+    } else if def.kind() == MetricKind::Percent {
+        "sheet-validation-percent"
+    } else if whole {
+        "sheet-validation-dong"
+    } else {
+        "sheet-validation-number"
     };
     let fmt = |v: f64| crate::i18n::format_float(v, 6, language);
     let range = match max {
@@ -616,22 +707,20 @@ fn validation(
     let text = Message::new(message)
         .nested("range", range)
         .render(language);
-    let validation = if def.kind() == MetricKind::Count
-        && min >= i32::MIN as f64
-        && max.is_none_or(|m| m <= i32::MAX as f64)
-    {
-        let min = min.ceil() as i32;
-        DataValidation::new().allow_whole_number(match max {
-            Some(max) => DataValidationRule::Between(min, max.floor() as i32),
-            None => DataValidationRule::GreaterThanOrEqualTo(min),
-        })
-    } else {
-        DataValidation::new().allow_decimal_number(match max {
-            Some(max) => DataValidationRule::Between(min, max),
-            None => DataValidationRule::GreaterThanOrEqualTo(min),
-        })
-    };
-    validation
+    let cell = super::cell_name(row, col);
+    let mut checks = vec![format!("ISNUMBER({cell})"), format!("{cell}>={min}")];
+    if let Some(max) = max {
+        checks.push(format!("{cell}<={max}"));
+    }
+    if whole {
+        checks.push(format!("INT({cell})={cell}"));
+    }
+    let formula = format!(
+        "=OR(TRIM({cell})=\"-\",TRIM({cell})=\"\u{2013}\",AND({}))",
+        checks.join(",")
+    );
+    DataValidation::new()
+        .allow_custom(Formula::new(formula))
         .set_error_title(words("sheet-validation-title", language))?
         .set_error_message(text)
 }

@@ -11,6 +11,8 @@
 pub mod changes;
 pub mod export;
 pub mod import;
+pub mod registry;
+pub mod xlsx;
 pub mod yaml_edit;
 
 use rust_decimal::Decimal;
@@ -23,8 +25,9 @@ use crate::period::PeriodId;
 
 /// The hidden sheet that holds a form's identity and layout.
 pub const META_SHEET: &str = "blocpress";
-/// Bumped when the layout changes in a way older forms cannot be read with.
-pub const FORM_VERSION: &str = "1";
+/// Bumped when the layout changes in a way older forms cannot be read with (2: the column of
+/// approximate words, and the form's id in `forms.yaml`).
+pub const FORM_VERSION: &str = "2";
 
 /// What a workbook is: a member's figures for a period, or the bloc's scoring grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,16 +66,18 @@ pub fn registered_target(
         .and_then(|(_, targets)| targets.get(metric).copied())
 }
 
-/// The metrics a member reports, in the order its form lists them: its own, then the site's
-/// (a key defined in both appears once, with the member's definition).
+/// The metrics a member reports, in the order its form lists them: the bloc's common figures
+/// first, then the member's own, as the review shows them (a key defined in both appears once,
+/// among the common ones, with the member's definition).
 pub fn form_metrics<'a>(site: &'a Site, member: &'a Association) -> Vec<(&'a str, &'a MetricDef)> {
-    let mut all: Vec<(&str, &MetricDef)> = member
+    let mut all: Vec<(&str, &MetricDef)> = site
+        .config
         .metrics
         .iter()
-        .map(|(k, d)| (k.as_str(), d))
+        .map(|(k, d)| (k.as_str(), member.metrics.get(k).unwrap_or(d)))
         .collect();
-    for (key, def) in &site.config.metrics {
-        if !member.metrics.contains_key(key) {
+    for (key, def) in &member.metrics {
+        if !site.config.metrics.contains_key(key) {
             all.push((key.as_str(), def));
         }
     }

@@ -102,17 +102,22 @@ try {
   const input = label =>
     page.locator('div', { has: page.getByText(label, { exact: false }) })
       .locator('input[type="number"]').last();
-  await page.locator('label', { hasText: 'Hội viên mới kết nạp' }).first().click();
-  await page.keyboard.type('12');
-  await page.locator('label', { hasText: 'Giá trị quà, hỗ trợ đã trao' }).first().click();
-  await page.keyboard.type('4500000.5');
+  // Numbers typed the way a Vietnamese office writes them (issue 21: Decap's own number
+  // widget stored `12.500.000` đồng as 12.5).
+  const typeInto = async (label, text) => {
+    await page.locator('label', { hasText: label }).first().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+  };
+  await typeInto('Hội viên mới kết nạp', '12');
+  await typeInto('Giá trị quà, hỗ trợ đã trao', '4.500.000');
+  await typeInto('Tỷ lệ cán bộ, CNVC-LĐ đăng ký thi đua', '95,5');
   if (shots) await page.bringToFront(), await page.screenshot({ path: path.join(shots, 'admin-figures.png') });
   await page.getByRole('button', { name: 'Công bố' }).first().click();
   await page.getByText('Công bố ngay').click();
   await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 40000 });
   await page.waitForTimeout(500);
   step('figures saved');
-
   // 3. A new news item: its file is named after its date and title.
   await page.goto(base + '/admin/#/collections/news');
   await page.getByText('Thêm tin').click();
@@ -151,6 +156,24 @@ try {
   if (shots) await page.bringToFront(), await page.screenshot({ path: path.join(shots, 'admin-refused.png') });
   result.refusedPageWritten = fs.existsSync(path.join(root, 'content/pages/search.md'));
   step('refused');
+  // 5. A fraction in an amount in đồng: refused in the form, with its coded message.
+  page.on('dialog', dialog => dialog.accept());
+  await page.goto(base + '/admin/#/collections/figures-hoi-luat-gia');
+  await page.getByText('6 tháng đầu năm 2013').first().click();
+  await page.getByText('HỘI VIÊN MỚI KẾT NẠP', { exact: false }).first().waitFor();
+  const figuresFile = path.join(root, 'content/associations/hoi-luat-gia/2013-h1.yaml');
+  const figuresSaved = fs.readFileSync(figuresFile, 'utf8');
+  await typeInto('Giá trị quà, hỗ trợ đã trao', '12,5');
+  await page.getByRole('button', { name: 'Công bố' }).first().click();
+  const publishNow = page.getByText('Công bố ngay');
+  if (await publishNow.isVisible().catch(() => false)) await publishNow.click();
+  const numberError = page.getByText('[E482]', { exact: false }).first();
+  await numberError.waitFor({ timeout: 40000 });
+  result.numberRefusal = await numberError.textContent();
+  if (shots) await page.bringToFront(), await page.screenshot({ path: path.join(shots, 'admin-number-refused.png') });
+  await page.waitForTimeout(500);
+  result.figuresUnchanged = fs.readFileSync(figuresFile, 'utf8') === figuresSaved;
+  step('number refused');
 } catch (e) {
   result.error = String(e && e.stack || e);
   if (shots) await page.bringToFront(), await page.screenshot({ path: path.join(shots, 'admin-failure.png') });

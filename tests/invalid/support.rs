@@ -16,6 +16,9 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_blocpress");
 /// fails the case instead of hanging the suite.
 pub const TIME_LIMIT: Duration = Duration::from_secs(60);
 
+/// The address space a run may use (KiB): far above what a build of these sites takes.
+pub const MEMORY_LIMIT_KB: u64 = 3 << 20;
+
 pub fn base_fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-base")
 }
@@ -75,7 +78,15 @@ pub fn run(cwd: &Path, args: &[&str]) -> Run {
         );
     }
     let started = Instant::now();
-    let mut child = Command::new(BIN)
+    // Under a limit of address space: an input that makes blocpress ask for gigabytes (an
+    // image claiming 100000×100000 pixels) fails its case instead of exhausting the machine.
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {} && exec \"$0\" \"$@\"",
+            MEMORY_LIMIT_KB
+        ))
+        .arg(BIN)
         .args(args)
         .current_dir(cwd)
         .env("RUST_BACKTRACE", "0")

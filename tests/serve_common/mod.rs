@@ -129,6 +129,44 @@ pub fn small_site(root: &Path, base_url: &str) {
     write(root, "static/files/tài liệu.txt", "tài liệu hội nghị\n");
 }
 
+/// POSTs `body` to the editing API with the given extra headers (Host, Origin and
+/// Content-Type are the good ones unless overridden; an empty value removes one).
+pub fn post_with(addr: SocketAddr, body: &str, headers: &[(&str, &str)]) -> Response {
+    let host = addr.to_string();
+    let origin = format!("http://{addr}");
+    let mut all: Vec<(String, String)> = vec![
+        ("Host".into(), host),
+        ("Origin".into(), origin),
+        (
+            "Content-Type".into(),
+            "application/json; charset=utf-8".into(),
+        ),
+    ];
+    for (name, value) in headers {
+        all.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        if !value.is_empty() {
+            all.push((name.to_string(), value.to_string()));
+        }
+    }
+    let mut text = String::from("POST /admin/api/v1 HTTP/1.1\r\n");
+    for (name, value) in &all {
+        text.push_str(&format!("{name}: {value}\r\n"));
+    }
+    text.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    ));
+    parse_response(&raw(addr, text.as_bytes()), false)
+}
+
+/// One action of the editing API: its status and JSON answer.
+pub fn api(addr: SocketAddr, action: &str, params: serde_json::Value) -> (u16, serde_json::Value) {
+    let body = serde_json::json!({ "action": action, "params": params }).to_string();
+    let response = post_with(addr, &body, &[]);
+    let value = serde_json::from_slice(&response.body).unwrap_or(serde_json::Value::Null);
+    (response.status, value)
+}
+
 /// Copies the repository's example site (site.yaml, content/, static/, themes/).
 pub fn example_site(root: &Path) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -145,7 +183,7 @@ pub fn example_site(root: &Path) {
 #[path = "../support/mod.rs"]
 mod support;
 #[allow(unused_imports)] // not every test file that includes this module makes PNGs
-pub use support::{copy_dir, external_enabled, png};
+pub use support::{copy_dir, needs, png};
 
 /// A running `blocpress serve`, stopped when dropped.
 pub struct Server {
@@ -159,7 +197,19 @@ pub struct Server {
 impl Server {
     /// Starts the server on `root` (port 0: any free port) and waits until it serves.
     pub fn start(root: &Path, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_blocpress"))
+        Server::start_with(Command::new(env!("CARGO_BIN_EXE_blocpress")), root, extra)
+    }
+
+    /// [`Server::start`] with at most `kib` KiB of address space (a request that makes the
+    /// server ask for gigabytes ends it instead of exhausting the machine) and `env` set.
+    pub fn start_limited(root: &Path, extra: &[&str], kib: u64, env: &[(&str, &str)]) -> Server {
+        let mut command = support::blocpress_limited(kib);
+        command.envs(env.iter().copied());
+        Server::start_with(command, root, extra)
+    }
+
+    fn start_with(mut command: Command, root: &Path, extra: &[&str]) -> Server {
+        let mut child = command
             .arg("serve")
             .arg("--root")
             .arg(root)
@@ -337,6 +387,19 @@ pub fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &st
     parse_response(&raw(addr, text.as_bytes()), method == "HEAD")
 }
 
+/// One action of the `/admin/` API: its status and JSON answer.
+pub fn admin_api(
+    addr: SocketAddr,
+    action: &str,
+    params: serde_json::Value,
+    headers: &[(&str, &str)],
+) -> (u16, serde_json::Value) {
+    let body = serde_json::json!({ "action": action, "params": params }).to_string();
+    let response = post_with(addr, &body, headers);
+    let value = serde_json::from_slice(&response.body).unwrap_or(serde_json::Value::Null);
+    (response.status, value)
+}
+
 /// Sends bytes, returns everything the server answers until it closes.
 pub fn raw(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
     let mut stream = TcpStream::connect(addr).expect("connect to the server");
@@ -416,15 +479,11 @@ impl TempSite {
 /// (`npm ci` when they are missing), for the browser tests. Fails with the package to install.
 pub fn browser_tools(folder: &str) -> (String, PathBuf) {
     let chrome = std::env::var("CHROME_PATH").unwrap_or_else(|_| String::from("/usr/bin/chromium"));
-    assert!(
-        Path::new(&chrome).is_file(),
-        "Chromium not found at {chrome}: install the Debian packages `chromium` and `chromium-driver`, or set CHROME_PATH"
+    needs(
+        &chrome,
+        "the Debian packages chromium and chromium-driver, or set CHROME_PATH",
     );
-    let node = Command::new("node").arg("--version").output();
-    assert!(
-        node.is_ok_and(|o| o.status.success()),
-        "Node.js not found: install the Debian package `nodejs`"
-    );
+    needs("node", "the Debian packages nodejs and npm");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
         .join(folder);

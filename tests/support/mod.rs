@@ -100,6 +100,18 @@ impl Site {
     }
 }
 
+/// The blocpress binary run through `sh` with at most `kib` KiB of address space: an input
+/// that makes it ask for gigabytes ends the run instead of exhausting the machine. Add the
+/// arguments to the command.
+pub fn blocpress_limited(kib: u64) -> Command {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!("ulimit -v {kib} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_blocpress"));
+    command
+}
+
 pub fn blocpress(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_blocpress"))
         .args(args)
@@ -262,13 +274,31 @@ impl Drop for StaticServer {
     }
 }
 
-/// Whether the outside-tool tests are on (`BLOCPRESS_EXTERNAL_TESTS=1`, set by `.ci/run`); a
+/// The gate of every test that needs something outside Rust (a browser, Java, LibreOffice,
+/// Python or Node packages, nginx): such a test is marked `#[ignore = "needs …"]`, so a plain
+/// `cargo test` lists it as ignored, never as passed, and `.ci/run` runs it with
+/// `cargo test -- --include-ignored`. When it runs, it asks here for each program it starts: a
+/// missing one fails the test, saying what to install (`install`), instead of passing unseen.
+pub fn needs(program: &str, install: &str) -> PathBuf {
+    let found = if program.contains('/') {
+        Some(PathBuf::from(program)).filter(|p| p.is_file())
+    } else {
+        std::env::var_os("PATH").and_then(|path| {
+            std::env::split_paths(&path)
+                .map(|dir| dir.join(program))
+                .find(|p| p.is_file())
+        })
+    };
+    found.unwrap_or_else(|| panic!("this test needs `{program}`: {install}"))
+}
+
+/// Whether the browser tests are on (`BLOCPRESS_BROWSER_TESTS=1`, set by `.ci/run`); a
 /// skipped test says so.
-pub fn external_enabled(test: &str) -> bool {
-    let on = std::env::var("BLOCPRESS_EXTERNAL_TESTS").is_ok_and(|v| v == "1");
+pub fn browser_enabled(test: &str) -> bool {
+    let on = std::env::var("BLOCPRESS_BROWSER_TESTS").is_ok_and(|v| v == "1");
     if !on {
         eprintln!(
-            "skipped {test}: set BLOCPRESS_EXTERNAL_TESTS=1 (after `npm ci` in tests/external) to run it"
+            "skipped {test}: set BLOCPRESS_BROWSER_TESTS=1 to run it in Chromium (/usr/bin/chromium or CHROME_PATH)"
         );
     }
     on

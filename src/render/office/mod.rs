@@ -1141,7 +1141,10 @@ mod tests {
             issuer: "Khối thi đua các hội đặc thù",
             ..s
         };
-        assert_eq!(issuer_lines(&short), vec!["KHỐI THI ĐUA CÁC HỘI", "ĐẶC THÙ"]);
+        assert_eq!(
+            issuer_lines(&short),
+            vec!["KHỐI THI ĐUA CÁC HỘI", "ĐẶC THÙ"]
+        );
     }
 
     #[test]

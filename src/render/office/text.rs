@@ -114,9 +114,15 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
             Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
             Event::Start(Tag::Emphasis) => italic += 1,
             Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
-            Event::Text(text) | Event::Code(text) => {
-                push_text(&mut current, &text, bold > 0, italic > 0, in_item > 0)
-            }
+            // A character reference decodes to the character (`&#12;` is U+000C), which a
+            // .docx must not hold: replaced as in the pages.
+            Event::Text(text) | Event::Code(text) => push_text(
+                &mut current,
+                &crate::hygiene::replace_forbidden(&text),
+                bold > 0,
+                italic > 0,
+                in_item > 0,
+            ),
             Event::SoftBreak | Event::HardBreak => {
                 push_text(&mut current, " ", bold > 0, italic > 0, in_item > 0)
             }
