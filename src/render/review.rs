@@ -39,14 +39,17 @@ pub struct Figure<'a> {
     /// The value itself is sample data.
     pub sample: bool,
     /// The preceding period's value (`18`), the change as a signed number (`+17`) and in words
-    /// (`tăng 17`); `change_sample` when either value is sample data.
+    /// (`tăng 17`); `change_sample` when either value is sample data, `previous_sample` when
+    /// the earlier value itself is (each marked where it stands, never a real one).
     pub previous: Option<String>,
+    pub previous_sample: bool,
     pub change: Option<String>,
     pub change_words: Option<String>,
     /// `up`, `down` or `same`, for styling.
     pub trend: Option<&'static str>,
     pub change_sample: bool,
     pub year_earlier: Option<String>,
+    pub year_earlier_sample: bool,
     pub year_change: Option<String>,
     pub year_change_words: Option<String>,
     pub year_trend: Option<&'static str>,
@@ -423,11 +426,13 @@ impl<'a> Views<'a> {
             plain: line.value.map(|p| p.value.normalize().to_string()),
             sample: line.value.is_some_and(|p| p.sample),
             previous: line.previous.map(|p| figures::point(&p, def, lang)),
+            previous_sample: line.previous.is_some_and(|p| p.sample),
             change: line.change.as_ref().map(signed),
             change_words: line.change.as_ref().map(words),
             trend: line.change.map(|c| trend(c.value)),
             change_sample: sample(&line.change),
             year_earlier: line.year_earlier.map(|p| figures::point(&p, def, lang)),
+            year_earlier_sample: line.year_earlier.is_some_and(|p| p.sample),
             year_change: line.year_change.as_ref().map(signed),
             year_change_words: line.year_change.as_ref().map(words),
             year_trend: line.year_change.map(|c| trend(c.value)),

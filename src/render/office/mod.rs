@@ -396,15 +396,21 @@ fn figure_rows(figures: &[FigureLine], columns: Columns) -> Vec<Vec<Cell>> {
         d.map(|d| marked(figures::percent(&d, VI), d.sample))
             .unwrap_or_default()
     };
+    let numbers = note_numbers(figures);
     figures
         .iter()
-        .filter(|f| f.value.is_some())
+        .zip(numbers)
+        .filter(|(f, _)| f.value.is_some())
         .enumerate()
-        .map(|(i, f)| {
+        .map(|(i, (f, note))| {
             let def = f.def;
+            let label = match note {
+                Some(n) => format!("{} ({n})", def.label),
+                None => def.label.clone(),
+            };
             let mut row = vec![
                 (i + 1).to_string(),
-                def.label.clone(),
+                label,
                 figures::shown_unit(def, VI),
                 point(&f.value, def),
             ];
@@ -421,6 +427,37 @@ fn figure_rows(figures: &[FigureLine], columns: Columns) -> Vec<Vec<Cell>> {
                 row.extend([point(&f.year_target, def), percent(&f.year_target_percent)]);
             }
             row.into_iter().map(Cell::new).collect()
+        })
+        .collect()
+}
+
+/// The number of each figure's note, counted over the member's figures as the page counts
+/// them (`Giá trị hỗ trợ hội viên¹` on the page, `Giá trị hỗ trợ hội viên (1)` on paper).
+fn note_numbers(figures: &[FigureLine]) -> Vec<Option<usize>> {
+    let mut count = 0;
+    figures
+        .iter()
+        .map(|f| {
+            f.note.map(|_| {
+                count += 1;
+                count
+            })
+        })
+        .collect()
+}
+
+/// The member's notes on its figures, under its table: `(1) Giá trị hỗ trợ hội viên: Gồm …`.
+fn figure_notes(figures: &[FigureLine]) -> Vec<DocBlock> {
+    figures
+        .iter()
+        .zip(note_numbers(figures))
+        .filter_map(|(f, n)| {
+            let text = format!("({}) {}: {}", n?, f.def.label, f.note?.trim());
+            Some(DocBlock::Paragraph(vec![Span {
+                text,
+                bold: false,
+                italic: true,
+            }]))
         })
         .collect()
 }
@@ -636,6 +673,7 @@ fn results_blocks(
         if let Some(table) = member_table(member, columns) {
             blocks.push(DocBlock::Table(table));
         }
+        blocks.extend(figure_notes(&member.figures));
         if let Some(achievement) = member.achievement {
             blocks.extend(items(&achievement.highlights.iter().collect::<Vec<_>>()));
         }
