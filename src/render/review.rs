@@ -513,7 +513,12 @@ impl<'a> Views<'a> {
     /// The heading of a report section, without its number.
     pub fn section_heading(&self, report: &PeriodReport<'a>, section: Section) -> String {
         match section {
-            Section::Results => self.tr("results_heading"),
+            // The Word report's words: "Kết quả công tác thi đua 6 tháng đầu năm 2013".
+            Section::Results => format!(
+                "{} {}",
+                self.tr("results_heading"),
+                super::views::lowercase_first(&report.id.default_title(self.lang()))
+            ),
             Section::Directions => format!(
                 "{} {}",
                 self.tr("directions_heading"),

@@ -5,7 +5,9 @@ and data.xlsx (read with openpyxl) hold, and a real figure carries no sample mar
 usage: check_truth.py OUT_DIR EXPECTED.json
 EXPECTED holds {"issued": [period ids whose report is issued], "not_issued": [period ids with a
 page but no .docx], "sample": true|false (the site has sample data at all),
-"checked_min": N (at least this many figures compared)}.
+"checked_min": N (at least this many figures compared), "scorings": {period id: whether the
+scoring is sample data}}; a scoring's page, .docx and .xlsx say the same ranks, totals,
+self-assessment, differences, adjustments, criteria scores and awards.
 Prints "ok" and the number of figures compared, or raises AssertionError saying what differs.
 """
 import json
@@ -315,6 +317,13 @@ def check_period(period):
                 check_sheet(record, SHEET[earlier_col][0], SHEET[earlier_col][1], said, f"{where} [{earlier_col}]")
                 said = same(change_text, row[change_col], f"{where} [{change_col}]")
                 check_sheet(record, SHEET[change_col][0], None, said, f"{where} [{change_col}]")
+    # The same numbered sections, in the same words (paper writes them in capitals).
+    page_sections = [squash(h.text()) for h in root.find_all(lambda n: n.tag == "h2")
+                     if re.match(r"^[IVX]+\. ", squash(h.text()))]
+    body = paragraphs[: paragraphs.index("Phụ lục")] if "Phụ lục" in paragraphs else paragraphs
+    paper_sections = [p for p in body if re.match(r"^[IVX]+\. ", p)]
+    assert [h.upper() for h in page_sections] == paper_sections, \
+        f"{period}: sections on the page {page_sections}, in the Word report {paper_sections}"
     # The bloc-wide table: the same rows, the same totals and means.
     page_rows = page_shared(root)
     if shared is None:
@@ -332,6 +341,91 @@ def check_period(period):
                 same(a, b, f"{period} shared table {label} column {i + 1}")
     return paragraphs, sheet
 
+
+# ---- The scoring: the page's table, the scoring's .docx and its .xlsx ----------------------
+
+def number_or_text(text):
+    """`93,5` → 93.5; `3 (đồng hạng)` stays text; empty → None."""
+    text = squash(text).rstrip("*")
+    if text in ("", "–"):
+        return None
+    text = re.sub(r" \(\d+\)$", "", text)  # the footnote number of an adjustment, on paper
+    if re.fullmatch(r"[+−-]?\d[\d.]*(,\d+)?", text):
+        return vi_number(text)
+    return text
+
+
+def page_scoring(root):
+    table = next(root.find_all(lambda n: n.tag == "table" and n.has_class("scoring")))
+    head_rows = list(next(table.find_all(lambda n: n.tag == "thead")).find_all(lambda n: n.tag == "tr"))
+    first = [squash(th.text()) for th in head_rows[0].find_all(lambda n: n.tag == "th") if "colspan" not in th.attrs]
+    second = [(squash(th.text()), th.has_class("subtotal")) for th in head_rows[1].find_all(lambda n: n.tag == "th")]
+    names = first + [name if not subtotal else None for name, subtotal in second]
+    caption = next(table.find_all(lambda n: n.tag == "caption"), None)
+    rows = []
+    for tr in table.find_all(lambda n: n.tag == "tr" and "data-association" in n.attrs):
+        cells = [c for c in tr.children if isinstance(c, Node) and c.tag in ("td", "th")]
+        record = {}
+        for name, cell in zip(names, cells):
+            if name is None:
+                continue
+            if cell.has_class("name"):
+                record[name] = tr.attrs["data-association"]
+            elif cell.has_class("award"):
+                record[name] = squash(" ".join(
+                    squash(c.text()) for c in cell.children if isinstance(c, Node) and c.tag == "span"))
+            else:
+                record[name] = number_or_text(cell.text())
+        rows.append(record)
+    return rows, caption is not None and "Số liệu mẫu" in caption.text()
+
+
+def docx_scoring(path):
+    document = docx.Document(path)
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "STT")
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    # Two heading rows: groups (their criteria below them) then the criteria's ids.
+    names = [b if b else a for a, b in zip(rows[0], rows[1])]
+    records = []
+    for row in rows[3:]:
+        record = dict(zip(names, row))
+        records.append({k: (squash(v) if k in ("Đơn vị", "Khen thưởng") else number_or_text(v)) for k, v in record.items()})
+    text = "\n".join(p.text for p in document.paragraphs)
+    return records, "là số liệu mẫu" in text
+
+
+def check_scoring(period, sample):
+    folder = os.path.join(out, "scoring", period)
+    page_rows, page_sample = page_scoring(page_tree(os.path.join(folder, "index.html")))
+    paper_rows, paper_sample = docx_scoring(os.path.join(folder, f"bang-diem-{period}.docx"))
+    sheet = openpyxl.load_workbook(os.path.join(folder, f"bang-diem-{period}.xlsx")).worksheets[0]
+    values = list(sheet.iter_rows(values_only=True))
+    head = list(values[2])
+    sheet_rows = [dict(zip(head, r)) for r in values[4:] if r[0] is not None]
+    assert page_sample == paper_sample == sample, f"scoring {period}: sample on the page {page_sample}, on paper {paper_sample}"
+    assert len(page_rows) == len(paper_rows) == len(sheet_rows), f"scoring {period}: rows {len(page_rows)}, {len(paper_rows)}, {len(sheet_rows)}"
+    global compared
+    for page, paper, record in zip(page_rows, paper_rows, sheet_rows):
+        where = f"scoring {period} {paper['Đơn vị']}"
+        assert record["Đơn vị"] == paper["Đơn vị"], f"{where}: data.xlsx has {record['Đơn vị']!r} in this row"
+        for name, value in page.items():
+            if name in ("Đơn vị", "Khen thưởng"):
+                continue
+            assert name in paper, f"{where}: {name} on the page only"
+            assert paper[name] == value, f"{where} [{name}]: the page says {value!r}, the Word appendix {paper[name]!r}"
+            in_sheet = record.get(name)
+            assert in_sheet == value or (isinstance(value, float) and in_sheet is not None and abs(in_sheet - value) < 1e-9), \
+                f"{where} [{name}]: the page says {value!r}, the spreadsheet {in_sheet!r}"
+            compared += 1
+        award = page.get("Khen thưởng") or ""
+        paper_award = (paper.get("Khen thưởng") or "").replace("(", "").replace(")", "")
+        sheet_award = " ".join(x for x in (record.get("Khen thưởng"), record.get("Quyết định khen thưởng")) if x)
+        assert squash(award) == squash(paper_award) == squash(sheet_award), \
+            f"{where}: awards differ: page {award!r}, paper {paper_award!r}, spreadsheet {sheet_award!r}"
+
+
+for period, sample in expected.get("scorings", {}).items():
+    check_scoring(period, sample)
 
 for period in expected["issued"]:
     paragraphs, sheet = check_period(period)

@@ -395,10 +395,10 @@ pub fn scoring(views: &Views, result: &ScoringResult) -> Result<Vec<u8>, XlsxErr
             }
             Ok(())
         };
+        // The bloc's score stands whether or not the member assessed itself (the page and
+        // the appendix show it for every member).
         put("self", line.self_total)?;
-        if line.self_total.is_some() {
-            put("agreed", Some(line.criteria_total))?;
-        }
+        put("agreed", Some(line.criteria_total))?;
         put("difference", line.difference)?;
         put("adjustments", line.adjustments_total)?;
         put("total-score", Some(line.total))?;
