@@ -36,8 +36,10 @@ const BAR_TOP: f64 = 20.0;
 const BAR: f64 = 14.0;
 const TOP: f64 = 6.0;
 const SIDE: f64 = 2.0;
-/// Advance of a character at 14 px, a little on the wide side (so a value is never clipped).
-const CHAR: f64 = 8.0;
+/// Between the end of a bar and its value.
+const GAP: f64 = 6.0;
+/// The text size of labels and values (style.css: `.chart-value { font-size: 14px }`).
+const FONT: f64 = 14.0;
 const MAX_LABEL_CHARS: usize = 48;
 
 fn escape(text: &str) -> String {
@@ -46,13 +48,37 @@ fn escape(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// How wide `text` is drawn at [`FONT`], on the wide side: advances of DejaVu Sans (the
+/// fallback sans-serif of Linux desktops and the widest of the theme's fonts) plus 3 %, so a
+/// value after the longest bar is never clipped (`+13,6% (mẫu)` is 102.7 px in DejaVu Sans).
+fn text_width(text: &str) -> f64 {
+    let em: f64 = text
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => 0.637,
+            '%' => 0.950,
+            'm' | 'M' | 'W' | 'w' => 0.975,
+            ' ' | ',' | '.' | ':' | ';' | 'i' | 'l' | 'j' => 0.32,
+            '(' | ')' | '[' | ']' | 't' | 'f' | 'r' => 0.430,
+            '+' | '−' | '-' | '=' | '–' => 0.838,
+            c if c.is_uppercase() => 0.78,
+            _ => 0.64,
+        })
+        .sum();
+    em * FONT * 1.03
+}
+
+/// The label whole when it fits the drawing's width, else cut with an ellipsis where it does.
 fn shorten(label: &str) -> String {
-    if label.chars().count() <= MAX_LABEL_CHARS {
-        label.to_string()
-    } else {
-        let cut: String = label.chars().take(MAX_LABEL_CHARS - 1).collect();
-        format!("{}…", cut.trim_end())
+    let room = WIDTH - 2.0 * SIDE;
+    if label.chars().count() <= MAX_LABEL_CHARS && text_width(label) <= room {
+        return label.to_string();
     }
+    let mut cut: String = label.chars().take(MAX_LABEL_CHARS - 1).collect();
+    while !cut.is_empty() && text_width(&format!("{}…", cut.trim_end())) > room {
+        cut.pop();
+    }
+    format!("{}…", cut.trim_end())
 }
 
 /// Renders a chart; an empty chart renders nothing.
@@ -72,9 +98,10 @@ pub fn bar_chart(chart: &BarChart) -> String {
     let value_width = chart
         .bars
         .iter()
-        .map(|b| b.display.chars().count() as f64 * CHAR)
+        .map(|b| text_width(&b.display))
         .fold(0.0_f64, f64::max)
-        + 8.0;
+        + GAP
+        + SIDE;
     let plot = (WIDTH - 2.0 * SIDE - value_width).max(WIDTH / 3.0);
     let zero_x = SIDE + (-min) / span * plot;
     let height = TOP * 2.0 + ROW * chart.bars.len() as f64;
@@ -101,7 +128,7 @@ pub fn bar_chart(chart: &BarChart) -> String {
             escape(&shorten(&bar.label)),
             if *value < 0.0 { " negative" } else { "" },
             y + BAR_TOP,
-            zero_x.max(x + length) + 6.0,
+            zero_x.max(x + length) + GAP,
             y + BAR_TOP + BAR - 2.5,
             escape(&bar.display)
         );
@@ -191,8 +218,13 @@ mod tests {
             .unwrap()
             .parse()
             .unwrap();
-        let text = "khoảng +13,6% (mẫu)".chars().count() as f64 * CHAR;
+        // Measured, not estimated: the text's advance in DejaVu Sans at 14 px (PIL's
+        // ImageFont.getlength), the widest of the fonts the theme falls back to. With eight
+        // pixels a character the value ended at 403 px and was clipped on a phone.
+        let text = 159.04;
         assert!(start + text <= WIDTH, "{start} + {text}");
+        assert!(text_width("khoảng +13,6% (mẫu)") >= text);
+        assert!(text_width("+13,6% (mẫu)") >= 102.69);
         assert!(svg.contains(">Liên hiệp các Hội Khoa học và Kỹ thuật</text>"));
     }
 
