@@ -75,9 +75,12 @@ fn import_limited(site: &Site, file: &Path, megabytes: u64) -> Output {
     output
 }
 
-/// The address space every bounded import must fit in; a normal import needs well under
-/// 200 MB (measured: 45 MB resident).
-const MEMORY_MB: u64 = 400;
+/// The address space every bounded import must fit in; a normal import needs 45 MB resident.
+/// It is address space, not memory: thread stacks and allocator reservations count, and they
+/// grew when the build's watchdog and template budget came in (400 MB was enough before; the
+/// bombs' 50 MB parts then failed to allocate). A part inflated without the 50 MB cap asks for
+/// 1.5 GB, far over it.
+const MEMORY_MB: u64 = 600;
 
 /// The form speaks the site's language (vi for the fixture), whatever the messages' language.
 const FIGURES: &str = "Số liệu";

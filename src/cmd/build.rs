@@ -62,13 +62,20 @@ pub fn run(args: BuildArgs, lang: Option<Language>) -> i32 {
                     ui.diagnostics(diagnostics);
                     ui.say(Message::new("build-failed").nested("counts", diagnostics.summary()));
                 }
-                None => ui.say(Message::new("failed-io").nested(
-                    "error",
-                    Message::new("E614").arg(
-                        "error",
-                        blocpress::messages::MessageError::render_chain(&error, ui.language),
-                    ),
-                )),
+                None => {
+                    let text = blocpress::messages::MessageError::render_chain(&error, ui.language);
+                    // E614 is the system refusing a read or a write; a refusal of blocpress's own
+                    // (an output folder it will not write into) says why without it.
+                    let from_system = error
+                        .chain()
+                        .any(|cause| cause.downcast_ref::<std::io::Error>().is_some());
+                    ui.say(if from_system {
+                        Message::new("failed-system")
+                            .nested("error", Message::new("E614").arg("error", text))
+                    } else {
+                        Message::new("failed-io").arg("error", text)
+                    })
+                }
             }
             EXIT_SITE_ERRORS
         }

@@ -120,7 +120,7 @@ fn run_export(args: SheetExportArgs, lang: Option<Language>) -> i32 {
         return EXIT_SITE_ERRORS;
     }
     if let Err(error) = std::fs::create_dir_all(&out) {
-        ui.say(Message::new("failed-io").arg("error", format!("{}: {error}", out.display())));
+        ui.say(Message::new("failed-system").arg("error", format!("{}: {error}", out.display())));
         return EXIT_SITE_ERRORS;
     }
     // The record first: a form saved without it could never be imported.
@@ -132,7 +132,9 @@ fn run_export(args: SheetExportArgs, lang: Option<Language>) -> i32 {
     for ((_, workbook), path) in workbooks.into_iter().zip(&targets) {
         let saved = workbook.and_then(|mut w| w.save(path));
         if let Err(error) = saved {
-            ui.say(Message::new("failed-io").arg("error", format!("{}: {error}", path.display())));
+            ui.say(
+                Message::new("failed-system").arg("error", format!("{}: {error}", path.display())),
+            );
             return EXIT_SITE_ERRORS;
         }
         ui.say(Message::new("sheet-exported").arg("file", shown(path)));

@@ -316,7 +316,9 @@ impl Server {
         what: &str,
         check: impl Fn(&serde_json::Value) -> bool,
     ) -> serde_json::Value {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        // Generous: a rebuild that stops a runaway template waits out its time budget, and the
+        // machine may be loaded; polling ends as soon as the status holds.
+        let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let status = self.status();
             if check(&status) {
