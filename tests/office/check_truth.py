@@ -1,6 +1,6 @@
 """One truth in every output (SPEC Part 3): every figure, comparison, percentage, qualifier and
-sample mark of each review page equals what the period's Word report (read with python-docx)
-and data.xlsx (read with openpyxl) hold, and a real figure carries no sample mark anywhere.
+sample mark of each review page equals what the period's Word report (read with python-docx),
+data.xlsx (read with openpyxl) and data.json hold, and a real figure carries no sample mark anywhere.
 
 usage: check_truth.py OUT_DIR EXPECTED.json
 EXPECTED holds {"issued": [period ids whose report is issued], "not_issued": [period ids with a
@@ -339,7 +339,63 @@ def check_period(period):
                 assert page_row[0] == label, f"{period}: shared table row {page_row[0]!r} on the page, {label!r} on paper"
             for i, (a, b) in enumerate(zip(page_row[1:], paper_row[2:])):
                 same(a, b, f"{period} shared table {label} column {i + 1}")
+    check_json(period, sheet_rows)
     return paragraphs, sheet
+
+
+# ---- data.json: the same figures, in the base unit (đồng, not triệu đồng) ------------------
+
+SCALES = {None: 1, "nghìn": 1e3, "triệu": 1e6, "tỷ": 1e9}
+QUALIFIER_WORDS = {"over": "hơn", "about": "khoảng", "nearly": "gần", "under": "dưới"}
+
+
+def check_json(period, sheet_rows):
+    global compared
+    data = json.load(open(os.path.join(out, "reports", period, "data.json"), encoding="utf-8"))
+    seen = 0
+    for member in data["associations"]:
+        for figure in member.get("figures", []):
+            value = figure["value"]
+            if value is None:
+                continue
+            metric = data["metrics"][figure["metric"]]
+            where = f"{period} {member['name']} {metric['label']} (data.json)"
+            record = sheet_rows.get((member["name"], metric["label"]))
+            assert record is not None, f"{where}: not in data.xlsx"
+            seen += 1
+            scale = SCALES[metric.get("scale")]
+            qualifier = None
+            if isinstance(value, dict):
+                qualifier, value = QUALIFIER_WORDS[value["qualifier"]], value["value"]
+            said = (record.get("Số gần đúng") or "").split(";")[0].strip()
+            assert (said if said and ":" not in said else None) == qualifier, f"{where}: qualifier {qualifier!r}, data.xlsx {said!r}"
+            marks = [w.strip() for w in (record.get("Giá trị là số liệu mẫu") or "").split(";") if w.strip()]
+            assert figure["sample"] == ("kỳ này" in marks), f"{where}: sample {figure['sample']}, data.xlsx {marks}"
+            pairs = [("value", value, "Kết quả", True)]
+            for key, column, word, scaled in [
+                ("previous", "Kỳ trước", "kỳ trước", True),
+                ("change", "Tăng, giảm", None, True),
+                ("year_earlier", "Cùng kỳ năm trước", "cùng kỳ năm trước", True),
+                ("year_change", "So với cùng kỳ năm trước", None, True),
+                ("target", "Kế hoạch", "kế hoạch", True),
+                ("target_percent", "Tỷ lệ đạt kế hoạch", None, False),
+                ("year_target", "Kế hoạch năm", "kế hoạch năm", True),
+                ("year_target_percent", "Tỷ lệ đạt kế hoạch năm", None, False),
+            ]:
+                item = figure.get(key)
+                if item is None:
+                    assert record.get(column) in (None, ""), f"{where}: {key} missing, data.xlsx {column} = {record.get(column)!r}"
+                    continue
+                pairs.append((key, item["value"], column, scaled))
+                if word is not None:
+                    assert item["sample"] == (word in marks), f"{where}: {key} sample {item['sample']}, data.xlsx {marks}"
+            for key, number, column, scaled in pairs:
+                cell = record.get(column)
+                expected_cell = number / scale if scaled else number
+                assert isinstance(cell, (int, float)) and abs(cell - expected_cell) < 1e-6, \
+                    f"{where}: {key} = {number}, data.xlsx {column} = {cell!r}"
+                compared += 1
+    assert seen == len(sheet_rows), f"{period}: {seen} figures in data.json, {len(sheet_rows)} rows in data.xlsx"
 
 
 # ---- The scoring: the page's table, the scoring's .docx and its .xlsx ----------------------
