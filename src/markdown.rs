@@ -32,6 +32,8 @@ pub struct MarkdownContext<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub line: usize,
+    /// 1-based column in characters, 0 when unknown.
+    pub column: usize,
     /// A catalogue message whose id is a code (its letter says error or warning).
     pub message: crate::messages::Message,
 }
@@ -50,25 +52,34 @@ fn escape(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-struct LineIndex {
+struct LineIndex<'t> {
+    text: &'t str,
     starts: Vec<usize>,
 }
 
-impl LineIndex {
-    fn new(text: &str) -> Self {
+impl<'t> LineIndex<'t> {
+    fn new(text: &'t str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        LineIndex { text, starts }
     }
 
     fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset)
     }
+
+    /// The 1-based column of `offset` in characters (`Ảnh` is one column, not three bytes).
+    fn column(&self, offset: usize) -> usize {
+        let start = self.starts[self.line(offset).saturating_sub(1)];
+        self.text
+            .get(start..offset)
+            .map_or(0, |before| before.chars().count() + 1)
+    }
 }
 
 struct Renderer<'c> {
     context: &'c MarkdownContext<'c>,
-    lines: LineIndex,
+    lines: LineIndex<'c>,
     problems: Vec<Problem>,
     heading_ids: HashMap<String, usize>,
     /// Whether the first image of this text is the first a reader sees (not lazily loaded).
@@ -79,10 +90,26 @@ struct Renderer<'c> {
     source: Option<&'c Path>,
 }
 
+/// E400 for a link or image to `url`, a file that is not there: it says the folder the path
+/// names (`/images/2026/a.jpg` → `static/images/2026/`; a file next to the text → its folder
+/// under `content/`), so the editor copies the file where the link looks for it.
+fn missing_file(url: &str, path: &str) -> crate::messages::Message {
+    let folder = match path.rsplit_once('/') {
+        Some((dir, _)) if path.starts_with("content/") => format!("{dir}/"),
+        Some((dir, _)) => format!("static/{dir}/"),
+        None if path.starts_with("content/") => "content/".to_string(),
+        None => "static/".to_string(),
+    };
+    crate::messages::Message::new("E400")
+        .arg("target", url)
+        .arg("folder", folder)
+}
+
 impl Renderer<'_> {
     fn problem(&mut self, offset: usize, message: crate::messages::Message) {
         self.problems.push(Problem {
             line: self.lines.line(offset),
+            column: self.lines.column(offset),
             message,
         });
     }
@@ -97,10 +124,7 @@ impl Renderer<'_> {
             && !images.files.contains(&path)
             && !images.refused.contains(&path)
         {
-            self.problems.push(Problem {
-                line: self.lines.line(offset),
-                message: crate::messages::Message::new("E400").arg("target", url),
-            });
+            self.problem(offset, missing_file(url, &path));
         }
     }
 
@@ -117,7 +141,7 @@ impl Renderer<'_> {
                 Ok(dest)
             }
             Some(dest) if !images.outside.contains(&dest) => {
-                Err(crate::messages::Message::new("E400").arg("target", url))
+                Err(missing_file(url, &format!("content/{dest}")))
             }
             _ => Err(crate::messages::Message::new("E410").arg("target", url)),
         })
@@ -689,6 +713,9 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
     for document in &mut site.documents {
         problems.extend(render_body(&mut document.body, &document.source, context));
     }
+    for (source, body) in &mut site.failed_bodies {
+        problems.extend(render_body(body, source, context));
+    }
     for period in site.periods.values_mut() {
         if let (Some(narrative), Some(source)) = (&mut period.narrative, &period.source) {
             problems.extend(render_narrative(narrative, source, context));
@@ -776,7 +803,11 @@ pub fn render_field(
     let problems = rendered
         .problems
         .into_iter()
-        .map(|p| Problem { line: 1, ..p })
+        .map(|p| Problem {
+            line: 1,
+            column: 0,
+            ..p
+        })
         .collect();
     located(source, field.line, problems)
 }
@@ -810,7 +841,7 @@ fn located(source: &Path, first_line: usize, problems: Vec<Problem>) -> Vec<Diag
         .map(|p| {
             let d = Diagnostic::from_message(source, p.message);
             if first_line > 0 {
-                d.at(first_line + p.line - 1, 0)
+                d.at(first_line + p.line - 1, p.column)
             } else {
                 d
             }

@@ -492,6 +492,9 @@ pub struct Site {
     pub images: images::ImageCatalog,
     /// Official documents (`content/documents/`), newest first.
     pub documents: Vec<Document>,
+    /// The bodies of news items, pages and periods whose front matter has errors (already
+    /// reported): never published, only checked, so one run reports every error of a file.
+    pub failed_bodies: Vec<(PathBuf, Markdown)>,
 }
 
 /// An official document (`content/documents/<slug>.md`): a plan, a decision, a report with

@@ -60,6 +60,66 @@ impl<'a> YamlSource<'a> {
         self.report(keys, Message::new(code))
     }
 
+    /// [`YamlSource::report`] pointing at `value` as written under `keys` (`date: 31/11/2026`
+    /// → the column of `31/11/2026`; `associations: [a, hoi-x]` → of `hoi-x`, also in a block
+    /// list below the key), else at the key: the editor's eye goes where the mistake is.
+    pub fn report_value(&self, keys: &[&str], value: &str, message: Message) -> Diagnostic {
+        let at = self
+            .locate(keys)
+            .and_then(|key| self.locate_value_from(key, value))
+            .or_else(|| self.locate_or_parent(keys));
+        Diagnostic::from_message(self.path, message).at_opt(at)
+    }
+
+    /// Where `value` is first written as a whole word after the key at `(line, column)` (file
+    /// positions): on the key's line after its colon, or on the lines below that are indented
+    /// more than the key.
+    fn locate_value_from(
+        &self,
+        (line, column): (usize, usize),
+        value: &str,
+    ) -> Option<(usize, usize)> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        let first = line.checked_sub(self.line_offset + 1)?;
+        let lines: Vec<&str> = self.text.lines().collect();
+        let key_line = lines.get(first)?;
+        let key_start = key_line.char_indices().nth(column - 1)?.0;
+        let colon = key_start + key_line[key_start..].find(':')? + 1;
+        let key_indent = key_line.len() - key_line.trim_start().len();
+        let whole_word = |text: &str, at: usize| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + value.len()..].chars().next();
+            let edge =
+                |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || "_-./".contains(c)));
+            edge(before) && edge(after)
+        };
+        let find = |text: &str, from: usize| {
+            text[from..]
+                .match_indices(value)
+                .map(|(i, _)| from + i)
+                .find(|&at| whole_word(text, at))
+        };
+        if let Some(at) = find(key_line, colon) {
+            return Some((line, key_line[..at].chars().count() + 1));
+        }
+        for (index, text) in lines.iter().enumerate().skip(first + 1) {
+            let trimmed = text.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            if text.len() - trimmed.len() <= key_indent && !trimmed.starts_with("- ") {
+                break;
+            }
+            if let Some(at) = find(text, 0) {
+                return Some((index + 1 + self.line_offset, text[..at].chars().count() + 1));
+            }
+        }
+        None
+    }
+
     fn finding(&self, finding: crate::yaml_lint::Finding) -> Diagnostic {
         // The checks count bytes; messages count characters (`Sơ kết` is 6, not 9).
         let column = self
@@ -352,6 +412,12 @@ fn to_diagnostic(source: &YamlSource, error: &serde_yaml::Error) -> Diagnostic {
     if let Some(diagnostic) = key_diagnostic(source, field, detail, position) {
         return diagnostic;
     }
+    if let Some(finding) = position
+        .and_then(|(line, _)| line.checked_sub(source.line_offset))
+        .and_then(|line| crate::yaml_lint::missing_space_near(source.text, line))
+    {
+        return source.finding(finding);
+    }
     value_diagnostic(source, field, detail, position)
 }
 
@@ -446,6 +512,7 @@ fn key_diagnostic(
                 return Some(
                     Diagnostic::new(path, "E034")
                         .count("spaces", spaces)
+                        .arg("key", unknown.clone())
                         .at(line, column),
                 );
             }

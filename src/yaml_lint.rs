@@ -143,6 +143,16 @@ pub fn flow_decimal_comma(text: &str) -> Option<Finding> {
     None
 }
 
+/// Checked when a value has the wrong type: `metrics:` followed by `  conferences:35` and
+/// more lines is one text to the parser ("conferences:35 participants"), which the editor
+/// would be told is not a list of `key: value` lines. The missing space is the mistake:
+/// E032 at or just below the line the value starts on.
+pub fn missing_space_near(text: &str, line: usize) -> Option<Finding> {
+    scan(text)
+        .into_iter()
+        .find(|f| f.code == "E032" && f.line >= line && f.line <= line + 1)
+}
+
 /// Checked when the parser failed, to say what the editor did: the findings near the line the
 /// parser named (it reports a line or two below the mistake).
 pub fn after_failure(text: &str, parser_line: Option<usize>) -> Option<Finding> {
@@ -156,6 +166,16 @@ pub fn after_failure(text: &str, parser_line: Option<usize>) -> Option<Finding> 
 
 fn indent_of(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
+}
+
+/// What an indentation message quotes: the key of the line, else its first words.
+fn line_key(content: &str) -> String {
+    plain_key(content).map_or_else(|| content.chars().take(30).collect(), str::to_string)
+}
+
+/// The byte offset of `part`, a slice of `line`, in `line`.
+fn offset_in(line: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(line.as_ptr() as usize)
 }
 
 /// `key:` at the start of `content` (a plain key of letters, digits, `_`, `-`, `.`).
@@ -249,12 +269,17 @@ fn scan(text: &str) -> Vec<Finding> {
             } else if plain_key(content).is_some() || content.starts_with("- ") {
                 findings.push(
                     Finding::new("E034", number, indent + 1)
-                        .arg("spaces", previous_indent.to_string()),
+                        .arg("spaces", previous_indent.to_string())
+                        .arg("key", line_key(content)),
                 );
             }
         } else if indent < top {
             // Between two levels: lines up with neither.
-            findings.push(Finding::new("E034", number, indent + 1).arg("spaces", top.to_string()));
+            findings.push(
+                Finding::new("E034", number, indent + 1)
+                    .arg("spaces", top.to_string())
+                    .arg("key", line_key(content)),
+            );
         }
         let item = content.strip_prefix("- ").unwrap_or(content);
         findings.extend(dash_without_space(&lines, index, indent, content));
@@ -332,7 +357,8 @@ fn colon_without_space(raw: &str, item: &str, number: usize) -> Option<Finding> 
         && !matches!(after, '/' | ':')
         && !key.chars().all(|c| c.is_ascii_digit())
     {
-        let column = raw.len() - item.len() + 1;
+        // `item` ends before a comment: count from where it starts, not from the line's end.
+        let column = offset_in(raw, item) + 1;
         let written: String = item.chars().take(40).collect();
         return Some(
             Finding::new("E032", number, column + key.len())
@@ -364,7 +390,7 @@ fn text_after_quote(raw: &str, item: &str, number: usize) -> Option<Finding> {
                     inner.replace("\\\"", "\"").replace('\'', "''")
                 )
             };
-            let column = raw.len() - value.len() + 1;
+            let column = offset_in(raw, value) + 1;
             return Some(
                 Finding::new("E036", number, column)
                     .arg("written", value.chars().take(40).collect::<String>())

@@ -174,6 +174,14 @@ fn init_creates_a_site_that_checks_and_builds_without_warnings() {
     let review = text_of(&html(&periods[0].path().join("index.html")));
     assert!(review.contains("Đây là bài sơ kết mẫu"), "{review}");
     assert!(review.contains("Chưa báo cáo"), "an empty sample value");
+    // Money is declared as an amount in millions, as offices write it: the sample's 85000000
+    // đồng reads "85 triệu đồng", never "85.000.000 đồng".
+    assert!(review.contains("85 triệu đồng"), "{review}");
+    assert!(!review.contains("85.000.000"), "{review}");
+    let declared = yaml(&site.join("site.yaml"));
+    let money = &declared["metrics"]["support_value"];
+    assert_eq!(money["kind"].as_str(), Some("amount"), "{money:?}");
+    assert_eq!(money["scale"].as_str(), Some("triệu"), "{money:?}");
 }
 
 #[test]

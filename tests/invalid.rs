@@ -2043,7 +2043,7 @@ fn an_unknown_key_does_not_hide_the_other_errors_of_its_file() {
     assert_eq!(result.code, Some(1), "{}", result.stderr);
     for expected in [
         "error[E010]: content/news/x.md:3:1: unknown key `tieu_de`",
-        "error[E045]: content/news/x.md:4:1: `28/11/2026` is not a valid date",
+        "error[E045]: content/news/x.md:4:7: `28/11/2026` is not a valid date",
         "error[E010]: content/news/x.md:5:1: unknown key `anh`",
         "error[E051]: content/news/x.md:6:1: `Sơ kết` is not a valid slug",
     ] {
@@ -2076,7 +2076,7 @@ fn english_messages_for_a_sample_read_as_written() {
     for expected in [
         "error[E032]: content/associations/hoi-luat-gia/2013-h1.yaml:4:15: `participants:534`: add a space after the colon: participants: 534",
         "error[E031]: content/scoring/2013.yaml:11:37: `9,5` inside braces is read as two values (the comma separates them); write decimals with a dot: 9.5",
-        "error[E046]: content/news/2013-06-21-so-ket.md:3:1: `2026-11-31` is not a valid date: month 11 of 2026 has only 30 days",
+        "error[E046]: content/news/2013-06-21-so-ket.md:3:7: `2026-11-31` is not a valid date: month 11 of 2026 has only 30 days; its last day is 2026-11-30",
     ] {
         assert!(
             result.stderr.contains(expected),

@@ -60,7 +60,7 @@ fn check_inside_content_finds_the_site_like_git() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains(
-            "lỗi[E045]: content/news/x.md:3:1: “28/11/2026” không phải ngày hợp lệ: ngày viết theo dạng năm-tháng-ngày: 2026-11-28"
+            "lỗi[E045]: content/news/x.md:3:7: “28/11/2026” không phải ngày hợp lệ: ngày viết theo dạng năm-tháng-ngày: 2026-11-28"
         ),
         "{}",
         stderr(&out)

@@ -351,7 +351,7 @@ fn a_broken_file_keeps_the_last_good_site_and_reports_file_and_line() {
     assert_eq!(title_of(&page), "Sơ kết thi đua 6 tháng đầu năm");
     assert!(
         server.log().contains(&format!(
-            "error[E045]: {news}:3:1: `21/06/2013` is not a valid date: write it year-month-day: 2013-06-21"
+            "error[E045]: {news}:3:7: `21/06/2013` is not a valid date: write it year-month-day: 2013-06-21"
         )),
         "{}",
         server.log()

@@ -9,6 +9,7 @@ E455 = there is no member “{ $member }” in content/associations/: create its
 E456 = the upload is larger than { $limit } MB: make the image smaller (about 1600 pixels wide is enough) and upload it again
 E457 = the file is larger than { $limit } MB: split the content into smaller files
 E458 = the request to the admin page lacks or has a wrong “{ $param }”: reload the admin page (F5) and try again
+E459 = `{ $value }` is not a real date: type it day/month/year, for example { $example }
 
 ## Messages of the admin page (not content errors).
 

@@ -108,7 +108,7 @@ E029 = the YAML cannot be read here (the parser says: { $detail }); check the in
 E031 = `{ $value }` inside braces is read as two values (the comma separates them); write decimals with a dot: { $fixed }
 E032 = `{ $written }`: add a space after the colon: { $fixed }
 E033 = `{ $written }`: add a space after the dash of a list item: { $fixed }
-E034 = this line is indented one step off: { $spaces ->
+E034 = `{ $key }`: this line is indented one step off: { $spaces ->
     [0] remove the spaces at its start, to line up with the line above
    *[other] indent it with { $spaces } spaces, like the line above
 }
@@ -119,7 +119,10 @@ E040 = file is empty: it needs front matter between two `---` lines
 E041 = the file must start with a line `---`, then the front matter (title, date, …), then another `---`
 E042 = the front matter is never closed: add a line `---` after it, before the text
 E045 = `{ $value }` is not a valid date: write it year-month-day: { $fixed }
-E046 = `{ $value }` is not a valid date: month { $month } of { $year } has only { $days } days
+E046 = `{ $value }` is not a valid date: month { $month } of { $year } has only { $days } days{ $order ->
+    [day-first] ; write dates year-month-day, for example the month's last day: { $fixed }
+   *[iso] ; its last day is { $fixed }
+}
 E047 = `{ $value }` is not a valid date: write YYYY-MM-DD (for example 2013-06-21), or a time such as 2013-06-21T08:30:00+07:00
 E048 = `{ $value }` is not a valid date: there is no month { $month }; write YYYY-MM-DD
 

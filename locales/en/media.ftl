@@ -1,6 +1,6 @@
 ## Photos and documents (issue 14): codes E400–E449, W400–W449.
 
-E400 = link or image `{ $target }` points to a file the site does not have: copy the file into static/ (for example static/files/…) or next to this file, or correct the path
+E400 = link or image `{ $target }` points to a file the site does not have: copy the file into the folder { $folder }, or correct the path to the file's name
 E401 = `{ $field }` points to `{ $target }`, a file the site does not have: copy the file into static/ or next to this file, or correct the path
 E402 = this image cannot be read ({ $error }): the file is damaged or not a JPEG, PNG, WebP or GIF image; open it on a computer and save it again as JPEG, or use another photo
 E403 = cannot write the processed image to the cache .blocpress-cache ({ $error }): check the site folder's permissions and free disk space

@@ -9,6 +9,7 @@ E455 = Chưa có hội “{ $member }” trong content/associations/: tạo thư
 E456 = Tệp tải lên lớn hơn { $limit } MB: thu nhỏ ảnh (chiều rộng khoảng 1600 điểm ảnh là đủ) rồi tải lên lại
 E457 = Tệp lớn hơn { $limit } MB: chia nội dung thành nhiều tệp nhỏ hơn
 E458 = Yêu cầu gửi đến trang quản trị thiếu hoặc sai mục “{ $param }”: tải lại trang quản trị (F5) rồi làm lại
+E459 = “{ $value }” không phải một ngày có thật: gõ theo dạng ngày/tháng/năm, ví dụ { $example }
 
 ## Thông báo của trang quản trị (không phải lỗi nội dung).
 

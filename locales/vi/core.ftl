@@ -99,7 +99,7 @@ E029 = không đọc được dữ liệu ở đây (trình đọc YAML báo: { 
 E031 = “{ $value }” trong dấu ngoặc nhọn bị đọc thành hai giá trị (dấu phẩy dùng để ngăn cách); viết số thập phân bằng dấu chấm: { $fixed }
 E032 = “{ $written }”: thêm một dấu cách sau dấu hai chấm: { $fixed }
 E033 = “{ $written }”: thêm một dấu cách sau dấu gạch đầu dòng: { $fixed }
-E034 = dòng này thụt lề lệch một bậc: { $spaces ->
+E034 = “{ $key }”: dòng này thụt lề lệch một bậc: { $spaces ->
     [0] xoá hết dấu cách ở đầu dòng cho thẳng cột với dòng trên
    *[other] thụt lề bằng { $spaces } dấu cách như dòng trên
 }
@@ -110,7 +110,10 @@ E040 = tệp trống: cần phần thông tin đầu bài nằm giữa hai dòng
 E041 = tệp phải bắt đầu bằng một dòng `---`, tiếp theo là phần thông tin (title, date, …), rồi thêm một dòng `---`
 E042 = phần thông tin đầu bài chưa được đóng: thêm một dòng `---` sau phần đó, trước nội dung bài
 E045 = “{ $value }” không phải ngày hợp lệ: ngày viết theo dạng năm-tháng-ngày: { $fixed }
-E046 = “{ $value }” không phải ngày hợp lệ: tháng { $month } năm { $year } chỉ có { $days } ngày
+E046 = “{ $value }” không phải ngày hợp lệ: tháng { $month } năm { $year } chỉ có { $days } ngày{ $order ->
+    [day-first] ; ngày viết theo dạng năm-tháng-ngày, ví dụ ngày cuối tháng: { $fixed }
+   *[iso] ; ngày cuối tháng là { $fixed }
+}
 E047 = “{ $value }” không phải ngày hợp lệ: viết theo dạng năm-tháng-ngày, ví dụ 2013-06-21 (có thể thêm giờ: 2013-06-21T08:30:00+07:00)
 E048 = “{ $value }” không phải ngày hợp lệ: không có tháng { $month }; viết theo dạng năm-tháng-ngày, ví dụ 2013-06-21
 

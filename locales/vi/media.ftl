@@ -1,6 +1,6 @@
 ## Ảnh và văn bản (issue 14): mã E400–E449, W400–W449.
 
-E400 = liên kết hoặc ảnh “{ $target }” trỏ tới một tệp không có trong trang: hãy chép tệp vào thư mục static/ (ví dụ static/files/…) hoặc đặt cạnh tệp này, hoặc sửa lại đường dẫn cho đúng tên tệp
+E400 = liên kết hoặc ảnh “{ $target }” trỏ tới một tệp không có trong trang: hãy chép tệp vào thư mục { $folder }, hoặc sửa lại đường dẫn cho đúng tên tệp
 E401 = mục “{ $field }” trỏ tới tệp “{ $target }” không có trong trang: hãy chép tệp vào thư mục static/ hoặc đặt cạnh tệp này, hoặc sửa lại đường dẫn cho đúng tên tệp
 E402 = không đọc được ảnh này ({ $error }): tệp bị hỏng hoặc không phải ảnh JPEG, PNG, WebP, GIF; hãy mở ảnh bằng máy tính rồi lưu lại thành JPEG, hoặc thay bằng ảnh khác
 E403 = không ghi được ảnh đã xử lý vào bộ nhớ đệm .blocpress-cache ({ $error }): hãy kiểm tra quyền ghi và dung lượng đĩa của thư mục trang

@@ -104,12 +104,12 @@ fn text(name: &str, label: &str, required: bool) -> Value {
     json!({ "name": name, "label": label, "widget": "text", "required": required })
 }
 
+/// A date: blocpress's own day/month/year widget (widgets.js), which takes and shows
+/// 12/03/2026 and stores 2026-03-12; Decap's showed the browser's order and a "UTC" label. It is
+/// registered under Decap's name `datetime` too, because Decap reads a news item's date for its
+/// file name (`{{year}}`…) only from a field of that widget (else it takes today's date).
 fn date(name: &str, label: &str, required: bool) -> Value {
-    json!({
-        "name": name, "label": label, "widget": "datetime", "required": required,
-        "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": false,
-        "picker_utc": true,
-    })
+    json!({ "name": name, "label": label, "widget": "datetime", "required": required })
 }
 
 fn draft() -> Value {
@@ -126,7 +126,9 @@ fn body() -> Value {
 fn markdown_list(name: &str, label: &str, item: &str) -> Value {
     json!({
         "name": name, "label": label, "label_singular": item, "widget": "list",
-        "required": false, "field": { "name": "item", "label": item, "widget": "text" },
+        // Collapsed, an item shows its own words, not only the item's label.
+        "required": false, "summary": "{{fields.item}}",
+        "field": { "name": "item", "label": item, "widget": "text" },
     })
 }
 
@@ -149,11 +151,10 @@ fn period_ids(site: &Site, year: u16) -> Vec<PeriodId> {
     ids.into_iter().rev().collect()
 }
 
+/// A period as the lists name it: always by its time ("6 tháng đầu năm 2026", "Năm 2026"), so a
+/// list does not mix a review's own title ("Sơ kết công tác thi đua …") with the others.
 fn period_title(site: &Site, id: PeriodId) -> String {
-    site.periods
-        .get(&id)
-        .map(|p| p.title.clone())
-        .unwrap_or_else(|| id.default_title(site.config.language))
+    id.default_title(site.config.language)
 }
 
 fn news(site: &Site, year: u16) -> Value {
@@ -304,14 +305,18 @@ fn metric_field(key: &str, def: &MetricDef) -> Value {
 }
 
 fn figures(site: &Site, association: &crate::model::Association, year: u16) -> Value {
-    let metrics: Vec<(&String, &MetricDef)> = association
+    // The bloc's common figures first, then the member's own: the order of the Excel form and of
+    // the review. A common metric the member defines again takes the member's definition.
+    let metrics: Vec<(&String, &MetricDef)> = site
+        .config
         .metrics
         .iter()
+        .map(|(k, d)| (k, association.metrics.get(k).unwrap_or(d)))
         .chain(
-            site.config
+            association
                 .metrics
                 .iter()
-                .filter(|(k, _)| !association.metrics.contains_key(*k)),
+                .filter(|(k, _)| !site.config.metrics.contains_key(*k)),
         )
         .collect();
     let metric_fields: Vec<Value> = metrics.iter().map(|(k, d)| metric_field(k, d)).collect();
@@ -522,6 +527,66 @@ mod tests {
             .iter()
             .find(|c| c["name"] == name)
             .unwrap_or_else(|| panic!("no collection {name}"))
+    }
+
+    /// Issue 29: every list of periods names them by their time only (the example's 2013-h1 has
+    /// its own title "Sơ kết công tác thi đua 6 tháng đầu năm 2013"); lists of text show each
+    /// item's words when collapsed; dates use the day-first widget, with no "UTC".
+    #[test]
+    fn periods_are_named_alike_lists_show_their_text_and_dates_are_day_first() {
+        let site = example();
+        assert!(
+            site.periods.values().any(|p| p.title.starts_with("Sơ kết")),
+            "the example has a review with a title of its own"
+        );
+        let config = config_value(&site, &Backend::Local, 2026);
+        let periods = collection(&config, "periods");
+        let labels: Vec<&str> = periods["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["label"].as_str())
+            .collect();
+        assert!(labels.contains(&"6 tháng đầu năm 2013"), "{labels:?}");
+        assert!(labels.contains(&"Năm 2026"), "{labels:?}");
+        for label in &labels {
+            assert!(
+                label.starts_with("6 tháng ") || label.starts_with("Năm "),
+                "{labels:?}"
+            );
+        }
+        let news = collection(&config, "news");
+        let text = serde_json::to_string(&config).unwrap();
+        assert!(
+            !text.contains("Sơ kết công tác"),
+            "a review's own title in a list"
+        );
+        assert!(!text.contains("picker_utc"), "no UTC picker");
+        let field = |c: &Value, name: &str| {
+            c["fields"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["name"] == name)
+                .cloned()
+                .unwrap_or_else(|| panic!("no field {name}"))
+        };
+        // blocpress's own day-first widget, registered under Decap's name (widgets.js).
+        assert_eq!(field(news, "date")["widget"], "datetime");
+        assert!(field(news, "date").get("date_format").is_none());
+        let figures = collection(&config, "figures-hoi-luat-gia");
+        let form = &figures["files"][0];
+        assert_eq!(field(form, "highlights")["summary"], "{{fields.item}}");
+        // The bloc's common figures before the member's own, as in the Excel form.
+        let metrics = field(form, "metrics");
+        let names: Vec<&str> = metrics["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["name"].as_str())
+            .collect();
+        let common: Vec<&str> = site.config.metrics.keys().map(String::as_str).collect();
+        assert_eq!(&names[..common.len()], &common[..], "{names:?}");
     }
 
     #[test]

@@ -59,6 +59,7 @@ pub fn messages_js(language: crate::i18n::Language) -> String {
                 .arg("min", "{min}")
                 .arg("max", "{max}"),
         ),
+        coded("E459", number("E459").arg("example", "{example}")),
     ]
     .into_iter()
     .collect();
@@ -98,8 +99,20 @@ pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
 
 /// `/admin/index.html`: loads the bundle, completes the Vietnamese phrases, starts the CMS.
 /// `site_title` is shown in the browser tab.
-pub fn index_html(site_title: &str) -> String {
+/// `/admin/index.html`; `stylesheet` is the site's own stylesheet (`/style.css`, with the base
+/// path when published), which the preview pane uses so an entry looks as it will on the site.
+pub fn index_html(site_title: &str, stylesheet: &str) -> String {
     let title = escape_html(site_title);
+    // Inside a <script>: no `</` may close it early.
+    let preview = if stylesheet.is_empty() {
+        String::new()
+    } else {
+        let url = serde_json::Value::String(stylesheet.to_string()).to_string();
+        format!(
+            "window.CMS.registerPreviewStyle({}); ",
+            url.replace("</", "<\\/")
+        )
+    };
     format!(
         r#"<!doctype html>
 <html lang="vi">
@@ -115,7 +128,7 @@ pub fn index_html(site_title: &str) -> String {
   <script src="vi-phrases.js"></script>
   <script src="messages.js"></script>
   <script src="widgets.js"></script>
-  <script>window.CMS.init();</script>
+  <script>{preview}window.CMS.init();</script>
 </body>
 </html>
 "#
@@ -146,7 +159,14 @@ pub fn publish(
         all
     };
     let config = config::generate(site, &config::Backend::GitHub(settings.clone()));
-    let index = index_html(&site.config.title);
+    // A theme without a style.css (a custom one) gets Decap's plain preview.
+    let has_style = site.static_files.iter().any(|f| f.dest == "style.css");
+    let stylesheet = if has_style {
+        format!("{}style.css", site.config.base_path)
+    } else {
+        String::new()
+    };
+    let index = index_html(&site.config.title, &stylesheet);
     let messages = messages_js(site.config.language);
     let files = [
         ("index.html", index.as_bytes()),

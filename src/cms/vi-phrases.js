@@ -126,7 +126,63 @@
     return into;
   }
   var vi = merge(JSON.parse(JSON.stringify(window.CMS.getLocale('vi') || {})), extra);
-  // Decap's own words replaced: a button in words rather than a sign some fonts lack.
+  // Decap's own words replaced: a button in words rather than a sign some fonts lack, and the
+  // phrases that read as a machine translation, in the words a provincial office uses.
   vi.collection.collectionTop.newButton = 'Thêm %{collectionLabel}';
+  var office = {
+    app: {
+      header: { media: 'Ảnh và tệp' },
+      app: { waitingBackend: 'Đang kết nối với máy chủ...' },
+    },
+    collection: {
+      sidebar: { collections: 'Mục nội dung', allCollections: 'Tất cả mục nội dung' },
+      collectionTop: { viewAs: 'Xem dạng' },
+      entries: { noEntries: 'Chưa có bài nào' },
+    },
+    editor: {
+      editor: {
+        onLeavePage: 'Rời trang này? Những gì chưa lưu sẽ mất.',
+        onPublishing: 'Lưu và đưa bài này lên trang?',
+        onDeletePublishedEntry: 'Xoá bài này khỏi trang?',
+      },
+      editorToolbar: {
+        backCollection: 'Đang soạn: %{collectionLabel}',
+        status: 'Trạng thái: %{status}',
+        unsavedChanges: 'Có thay đổi chưa lưu',
+        changesSaved: 'Đã lưu',
+        publish: 'Lưu',
+        publishing: 'Đang lưu...',
+        publishNow: 'Lưu và đưa lên trang',
+        publishAndCreateNew: 'Lưu rồi viết bài mới',
+        publishAndDuplicate: 'Lưu rồi sao thành bài mới',
+        deleteEntry: 'Xoá bài này',
+        deletePublishedEntry: 'Xoá bài này',
+      },
+    },
+    mediaLibrary: {
+      mediaLibrary: { onDelete: 'Xoá tệp này?' },
+      mediaLibraryModal: {
+        mediaAssets: 'Ảnh và tệp',
+        chooseSelected: 'Dùng ảnh đã chọn',
+        deleteSelected: 'Xoá ảnh đã chọn',
+        upload: 'Tải ảnh lên',
+        noAssetsFound: 'Chưa có ảnh hay tệp nào.',
+        noImagesFound: 'Chưa có ảnh nào.',
+      },
+    },
+    ui: {
+      toast: {
+        entrySaved: 'Đã lưu vào tệp',
+        entryPublished: 'Đã lưu; trang đang được cập nhật',
+        missingRequiredField: 'Còn ô bắt buộc chưa điền. Điền đủ rồi lưu lại.',
+      },
+    },
+  };
+  (function replace(into, from) {
+    Object.keys(from).forEach(function (key) {
+      if (from[key] && typeof from[key] === 'object') replace(into[key] = into[key] || {}, from[key]);
+      else into[key] = from[key];
+    });
+  })(vi, office);
   window.CMS.registerLocale('vi', vi);
 })();

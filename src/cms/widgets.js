@@ -178,3 +178,169 @@
   var NumberPreview = function (props) { return h('p', null, show(props.value)); };
   window.CMS.registerWidget('number_vi', NumberControl, NumberPreview);
 })();
+
+// `date_vi`: the date fields. Vietnamese offices write 12/03/2026 (day first); Decap's own date
+// widget showed the browser's order (mm/dd/yyyy on an English system) and a "UTC" label. This
+// one takes and shows day/month/year and stores YYYY-MM-DD, the form blocpress reads. A date
+// that is not in the calendar (31/11/2026) is refused with its coded message (E459).
+(function () {
+  var h = window.h;
+  var messages = window.BLOCPRESS_MESSAGES || {};
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  function daysIn(year, month) { return new Date(Date.UTC(year, month, 0)).getUTCDate(); }
+  function show(value) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value || ''));
+    return m ? m[3] + '/' + m[2] + '/' + m[1] : String(value || '');
+  }
+  // `{ value }` (YYYY-MM-DD, or '' for empty) or `{ error }`.
+  function read(text) {
+    var t = String(text).trim();
+    if (t === '') return { value: '' };
+    var day, month, year, m;
+    if ((m = /^(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})$/.exec(t))) {
+      day = +m[1]; month = +m[2]; year = +m[3];
+    } else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) {
+      year = +m[1]; month = +m[2]; day = +m[3];
+    }
+    if (!year || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
+      var example = year && month >= 1 && month <= 12
+        ? pad(daysIn(year, month)) + '/' + pad(month) + '/' + year : '12/03/2026';
+      var message = (messages.E459 || 'E459: {value}').split('{value}').join(t).split('{example}').join(example);
+      return { error: message };
+    }
+    return { value: year + '-' + pad(month) + '-' + pad(day) };
+  }
+  var DateControl = window.createClass({
+    getInitialState: function () { return { text: show(this.props.value), own: this.props.value }; },
+    componentDidUpdate: function () {
+      if (this.props.value !== this.state.own && !(this.props.value === '' && this.state.own === undefined)) {
+        this.setState({ text: show(this.props.value), own: this.props.value });
+      }
+    },
+    onChange: function (event) {
+      var text = event.target.value;
+      var read_ = read(text);
+      var value = read_.error ? text : read_.value;
+      this.setState({ text: text, own: value });
+      this.props.onChange(value);
+    },
+    onBlur: function () {
+      var read_ = read(this.state.text);
+      if (!read_.error) this.setState({ text: show(read_.value) });
+      if (this.props.setInactiveStyle) this.props.setInactiveStyle();
+    },
+    isValid: function () {
+      var read_ = read(this.state.text);
+      return read_.error ? { error: { type: 'blocpress-date', message: read_.error } } : true;
+    },
+    render: function () {
+      return h('input', {
+        id: this.props.forID, type: 'text', inputMode: 'numeric', autoComplete: 'off',
+        placeholder: 'ngày/tháng/năm', 'data-date-vi': 'true',
+        className: this.props.classNameWrapper, value: this.state.text,
+        onChange: this.onChange, onFocus: this.props.setActiveStyle, onBlur: this.onBlur,
+      });
+    },
+  });
+  var DatePreview = function (props) { return h('p', null, show(props.value)); };
+  window.CMS.registerWidget('date_vi', DateControl, DatePreview);
+  // Under Decap's own name too: Decap takes a news item's {{year}}-{{month}}-{{day}} for its file
+  // name only from a `datetime` field, so this one replaces Decap's.
+  window.CMS.registerWidget('datetime', DateControl, DatePreview);
+})();
+
+// A photo chosen in the media library stays in the browser until the entry is saved, but Decap
+// shows it by its address on the site (/images/anh.jpg), which has nothing there yet: a broken
+// thumbnail and preview (Decap issues 3612, 7587). Each file the page makes a blob address for
+// is remembered by its name, and an image under that name that fails to load gets the blob.
+(function () {
+  var blobs = {};
+  function key(name) {
+    return String(name).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd')
+      .toLowerCase().replace(/[^a-z0-9.]+/g, '-');
+  }
+  var create = URL.createObjectURL;
+  URL.createObjectURL = function (object) {
+    var url = create.apply(URL, arguments);
+    if (object && object.name) blobs[key(object.name)] = url;
+    return url;
+  };
+  function rescue(img) {
+    if (!img || img.tagName !== 'IMG' || !img.src || img.src.indexOf('blob:') === 0) return;
+    var name = img.src.split(/[?#]/)[0].split('/').pop();
+    try { name = decodeURIComponent(name); } catch (e) { /* keep it as written */ }
+    var blob = blobs[key(name)];
+    if (blob) img.src = blob;
+  }
+  function watch(doc) {
+    if (!doc || doc.__blocpressPhotos) return;
+    doc.__blocpressPhotos = true;
+    doc.addEventListener('error', function (event) { rescue(event.target); }, true);
+  }
+  function failed(doc) {
+    Array.prototype.forEach.call(doc.images || [], function (img) {
+      if (img.complete && img.naturalWidth === 0) rescue(img);
+    });
+  }
+  watch(document);
+  // The preview pane is a frame with a document of its own, made and remade by Decap.
+  new MutationObserver(function () {
+    Array.prototype.forEach.call(document.querySelectorAll('iframe'), function (frame) {
+      try {
+        if (!frame.__blocpressPhotos) {
+          frame.__blocpressPhotos = true;
+          frame.addEventListener('load', function () { watch(frame.contentDocument); failed(frame.contentDocument); });
+        }
+        watch(frame.contentDocument);
+        failed(frame.contentDocument);
+      } catch (e) { /* a frame of another origin: not Decap's preview */ }
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+})();
+
+// A new, empty entry is not saved: Decap's toolbar says "changes saved" for any entry without
+// changes, a new one too. On a new entry's page, until it is edited, the words say what is true.
+// Only a text node's words change, so React goes on updating the same node; and what was changed
+// is put back when the page is left (React still holds "saved" there and would not rewrite it).
+(function () {
+  var NEW_ENTRY = 'Bài mới, chưa lưu';
+  var changed = [];
+  var edited = false;
+  function toolbar(key) {
+    var said = [];
+    ['vi', 'en'].forEach(function (lang) {
+      var locale = window.CMS.getLocale(lang);
+      var words = locale && locale.editor && locale.editor.editorToolbar && locale.editor.editorToolbar[key];
+      if (words) said.push(words.trim());
+    });
+    return said;
+  }
+  function isNew() { return /\/new(\?|$)/.test(window.location.hash); }
+  function restore() {
+    changed.forEach(function (item) {
+      if (item.node.nodeValue === NEW_ENTRY) item.node.nodeValue = item.was;
+    });
+    changed = [];
+  }
+  function fix() {
+    if (!isNew()) { restore(); return; }
+    var saved = toolbar('changesSaved');
+    var unsaved = toolbar('unsavedChanges');
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var text = node.nodeValue.trim();
+      if (unsaved.indexOf(text) >= 0) edited = true;
+      if (!edited && saved.indexOf(text) >= 0) {
+        changed.push({ node: node, was: node.nodeValue });
+        node.nodeValue = NEW_ENTRY;
+      }
+    }
+  }
+  window.addEventListener('hashchange', function () { edited = false; restore(); fix(); });
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; fix(); });
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+})();

@@ -14,11 +14,13 @@ use walkdir::WalkDir;
 
 use super::association::{self, MetricScope};
 use super::colocated::{self, Reference};
-use super::{SourcePath, file_stem, news, page, period, read_text, registration, scoring};
+use super::{
+    SourcePath, file_stem, front_matter, news, page, period, read_text, registration, scoring,
+};
 use crate::config::{CONFIG_FILE, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::messages::Message;
-use crate::model::{Association, NewsItem, Page, Period, Site, StaticFile, StaticOrigin};
+use crate::model::{Association, Markdown, NewsItem, Page, Period, Site, StaticFile, StaticOrigin};
 use crate::period::PeriodId;
 use crate::slug::Slug;
 use crate::theme;
@@ -190,6 +192,10 @@ enum Parsed {
     Profile(Association),
     Achievement(Slug, crate::model::Achievement),
     Document(SourcePath, String),
+    /// The Markdown body of a news item, page or period whose front matter has errors: not
+    /// published, but its own mistakes (a missing image, a broken link) are checked too, so the
+    /// editor sees every error of the file in one run. The front matter's errors come with it.
+    Body(std::path::PathBuf, Markdown),
 }
 
 /// Files of `content/` that are not content (photos, PDFs, spreadsheets), by their path under
@@ -380,6 +386,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     let mut drafts = Vec::new();
     let mut periods: BTreeMap<PeriodId, Period> = BTreeMap::new();
     let mut document_texts = Vec::new();
+    let mut failed_bodies = Vec::new();
     let mut references = Vec::new();
     for phase in [profile_jobs, jobs] {
         let own_metrics: HashMap<&Slug, &indexmap::IndexMap<String, crate::config::MetricDef>> =
@@ -427,6 +434,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
                         }
                         Parsed::Achievement(slug, a) => achievements.push((slug, a)),
                         Parsed::Document(path, text) => document_texts.push((path, text)),
+                        Parsed::Body(source, body) => failed_bodies.push((source, body)),
                     }
                 }
                 Err(errors) => problems.extend(errors),
@@ -594,6 +602,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         index: Default::default(),
         images,
         documents: Vec::new(),
+        failed_bodies,
     };
     super::validate::index(&mut site);
     // Documents name members, periods and files of the site: read once those are known, and
@@ -668,42 +677,59 @@ fn parse_job(job: Job, context: &JobContext) -> JobResult {
             references,
         ));
     }
-    parse_text(job, text, context).map(|(mut parsed, mut warnings)| {
-        warnings.extend(hygiene);
-        let references = match &mut parsed {
-            Parsed::News(item) => colocated::news(item),
-            Parsed::Profile(association) => colocated::profile(association),
-            Parsed::Page(page) => {
-                let mut out = Vec::new();
-                colocated::add_markdown(&page.source, &page.body.source, &mut out);
-                out
+    let body_file = matches!(job, Job::News(_) | Job::Page(_) | Job::Period(_));
+    let rel = path.rel.clone();
+    // The diagnostics that come with a parsed file: its warnings, or the errors of a file
+    // whose body is still checked (see `Parsed::Body`).
+    let (mut parsed, mut diagnostics) = match parse_text(job, &text, context) {
+        Ok(parsed) => parsed,
+        Err(errors) => match front_matter::split(&text) {
+            Ok(split) if body_file => {
+                let body = Markdown::new(split.body.to_string(), split.body_line);
+                (Parsed::Body(rel, body), errors)
             }
-            Parsed::Period(period) => {
-                let mut out = Vec::new();
-                if let (Some(source), Some(narrative)) = (&period.source, &period.narrative) {
-                    colocated::add_markdown(source, &narrative.source, &mut out);
-                }
-                out
+            _ => return Err(errors),
+        },
+    };
+    diagnostics.extend(hygiene);
+    let references = match &mut parsed {
+        Parsed::News(item) => colocated::news(item),
+        Parsed::Profile(association) => colocated::profile(association),
+        Parsed::Page(page) => {
+            let mut out = Vec::new();
+            colocated::add_markdown(&page.source, &page.body.source, &mut out);
+            out
+        }
+        Parsed::Period(period) => {
+            let mut out = Vec::new();
+            if let (Some(source), Some(narrative)) = (&period.source, &period.narrative) {
+                colocated::add_markdown(source, &narrative.source, &mut out);
             }
-            Parsed::Achievement(..) | Parsed::Document(..) => Vec::new(),
-        };
-        (parsed, warnings, references)
-    })
+            out
+        }
+        Parsed::Body(source, body) => {
+            let mut out = Vec::new();
+            colocated::add_markdown(source, &body.source, &mut out);
+            out
+        }
+        Parsed::Achievement(..) | Parsed::Document(..) => Vec::new(),
+    };
+    Ok((parsed, diagnostics, references))
 }
 
 fn parse_text(
     job: Job,
-    text: String,
+    text: &str,
     context: &JobContext,
 ) -> Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>> {
     match job {
         Job::News(path) => {
-            news::parse(&path, &text, context.associations).map(|n| (Parsed::News(n), Vec::new()))
+            news::parse(&path, text, context.associations).map(|n| (Parsed::News(n), Vec::new()))
         }
-        Job::Page(path) => page::parse(&path, &text).map(|p| (Parsed::Page(p), Vec::new())),
-        Job::Period(path) => period::parse(&path, &text, context.associations)
+        Job::Page(path) => page::parse(&path, text).map(|p| (Parsed::Page(p), Vec::new())),
+        Job::Period(path) => period::parse(&path, text, context.associations)
             .map(|p| (Parsed::Period(p), Vec::new())),
-        Job::Profile(slug, path) => association::parse_profile(slug, &path, &text, context.config)
+        Job::Profile(slug, path) => association::parse_profile(slug, &path, text, context.config)
             .map(|(a, warnings)| (Parsed::Profile(a), warnings)),
         Job::Achievement(slug, period, path) => {
             // Without a valid profile the association's metrics are unknown; its profile error
@@ -715,7 +741,7 @@ fn parse_text(
                 own,
                 site: &context.config.metrics,
             };
-            association::parse_achievement(period, &path, &text, &scope)
+            association::parse_achievement(period, &path, text, &scope)
                 .map(|(a, warnings)| (Parsed::Achievement(slug, a), warnings))
         }
         Job::Scoring(_) | Job::Registration(_) | Job::Document(_) => {

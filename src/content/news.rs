@@ -98,11 +98,7 @@ pub fn date_message(text: &str) -> Message {
                         .arg("value", text)
                         .arg("fixed", format!("{year:04}-{month:02}-{day:02}"));
                 }
-                return Message::new("E046")
-                    .arg("value", text)
-                    .arg("month", month.to_string())
-                    .arg("year", year.to_string())
-                    .arg("days", days.to_string());
+                return day_not_in_month(text, year, month, true);
             }
         }
         if numbers[0].len() == 4 {
@@ -120,15 +116,24 @@ pub fn date_message(text: &str) -> Message {
             }
             let days = days_in_month(year, month);
             if day == 0 || day > days {
-                return Message::new("E046")
-                    .arg("value", text)
-                    .arg("month", month.to_string())
-                    .arg("year", year.to_string())
-                    .arg("days", days.to_string());
+                return day_not_in_month(text, year, month, false);
             }
         }
     }
     Message::new("E047").arg("value", text)
+}
+
+/// E046: the month has fewer days, said with the form to write (the month's last day as the
+/// example) so a `31/11/2026` is fixed in one go, not first to `30/11/2026` and then again.
+fn day_not_in_month(text: &str, year: u32, month: u32, day_first: bool) -> Message {
+    let days = days_in_month(year, month);
+    Message::new("E046")
+        .arg("value", text)
+        .arg("month", month.to_string())
+        .arg("year", year.to_string())
+        .arg("days", days.to_string())
+        .arg("order", if day_first { "day-first" } else { "iso" })
+        .arg("fixed", format!("{year:04}-{month:02}-{days:02}"))
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -183,7 +188,7 @@ pub fn parse(
         problems.push(source.at(&["title"], "E065").arg("key", "title"));
     }
     let date = parse_publish_date(&fm.date)
-        .map_err(|message| problems.push(source.report(&["date"], message)))
+        .map_err(|message| problems.push(source.report_value(&["date"], &fm.date, message)))
         .ok();
     let slug = match &fm.slug {
         Some(given) => Slug::parse(given)
@@ -209,12 +214,10 @@ pub fn parse(
             Ok(slug) if known_associations.contains(&slug) => associations.push(slug),
             Ok(_) => {
                 let hint = suggestion(name, known_associations.iter().map(Slug::as_str));
-                problems.push(
-                    source
-                        .at(&["associations"], "E067")
-                        .arg("name", name.as_str())
-                        .nested("hint", hint),
-                );
+                let message = Message::new("E067")
+                    .arg("name", name.as_str())
+                    .nested("hint", hint);
+                problems.push(source.report_value(&["associations"], name, message));
             }
             Err(message) => problems.push(source.report(&["associations"], message)),
         }

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::front_matter;
 use super::{SourcePath, file_stem};
 use crate::diagnostics::{Diagnostic, suggestion};
+use crate::messages::Message;
 use crate::model::{Markdown, Period};
 use crate::period::PeriodId;
 use crate::slug::Slug;
@@ -61,19 +62,15 @@ pub fn parse(
     let date = fm.date.as_deref().and_then(|text| {
         super::news::parse_publish_date(text)
             .map(|d| d.date)
-            .map_err(|m| problems.push(source.report(&["date"], m)))
+            .map_err(|m| problems.push(source.report_value(&["date"], text, m)))
             .ok()
     });
     let host = fm.host.as_deref().and_then(|text| match Slug::parse(text) {
         Ok(slug) if associations.contains(&slug) => Some(slug),
         Ok(_) => {
             let hint = suggestion(text, associations.iter().map(Slug::as_str));
-            problems.push(
-                source
-                    .at(&["host"], "E067")
-                    .arg("name", text)
-                    .nested("hint", hint),
-            );
+            let message = Message::new("E067").arg("name", text).nested("hint", hint);
+            problems.push(source.report_value(&["host"], text, message));
             None
         }
         Err(m) => {

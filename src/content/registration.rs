@@ -50,7 +50,7 @@ pub fn parse(
     let date = file.date.as_deref().and_then(|text| {
         super::news::parse_publish_date(text)
             .map(|d| d.date)
-            .map_err(|m| problems.push(source.report(&["date"], m)))
+            .map_err(|m| problems.push(source.report_value(&["date"], text, m)))
             .ok()
     });
     let known = |name: &str, section: &str, problems: &mut Vec<Diagnostic>| {

@@ -85,14 +85,21 @@ async fn index(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     let root = app.site_root.clone();
     let title = tokio::task::spawn_blocking(move || {
         let text = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).ok()?;
-        crate::config::SiteConfig::parse(&text)
-            .ok()
-            .map(|c| c.title)
+        crate::config::SiteConfig::parse(&text).ok().map(|c| {
+            // The preview uses the site's stylesheet when its theme (or static/) has one.
+            let has_style = root.join("static/style.css").is_file()
+                || root
+                    .join("themes")
+                    .join(&c.theme)
+                    .join("static/style.css")
+                    .is_file();
+            (c.title, has_style)
+        })
     })
     .await
     .ok()
-    .flatten()
-    .unwrap_or_default();
+    .flatten();
+    let (title, has_style) = title.unwrap_or_default();
     let mut response = (
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -100,7 +107,8 @@ async fn index(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
             (header::X_FRAME_OPTIONS, "SAMEORIGIN"),
             (header::CONTENT_SECURITY_POLICY, "frame-ancestors 'self'"),
         ],
-        crate::cms::index_html(&title),
+        // serve shows the site at the root.
+        crate::cms::index_html(&title, if has_style { "/style.css" } else { "" }),
     )
         .into_response();
     if session_of(&headers).is_none()

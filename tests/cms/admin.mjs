@@ -38,7 +38,7 @@ const before = fs.readFileSync(newsFile, 'utf8');
 try {
   await page.goto(base + '/admin/');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText('Bộ sưu tập').waitFor();
+  await page.getByText('Mục nội dung').waitFor();
   step('login');
   if (shots) await page.bringToFront(), await page.screenshot({ path: path.join(shots, 'admin-collections.png') });
 
@@ -75,15 +75,15 @@ try {
   await page.getByText('Chọn một hình').click();
   await page.locator('input[type="file"]').first().setInputFiles(image);
   await page.getByText(path.basename(image)).waitFor();
-  await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
+  await page.getByRole('button', { name: 'Dùng ảnh đã chọn' }).click();
   await body.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Câu thêm từ trang quản trị để kiểm thử.');
   if (shots) await page.bringToFront(), await page.screenshot({ path: path.join(shots, 'admin-news.png') });
-  await page.getByRole('button', { name: 'Công bố' }).first().click();
-  await page.getByText('Công bố ngay').click();
-  await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 40000 });
+  await page.getByRole('button', { name: 'Lưu', exact: true }).first().click();
+  await page.getByText('Lưu và đưa lên trang').click();
+  await page.getByText('Đã lưu', { exact: true }).or(page.getByText('ĐÃ LƯU', { exact: true })).first().waitFor({ timeout: 40000 });
   for (let i = 0; i < 50 && fs.readFileSync(newsFile, 'utf8') === before; i++) {
     await page.waitForTimeout(100);
   }
@@ -113,9 +113,9 @@ try {
   await typeInto('Giá trị quà, hỗ trợ đã trao', '4.500.000');
   await typeInto('Tỷ lệ cán bộ, CNVC-LĐ đăng ký thi đua', '95,5');
   if (shots) await page.bringToFront(), await page.screenshot({ path: path.join(shots, 'admin-figures.png') });
-  await page.getByRole('button', { name: 'Công bố' }).first().click();
-  await page.getByText('Công bố ngay').click();
-  await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 40000 });
+  await page.getByRole('button', { name: 'Lưu', exact: true }).first().click();
+  await page.getByText('Lưu và đưa lên trang').click();
+  await page.getByText('Đã lưu', { exact: true }).or(page.getByText('ĐÃ LƯU', { exact: true })).first().waitFor({ timeout: 40000 });
   await page.waitForTimeout(500);
   step('figures saved');
   // 3. A new news item: its file is named after its date and title.
@@ -125,12 +125,12 @@ try {
   await page.locator('label', { hasText: 'Tiêu đề' }).first().click();
   await page.keyboard.type('Hội Nông dân tập huấn kỹ thuật trồng chè');
   await page.waitForFunction(t => document.activeElement && document.activeElement.value === t, 'Hội Nông dân tập huấn kỹ thuật trồng chè', { timeout: 40000 });
-  await page.locator('input[type="date"]').fill('2014-03-12');
+  await page.locator('input[data-date-vi]').fill('12/03/2014');
   await page.locator('[data-slate-editor="true"]').first().click();
   await page.keyboard.type('Nội dung tin mới.');
-  await page.getByRole('button', { name: 'Công bố' }).first().click();
-  await page.getByText('Công bố ngay').click();
-  await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 40000 });
+  await page.getByRole('button', { name: 'Lưu', exact: true }).first().click();
+  await page.getByText('Lưu và đưa lên trang').click();
+  await page.getByText('Đã lưu', { exact: true }).or(page.getByText('ĐÃ LƯU', { exact: true })).first().waitFor({ timeout: 40000 });
   step('news created');
   // Errors so far; the refused save below makes Decap log its own.
   result.errorsBeforeRefusal = { pageErrors: [...result.pageErrors], consoleErrors: [...result.consoleErrors] };
@@ -147,9 +147,9 @@ try {
   await page.waitForFunction(() => document.activeElement && document.activeElement.value === 'Search', null, { timeout: 40000 });
   await pageBody.click();
   await page.keyboard.type('Trang thử.');
-  await page.getByRole('button', { name: 'Công bố' }).first().click();
-  await page.getByText('Công bố ngay').click();
-  const toast = page.getByText('Chưa lưu', { exact: false }).first();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).first().click();
+  await page.getByText('Lưu và đưa lên trang').click();
+  const toast = page.getByText('Chưa lưu, vì', { exact: false }).first();
   await toast.waitFor({ timeout: 40000 });
   result.refusal = await toast.innerText();
   await page.waitForTimeout(500);
@@ -164,8 +164,8 @@ try {
   const figuresFile = path.join(root, 'content/associations/hoi-luat-gia/2013-h1.yaml');
   const figuresSaved = fs.readFileSync(figuresFile, 'utf8');
   await typeInto('Giá trị quà, hỗ trợ đã trao', '12,5');
-  await page.getByRole('button', { name: 'Công bố' }).first().click();
-  const publishNow = page.getByText('Công bố ngay');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).first().click();
+  const publishNow = page.getByText('Lưu và đưa lên trang');
   if (await publishNow.isVisible().catch(() => false)) await publishNow.click();
   const numberError = page.getByText('[E482]', { exact: false }).first();
   await numberError.waitFor({ timeout: 40000 });

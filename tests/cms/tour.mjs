@@ -28,7 +28,7 @@ page.on('console', m => {
 try {
   await page.goto(base + '/admin/');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText('Bộ sưu tập').waitFor();
+  await page.getByText('Mục nội dung').waitFor();
   const links = page.locator('a[href^="#/collections/"]');
   const hrefs = await links.evaluateAll(as => [...new Set(as.map(a => a.getAttribute('href')))]
     .filter(h => /^#\/collections\/[^/]+$/.test(h)));
