@@ -31,6 +31,65 @@ pub enum Command {
     Explain(ExplainArgs),
     #[command(subcommand)]
     Sheet(SheetCommand),
+    Workspace(WorkspaceArgs),
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct WorkspaceArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "LISTEN")]
+    pub listen: String,
+    #[arg(long, value_name = "DIR")]
+    pub publish: Option<PathBuf>,
+    #[arg(long)]
+    pub https: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    Add(UserAddArgs),
+    List(UserListArgs),
+    Remove(UserNameArgs),
+    Passwd(UserPasswdArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    #[arg(long, value_name = "ROLE")]
+    pub role: String,
+    #[arg(long)]
+    pub password_stdin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UserListArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Debug, Args)]
+pub struct UserNameArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct UserPasswdArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    #[arg(long)]
+    pub password_stdin: bool,
 }
 
 #[derive(Debug, Subcommand)]

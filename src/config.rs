@@ -349,6 +349,18 @@ struct RawConfig {
     /// Editing in the browser, published (see [`crate::cms`]).
     #[serde(default)]
     cms: Option<CmsSettings>,
+    /// What the workspace runs after it publishes.
+    #[serde(default)]
+    publish: Option<PublishSettings>,
+}
+
+/// `publish:` in site.yaml: what `blocpress workspace` runs after it builds into its publish
+/// folder (`git push`, `rsync …`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishSettings {
+    /// Run with `sh -c` (on Windows `cmd /C`), the site folder as its working folder.
+    pub command: Option<String>,
 }
 
 /// `cms:` in site.yaml: where the published `/admin/` saves.
@@ -420,6 +432,8 @@ pub struct SiteConfig {
     pub extra: serde_json::Value,
     /// `cms:`: `build` publishes `/admin/` against this repository.
     pub cms: Option<CmsSettings>,
+    /// `publish:`: what the workspace runs after publishing.
+    pub publish: Option<PublishSettings>,
 }
 
 impl SiteConfig {
@@ -519,6 +533,7 @@ impl SiteConfig {
             images,
             extra: extra_to_json(&raw.extra),
             cms: raw.cms,
+            publish: raw.publish,
         })
     }
 

@@ -24,5 +24,6 @@ pub mod site;
 pub mod slug;
 pub mod theme;
 pub mod urls;
+pub mod workspace;
 pub mod yaml;
 pub mod yaml_lint;

@@ -30,6 +30,8 @@ fn main() {
         cli::Command::New(command) => cmd::new::run(command, cli.lang),
         cli::Command::Explain(args) => cmd::explain::run(args, cli.lang),
         cli::Command::Sheet(command) => cmd::sheet::run(command, cli.lang),
+        cli::Command::Workspace(args) => cmd::workspace::run(args, cli.lang),
+        cli::Command::User(command) => cmd::user::run(command, cli.lang),
     };
     std::process::exit(code);
 }

@@ -3,13 +3,9 @@
 //! replaced), a self-signed certificate made with openssl, a site made by `blocpress init`
 //! behind it, and curl as the browser (it trusts only that certificate).
 //!
-//! Until `blocpress workspace` exists, the program behind the proxy is `blocpress serve` on the
-//! workspace's port. `serve` answers only requests addressed to localhost (it guards a preview
-//! on a developer's machine against DNS rebinding), so for it alone the proxy's `Host` line is
-//! changed (`BACKEND_HOST`). When `workspace` lands: start `workspace --root SITE --listen
-//! 127.0.0.1:PORT --publish PUBLISH` in `start_backend`, set `BACKEND_HOST` to `None`, and
-//! check the login page and the `Secure` session cookie where
-//! `the_workspace_answers_through_https` says so.
+//! The program behind the proxy is `blocpress workspace --root SITE --listen 127.0.0.1:PORT
+//! --publish PUBLISH`, as the Debian package's service runs it, with one secretary account; the
+//! proxy's configuration is used as written (`Host $host`, `X-Forwarded-Proto https`).
 //!
 //! An outside-tool test, `#[ignore = "needs …"]`: runs with `--include-ignored` (nginx, openssl
 //! and curl installed, as `.ci/run` does).
@@ -21,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use serve_common::{Server, needs};
+use serve_common::needs;
 
 fn repository() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -237,14 +233,78 @@ impl Nginx {
     }
 }
 
-/// What runs behind the proxy on the workspace's port (see the module's note).
-fn start_backend(site: &Path) -> Server {
-    Server::start(site, &[])
+/// `blocpress workspace` on a free loopback port, stopped when dropped.
+struct Backend {
+    child: Child,
+    port: u16,
 }
 
-/// The `Host` the proxy sends to the backend instead of the configuration's `$host`: `serve`
-/// refuses other names. `None` for the workspace, which is made to sit behind a proxy.
-const BACKEND_HOST: Option<&str> = Some("127.0.0.1");
+impl Drop for Backend {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// What runs behind the proxy on the workspace's port: the workspace, with the account
+/// `thuky` (secretary).
+fn start_backend(site: &Path, publish: &Path) -> Backend {
+    use std::io::{BufRead, Write};
+    let bin = env!("CARGO_BIN_EXE_blocpress");
+    let mut add = Command::new(bin)
+        .args([
+            "user",
+            "add",
+            "thuky",
+            "--role",
+            "secretary",
+            "--password-stdin",
+            "--root",
+        ])
+        .arg(site)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    add.stdin
+        .take()
+        .unwrap()
+        .write_all(b"mat-khau-that-dai\n")
+        .unwrap();
+    assert!(add.wait().unwrap().success(), "blocpress user add");
+    let mut child = Command::new(bin)
+        .args(["workspace", "--listen", "127.0.0.1:0", "--root"])
+        .arg(site)
+        .arg("--publish")
+        .arg(publish)
+        .env("BLOCPRESS_LANG", "en")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start blocpress workspace");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if let Some(at) = line.find("http://127.0.0.1:") {
+                let rest = &line[at + "http://127.0.0.1:".len()..];
+                let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                let _ = tx.send(port.parse::<u16>().unwrap());
+            }
+        }
+    });
+    let port = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("blocpress workspace did not start");
+    Backend { child, port }
+}
+
+/// The `Host` the proxy sends to the backend instead of the configuration's `$host`: `None`,
+/// the workspace is made to sit behind a proxy.
+const BACKEND_HOST: Option<&str> = None;
 
 #[test]
 #[ignore = "needs nginx, openssl and curl"]
@@ -279,43 +339,50 @@ fn the_workspace_answers_through_https() {
         .find_map(|l| l.strip_prefix("title:").map(|t| t.trim().to_string()))
         .unwrap();
 
-    let backend = start_backend(&site);
-    let nginx = Nginx::start(tmp.path(), backend.addr.port(), &publish);
+    let backend = start_backend(&site, &publish);
+    let nginx = Nginx::start(tmp.path(), backend.port, &publish);
 
-    // The workspace, through HTTPS with the certificate checked.
-    let (head, body, code) = nginx.get("lamviec.thidua.example.vn", "/", "https", &[]);
+    // The workspace, through HTTPS with the certificate checked: anonymous, it sends people
+    // to its login page.
+    let (head, _, code) = nginx.get("lamviec.thidua.example.vn", "/", "https", &[]);
     assert_eq!(code, 0, "curl failed ({code}): {head}");
-    assert!(head.starts_with("HTTP/2 200"), "{head}");
-    assert!(body.contains(&title), "{body}");
+    assert!(head.starts_with("HTTP/2 303"), "{head}");
+    assert!(head.to_lowercase().contains("location: /login"), "{head}");
     assert!(
         head.to_lowercase()
             .contains("strict-transport-security: max-age=31536000"),
         "{head}"
     );
-    // When `workspace` lands: `/` answers 303 to /login, /login has the form (username,
-    // password) and its session cookie carries `Secure` because the proxy sends
-    // X-Forwarded-Proto: https.
-
-    // The live-reload WebSocket of `serve` opens through the proxy (Upgrade passed on).
+    let (head, body, _) = nginx.get("lamviec.thidua.example.vn", "/login", "https", &[]);
+    assert!(head.starts_with("HTTP/2 200"), "{head}");
+    assert!(
+        body.contains("name=\"username\"") && body.contains("name=\"password\""),
+        "{body}"
+    );
+    // Signing in through the proxy: the session cookie is Secure (the proxy says HTTPS). The
+    // browser's Origin on port 443 has no port; nginx's `$host` has none either.
     let (head, _, _) = nginx.get(
         "lamviec.thidua.example.vn",
-        "/__blocpress/livereload",
+        "/login",
         "https",
         &[
-            "--http1.1",
-            "--max-time",
-            "3",
             "-H",
-            "Connection: Upgrade",
-            "-H",
-            "Upgrade: websocket",
-            "-H",
-            "Sec-WebSocket-Version: 13",
-            "-H",
-            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+            "Origin: https://lamviec.thidua.example.vn",
+            "--data",
+            "username=thuky&password=mat-khau-that-dai",
         ],
     );
-    assert!(head.starts_with("HTTP/1.1 101"), "{head}");
+    assert!(head.starts_with("HTTP/2 303"), "{head}");
+    let cookie = head
+        .lines()
+        .find(|l| {
+            l.to_lowercase()
+                .starts_with("set-cookie: blocpress-session=")
+        })
+        .unwrap_or_else(|| panic!("no session cookie: {head}"));
+    for flag in ["HttpOnly", "SameSite=Strict", "Secure"] {
+        assert!(cookie.contains(flag), "{cookie}");
+    }
 
     // A client that does not trust the certificate is refused: it really is TLS.
     let (_, _, code) = nginx.get(

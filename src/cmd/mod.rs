@@ -8,6 +8,8 @@ pub mod new;
 pub mod serve;
 pub mod sheet;
 pub mod usage;
+pub mod user;
+pub mod workspace;
 
 use std::path::Path;
 

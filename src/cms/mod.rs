@@ -97,9 +97,26 @@ pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// `/admin/index.html`: loads the bundle, completes the Vietnamese phrases, starts the CMS.
-/// `site_title` is shown in the browser tab.
-/// `/admin/index.html`; `stylesheet` is the site's own stylesheet (`/style.css`, with the base
+/// The site's title, and whether its theme (or `static/`) has a `style.css` for the editor's
+/// preview pane; empty and `false` when `site.yaml` cannot be read.
+pub fn site_title_and_style(root: &std::path::Path) -> (String, bool) {
+    let Some(config) = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE))
+        .ok()
+        .and_then(|text| crate::config::SiteConfig::parse(&text).ok())
+    else {
+        return (String::new(), false);
+    };
+    let has_style = root.join("static/style.css").is_file()
+        || root
+            .join("themes")
+            .join(&config.theme)
+            .join("static/style.css")
+            .is_file();
+    (config.title, has_style)
+}
+
+/// `/admin/index.html`: loads the bundle, completes the Vietnamese phrases, starts the CMS;
+/// `site_title` is shown in the browser tab. `stylesheet` is the site's own stylesheet (`/style.css`, with the base
 /// path when published), which the preview pane uses so an entry looks as it will on the site.
 pub fn index_html(site_title: &str, stylesheet: &str) -> String {
     let title = escape_html(site_title);

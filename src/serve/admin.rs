@@ -83,23 +83,10 @@ fn new_session_id() -> String {
 
 async fn index(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     let root = app.site_root.clone();
-    let title = tokio::task::spawn_blocking(move || {
-        let text = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).ok()?;
-        crate::config::SiteConfig::parse(&text).ok().map(|c| {
-            // The preview uses the site's stylesheet when its theme (or static/) has one.
-            let has_style = root.join("static/style.css").is_file()
-                || root
-                    .join("themes")
-                    .join(&c.theme)
-                    .join("static/style.css")
-                    .is_file();
-            (c.title, has_style)
-        })
-    })
-    .await
-    .ok()
-    .flatten();
-    let (title, has_style) = title.unwrap_or_default();
+    let (title, has_style) =
+        tokio::task::spawn_blocking(move || crate::cms::site_title_and_style(&root))
+            .await
+            .unwrap_or_default();
     let mut response = (
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),

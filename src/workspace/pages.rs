@@ -1,0 +1,367 @@
+//! The workspace's own pages: plain server-rendered HTML in the site's language (every word
+//! from the catalogue, `locales/<lang>/workspace.ftl`), readable on a phone, each carrying the
+//! session's CSRF token in `<meta name="csrf-token">` and in every form.
+
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+use super::history::Change;
+use super::publish::{State, Status};
+use super::sessions::Ctx;
+use super::users::Role;
+use crate::i18n::Language;
+use crate::messages::{self, Message};
+
+/// Added to `/admin/`: every request Decap sends to this workspace carries the CSRF token.
+pub const CSRF_JS: &str = r#"// blocpress workspace: the CSRF token on every request to this workspace.
+(function () {
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  var token = meta ? meta.content : '';
+  var original = window.fetch;
+  window.fetch = function (input, init) {
+    var url = typeof input === 'string' ? input : (input && input.url) || String(input);
+    if (new URL(url, location.href).origin === location.origin) {
+      init = init || {};
+      var headers = new Headers(init.headers || (input instanceof Request ? input.headers : undefined));
+      headers.set('X-CSRF-Token', token);
+      init.headers = headers;
+    }
+    return original.call(this, input, init);
+  };
+})();
+"#;
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:0;line-height:1.5;color:#1a1a1a}\
+header{background:#8b0000;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;justify-content:space-between}\
+header a,header button{color:#fff}main{max-width:60rem;margin:0 auto;padding:1rem}\
+label{display:block;margin-top:.8rem;font-weight:600}input[type=text],input[type=password],select{width:100%;max-width:24rem;padding:.5rem;font-size:1rem;box-sizing:border-box}\
+button{font-size:1rem;padding:.5rem 1rem;margin-top:1rem;cursor:pointer}header button{background:none;border:1px solid #fff;margin:0}\
+.error{color:#a00000;font-weight:600}ul.tasks li{margin:.5rem 0}table{border-collapse:collapse;width:100%}\
+td,th{border-bottom:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}pre{white-space:pre-wrap;background:#f4f4f4;padding:.5rem}\
+form.inline{display:inline}form.inline button{margin:0;padding:.2rem .5rem}@media(max-width:40rem){table,tr,td,th{display:block}th{display:none}}";
+
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+pub fn html(page: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+}
+
+pub fn title(language: Language, id: &'static str) -> String {
+    messages::text(id, language)
+}
+
+fn t(language: Language, id: &'static str) -> String {
+    escape(&messages::text(id, language))
+}
+
+/// A whole page: the header names the user and offers to sign out.
+pub fn layout(language: Language, title: &str, ctx: Option<&Ctx>, body: &str) -> String {
+    let (meta, header) = match ctx {
+        Some(ctx) => (
+            format!(
+                "<meta name=\"csrf-token\" content=\"{}\">",
+                escape(&ctx.csrf)
+            ),
+            format!(
+                "<header><a href=\"/\">{home}</a><span>{who}</span><form class=\"inline\" method=\"post\" action=\"/logout\">{csrf}<button type=\"submit\">{logout}</button></form></header>",
+                home = t(language, "workspace-home-title"),
+                who = escape(
+                    &Message::new("workspace-signed-in-as")
+                        .arg("name", ctx.user.clone())
+                        .arg("role", role_label(language, &ctx.role))
+                        .render(language)
+                ),
+                csrf = csrf_field(ctx),
+                logout = t(language, "workspace-logout"),
+            ),
+        ),
+        None => (String::new(), String::new()),
+    };
+    let lang = match language {
+        Language::Vi => "vi",
+        _ => "en",
+    };
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n{meta}\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{header}\n<main>\n<h1>{title}</h1>\n{body}\n</main>\n</body>\n</html>\n",
+        title = escape(title),
+    )
+}
+
+fn csrf_field(ctx: &Ctx) -> String {
+    format!(
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
+        escape(&ctx.csrf)
+    )
+}
+
+pub fn role_label(language: Language, role: &Role) -> String {
+    match role {
+        Role::Secretary => messages::text("workspace-role-secretary", language),
+        Role::Editor => messages::text("workspace-role-editor", language),
+        Role::Member(slug) => Message::new("workspace-role-member")
+            .arg("member", slug.as_str())
+            .render(language),
+    }
+}
+
+pub fn login(language: Language, error: Option<&str>) -> String {
+    let error = error.map_or(String::new(), |e| {
+        format!("<p class=\"error\" role=\"alert\">{}</p>", escape(e))
+    });
+    let body = format!(
+        "{error}<form method=\"post\" action=\"/login\">\
+<label for=\"username\">{user}</label><input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" autocapitalize=\"none\" required>\
+<label for=\"password\">{password}</label><input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>\
+<button type=\"submit\">{submit}</button></form>",
+        user = t(language, "workspace-login-username"),
+        password = t(language, "workspace-login-password"),
+        submit = t(language, "workspace-login-submit"),
+    );
+    layout(
+        language,
+        &title(language, "workspace-login-title"),
+        None,
+        &body,
+    )
+}
+
+pub fn home(language: Language, ctx: &Ctx) -> String {
+    let mut tasks = vec![format!(
+        "<li><a href=\"/admin/\">{}</a></li>",
+        t(
+            language,
+            match ctx.role {
+                Role::Member(_) => "workspace-task-admin-member",
+                Role::Editor => "workspace-task-admin-editor",
+                Role::Secretary => "workspace-task-admin-secretary",
+            }
+        )
+    )];
+    if ctx.role != Role::Editor {
+        tasks.push(format!(
+            "<li><a href=\"/forms/\">{}</a></li>",
+            t(language, "workspace-task-forms")
+        ));
+    }
+    tasks.push(format!(
+        "<li><a href=\"/preview/{}/\">{}</a></li>",
+        escape(&ctx.preview),
+        t(language, "workspace-task-preview")
+    ));
+    tasks.push(format!(
+        "<li><a href=\"/history/\">{}</a></li>",
+        t(language, "workspace-task-history")
+    ));
+    if ctx.role == Role::Secretary {
+        tasks.push(format!(
+            "<li><form method=\"post\" action=\"/publish\">{}<button type=\"submit\">{}</button></form> <a href=\"/publish/\">{}</a></li>",
+            csrf_field(ctx),
+            t(language, "workspace-task-publish"),
+            t(language, "workspace-publish-title"),
+        ));
+    }
+    let body = format!(
+        "<p>{}</p><ul class=\"tasks\">{}</ul>",
+        t(language, "workspace-home-intro"),
+        tasks.join("")
+    );
+    layout(
+        language,
+        &title(language, "workspace-home-title"),
+        Some(ctx),
+        &body,
+    )
+}
+
+pub fn history(language: Language, ctx: &Ctx, changes: &[Change]) -> String {
+    if changes.is_empty() {
+        let body = format!("<p>{}</p>", t(language, "workspace-history-empty"));
+        return layout(
+            language,
+            &title(language, "workspace-history-title"),
+            Some(ctx),
+            &body,
+        );
+    }
+    let mut rows = String::new();
+    for change in changes {
+        let mut files = String::new();
+        for file in &change.files {
+            files.push_str(&format!("<div><code>{}</code>", escape(file)));
+            if ctx.role == Role::Secretary {
+                files.push_str(&format!(
+                    " <form class=\"inline\" method=\"post\" action=\"/history/restore\">{}<input type=\"hidden\" name=\"path\" value=\"{}\"><input type=\"hidden\" name=\"commit\" value=\"{}\"><button type=\"submit\">{}</button></form>",
+                    csrf_field(ctx),
+                    escape(file),
+                    escape(&change.id),
+                    t(language, "workspace-history-restore"),
+                ));
+            }
+            files.push_str("</div>");
+        }
+        rows.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&change.time),
+            escape(&change.author),
+            escape(&change.message),
+            files
+        ));
+    }
+    let body = format!(
+        "<p>{}</p><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{rows}</tbody></table>",
+        t(language, "workspace-history-intro"),
+        t(language, "workspace-history-when"),
+        t(language, "workspace-history-who"),
+        t(language, "workspace-history-what"),
+        t(language, "workspace-history-files"),
+    );
+    layout(
+        language,
+        &title(language, "workspace-history-title"),
+        Some(ctx),
+        &body,
+    )
+}
+
+pub fn publish(language: Language, ctx: &Ctx, status: &Status) -> String {
+    let state = match status.state {
+        State::Never => "workspace-publish-never",
+        State::Running => "workspace-publish-running",
+        State::Done => "workspace-publish-done",
+        State::Failed => "workspace-publish-failed",
+    };
+    let refresh = if status.state == State::Running {
+        format!(
+            "<p><a href=\"/publish/\">{}</a></p>",
+            t(language, "workspace-publish-refresh")
+        )
+    } else {
+        String::new()
+    };
+    let body = format!(
+        "<p role=\"status\" id=\"publish-state\" data-state=\"{:?}\">{}</p>{}{refresh}<pre id=\"publish-log\">{}</pre><form method=\"post\" action=\"/publish\">{}<button type=\"submit\">{}</button></form>",
+        status.state,
+        escape(
+            &Message::new(state)
+                .arg("by", status.by.clone())
+                .arg("time", status.started.clone())
+                .render(language)
+        ),
+        String::new(),
+        escape(&status.log),
+        csrf_field(ctx),
+        t(language, "workspace-task-publish"),
+    );
+    layout(
+        language,
+        &title(language, "workspace-publish-title"),
+        Some(ctx),
+        &body,
+    )
+}
+
+/// `/forms/`: choose a member (the secretary) and a period, download the form.
+pub fn forms(
+    language: Language,
+    ctx: &Ctx,
+    members: &[(String, String)],
+    periods: &[String],
+) -> String {
+    if members.is_empty() {
+        let body = format!("<p>{}</p>", t(language, "workspace-forms-none"));
+        return layout(
+            language,
+            &title(language, "workspace-forms-title"),
+            Some(ctx),
+            &body,
+        );
+    }
+    let member_options: String = members
+        .iter()
+        .map(|(slug, name)| {
+            format!(
+                "<option value=\"{}\">{}</option>",
+                escape(slug),
+                escape(name)
+            )
+        })
+        .collect();
+    let period_options: String = periods
+        .iter()
+        .map(|p| format!("<option value=\"{0}\">{0}</option>", escape(p)))
+        .collect();
+    let body = format!(
+        "<p>{intro}</p><form method=\"post\" action=\"/forms/download\">{csrf}\
+<label for=\"member\">{member}</label><select id=\"member\" name=\"member\">{member_options}</select>\
+<label for=\"period\">{period}</label><select id=\"period\" name=\"period\">{period_options}</select>\
+<div><button type=\"submit\">{submit}</button></div></form><p>{after}</p>\
+<h2>{upload_title}</h2><form method=\"post\" enctype=\"multipart/form-data\" action=\"/forms/upload?csrf={token}\">\
+<label for=\"file\">{upload_file}</label><input type=\"file\" id=\"file\" name=\"file\" accept=\".xlsx\" required>\
+<div><button type=\"submit\">{upload_submit}</button></div></form>",
+        upload_title = t(language, "workspace-upload-title"),
+        token = escape(&ctx.csrf),
+        upload_file = t(language, "workspace-upload-file"),
+        upload_submit = t(language, "workspace-upload-submit"),
+        intro = t(language, "workspace-forms-intro"),
+        csrf = csrf_field(ctx),
+        member = t(language, "workspace-forms-member"),
+        period = t(language, "workspace-forms-period"),
+        submit = t(language, "workspace-forms-download"),
+        after = t(language, "workspace-forms-after"),
+    );
+    layout(
+        language,
+        &title(language, "workspace-forms-title"),
+        Some(ctx),
+        &body,
+    )
+}
+
+/// The changes a returned form would make, and the button that writes them.
+pub fn upload_preview(
+    language: Language,
+    ctx: &Ctx,
+    pending: &super::forms::Pending,
+    token: &str,
+) -> String {
+    let file = crate::diagnostics::display_path(&pending.change.rel);
+    let notes: String = pending
+        .notes
+        .iter()
+        .map(|n| format!("<li>{}</li>", escape(n)))
+        .collect();
+    let kept = if pending.kept.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<p>{}</p>",
+            escape(
+                &Message::new("workspace-upload-kept")
+                    .arg("cells", pending.kept.join(", "))
+                    .render(language)
+            )
+        )
+    };
+    let warnings: String = pending
+        .warnings
+        .iter()
+        .map(|w| format!("<li>{}</li>", escape(w)))
+        .collect();
+    format!(
+        "<p>{}</p><ul id=\"changes\">{notes}</ul>{kept}<ul>{warnings}</ul><form method=\"post\" action=\"/forms/confirm\">{}<input type=\"hidden\" name=\"token\" value=\"{}\"><button type=\"submit\">{}</button></form>",
+        escape(
+            &Message::new("workspace-upload-preview")
+                .arg("file", file)
+                .render(language)
+        ),
+        csrf_field(ctx),
+        escape(token),
+        t(language, "workspace-upload-confirm"),
+    )
+}
