@@ -26,6 +26,29 @@ impl Allocator {
     /// heap); a threshold set here stays put.
     pub fn configure() {
         alloc_guard::start_reporting();
+        // No transparent huge pages for this process: mimalloc marks its arenas for them, and
+        // then the first touch anywhere in a 2 MiB range makes all of it resident. A build of
+        // 10,000 news peaked at 182-189 MiB with them and 164 MiB without, in the same CPU
+        // time (BENCHMARKS.md). Inherited by child processes, which blocpress does not start
+        // for builds.
+        #[cfg(target_os = "linux")]
+        {
+            unsafe extern "C" {
+                fn prctl(option: i32, ...) -> i32;
+            }
+            const PR_SET_THP_DISABLE: i32 = 41;
+            // SAFETY: prctl with PR_SET_THP_DISABLE only sets a flag of this process; the
+            // variadic arguments are the integers the call reads.
+            unsafe {
+                prctl(
+                    PR_SET_THP_DISABLE,
+                    1 as std::ffi::c_ulong,
+                    0 as std::ffi::c_ulong,
+                    0 as std::ffi::c_ulong,
+                    0 as std::ffi::c_ulong,
+                );
+            }
+        }
         #[cfg(all(target_os = "linux", target_env = "gnu"))]
         {
             unsafe extern "C" {

@@ -23,6 +23,7 @@ pub mod sheet;
 pub mod site;
 pub mod slug;
 pub mod theme;
+pub mod timing;
 pub mod urls;
 pub mod workspace;
 pub mod yaml;

@@ -6,6 +6,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::timing::Timer;
+
 use anyhow::Result;
 
 use crate::content::load::{self, LoadOptions};
@@ -13,31 +15,6 @@ use crate::diagnostics::{Diagnostics, SiteErrors};
 use crate::model::Site;
 use crate::output::{DiskOutput, Output, OutputGuard};
 use crate::render::{self, Renderer};
-
-/// Prints how long each stage took when `BLOCPRESS_TIMINGS` is set (for profiling).
-struct Timer {
-    enabled: bool,
-    last: Instant,
-}
-
-impl Timer {
-    fn new() -> Timer {
-        Timer {
-            enabled: std::env::var_os("BLOCPRESS_TIMINGS").is_some(),
-            last: Instant::now(),
-        }
-    }
-
-    fn lap(&mut self, stage: &str) {
-        if self.enabled {
-            eprintln!(
-                "timing: {stage:<10} {:>7.1} ms",
-                self.last.elapsed().as_secs_f64() * 1000.0
-            );
-        }
-        self.last = Instant::now();
-    }
-}
 
 /// Loads a site and renders its Markdown: everything templates need.
 pub fn prepare(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
@@ -62,14 +39,21 @@ pub fn prepare(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics)
     }
 }
 
-/// Renders every page of a prepared site into `out`.
-pub fn render_all(site: &Site, out: &dyn Output) -> Result<(), Diagnostics> {
-    let renderer = Renderer::new(site).map_err(|problems| {
-        let mut all = Diagnostics::new();
-        all.extend(problems);
-        all
-    })?;
-    let problems = renderer.render(site, &crate::urls::routes(site), out);
+/// Renders every page of a prepared site into `out`; with the news bodies a build took out of
+/// it ([`render::NewsBodies::take`]).
+pub fn render_all(
+    site: &Site,
+    bodies: Option<&render::NewsBodies>,
+    out: &dyn Output,
+) -> Result<(), Diagnostics> {
+    let renderer = Renderer::new(site)
+        .map_err(|problems| {
+            let mut all = Diagnostics::new();
+            all.extend(problems);
+            all
+        })?
+        .single_use();
+    let problems = renderer.render_with(site, bodies, &crate::urls::routes(site), out);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -112,7 +96,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    let (site, warnings) = prepare(&options.root, &load_options).map_err(SiteErrors)?;
+    let (mut site, warnings) = prepare(&options.root, &load_options).map_err(SiteErrors)?;
     let mut timer = Timer::new();
     let out = DiskOutput::prepare(
         &output_dir,
@@ -130,7 +114,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let pages = crate::urls::routes(&site).len();
     let language = crate::messages::resolve_language(None, Some(site.config.language));
     let watchdog = end_runaway_renders(language);
-    let rendered = render_all(&site, &out).and_then(|()| crate::cms::publish(&site, &out));
+    // Each news body is released once its page is written (the site keeps none of them).
+    let bodies = render::NewsBodies::take(&mut site);
+    let rendered =
+        render_all(&site, Some(&bodies), &out).and_then(|()| crate::cms::publish(&site, &out));
+    drop(bodies);
     drop(watchdog);
     if let Err(mut problems) = rendered {
         out.abandon();
@@ -215,7 +203,7 @@ pub fn check(root: &Path, drafts: bool) -> Diagnostics {
         Ok((site, mut diagnostics)) => {
             let language = crate::messages::resolve_language(None, Some(site.config.language));
             let watchdog = end_runaway_renders(language);
-            if let Err(problems) = render_all(&site, &NullOutput) {
+            if let Err(problems) = render_all(&site, None, &NullOutput) {
                 diagnostics.extend(problems.into_vec());
             }
             drop(watchdog);

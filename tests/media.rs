@@ -419,13 +419,17 @@ fn documents_have_a_list_with_filters_a_page_each_and_appear_where_they_belong()
         sitemap.contains("/documents/</loc>")
             && sitemap.contains("/documents/ke-hoach-thi-dua-2013/</loc>")
     );
-    // One fragment per searchable item (search/d/N.json): a document's says its kind `d`.
-    let fragments = std::fs::read_dir(site.out().join("search/d")).unwrap();
-    let found = fragments.filter_map(Result::ok).any(|f| {
+    // A result card per searchable item, bundled (search/r/N.json): a document's says its kind
+    // `d` and shows its number.
+    let bundles = std::fs::read_dir(site.out().join("search/r")).unwrap();
+    let found = bundles.filter_map(Result::ok).any(|f| {
         let text = std::fs::read_to_string(f.path()).unwrap_or_default();
-        text.contains("\"k\":\"d\"") && text.contains("15/BC-KTĐ")
+        let cards: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+        cards
+            .iter()
+            .any(|c| c["k"] == "d" && c["s"].as_str().unwrap_or("").contains("15/BC-KTĐ"))
     });
-    assert!(found, "no search fragment for the document 15/BC-KTĐ");
+    assert!(found, "no search card for the document 15/BC-KTĐ");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! What readers get beyond the pages themselves (SPEC Part 2, "Readers"): old URLs redirect
 //! (`aliases`), corrections show everywhere (`updated`), feeds per member and per tag, related
-//! news, a table of contents, and the search index split into chunks and fragments.
+//! news, a table of contents, and the search index split into word-list chunks and result bundles.
 
 mod support;
 
@@ -269,18 +269,23 @@ fn table_of_contents_from_three_headings() {
     assert!(select(&site.html("gioi-thieu/index.html"), "nav.toc").is_empty());
 }
 
-#[test]
-fn search_index_has_body_words_in_chunks_and_one_fragment_per_document() {
-    let site = Site::new("news-site");
-    site.edit(TAP_HUAN, "cho cán bộ", "cho cán bộ về Điện Biên Phủ");
-    site.build_ok(&[]);
-    let meta: serde_json::Value = serde_json::from_str(&site.read("search/index.json")).unwrap();
-    let firsts: Vec<&str> = meta["c"]
+/// The first word of each chunk of the word list, from `search/index.json`.
+fn chunk_firsts(meta: &serde_json::Value) -> Vec<&str> {
+    meta["c"]
         .as_array()
         .unwrap()
         .iter()
         .map(|v| v.as_str().unwrap())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn search_index_has_body_words_in_chunks_and_every_document_in_a_bundle() {
+    let site = Site::new("news-site");
+    site.edit(TAP_HUAN, "cho cán bộ", "cho cán bộ về Điện Biên Phủ");
+    site.build_ok(&[]);
+    let meta: serde_json::Value = serde_json::from_str(&site.read("search/index.json")).unwrap();
+    let firsts = chunk_firsts(&meta);
     // The chunk that holds `dien` (a body word, folded: Đ → d).
     let n = firsts.iter().rposition(|f| *f <= "dien").unwrap();
     let chunk: serde_json::Value =
@@ -297,21 +302,244 @@ fn search_index_has_body_words_in_chunks_and_one_fragment_per_document() {
             id
         })
         .collect();
-    let fragments: Vec<serde_json::Value> = ids
+    // Each id's card is in bundle id / b, at id % b.
+    let per_bundle = meta["b"].as_u64().unwrap();
+    let cards: Vec<serde_json::Value> = ids
         .iter()
-        .map(|id| serde_json::from_str(&site.read(&format!("search/d/{id}.json"))).unwrap())
+        .map(|id| {
+            let bundle: serde_json::Value =
+                serde_json::from_str(&site.read(&format!("search/r/{}.json", id / per_bundle)))
+                    .unwrap();
+            bundle[(id % per_bundle) as usize].clone()
+        })
         .collect();
-    let fragment = fragments
+    let card = cards
         .iter()
-        .find(|f| f["u"] == "/khoi-thi-dua/news/tap-huan/")
-        .unwrap_or_else(|| panic!("{postings}: {fragments:?}"));
-    assert_eq!(fragment["t"], "Tập huấn nghiệp vụ thi đua");
-    assert_eq!(fragment["u"], "/khoi-thi-dua/news/tap-huan/");
-    assert!(fragment["x"].as_str().unwrap().contains("Điện Biên Phủ"));
+        .find(|c| c["u"] == "/khoi-thi-dua/news/tap-huan/")
+        .unwrap_or_else(|| panic!("{postings}: {cards:?}"));
+    assert_eq!(card["t"], "Tập huấn nghiệp vụ thi đua");
+    assert_eq!(card["k"], "n");
+    // The snippet is cut from the page's marked text, which has the body word.
+    let page = site.html("news/tap-huan/index.html");
+    let marked = select(&page, "[data-search-text]");
+    assert_eq!(marked.len(), 1);
+    assert!(support::text(&marked[0]).contains("Điện Biên Phủ"));
+    // Every document has its card, in as few files as the bundle size allows.
+    let bundles: Vec<serde_json::Value> = (0..std::fs::read_dir(site.out().join("search/r"))
+        .unwrap()
+        .count())
+        .map(|n| serde_json::from_str(&site.read(&format!("search/r/{n}.json"))).unwrap())
+        .collect();
+    let documents = meta["n"].as_u64().unwrap();
+    assert_eq!(bundles.len() as u64, documents.div_ceil(per_bundle));
     assert_eq!(
-        meta["n"].as_u64().unwrap() as usize,
-        std::fs::read_dir(site.out().join("search/d"))
-            .unwrap()
-            .count()
+        bundles
+            .iter()
+            .map(|b| b.as_array().unwrap().len() as u64)
+            .sum::<u64>(),
+        documents
     );
+}
+
+/// Writes `count` news items of about 300 words each into `site` (a small vocabulary, so the
+/// word list is realistic: most words in many items, a few in one), 20 a list page.
+fn many_news(site: &Site, count: usize) {
+    const WORDS: [&str; 48] = [
+        "đại",
+        "hội",
+        "đoàn",
+        "thanh",
+        "niên",
+        "hiến",
+        "máu",
+        "tình",
+        "nguyện",
+        "phong",
+        "trào",
+        "thi",
+        "đua",
+        "khen",
+        "thưởng",
+        "cán",
+        "bộ",
+        "công",
+        "chức",
+        "đơn",
+        "vị",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "phường",
+        "hội",
+        "nghị",
+        "tổng",
+        "kết",
+        "năm",
+        "kế",
+        "hoạch",
+        "triển",
+        "khai",
+        "pháp",
+        "lý",
+        "miễn",
+        "phí",
+        "trợ",
+        "giúp",
+        "người",
+        "dân",
+        "học",
+        "tập",
+        "làm",
+        "theo",
+        "gương",
+        "Bác",
+    ];
+    site.edit("site.yaml", "news_per_page: 2", "news_per_page: 20");
+    let mut seed: u64 = 20130621;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for i in 0..count {
+        let mut body = String::new();
+        for paragraph in 0..5 {
+            for w in 0..60 {
+                let word = WORDS[(next() % WORDS.len() as u64) as usize];
+                body.push_str(if w == 0 { "" } else { " " });
+                body.push_str(word);
+            }
+            // A word only this item has (a name, a number): the long tail of the word list.
+            body.push_str(&format!(" mã{i}x{paragraph}.\n\n"));
+        }
+        let day = 1 + i % 28;
+        let month = 1 + (i / 28) % 12;
+        let year = 2000 + i / (28 * 12);
+        site.write(
+            &format!("content/news/{year}/{year}-{month:02}-{day:02}-tin-{i}.md"),
+            &format!(
+                "---\ntitle: Tin số {i} – {} {}\ndate: {year}-{month:02}-{day:02}\ntags: [{}]\n---\n{body}",
+                WORDS[i % WORDS.len()],
+                WORDS[(i * 7) % WORDS.len()],
+                WORDS[(i * 3) % WORDS.len()],
+            ),
+        );
+    }
+}
+
+fn gzipped(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap().len()
+}
+
+/// What `static/search.js` downloads for `words` (folded): the search page and its script,
+/// `search/index.json`, the chunks that can hold each word, the bundles of the ten best results
+/// and their pages (the snippets' text), gzipped as a static host serves them. Ranked the way
+/// the script ranks. Returns (bytes, results).
+fn query_transfer(site: &Site, words: &[&str]) -> (usize, usize) {
+    let mut files: Vec<String> = vec![
+        "search/index.html".into(),
+        "search.js".into(),
+        "search/index.json".into(),
+    ];
+    let meta: serde_json::Value = serde_json::from_str(&site.read("search/index.json")).unwrap();
+    let firsts = chunk_firsts(&meta);
+    let mut sets: Vec<std::collections::HashMap<u64, u64>> = Vec::new();
+    for word in words {
+        // The chunk where the word would be, then the following ones it starts (at most 4).
+        let at = firsts.iter().rposition(|f| f <= word).unwrap_or(0);
+        let chunks: Vec<usize> = (at..firsts.len())
+            .take_while(|&n| n == at || firsts[n].starts_with(word))
+            .take(4)
+            .collect();
+        let mut found = std::collections::HashMap::new();
+        for n in chunks {
+            let path = format!("search/c/{n}.json");
+            let chunk: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&site.read(&path)).unwrap();
+            if !files.contains(&path) {
+                files.push(path);
+            }
+            for (w, postings) in chunk.iter().filter(|(w, _)| w.starts_with(word)) {
+                let exact = u64::from(w == word);
+                for (list, weight) in [(0, 3 + exact), (1, 1 + exact)] {
+                    let mut id = 0;
+                    for delta in postings[list].as_array().unwrap() {
+                        id += delta.as_u64().unwrap();
+                        let score = found.entry(id).or_insert(0);
+                        *score = (*score).max(weight);
+                    }
+                }
+            }
+        }
+        sets.push(found);
+    }
+    let mut hits: Vec<(u64, u64)> = sets[0]
+        .iter()
+        .filter_map(|(&id, _)| {
+            let scores: Option<Vec<u64>> = sets.iter().map(|s| s.get(&id).copied()).collect();
+            scores.map(|s| (id, s.iter().sum()))
+        })
+        .collect();
+    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let per_bundle = meta["b"].as_u64().unwrap();
+    for &(id, _) in hits.iter().take(10) {
+        let path = format!("search/r/{}.json", id / per_bundle);
+        let bundle: serde_json::Value = serde_json::from_str(&site.read(&path)).unwrap();
+        let url = bundle[(id % per_bundle) as usize]["u"].as_str().unwrap();
+        let page = format!("{}index.html", url.strip_prefix("/khoi-thi-dua/").unwrap());
+        for file in [path, page] {
+            if !files.contains(&file) {
+                files.push(file);
+            }
+        }
+    }
+    let bytes = files
+        .iter()
+        .map(|f| gzipped(&std::fs::read(site.out().join(f)).unwrap()))
+        .sum();
+    (bytes, hits.len())
+}
+
+/// Issue 26: the search index is a small share of the files a static host uploads (result
+/// cards bundled, the word list in chunks), and a query downloads little.
+#[test]
+fn search_files_stay_within_a_tenth_of_the_pages_and_a_query_downloads_little() {
+    let site = Site::new("news-site");
+    many_news(&site, 1000);
+    site.build_ok(&[]);
+    let files: Vec<String> = walkdir::WalkDir::new(site.out())
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let path = e.path().strip_prefix(site.out()).unwrap();
+            path.to_string_lossy().replace('\\', "/")
+        })
+        .collect();
+    let pages = files.iter().filter(|f| f.ends_with("index.html")).count();
+    let search = files
+        .iter()
+        .filter(|f| f.starts_with("search/") && *f != "search/index.html")
+        .count();
+    assert!(pages > 1000, "{pages} pages");
+    assert!(
+        search * 10 <= pages,
+        "{search} search files for {pages} pages (at most a tenth)"
+    );
+    // Every news item is searchable by a word of its body alone (`mã17x3` folds to `ma17x3`).
+    let (_, found) = query_transfer(&site, &["ma17x3"]);
+    assert_eq!(found, 1);
+    for query in [
+        &["dai", "hoi"][..],
+        &["hien", "mau"],
+        &["phap", "ly", "mien", "phi"],
+    ] {
+        let (bytes, found) = query_transfer(&site, query);
+        assert!(found > 10, "{query:?}: {found} results");
+        assert!(bytes <= 300 * 1024, "{query:?}: {bytes} bytes gzipped");
+    }
 }

@@ -792,9 +792,10 @@ fn an_unreadable_static_file_is_named_as_the_source_that_cannot_be_read() {
     // As root (CI), through the library: the file goes away between load and copy.
     let (loaded, _) = blocpress::site::prepare(site.root(), &Default::default()).unwrap();
     std::fs::rename(&file, site.root().join("elsewhere.svg")).unwrap();
-    let problems = blocpress::site::render_all(&loaded, &blocpress::output::MemoryOutput::new())
-        .unwrap_err()
-        .into_vec();
+    let problems =
+        blocpress::site::render_all(&loaded, None, &blocpress::output::MemoryOutput::new())
+            .unwrap_err()
+            .into_vec();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].code(), "E607");
     assert_eq!(problems[0].path, Path::new("static/images/hoi-nghi.svg"));

@@ -48,16 +48,66 @@ struct MenuItem<'a> {
     url: String,
 }
 
+/// The news bodies' HTML, taken out of the site by a build so that each is released once its
+/// page is written: a build never needs them all again, and they are most of a large site's
+/// memory (about 7 KB a news item, 700 MB at 100,000 news). The items a feed shows keep
+/// theirs (feeds are rendered in any order).
+pub struct NewsBodies {
+    html: Vec<std::sync::Mutex<Option<std::sync::Arc<str>>>>,
+    /// By news item: a feed shows it.
+    kept: Vec<bool>,
+}
+
+impl NewsBodies {
+    /// Moves every news body's HTML out of `site`: its `body.html` is empty afterwards, and
+    /// only a [`Renderer::render_with`] given these bodies renders the site's news.
+    pub fn take(site: &mut Site) -> NewsBodies {
+        let mut kept = vec![false; site.news.len()];
+        let feeds = std::iter::once((0..site.news.len()).take(FEED_ITEMS).collect::<Vec<_>>())
+            .chain(site.tags.iter().map(|t| t.news.clone()))
+            .chain(site.index.news_by_association.values().cloned());
+        for list in feeds {
+            for &i in list.iter().take(FEED_ITEMS) {
+                kept[i] = true;
+            }
+        }
+        let html = site
+            .news
+            .par_iter_mut()
+            .map(|item| {
+                let html: std::sync::Arc<str> = std::mem::take(&mut item.body.html).into();
+                std::sync::Mutex::new(Some(html))
+            })
+            .collect();
+        NewsBodies { html, kept }
+    }
+}
+
+/// A news body's HTML: the site's, or one a build took out of it ([`NewsBodies`]).
+pub enum NewsHtml<'a> {
+    Site(&'a str),
+    Taken(std::sync::Arc<str>),
+}
+
+impl std::ops::Deref for NewsHtml<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            NewsHtml::Site(html) => html,
+            NewsHtml::Taken(html) => html,
+        }
+    }
+}
+
 /// Tera with the theme loaded and the site-wide context set.
 pub struct Renderer {
     tera: Tera,
     t: Translations,
     /// Template name → the file it came from, for messages.
     origins: HashMap<String, PathBuf>,
-    /// Documents' words from the last search index, for `serve`'s next one.
+    /// The last search index's word list, for `serve`'s next one.
     search_cache: search::Cache,
-    /// News items' search documents, for `serve`'s next index.
-    search_docs: search::DocCache,
 }
 
 fn tera_error(
@@ -328,24 +378,68 @@ impl Renderer {
             t,
             origins,
             search_cache: search::Cache::default(),
-            search_docs: search::DocCache::default(),
         })
     }
 
-    /// The number of documents and of chunks of the last search index rendered (see
+    /// A renderer that renders once (a build, `check`): it keeps nothing of the search index
+    /// for a next render.
+    pub fn single_use(mut self) -> Self {
+        self.search_cache = search::Cache::disabled();
+        self
+    }
+
+    /// The result bundles and word-list chunks of the last search index rendered (see
     /// [`search::layout`]): the search files the output has.
-    pub fn search_layout(&self) -> Option<(usize, usize)> {
+    pub fn search_layout(&self) -> Option<search::Layout> {
         search::layout(&self.search_cache)
     }
 
     /// Renders `jobs` into `out`. Returns every problem (template errors name the template and line).
     pub fn render(&self, site: &Site, jobs: &[Route], out: &dyn Output) -> Vec<Diagnostic> {
+        self.render_with(site, None, jobs, out)
+    }
+
+    /// [`Renderer::render`] with the news bodies a build took out of `site`
+    /// ([`NewsBodies::take`]): each is released once its page is written.
+    pub fn render_with(
+        &self,
+        site: &Site,
+        bodies: Option<&NewsBodies>,
+        jobs: &[Route],
+        out: &dyn Output,
+    ) -> Vec<Diagnostic> {
         let mut problems = check_collisions(site, jobs);
         if !problems.is_empty() {
             return problems;
         }
-        let state = RenderState::new(site, &self.t);
-        let results: Vec<Diagnostic> = jobs
+        let mut state = RenderState::new(site, &self.t);
+        state.bodies = bodies;
+        // A single-use renderer (a build) makes the whole search index, which works in parallel
+        // by itself, before the pages: its working memory is gone before the pages' shared
+        // values (news cards) are made, so the two never add up at the peak. `serve` patches
+        // the index beside the pages.
+        let (first, rest): (&[Route], Vec<Route>) = if self.search_cache.is_enabled() {
+            (&[], jobs.to_vec())
+        } else {
+            let search: &[Route] = if jobs.contains(&Route::SearchIndex) {
+                &[Route::SearchIndex]
+            } else {
+                &[]
+            };
+            (
+                search,
+                jobs.iter()
+                    .copied()
+                    .filter(|j| *j != Route::SearchIndex)
+                    .collect(),
+            )
+        };
+        problems.extend(
+            first
+                .iter()
+                .filter_map(|job| self.run(&state, *job, out).err()),
+        );
+        let results: Vec<Diagnostic> = rest
             .par_iter()
             .filter_map(|job| self.run(&state, *job, out).err())
             .collect();
@@ -404,10 +498,10 @@ impl Renderer {
             }
             Route::SearchIndex => {
                 let started = std::time::Instant::now();
-                let (docs, hashes) = search::documents_cached(&state.views, &self.search_docs);
+                let cpu = crate::timing::cpu_time();
+                let docs = search::documents(&state.views, &|i| state.news_html(i));
                 let documents = started.elapsed();
-                let refs: Vec<&search::SearchDoc> = docs.iter().map(|d| &**d).collect();
-                let files = search::files_of(&refs, hashes, &self.search_cache);
+                let files = search::files(&docs, &self.search_cache);
                 let written = files.len();
                 files
                     .par_iter()
@@ -420,11 +514,13 @@ impl Renderer {
                 if std::env::var_os("BLOCPRESS_TIMINGS").is_some() {
                     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
                     eprintln!(
-                        "timing: search    {:>7.1} ms ({} documents: text {:.1} ms; {} files written)",
+                        "timing: search    {:>7.1} ms ({} documents: listed in {:.1} ms; {} files written){}{}",
                         ms(started.elapsed()),
                         docs.len(),
                         ms(documents),
                         written,
+                        crate::timing::cpu_note(cpu, crate::timing::cpu_time()),
+                        crate::timing::memory_note(),
                     );
                 }
                 return Ok(());
@@ -539,6 +635,8 @@ struct RenderState<'a> {
     reports: report::Reports<'a>,
     cards: Vec<OnceLock<Value>>,
     association_cards: OnceLock<Value>,
+    /// The news bodies a build took out of the site, if it did.
+    bodies: Option<&'a NewsBodies>,
 }
 
 impl<'a> RenderState<'a> {
@@ -548,6 +646,30 @@ impl<'a> RenderState<'a> {
             reports: report::Reports::new(site),
             cards: (0..site.news.len()).map(|_| OnceLock::new()).collect(),
             association_cards: OnceLock::new(),
+            bodies: None,
+        }
+    }
+
+    /// News item `i`'s body HTML (empty once released).
+    fn news_html(&self, i: usize) -> NewsHtml<'a> {
+        match self.bodies {
+            None => NewsHtml::Site(&self.views.site.news[i].body.html),
+            Some(bodies) => NewsHtml::Taken(
+                bodies.html[i]
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .clone()
+                    .unwrap_or_else(|| std::sync::Arc::from("")),
+            ),
+        }
+    }
+
+    /// Lets go of news item `i`'s body once its page has it, unless a feed shows it.
+    fn release(&self, i: usize) {
+        if let Some(bodies) = self.bodies
+            && !bodies.kept[i]
+        {
+            *bodies.html[i].lock().unwrap_or_else(|e| e.into_inner()) = None;
         }
     }
 
@@ -568,10 +690,7 @@ impl<'a> RenderState<'a> {
             .iter()
             .map(|&i| {
                 let mut entry = self.card(i).as_map().cloned().unwrap_or_default();
-                entry.insert(
-                    "content".into(),
-                    Value::normal_string(&site.news[i].body.html),
-                );
+                entry.insert("content".into(), Value::normal_string(&self.news_html(i)));
                 Value::from(entry.into_iter().collect::<BTreeMap<_, _>>())
             })
             .collect();

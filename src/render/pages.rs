@@ -64,7 +64,8 @@ pub(super) fn news(state: &RenderState, context: &mut Context, i: usize) -> Page
     let site = views.site;
     let item = &site.news[i];
     context.insert_value("news", state.card(i));
-    context.insert_value("content", Value::safe_string(&item.body.html));
+    context.insert_value("content", Value::safe_string(&state.news_html(i)));
+    state.release(i);
     context.insert_value(
         "newer",
         if i > 0 {

@@ -1,12 +1,18 @@
 //! The client-side full-text search index, written at build time so search works from any
-//! static host. Like Pagefind, it is split so a reader downloads only what a query needs:
+//! static host. It is split so a reader downloads only what a query needs, in few files (a
+//! static host's upload costs per file, so the index stays a small share of the site's files):
 //!
-//! - `search/index.json`: the number of documents, a version hash and the first word of each
-//!   chunk of the word list (a few KB even at 50,000 news);
+//! - `search/index.json`: the number of documents, the size of a result bundle, a version hash
+//!   and the first word of each chunk of the word list (a few KB even at 50,000 news);
 //! - `search/c/<n>.json`: a chunk of the sorted word list, each word with the documents that
 //!   contain it in their title and elsewhere (delta-coded ids);
-//! - `search/d/<id>.json`: one document's title, URL, kind, date and plain text, loaded only for
-//!   the results shown (the snippet is cut from that text in the page).
+//! - `search/r/<n>.json`: the result cards (title, URL, kind, date, and a summary for all but
+//!   news) of documents `n × BUNDLE` to `(n + 1) × BUNDLE − 1`, loaded for the results shown.
+//!
+//! The snippet under a result is cut from the text of the result's own page, which the search
+//! page fetches for the results it shows (the elements marked `data-search-text`, else
+//! `<main>`): the text is published once, in its page, instead of a second time in the index.
+//! Bodies are folded straight from their HTML while the index is made and never copied.
 //!
 //! Words are folded the way readers type without accents: diacritics removed and `đ` → `d`
 //! (which has no Unicode decomposition, so NFD-based folding alone misses it), lowercased.
@@ -16,11 +22,10 @@
 //! What is indexed is a flat list of [`SearchDoc`]: adding a kind of content is one more
 //! `docs.extend(...)` in [`documents`].
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::NewsHtml;
 use super::views::Views;
 use crate::model::Site;
 use crate::urls;
@@ -28,54 +33,251 @@ use crate::urls;
 /// The path of the small file the page loads first.
 pub const META_PATH: &str = crate::urls::SEARCH_INDEX;
 /// Output files under these folders are written by the search job alone.
-pub const PART_PREFIXES: [&str; 2] = ["search/c/", "search/d/"];
+pub const PART_PREFIXES: [&str; 2] = ["search/c/", "search/r/"];
 /// A chunk of the word list is closed once its JSON passes this size.
 const CHUNK_BYTES: usize = 24 * 1024;
-/// Plain text kept per document for snippets.
-const TEXT_CHARS: usize = 12_000;
+/// Documents per result bundle (`search/r/<n>.json`). Results are ranked by score, then by id
+/// (newest news first), so the ten shown often share bundles; 16 cards are about 3 KB gzipped.
+/// At 10,000 news this makes 628 bundles for about 11,600 pages; BENCHMARKS.md has the
+/// measurements behind the choice.
+pub const BUNDLE: usize = 16;
+/// Words longer than this outside a title are not indexed (long runs of digits, URLs).
+const MAX_WORD: usize = 40;
 
-/// One searchable document.
-pub struct SearchDoc {
-    /// Root-relative URL under the site's sub-path.
+/// One searchable document. Borrows the site: bodies are folded from their HTML, not copied.
+pub struct SearchDoc<'a> {
+    /// Root-relative URL under the site's sub-path; the page the snippet is cut from.
     pub url: String,
-    pub title: String,
+    pub title: &'a str,
     /// `n` news, `p` page, `a` association, `r` review (a period's report), `d` document.
     pub kind: &'static str,
     /// Date or period, as shown.
     pub date: String,
-    /// A short summary as shown when the match is not in the text.
+    /// A short summary, shown until the snippet is cut from the page (and when the match is
+    /// not in the page's text). Empty for news: there are many, and their page's description
+    /// is their summary (the search page shows it when the page's text has no match).
     pub summary: String,
-    /// The plain text readers search and the snippet is cut from.
-    pub text: String,
+    /// Plain text searched with the body (a news item's summary).
+    pub lead: &'a str,
+    /// The rendered HTML whose text readers search.
+    pub html: NewsHtml<'a>,
     /// More words to match that are not shown (tags, members' names).
     pub keywords: String,
+}
+
+/// How the letters from U+00C0 to U+1EFF fold (Vietnamese writes with them), by code point:
+/// the lowercase ASCII letter, [`MARK`] for nothing (a combining mark), 0 to ask deunicode
+/// (anything else). Made once from deunicode itself: folding every body of a site meets
+/// millions of these letters.
+const FAST_FROM: u32 = 0xC0;
+const FAST_TO: u32 = 0x1F00;
+const MARK: u8 = 1;
+
+fn fast_table() -> &'static [u8] {
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (FAST_FROM..FAST_TO)
+            .map(
+                |cp| match char::from_u32(cp).and_then(deunicode::deunicode_char) {
+                    Some("") => MARK,
+                    Some(folded)
+                        if folded.len() == 1 && folded.as_bytes()[0].is_ascii_alphanumeric() =>
+                    {
+                        folded.as_bytes()[0].to_ascii_lowercase()
+                    }
+                    _ => 0,
+                },
+            )
+            .collect()
+    })
+}
+
+/// ASCII letters and digits folded (lowercase), 0 for anything else (a separator).
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Bytes of a word kept in place; a longer one (a title's run of letters) goes to a `String`.
+const INLINE: usize = 64;
+
+/// Splits text into folded words: diacritics removed, `đ` → `d`, lowercase ASCII letters and
+/// digits; anything else separates words. One byte at a time, into one reused buffer: bodies
+/// are most of a site. `sink(word, key)` receives each word (ASCII letters and digits) and, for
+/// a word of up to 8 bytes, [`packed`] of it (else 0): most words are looked up by that number
+/// alone.
+struct Folder {
+    buf: [u8; INLINE],
+    len: usize,
+    /// The whole word once it is longer than [`INLINE`].
+    long: Vec<u8>,
+    table: &'static [u8],
+}
+
+impl Folder {
+    fn new() -> Folder {
+        Folder {
+            buf: [0; INLINE],
+            len: 0,
+            long: Vec::new(),
+            table: fast_table(),
+        }
+    }
+
+    /// Ends the current word, if any, handing it to `sink`.
+    #[inline]
+    fn end(&mut self, sink: &mut impl FnMut(&[u8], u64)) {
+        if self.len == 0 {
+            return;
+        }
+        if self.len <= 8 {
+            // The bytes past the word are zero (cleared below after every word).
+            let mut key = [0u8; 8];
+            key.copy_from_slice(&self.buf[..8]);
+            sink(&self.buf[..self.len], u64::from_le_bytes(key));
+        } else if self.len <= INLINE {
+            sink(&self.buf[..self.len], 0);
+        } else {
+            sink(&self.long, 0);
+        }
+        self.buf[..8].fill(0);
+        self.len = 0;
+    }
+
+    /// Adds a lowercase ASCII letter or digit to the word.
+    #[inline]
+    fn push(&mut self, b: u8) {
+        if self.len < INLINE {
+            self.buf[self.len] = b;
+        } else {
+            if self.len == INLINE {
+                self.long.clear();
+                self.long.extend_from_slice(&self.buf);
+            }
+            self.long.push(b);
+        }
+        self.len += 1;
+    }
+
+    #[inline]
+    fn ascii(&mut self, b: u8, sink: &mut impl FnMut(&[u8], u64)) {
+        match ASCII_FOLD[usize::from(b & 0x7F)] {
+            0 => self.end(sink),
+            folded => self.push(folded),
+        }
+    }
+
+    /// A character outside ASCII, at `text[i..]`: returns its length.
+    #[inline]
+    fn other(&mut self, text: &str, i: usize, sink: &mut impl FnMut(&[u8], u64)) -> usize {
+        let bytes = text.as_bytes();
+        let lead = bytes[i];
+        let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0) & 0x3F);
+        let (cp, len) = if lead < 0xE0 {
+            ((u32::from(lead & 0x1F) << 6) | cont(1), 2)
+        } else if lead < 0xF0 {
+            ((u32::from(lead & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+        } else {
+            (u32::MAX, 4)
+        };
+        if (FAST_FROM..FAST_TO).contains(&cp) {
+            match self.table[(cp - FAST_FROM) as usize] {
+                0 => {}
+                MARK => return len,
+                letter => {
+                    self.push(letter);
+                    return len;
+                }
+            }
+        }
+        self.slow(text, i, sink)
+    }
+
+    /// [`Folder::other`] through deunicode.
+    #[cold]
+    fn slow(&mut self, text: &str, i: usize, sink: &mut impl FnMut(&[u8], u64)) -> usize {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        for a in deunicode::deunicode_char(c).unwrap_or(" ").bytes() {
+            self.ascii(a, sink);
+        }
+        c.len_utf8()
+    }
+
+    fn text(&mut self, text: &str, sink: &mut impl FnMut(&[u8], u64)) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                self.ascii(b, sink);
+                i += 1;
+            } else {
+                i += self.other(text, i, sink);
+            }
+        }
+        self.end(sink);
+    }
+
+    /// The text of rendered HTML: tags separate words and are skipped, the five entities the
+    /// Markdown renderer writes are separators (`&amp;` is not the word `amp`).
+    fn html(&mut self, html: &str, sink: &mut impl FnMut(&[u8], u64)) {
+        const ENTITIES: [&str; 5] = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"];
+        let bytes = html.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b >= 0x80 {
+                i += self.other(html, i, sink);
+                continue;
+            }
+            let folded = ASCII_FOLD[usize::from(b)];
+            if folded != 0 {
+                self.push(folded);
+                i += 1;
+                continue;
+            }
+            self.end(sink);
+            match b {
+                b'<' => match memchr::memchr(b'>', &bytes[i..]) {
+                    Some(j) => i += j + 1,
+                    None => break,
+                },
+                b'&' => {
+                    let rest = &html[i..];
+                    i += ENTITIES
+                        .iter()
+                        .find(|e| rest.starts_with(*e))
+                        .map_or(1, |e| e.len());
+                }
+                _ => i += 1,
+            }
+        }
+        self.end(sink);
+    }
+}
+
+/// A folded word as text: only ASCII letters and digits are ever in one.
+fn word_text(word: &[u8]) -> &str {
+    std::str::from_utf8(word).unwrap_or_default()
 }
 
 /// `Đại hội Hội Luật gia` → `dai hoi hoi luat gia`.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    let mut push = |c: char, out: &mut String| {
-        if c.is_ascii_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c.to_ascii_lowercase());
-        } else {
-            space = true;
+    Folder::new().text(text, &mut |w: &[u8], _| {
+        if !out.is_empty() {
+            out.push(' ');
         }
-    };
-    for c in text.chars() {
-        if c.is_ascii() {
-            push(c, &mut out);
-        } else {
-            // One character at a time: no copy of the whole text (bodies are most of a site).
-            for a in deunicode::deunicode_char(c).unwrap_or(" ").chars() {
-                push(a, &mut out);
-            }
-        }
-    }
+        out.push_str(word_text(w));
+    });
     out
 }
 
@@ -90,9 +292,9 @@ fn short(text: &str, max_chars: usize) -> String {
     }
 }
 
-/// The text of rendered HTML, entities decoded, whitespace collapsed: one pass, as it runs
-/// over every body of the site.
-pub fn strip_tags(html: &str) -> String {
+/// The first `max_chars` of the text of rendered HTML, for a summary: tags dropped, entities
+/// decoded, whitespace collapsed. Stops once it has enough.
+fn html_start(html: &str, max_chars: usize) -> String {
     const ENTITIES: [(&str, char); 5] = [
         ("&amp;", '&'),
         ("&lt;", '<'),
@@ -100,7 +302,8 @@ pub fn strip_tags(html: &str) -> String {
         ("&quot;", '"'),
         ("&#39;", '\''),
     ];
-    let mut out = String::with_capacity(html.len());
+    let mut out = String::new();
+    let mut count = 0;
     let mut in_tag = false;
     let mut space = false;
     let mut rest = html;
@@ -127,167 +330,99 @@ pub fn strip_tags(html: &str) -> String {
         if let Some(c) = shown {
             if space && !out.is_empty() {
                 out.push(' ');
+                count += 1;
             }
             space = false;
             out.push(c);
+            count += 1;
+            if count > max_chars {
+                break;
+            }
         }
         rest = &rest[len..];
     }
-    out
+    short(&out, max_chars)
 }
 
-/// What a news item's document is made from, but its body: (url, date, associations' names).
-fn news_inputs(views: &Views, item: &crate::model::NewsItem) -> (String, String, String) {
-    let site = views.site;
-    let associations: Vec<&str> = item
-        .associations
-        .iter()
-        .filter_map(|s| site.association(s))
-        .flat_map(|a| [a.short_name.as_str(), a.name.as_str()])
-        .collect();
-    (
-        views.url(&urls::news(&item.slug)),
-        crate::i18n::format_date(
-            item.date.date,
-            crate::i18n::DateStyle::Short,
-            site.config.language,
-        ),
-        associations.join(" "),
-    )
-}
-
-fn news_document(
-    _views: &Views,
-    item: &crate::model::NewsItem,
-    (url, date, associations): &(String, String, String),
-) -> SearchDoc {
-    let summary = item.summary.as_deref().unwrap_or("");
-    SearchDoc {
-        url: url.clone(),
-        title: item.title.clone(),
-        kind: "n",
-        date: date.clone(),
-        summary: short(summary, 160),
-        text: format!("{summary} {}", strip_tags(&item.body.html)),
-        keywords: format!("{} {}", item.tags.join(" "), associations),
-    }
-}
-
-/// [`documents`] with their hashes for [`files_of`], news items taken from `cache` when
-/// nothing they are made from changed.
-pub fn documents_cached(
-    views: &Views,
-    cache: &DocCache,
-) -> (Vec<std::sync::Arc<SearchDoc>>, Vec<(u64, u64)>) {
-    use std::hash::{Hash, Hasher};
-    use std::sync::Arc;
-    let previous = std::mem::take(&mut *cache.news.lock().unwrap_or_else(|e| e.into_inner()));
-    let news: Vec<(Arc<SearchDoc>, u64)> = views
-        .site
+/// Everything the site lets readers search: news, documents, pages, members, reviews. Cheap:
+/// no text is copied. `news_html(i)`: news item `i`'s body HTML.
+pub fn documents<'a>(
+    views: &Views<'a>,
+    news_html: &(dyn Fn(usize) -> NewsHtml<'a> + Sync),
+) -> Vec<SearchDoc<'a>> {
+    let site: &'a Site = views.site;
+    let language = site.config.language;
+    let mut docs: Vec<SearchDoc<'a>> = site
         .news
         .par_iter()
-        .map(|item| {
-            let inputs = news_inputs(views, item);
-            let mut hasher = rustc_hash::FxHasher::default();
-            (
-                &inputs,
-                &item.title,
-                &item.summary,
-                &item.body.html,
-                &item.tags,
-            )
-                .hash(&mut hasher);
-            let key = hasher.finish();
-            let doc = previous
-                .get(&key)
-                .cloned()
-                .unwrap_or_else(|| Arc::new(news_document(views, item, &inputs)));
-            (doc, key)
+        .enumerate()
+        .map(|(i, item)| {
+            let associations: Vec<&str> = item
+                .associations
+                .iter()
+                .filter_map(|s| site.association(s))
+                .flat_map(|a| [a.short_name.as_str(), a.name.as_str()])
+                .collect();
+            let summary = item.summary.as_deref().unwrap_or("");
+            SearchDoc {
+                url: views.url(&urls::news(&item.slug)),
+                title: &item.title,
+                kind: "n",
+                date: crate::i18n::format_date(
+                    item.date.date,
+                    crate::i18n::DateStyle::Short,
+                    language,
+                ),
+                summary: String::new(),
+                lead: summary,
+                html: news_html(i),
+                keywords: format!("{} {}", item.tags.join(" "), associations.join(" ")),
+            }
         })
         .collect();
-    drop(previous);
-    let others: Vec<SearchDoc> = documents_but_news(views);
-    let mut hashes: Vec<(u64, u64)> = news.iter().map(|(_, key)| (*key, *key)).collect();
-    hashes.extend(
-        others
-            .par_iter()
-            .map(|doc| (text_hash(doc), fragment_hash(doc)))
-            .collect::<Vec<_>>(),
-    );
-    *cache.news.lock().unwrap_or_else(|e| e.into_inner()) =
-        news.iter().map(|(doc, key)| (*key, doc.clone())).collect();
-    let mut docs: Vec<Arc<SearchDoc>> = news.into_iter().map(|(doc, _)| doc).collect();
-    docs.extend(others.into_iter().map(Arc::new));
-    (docs, hashes)
-}
-
-/// Everything the site lets readers search: news, pages, members, reviews.
-pub fn documents(views: &Views) -> Vec<SearchDoc> {
-    let mut docs: Vec<SearchDoc> = views
-        .site
-        .news
-        .par_iter()
-        .map(|item| news_document(views, item, &news_inputs(views, item)))
-        .collect();
-    docs.extend(documents_but_news(views));
-    docs
-}
-
-fn documents_but_news(views: &Views) -> Vec<SearchDoc> {
-    let site: &Site = views.site;
-    let language = site.config.language;
-    let mut docs: Vec<SearchDoc> = Vec::new();
     docs.extend(site.documents.iter().map(|document| SearchDoc {
         url: views.url(&urls::document(&document.slug)),
-        title: document.title.clone(),
+        title: &document.title,
         kind: "d",
         date: crate::i18n::format_date(document.date, crate::i18n::DateStyle::Short, language),
         summary: format!("{} {}", document.kind, document.number),
-        text: strip_tags(&document.body.html),
+        lead: "",
+        html: NewsHtml::Site(&document.body.html),
         keywords: format!("{} {} {}", document.number, document.kind, document.issuer),
     }));
-    docs.extend(site.pages.iter().map(|page| {
-        let text = strip_tags(&page.body.html);
-        SearchDoc {
-            url: views.url(&urls::page(&page.slug)),
-            title: page.title.clone(),
-            kind: "p",
-            date: String::new(),
-            summary: short(&text, 160),
-            text,
-            keywords: String::new(),
-        }
+    docs.extend(site.pages.iter().map(|page| SearchDoc {
+        url: views.url(&urls::page(&page.slug)),
+        title: &page.title,
+        kind: "p",
+        date: String::new(),
+        summary: html_start(&page.body.html, 160),
+        lead: "",
+        html: NewsHtml::Site(&page.body.html),
+        keywords: String::new(),
     }));
     docs.extend(site.associations.iter().map(|association| {
-        let text = association
-            .description
-            .as_ref()
-            .map(|d| strip_tags(&d.html))
-            .unwrap_or_default();
+        let html = association.description.as_ref().map_or("", |d| &d.html);
         SearchDoc {
             url: views.url(&urls::association(&association.slug)),
-            title: association.name.clone(),
+            title: &association.name,
             kind: "a",
             date: String::new(),
-            summary: short(&text, 160),
-            text,
+            summary: html_start(html, 160),
+            lead: "",
+            html: NewsHtml::Site(html),
             keywords: association.short_name.clone(),
         }
     }));
     docs.extend(site.periods.values().map(|period| {
         let summary = period.summary.as_deref().unwrap_or("");
-        let narrative = period
-            .narrative
-            .as_ref()
-            .map(|m| strip_tags(&m.html))
-            .unwrap_or_default();
         SearchDoc {
             url: views.url(&urls::report(period.id)),
-            title: period.title.clone(),
+            title: &period.title,
             kind: "r",
             date: period.id.default_title(language),
             summary: short(summary, 160),
-            text: format!("{summary} {narrative}"),
+            lead: summary,
+            html: NewsHtml::Site(period.narrative.as_ref().map_or("", |m| &m.html)),
             keywords: period.id.default_title(language),
         }
     }));
@@ -300,14 +435,17 @@ struct Meta<'a> {
     v: u32,
     /// Number of documents.
     n: usize,
+    /// Documents per result bundle.
+    b: usize,
     /// A hash of the index: the page asks for `?h` so a browser never mixes two builds.
     h: String,
     /// The first word of each chunk, in order.
     c: Vec<&'a str>,
 }
 
+/// What a result shows before its snippet: `search/r/<n>.json` is an array of these.
 #[derive(Serialize)]
-struct Fragment<'a> {
+struct Card<'a> {
     t: &'a str,
     u: &'a str,
     k: &'a str,
@@ -315,55 +453,317 @@ struct Fragment<'a> {
     d: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     s: &'a str,
-    x: String,
+}
+
+/// The words of `doc` as `sink(word, in_title)`: the title's first, then the rest (lead, body,
+/// keywords). A word may come several times.
+fn each_word(doc: &SearchDoc, mut sink: impl FnMut(&[u8], u64, bool)) {
+    let mut folder = Folder::new();
+    folder.text(doc.title, &mut |w: &[u8], key| sink(w, key, true));
+    let mut rest = |w: &[u8], key| {
+        if w.len() <= MAX_WORD {
+            sink(w, key, false)
+        }
+    };
+    folder.text(doc.lead, &mut rest);
+    folder.html(&doc.html, &mut rest);
+    folder.text(&doc.keywords, &mut rest);
+}
+
+/// Ids (ascending) whose title has a word, and those that have it elsewhere only.
+#[derive(Default)]
+struct Ids {
+    title: Vec<u32>,
+    rest: Vec<u32>,
+}
+
+impl Ids {
+    /// Adds document `id`; documents come in ascending order, each word of a document's title
+    /// before any other of its words.
+    fn add(&mut self, id: u32, in_title: bool) {
+        if in_title {
+            if self.title.last() != Some(&id) {
+                self.title.push(id);
+            }
+        } else if self.title.last() != Some(&id) && self.rest.last() != Some(&id) {
+            self.rest.push(id);
+        }
+    }
+}
+
+/// A word of up to 8 bytes as a number: words are `[a-z0-9]+` (no zero byte), so the packing
+/// is unambiguous, and most Vietnamese words (syllables) fit. Hashing and comparing a number is
+/// much cheaper than a string, and the index looks a word up for every word of every body.
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    (bytes.len() <= 8).then(|| {
+        let mut key = [0u8; 8];
+        key[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(key)
+    })
+}
+
+/// The words of a run of documents, each once, with their documents, in the order first met.
+#[derive(Default)]
+struct Run {
+    short: rustc_hash::FxHashMap<u64, u32>,
+    long: rustc_hash::FxHashMap<Box<str>, u32>,
+    words: Vec<(Box<str>, Ids)>,
+}
+
+impl Run {
+    /// The index of `word` in `words`, added if new. `key`: [`packed`] of it, 0 if too long.
+    fn slot(&mut self, word: &[u8], key: u64) -> usize {
+        let words = &mut self.words;
+        let mut add = || {
+            words.push((word_text(word).into(), Ids::default()));
+            (words.len() - 1) as u32
+        };
+        (match key {
+            0 => match self.long.get(word_text(word)) {
+                Some(&i) => i,
+                None => {
+                    let i = add();
+                    self.long.insert(word_text(word).into(), i);
+                    i
+                }
+            },
+            key => *self.short.entry(key).or_insert_with(add),
+        }) as usize
+    }
+
+    /// Adds the words of `doc` (id `id`, above every id already there).
+    fn add_document(&mut self, id: u32, doc: &SearchDoc) {
+        each_word(doc, |w, key, in_title| {
+            let i = self.slot(w, key);
+            self.words[i].1.add(id, in_title);
+        });
+    }
 }
 
 /// Document ids (ascending) as deltas from the previous one: small numbers gzip well.
-fn deltas(ids: &[u32]) -> Vec<u32> {
+fn write_deltas(json: &mut String, ids: &[u32]) {
+    let mut digits = itoa::Buffer::new();
     let mut previous = 0;
-    ids.iter()
-        .map(|&id| {
-            let d = id - previous;
-            previous = id;
-            d
-        })
-        .collect()
+    for (i, &id) in ids.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(digits.format(id - previous));
+        previous = id;
+    }
 }
 
-/// The words of one document, folded, each once and sorted, joined by spaces: (in the title,
-/// elsewhere only).
-type Words = (Box<str>, Box<str>);
+struct Entry {
+    word: Box<str>,
+    ids: Ids,
+    /// `"word":[[title deltas],[rest deltas]]`, as written in a chunk.
+    json: String,
+}
 
-/// What the last search index was made of, kept by the renderer between `serve`'s rebuilds:
-/// folding every body and writing every file is most of the search job, and an edit changes
-/// one document. With it, the next index recomputes only the documents whose text changed and
-/// the words they gained or lost, and returns only the files that differ.
+impl Entry {
+    fn new(word: Box<str>, ids: Ids) -> Entry {
+        let mut entry = Entry {
+            word,
+            ids,
+            json: String::new(),
+        };
+        entry.encode();
+        entry
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ids.title.is_empty() && self.ids.rest.is_empty()
+    }
+
+    fn encode(&mut self) {
+        let mut json = String::with_capacity(
+            self.word.len() + 8 + 3 * (self.ids.title.len() + self.ids.rest.len()),
+        );
+        json.push('"');
+        json.push_str(&self.word);
+        json.push_str("\":[[");
+        write_deltas(&mut json, &self.ids.title);
+        json.push_str("],[");
+        write_deltas(&mut json, &self.ids.rest);
+        json.push_str("]]");
+        self.json = json;
+    }
+}
+
+/// The word list of `docs`, made from scratch: a few runs of documents per thread are indexed
+/// in parallel, then merged in order (so each word's ids stay ascending) into lists allocated
+/// once at their final size, then encoded and sorted. Without `keep_ids`, each word keeps only
+/// its encoded JSON (a build needs nothing else).
+fn word_list(docs: &[SearchDoc], keep_ids: bool) -> Vec<Entry> {
+    let run_len = docs
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(64);
+    let runs: Vec<Run> = docs
+        .par_chunks(run_len)
+        .enumerate()
+        .map(|(r, chunk)| {
+            let mut run = Run::default();
+            for (i, doc) in chunk.iter().enumerate() {
+                run.add_document((r * run_len + i) as u32, doc);
+            }
+            run
+        })
+        .collect();
+    // Every word once, with the total length of its lists; each run's words' places in it.
+    let mut all = Run::default();
+    let mut sizes: Vec<(usize, usize)> = Vec::new();
+    let places: Vec<Vec<u32>> = runs
+        .iter()
+        .map(|run| {
+            run.words
+                .iter()
+                .map(|(word, ids)| {
+                    let i = all.slot(word.as_bytes(), packed(word).unwrap_or(0));
+                    if i == sizes.len() {
+                        sizes.push((0, 0));
+                    }
+                    sizes[i].0 += ids.title.len();
+                    sizes[i].1 += ids.rest.len();
+                    i as u32
+                })
+                .collect()
+        })
+        .collect();
+    drop((all.short, all.long));
+    let mut words: Vec<(Box<str>, Ids)> = all.words;
+    for ((_, ids), (title, rest)) in words.iter_mut().zip(sizes) {
+        ids.title.reserve_exact(title);
+        ids.rest.reserve_exact(rest);
+    }
+    for (run, places) in runs.into_iter().zip(places) {
+        for ((_, ids), i) in run.words.into_iter().zip(places) {
+            let to = &mut words[i as usize].1;
+            to.title.extend_from_slice(&ids.title);
+            to.rest.extend_from_slice(&ids.rest);
+        }
+    }
+    let mut words: Vec<Entry> = words
+        .into_par_iter()
+        .map(|(word, ids)| {
+            let mut entry = Entry::new(word, ids);
+            if !keep_ids {
+                entry.ids = Ids::default();
+            }
+            entry
+        })
+        .collect();
+    words.par_sort_unstable_by(|a, b| a.word.cmp(&b.word));
+    words
+}
+
+/// Removes `gone` (ascending) from `ids` (ascending); whether any was there.
+fn remove_ids(ids: &mut Vec<u32>, gone: &[u32]) -> bool {
+    let before = ids.len();
+    if gone.len() <= 8 {
+        for id in gone {
+            if let Ok(i) = ids.binary_search(id) {
+                ids.remove(i);
+            }
+        }
+    } else {
+        ids.retain(|id| gone.binary_search(id).is_err());
+    }
+    ids.len() != before
+}
+
+/// Updates the word list for the documents `changed` (ids, ascending): their ids leave every
+/// word, then the words of those still in `docs` are added again.
+fn patch(words: &mut Vec<Entry>, docs: &[SearchDoc], changed: &[u32]) {
+    words.par_iter_mut().for_each(|entry| {
+        let title = remove_ids(&mut entry.ids.title, changed);
+        let rest = remove_ids(&mut entry.ids.rest, changed);
+        if title || rest {
+            entry.json.clear();
+        }
+    });
+    let mut added = Run::default();
+    for &id in changed {
+        if let Some(doc) = docs.get(id as usize) {
+            added.add_document(id, doc);
+        }
+    }
+    let mut fresh: Vec<Entry> = Vec::new();
+    for (word, ids) in added.words {
+        match words.binary_search_by(|e| (*e.word).cmp(&word)) {
+            Ok(i) => {
+                let entry = &mut words[i];
+                for (to, from) in [
+                    (&mut entry.ids.title, ids.title),
+                    (&mut entry.ids.rest, ids.rest),
+                ] {
+                    to.extend(from);
+                    to.sort_unstable();
+                }
+                entry.json.clear();
+            }
+            Err(_) => fresh.push(Entry::new(word, ids)),
+        }
+    }
+    words.retain(|e| !e.is_empty());
+    words
+        .par_iter_mut()
+        .filter(|e| e.json.is_empty())
+        .for_each(Entry::encode);
+    if !fresh.is_empty() {
+        words.extend(fresh);
+        words.sort_unstable_by(|a, b| a.word.cmp(&b.word));
+    }
+}
+
+/// What the last search index was made of, kept by `serve`'s renderer between rebuilds:
+/// folding every body is most of the search job, and an edit changes one document. With it,
+/// the next index folds only the documents whose text changed and returns only the files that
+/// differ. A build makes one index and keeps nothing ([`Cache::disabled`]).
 ///
-/// A renderer's first index (every `blocpress build`, and `serve`'s first build or any new
-/// renderer) writes every file. Later ones assume the output still holds the files of the last
-/// one: only `serve`, which keeps them in memory, renders with the same renderer again.
-#[derive(Default)]
+/// A renderer's first index writes every file. Later ones assume the output still holds the
+/// files of the last one: only `serve`, which keeps them in memory, renders with the same
+/// renderer again.
 pub struct Cache {
+    enabled: bool,
     state: std::sync::Mutex<Option<State>>,
 }
 
+impl Default for Cache {
+    fn default() -> Cache {
+        Cache {
+            enabled: true,
+            state: std::sync::Mutex::new(None),
+        }
+    }
+}
+
 impl Cache {
+    /// A cache that keeps nothing: every index is made from scratch (a build makes one).
+    pub fn disabled() -> Cache {
+        Cache {
+            enabled: false,
+            ..Cache::default()
+        }
+    }
+
+    /// Whether the cache keeps the last index (`serve`'s renderer).
+    pub fn is_enabled(&self) -> bool {
+        self.enabled
+    }
+
     /// Forgets the last index: the next one writes every file.
     pub fn clear(&self) {
         *self.state.lock().unwrap_or_else(|e| e.into_inner()) = None;
     }
 }
 
-/// News documents by a hash of what they are made from: the plain text of every body is most of
-/// the time [`documents`] takes, and an edit changes one item.
-#[derive(Default)]
-pub struct DocCache {
-    news: std::sync::Mutex<HashMap<u64, std::sync::Arc<SearchDoc>>>,
-}
-
 struct State {
-    /// By document id.
-    docs: Vec<DocState>,
+    /// By document id: [`text_hash`], what its words come from.
+    keys: Vec<u64>,
+    /// By document id: [`card_hash`], what its result card shows.
+    cards: Vec<u64>,
     /// The word list, sorted, each word with its documents.
     words: Vec<Entry>,
     /// The chunk files' contents, in order.
@@ -372,200 +772,93 @@ struct State {
     hashes: Vec<u64>,
 }
 
-struct DocState {
-    /// [`text_hash`]: what its words come from.
-    key: u64,
-    /// [`fragment_hash`]: what its fragment shows.
-    fragment: u64,
-    words: std::sync::Arc<Words>,
-}
-
-struct Entry {
-    word: Box<str>,
-    /// Ids whose title has the word, and those that have it elsewhere only: ascending.
-    title: Vec<u32>,
-    rest: Vec<u32>,
-    /// `"word":[[title deltas],[rest deltas]]`, as written in a chunk.
-    json: String,
-}
-
-impl Entry {
-    fn new(word: &str) -> Entry {
-        Entry {
-            word: word.into(),
-            title: Vec::new(),
-            rest: Vec::new(),
-            json: String::new(),
-        }
-    }
-
-    fn encode(&mut self) {
-        use std::fmt::Write as _;
-        let mut json =
-            String::with_capacity(self.word.len() + 8 + 4 * (self.title.len() + self.rest.len()));
-        json.push('"');
-        json.push_str(&self.word);
-        json.push_str("\":[");
-        for (n, ids) in [&self.title, &self.rest].into_iter().enumerate() {
-            if n > 0 {
-                json.push(',');
-            }
-            json.push('[');
-            for (i, d) in deltas(ids).into_iter().enumerate() {
-                if i > 0 {
-                    json.push(',');
-                }
-                let _ = write!(json, "{d}");
-            }
-            json.push(']');
-        }
-        json.push(']');
-        self.json = json;
-    }
-}
-
 fn text_hash(doc: &SearchDoc) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
-    (&doc.title, &doc.text, &doc.keywords).hash(&mut hasher);
+    (doc.title, doc.lead, &*doc.html, &doc.keywords).hash(&mut hasher);
     hasher.finish()
 }
 
-fn fragment_hash(doc: &SearchDoc) -> u64 {
+fn card_hash(doc: &SearchDoc) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
-    (
-        &doc.title,
-        &doc.url,
-        doc.kind,
-        &doc.date,
-        &doc.summary,
-        &doc.text,
-    )
-        .hash(&mut hasher);
+    (doc.title, &doc.url, doc.kind, &doc.date, &doc.summary).hash(&mut hasher);
     hasher.finish()
 }
 
-fn words_of(doc: &SearchDoc) -> Words {
-    let title_text = fold(&doc.title);
-    let mut title: Vec<&str> = title_text.split(' ').filter(|w| !w.is_empty()).collect();
-    title.sort_unstable();
-    title.dedup();
-    let rest_text = fold(&format!("{} {}", doc.text, doc.keywords));
-    let mut rest: Vec<&str> = rest_text
-        .split(' ')
-        .filter(|w| !w.is_empty() && w.len() <= 40)
-        .collect();
-    rest.sort_unstable();
-    rest.dedup();
-    rest.retain(|w| title.binary_search(w).is_err());
-    (title.join(" ").into(), rest.join(" ").into())
-}
-
-fn split(words: &str) -> impl Iterator<Item = &str> {
-    words.split(' ').filter(|w| !w.is_empty())
-}
-
-/// word → (ids whose title has it, ids that have it elsewhere only).
-type Postings<'a> = rustc_hash::FxHashMap<&'a str, (Vec<u32>, Vec<u32>)>;
-
-/// More documents changed than this: the word list is made again from every document's words.
+/// More documents changed than this: the word list is made again from every document.
 const MAX_PATCHED: usize = 200;
 
-/// The search files: every document's fragment, the word-list chunks and the small file that
-/// names them: (path, contents). With a [`Cache`] of the last index, only the files that
-/// changed since (and always `search/index.json`).
+/// The search files of `docs`: the result bundles, the word-list chunks and the small file
+/// that names them: (path, contents). With an enabled [`Cache`] that holds the last index,
+/// only the files that changed since (and always `search/index.json`).
 pub fn files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
-    let hashes: Vec<(u64, u64)> = docs
-        .par_iter()
-        .map(|doc| (text_hash(doc), fragment_hash(doc)))
-        .collect();
-    let docs: Vec<&SearchDoc> = docs.iter().collect();
-    files_of(&docs, hashes, cache)
-}
-
-/// [`files`], with each document's (hash of what its words come from, hash of what its fragment
-/// shows): any hashes of their inputs will do.
-pub fn files_of(
-    docs: &[&SearchDoc],
-    hashes: Vec<(u64, u64)>,
-    cache: &Cache,
-) -> Vec<(String, String)> {
     let mut guard = cache.state.lock().unwrap_or_else(|e| e.into_inner());
     let previous = guard.take();
-    let old_docs: &[DocState] = previous.as_ref().map_or(&[], |p| &p.docs);
-    // Documents whose words may differ from those of the same id in the last index.
-    let changed: Vec<usize> = (0..docs.len().max(old_docs.len()))
-        .filter(|&id| match (hashes.get(id), old_docs.get(id)) {
-            (Some((key, _)), Some(old)) => *key != old.key,
-            _ => true,
-        })
+    // Folding is what a text hash saves; a build, which folds every document once, skips it.
+    let keys: Vec<u64> = if cache.enabled {
+        docs.par_iter().map(text_hash).collect()
+    } else {
+        Vec::new()
+    };
+    let cards: Vec<u64> = docs.par_iter().map(card_hash).collect();
+    let old_cards: &[u64] = previous.as_ref().map_or(&[], |p| &p.cards);
+    let mut files: Vec<(String, String)> = (0..docs.len().div_ceil(BUNDLE))
+        .into_par_iter()
+        .filter(|&n| previous.is_none() || in_bundle(old_cards, n) != in_bundle(&cards, n))
+        .map(|n| bundle_file(n, docs))
         .collect();
-    let mut files: Vec<(String, String)> = docs
-        .par_iter()
-        .zip(&hashes)
-        .enumerate()
-        .filter(|(id, (_, (_, fragment)))| {
-            old_docs
-                .get(*id)
-                .is_none_or(|old| old.fragment != *fragment)
-        })
-        .map(|(id, (doc, _))| fragment_file(id, doc))
-        .collect();
-    let reused: HashMap<u64, std::sync::Arc<Words>> =
-        old_docs.iter().map(|d| (d.key, d.words.clone())).collect();
-    let new_docs: Vec<DocState> = docs
-        .par_iter()
-        .zip(&hashes)
-        .enumerate()
-        .map(|(id, (doc, &(key, fragment)))| {
-            let words = match old_docs.get(id) {
-                Some(old) if old.key == key => old.words.clone(),
-                _ => reused
-                    .get(&key)
-                    .cloned()
-                    .unwrap_or_else(|| std::sync::Arc::new(words_of(doc))),
-            };
-            DocState {
-                key,
-                fragment,
-                words,
-            }
-        })
-        .collect();
-    drop(reused);
     let (words, old_chunks, old_hashes) = match previous {
         Some(State {
-            docs: old_docs,
+            keys: old_keys,
             mut words,
             chunks,
             hashes,
-        }) if changed.len() <= MAX_PATCHED => {
-            patch(&mut words, &old_docs, &new_docs, &changed);
-            (words, chunks, hashes)
+            ..
+        }) => {
+            // Documents whose words may differ from those of the same id in the last index.
+            let changed: Vec<u32> = (0..docs.len().max(old_keys.len()))
+                .filter(|&id| keys.get(id) != old_keys.get(id))
+                .map(|id| id as u32)
+                .collect();
+            if changed.len() <= MAX_PATCHED {
+                patch(&mut words, docs, &changed);
+                (words, chunks, hashes)
+            } else {
+                drop(words);
+                (word_list(docs, true), Vec::new(), Vec::new())
+            }
         }
-        _ => (word_list(&new_docs), Vec::new(), Vec::new()),
+        None => (word_list(docs, cache.enabled), Vec::new(), Vec::new()),
     };
 
     // Chunks: closed once past CHUNK_BYTES, as the browser's index names them by first word.
+    let mut words = words;
     let mut chunks: Vec<String> = Vec::new();
-    let mut firsts: Vec<&str> = Vec::new();
+    let mut firsts: Vec<Box<str>> = Vec::new();
     let mut chunk = String::from("{");
-    for entry in &words {
+    for entry in &mut words {
         if chunk.len() > CHUNK_BYTES {
             chunk.push('}');
             chunks.push(std::mem::replace(&mut chunk, String::from("{")));
         }
         if chunk.len() == 1 {
-            firsts.push(&entry.word);
+            firsts.push(entry.word.clone());
         } else {
             chunk.push(',');
         }
         chunk.push_str(&entry.json);
+        if !cache.enabled {
+            // Copied into its chunk: a build needs it no more.
+            entry.json = String::new();
+        }
+    }
+    if !cache.enabled {
+        words = Vec::new();
     }
     if chunk.len() > 1 || chunks.is_empty() {
         if chunk.len() == 1 {
-            firsts.push("");
+            firsts.push("".into());
         }
         chunk.push('}');
         chunks.push(chunk);
@@ -585,150 +878,90 @@ pub fn files_of(
                 }
             }
         }
-        if old_chunks.get(n) != Some(text) {
-            files.push((format!("search/c/{n}.json"), text.clone()));
-        }
+    }
+    // The cards count too: a bundle can change without the word list (a date, a URL).
+    for card in &cards {
+        h = (h ^ card).wrapping_mul(0x0100_0000_01b3);
     }
     let meta = Meta {
-        v: 2,
+        v: 3,
         n: docs.len(),
+        b: BUNDLE,
         h: format!("{:x}", h & 0xffff_ffff),
-        c: firsts,
+        c: firsts.iter().map(|w| &**w).collect(),
     };
     let mut json = serde_json::to_string(&meta).unwrap_or_default();
     json.push('\n');
+    if cache.enabled {
+        files.extend(
+            chunks
+                .iter()
+                .enumerate()
+                .filter(|(n, text)| old_chunks.get(*n) != Some(*text))
+                .map(|(n, text)| (format!("search/c/{n}.json"), text.clone())),
+        );
+    } else {
+        files.extend(
+            std::mem::take(&mut chunks)
+                .into_iter()
+                .enumerate()
+                .map(|(n, text)| (format!("search/c/{n}.json"), text)),
+        );
+    }
     files.push((META_PATH.to_string(), json));
-    *guard = Some(State {
-        docs: new_docs,
-        words,
-        chunks,
-        hashes,
-    });
+    if cache.enabled {
+        *guard = Some(State {
+            keys,
+            cards,
+            words,
+            chunks,
+            hashes,
+        });
+    }
     files
 }
 
-/// The word list of `docs`, made from scratch: built in parallel parts merged at the end.
-fn word_list(docs: &[DocState]) -> Vec<Entry> {
-    let postings: Postings = docs
-        .par_iter()
-        .enumerate()
-        .fold(Postings::default, |mut map, (id, doc)| {
-            let (title, rest) = &*doc.words;
-            for w in split(title) {
-                map.entry(w).or_default().0.push(id as u32);
-            }
-            for w in split(rest) {
-                map.entry(w).or_default().1.push(id as u32);
-            }
-            map
-        })
-        .reduce(Postings::default, |a, b| {
-            if a.len() < b.len() {
-                merge(b, a)
-            } else {
-                merge(a, b)
-            }
-        });
-    let mut words: Vec<Entry> = postings
-        .into_par_iter()
-        .map(|(word, (mut title, mut rest))| {
-            // Parallel parts come back in any order.
-            title.sort_unstable();
-            rest.sort_unstable();
-            let mut entry = Entry {
-                word: word.into(),
-                title,
-                rest,
-                json: String::new(),
-            };
-            entry.encode();
-            entry
+/// The entries of `list` (by document id) in result bundle `n`.
+fn in_bundle<T>(list: &[T], n: usize) -> Option<&[T]> {
+    list.get(n * BUNDLE..list.len().min((n + 1) * BUNDLE))
+}
+
+/// Result bundle `n`: the cards of documents `n × BUNDLE` to `(n + 1) × BUNDLE − 1`.
+fn bundle_file(n: usize, docs: &[SearchDoc]) -> (String, String) {
+    let cards: Vec<Card> = in_bundle(docs, n)
+        .unwrap_or_default()
+        .iter()
+        .map(|doc| Card {
+            t: doc.title,
+            u: &doc.url,
+            k: doc.kind,
+            d: &doc.date,
+            s: &doc.summary,
         })
         .collect();
-    words.par_sort_unstable_by(|a, b| a.word.cmp(&b.word));
-    words
+    let json = serde_json::to_string(&cards).unwrap_or_else(|_| String::from("[]"));
+    (format!("search/r/{n}.json"), json)
 }
 
-/// Updates the word list for the documents `changed` (ids, ascending), whose words were those
-/// of `old` and are now those of `new` (either may be missing).
-fn patch(words: &mut Vec<Entry>, old: &[DocState], new: &[DocState], changed: &[usize]) {
-    use std::collections::BTreeMap;
-    // word → [(id, in title, present now)], in id order.
-    let mut edits: BTreeMap<&str, Vec<(u32, bool, bool)>> = BTreeMap::new();
-    for &id in changed {
-        for (docs, now) in [(old, false), (new, true)] {
-            if let Some(doc) = docs.get(id) {
-                let (title, rest) = &*doc.words;
-                for (list, in_title) in [(title, true), (rest, false)] {
-                    for w in split(list) {
-                        edits.entry(w).or_default().push((id as u32, in_title, now));
-                    }
-                }
-            }
-        }
-    }
-    let mut added: Vec<Entry> = Vec::new();
-    let mut emptied = false;
-    for (word, list) in edits {
-        let mut fresh = Entry::new(word);
-        let entry = match words.binary_search_by(|e| (*e.word).cmp(word)) {
-            Ok(i) => &mut words[i],
-            Err(_) => &mut fresh,
-        };
-        // Removals first: a document may keep a word and move it between title and text.
-        for &(id, in_title, _) in list.iter().filter(|e| !e.2) {
-            let ids = if in_title {
-                &mut entry.title
-            } else {
-                &mut entry.rest
-            };
-            if let Ok(i) = ids.binary_search(&id) {
-                ids.remove(i);
-            }
-        }
-        for &(id, in_title, _) in list.iter().filter(|e| e.2) {
-            let ids = if in_title {
-                &mut entry.title
-            } else {
-                &mut entry.rest
-            };
-            if let Err(i) = ids.binary_search(&id) {
-                ids.insert(i, id);
-            }
-        }
-        entry.encode();
-        emptied |= entry.title.is_empty() && entry.rest.is_empty();
-        if !fresh.title.is_empty() || !fresh.rest.is_empty() {
-            added.push(fresh);
-        }
-    }
-    if emptied {
-        words.retain(|e| !e.title.is_empty() || !e.rest.is_empty());
-    }
-    if !added.is_empty() {
-        words.extend(added);
-        words.sort_unstable_by(|a, b| a.word.cmp(&b.word));
-    }
+/// The search files an index has besides `search/index.json`: how many result bundles and
+/// word-list chunks (`search/r/0.json`…, `search/c/0.json`…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub bundles: usize,
+    pub chunks: usize,
 }
 
-fn merge<'a>(mut a: Postings<'a>, b: Postings<'a>) -> Postings<'a> {
-    for (w, (t, r)) in b {
-        let entry = a.entry(w).or_default();
-        entry.0.extend(t);
-        entry.1.extend(r);
-    }
-    a
-}
-
-/// The number of documents and of chunks of the last index made with `cache`: the search
-/// files there are now (`search/d/0.json`… and `search/c/0.json`…).
-pub fn layout(cache: &Cache) -> Option<(usize, usize)> {
+/// The layout of the last index made with `cache` (`None` for a cache that keeps nothing).
+pub fn layout(cache: &Cache) -> Option<Layout> {
     let state = cache.state.lock().unwrap_or_else(|e| e.into_inner());
-    state.as_ref().map(|s| (s.docs.len(), s.chunks.len()))
+    state.as_ref().map(|s| Layout {
+        bundles: s.cards.len().div_ceil(BUNDLE),
+        chunks: s.chunks.len(),
+    })
 }
 
-/// Whether `path` is a search file that the index described by [`layout`] has.
-pub fn in_layout(path: &str, (docs, chunks): (usize, usize)) -> bool {
+/// Whether `path` is a search file that an index of `layout` has.
+pub fn in_layout(path: &str, layout: Layout) -> bool {
     let number = |prefix: &str| {
         path.strip_prefix(prefix)
             .and_then(|rest| rest.strip_suffix(".json"))
@@ -739,31 +972,18 @@ pub fn in_layout(path: &str, (docs, chunks): (usize, usize)) -> bool {
             })
             .and_then(|n| n.parse::<usize>().ok())
     };
-    number("search/d/").is_some_and(|n| n < docs) || number("search/c/").is_some_and(|n| n < chunks)
-}
-
-/// Document `id`'s fragment: (path, contents), what the page shows of a result.
-pub fn fragment_file(id: usize, doc: &SearchDoc) -> (String, String) {
-    let fragment = Fragment {
-        t: &doc.title,
-        u: &doc.url,
-        k: doc.kind,
-        d: &doc.date,
-        s: &doc.summary,
-        x: doc.text.trim().chars().take(TEXT_CHARS).collect(),
-    };
-    let json = serde_json::to_string(&fragment).unwrap_or_else(|_| String::from("{}"));
-    (format!("search/d/{id}.json"), json)
+    number("search/r/").is_some_and(|n| n < layout.bundles)
+        || number("search/c/").is_some_and(|n| n < layout.chunks)
 }
 
 /// Whether an output file is a part of the search index (written by the search job only).
 pub fn is_part(path: &str) -> bool {
     PART_PREFIXES.iter().any(|p| path.starts_with(p))
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn folds_vietnamese_as_readers_type() {
@@ -773,69 +993,178 @@ mod tests {
         assert_eq!(fold("Ho\u{0323}\u{0302}i"), "hoi");
     }
 
+    /// Folding one character at a time through deunicode, the way the table was made.
+    fn reference_fold(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in text.chars() {
+            let folded = if c.is_ascii() {
+                c.to_string()
+            } else {
+                deunicode::deunicode_char(c).unwrap_or(" ").to_string()
+            };
+            for a in folded.chars() {
+                if a.is_ascii_alphanumeric() {
+                    if space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    space = false;
+                    out.push(a.to_ascii_lowercase());
+                } else {
+                    space = true;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_fast_table_folds_as_deunicode_does() {
+        for cp in (FAST_FROM..FAST_TO).chain([0x1F600, 0x4E2D, 0xFF21, 0x2013, 0x00A0]) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let text = format!("Xa{c}b {c}{c} ĐẠI{c}");
+            assert_eq!(fold(&text), reference_fold(&text), "U+{cp:04X}");
+        }
+        // A word's key is its packed bytes.
+        let mut seen = Vec::new();
+        Folder::new().text(
+            "Hội đồng NGHIÊNG nghiêngxyz 2013",
+            &mut |w: &[u8], key| seen.push((word_text(w).to_string(), key)),
+        );
+        for (word, key) in seen {
+            assert_eq!(key, packed(&word).unwrap_or(0), "{word}");
+        }
+    }
+
+    fn html_words(html: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        Folder::new().html(html, &mut |w: &[u8], _| {
+            words.push(word_text(w).to_string())
+        });
+        words
+    }
+
+    #[test]
+    fn bodies_are_folded_from_their_html() {
+        assert_eq!(html_words("<p>A &amp; <b>B</b>ạch</p>"), ["a", "b", "ach"]);
+        assert_eq!(
+            html_words("<h2 id=\"x\">Kết&nbsp;quả</h2>\n<p>&lt;script&gt; &quot;a&#39;b\tc</p>"),
+            ["ket", "nbsp", "qua", "script", "a", "b", "c"]
+        );
+        assert_eq!(
+            html_words("Điện<br>Biên <a href=\"/x?a=1&amp;b=2\">Phủ</a>"),
+            ["dien", "bien", "phu"]
+        );
+        assert_eq!(html_words("mở <không đóng"), ["mo"]);
+    }
+
     #[test]
     fn summaries_are_cut_at_a_word() {
         assert_eq!(short("một hai ba bốn năm", 10), "một hai…");
         assert_eq!(short("ngắn", 10), "ngắn");
-        assert_eq!(strip_tags("<p>A &amp; <b>B</b></p>"), "A & B");
+        assert_eq!(html_start("<p>A &amp; <b>B</b></p>", 160), "A & B");
         assert_eq!(
-            strip_tags("<h2 id=\"x\">Kết&nbsp;quả</h2>\n<p>&lt;script&gt; &quot;a&#39;b\tc</p>"),
-            "Kết&nbsp;quả <script> \"a'b c"
+            html_start("<p>một hai</p>\n<p>ba bốn năm sáu</p>", 12),
+            "một hai ba…"
         );
-        assert_eq!(strip_tags("a<br>b"), "a b");
+        assert_eq!(html_start("a<br>b", 160), "a b");
     }
 
-    fn doc(title: &str, text: &str) -> SearchDoc {
-        SearchDoc {
-            url: format!("/{}/", fold(title).replace(' ', "-")),
+    /// A document's title and body (HTML), owned by the test.
+    struct Owned {
+        title: String,
+        html: String,
+    }
+
+    fn owned(title: &str, html: &str) -> Owned {
+        Owned {
             title: title.into(),
-            kind: "n",
-            date: String::new(),
-            summary: String::new(),
-            text: text.into(),
-            keywords: String::new(),
+            html: html.into(),
         }
+    }
+
+    fn docs(list: &[Owned]) -> Vec<SearchDoc<'_>> {
+        list.iter()
+            .map(|o| SearchDoc {
+                url: format!("/{}/", fold(&o.title).replace(' ', "-")),
+                title: &o.title,
+                kind: "n",
+                date: String::new(),
+                summary: String::new(),
+                lead: "",
+                html: NewsHtml::Site(&o.html),
+                keywords: String::new(),
+            })
+            .collect()
+    }
+
+    fn file<'a>(files: &'a [(String, String)], path: &str) -> &'a str {
+        &files
+            .iter()
+            .find(|(p, _)| p == path)
+            .unwrap_or_else(|| panic!("no {path}"))
+            .1
     }
 
     #[test]
     fn words_point_to_documents_in_title_and_text() {
-        let docs = [
-            doc("Đại hội", "Hiến <pháp> sửa đổi"),
-            doc("Hiến pháp", "đại biểu"),
-            doc("Khác", "hiến máu"),
+        let list = [
+            owned("Đại hội", "<p>Hiến &lt;pháp&gt; sửa đổi</p>"),
+            owned("Hiến pháp", "đại biểu"),
+            owned("Khác", "hiến máu"),
         ];
-        let files = files(&docs, &Cache::default());
-        let chunk = &files
-            .iter()
-            .find(|(p, _)| p == "search/c/0.json")
-            .unwrap()
-            .1;
-        let words: serde_json::Value = serde_json::from_str(chunk).unwrap();
+        let files = files(&docs(&list), &Cache::default());
+        let words: serde_json::Value =
+            serde_json::from_str(file(&files, "search/c/0.json")).unwrap();
         // title ids, then other ids, delta-coded: "hien" is in doc 1's title, docs 0 and 2's text.
         assert_eq!(words["hien"], serde_json::json!([[1], [0, 2]]));
         assert_eq!(words["dai"], serde_json::json!([[0], [1]]));
-        let meta = &files.iter().find(|(p, _)| p == META_PATH).unwrap().1;
-        let meta: serde_json::Value = serde_json::from_str(meta).unwrap();
+        assert_eq!(words["phap"], serde_json::json!([[1], [0]]));
+        assert!(words.get("p").is_none(), "tags are not words: {words}");
+        let meta: serde_json::Value = serde_json::from_str(file(&files, META_PATH)).unwrap();
         assert_eq!(meta["n"], 3);
+        assert_eq!(meta["b"], BUNDLE);
         assert_eq!(meta["c"][0], "bieu");
-        let fragment = &files
+        // One bundle holds the three cards, in id order; no text is copied into it.
+        let cards: serde_json::Value =
+            serde_json::from_str(file(&files, "search/r/0.json")).unwrap();
+        assert_eq!(cards[0]["t"], "Đại hội");
+        assert_eq!(cards[0]["u"], "/dai-hoi/");
+        assert_eq!(cards[2]["t"], "Khác");
+        assert_eq!(cards.as_array().unwrap().len(), 3);
+        assert!(!file(&files, "search/r/0.json").contains("sửa"));
+        assert_eq!(files.len(), 3, "a bundle, a chunk and the index");
+    }
+
+    #[test]
+    fn cards_are_bundled_by_id_range() {
+        let list: Vec<Owned> = (0..BUNDLE * 3 + 1)
+            .map(|i| owned(&format!("tin {i}"), "chung"))
+            .collect();
+        let files = files(&docs(&list), &Cache::disabled());
+        let bundles: Vec<&(String, String)> = files
             .iter()
-            .find(|(p, _)| p == "search/d/0.json")
-            .unwrap()
-            .1;
-        assert!(
-            fragment.contains(r#""x":"Hiến <pháp> sửa đổi""#),
-            "{fragment}"
-        );
+            .filter(|(p, _)| p.starts_with("search/r/"))
+            .collect();
+        assert_eq!(bundles.len(), 4);
+        let last: serde_json::Value =
+            serde_json::from_str(file(&files, "search/r/3.json")).unwrap();
+        assert_eq!(last[0]["t"], format!("tin {}", BUNDLE * 3));
+        let second: serde_json::Value =
+            serde_json::from_str(file(&files, "search/r/1.json")).unwrap();
+        assert_eq!(second.as_array().unwrap().len(), BUNDLE);
+        assert_eq!(second[0]["t"], format!("tin {BUNDLE}"));
     }
 
     #[test]
     fn large_word_lists_are_split_into_sorted_chunks() {
-        let docs: Vec<SearchDoc> = (0..3000)
-            .map(|i| doc(&format!("tin {i}"), &format!("w{i}a w{i}b w{i}c")))
+        let list: Vec<Owned> = (0..3000)
+            .map(|i| owned(&format!("tin {i}"), &format!("w{i}a w{i}b w{i}c")))
             .collect();
-        let files = files(&docs, &Cache::default());
-        let meta: serde_json::Value = serde_json::from_str(&files.last().unwrap().1).unwrap();
+        let files = files(&docs(&list), &Cache::default());
+        let meta: serde_json::Value = serde_json::from_str(file(&files, META_PATH)).unwrap();
         let firsts: Vec<&str> = meta["c"]
             .as_array()
             .unwrap()
@@ -845,109 +1174,124 @@ mod tests {
         assert!(firsts.len() > 2, "{firsts:?}");
         assert!(firsts.windows(2).all(|w| w[0] < w[1]));
         for (n, _) in firsts.iter().enumerate() {
-            let (_, text) = files
-                .iter()
-                .find(|(p, _)| *p == format!("search/c/{n}.json"))
-                .unwrap();
+            let text = file(&files, &format!("search/c/{n}.json"));
             assert!(text.len() < CHUNK_BYTES + 2048);
         }
     }
 
     /// The files of a full index, as a map.
-    fn full(docs: &[SearchDoc]) -> HashMap<String, String> {
-        files(docs, &Cache::default()).into_iter().collect()
+    fn full(list: &[Owned]) -> HashMap<String, String> {
+        files(&docs(list), &Cache::disabled()).into_iter().collect()
     }
 
     /// `served` after an index made with `cache`: the files it returns replace those there, and
-    /// the search files outside its layout go.
-    fn apply(served: &mut HashMap<String, String>, docs: &[SearchDoc], cache: &Cache) -> usize {
-        let changed = files(docs, cache);
-        let count = changed.len();
+    /// the search files outside its layout go. Returns the paths it wrote.
+    fn apply(served: &mut HashMap<String, String>, list: &[Owned], cache: &Cache) -> Vec<String> {
+        let changed = files(&docs(list), cache);
+        let paths = changed.iter().map(|(p, _)| p.clone()).collect();
         served.extend(changed);
         let layout = layout(cache).unwrap();
         served.retain(|path, _| !is_part(path) || in_layout(path, layout));
-        count
+        paths
     }
 
     #[test]
     fn a_cached_index_equals_a_fresh_one() {
-        let mut docs = vec![doc("Đại hội", "hiến pháp"), doc("Hiến pháp", "đại biểu")];
+        let mut list = vec![
+            owned("Đại hội", "hiến pháp"),
+            owned("Hiến pháp", "đại biểu"),
+        ];
         let cache = Cache::default();
         let mut served = HashMap::new();
-        apply(&mut served, &docs, &cache);
-        assert_eq!(served, full(&docs));
+        apply(&mut served, &list, &cache);
+        assert_eq!(served, full(&list));
         // Nothing changed: the small file only.
-        assert_eq!(apply(&mut served, &docs, &cache), 1);
-        docs[1].text = "đoàn kết".into();
-        docs.push(doc("Mới", "đại hội"));
-        apply(&mut served, &docs, &cache);
-        assert_eq!(served, full(&docs));
-        docs.remove(0);
-        apply(&mut served, &docs, &cache);
-        assert_eq!(served, full(&docs));
+        assert_eq!(apply(&mut served, &list, &cache), [META_PATH]);
+        list[1].html = "đoàn kết".into();
+        list.push(owned("Mới", "đại hội"));
+        apply(&mut served, &list, &cache);
+        assert_eq!(served, full(&list));
+        list.remove(0);
+        apply(&mut served, &list, &cache);
+        assert_eq!(served, full(&list));
         assert_eq!(
-            cache.state.lock().unwrap().as_ref().unwrap().docs.len(),
+            cache.state.lock().unwrap().as_ref().unwrap().keys.len(),
             2,
             "only the current documents are kept"
         );
+        assert!(layout(&Cache::disabled()).is_none());
     }
 
     #[test]
-    fn edits_rewrite_only_the_chunks_whose_words_changed() {
-        let mut docs: Vec<SearchDoc> = (0..3000)
-            .map(|i| doc(&format!("tin {i}"), &format!("w{i}a w{i}b chung {}", i % 7)))
+    fn edits_rewrite_only_the_files_they_change() {
+        let mut list: Vec<Owned> = (0..3000)
+            .map(|i| owned(&format!("tin {i}"), &format!("w{i}a w{i}b chung {}", i % 7)))
             .collect();
         let cache = Cache::default();
         let mut served = HashMap::new();
-        apply(&mut served, &docs, &cache);
+        apply(&mut served, &list, &cache);
         assert!(served.contains_key("search/c/5.json"));
+        assert!(served.contains_key("search/r/187.json"));
+        // A body edit changes words only: no result bundle.
         for (n, edit) in [
             (10, "w10a chung 4"),
             (2500, "moi hoan toan"),
             (7, "tin 7 da doi"),
             (1234, ""),
         ] {
-            docs[n].text = edit.into();
-            let changed = files(&docs, &cache);
-            let paths: Vec<&str> = changed.iter().map(|(p, _)| p.as_str()).collect();
+            list[n].html = edit.into();
+            let changed = apply(&mut served, &list, &cache);
+            assert!(changed.iter().any(|p| p == META_PATH));
             assert!(
-                paths.contains(&format!("search/d/{n}.json").as_str()),
-                "{paths:?}"
+                changed.iter().all(|p| !p.starts_with("search/r/")),
+                "{changed:?}"
             );
-            assert!(paths.contains(&META_PATH));
-            assert!(
-                !paths
-                    .iter()
-                    .any(|p| p.starts_with("search/d/") && *p != format!("search/d/{n}.json")),
-                "{paths:?}"
-            );
-            // Chunks from the first changed word on may shift: a chunk is closed at the first
-            // word past its size.
-            served.extend(changed);
-            let layout = layout(&cache).unwrap();
-            served.retain(|path, _| !is_part(path) || in_layout(path, layout));
-            assert_eq!(served, full(&docs), "after editing {n}");
+            assert_eq!(served, full(&list), "after editing {n}");
         }
-        // A title edit moves words between a document's title and its text.
-        docs[5].title = "w5a".into();
-        apply(&mut served, &docs, &cache);
-        assert_eq!(served, full(&docs));
+        // A title edit moves words between a document's title and its text, and changes its
+        // card: its bundle only.
+        list[5].title = "w5a".into();
+        let changed = apply(&mut served, &list, &cache);
+        let bundles: Vec<&String> = changed
+            .iter()
+            .filter(|p| p.starts_with("search/r/"))
+            .collect();
+        assert_eq!(bundles, ["search/r/0.json"]);
+        assert_eq!(served, full(&list));
         // Many changes at once: the word list is made again.
-        for d in docs.iter_mut().step_by(3) {
-            d.text.push_str(" them");
+        for d in list.iter_mut().step_by(3) {
+            d.html.push_str(" them");
         }
-        docs.truncate(2000);
-        apply(&mut served, &docs, &cache);
-        assert_eq!(served, full(&docs));
+        list.truncate(2000);
+        apply(&mut served, &list, &cache);
+        assert_eq!(served, full(&list));
+        assert!(!served.contains_key("search/r/187.json"));
+        // One document fewer at the end: its bundle is written again without it.
+        list.truncate(1999);
+        let changed = apply(&mut served, &list, &cache);
+        assert!(
+            changed.iter().any(|p| p == "search/r/124.json"),
+            "{changed:?}"
+        );
+        assert_eq!(served, full(&list));
     }
 
     #[test]
     fn layouts_name_the_files_there_are() {
-        assert!(in_layout("search/d/0.json", (1, 1)));
-        assert!(!in_layout("search/d/1.json", (1, 1)));
-        assert!(in_layout("search/c/0.json", (1, 1)));
-        assert!(!in_layout("search/c/01.json", (5, 5)));
-        assert!(!in_layout("search/c/x.json", (5, 5)));
-        assert!(!in_layout("search/index.json", (5, 5)));
+        let one = Layout {
+            bundles: 1,
+            chunks: 1,
+        };
+        let five = Layout {
+            bundles: 5,
+            chunks: 5,
+        };
+        assert!(in_layout("search/r/0.json", one));
+        assert!(!in_layout("search/r/1.json", one));
+        assert!(in_layout("search/c/0.json", one));
+        assert!(!in_layout("search/c/01.json", five));
+        assert!(!in_layout("search/c/x.json", five));
+        assert!(!in_layout("search/d/0.json", five));
+        assert!(!in_layout("search/index.json", five));
     }
 }

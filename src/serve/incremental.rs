@@ -700,7 +700,7 @@ pub fn merge(
     files: &FileMap,
     plan: &Plan,
     rendered: FileMap,
-    search: Option<(usize, usize)>,
+    search: Option<render::search::Layout>,
 ) -> Option<FileMap> {
     // A sitemap split in parts: parts it no longer writes go (unless a static file has the name).
     let stale_parts: Vec<Arc<str>> = if plan.jobs.contains(&Route::Sitemap) {

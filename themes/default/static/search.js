@@ -1,8 +1,10 @@
 // Client-side full-text search over the index blocpress writes at build time (see
 // src/render/search.rs): search/index.json names the chunks of the sorted word list; a query
-// loads only the chunks holding its words, then one small file per result shown, from which the
-// snippet is cut. Queries are folded like the index: no diacritics, đ → d, lowercase. Every word
-// of the query must start a word of the document; a match in the title weighs more.
+// loads only the chunks holding its words, then the bundles holding the cards of the results
+// shown (16 documents a bundle), then the pages of those results, whose text the snippet is cut
+// from (the text is published once, in its page). Queries are folded like the index: no
+// diacritics, đ → d, lowercase. Every word of the query must start a word of the document; a
+// match in the title weighs more.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -12,8 +14,10 @@
   if (!form || !input || !output) return;
   var labels = JSON.parse(document.getElementById("search-labels").textContent);
   var base = form.getAttribute("data-index").replace(/index\.json$/, "");
-  var PAGE = 10, MAX_CHUNKS = 4;
-  var meta = null, chunks = {}, docs = {}, generation = 0;
+  // While the reader types, the pages of the results shown are fetched for their snippets only
+  // once the query has not changed for SETTLE ms (a summary shows until then).
+  var PAGE = 10, MAX_CHUNKS = 4, SETTLE = 250;
+  var meta = null, chunks = {}, bundles = {}, texts = {}, generation = 0;
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -42,8 +46,32 @@
   }
 
   function doc(id) {
-    if (!docs[id]) docs[id] = getJson("d/" + id + ".json");
-    return docs[id];
+    var n = Math.floor(id / meta.b);
+    if (!bundles[n]) bundles[n] = getJson("r/" + n + ".json");
+    return bundles[n].then(function (cards) { return cards[id % meta.b]; });
+  }
+
+  // The searchable text of the page at `url`: its elements marked data-search-text (the body
+  // of a news item, a page, a narrative), else its <main>; and its description (a news item's
+  // summary). Parsed, never run: DOMParser runs no script. A page that cannot be read gives no
+  // text.
+  function pageText(url) {
+    if (!texts[url]) {
+      texts[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.text();
+      }).then(function (html) {
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var marked = page.querySelectorAll("[data-search-text]");
+        var parts = marked.length ? Array.prototype.slice.call(marked) : [page.querySelector("main") || page.body];
+        var meta = page.querySelector('meta[name="description"]');
+        return {
+          text: parts.map(function (e) { return e ? e.textContent : ""; }).join(" ").replace(/\s+/g, " ").trim(),
+          description: meta ? meta.getAttribute("content") || "" : ""
+        };
+      }).catch(function () { return { text: "", description: "" }; });
+    }
+    return texts[url];
   }
 
   // The chunks that can hold words starting with `word`: the one where `word` would be, and the
@@ -138,6 +166,7 @@
     return (from > 0 ? "… " : "") + text.slice(start, end).trim() + (end < text.length ? " …" : "");
   }
 
+  // A result: its title and kind, and its summary until the snippet replaces it.
   function item(d, words) {
     var li = document.createElement("li");
     var a = document.createElement("a");
@@ -148,40 +177,82 @@
     info.textContent = " · " + (labels.kinds[d.k] || "") + (d.d ? " · " + d.d : "");
     li.appendChild(a);
     li.appendChild(info);
-    var text = snippet(d.x || "", words) || d.s;
-    if (text) {
+    if (d.s) {
       var p = document.createElement("p");
-      highlight(p, text, words);
+      highlight(p, d.s, words);
       li.appendChild(p);
     }
     return li;
   }
 
-  function show(result, from, mine) {
+  // The first `max` characters of `text`, cut at a word.
+  function clip(text, max) {
+    if (text.length <= max) return text;
+    var cut = text.slice(0, max), space = cut.lastIndexOf(" ");
+    return (space > max / 2 ? cut.slice(0, space) : cut) + "…";
+  }
+
+  // Cuts each shown result's snippet from its page's text. A page without a match keeps the
+  // card's summary, else shows its description (the match was in the title, the summary or the
+  // tags).
+  function snippets(shown, words, mine) {
+    return Promise.all(shown.map(function (s) {
+      return pageText(s.d.u).then(function (page) {
+        if (mine !== generation) return;
+        var cut = snippet(page.text, words);
+        if (!cut && !s.d.s && page.description) cut = snippet(page.description, words) || clip(page.description, 160);
+        if (!cut) return;
+        var p = s.li.querySelector("p");
+        if (!p) p = s.li.appendChild(document.createElement("p"));
+        p.textContent = "";
+        highlight(p, cut, words);
+      });
+    }));
+  }
+
+  function wait(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+  }
+
+  // Shows results `from` to `from + PAGE`, then their snippets (after `delay` ms, if the query
+  // is still the same).
+  function show(result, from, mine, delay) {
     var page = result.hits.slice(from, from + PAGE);
     return Promise.all(page.map(function (h) { return doc(h.id); })).then(function (loaded) {
       if (mine !== generation) return;
       if (from === 0) output.textContent = "";
       var more = document.getElementById("search-more");
       if (more) more.remove();
-      loaded.forEach(function (d) { output.appendChild(item(d, result.words)); });
+      var shown = loaded.map(function (d) {
+        var li = item(d, result.words);
+        output.appendChild(li);
+        return { d: d, li: li };
+      });
       if (from + PAGE < result.hits.length) {
         var button = document.createElement("button");
         button.type = "button";
         button.id = "search-more";
         button.className = "search-more";
         button.textContent = labels.more;
-        button.addEventListener("click", function () { show(result, from + PAGE, mine); });
+        button.addEventListener("click", function () { show(result, from + PAGE, mine, 0); });
         output.after(button);
       }
+      output.setAttribute("aria-busy", "true");
+      return wait(shown.length ? delay : 0).then(function () {
+        if (mine !== generation) return;
+        return snippets(shown, result.words, mine);
+      }).then(function () {
+        if (mine === generation) output.setAttribute("aria-busy", "false");
+      });
     });
   }
 
-  function run() {
+  // The status is announced once the results have their snippets (or failed to get them).
+  function run(delay) {
     var query = input.value, mine = ++generation;
     loadMeta().then(function () { return search(query); }).then(function (result) {
       if (mine !== generation) return;
-      return show(result, 0, mine).then(function () {
+      return show(result, 0, mine, delay).then(function () {
         if (mine !== generation) return;
         var n = result.hits.length;
         status.textContent = result.words.length ? (n ? labels.found.replace("{n}", n) : labels.none) : "";
@@ -194,14 +265,14 @@
     event.preventDefault();
     clearTimeout(timer);
     history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
-    run();
+    run(0);
   });
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(run, 40);
+    timer = setTimeout(function () { run(SETTLE); }, 40);
   });
   input.addEventListener("focus", function () { loadMeta().catch(function () {}); });
   var initial = new URLSearchParams(location.search).get("q");
-  if (initial) { input.value = initial; run(); }
+  if (initial) { input.value = initial; run(0); }
 })();
