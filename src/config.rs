@@ -139,21 +139,6 @@ impl MetricDef {
             .or_else(|| (self.kind() == MetricKind::Percent).then_some(100.0))
     }
 
-    /// Whether the metric counts Vietnamese money: its unit is `đồng` (or `VNĐ`, `VND`, `đ`),
-    /// which has no smaller coin, so a fraction of it is always a typing mistake.
-    pub fn is_in_dong(&self) -> bool {
-        self.unit.as_deref().is_some_and(|unit| {
-            let unit: String = unit
-                .trim()
-                .chars()
-                .flat_map(char::to_lowercase)
-                .collect::<String>();
-            let unit =
-                unicode_normalization::UnicodeNormalization::nfc(unit.as_str()).collect::<String>();
-            matches!(unit.as_str(), "đồng" | "vnđ" | "vnd" | "đ")
-        })
-    }
-
     /// Whether `value` suits the metric: whole for counts and for amounts in đồng, within
     /// `min`..`max`. The one rule every way a value comes in (YAML, the browser editor, Excel
     /// forms) checks; each caller words the problem for where the value was written.
@@ -162,7 +147,7 @@ impl MetricDef {
         if self.kind() == MetricKind::Count && !whole {
             return Err(ValueProblem::NotWhole);
         }
-        if !whole && self.is_in_dong() {
+        if !whole && self.whole_numbers_only() {
             return Err(ValueProblem::FractionOfDong);
         }
         let as_f64: f64 = value.to_string().parse().unwrap_or(0.0);
@@ -678,7 +663,18 @@ mod tests {
         assert_eq!(count.check_value(d("12.5")), Err(ValueProblem::NotWhole));
         assert_eq!(count.check_value(d("-1")), Err(ValueProblem::BelowMin));
         assert_eq!(count.check_value(d("12")), Ok(()));
-        for unit in ["đồng", " Đồng ", "VNĐ", "vnd", "đ", "đ\u{301}ồng"] {
+        // One rule for every way a value comes in: the forms once had a list of their own
+        // that did not know "đồng Việt Nam".
+        for unit in [
+            "đồng",
+            " Đồng ",
+            "VNĐ",
+            "vnd",
+            "đ",
+            "đồng Việt Nam",
+            "Việt Nam đồng",
+            "đ\u{301}ồng",
+        ] {
             let money = def(unit, Some(MetricKind::Amount));
             let expected = if unit.contains('\u{301}') {
                 Ok(())
@@ -690,7 +686,7 @@ mod tests {
         }
         // Decomposed as macOS writes it: still đồng.
         let nfd = def("\u{111}o\u{302}\u{300}ng", Some(MetricKind::Amount));
-        assert!(nfd.is_in_dong());
+        assert!(nfd.in_dong());
         let tons = def("tấn", Some(MetricKind::Amount));
         assert_eq!(tons.check_value(d("12.5")), Ok(()));
         let rate = def("%", None);

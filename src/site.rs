@@ -1,4 +1,5 @@
-//! The pipeline as the commands use it: load → validate → Markdown → templates → write.
+//! The pipeline as the commands use it: load (with the image stage passed in) → validate →
+//! Markdown → templates → write.
 //! `build` writes to disk through the atomic [`DiskOutput`]; `check` renders into nothing;
 //! `serve` renders into memory.
 
@@ -13,13 +14,26 @@ use anyhow::Result;
 use crate::content::load::{self, LoadOptions};
 use crate::diagnostics::{Diagnostics, SiteErrors};
 use crate::model::Site;
+use crate::model::images::ImageWork;
 use crate::output::{DiskOutput, Output, OutputGuard};
 use crate::render::{self, Renderer};
+
+/// Loads and validates a site, its static files through the image stage (`options.images` says
+/// whether photos are encoded into the cache or only checked).
+pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    let stage = |root: &Path,
+                 config: &crate::config::SiteConfig,
+                 files: Vec<crate::model::StaticFile>,
+                 problems: &mut Vec<crate::diagnostics::Diagnostic>| {
+        crate::images::publish(root, config, files, &options.images, problems)
+    };
+    load::load(root, options, &stage)
+}
 
 /// Loads a site and renders its Markdown: everything templates need.
 pub fn prepare(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut timer = Timer::new();
-    let (mut site, mut diagnostics) = load::load(root, options)?;
+    let (mut site, mut diagnostics) = load(root, options)?;
     timer.lap("load");
     // Markdown runs even when some files failed to load, so a run reports every error; links to
     // the files that failed are not reported again as missing.
@@ -91,6 +105,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let load_options = LoadOptions {
         drafts: options.drafts,
         base_url: options.base_url.clone(),
+        images: ImageWork::Publish,
     };
     let output_dir = options
         .output
@@ -192,13 +207,24 @@ impl Output for NullOutput {
     }
 }
 
-/// Loads, validates and renders everything without writing; returns all diagnostics.
+/// Loads, validates and renders everything without writing; returns all diagnostics. Photos are
+/// checked as a build checks them but never encoded into the cache.
 pub fn check(root: &Path, drafts: bool) -> Diagnostics {
-    let options = LoadOptions {
-        drafts,
-        base_url: None,
-    };
-    match prepare(root, &options) {
+    check_with(
+        root,
+        &LoadOptions {
+            drafts,
+            images: ImageWork::Check { cache_of: None },
+            ..LoadOptions::default()
+        },
+    )
+}
+
+/// [`check`] with the caller's options: a scratch copy of a site is checked with
+/// `ImageWork::Check { cache_of: Some(live site) }`, so the photos the live site's builds
+/// encoded are found in its cache instead of being decoded again.
+pub fn check_with(root: &Path, options: &LoadOptions) -> Diagnostics {
+    match prepare(root, options) {
         Err(diagnostics) => diagnostics,
         Ok((site, mut diagnostics)) => {
             let language = crate::messages::resolve_language(None, Some(site.config.language));

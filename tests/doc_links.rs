@@ -209,3 +209,117 @@ fn a_broken_anchor_a_missing_file_and_a_link_out_of_the_repository_are_found() {
     assert!(problems[1].contains(":4: nowhere.md: no such file"));
     assert!(problems[2].contains(":5: ../../../shared/SPEC.md leads out"));
 }
+
+/// The layers of the README's "How the code is laid out", lowest first: the backquoted module
+/// names of each numbered line (a line may wrap; `content::write` counts as `content`).
+fn readme_layers() -> Vec<Vec<String>> {
+    let readme = std::fs::read_to_string(repository().join("README.md")).unwrap();
+    let section = readme
+        .split("\n## How the code is laid out\n")
+        .nth(1)
+        .expect("README has a section \"How the code is laid out\"");
+    let section = section.split("\n## ").next().unwrap();
+    let mut layers: Vec<Vec<String>> = Vec::new();
+    for line in section.lines() {
+        let trimmed = line.trim_start();
+        let numbered = trimmed
+            .split_once(". ")
+            .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty());
+        if numbered && !line.starts_with(' ') {
+            layers.push(Vec::new());
+        } else if trimmed.is_empty() || !line.starts_with(' ') {
+            if !layers.is_empty() && trimmed.is_empty() {
+                break;
+            }
+            continue;
+        }
+        let layer = layers.last_mut().unwrap();
+        for (i, part) in line.split('`').enumerate() {
+            let name = part.split("::").next().unwrap();
+            if i % 2 == 1
+                && !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                layer.push(name.to_string());
+            }
+        }
+    }
+    layers
+}
+
+/// The modules at the top of `src/`: `mod` lines of the library and of the binary.
+fn top_modules() -> BTreeSet<String> {
+    let mut modules = BTreeSet::new();
+    for file in ["src/lib.rs", "src/main.rs"] {
+        let text = std::fs::read_to_string(repository().join(file)).unwrap();
+        for line in text.lines() {
+            let line = line.trim_start_matches("pub ");
+            if let Some(name) = line.strip_prefix("mod ").and_then(|l| l.strip_suffix(';')) {
+                modules.insert(name.to_string());
+            }
+        }
+    }
+    modules
+}
+
+#[test]
+fn the_readme_s_code_layout_names_every_module_and_layers_point_one_way() {
+    let layers = readme_layers();
+    assert!(layers.len() >= 5, "layers read from the README: {layers:?}");
+    let layer_of: std::collections::BTreeMap<&str, usize> = layers
+        .iter()
+        .enumerate()
+        .flat_map(|(i, names)| names.iter().map(move |n| (n.as_str(), i)))
+        .collect();
+    let listed: BTreeSet<String> = layer_of.keys().map(|s| s.to_string()).collect();
+    assert_eq!(
+        top_modules(),
+        listed,
+        "the README's layout lists exactly the modules of src/"
+    );
+
+    // No file names a module of a higher layer (comments and test modules aside).
+    let mut upward = Vec::new();
+    for entry in walkdir::WalkDir::new(repository().join("src")) {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let rel = path.strip_prefix(repository().join("src")).unwrap();
+        let top = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
+        let top = top.trim_end_matches(".rs");
+        let Some(&own) = layer_of.get(top) else {
+            continue; // lib.rs, main.rs
+        };
+        let text = std::fs::read_to_string(path).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap();
+        for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for prefix in ["crate::", "blocpress::"] {
+                for (i, _) in line.match_indices(prefix) {
+                    let name: String = line[i + prefix.len()..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                        .collect();
+                    if let Some(&theirs) = layer_of.get(name.as_str())
+                        && theirs > own
+                    {
+                        upward.push(format!("src/{}: {}", rel.display(), line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        upward.is_empty(),
+        "files that name a module of a higher layer:\n{}",
+        upward.join("\n")
+    );
+}

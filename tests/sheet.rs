@@ -504,6 +504,63 @@ fn exported_forms_imported_unchanged_change_nothing() {
     assert_eq!(before, content(&site));
 }
 
+// -- Checking writes nothing: photos are encoded by build only ---------------------------------
+
+/// Every file under the site's image cache, with its bytes (absent: empty).
+fn image_cache(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    let dir = site.root().join(".blocpress-cache");
+    if dir.exists() {
+        snapshot(&dir)
+    } else {
+        BTreeMap::new()
+    }
+}
+
+#[test]
+fn check_export_and_import_never_write_the_image_cache() {
+    // `check` is documented as writing nothing, and `sheet import` checks a scratch copy of the
+    // site: neither may encode photos into `.blocpress-cache/` (they did, every photo, every
+    // time: the scratch copy's cache was empty).
+    let site = Site::new("bloc");
+    let photo = support::png(640, 480, [200, 30, 30]);
+    std::fs::create_dir_all(site.root().join("static/images")).unwrap();
+    std::fs::write(site.root().join("static/images/hoi-nghi.png"), &photo).unwrap();
+    ok(&site.run(&["check"]));
+    assert!(image_cache(&site).is_empty(), "check wrote the image cache");
+    let form = hoi_a_form(&site);
+    let back = returned(&site, &form, "back.xlsx", |book| {
+        book.sheet(FIGURES).set("G7", 10350);
+    });
+    ok(&import(&site, &[&back], &[]));
+    assert_eq!(
+        yaml(&site, HOI_A)["metrics"]["new_members"].as_i64(),
+        Some(10350)
+    );
+    assert!(
+        image_cache(&site).is_empty(),
+        "export or import wrote the image cache"
+    );
+
+    // After a build the cache is the build's: checking and importing leave it as it is.
+    site.build_ok(&[]);
+    let built = image_cache(&site);
+    assert!(!built.is_empty());
+    ok(&site.run(&["check"]));
+    let back = returned(&site, &form, "back2.xlsx", |book| {
+        book.sheet(FIGURES).set("G7", 10400);
+    });
+    ok(&import(&site, &[&back], &[]));
+    assert_eq!(
+        yaml(&site, HOI_A)["metrics"]["new_members"].as_i64(),
+        Some(10400)
+    );
+    assert_eq!(
+        built,
+        image_cache(&site),
+        "check or import changed the cache"
+    );
+}
+
 // -- Issued forms: forms.yaml ----------------------------------------------------------------
 
 #[derive(Debug, serde::Deserialize)]

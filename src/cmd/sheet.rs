@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use blocpress::content::load::{self, LoadOptions};
+use blocpress::content::load::LoadOptions;
 use blocpress::content::write;
 use blocpress::diagnostics::{Diagnostic, Diagnostics, display_path};
 use blocpress::i18n::Language;
@@ -25,7 +25,12 @@ pub fn run(command: SheetCommand, lang: Option<Language>) -> i32 {
 /// The site as the forms need it; its errors are printed and end the command.
 fn load_site(ui: &Ui, root: &Path, refuse_on_errors: bool) -> Option<Site> {
     ui.settle_interrupted_writes(root).ok()?;
-    match load::load(root, &LoadOptions::default()) {
+    // The forms need figures, not photos: nothing is encoded into the image cache.
+    let options = LoadOptions {
+        images: blocpress::model::images::ImageWork::Check { cache_of: None },
+        ..LoadOptions::default()
+    };
+    match blocpress::site::load(root, &options) {
         Ok((site, diagnostics)) if !(refuse_on_errors && diagnostics.has_errors()) => Some(site),
         Ok((_, diagnostics)) | Err(diagnostics) => {
             ui.diagnostics(&diagnostics);
@@ -336,7 +341,7 @@ fn run_import(args: SheetImportArgs, lang: Option<Language>) -> i32 {
         }
         planned.push(plan.change);
     }
-    let check = match write::check(&root, &planned) {
+    let check = match write::check(&root, &planned, &blocpress::site::check_with) {
         Ok(found) => found,
         Err(error) => {
             ui.say(Message::new("failed-io").arg("error", format!("{error:#}")));

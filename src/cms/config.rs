@@ -509,15 +509,15 @@ fn scoring(site: &Site, year: u16) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load::{LoadOptions, load};
+    use crate::content::load::LoadOptions;
 
     fn example() -> Site {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let options = LoadOptions {
             drafts: true,
-            base_url: None,
+            ..LoadOptions::default()
         };
-        load(root, &options).expect("example site").0
+        crate::site::load(root, &options).expect("example site").0
     }
 
     fn collection<'a>(config: &'a Value, name: &str) -> &'a Value {

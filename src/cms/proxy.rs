@@ -307,7 +307,7 @@ impl Proxy<'_> {
     /// none, under the site's write lock. `header` starts the message of a refusal (default:
     /// "not saved").
     fn check_and_commit(&self, edits: &[Edit], header: Option<Diagnostic>) -> Result<(), Refusal> {
-        match write::check_and_commit(self.root, edits) {
+        match write::check_and_commit(self.root, edits, &crate::site::check_with) {
             Ok(Outcome::Written) => {
                 for edit in edits {
                     let path = crate::diagnostics::display_path(&edit.rel);

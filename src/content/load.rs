@@ -1,6 +1,8 @@
 //! Walks a site folder and parses every file into a [`Site`]: `site.yaml` first, then all of
 //! `content/` in parallel, then the scoring files (they need the associations' order), then
-//! the static files. Problems are collected from every file; the load fails only at the end.
+//! the static files through the image stage (passed in by the pipeline, which sits above), then
+//! the checks across files. Problems are collected from every file; the load fails only at the
+//! end.
 //!
 //! Symlinks are followed when they stay inside the site folder; one that points outside it, or a
 //! loop, is an error (a site must not publish files from elsewhere on the machine).
@@ -20,6 +22,7 @@ use super::{
 use crate::config::{CONFIG_FILE, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::messages::Message;
+use crate::model::images::ImageCatalog;
 use crate::model::{Association, Markdown, NewsItem, Page, Period, Site, StaticFile, StaticOrigin};
 use crate::period::PeriodId;
 use crate::slug::Slug;
@@ -31,6 +34,8 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Replaces `base_url` from site.yaml.
     pub base_url: Option<String>,
+    /// Whether photos are encoded into the cache (a build) or only checked (`check`).
+    pub images: crate::model::images::ImageWork,
 }
 
 /// Hidden files, editor backups and swap files are never content.
@@ -329,43 +334,32 @@ fn classify_one(
     Some(file)
 }
 
+/// The image stage as the pipeline passes it in (it sits above `content`): turns the static
+/// files into what is published (raster images become their variants) and the catalogue of
+/// images; problems go to the list.
+pub type ImageStage<'a> = &'a dyn Fn(
+    &Path,
+    &SiteConfig,
+    Vec<StaticFile>,
+    &mut Vec<Diagnostic>,
+) -> (Vec<StaticFile>, ImageCatalog);
+
 /// Loads and validates a whole site: everything that could be read, with every error and warning
 /// found (callers check `has_errors`). Fails outright only when `site.yaml` is missing or
-/// unusable, since nothing else can be checked without it.
-pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+/// unusable, since nothing else can be checked without it. The phases: `site.yaml`, every file
+/// of `content/` parsed, the associations, the scoring and registration files (they need the
+/// associations), draft periods held back, the static files through the image stage, then the
+/// checks across files once every kind is loaded.
+pub fn load(
+    root: &Path,
+    options: &LoadOptions,
+    images: ImageStage,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut all = Diagnostics::new();
-    let config_path = root.join(CONFIG_FILE);
-    if !config_path.is_file() {
-        all.push(Diagnostic::new(CONFIG_FILE, "E061").arg("root", root.display().to_string()));
-        return Err(all);
-    }
-    let config_text = read_text(&config_path, Path::new(CONFIG_FILE)).map_err(|d| {
-        all.push(d);
+    let (config, config_text) = read_config(root, options).map_err(|problems| {
+        all.extend(problems);
         all.clone()
     })?;
-    let mut config = match SiteConfig::parse(&config_text) {
-        Ok(config) => config,
-        Err(problems) => {
-            all.extend(problems);
-            // Keep going with defaults would hide more than it shows: stop here.
-            return Err(all);
-        }
-    };
-    if let Some(shown) = options
-        .base_url
-        .as_deref()
-        .and_then(crate::config::url_without_credentials)
-    {
-        all.push(Diagnostic::new(CONFIG_FILE, "E605").arg("url", format!("--base-url {shown}")));
-        return Err(all);
-    }
-    if let Some(url) = &options.base_url
-        && let Err(message) = config.set_base_url(url)
-    {
-        all.push(Diagnostic::from_message(CONFIG_FILE, message));
-        return Err(all);
-    }
-
     let mut problems = Vec::new();
     let content_files = walk_files(root, "content", &mut problems);
     let (jobs, association_slugs, assets) = classify(content_files, &mut problems);
@@ -376,203 +370,37 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     let (scoring_jobs, jobs): (Vec<Job>, Vec<Job>) = jobs
         .into_iter()
         .partition(|j| matches!(j, Job::Scoring(_) | Job::Registration(_)));
-    let (profile_jobs, jobs): (Vec<Job>, Vec<Job>) = jobs
-        .into_iter()
-        .partition(|j| matches!(j, Job::Profile(..)));
-    let mut associations: HashMap<Slug, Association> = HashMap::new();
-    let mut achievements = Vec::new();
-    let mut news = Vec::new();
-    let mut pages = Vec::new();
-    let mut drafts = Vec::new();
-    let mut periods: BTreeMap<PeriodId, Period> = BTreeMap::new();
-    let mut document_texts = Vec::new();
-    let mut failed_bodies = Vec::new();
-    let mut references = Vec::new();
-    for phase in [profile_jobs, jobs] {
-        let own_metrics: HashMap<&Slug, &indexmap::IndexMap<String, crate::config::MetricDef>> =
-            associations
-                .iter()
-                .map(|(slug, a)| (slug, &a.metrics))
-                .collect();
-        let context = JobContext {
-            config: &config,
-            associations: &association_slugs,
-            own_metrics: &own_metrics,
-            drafts: options.drafts,
-        };
-        let results: Vec<JobResult> = phase
-            .into_par_iter()
-            .map(|job| parse_job(job, &context))
-            .collect();
-        drop(own_metrics);
-        for result in results {
-            match result {
-                Ok((parsed, warnings, refs)) => {
-                    problems.extend(warnings);
-                    references.extend(refs);
-                    match parsed {
-                        Parsed::News(item) => {
-                            if options.drafts || !item.draft {
-                                news.push(item);
-                            } else {
-                                drafts.push(item.source);
-                            }
-                        }
-                        Parsed::Page(p) => {
-                            if options.drafts || !p.draft {
-                                pages.push(p);
-                            } else {
-                                drafts.push(p.source);
-                            }
-                        }
-                        Parsed::Period(p) => {
-                            // Draft periods are held back below, with their figures.
-                            periods.insert(p.id, p);
-                        }
-                        Parsed::Profile(a) => {
-                            associations.insert(a.slug.clone(), a);
-                        }
-                        Parsed::Achievement(slug, a) => achievements.push((slug, a)),
-                        Parsed::Document(path, text) => document_texts.push((path, text)),
-                        Parsed::Body(source, body) => failed_bodies.push((source, body)),
-                    }
-                }
-                Err(errors) => problems.extend(errors),
-            }
-        }
-    }
-
-    for slug in &association_slugs {
-        if !associations.contains_key(slug) && !all_errors_in(&problems, slug) {
-            problems.push(Diagnostic::new(
-                Path::new("content/associations").join(slug.as_str()),
-                "E070",
-            ));
-        }
-    }
-    for (slug, achievement) in achievements {
-        if let Some(association) = associations.get_mut(&slug) {
-            association
-                .achievements
-                .insert(achievement.period, achievement);
-        }
-    }
-    let mut associations: Vec<Association> = associations.into_values().collect();
-    associations.sort_by(association_order);
-    let mut ordered: Vec<Slug> = associations.iter().map(|a| a.slug.clone()).collect();
-    // A folder whose profile is broken is still an association: its error is already reported,
-    // so scoring files that name it must not add "unknown association" noise.
-    let mut broken: Vec<&Slug> = association_slugs
-        .iter()
-        .filter(|s| !ordered.contains(s))
-        .collect();
-    broken.sort();
-    ordered.extend(broken.iter().map(|s| (*s).clone()));
-    let mut roster = scoring::roster(&associations);
-    // Broken profiles: known by their folder, never required to be scored.
-    roster.extend(broken.into_iter().map(|slug| scoring::Member {
-        slug: slug.clone(),
-        name: slug.as_str().to_string(),
-        joined: Some(i32::MAX),
-        left: None,
-    }));
-
-    let mut registrations = BTreeMap::new();
-    {
-        let own: HashMap<Slug, &indexmap::IndexMap<String, crate::config::MetricDef>> =
-            associations
-                .iter()
-                .map(|a| (a.slug.clone(), &a.metrics))
-                .collect();
-        for job in &scoring_jobs {
-            let Job::Registration(path) = job else {
-                continue;
-            };
-            let parsed = read_text(&path.abs, &path.rel)
-                .map_err(|d| vec![d])
-                .and_then(|text| registration::parse(path, &text, &own, &config.metrics));
-            match parsed {
-                Ok(r) => {
-                    registrations.insert(r.year, r);
-                }
-                Err(errors) => problems.extend(errors),
-            }
-        }
-    }
-    let scoring_results: Vec<_> = scoring_jobs
-        .into_par_iter()
-        .filter_map(|job| match job {
-            Job::Scoring(path) => Some(
-                read_text(&path.abs, &path.rel)
-                    .map_err(|d| vec![d])
-                    .and_then(|text| scoring::parse(&path, &text, &roster)),
-            ),
-            _ => None,
-        })
-        .collect();
-    let mut scorings = BTreeMap::new();
-    for result in scoring_results {
-        match result {
-            Ok(s) => {
-                scorings.insert(s.period, s);
-            }
-            Err(errors) => problems.extend(errors),
-        }
-    }
-
-    // A draft period keeps its review, its figures and its scoring out of the site.
-    if !options.drafts {
-        let held: HashSet<PeriodId> = periods.values().filter(|p| p.draft).map(|p| p.id).collect();
-        if !held.is_empty() {
-            drafts.extend(
-                periods
-                    .values()
-                    .filter(|p| held.contains(&p.id))
-                    .filter_map(|p| p.source.clone()),
-            );
-            periods.retain(|id, _| !held.contains(id));
-            scorings.retain(|id, _| !held.contains(id));
-            for association in &mut associations {
-                association.achievements.retain(|id, _| !held.contains(id));
-            }
-            for item in &mut news {
-                if item.period.is_some_and(|p| held.contains(&p)) {
-                    item.period = None;
-                }
-            }
-        }
-    }
-    for association in &associations {
-        for (id, achievement) in &association.achievements {
-            let year = i32::from(id.year());
-            if !association.member_in(year) {
-                problems.push(
-                    Diagnostic::new(&achievement.source, "W210")
-                        .arg("association", association.slug.as_str())
-                        .arg("year", year.to_string()),
-                );
-            }
-        }
-    }
-
-    // A period exists when any file names it.
-    let mut named: Vec<PeriodId> = scorings.keys().copied().collect();
-    named.extend(news.iter().filter_map(|n| n.period));
-    named.extend(
-        associations
-            .iter()
-            .flat_map(|a| a.achievements.keys().copied()),
+    let mut read = parse_files(
+        jobs,
+        &config,
+        &association_slugs,
+        options.drafts,
+        &mut problems,
     );
-    for id in named {
-        periods
-            .entry(id)
-            .or_insert_with(|| Period::untitled(id, config.language));
+    let (associations, roster) = gather_associations(&mut read, &association_slugs, &mut problems);
+    let registrations = read_registrations(&scoring_jobs, &associations, &config, &mut problems);
+    let mut scorings = read_scorings(scoring_jobs, &roster, &mut problems);
+    let Read {
+        mut news,
+        mut pages,
+        mut drafts,
+        mut periods,
+        document_texts,
+        failed_bodies,
+        mut references,
+        ..
+    } = read;
+    let mut associations = associations;
+    if !options.drafts {
+        drafts.extend(hold_back_draft_periods(
+            &mut periods,
+            &mut scorings,
+            &mut associations,
+            &mut news,
+        ));
     }
-    for period in periods.values_mut() {
-        if period.title.is_empty() {
-            period.title = period.id.default_title(config.language);
-        }
-    }
+    check_membership(&associations, &mut problems);
+    name_periods(&mut periods, &scorings, &news, &associations, &config);
 
     let mut static_files = collect_static(root, &config, &mut problems);
     // Files next to content that drafts left out of the build name are not published.
@@ -580,8 +408,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     let colocated =
         super::colocated::publish(root, assets, &references, &static_files, &mut problems);
     static_files.extend(colocated.files);
-    let (static_files, mut images) =
-        crate::images::publish(root, &config, static_files, &mut problems);
+    let (static_files, mut images) = images(root, &config, static_files, &mut problems);
     images.outside = colocated.outside;
     images.refused.extend(colocated.refused);
     news.sort_by(news_order);
@@ -609,9 +436,305 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     // before the checks across files, which must see every kind of page.
     site.documents = super::documents::load(&site, document_texts, options.drafts, &mut problems);
     super::validate::check(&site, &mut problems);
-    problems.extend(crate::images::check_front_matter(&site));
+    problems.extend(super::validate::check_image_fields(&site));
     all.extend(problems);
     Ok((site, all))
+}
+
+/// `site.yaml` read and parsed, with `--base-url` applied, and its text (for line numbers).
+fn read_config(
+    root: &Path,
+    options: &LoadOptions,
+) -> Result<(SiteConfig, String), Vec<Diagnostic>> {
+    let config_path = root.join(CONFIG_FILE);
+    if !config_path.is_file() {
+        return Err(vec![
+            Diagnostic::new(CONFIG_FILE, "E061").arg("root", root.display().to_string()),
+        ]);
+    }
+    let config_text = read_text(&config_path, Path::new(CONFIG_FILE)).map_err(|d| vec![d])?;
+    // Keep going with defaults would hide more than it shows: a broken site.yaml stops here.
+    let mut config = SiteConfig::parse(&config_text)?;
+    if let Some(shown) = options
+        .base_url
+        .as_deref()
+        .and_then(crate::config::url_without_credentials)
+    {
+        return Err(vec![
+            Diagnostic::new(CONFIG_FILE, "E605").arg("url", format!("--base-url {shown}")),
+        ]);
+    }
+    if let Some(url) = &options.base_url
+        && let Err(message) = config.set_base_url(url)
+    {
+        return Err(vec![Diagnostic::from_message(CONFIG_FILE, message)]);
+    }
+    Ok((config, config_text))
+}
+
+/// What the files of `content/` (other than scoring and registration files) hold once parsed.
+#[derive(Default)]
+struct Read {
+    associations: HashMap<Slug, Association>,
+    achievements: Vec<(Slug, crate::model::Achievement)>,
+    news: Vec<NewsItem>,
+    pages: Vec<Page>,
+    /// Sources of the drafts left out.
+    drafts: Vec<PathBuf>,
+    periods: BTreeMap<PeriodId, Period>,
+    document_texts: Vec<(SourcePath, String)>,
+    /// Bodies of files whose front matter has errors (see `Parsed::Body`).
+    failed_bodies: Vec<(PathBuf, Markdown)>,
+    references: Vec<Reference>,
+}
+
+/// Parses every job in parallel, profiles first (achievements are checked against each
+/// association's own metrics).
+fn parse_files(
+    jobs: Vec<Job>,
+    config: &SiteConfig,
+    association_slugs: &HashSet<Slug>,
+    with_drafts: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> Read {
+    let (profile_jobs, jobs): (Vec<Job>, Vec<Job>) = jobs
+        .into_iter()
+        .partition(|j| matches!(j, Job::Profile(..)));
+    let mut read = Read::default();
+    for phase in [profile_jobs, jobs] {
+        let own_metrics: HashMap<&Slug, &indexmap::IndexMap<String, crate::config::MetricDef>> =
+            read.associations
+                .iter()
+                .map(|(slug, a)| (slug, &a.metrics))
+                .collect();
+        let context = JobContext {
+            config,
+            associations: association_slugs,
+            own_metrics: &own_metrics,
+            drafts: with_drafts,
+        };
+        let results: Vec<JobResult> = phase
+            .into_par_iter()
+            .map(|job| parse_job(job, &context))
+            .collect();
+        drop(own_metrics);
+        for result in results {
+            match result {
+                Ok((parsed, warnings, refs)) => {
+                    problems.extend(warnings);
+                    read.references.extend(refs);
+                    read.keep(parsed, with_drafts);
+                }
+                Err(errors) => problems.extend(errors),
+            }
+        }
+    }
+    read
+}
+
+impl Read {
+    fn keep(&mut self, parsed: Parsed, with_drafts: bool) {
+        match parsed {
+            Parsed::News(item) => {
+                if with_drafts || !item.draft {
+                    self.news.push(item);
+                } else {
+                    self.drafts.push(item.source);
+                }
+            }
+            Parsed::Page(p) => {
+                if with_drafts || !p.draft {
+                    self.pages.push(p);
+                } else {
+                    self.drafts.push(p.source);
+                }
+            }
+            Parsed::Period(p) => {
+                // Draft periods are held back later, with their figures.
+                self.periods.insert(p.id, p);
+            }
+            Parsed::Profile(a) => {
+                self.associations.insert(a.slug.clone(), a);
+            }
+            Parsed::Achievement(slug, a) => self.achievements.push((slug, a)),
+            Parsed::Document(path, text) => self.document_texts.push((path, text)),
+            Parsed::Body(source, body) => self.failed_bodies.push((source, body)),
+        }
+    }
+}
+
+/// The associations in their order, each with its achievements, and the roster the scoring
+/// files are read against (a folder whose profile is broken is on it, never required).
+fn gather_associations(
+    read: &mut Read,
+    association_slugs: &HashSet<Slug>,
+    problems: &mut Vec<Diagnostic>,
+) -> (Vec<Association>, Vec<scoring::Member>) {
+    let mut by_slug = std::mem::take(&mut read.associations);
+    for slug in association_slugs {
+        if !by_slug.contains_key(slug) && !all_errors_in(problems, slug) {
+            problems.push(Diagnostic::new(
+                Path::new("content/associations").join(slug.as_str()),
+                "E070",
+            ));
+        }
+    }
+    for (slug, achievement) in std::mem::take(&mut read.achievements) {
+        if let Some(association) = by_slug.get_mut(&slug) {
+            association
+                .achievements
+                .insert(achievement.period, achievement);
+        }
+    }
+    let mut associations: Vec<Association> = by_slug.into_values().collect();
+    associations.sort_by(association_order);
+    // A folder whose profile is broken is still an association: its error is already reported,
+    // so scoring files that name it must not add "unknown association" noise.
+    let mut broken: Vec<&Slug> = association_slugs
+        .iter()
+        .filter(|s| !associations.iter().any(|a| &a.slug == *s))
+        .collect();
+    broken.sort();
+    let mut roster = scoring::roster(&associations);
+    // Broken profiles: known by their folder, never required to be scored.
+    roster.extend(broken.into_iter().map(|slug| scoring::Member {
+        slug: slug.clone(),
+        name: slug.as_str().to_string(),
+        joined: Some(i32::MAX),
+        left: None,
+    }));
+    (associations, roster)
+}
+
+/// The registration files, by year.
+fn read_registrations(
+    jobs: &[Job],
+    associations: &[Association],
+    config: &SiteConfig,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<i32, crate::model::Registration> {
+    let own: HashMap<Slug, &indexmap::IndexMap<String, crate::config::MetricDef>> = associations
+        .iter()
+        .map(|a| (a.slug.clone(), &a.metrics))
+        .collect();
+    let mut registrations = BTreeMap::new();
+    for job in jobs {
+        let Job::Registration(path) = job else {
+            continue;
+        };
+        let parsed = read_text(&path.abs, &path.rel)
+            .map_err(|d| vec![d])
+            .and_then(|text| registration::parse(path, &text, &own, &config.metrics));
+        match parsed {
+            Ok(r) => {
+                registrations.insert(r.year, r);
+            }
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    registrations
+}
+
+/// The scoring files (in parallel), by period.
+fn read_scorings(
+    jobs: Vec<Job>,
+    roster: &[scoring::Member],
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<PeriodId, crate::model::Scoring> {
+    let results: Vec<_> = jobs
+        .into_par_iter()
+        .filter_map(|job| match job {
+            Job::Scoring(path) => Some(
+                read_text(&path.abs, &path.rel)
+                    .map_err(|d| vec![d])
+                    .and_then(|text| scoring::parse(&path, &text, roster)),
+            ),
+            _ => None,
+        })
+        .collect();
+    let mut scorings = BTreeMap::new();
+    for result in results {
+        match result {
+            Ok(s) => {
+                scorings.insert(s.period, s);
+            }
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    scorings
+}
+
+/// A draft period keeps its review, its figures and its scoring out of the site; returns the
+/// sources left out.
+fn hold_back_draft_periods(
+    periods: &mut BTreeMap<PeriodId, Period>,
+    scorings: &mut BTreeMap<PeriodId, crate::model::Scoring>,
+    associations: &mut [Association],
+    news: &mut [NewsItem],
+) -> Vec<PathBuf> {
+    let held: HashSet<PeriodId> = periods.values().filter(|p| p.draft).map(|p| p.id).collect();
+    if held.is_empty() {
+        return Vec::new();
+    }
+    let sources = periods
+        .values()
+        .filter(|p| held.contains(&p.id))
+        .filter_map(|p| p.source.clone())
+        .collect();
+    periods.retain(|id, _| !held.contains(id));
+    scorings.retain(|id, _| !held.contains(id));
+    for association in associations {
+        association.achievements.retain(|id, _| !held.contains(id));
+    }
+    for item in news {
+        if item.period.is_some_and(|p| held.contains(&p)) {
+            item.period = None;
+        }
+    }
+    sources
+}
+
+/// W210: figures of a year the association was not a member in.
+fn check_membership(associations: &[Association], problems: &mut Vec<Diagnostic>) {
+    for association in associations {
+        for (id, achievement) in &association.achievements {
+            let year = i32::from(id.year());
+            if !association.member_in(year) {
+                problems.push(
+                    Diagnostic::new(&achievement.source, "W210")
+                        .arg("association", association.slug.as_str())
+                        .arg("year", year.to_string()),
+                );
+            }
+        }
+    }
+}
+
+/// A period exists when any file names it; one without a title gets the default one.
+fn name_periods(
+    periods: &mut BTreeMap<PeriodId, Period>,
+    scorings: &BTreeMap<PeriodId, crate::model::Scoring>,
+    news: &[NewsItem],
+    associations: &[Association],
+    config: &SiteConfig,
+) {
+    let mut named: Vec<PeriodId> = scorings.keys().copied().collect();
+    named.extend(news.iter().filter_map(|n| n.period));
+    named.extend(
+        associations
+            .iter()
+            .flat_map(|a| a.achievements.keys().copied()),
+    );
+    for id in named {
+        periods
+            .entry(id)
+            .or_insert_with(|| Period::untitled(id, config.language));
+    }
+    for period in periods.values_mut() {
+        if period.title.is_empty() {
+            period.title = period.id.default_title(config.language);
+        }
+    }
 }
 
 /// The order of [`Site::news`]: newest first, then by slug, then by file (`serve` inserts a new

@@ -175,3 +175,33 @@ fn build_index(site: &Site) -> SiteIndex {
     }
     index
 }
+
+/// News images and member logos that name a file of the site that does not exist (E401).
+pub fn check_image_fields(site: &crate::model::Site) -> Vec<Diagnostic> {
+    let base_path = &site.config.base_path;
+    let mut problems = Vec::new();
+    let mut check = |source: &std::path::Path, field: &'static str, url: &str| {
+        if let Some(path) = crate::urls::site_file_target(url, base_path)
+            && !site.images.files.contains(&path)
+            && !site.images.refused.contains(&path)
+        {
+            problems.push(
+                Diagnostic::new(source, "E401")
+                    .arg("field", field)
+                    .arg("target", url)
+                    .at(super::key_line(&site.root, source, field), 0),
+            );
+        }
+    };
+    for item in &site.news {
+        if let Some(image) = &item.image {
+            check(&item.source, "image", image);
+        }
+    }
+    for association in &site.associations {
+        if let Some(logo) = &association.logo {
+            check(&association.source, "logo", logo);
+        }
+    }
+    problems
+}

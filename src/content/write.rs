@@ -30,6 +30,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::load::LoadOptions;
 use crate::config::CONFIG_FILE;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -221,15 +222,20 @@ fn key(d: &Diagnostic) -> String {
     )
 }
 
+/// The whole-site check, as `blocpress check` runs it, of the site at the path with the options
+/// given. The pipeline sits above this module (layers point one way), so callers pass it in:
+/// `&blocpress::site::check_with`.
+pub type SiteCheck<'a> = &'a (dyn Fn(&Path, &LoadOptions) -> Diagnostics + Sync);
+
 /// Checks the site as it would be with `changes`. Returns the errors the changes would bring:
 /// every error in a changed file, and errors elsewhere that the site did not have before.
-pub fn check(root: &Path, changes: &[FileChange]) -> Result<Diagnostics> {
+pub fn check(root: &Path, changes: &[FileChange], site_check: SiteCheck) -> Result<Diagnostics> {
     let edits: Vec<Edit> = changes.iter().map(Edit::from).collect();
-    check_edits(root, &edits)
+    check_edits(root, &edits, site_check)
 }
 
 /// [`check`] for any edits (removals and uploads too).
-pub fn check_edits(root: &Path, edits: &[Edit]) -> Result<Diagnostics> {
+pub fn check_edits(root: &Path, edits: &[Edit], site_check: SiteCheck) -> Result<Diagnostics> {
     if edits.is_empty() {
         return Ok(Diagnostics::new());
     }
@@ -247,11 +253,16 @@ pub fn check_edits(root: &Path, edits: &[Edit]) -> Result<Diagnostics> {
     for edit in edits {
         replace(&scratch.0.join(&edit.rel), edit.new.as_deref())?;
     }
-    let after = crate::site::check(&scratch.0, false);
+    // Photos are checked, never encoded: the scratch copy finds the live site's in its cache.
+    let checking = |cache_of: Option<PathBuf>| LoadOptions {
+        images: crate::model::images::ImageWork::Check { cache_of },
+        ..LoadOptions::default()
+    };
+    let after = site_check(&scratch.0, &checking(Some(root.to_path_buf())));
     if !after.has_errors() {
         return Ok(found);
     }
-    let before: std::collections::HashSet<String> = crate::site::check(root, false)
+    let before: std::collections::HashSet<String> = site_check(root, &checking(None))
         .sorted()
         .iter()
         .filter(|d| d.is_error())
@@ -456,7 +467,7 @@ fn tidy_journal_dir(root: &Path) {
 /// Writes every edit or none. Each file must still hold its [`Base`]; otherwise nothing is
 /// written and the files that changed are named in [`WriteError::Conflict`].
 pub fn commit(root: &Path, edits: &[Edit]) -> Result<(), WriteError> {
-    match locked(root, edits, false)? {
+    match locked(root, edits, None)? {
         Outcome::Written => Ok(()),
         // Not asked to check: never refused.
         Outcome::Refused(_) => Ok(()),
@@ -475,11 +486,15 @@ pub enum Outcome {
 /// between the check and the write (two saves, each fine alone, that together make two pages
 /// with one URL). The versions are verified first, so an outdated save is told so (409) before
 /// the site is checked.
-pub fn check_and_commit(root: &Path, edits: &[Edit]) -> Result<Outcome, WriteError> {
-    locked(root, edits, true)
+pub fn check_and_commit(
+    root: &Path,
+    edits: &[Edit],
+    site_check: SiteCheck,
+) -> Result<Outcome, WriteError> {
+    locked(root, edits, Some(site_check))
 }
 
-fn locked(root: &Path, edits: &[Edit], check: bool) -> Result<Outcome, WriteError> {
+fn locked(root: &Path, edits: &[Edit], check: Option<SiteCheck>) -> Result<Outcome, WriteError> {
     if edits.is_empty() {
         return Ok(Outcome::Written);
     }
@@ -511,8 +526,8 @@ fn locked(root: &Path, edits: &[Edit], check: bool) -> Result<Outcome, WriteErro
         if !conflicts.is_empty() {
             return Err(WriteError::Conflict(conflicts));
         }
-        if check {
-            let found = check_edits(root, edits).map_err(|e| {
+        if let Some(site_check) = check {
+            let found = check_edits(root, edits, site_check).map_err(|e| {
                 WriteError::Failed(io_failure("E465", Path::new(STATE_DIR), format!("{e:#}")))
             })?;
             if found.has_errors() {
@@ -817,7 +832,7 @@ mod tests {
             old: Some("summary: old\n".into()),
             new: "summary: [not, text\n".into(),
         }];
-        let errors = check(&site.0, &changes).unwrap();
+        let errors = check(&site.0, &changes, &crate::site::check_with).unwrap();
         assert!(errors.has_errors());
         assert_eq!(
             std::fs::read_to_string(site.0.join(rel)).unwrap(),

@@ -47,7 +47,9 @@ pub struct Meta {
 
 pub struct Entry {
     pub hit: bool,
-    pub dir: PathBuf,
+    /// The entry's folder; `None` for an image measured by `check`, whose variants are not
+    /// stored anywhere.
+    pub dir: Option<PathBuf>,
     pub meta: Meta,
     pub original_size: u64,
 }
@@ -155,10 +157,27 @@ impl Cache {
         let meta = (key.len() == 64).then(|| self.read_meta(&key)).flatten()?;
         Some(Entry {
             hit: true,
-            dir: self.dir.join(&key),
+            dir: Some(self.dir.join(&key)),
             meta,
             original_size: stamp_now.size,
         })
+    }
+
+    /// The cache entry of the image at `path` when the cache holds one, found by the index or
+    /// by hashing the file. Nothing is written, not even the index: `check` reads the cache,
+    /// never fills it (and a scratch copy of a site finds the live site's entries by content).
+    pub fn find(&self, path: &Path, format: Format) -> io::Result<Option<Entry>> {
+        if let Some(entry) = self.known(path) {
+            return Ok(Some(entry));
+        }
+        let bytes = fs::read(path)?;
+        let key = key(&bytes, format);
+        Ok(self.read_meta(&key).map(|meta| Entry {
+            hit: true,
+            dir: Some(self.dir.join(&key)),
+            meta,
+            original_size: bytes.len() as u64,
+        }))
     }
 
     /// The cache entry of the image at `path`, processing it with `process` when there is none.
@@ -179,7 +198,7 @@ impl Cache {
         if let Some(meta) = self.read_meta(&key) {
             return Ok(Entry {
                 hit: true,
-                dir: self.dir.join(&key),
+                dir: Some(self.dir.join(&key)),
                 meta,
                 original_size: bytes.len() as u64,
             });
@@ -220,7 +239,7 @@ impl Cache {
         }
         Ok(Entry {
             hit: false,
-            dir,
+            dir: Some(dir),
             meta,
             original_size: bytes.len() as u64,
         })

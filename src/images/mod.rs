@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
 // The stage's data lives in the model; its submodules name it as `super::Format`.
-use crate::model::images::{Format, ImageCatalog, ImageStats, Published, Variant};
+use crate::model::images::{Format, ImageCatalog, ImageStats, ImageWork, Published, Variant};
 use crate::model::{StaticFile, StaticOrigin};
 
 /// Widths (CSS pixels × density) the default theme needs: a card thumbnail, the text column at
@@ -129,21 +129,102 @@ pub fn check_upload(name: &str, bytes: &[u8], memory: u64) -> Result<(), process
     process::process(bytes, format).map(drop)
 }
 
+/// The variants of the image at `path` as `check` finds them: measured by the same header
+/// checks and decode as a build, nothing encoded, nothing stored.
+fn measured(path: &Path, format: Format) -> Result<cache::Entry, cache::Error> {
+    let bytes = std::fs::read(path)?;
+    let variants = process::measure(&bytes, format).map_err(cache::Error::Image)?;
+    Ok(cache::Entry {
+        hit: false,
+        dir: None,
+        meta: cache::Meta {
+            variants: variants
+                .into_iter()
+                .map(|(width, height, format)| cache::MetaVariant {
+                    width,
+                    height,
+                    format,
+                })
+                .collect(),
+        },
+        original_size: bytes.len() as u64,
+    })
+}
+
+/// How many images were processed and how many came from the cache, counted by the threads.
+#[derive(Default)]
+struct Counts {
+    processed: AtomicUsize,
+    cached: AtomicUsize,
+}
+
 /// Runs the pipeline over the static files: raster images are replaced by their variants (read
-/// from the cache, or processed in parallel within the memory budget and cached), everything
-/// else is kept. Returns the new list of static files and the catalogue; problems (refused
-/// images, large originals) go to `problems`.
+/// from the cache, or processed in parallel within the memory budget and cached; with
+/// [`ImageWork::Check`], measured and never stored), everything else is kept. Returns the new
+/// list of static files and the catalogue; problems (refused images, large originals) go to
+/// `problems`.
 pub fn publish(
     root: &Path,
     config: &crate::config::SiteConfig,
     files: Vec<StaticFile>,
+    work: &ImageWork,
     problems: &mut Vec<Diagnostic>,
 ) -> (Vec<StaticFile>, ImageCatalog) {
-    let language = config.language;
-    let cache = cache::Cache::open(root);
-    let budget = budget::MemoryBudget::new(config.images.memory);
+    let cache_root = match work {
+        ImageWork::Check {
+            cache_of: Some(live),
+        } => live.as_path(),
+        ImageWork::Publish | ImageWork::Check { cache_of: None } => root,
+    };
+    let stage = Stage {
+        root,
+        language: config.language,
+        cache: cache::Cache::open(cache_root),
+        budget: budget::MemoryBudget::new(config.images.memory),
+        work,
+        counts: Counts::default(),
+    };
     let mut refused_dests = std::collections::HashSet::new();
-    // Photo formats the pipeline cannot re-encode, which keep their EXIF (GPS): never published.
+    let files = refuse_active_and_unpublishable(root, files, &mut refused_dests, problems);
+    let (images, kept): (Vec<StaticFile>, Vec<StaticFile>) = files
+        .into_iter()
+        .partition(|f| matches!(f.origin, StaticOrigin::Disk(_)) && Format::of(&f.dest).is_some());
+    let process_all = || images.par_iter().map(|file| stage.one(file)).collect();
+    // On a pool of one thread per core, whatever the build's: every thread that decodes keeps
+    // some memory in its allocator's caches afterwards, so eight threads on two cores held
+    // twice the memory of two for no speed (decoding is a core's work).
+    let results = match rayon::ThreadPoolBuilder::new()
+        .num_threads(stage.budget.slots())
+        .thread_name(|i| format!("blocpress-images-{i}"))
+        .build()
+    {
+        Ok(pool) if images.len() > 1 => pool.install(process_all),
+        _ => process_all(),
+    };
+    let (mut kept, mut catalog) = gather(root, kept, results, &mut refused_dests, problems);
+    if *work == ImageWork::Publish {
+        stage.cache.save_index();
+    }
+    kept.sort_by(|a, b| a.dest.cmp(&b.dest));
+    catalog.cache_dir = cache_dir(cache_root);
+    catalog.files = kept.iter().map(|f| f.dest.clone()).collect();
+    catalog.refused = refused_dests;
+    catalog.stats = ImageStats {
+        processed: stage.counts.processed.into_inner(),
+        cached: stage.counts.cached.into_inner(),
+    };
+    (kept, catalog)
+}
+
+/// Photo formats the pipeline cannot re-encode (they keep their EXIF, GPS included) and SVGs
+/// that hold anything a browser would run are not published: each is reported where it is,
+/// and its output path remembered so links to it are not reported again.
+fn refuse_active_and_unpublishable(
+    root: &Path,
+    files: Vec<StaticFile>,
+    refused_dests: &mut std::collections::HashSet<String>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<StaticFile> {
     let (refused, files): (Vec<StaticFile>, Vec<StaticFile>) = files
         .into_iter()
         .partition(|f| unpublishable_photo(&f.dest).is_some());
@@ -156,8 +237,7 @@ pub fn publish(
         problems.push(Diagnostic::new(&rel, code).arg("format", format));
         refused_dests.insert(file.dest);
     }
-    // SVGs run in the browser when opened: one that holds anything active is not published.
-    let files: Vec<StaticFile> = files
+    files
         .into_iter()
         .filter(|file| match check_svg(root, file) {
             Some(problem) => {
@@ -167,100 +247,121 @@ pub fn publish(
             }
             None => true,
         })
-        .collect();
-    let (images, mut kept): (Vec<StaticFile>, Vec<StaticFile>) = files
-        .into_iter()
-        .partition(|f| matches!(f.origin, StaticOrigin::Disk(_)) && Format::of(&f.dest).is_some());
-    let processed = AtomicUsize::new(0);
-    let cached = AtomicUsize::new(0);
-    // The error is boxed: a diagnostic is large beside a result.
-    let process_all = || -> Vec<Result<Processed, Box<(String, Diagnostic)>>> {
-        images
-            .par_iter()
-            .map(|file| {
-                let StaticOrigin::Disk(path) = &file.origin else {
-                    unreachable!("partitioned above")
-                };
-                let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-                let format = Format::of(&file.dest).unwrap_or(Format::Jpeg);
-                let entry = match cache.known(path) {
-                    Some(entry) => Ok(entry),
-                    None => with_budget(path, &budget, || {
-                        cache.entry(path, format, |bytes| process::process(bytes, format))
-                    }),
-                }
-                .map_err(|e| {
-                    let diagnostic = match e {
-                        cache::Error::Image(problem) => problem_diagnostic(&rel, &problem),
-                        cache::Error::Io(error) => Diagnostic::new(&rel, "E403")
-                            .nested("error", crate::messages::io_reason(&error)),
-                    };
-                    Box::new((file.dest.clone(), diagnostic))
-                })?;
-                if entry.hit {
-                    cached.fetch_add(1, Ordering::Relaxed);
-                } else {
-                    processed.fetch_add(1, Ordering::Relaxed);
-                }
-                let warning = (entry.original_size > LARGE_ORIGINAL).then(|| {
-                    Diagnostic::new(&rel, "W400")
-                        .arg("size", size_text(entry.original_size, language))
-                });
-                let main_format = format;
-                let mut variants = Vec::new();
-                let mut statics = Vec::new();
-                let largest = entry.meta.variants.first().map_or(0, |v| v.width);
-                for v in &entry.meta.variants {
-                    let is_main = v.width == largest && v.format == main_format;
-                    let dest = variant_dest(&file.dest, v.width, v.format, is_main);
-                    statics.push(StaticFile {
-                        dest: dest.clone(),
-                        origin: StaticOrigin::Disk(
-                            entry.dir.join(cache::file_name(v.width, v.format)),
-                        ),
-                    });
-                    variants.push(Variant {
-                        width: v.width,
-                        height: v.height,
-                        format: v.format,
-                        dest,
-                    });
-                }
-                let (width, height) = entry
-                    .meta
-                    .variants
-                    .first()
-                    .map_or((0, 0), |v| (v.width, v.height));
-                Ok((
-                    Published {
-                        dest: file.dest.clone(),
-                        format,
-                        width,
-                        height,
-                        variants,
-                    },
-                    statics,
-                    warning,
-                    rel,
-                ))
-            })
-            .collect()
-    };
-    // On a pool of one thread per core, whatever the build's: every thread that decodes keeps
-    // some memory in its allocator's caches afterwards, so eight threads on two cores held
-    // twice the memory of two for no speed (decoding is a core's work).
-    let results = match rayon::ThreadPoolBuilder::new()
-        .num_threads(budget.slots())
-        .thread_name(|i| format!("blocpress-images-{i}"))
-        .build()
-    {
-        Ok(pool) if images.len() > 1 => pool.install(process_all),
-        _ => process_all(),
-    };
+        .collect()
+}
+
+/// What every image of one run shares.
+struct Stage<'a> {
+    root: &'a Path,
+    language: crate::i18n::Language,
+    cache: cache::Cache,
+    budget: budget::MemoryBudget,
+    work: &'a ImageWork,
+    counts: Counts,
+}
+
+impl Stage<'_> {
+    /// One raster image: its variants from the cache, processed (a build) or measured (a
+    /// check). The error is boxed: a diagnostic is large beside a result.
+    fn one(&self, file: &StaticFile) -> Result<Processed, Box<(String, Diagnostic)>> {
+        let (root, language, cache, budget, work) = (
+            self.root,
+            self.language,
+            &self.cache,
+            &self.budget,
+            self.work,
+        );
+        let counts = &self.counts;
+        let StaticOrigin::Disk(path) = &file.origin else {
+            unreachable!("partitioned above")
+        };
+        let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+        let format = Format::of(&file.dest).unwrap_or(Format::Jpeg);
+        let entry = match work {
+            ImageWork::Publish => match cache.known(path) {
+                Some(entry) => Ok(entry),
+                None => with_budget(path, budget, || {
+                    cache.entry(path, format, |bytes| process::process(bytes, format))
+                }),
+            },
+            ImageWork::Check { .. } => match cache.find(path, format) {
+                Ok(Some(entry)) => Ok(entry),
+                Ok(None) => with_budget(path, budget, || measured(path, format)),
+                Err(error) => Err(cache::Error::Io(error)),
+            },
+        }
+        .map_err(|e| {
+            let diagnostic = match e {
+                cache::Error::Image(problem) => problem_diagnostic(&rel, &problem),
+                cache::Error::Io(error) => Diagnostic::new(&rel, "E403")
+                    .nested("error", crate::messages::io_reason(&error)),
+            };
+            Box::new((file.dest.clone(), diagnostic))
+        })?;
+        if entry.hit {
+            counts.cached.fetch_add(1, Ordering::Relaxed);
+        } else {
+            counts.processed.fetch_add(1, Ordering::Relaxed);
+        }
+        let warning = (entry.original_size > LARGE_ORIGINAL).then(|| {
+            Diagnostic::new(&rel, "W400").arg("size", size_text(entry.original_size, language))
+        });
+        let main_format = format;
+        let mut variants = Vec::new();
+        let mut statics = Vec::new();
+        let largest = entry.meta.variants.first().map_or(0, |v| v.width);
+        for v in &entry.meta.variants {
+            let is_main = v.width == largest && v.format == main_format;
+            let dest = variant_dest(&file.dest, v.width, v.format, is_main);
+            // A measured image has no files: its variants stand for the original, which
+            // `check` never copies anywhere.
+            let origin = match &entry.dir {
+                Some(dir) => dir.join(cache::file_name(v.width, v.format)),
+                None => path.clone(),
+            };
+            statics.push(StaticFile {
+                dest: dest.clone(),
+                origin: StaticOrigin::Disk(origin),
+            });
+            variants.push(Variant {
+                width: v.width,
+                height: v.height,
+                format: v.format,
+                dest,
+            });
+        }
+        let (width, height) = entry
+            .meta
+            .variants
+            .first()
+            .map_or((0, 0), |v| (v.width, v.height));
+        Ok((
+            Published {
+                dest: file.dest.clone(),
+                format,
+                width,
+                height,
+                variants,
+            },
+            statics,
+            warning,
+            rel,
+        ))
+    }
+}
+
+/// The processed images with the files kept as they are: who publishes each output path (a
+/// resized copy can land on another file's name: `x.jpg` and `x.png` both make
+/// `x-480w.webp`; a file may be called `x-480w.webp`), an error naming both when two do, never
+/// one file silently replacing the other.
+fn gather(
+    root: &Path,
+    mut kept: Vec<StaticFile>,
+    results: Vec<Result<Processed, Box<(String, Diagnostic)>>>,
+    refused_dests: &mut std::collections::HashSet<String>,
+    problems: &mut Vec<Diagnostic>,
+) -> (Vec<StaticFile>, ImageCatalog) {
     let mut catalog = ImageCatalog::default();
-    // Who publishes each output path. A resized copy can land on another file's name (`x.jpg`
-    // and `x.png` both make `x-480w.webp`; a file may be called `x-480w.webp`): that is an
-    // error naming both, never one file silently replacing the other.
     let mut owners: HashMap<String, String> = kept
         .iter()
         .map(|f| (f.dest.clone(), f.source_text(root)))
@@ -298,15 +399,6 @@ pub fn publish(
             }
         }
     }
-    cache.save_index();
-    kept.sort_by(|a, b| a.dest.cmp(&b.dest));
-    catalog.cache_dir = cache_dir(root);
-    catalog.files = kept.iter().map(|f| f.dest.clone()).collect();
-    catalog.refused = refused_dests;
-    catalog.stats = ImageStats {
-        processed: processed.into_inner(),
-        cached: cached.into_inner(),
-    };
     (kept, catalog)
 }
 
@@ -364,36 +456,6 @@ fn unpublishable_photo(dest: &str) -> Option<(&'static str, &'static str)> {
         "jxl" => Some(("JPEG XL", "E612")),
         _ => None,
     }
-}
-
-/// News images and member logos that name a file of the site that does not exist (E401).
-pub fn check_front_matter(site: &crate::model::Site) -> Vec<Diagnostic> {
-    let base_path = &site.config.base_path;
-    let mut problems = Vec::new();
-    let mut check = |source: &Path, field: &'static str, url: &str| {
-        if let Some(path) = crate::urls::site_file_target(url, base_path)
-            && !site.images.files.contains(&path)
-            && !site.images.refused.contains(&path)
-        {
-            problems.push(
-                Diagnostic::new(source, "E401")
-                    .arg("field", field)
-                    .arg("target", url)
-                    .at(crate::content::key_line(&site.root, source, field), 0),
-            );
-        }
-    };
-    for item in &site.news {
-        if let Some(image) = &item.image {
-            check(&item.source, "image", image);
-        }
-    }
-    for association in &site.associations {
-        if let Some(logo) = &association.logo {
-            check(&association.source, "logo", logo);
-        }
-    }
-    problems
 }
 
 /// The default cache folder of a site.

@@ -312,6 +312,82 @@ fn scaled_height(width: u32, height: u32, new_width: u32) -> u32 {
         as u32
 }
 
+/// The sizes of the variants of an image `upright_w`×`upright_h` (upright, as decoded),
+/// largest first: the largest published width, then each smaller one scaled from the one
+/// before, as [`process`] resizes them.
+fn variant_sizes(upright_w: u32, upright_h: u32) -> Vec<(u32, u32)> {
+    let widths = widths_for(upright_w);
+    let largest = *widths.last().unwrap_or(&upright_w);
+    let mut current = (largest, scaled_height(upright_w, upright_h, largest));
+    let mut sizes = Vec::with_capacity(widths.len());
+    for &w in widths.iter().rev() {
+        if w != current.0 {
+            current = (w, scaled_height(current.0, current.1, w));
+        }
+        sizes.push(current);
+    }
+    sizes
+}
+
+/// The formats each variant of an original in `format` is published in: WebP, and the
+/// original's own format (a WebP original has one).
+fn variant_formats(format: Format) -> &'static [Format] {
+    match format {
+        Format::Jpeg => &[Format::Webp, Format::Jpeg],
+        Format::Png => &[Format::Webp, Format::Png],
+        Format::Webp | Format::Gif => &[Format::Webp],
+    }
+}
+
+/// An image decoded as the pipeline takes it: a GIF re-encoded whole, anything else as pixels.
+enum Source {
+    Gif(Encoded),
+    Still(Decoded),
+}
+
+/// Reads the header and decodes `bytes`; every refusal a build gives happens here.
+fn decode_checked(bytes: &[u8], format: Format) -> Result<Source, Problem> {
+    let header = read_header(Cursor::new(bytes))?;
+    if (header.kind == Kind::Gif) != (format == Format::Gif) {
+        return Err(Problem::Unreadable(Unreadable::WrongName));
+    }
+    if header.kind == Kind::Gif {
+        let (width, height, bytes) = reencode_gif(bytes)?;
+        return Ok(Source::Gif(Encoded {
+            width,
+            height,
+            format: Format::Gif,
+            bytes,
+        }));
+    }
+    decode(bytes, format).map(Source::Still)
+}
+
+/// The upright size of decoded pixels.
+fn upright_size(source: &Decoded) -> (u32, u32) {
+    if turns_sideways(source.orientation) {
+        (source.height, source.width)
+    } else {
+        (source.width, source.height)
+    }
+}
+
+/// What [`process`] would publish for `bytes` (each variant's width, height and format,
+/// largest first), found by the same header checks and the same decode but without resizing
+/// or encoding anything: `check` refuses what a build refuses and writes nothing.
+pub fn measure(bytes: &[u8], format: Format) -> Result<Vec<(u32, u32, Format)>, Problem> {
+    match decode_checked(bytes, format)? {
+        Source::Gif(gif) => Ok(vec![(gif.width, gif.height, Format::Gif)]),
+        Source::Still(source) => {
+            let (upright_w, upright_h) = upright_size(&source);
+            Ok(variant_sizes(upright_w, upright_h)
+                .into_iter()
+                .flat_map(|(w, h)| variant_formats(format).iter().map(move |&f| (w, h, f)))
+                .collect())
+        }
+    }
+}
+
 /// Decodes `bytes` and returns every variant, largest first. The caller has read the header
 /// ([`read_header`]) and holds the memory it says from the budget.
 ///
@@ -320,30 +396,14 @@ fn scaled_height(width: u32, height: u32, new_width: u32) -> u32 {
 /// are stored in) straight to the largest published width, and turning upright and colour
 /// conversion work on that much smaller image.
 pub fn process(bytes: &[u8], format: Format) -> Result<Vec<Encoded>, Problem> {
-    let header = read_header(Cursor::new(bytes))?;
-    if (header.kind == Kind::Gif) != (format == Format::Gif) {
-        return Err(Problem::Unreadable(Unreadable::WrongName));
-    }
-    if header.kind == Kind::Gif {
-        let (width, height, bytes) = reencode_gif(bytes)?;
-        return Ok(vec![Encoded {
-            width,
-            height,
-            format: Format::Gif,
-            bytes,
-        }]);
-    }
-    let source = decode(bytes, format)?;
-    let sideways = turns_sideways(source.orientation);
-    let (upright_w, upright_h) = if sideways {
-        (source.height, source.width)
-    } else {
-        (source.width, source.height)
+    let source = match decode_checked(bytes, format)? {
+        Source::Gif(gif) => return Ok(vec![gif]),
+        Source::Still(source) => source,
     };
-    let widths = widths_for(upright_w);
-    let largest = *widths.last().unwrap_or(&upright_w);
-    let largest_h = scaled_height(upright_w, upright_h, largest);
-    let (target_w, target_h) = if sideways {
+    let (upright_w, upright_h) = upright_size(&source);
+    let sizes = variant_sizes(upright_w, upright_h);
+    let (largest, largest_h) = sizes[0];
+    let (target_w, target_h) = if turns_sideways(source.orientation) {
         (largest_h, largest)
     } else {
         (largest, largest_h)
@@ -372,24 +432,16 @@ pub fn process(bytes: &[u8], format: Format) -> Result<Vec<Encoded>, Problem> {
     let mut out = Vec::new();
     // Largest first; each smaller width is resized from the previous one (cheaper than from the
     // original each time, and indistinguishable at these ratios).
-    for &w in widths.iter().rev() {
+    for (w, h) in sizes {
         if w != current.width() {
-            let h = scaled_height(current.width(), current.height(), w);
             let mut next = Image::new(w, h, pixel_type);
             resizer
                 .resize(&current, &mut next, &options)
                 .map_err(|_| Problem::Unreadable(Unreadable::Corrupt))?;
             current = next;
         }
-        let (w, h) = (current.width(), current.height());
         let pixels = current.buffer();
-        // A WebP original has one format: its WebP variant is the only one.
-        let formats: &[Format] = if matches!(format, Format::Webp | Format::Gif) {
-            &[Format::Webp]
-        } else {
-            &[Format::Webp, format]
-        };
-        for &f in formats {
+        for &f in variant_formats(format) {
             out.push(Encoded {
                 width: w,
                 height: h,
@@ -775,6 +827,44 @@ mod tests {
         );
         // Too small to halve without falling under 1472: decoded whole.
         assert_eq!(sizes(&photo(2400, 1600))[..2], [(2400, 1600), (1600, 1067)]);
+    }
+
+    #[test]
+    fn measuring_gives_what_processing_publishes_without_encoding() {
+        // `check` measures; `build` processes: the pages both render must name the same files.
+        let photo = |w: u32, h: u32, alpha: bool| {
+            let mut bytes = Vec::new();
+            if alpha {
+                image::RgbaImage::from_pixel(w, h, image::Rgba([9, 80, 200, 128]))
+                    .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
+                    .unwrap();
+            } else {
+                let img =
+                    image::RgbImage::from_fn(w, h, |x, _| image::Rgb([(x % 256) as u8, 9, 9]));
+                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 80)
+                    .write_image(img.as_raw(), w, h, ExtendedColorType::Rgb8)
+                    .unwrap();
+            }
+            bytes
+        };
+        for (bytes, format) in [
+            (photo(4000, 3000, false), Format::Jpeg),
+            (photo(1333, 2001, false), Format::Jpeg),
+            (photo(700, 301, true), Format::Png),
+        ] {
+            let processed: Vec<(u32, u32, Format)> = process(&bytes, format)
+                .unwrap()
+                .iter()
+                .map(|e| (e.width, e.height, e.format))
+                .collect();
+            assert_eq!(measure(&bytes, format).unwrap(), processed);
+        }
+        // What processing refuses, measuring refuses the same way.
+        let cut = &photo(800, 600, false)[..400];
+        assert!(matches!(
+            measure(cut, Format::Jpeg),
+            Err(Problem::Unreadable(Unreadable::Truncated))
+        ));
     }
 
     #[test]

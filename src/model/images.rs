@@ -48,6 +48,20 @@ impl Format {
     }
 }
 
+/// What the image stage may do for an image its cache does not hold yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ImageWork {
+    /// Decode it, encode its variants and store them in the site's cache (`build`, `serve`).
+    #[default]
+    Publish,
+    /// Check it as a build would (header limits, memory budget, a full decode) and measure its
+    /// variants, but encode nothing and write nothing: `check`, the `sheet` commands, and the
+    /// checks of `sheet import` and browser saves. `cache_of` names the site whose cache is read
+    /// (a scratch copy of a site reads the live site's; `None`: its own), so photos a build
+    /// already encoded are not decoded again.
+    Check { cache_of: Option<PathBuf> },
+}
+
 /// One published file of an image.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variant {

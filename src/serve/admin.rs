@@ -18,7 +18,7 @@ use axum::routing::get;
 use super::app::{App, is_local_host};
 use crate::cms::config::{self, Backend};
 use crate::cms::proxy::Proxy;
-use crate::content::load::{LoadOptions, load};
+use crate::content::load::LoadOptions;
 
 /// How long a save with uploads waits for the rebuild that serves them.
 const UPLOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
@@ -121,8 +121,10 @@ async fn config_yml(State(app): State<Arc<App>>, headers: HeaderMap) -> Response
         let options = LoadOptions {
             drafts: true,
             base_url: None,
+            // The editor's settings need the site, not its photos: nothing is encoded here.
+            images: crate::model::images::ImageWork::Check { cache_of: None },
         };
-        let (mut site, _) = load(&root, &options).ok()?;
+        let (mut site, _) = crate::site::load(&root, &options).ok()?;
         let local = format!("http://{host}{}", site.config.base_path);
         let _ = site.config.set_base_url(&local);
         Some(config::generate(&site, &Backend::Local))

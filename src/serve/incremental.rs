@@ -411,8 +411,13 @@ impl<'a> Session<'a> {
             // A symlink that leads outside the site, a loop: the loader's message.
             return Outcome::Reload;
         }
-        let (files, images) =
-            crate::images::publish(&self.site.root, &self.site.config, files, &mut problems);
+        let (files, images) = crate::images::publish(
+            &self.site.root,
+            &self.site.config,
+            files,
+            &crate::model::images::ImageWork::Publish,
+            &mut problems,
+        );
         // A broken photo, a photo added, changed or removed (pages show it), or a file removed
         // (a link to it is now an error): the site is loaded again. A file added only makes
         // more links valid.

@@ -319,6 +319,7 @@ impl Builder {
         LoadOptions {
             drafts: self.drafts,
             base_url: Some(format!("{}{}", self.origin, base_path)),
+            images: crate::model::images::ImageWork::Publish,
         }
     }
 

@@ -174,6 +174,122 @@ fn merged_list(
     (items, changes, kept)
 }
 
+/// A figure's note in a returned form against the file: changed or removed (with a note of
+/// it); true when the cell was left empty where the file holds a note (it is kept).
+fn note_change(
+    doc: &mut Doc,
+    old_notes: Option<&serde_yaml::Mapping>,
+    key: &str,
+    label: &str,
+    input: &Input<String>,
+    language: Language,
+    notes: &mut Vec<String>,
+) -> bool {
+    let before = text_of(old_notes.and_then(|m| m.get(key)));
+    let empty = serde_yaml::Mapping::new();
+    let old = old_notes.unwrap_or(&empty);
+    match input {
+        Input::Set(text) if before.as_ref() != Some(text) => {
+            let rendered = yaml_edit::scalar(text, 2);
+            doc.set_child("notes", key, Some(&rendered), old);
+            notes.push(render(
+                Message::new("sheet-changed-note")
+                    .arg("label", label)
+                    .arg("note", excerpt(text)),
+                language,
+            ));
+        }
+        Input::Remove if before.is_some() => {
+            doc.set_child("notes", key, None, old);
+            notes.push(render(
+                Message::new("sheet-removed-note").arg("label", label),
+                language,
+            ));
+        }
+        Input::Empty => return before.is_some(),
+        _ => {}
+    }
+    false
+}
+
+/// The texts of a returned member form against the file: the summary (its rows joined into
+/// one text) and the lists (highlights, plans), with the notes of what changed and the cells
+/// left empty where the site holds something.
+fn text_changes(
+    doc: &mut Doc,
+    current: &serde_yaml::Mapping,
+    form: &AchievementReturn,
+    language: Language,
+    notes: &mut Vec<String>,
+    kept: &mut Vec<(u32, u16, String)>,
+) {
+    let cell_at = |cell: &str| super::xlsx::parse_cell(cell).unwrap_or((0, 0));
+    // The summary: its rows joined into one text.
+    let old_summary = text_of(current.get("summary"));
+    let set: Vec<&str> = form
+        .summary
+        .iter()
+        .filter_map(|t| match &t.input {
+            Input::Set(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect();
+    let removed = form.summary.iter().any(|t| t.input == Input::Remove);
+    if !set.is_empty() {
+        let text = set.join("\n\n");
+        if old_summary.as_deref() != Some(text.as_str()) {
+            doc.set_entry(
+                "summary",
+                Some(&format!("summary: {}", yaml_edit::scalar(&text, 0))),
+            );
+            notes.push(render(Message::new("sheet-changed-summary"), language));
+        }
+    } else if removed && old_summary.is_some() {
+        doc.set_entry("summary", None);
+        notes.push(render(Message::new("sheet-removed-summary"), language));
+    } else if old_summary.is_some()
+        && let Some(first) = form.summary.first()
+    {
+        let (row, col) = cell_at(&first.cell);
+        kept.push((
+            row,
+            col,
+            render(
+                Message::new("sheet-kept-summary").arg("cell", first.cell.as_str()),
+                language,
+            ),
+        ));
+    }
+
+    for (name, rows) in [("highlights", &form.highlights), ("plans", &form.plans)] {
+        let existing = texts_of(current.get(name));
+        let (items, changes, kept_cells) = merged_list(&existing, rows, language);
+        let section_name = render(Message::new(list_name(name)), language);
+        if items != existing {
+            doc.set_entry(name, yaml_edit::list(name, &items).as_deref());
+            notes.push(render(
+                Message::new("sheet-changed-list")
+                    .arg("section", section_name.as_str())
+                    .arg("changes", changes.join(", ")),
+                language,
+            ));
+        }
+        for cell in kept_cells {
+            let (row, col) = cell_at(&cell);
+            kept.push((
+                row,
+                col,
+                render(
+                    Message::new("sheet-kept-item")
+                        .arg("section", section_name.as_str())
+                        .arg("cell", cell),
+                    language,
+                ),
+            ));
+        }
+    }
+}
+
 /// The new text of a member's achievement file for one returned form.
 pub fn achievement(site: &Site, form: &AchievementReturn, language: Language) -> Planned {
     let rel = PathBuf::from("content/associations")
@@ -188,7 +304,6 @@ pub fn achievement(site: &Site, form: &AchievementReturn, language: Language) ->
     let mut kept: Vec<(u32, u16, String)> = Vec::new();
     let empty = serde_yaml::Mapping::new();
     let member = site.association(&form.member);
-    let cell_at = |cell: &str| super::xlsx::parse_cell(cell).unwrap_or((0, 0));
 
     let metrics = section(&current, "metrics");
     let targets = section(&current, "targets");
@@ -294,96 +409,21 @@ pub fn achievement(site: &Site, form: &AchievementReturn, language: Language) ->
             _ => {}
         }
 
-        let before = text_of(old_notes.and_then(|m| m.get(key)));
-        match &figure_row.note {
-            Input::Set(text) if before.as_ref() != Some(text) => {
-                let rendered = yaml_edit::scalar(text, 2);
-                doc.set_child("notes", key, Some(&rendered), old_notes.unwrap_or(&empty));
-                notes.push(render(
-                    Message::new("sheet-changed-note")
-                        .arg("label", label)
-                        .arg("note", excerpt(text)),
-                    language,
-                ));
-            }
-            Input::Remove if before.is_some() => {
-                doc.set_child("notes", key, None, old_notes.unwrap_or(&empty));
-                notes.push(render(
-                    Message::new("sheet-removed-note").arg("label", label),
-                    language,
-                ));
-            }
-            Input::Empty if before.is_some() => {
-                kept.push(kept_cell("sheet-kept-note", super::export::COL_NOTE));
-            }
-            _ => {}
+        let empty_note = note_change(
+            &mut doc,
+            old_notes,
+            key,
+            label,
+            &figure_row.note,
+            language,
+            &mut notes,
+        );
+        if empty_note {
+            kept.push(kept_cell("sheet-kept-note", super::export::COL_NOTE));
         }
     }
 
-    // The summary: its rows joined into one text.
-    let old_summary = text_of(current.get("summary"));
-    let set: Vec<&str> = form
-        .summary
-        .iter()
-        .filter_map(|t| match &t.input {
-            Input::Set(s) => Some(s.as_str()),
-            _ => None,
-        })
-        .collect();
-    let removed = form.summary.iter().any(|t| t.input == Input::Remove);
-    if !set.is_empty() {
-        let text = set.join("\n\n");
-        if old_summary.as_deref() != Some(text.as_str()) {
-            doc.set_entry(
-                "summary",
-                Some(&format!("summary: {}", yaml_edit::scalar(&text, 0))),
-            );
-            notes.push(render(Message::new("sheet-changed-summary"), language));
-        }
-    } else if removed && old_summary.is_some() {
-        doc.set_entry("summary", None);
-        notes.push(render(Message::new("sheet-removed-summary"), language));
-    } else if old_summary.is_some()
-        && let Some(first) = form.summary.first()
-    {
-        let (row, col) = cell_at(&first.cell);
-        kept.push((
-            row,
-            col,
-            render(
-                Message::new("sheet-kept-summary").arg("cell", first.cell.as_str()),
-                language,
-            ),
-        ));
-    }
-
-    for (name, rows) in [("highlights", &form.highlights), ("plans", &form.plans)] {
-        let existing = texts_of(current.get(name));
-        let (items, changes, kept_cells) = merged_list(&existing, rows, language);
-        let section_name = render(Message::new(list_name(name)), language);
-        if items != existing {
-            doc.set_entry(name, yaml_edit::list(name, &items).as_deref());
-            notes.push(render(
-                Message::new("sheet-changed-list")
-                    .arg("section", section_name.as_str())
-                    .arg("changes", changes.join(", ")),
-                language,
-            ));
-        }
-        for cell in kept_cells {
-            let (row, col) = cell_at(&cell);
-            kept.push((
-                row,
-                col,
-                render(
-                    Message::new("sheet-kept-item")
-                        .arg("section", section_name.as_str())
-                        .arg("cell", cell),
-                    language,
-                ),
-            ));
-        }
-    }
+    text_changes(&mut doc, &current, form, language, &mut notes, &mut kept);
 
     kept.sort_by_key(|(row, col, _)| (*row, *col));
     Planned {

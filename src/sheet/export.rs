@@ -229,7 +229,66 @@ pub fn member_form(
         .map(|q| qualifier_word(q, language))
         .collect();
     let mut row = HEADER_ROW + 1;
+    let form = MetricRows {
+        site,
+        member,
+        period,
+        current,
+        preceding,
+        styles: &styles,
+        qualifier_words: &qualifier_words,
+    };
     for (index, (key, def)) in form_metrics(site, member).into_iter().enumerate() {
+        form.write(sheet, row, index, key, def)?;
+        meta.push(&["metric", &row.to_string(), key, def.label.trim()]);
+        row += 1;
+    }
+
+    // The texts: one section heading, then one merged input cell per item.
+    write_texts(sheet, &mut meta, &styles, current, row + 1, language)?;
+    sheet.protect();
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    sheet.set_active(true);
+
+    meta.write(&mut workbook)?;
+    workbook.set_properties(&properties(site, &heading, member.slug.as_str(), period));
+    Ok(workbook)
+}
+
+/// The rows of a member's figures in its form: what the site holds, prefilled.
+struct MetricRows<'a> {
+    site: &'a Site,
+    member: &'a Association,
+    period: PeriodId,
+    current: Option<&'a crate::model::Achievement>,
+    preceding: Option<&'a crate::model::Achievement>,
+    styles: &'a Styles,
+    qualifier_words: &'a [String],
+}
+
+impl MetricRows<'_> {
+    /// One metric's row: number, label, unit, the preceding period's figure and target, the
+    /// year's registered target, then the inputs (result, approximate word, next target, note)
+    /// with their validations.
+    fn write(
+        &self,
+        sheet: &mut Worksheet,
+        row: u32,
+        index: usize,
+        key: &str,
+        def: &crate::config::MetricDef,
+    ) -> Result<(), XlsxError> {
+        let (site, member, period, current, preceding, styles, qualifier_words) = (
+            self.site,
+            self.member,
+            self.period,
+            self.current,
+            self.preceding,
+            self.styles,
+            self.qualifier_words,
+        );
+        let language = site.config.language;
+        let w = |id| words(id, language);
         sheet.write_number_with_format(row, COL_NO, (index + 1) as f64, &styles.centered)?;
         sheet.write_string_with_format(row, COL_LABEL, def.label.trim(), &styles.label)?;
         let unit = def.unit.as_deref().unwrap_or("").trim();
@@ -263,7 +322,7 @@ pub fn member_form(
             COL_YEAR,
             sheet,
         )?;
-        let whole = def.kind() == MetricKind::Count || def.is_in_dong();
+        let whole = def.whole_numbers_only();
         let input = if whole {
             &styles.input_count
         } else {
@@ -299,16 +358,25 @@ pub fn member_form(
             sheet.add_data_validation(row, col, row, col, &validation(def, row, col, language)?)?;
         }
         let words = DataValidation::new()
-            .allow_list_strings(&qualifier_words)?
+            .allow_list_strings(qualifier_words)?
             .set_error_title(w("sheet-validation-title"))?
             .set_error_message(w("sheet-validation-qualifier"))?;
         sheet.add_data_validation(row, COL_QUALIFIER, row, COL_QUALIFIER, &words)?;
-        meta.push(&["metric", &row.to_string(), key, def.label.trim()]);
-        row += 1;
+        Ok(())
     }
+}
 
-    // The texts: one section heading, then one merged input cell per item.
-    row += 1;
+/// The texts of a member's form from `row`: the summary, the highlights and the plans, each a
+/// section heading and one merged input cell per item (the plans start a page).
+fn write_texts(
+    sheet: &mut Worksheet,
+    meta: &mut Meta,
+    styles: &Styles,
+    current: Option<&crate::model::Achievement>,
+    mut row: u32,
+    language: Language,
+) -> Result<(), XlsxError> {
+    let w = |id| words(id, language);
     let summary = current
         .and_then(|a| a.summary.as_ref())
         .map(|s| vec![s.source.trim().to_string()])
@@ -370,13 +438,7 @@ pub fn member_form(
         row += 1;
     }
     sheet.set_page_breaks(&page_breaks)?;
-    sheet.protect();
-    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    sheet.set_active(true);
-
-    meta.write(&mut workbook)?;
-    workbook.set_properties(&properties(site, &heading, member.slug.as_str(), period));
-    Ok(workbook)
+    Ok(())
 }
 
 /// The rows a list gets: what is written and five more, at least ten.
@@ -492,33 +554,7 @@ pub fn scoring_form(
         )?;
         meta.push(&["header", &names_row.to_string(), &col.to_string(), &text]);
     }
-    let (self_word, agreed_word) = (w("sheet-col-self"), w("sheet-col-agreed"));
-    for (i, member) in members.iter().enumerate() {
-        let col = 3 + 2 * i as u16;
-        sheet.merge_range(
-            names_row,
-            col,
-            names_row,
-            col + 1,
-            &member.short_name,
-            &styles.header,
-        )?;
-        meta.push(&[
-            "header",
-            &names_row.to_string(),
-            &col.to_string(),
-            &member.short_name,
-        ]);
-        for (offset, (word, kind)) in [(&self_word, "self"), (&agreed_word, "agreed")]
-            .into_iter()
-            .enumerate()
-        {
-            let c = col + offset as u16;
-            sheet.write_string_with_format(kinds_row, c, word, &styles.header)?;
-            meta.push(&["header", &kinds_row.to_string(), &c.to_string(), word]);
-            meta.push(&["member", &c.to_string(), member.slug.as_str(), kind]);
-        }
-    }
+    write_member_headers(sheet, &mut meta, &styles, members, names_row, language)?;
     sheet.set_row_height(names_row, 36)?;
 
     let mut row = kinds_row + 1;
@@ -527,6 +563,15 @@ pub fn scoring_form(
     // program that does not recalculate on opening (LibreOffice by default) shows them.
     let mut sums = vec![Decimal::ZERO; 2 * members.len()];
     let mut index = 0;
+    let rows = CriterionRows {
+        scoring,
+        members,
+        self_scores: &self_scores,
+        same_period,
+        styles: &styles,
+        last_col,
+        language,
+    };
     for (g, group) in scoring.groups.iter().enumerate() {
         sheet.write_string_with_format(row, 0, (g + 1).to_string(), &styles.header)?;
         sheet.merge_range(
@@ -539,65 +584,7 @@ pub fn scoring_form(
         )?;
         row += 1;
         for criterion in &group.criteria {
-            sheet.write_string_with_format(row, 0, &criterion.id, &styles.label)?;
-            sheet.write_string_with_format(row, 1, &criterion.title, &styles.label)?;
-            // Rows do not grow by themselves when a file is opened: size them for the title.
-            let lines = criterion.title.chars().count().div_ceil(45).max(1);
-            sheet.set_row_height(row, 16.0 * lines as f64)?;
-            sheet.write_number_with_format(row, 2, number(criterion.max), &styles.number)?;
-            for (i, member) in members.iter().enumerate() {
-                let col = 3 + 2 * i as u16;
-                let own = self_scores
-                    .get(member.slug.as_str())
-                    .and_then(|m| m.get(&criterion.id))
-                    .copied();
-                match own {
-                    Some(v) => {
-                        sums[2 * i] += v;
-                        sheet.write_number_with_format(
-                            row,
-                            col,
-                            number(v),
-                            &styles.input_decimal,
-                        )?
-                    }
-                    None => sheet.write_blank(row, col, &styles.input_decimal)?,
-                };
-                let agreed = same_period
-                    .then(|| scoring.rows.iter().find(|r| r.association == member.slug))
-                    .flatten()
-                    .and_then(|r| r.scores.get(index).copied());
-                if let Some(v) = agreed {
-                    sums[2 * i + 1] += v;
-                }
-                match agreed {
-                    Some(v) => sheet.write_number_with_format(
-                        row,
-                        col + 1,
-                        number(v),
-                        &styles.input_decimal,
-                    )?,
-                    None => sheet.write_blank(row, col + 1, &styles.input_decimal)?,
-                };
-            }
-            let max = criterion.max.to_f64().unwrap_or(0.0);
-            let validation = DataValidation::new()
-                .allow_decimal_number(DataValidationRule::Between(0.0, max))
-                .set_error_title(w("sheet-validation-title"))?
-                .set_error_message(
-                    Message::new("sheet-validation-score")
-                        .arg("max", crate::i18n::format_decimal(criterion.max, language))
-                        .render(language),
-                )?;
-            if !members.is_empty() {
-                sheet.add_data_validation(row, 3, row, last_col, &validation)?;
-            }
-            meta.push(&[
-                "criterion",
-                &row.to_string(),
-                &criterion.id,
-                &crate::sheet::plain_number(criterion.max),
-            ]);
+            rows.write(sheet, &mut meta, row, index, criterion, &mut sums)?;
             criterion_rows.push(row);
             row += 1;
             index += 1;
@@ -625,6 +612,141 @@ pub fn scoring_form(
     meta.write(&mut workbook)?;
     workbook.set_properties(&properties(site, &heading, "", period));
     Ok(workbook)
+}
+
+/// The two heading rows of each member's columns in a scoring grid: its short name over
+/// "self-assessed" and "agreed", recorded in the hidden sheet.
+fn write_member_headers(
+    sheet: &mut Worksheet,
+    meta: &mut Meta,
+    styles: &Styles,
+    members: &[&Association],
+    names_row: u32,
+    language: Language,
+) -> Result<(), XlsxError> {
+    let w = |id| words(id, language);
+    let kinds_row = names_row + 1;
+    let (self_word, agreed_word) = (w("sheet-col-self"), w("sheet-col-agreed"));
+    for (i, member) in members.iter().enumerate() {
+        let col = 3 + 2 * i as u16;
+        sheet.merge_range(
+            names_row,
+            col,
+            names_row,
+            col + 1,
+            &member.short_name,
+            &styles.header,
+        )?;
+        meta.push(&[
+            "header",
+            &names_row.to_string(),
+            &col.to_string(),
+            &member.short_name,
+        ]);
+        for (offset, (word, kind)) in [(&self_word, "self"), (&agreed_word, "agreed")]
+            .into_iter()
+            .enumerate()
+        {
+            let c = col + offset as u16;
+            sheet.write_string_with_format(kinds_row, c, word, &styles.header)?;
+            meta.push(&["header", &kinds_row.to_string(), &c.to_string(), word]);
+            meta.push(&["member", &c.to_string(), member.slug.as_str(), kind]);
+        }
+    }
+    Ok(())
+}
+
+/// The rows of a scoring grid's criteria: two columns per member, prefilled.
+struct CriterionRows<'a> {
+    scoring: &'a Scoring,
+    members: &'a [&'a Association],
+    self_scores: &'a std::collections::HashMap<String, std::collections::HashMap<String, Decimal>>,
+    /// Whether the grid is for the scoring file's own period (else its agreed scores are not
+    /// this period's and stay out).
+    same_period: bool,
+    styles: &'a Styles,
+    last_col: u16,
+    language: Language,
+}
+
+impl CriterionRows<'_> {
+    /// One criterion's row (`index` among all criteria): id, title, maximum, each member's
+    /// self-assessed and agreed scores (added to `sums`), and the validation of the inputs.
+    fn write(
+        &self,
+        sheet: &mut Worksheet,
+        meta: &mut Meta,
+        row: u32,
+        index: usize,
+        criterion: &crate::model::Criterion,
+        sums: &mut [Decimal],
+    ) -> Result<(), XlsxError> {
+        let (scoring, members, self_scores, same_period, styles, last_col, language) = (
+            self.scoring,
+            self.members,
+            self.self_scores,
+            self.same_period,
+            self.styles,
+            self.last_col,
+            self.language,
+        );
+        let w = |id| words(id, language);
+        sheet.write_string_with_format(row, 0, &criterion.id, &styles.label)?;
+        sheet.write_string_with_format(row, 1, &criterion.title, &styles.label)?;
+        // Rows do not grow by themselves when a file is opened: size them for the title.
+        let lines = criterion.title.chars().count().div_ceil(45).max(1);
+        sheet.set_row_height(row, 16.0 * lines as f64)?;
+        sheet.write_number_with_format(row, 2, number(criterion.max), &styles.number)?;
+        for (i, member) in members.iter().enumerate() {
+            let col = 3 + 2 * i as u16;
+            let own = self_scores
+                .get(member.slug.as_str())
+                .and_then(|m| m.get(&criterion.id))
+                .copied();
+            match own {
+                Some(v) => {
+                    sums[2 * i] += v;
+                    sheet.write_number_with_format(row, col, number(v), &styles.input_decimal)?
+                }
+                None => sheet.write_blank(row, col, &styles.input_decimal)?,
+            };
+            let agreed = same_period
+                .then(|| scoring.rows.iter().find(|r| r.association == member.slug))
+                .flatten()
+                .and_then(|r| r.scores.get(index).copied());
+            if let Some(v) = agreed {
+                sums[2 * i + 1] += v;
+            }
+            match agreed {
+                Some(v) => sheet.write_number_with_format(
+                    row,
+                    col + 1,
+                    number(v),
+                    &styles.input_decimal,
+                )?,
+                None => sheet.write_blank(row, col + 1, &styles.input_decimal)?,
+            };
+        }
+        let max = criterion.max.to_f64().unwrap_or(0.0);
+        let validation = DataValidation::new()
+            .allow_decimal_number(DataValidationRule::Between(0.0, max))
+            .set_error_title(w("sheet-validation-title"))?
+            .set_error_message(
+                Message::new("sheet-validation-score")
+                    .arg("max", crate::i18n::format_decimal(criterion.max, language))
+                    .render(language),
+            )?;
+        if !members.is_empty() {
+            sheet.add_data_validation(row, 3, row, last_col, &validation)?;
+        }
+        meta.push(&[
+            "criterion",
+            &row.to_string(),
+            &criterion.id,
+            &crate::sheet::plain_number(criterion.max),
+        ]);
+        Ok(())
+    }
 }
 
 /// The members' self-assessments as the period's scoring file holds them (`self_scores:`),
@@ -687,7 +809,7 @@ fn validation(
 ) -> Result<DataValidation, XlsxError> {
     let min = def.min();
     let max = def.max();
-    let whole = def.kind() == MetricKind::Count || def.is_in_dong();
+    let whole = def.whole_numbers_only();
     let message = if def.kind() == MetricKind::Count {
         "sheet-validation-count"
     } else if def.kind() == MetricKind::Percent {

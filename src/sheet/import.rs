@@ -645,6 +645,78 @@ fn read_achievement(
                 .arg("member", member.name.as_str()),
         ]);
     }
+    let (rows, sections) = read_layout(site, member, meta, sheet)?;
+    let mut problems = Vec::new();
+
+    let mut form = AchievementReturn {
+        member: member.slug.clone(),
+        period,
+        figures: Vec::new(),
+        summary: Vec::new(),
+        highlights: Vec::new(),
+        plans: Vec::new(),
+    };
+    let language = site.config.language;
+    let current = member.achievements.get(&period);
+    for (row, key, def) in rows {
+        let figure = read_figure(
+            sheet,
+            row,
+            key,
+            def,
+            current,
+            language,
+            warnings,
+            &mut problems,
+        );
+        form.figures.push(figure);
+    }
+    for name in ["summary", "highlights", "plans"] {
+        let Some(&(first, last)) = sections.get(name) else {
+            continue;
+        };
+        let mut items = Vec::new();
+        for row in first..=last {
+            if let Err(d) = sheet.check_visible(row, COL_LABEL, Some((COL_LABEL, LAST_COL))) {
+                problems.push(d);
+            }
+            match sheet.text_input(row, COL_LABEL, warnings) {
+                Ok(input) => items.push(TextInput {
+                    cell: cell_name(row, COL_LABEL),
+                    input,
+                }),
+                Err(d) => problems.push(d),
+            }
+        }
+        match name {
+            "summary" => form.summary = items,
+            "highlights" => form.highlights = items,
+            _ => form.plans = items,
+        }
+    }
+    if problems.is_empty() {
+        Ok(form)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A member form's layout as the hidden sheet records it, checked against the visible sheet:
+/// each metric's row (its label still there) and each text section's rows. A moved layout is
+/// refused whole: reading values then would put them under the wrong metric.
+#[allow(clippy::type_complexity)]
+fn read_layout<'a>(
+    site: &'a Site,
+    member: &'a crate::model::Association,
+    meta: &'a Meta,
+    sheet: &Sheet,
+) -> Result<
+    (
+        Vec<(u32, &'a str, &'a MetricDef)>,
+        HashMap<&'a str, (u32, u32)>,
+    ),
+    Vec<Diagnostic>,
+> {
     let mut problems = check_headers(meta, sheet, Some(HEADER_ROW));
     // Rows: each metric's label must still be on its row.
     let mut rows: Vec<(u32, &str, &MetricDef)> = Vec::new();
@@ -681,130 +753,104 @@ fn read_achievement(
         sections.insert(name.as_str(), (first, last.min(MAX_ROWS)));
     }
     if !problems.is_empty() {
-        // The layout moved: reading values now would put them under the wrong metric.
         return Err(problems);
     }
+    Ok((rows, sections))
+}
 
-    let mut form = AchievementReturn {
-        member: member.slug.clone(),
-        period,
-        figures: Vec::new(),
-        summary: Vec::new(),
-        highlights: Vec::new(),
-        plans: Vec::new(),
+/// One metric's row of a returned member form: its result, approximate word, next target and
+/// note as typed; problems go to `problems` (the cell left as empty).
+#[allow(clippy::too_many_arguments)]
+fn read_figure(
+    sheet: &Sheet,
+    row: u32,
+    key: &str,
+    def: &MetricDef,
+    current: Option<&crate::model::Achievement>,
+    language: Language,
+    warnings: &mut Vec<Diagnostic>,
+    problems: &mut Vec<Diagnostic>,
+) -> FigureInput {
+    // A figure the form gives back as the site holds it is not the member's to answer for
+    // (`check` reports a stored value that breaks a rule).
+    let stored = |col: u16| {
+        current.and_then(|a| match col {
+            COL_RESULT => a.values.get(key).copied().flatten(),
+            _ => a.targets.get(key).copied(),
+        })
     };
-    let language = site.config.language;
-    let current = member.achievements.get(&period);
-    for (row, key, def) in rows {
-        // A figure the form gives back as the site holds it is not the member's to answer for
-        // (`check` reports a stored value that breaks a rule).
-        let stored = |col: u16| {
-            current.and_then(|a| match col {
-                COL_RESULT => a.values.get(key).copied().flatten(),
-                _ => a.targets.get(key).copied(),
-            })
-        };
-        for col in [COL_RESULT, COL_QUALIFIER, COL_NEXT, COL_NOTE] {
-            if let Err(d) = sheet.check_visible(row, col, None) {
-                problems.push(d);
+    for col in [COL_RESULT, COL_QUALIFIER, COL_NEXT, COL_NOTE] {
+        if let Err(d) = sheet.check_visible(row, col, None) {
+            problems.push(d);
+        }
+    }
+    let label = def.label.trim();
+    let mut figure = |col: u16| match sheet.number(row, col, label) {
+        Ok(Input::Set(v)) => {
+            let v = if def.kind() == MetricKind::Percent
+                && sheet.grid.get(row, col).is_some_and(|c| c.percent)
+            {
+                (v * Decimal::from(100)).round_dp(6).normalize()
+            } else {
+                v
+            };
+            if stored(col) == Some(v) {
+                return Input::Set(v);
+            }
+            match check_kind(sheet, row, col, v, def, language) {
+                Ok(()) => Input::Set(v),
+                Err(d) => {
+                    problems.push(d);
+                    Input::Empty
+                }
             }
         }
-        let label = def.label.trim();
-        let mut figure = |col: u16| match sheet.number(row, col, label) {
-            Ok(Input::Set(v)) => {
-                let v = if def.kind() == MetricKind::Percent
-                    && sheet.grid.get(row, col).is_some_and(|c| c.percent)
-                {
-                    (v * Decimal::from(100)).round_dp(6).normalize()
-                } else {
-                    v
-                };
-                if stored(col) == Some(v) {
-                    return Input::Set(v);
-                }
-                match check_kind(sheet, row, col, v, def, language) {
-                    Ok(()) => Input::Set(v),
-                    Err(d) => {
-                        problems.push(d);
-                        Input::Empty
-                    }
-                }
-            }
-            Ok(other) => other,
-            Err(d) => {
-                problems.push(d);
-                Input::Empty
-            }
-        };
-        let value = figure(COL_RESULT);
-        let target = figure(COL_NEXT);
-        let qualifier = match sheet.text_input(row, COL_QUALIFIER, warnings) {
-            Ok(Input::Set(word)) => match parse_qualifier(&word) {
-                Some(q) => Some(q),
-                None => {
-                    let words: Vec<String> = Qualifier::ALL
-                        .into_iter()
-                        .map(|q| super::export::qualifier_word(q, language))
-                        .collect();
-                    problems.push(
-                        sheet
-                            .diagnostic(row, COL_QUALIFIER, "E385")
-                            .arg("metric", label)
-                            .arg("text", word)
-                            .arg("words", words.join(", ")),
-                    );
-                    None
-                }
-            },
-            Ok(_) => None,
-            Err(d) => {
-                problems.push(d);
+        Ok(other) => other,
+        Err(d) => {
+            problems.push(d);
+            Input::Empty
+        }
+    };
+    let value = figure(COL_RESULT);
+    let target = figure(COL_NEXT);
+    let qualifier = match sheet.text_input(row, COL_QUALIFIER, warnings) {
+        Ok(Input::Set(word)) => match parse_qualifier(&word) {
+            Some(q) => Some(q),
+            None => {
+                let words: Vec<String> = Qualifier::ALL
+                    .into_iter()
+                    .map(|q| super::export::qualifier_word(q, language))
+                    .collect();
+                problems.push(
+                    sheet
+                        .diagnostic(row, COL_QUALIFIER, "E385")
+                        .arg("metric", label)
+                        .arg("text", word)
+                        .arg("words", words.join(", ")),
+                );
                 None
             }
-        };
-        let note = match sheet.text_input(row, COL_NOTE, warnings) {
-            Ok(note) => note,
-            Err(d) => {
-                problems.push(d);
-                Input::Empty
-            }
-        };
-        form.figures.push(FigureInput {
-            key: key.to_string(),
-            row,
-            value,
-            qualifier,
-            target,
-            note,
-        });
-    }
-    for name in ["summary", "highlights", "plans"] {
-        let Some(&(first, last)) = sections.get(name) else {
-            continue;
-        };
-        let mut items = Vec::new();
-        for row in first..=last {
-            if let Err(d) = sheet.check_visible(row, COL_LABEL, Some((COL_LABEL, LAST_COL))) {
-                problems.push(d);
-            }
-            match sheet.text_input(row, COL_LABEL, warnings) {
-                Ok(input) => items.push(TextInput {
-                    cell: cell_name(row, COL_LABEL),
-                    input,
-                }),
-                Err(d) => problems.push(d),
-            }
+        },
+        Ok(_) => None,
+        Err(d) => {
+            problems.push(d);
+            None
         }
-        match name {
-            "summary" => form.summary = items,
-            "highlights" => form.highlights = items,
-            _ => form.plans = items,
+    };
+    let note = match sheet.text_input(row, COL_NOTE, warnings) {
+        Ok(note) => note,
+        Err(d) => {
+            problems.push(d);
+            Input::Empty
         }
-    }
-    if problems.is_empty() {
-        Ok(form)
-    } else {
-        Err(problems)
+    };
+    FigureInput {
+        key: key.to_string(),
+        row,
+        value,
+        qualifier,
+        target,
+        note,
     }
 }
 

@@ -614,117 +614,9 @@ struct CellState {
 
 impl SheetState {
     fn event(&mut self, event: &Event, at: &Context, grid: &mut Grid) -> Result<(), ReadError> {
-        let area = at.area;
-        let damaged = |reference: String| ReadError::Damaged {
-            part: at.part.to_string(),
-            reason: Damage::Reference(reference),
-        };
         match event {
-            Event::Start(e) | Event::Empty(e) => {
-                let empty = matches!(event, Event::Empty(_));
-                match local(e.name().as_ref().as_bytes()) {
-                    b"row" => {
-                        let row = match attribute(e, b"r") {
-                            Some(r) => {
-                                parse_row(&r).ok_or_else(|| damaged(format!("r=\"{r}\"")))?
-                            }
-                            None => self.next_row,
-                        };
-                        self.next_row = row.saturating_add(1);
-                        self.next_col = 0;
-                        self.row = (!empty).then_some(row);
-                        let hidden =
-                            attribute(e, b"hidden").is_some_and(|h| h == "1" || h == "true");
-                        if hidden && let Some(slot) = grid.hidden_rows.get_mut(row as usize) {
-                            *slot = true;
-                        }
-                    }
-                    b"c" => {
-                        let reference = attribute(e, b"r");
-                        let (row, col) = match &reference {
-                            Some(r) => {
-                                let (row, col) = parse_cell(r).ok_or_else(|| damaged(r.clone()))?;
-                                (row, u32::from(col))
-                            }
-                            None => (self.row.unwrap_or(self.next_row), self.next_col),
-                        };
-                        if col >= 16_384 {
-                            return Err(damaged(format!("{row}:{col}")));
-                        }
-                        self.next_col = col + 1;
-                        let cell = CellState {
-                            row,
-                            col,
-                            reference: reference
-                                .unwrap_or_else(|| super::cell_name(row, col as u16)),
-                            kind: attribute(e, b"t").unwrap_or_default(),
-                            style: attribute(e, b"s").and_then(|s| s.parse().ok()).unwrap_or(0),
-                            value: None,
-                            formula: None,
-                            inline: None,
-                            reading: None,
-                        };
-                        if empty {
-                            self.finish(cell, at, grid)?;
-                        } else {
-                            self.cell = Some(cell);
-                        }
-                    }
-                    b"v" | b"f" | b"is" | b"t" | b"r" | b"rPh" if self.cell.is_some() => {
-                        let cell = self.cell.as_mut().expect("checked");
-                        match local(e.name().as_ref().as_bytes()) {
-                            b"v" => {
-                                cell.value.get_or_insert_with(String::new);
-                                cell.reading = (!empty).then_some("v");
-                            }
-                            b"f" => {
-                                cell.formula.get_or_insert_with(String::new);
-                                cell.reading = (!empty).then_some("f");
-                            }
-                            b"is" => {
-                                cell.inline.get_or_insert_with(Text::default);
-                            }
-                            _ => {
-                                if let Some(text) = &mut cell.inline {
-                                    text.event(event);
-                                }
-                            }
-                        }
-                    }
-                    b"mergeCells" => self.in_merges = !empty,
-                    b"mergeCell" if self.in_merges => {
-                        let reference = attribute(e, b"ref").unwrap_or_default();
-                        let merged = parse_area(&reference).ok_or_else(|| damaged(reference))?;
-                        if merged.intersects(&area) {
-                            if grid.merged.len() >= 10_000 {
-                                return Err(ReadError::PartTooBig {
-                                    part: at.part.to_string(),
-                                    megabytes: LIMITS.part >> 20,
-                                });
-                            }
-                            grid.merged.push(merged);
-                        }
-                    }
-                    b"col" => {
-                        let hidden =
-                            attribute(e, b"hidden").is_some_and(|h| h == "1" || h == "true");
-                        let number = |name: &[u8]| {
-                            attribute(e, name)
-                                .and_then(|v| v.parse::<u32>().ok())
-                                .filter(|v| (1..=16_384).contains(v))
-                        };
-                        if hidden && let (Some(min), Some(max)) = (number(b"min"), number(b"max")) {
-                            let last = max.min(u32::from(area.last_col) + 1);
-                            for col in min..=last {
-                                if let Some(slot) = grid.hidden_cols.get_mut(col as usize - 1) {
-                                    *slot = true;
-                                }
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            Event::Start(e) => self.start(event, e, false, at, grid)?,
+            Event::Empty(e) => self.start(event, e, true, at, grid)?,
             Event::End(e) => match local(e.name().as_ref().as_bytes()) {
                 b"c" => {
                     if let Some(cell) = self.cell.take() {
@@ -744,26 +636,118 @@ impl SheetState {
                     }
                 }
             },
-            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
-                if let Some(cell) = &mut self.cell {
-                    match cell.reading {
-                        Some(which) => {
-                            let target = if which == "v" {
-                                cell.value.get_or_insert_with(String::new)
-                            } else {
-                                cell.formula.get_or_insert_with(String::new)
-                            };
-                            match event {
-                                Event::Text(t) => target.push_str(&t.xml10_content()),
-                                Event::CData(t) => target.push_str(t),
-                                Event::GeneralRef(r) => target.extend(entity(r)),
-                                _ => {}
-                            }
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => self.text(event),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// An opening (or empty) element: a row, a cell, a cell's value, formula or inline text, a
+    /// merged area, a hidden column.
+    fn start(
+        &mut self,
+        event: &Event,
+        e: &BytesStart,
+        empty: bool,
+        at: &Context,
+        grid: &mut Grid,
+    ) -> Result<(), ReadError> {
+        let area = at.area;
+        let damaged = |reference: String| ReadError::Damaged {
+            part: at.part.to_string(),
+            reason: Damage::Reference(reference),
+        };
+        match local(e.name().as_ref().as_bytes()) {
+            b"row" => {
+                let row = match attribute(e, b"r") {
+                    Some(r) => parse_row(&r).ok_or_else(|| damaged(format!("r=\"{r}\"")))?,
+                    None => self.next_row,
+                };
+                self.next_row = row.saturating_add(1);
+                self.next_col = 0;
+                self.row = (!empty).then_some(row);
+                let hidden = attribute(e, b"hidden").is_some_and(|h| h == "1" || h == "true");
+                if hidden && let Some(slot) = grid.hidden_rows.get_mut(row as usize) {
+                    *slot = true;
+                }
+            }
+            b"c" => {
+                let reference = attribute(e, b"r");
+                let (row, col) = match &reference {
+                    Some(r) => {
+                        let (row, col) = parse_cell(r).ok_or_else(|| damaged(r.clone()))?;
+                        (row, u32::from(col))
+                    }
+                    None => (self.row.unwrap_or(self.next_row), self.next_col),
+                };
+                if col >= 16_384 {
+                    return Err(damaged(format!("{row}:{col}")));
+                }
+                self.next_col = col + 1;
+                let cell = CellState {
+                    row,
+                    col,
+                    reference: reference.unwrap_or_else(|| super::cell_name(row, col as u16)),
+                    kind: attribute(e, b"t").unwrap_or_default(),
+                    style: attribute(e, b"s").and_then(|s| s.parse().ok()).unwrap_or(0),
+                    value: None,
+                    formula: None,
+                    inline: None,
+                    reading: None,
+                };
+                if empty {
+                    self.finish(cell, at, grid)?;
+                } else {
+                    self.cell = Some(cell);
+                }
+            }
+            b"v" | b"f" | b"is" | b"t" | b"r" | b"rPh" if self.cell.is_some() => {
+                let cell = self.cell.as_mut().expect("checked");
+                match local(e.name().as_ref().as_bytes()) {
+                    b"v" => {
+                        cell.value.get_or_insert_with(String::new);
+                        cell.reading = (!empty).then_some("v");
+                    }
+                    b"f" => {
+                        cell.formula.get_or_insert_with(String::new);
+                        cell.reading = (!empty).then_some("f");
+                    }
+                    b"is" => {
+                        cell.inline.get_or_insert_with(Text::default);
+                    }
+                    _ => {
+                        if let Some(text) = &mut cell.inline {
+                            text.event(event);
                         }
-                        None => {
-                            if let Some(text) = &mut cell.inline {
-                                text.event(event);
-                            }
+                    }
+                }
+            }
+            b"mergeCells" => self.in_merges = !empty,
+            b"mergeCell" if self.in_merges => {
+                let reference = attribute(e, b"ref").unwrap_or_default();
+                let merged = parse_area(&reference).ok_or_else(|| damaged(reference))?;
+                if merged.intersects(&area) {
+                    if grid.merged.len() >= 10_000 {
+                        return Err(ReadError::PartTooBig {
+                            part: at.part.to_string(),
+                            megabytes: LIMITS.part >> 20,
+                        });
+                    }
+                    grid.merged.push(merged);
+                }
+            }
+            b"col" => {
+                let hidden = attribute(e, b"hidden").is_some_and(|h| h == "1" || h == "true");
+                let number = |name: &[u8]| {
+                    attribute(e, name)
+                        .and_then(|v| v.parse::<u32>().ok())
+                        .filter(|v| (1..=16_384).contains(v))
+                };
+                if hidden && let (Some(min), Some(max)) = (number(b"min"), number(b"max")) {
+                    let last = max.min(u32::from(area.last_col) + 1);
+                    for col in min..=last {
+                        if let Some(slot) = grid.hidden_cols.get_mut(col as usize - 1) {
+                            *slot = true;
                         }
                     }
                 }
@@ -771,6 +755,32 @@ impl SheetState {
             _ => {}
         }
         Ok(())
+    }
+
+    /// Text inside a cell: its value, its formula, or its inline string.
+    fn text(&mut self, event: &Event) {
+        if let Some(cell) = &mut self.cell {
+            match cell.reading {
+                Some(which) => {
+                    let target = if which == "v" {
+                        cell.value.get_or_insert_with(String::new)
+                    } else {
+                        cell.formula.get_or_insert_with(String::new)
+                    };
+                    match event {
+                        Event::Text(t) => target.push_str(&t.xml10_content()),
+                        Event::CData(t) => target.push_str(t),
+                        Event::GeneralRef(r) => target.extend(entity(r)),
+                        _ => {}
+                    }
+                }
+                None => {
+                    if let Some(text) = &mut cell.inline {
+                        text.event(event);
+                    }
+                }
+            }
+        }
     }
 
     /// A cell's end: its value decoded, refused when outside the area, kept when inside.

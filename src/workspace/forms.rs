@@ -57,8 +57,10 @@ fn load(root: &Path) -> Result<crate::model::Site, Diagnostic> {
     let options = crate::content::load::LoadOptions {
         drafts: true,
         base_url: None,
+        // Forms and the editor's settings need the site, not its photos: nothing is encoded.
+        images: crate::model::images::ImageWork::Check { cache_of: None },
     };
-    crate::content::load::load(root, &options)
+    crate::site::load(root, &options)
         .map(|(site, _)| site)
         .map_err(|problems| {
             problems
@@ -180,7 +182,12 @@ pub fn read_returned(
     if plan.unchanged() {
         return Ok(None);
     }
-    let found = write::check(root, std::slice::from_ref(&plan.change)).map_err(|e| {
+    let found = write::check(
+        root,
+        std::slice::from_ref(&plan.change),
+        &crate::site::check_with,
+    )
+    .map_err(|e| {
         (
             500,
             vec![Diagnostic::new(name, "E845").arg("error", format!("{e:#}"))],
@@ -211,7 +218,11 @@ pub fn confirm(
     language: crate::i18n::Language,
 ) -> Result<(), (u16, Vec<Diagnostic>)> {
     use crate::content::write::{Outcome, WriteError};
-    match write::check_and_commit(root, &[Edit::from(&pending.change)]) {
+    match write::check_and_commit(
+        root,
+        &[Edit::from(&pending.change)],
+        &crate::site::check_with,
+    ) {
         Ok(Outcome::Written) => {}
         Ok(Outcome::Refused(found)) => return Err((422, errors(&found))),
         Err(WriteError::Conflict(files)) => {

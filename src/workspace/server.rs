@@ -557,8 +557,10 @@ async fn admin_config(
         let options = crate::content::load::LoadOptions {
             drafts: true,
             base_url: None,
+            // The editor's settings need the site, not its photos: nothing is encoded.
+            images: crate::model::images::ImageWork::Check { cache_of: None },
         };
-        let (mut site, _) = crate::content::load::load(&root, &options).ok()?;
+        let (mut site, _) = crate::site::load(&root, &options).ok()?;
         let local = format!("http://{host}/preview{}", site.config.base_path);
         let _ = site.config.set_base_url(&local);
         let year = crate::content::news::VIETNAM_OFFSET
@@ -734,7 +736,7 @@ async fn restore(
             Some(bytes) => Edit::put(path.clone(), base, bytes),
             None => Edit::remove(path.clone(), base),
         };
-        match write::check_and_commit(&work.root, &[edit]) {
+        match write::check_and_commit(&work.root, &[edit], &crate::site::check_with) {
             Ok(Outcome::Written) => work.preview.changed(),
             Ok(Outcome::Refused(found)) => {
                 let text: Vec<String> = super::forms::errors(&found)
