@@ -106,6 +106,9 @@ pub struct SheetExportArgs {
     pub period: String,
     #[arg(long)]
     pub scoring: bool,
+    /// With `--scoring`: one grid per scorer for `cross_scores`.
+    #[arg(long, requires = "scoring")]
+    pub cross: bool,
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     #[arg(long)]
@@ -200,6 +203,24 @@ pub struct InitArgs {
 pub enum NewCommand {
     News(NewNewsArgs),
     Period(NewPeriodArgs),
+    Meeting(NewMeetingArgs),
+    Awards(NewAwardsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewMeetingArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    #[arg(value_name = "TITLE")]
+    pub title: String,
+}
+
+#[derive(Debug, Args)]
+pub struct NewAwardsArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    #[arg(value_name = "YEAR")]
+    pub year: String,
 }
 
 #[derive(Debug, Args)]

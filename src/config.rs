@@ -197,6 +197,10 @@ pub struct YearRoles {
     /// The roles are not from the bloc's own documents: pages mark them as sample data.
     #[serde(default)]
     pub sample: bool,
+    /// Who signs the bloc's documents of that year (`{ name, title }`), unless a document
+    /// names its own signer.
+    #[serde(default)]
+    pub signer: Option<Signer>,
 }
 
 impl BlocConfig {
@@ -209,6 +213,7 @@ impl BlocConfig {
                 leader: self.leader.clone(),
                 deputy: self.deputy.clone(),
                 sample: false,
+                signer: None,
             })
     }
 }

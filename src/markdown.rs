@@ -713,6 +713,9 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
     for document in &mut site.documents {
         problems.extend(render_body(&mut document.body, &document.source, context));
     }
+    for meeting in &mut site.meetings {
+        problems.extend(render_body(&mut meeting.body, &meeting.source, context));
+    }
     for (source, body) in &mut site.failed_bodies {
         problems.extend(render_body(body, source, context));
     }
@@ -723,6 +726,12 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
         if let Some(source) = &period.source {
             for item in &mut period.plans {
                 problems.extend(render_field(item, source, context, true));
+            }
+            for section in [&mut period.assessment, &mut period.recommendations]
+                .into_iter()
+                .flatten()
+            {
+                problems.extend(render_field(section, source, context, false));
             }
         }
     }

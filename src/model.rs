@@ -2,6 +2,13 @@
 //! Markdown stage fills in the `html` of each [`Markdown`] field, nothing else changes it.
 
 pub mod images;
+pub mod parts;
+pub mod year;
+
+pub use parts::{AwardStatus, DocumentMeta, Markdown, SampleMark};
+pub use year::{
+    Awards, CollectiveAward, Combine, CrossScoring, IndividualAward, Meeting, Person, Vote,
+};
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -14,28 +21,6 @@ use rust_decimal::Decimal;
 use crate::config::{MetricDef, SiteConfig};
 use crate::period::PeriodId;
 use crate::slug::Slug;
-
-/// Markdown text from a file, with its rendered HTML once the Markdown stage has run (which
-/// empties the source of news bodies, the bulk of a site, to save memory).
-#[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct Markdown {
-    #[serde(skip)]
-    pub source: String,
-    /// 1-based line of the text's first line in its file (0 when unknown).
-    #[serde(skip)]
-    pub line: usize,
-    pub html: String,
-}
-
-impl Markdown {
-    pub fn new(source: String, line: usize) -> Self {
-        Markdown {
-            source,
-            line,
-            html: String::new(),
-        }
-    }
-}
 
 /// When a news item was published. `date` is the calendar day as written; `timestamp` orders
 /// items and feeds (a date without time is midnight in Vietnam, UTC+7).
@@ -208,30 +193,6 @@ impl Qualifier {
     }
 }
 
-/// Which figures are sample data (not from a real report): `extra: { sample: true }` marks a
-/// whole file, `extra: { sample: [key, …] }` single metrics.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum SampleMark {
-    #[default]
-    None,
-    All,
-    Keys(Vec<String>),
-}
-
-impl SampleMark {
-    pub fn covers(&self, key: &str) -> bool {
-        match self {
-            SampleMark::None => false,
-            SampleMark::All => true,
-            SampleMark::Keys(keys) => keys.iter().any(|k| k == key),
-        }
-    }
-
-    pub fn is_all(&self) -> bool {
-        matches!(self, SampleMark::All)
-    }
-}
-
 /// A reporting period: six months or a year.
 #[derive(Debug, Clone)]
 pub struct Period {
@@ -248,23 +209,16 @@ pub struct Period {
     /// `extra: { sample: [location] }`: the place of the meeting is invented.
     pub sample: SampleMark,
     pub narrative: Option<Markdown>,
-    /// The bloc's common tasks for the next period, shown once in section II.
+    /// The bloc's common tasks for the next period, shown once in the directions section.
     pub plans: Vec<Markdown>,
+    /// *Đánh giá chung*: strengths, shortcomings and their causes (section II of the report).
+    pub assessment: Option<Markdown>,
+    /// *Kiến nghị, đề xuất* (the report's last section).
+    pub recommendations: Option<Markdown>,
     /// `draft: true`: kept out of the site (with its figures) unless `--drafts`.
     pub draft: bool,
     /// `number`, `signed`, `signer`: what the official report carries.
     pub document: DocumentMeta,
-}
-
-/// Front matter of a period or scoring file for its official document (SPEC Part 2 "Official
-/// documents"): số, ký hiệu, the date it is signed and who signs it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct DocumentMeta {
-    /// `15/BC-KTĐ`
-    pub number: Option<String>,
-    pub signed: Option<Date>,
-    /// Replaces site.yaml's `documents.signer`.
-    pub signer: Option<crate::config::Signer>,
 }
 
 /// Who signs, resolved: the file's `signer`, else site.yaml's.
@@ -307,6 +261,8 @@ impl Period {
             sample: SampleMark::None,
             narrative: None,
             plans: Vec::new(),
+            assessment: None,
+            recommendations: None,
             draft: false,
             document: DocumentMeta::default(),
         }
@@ -352,6 +308,8 @@ pub struct ScoreRow {
     pub award_decision: Option<String>,
     /// The member's self-assessment (tự chấm), one score per criterion, when the file has one.
     pub self_scores: Option<Vec<Decimal>>,
+    /// How many scorers' sheets were combined into `scores`, when the member was cross-scored.
+    pub scorers: Option<usize>,
 }
 
 impl ScoreRow {
@@ -362,24 +320,6 @@ impl ScoreRow {
 
     pub fn self_total(&self) -> Option<Decimal> {
         self.self_scores.as_ref().map(|s| s.iter().sum())
-    }
-}
-
-/// An award the bloc proposes (*Đề nghị tặng*) or the province has granted (*Được tặng*).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AwardStatus {
-    #[default]
-    Proposed,
-    Granted,
-}
-
-impl AwardStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AwardStatus::Proposed => "proposed",
-            AwardStatus::Granted => "granted",
-        }
     }
 }
 
@@ -400,6 +340,11 @@ pub struct Scoring {
     pub has_self_scores: bool,
     /// `number`, `signed`, `signer`: what the official scoring document carries.
     pub document: DocumentMeta,
+    /// `cross_scores`: each member's sheet of the others and how they are combined.
+    pub cross: Option<CrossScoring>,
+    /// Criteria without the scores yet (the start of the year's scoring): checked and used for
+    /// the forms, never published. Such a file is in [`Site::preparing`], not [`Site::scorings`].
+    pub preparing: bool,
 }
 
 impl Scoring {
@@ -425,6 +370,8 @@ pub struct Registration {
     pub targets: IndexMap<Slug, IndexMap<String, Decimal>>,
     /// What each member commits to (Markdown list items).
     pub commitments: IndexMap<Slug, Vec<Markdown>>,
+    /// The title each member aims for (*đăng ký danh hiệu*): `Cờ thi đua của UBND tỉnh`.
+    pub titles: IndexMap<Slug, String>,
     pub extra: serde_json::Value,
     pub sample: SampleMark,
 }
@@ -480,8 +427,14 @@ pub struct Site {
     /// Every period any file names, oldest first.
     pub periods: BTreeMap<PeriodId, Period>,
     pub scorings: BTreeMap<PeriodId, Scoring>,
+    /// Scoring files with criteria and no scores yet, by period: used for the forms only.
+    pub preparing: BTreeMap<PeriodId, Scoring>,
     /// By year.
     pub registrations: BTreeMap<i32, Registration>,
+    /// The year's awards proposals, by year.
+    pub awards: BTreeMap<i32, Awards>,
+    /// The bloc's meetings, oldest first (by date, then slug).
+    pub meetings: Vec<Meeting>,
     /// By slug.
     pub tags: Vec<Tag>,
     pub static_files: Vec<StaticFile>,
@@ -593,6 +546,62 @@ impl Site {
             .collect()
     }
 
+    /// Who signs a document: its own `signer`, else the signer of its year
+    /// (`bloc.roles.<year>.signer`, each missing line taken from `documents.signer`), else
+    /// `documents.signer`.
+    pub fn signer_of(&self, meta: &DocumentMeta) -> Option<crate::config::Signer> {
+        let default = self
+            .config
+            .documents
+            .as_ref()
+            .and_then(|d| d.signer.as_ref());
+        if let Some(own) = &meta.signer {
+            return Some(own.clone());
+        }
+        let of_year = meta
+            .year
+            .and_then(|year| self.config.bloc.roles.get(&year.to_string()))
+            .and_then(|roles| roles.signer.as_ref());
+        match (of_year, default) {
+            (Some(year), Some(default)) => Some(crate::config::Signer {
+                on_behalf: year.on_behalf.clone().or_else(|| default.on_behalf.clone()),
+                title: year.title.clone().or_else(|| default.title.clone()),
+                name: year.name.clone().or_else(|| default.name.clone()),
+            }),
+            (Some(year), None) => Some(year.clone()),
+            (None, default) => default.cloned(),
+        }
+    }
+
+    /// Whether anyone is proposed for an award in `year` (a scoring's award, an entry of the
+    /// awards file): a proposal with no one in it is not issued.
+    pub fn has_proposals(&self, year: i32) -> bool {
+        let scored = self
+            .scorings
+            .values()
+            .filter(|s| i32::from(s.period.year()) == year)
+            .any(|s| s.rows.iter().any(|r| r.award.is_some()));
+        scored
+            || self
+                .awards
+                .get(&year)
+                .is_some_and(|a| !a.collectives.is_empty() || !a.individuals.is_empty())
+    }
+
+    /// What the header of a document needs (issuer and place), or the first missing key: the
+    /// minutes of a meeting, which its secretary and chair sign, need no more.
+    pub fn document_header(&self) -> Result<(Option<&str>, &str, &str), &'static str> {
+        let documents = self.config.documents.as_ref().ok_or("documents")?;
+        let issuer = filled(&documents.issuer).ok_or("documents.issuer")?;
+        let place = filled(&documents.place).ok_or("documents.place")?;
+        Ok((filled(&documents.parent), issuer, place))
+    }
+
+    /// The issuer's code of `documents:` (`KTĐ`), which goes after a document's kind.
+    pub fn document_code(&self) -> Option<&str> {
+        self.config.documents.as_ref().and_then(|d| filled(&d.code))
+    }
+
     /// The settings of a document with front matter `meta`, or the first missing key
     /// (`documents`, `documents.issuer`, `documents.place`, `documents.signer.title`, …).
     pub fn document_settings(
@@ -603,11 +612,7 @@ impl Site {
             self.config.documents.as_ref().ok_or("documents")?;
         let issuer = filled(&documents.issuer).ok_or("documents.issuer")?;
         let place = filled(&documents.place).ok_or("documents.place")?;
-        let signer: &crate::config::Signer = meta
-            .signer
-            .as_ref()
-            .or(documents.signer.as_ref())
-            .ok_or("documents.signer")?;
+        let signer = self.signer_of(meta).ok_or("documents.signer")?;
         let title = filled(&signer.title).ok_or("documents.signer.title")?;
         let name = filled(&signer.name).ok_or("documents.signer.name")?;
         Ok(DocumentSettings {

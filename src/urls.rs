@@ -35,6 +35,8 @@ pub const SECTIONS: &[&str] = &[
     "registrations",
     "search",
     "documents",
+    "awards",
+    "meetings",
     "admin",
 ];
 
@@ -130,6 +132,33 @@ pub fn document(slug: &Slug) -> String {
     format!("{DOCUMENTS}{slug}/")
 }
 
+pub const AWARDS: &str = "awards/";
+pub const MEETINGS: &str = "meetings/";
+
+/// The year's awards proposal: the lists of collectives and individuals.
+pub fn awards(year: i32) -> String {
+    format!("{AWARDS}{year}/")
+}
+
+/// The proposal as an official document (*Tờ trình*).
+pub fn awards_docx(year: i32) -> String {
+    format!("{AWARDS}{year}/to-trinh-{year}.docx")
+}
+
+/// The lists as a spreadsheet.
+pub fn awards_xlsx(year: i32) -> String {
+    format!("{AWARDS}{year}/danh-sach-khen-thuong-{year}.xlsx")
+}
+
+pub fn meeting(slug: &Slug) -> String {
+    format!("{MEETINGS}{slug}/")
+}
+
+/// The minutes of a meeting (*biên bản*).
+pub fn meeting_docx(slug: &Slug) -> String {
+    format!("{MEETINGS}{slug}/bien-ban-{slug}.docx")
+}
+
 /// The Atom feed of a page that has one (a member's, a tag's): `associations/x/atom.xml`.
 pub fn feed(page: &str) -> String {
     format!("{page}{FEED}")
@@ -204,6 +233,13 @@ pub enum Route {
     /// The Atom feed of an association, of a tag.
     AssociationFeed(usize),
     TagFeed(usize),
+    /// `awards/<year>/` and its downloads.
+    Awards(i32),
+    AwardsDocx(i32),
+    AwardsXlsx(i32),
+    /// `meetings/<slug>/` of [`Site::meetings`]`[.0]`, and its minutes.
+    Meeting(usize),
+    MeetingDocx(usize),
 }
 
 impl Route {
@@ -235,6 +271,8 @@ impl Route {
             Route::Registration(year) => registration(*year),
             Route::Documents => DOCUMENTS.to_string(),
             Route::Document(i) => document(&site.documents[*i].slug),
+            Route::Awards(year) => awards(*year),
+            Route::Meeting(i) => meeting(&site.meetings[*i].slug),
             _ => return None,
         })
     }
@@ -257,6 +295,9 @@ impl Route {
             Route::Alias(i, k) => site.news[*i].aliases[*k].file(),
             Route::AssociationFeed(i) => feed(&association(&site.associations[*i].slug)),
             Route::TagFeed(t) => feed(&tag(&site.tags[*t].slug)),
+            Route::AwardsDocx(year) => awards_docx(*year),
+            Route::AwardsXlsx(year) => awards_xlsx(*year),
+            Route::MeetingDocx(i) => meeting_docx(&site.meetings[*i].slug),
             page => page_file(&page.url_path(site).unwrap_or_default()),
         }
     }
@@ -310,6 +351,7 @@ pub fn routes(site: &Site) -> Vec<Route> {
     for &id in site.scorings.keys() {
         routes.extend(scoring_downloads(site, id));
     }
+    routes.extend(year_routes(site));
     routes.extend([
         Route::Atom,
         Route::Sitemap,
@@ -323,6 +365,30 @@ pub fn routes(site: &Site) -> Vec<Route> {
     routes.extend((0..site.associations.len()).map(Route::AssociationFeed));
     routes.extend((0..site.tags.len()).map(Route::TagFeed));
     routes.extend(alias_routes(site));
+    routes
+}
+
+/// The pages of the bloc's year: each year's awards proposal with its document and list, each
+/// meeting with its minutes (the documents when `documents:` allows them).
+pub fn year_routes(site: &Site) -> Vec<Route> {
+    let mut routes = Vec::new();
+    for (&year, awards) in &site.awards {
+        routes.push(Route::Awards(year));
+        // A proposal with no one in it is not issued.
+        if !site.has_proposals(year) {
+            continue;
+        }
+        routes.push(Route::AwardsXlsx(year));
+        if site.document_settings(&awards.document).is_ok() {
+            routes.push(Route::AwardsDocx(year));
+        }
+    }
+    for (i, _) in site.meetings.iter().enumerate() {
+        routes.push(Route::Meeting(i));
+        if site.document_header().is_ok() {
+            routes.push(Route::MeetingDocx(i));
+        }
+    }
     routes
 }
 

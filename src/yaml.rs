@@ -896,6 +896,10 @@ pub fn locate(text: &str, keys: &[&str]) -> Option<(usize, usize)> {
             }
         }
         let mut hit = None;
+        // A nested key is a direct child of its parent: at the indentation of the block's first
+        // line (or of the content of its first list item), not a grandchild of the same name
+        // (`cross_scores: { a: { b: … }, b: { … } }` written in block style).
+        let mut child: Option<(isize, isize)> = None;
         for (index, line) in lines.iter().enumerate().skip(start) {
             let trimmed = line.trim_start();
             if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -907,7 +911,9 @@ pub fn locate(text: &str, keys: &[&str]) -> Option<(usize, usize)> {
             }
             let content = trimmed.strip_prefix("- ").unwrap_or(trimmed);
             let offset = line.len() - content.len();
-            if indent > parent_indent && key_matches(content, key) {
+            let (first, first_content) = *child.get_or_insert((indent, offset as isize));
+            let direct = depth == 0 || indent == first || indent == first_content;
+            if direct && indent > parent_indent && key_matches(content, key) {
                 hit = Some((index, offset));
                 break;
             }
@@ -1326,6 +1332,12 @@ mod tests {
         let text = "scores:\n  a: { \"\": 1, b: 2 }\n";
         assert_eq!(locate(text, &["scores", "a", ""]), None);
         assert_eq!(locate(text, &["scores", "a", "b"]), Some((2, 15)));
+        // A direct child, not a grandchild of the same name written first.
+        let text = "cross_scores:\n  a:\n    b: { x: 1 }\n  b:\n    a: { x: 2 }\n";
+        assert_eq!(locate(text, &["cross_scores", "b", "a"]), Some((5, 5)));
+        assert_eq!(locate(text, &["cross_scores", "a", "b"]), Some((3, 5)));
+        let text = "groups:\n  - title: X\n    criteria:\n      - { id: a }\n";
+        assert_eq!(locate(text, &["groups", "criteria"]), Some((3, 5)));
     }
 
     #[test]

@@ -582,3 +582,78 @@ fn the_figures_form_follows_each_metric_kind_of_the_fixture() {
             .contains("legal_advice")
     );
 }
+
+#[test]
+fn meetings_and_awards_are_saved_from_the_editor_only_when_check_passes() {
+    let (site, server) = started();
+    let addr = server.addr;
+    let save = |path: &str, raw: &str| {
+        api(
+            addr,
+            "persistEntry",
+            json!({ "branch": "main", "dataFiles": [{ "slug": "x", "path": path, "raw": raw }], "assets": [],
+                    "options": { "commitMessage": "x", "useWorkflow": false, "status": "" } }),
+        )
+    };
+    let meeting = "content/meetings/hop-khoi-thang-12.md";
+    let text = |agree: u32| {
+        format!(
+            "---\ntitle: Họp Khối tháng 12\ndate: 2013-12-20\npresent: [hoi-luat-gia, lien-minh-htx, hoi-chu-thap-do, hoi-van-hoc-nghe-thuat, hoi-cuu-tnxp, hoi-nguoi-cao-tuoi, lien-hiep-hoi-khkt]\nabsent: {{ hoi-doanh-nghiep: Bận công tác }}\nvotes:\n  - {{ subject: Thông qua kết quả chấm điểm, agree: {agree}, disagree: 0, abstain: 0 }}\n---\nNội dung.\n"
+        )
+    };
+    // Eight ballots with seven members present: refused, nothing written.
+    let (status, answer) = save(meeting, &text(8));
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer["error"].as_str().unwrap().contains("E743"),
+        "{answer}"
+    );
+    assert!(!site.root.join(meeting).exists());
+    let (status, answer) = save(meeting, &text(7));
+    assert_eq!(status, 200, "{answer}");
+    assert!(read(&site.root, meeting).contains("agree: 7"));
+    // Listed with the other meetings.
+    let (status, answer) = api(
+        addr,
+        "entriesByFolder",
+        json!({ "branch": "main", "folder": "content/meetings", "extension": "md", "depth": 1 }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    let paths: Vec<&str> = answer
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["file"]["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.contains(&meeting), "{paths:?}");
+
+    // A Cờ thi đua for a member that is not first in 2013's scoring: refused.
+    let awards = "content/awards/2013.yaml";
+    let before = read(&site.root, awards);
+    api(
+        addr,
+        "getEntry",
+        json!({ "branch": "main", "path": awards }),
+    );
+    let (status, answer) = save(
+        awards,
+        "collectives:\n  - { member: hoi-doanh-nghiep, award: Cờ thi đua của UBND tỉnh }\n",
+    );
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer["error"].as_str().unwrap().contains("E72"),
+        "{answer}"
+    );
+    assert_eq!(read(&site.root, awards), before, "nothing written");
+    // Nothing else under these folders.
+    for path in [
+        "content/meetings/sub/x.md",
+        "content/meetings/x.yaml",
+        "content/awards/nam-2013.yaml",
+        "content/awards/2013.md",
+    ] {
+        let (status, _) = save(path, "title: x\n");
+        assert_ne!(status, 200, "{path}");
+        assert!(!site.root.join(path).exists(), "{path}");
+    }
+}

@@ -174,6 +174,27 @@ fn init_creates_a_site_that_checks_and_builds_without_warnings() {
     let review = text_of(&html(&periods[0].path().join("index.html")));
     assert!(review.contains("Đây là bài sơ kết mẫu"), "{review}");
     assert!(review.contains("Chưa báo cáo"), "an empty sample value");
+    // The sample follows the guide: the directions are said once, in their numbered section,
+    // after the general assessment; the narrative has no heading of its own for them.
+    let page = html(&periods[0].path().join("index.html"));
+    let headings: Vec<String> = page
+        .select(&Selector::parse("main h2, main h3").unwrap())
+        .map(|h| h.text().collect::<String>())
+        .filter(|h| h.contains("Phương hướng") || h.contains("Đánh giá") || h.contains("Kiến nghị"))
+        .collect();
+    assert_eq!(headings.len(), 3, "{headings:?}");
+    assert!(
+        headings[0].starts_with("II. Đánh giá chung"),
+        "{headings:?}"
+    );
+    assert!(
+        headings[1].starts_with("III. Phương hướng, nhiệm vụ"),
+        "{headings:?}"
+    );
+    assert!(
+        headings[2].starts_with("IV. Kiến nghị, đề xuất"),
+        "{headings:?}"
+    );
     // Money is declared as an amount in millions, as offices write it: the sample's 85000000
     // đồng reads "85 triệu đồng", never "85.000.000 đồng".
     assert!(review.contains("85 triệu đồng"), "{review}");
@@ -490,7 +511,8 @@ fn new_period_writes_every_metric_key_for_every_association() {
     assert_clean(&run(&site, &["build", "--drafts"]));
     let review = html(&site.join("public/reports/2014-h1/index.html"));
     let text = text_of(&review);
-    assert!(text.contains("Chưa báo cáo"), "{text}");
+    // Nobody reported yet: the review is not issued and names who has not reported.
+    assert!(text.contains("Đơn vị chưa báo cáo"), "{text}");
     assert!(text.contains("Hội Luật gia tỉnh"), "{text}");
     assert!(
         text.contains("Diễn biến hội nghị"),
@@ -568,4 +590,95 @@ fn new_period_checks_its_id_and_the_site() {
     let output = run(tmp.path(), &["new", "period", "2014-h2"]);
     assert_code(&output, 1);
     assert!(stderr(&output).contains("site.yaml"), "{}", stderr(&output));
+}
+
+// ---------------------------------------------------------------------------------------------
+// new meeting, new awards
+
+#[test]
+fn new_meeting_and_new_awards_write_skeletons_that_check() {
+    let (_tmp, site) = new_site();
+    let output = run(
+        &site,
+        &["new", "meeting", "Hội nghị sơ kết 6 tháng đầu năm"],
+    );
+    assert_clean(&output);
+    assert_eq!(
+        stdout(&output).trim(),
+        "content/meetings/hoi-nghi-so-ket-6-thang-dau-nam.md"
+    );
+    let meeting = site.join("content/meetings/hoi-nghi-so-ket-6-thang-dau-nam.md");
+    let front = front_matter(&meeting);
+    assert_eq!(
+        front["title"].as_str(),
+        Some("Hội nghị sơ kết 6 tháng đầu năm")
+    );
+    assert_eq!(front["draft"].as_bool(), Some(true));
+    // Every member of this year is listed present; the other keys are there to fill in.
+    assert_eq!(
+        front["present"].as_sequence().unwrap(),
+        &vec![Value::from("hoi-khuyen-hoc")]
+    );
+    for key in [
+        "start",
+        "end",
+        "place",
+        "period",
+        "chair",
+        "secretary",
+        "absent",
+        "guests",
+        "votes",
+    ] {
+        assert!(front.as_mapping().unwrap().contains_key(key), "{key}");
+    }
+    // Never replaced: the same title again gets a suffix.
+    let again = run(
+        &site,
+        &["new", "meeting", "Hội nghị sơ kết 6 tháng đầu năm"],
+    );
+    assert_clean(&again);
+    assert_eq!(
+        stdout(&again).trim(),
+        "content/meetings/hoi-nghi-so-ket-6-thang-dau-nam-2.md"
+    );
+    let year = &vietnam_today()[..4];
+    let output = run(&site, &["new", "awards", year]);
+    assert_clean(&output);
+    let awards = site.join(format!("content/awards/{year}.yaml"));
+    let file = yaml(&awards);
+    for key in [
+        "number",
+        "date",
+        "to",
+        "limits",
+        "collectives",
+        "individuals",
+    ] {
+        assert!(file.as_mapping().unwrap().contains_key(key), "{key}");
+    }
+    let text = fs::read_to_string(&awards).unwrap();
+    assert!(
+        text.contains("#   hoi-khuyen-hoc"),
+        "the members are listed:\n{text}"
+    );
+    // An existing file is left as it is.
+    fs::write(&awards, "collectives: []\n").unwrap();
+    assert_clean(&run(&site, &["new", "awards", year]));
+    assert_eq!(fs::read_to_string(&awards).unwrap(), "collectives: []\n");
+    assert_code(&run(&site, &["new", "awards", "hai-nghin"]), 2);
+    // The skeletons check and build as they are; the meetings are drafts until filled in.
+    fs::write(&awards, text).unwrap();
+    assert_clean(&run(&site, &["check"]));
+    assert_clean(&run(&site, &["build"]));
+    assert!(!site.join("public/meetings").exists());
+    assert!(
+        site.join(format!("public/awards/{year}/index.html"))
+            .is_file()
+    );
+    assert_clean(&run(&site, &["build", "--drafts"]));
+    assert!(
+        site.join("public/meetings/hoi-nghi-so-ket-6-thang-dau-nam/index.html")
+            .is_file()
+    );
 }

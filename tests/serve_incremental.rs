@@ -829,12 +829,22 @@ fn a_broken_data_file_keeps_its_last_good_version_until_fixed() {
 #[test]
 fn editing_scoring_matches_a_full_build() {
     let mut served = Live::example();
+    // The example's awards proposal for 2013 is checked against the scoring (a Cờ needs a
+    // rank the edit below takes away), and with one a scoring edit reloads in full: without it,
+    // the edits are content edits.
+    let report = served.remove("content/awards/2013.yaml");
+    served.check(&report, Level::Full, "the awards proposal removed");
     let rel = "content/scoring/2013.yaml";
     // Ranks change: the leader drops below two members tied at 95.75.
     let report = served.edit(rel, |t| {
         t.replace(
             "\"1.1\": 10, \"1.2\": 9.5, \"1.3\": 10",
             "\"1.1\": 5, \"1.2\": 9.5, \"1.3\": 10",
+        )
+        // A Cờ goes to a member ranked first (E721): it drops to a Bằng khen.
+        .replace(
+            "hoi-luat-gia: Cờ thi đua của UBND tỉnh",
+            "hoi-luat-gia: Bằng khen của Chủ tịch UBND tỉnh",
         )
     });
     served.check(&report, Level::Content, "a score");

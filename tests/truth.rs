@@ -365,6 +365,18 @@ fn on_paper_the_signature_is_never_alone_and_no_heading_word_is_split() {
                 !above.is_empty(),
                 "{name}: Nơi nhận and the signature alone on a page:\n{page}"
             );
+        } else if stem.starts_with("bien-ban") {
+            // Minutes have no Nơi nhận: the secretary and the chair sign, never alone on a page.
+            let page = pages
+                .iter()
+                .find(|p| p.contains("CHỦ TRÌ"))
+                .unwrap_or_else(|| panic!("{name}: no signatures"));
+            let above = page
+                .lines()
+                .take_while(|l| !l.contains("CHỦ TRÌ") && !l.contains("THƯ KÝ"))
+                .map(str::trim)
+                .any(|l| !l.is_empty() && l.parse::<u32>().is_err());
+            assert!(above, "{name}: the signatures alone on a page:\n{page}");
         } else {
             assert!(stem.starts_with("bang-diem"), "{name}: no Nơi nhận");
         }

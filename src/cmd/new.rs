@@ -27,12 +27,14 @@ use jiff::civil::Date;
 use blocpress::messages::Message;
 
 use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE, Ui};
-use crate::cli::{NewCommand, NewNewsArgs, NewPeriodArgs};
+use crate::cli::{NewAwardsArgs, NewCommand, NewMeetingArgs, NewNewsArgs, NewPeriodArgs};
 
 pub fn run(command: NewCommand, lang: Option<Language>) -> i32 {
     let root = match &command {
         NewCommand::News(args) => args.root.root.clone(),
         NewCommand::Period(args) => args.root.root.clone(),
+        NewCommand::Meeting(args) => args.root.root.clone(),
+        NewCommand::Awards(args) => args.root.root.clone(),
     };
     let ui = Ui::for_site(lang, &root);
     if let Err(code) = ui.settle_interrupted_writes(&root) {
@@ -41,6 +43,8 @@ pub fn run(command: NewCommand, lang: Option<Language>) -> i32 {
     let result = match command {
         NewCommand::News(args) => news(args, ui),
         NewCommand::Period(args) => period(args, ui),
+        NewCommand::Meeting(args) => meeting(args, ui),
+        NewCommand::Awards(args) => awards(args, ui),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -588,15 +592,18 @@ fn narrative_text(id: PeriodId, associations: &[Association]) -> String {
          host:            # hội đăng cai (tên thư mục): {hosts}\n\
          location:        # nơi họp\n\
          summary:         # một câu tóm tắt hội nghị\n\
+         # Báo cáo có các mục đánh số theo thứ tự, mục để trống thì bỏ: I. Kết quả thực hiện (từ\n\
+         # số liệu của các hội), II. Đánh giá chung, III. Phương hướng, nhiệm vụ kỳ tới, IV. Kiến\n\
+         # nghị, đề xuất. Các mục này ghi ở đây, không viết lại trong nội dung bài bên dưới.\n\
+         # Đánh giá chung: ưu điểm; tồn tại, hạn chế; nguyên nhân. Viết nhiều dòng thì ghi\n\
+         # `assessment: |` rồi xuống dòng, mỗi dòng thụt lề hai dấu cách.\n\
+         assessment:\n\
+         plans:           # nhiệm vụ chung của Khối cho kỳ tới, mỗi ý một dòng bắt đầu bằng \"  - \"\n\
+         recommendations: # kiến nghị, đề xuất với cấp trên (bỏ trống nếu không có)\n\
          draft: true\n\
          ---\n\
          Diễn biến hội nghị: ai chủ trì, các đơn vị tham dự, những kết quả nổi bật của Khối trong\n\
-         kỳ, ưu điểm, hạn chế và nguyên nhân.\n\
-         \n\
-         ## Phương hướng, nhiệm vụ kỳ tới\n\
-         \n\
-         - Nhiệm vụ thứ nhất.\n\
-         - Nhiệm vụ thứ hai.\n",
+         kỳ.\n",
         lower = title.to_lowercase(),
         year = id.year(),
         month = match id.part() {
@@ -671,6 +678,185 @@ fn period(args: NewPeriodArgs, ui: Ui) -> Result<(), Failure> {
     );
     if created > 0 {
         ui.say(Message::new("new-period-send"));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// new meeting, new awards
+
+/// The site's configuration and its members in `year` (display order).
+fn members_of(root: &Path, year: i32) -> Result<(SiteConfig, Vec<Association>), Failure> {
+    require_site_file(root)?;
+    let config_text =
+        read_text(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE)).map_err(Failure::site)?;
+    let config = SiteConfig::parse(&config_text).map_err(|problems| {
+        let mut all = Diagnostics::new();
+        all.extend(problems);
+        Failure::Site(all)
+    })?;
+    let members = load_associations(root, &config)?
+        .into_iter()
+        .filter(|a| a.member_in(year))
+        .collect();
+    Ok((config, members))
+}
+
+/// `# slug   Name` lines, one per member, padded so the names line up.
+fn member_comments(members: &[Association], indent: &str) -> String {
+    let width = members
+        .iter()
+        .map(|a| a.slug.as_str().len())
+        .max()
+        .unwrap_or(0);
+    members
+        .iter()
+        .map(|a| {
+            format!(
+                "{indent}#   {:width$}  {}\n",
+                a.slug.as_str(),
+                comment_text(&a.name)
+            )
+        })
+        .collect()
+}
+
+/// A meeting's skeleton: every key of SPEC Part 3, every member of the year present (the
+/// secretary moves the absent ones), a draft until the minutes are complete.
+fn meeting_text(title: &str, date: Date, members: &[Association]) -> String {
+    let half = half_year_of(date);
+    let present = members
+        .iter()
+        .map(|a| a.slug.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut text = String::from("---\n");
+    text.push_str(&format!(
+        "# Biên bản họp Khối: trang /meetings/<tên tệp>/ và tệp Word bien-ban-<tên tệp>.docx.\n\
+         # Điền thông tin, ghi diễn biến hội nghị bên dưới dòng `---` thứ hai, rồi đổi\n\
+         # `draft: true` thành `draft: false` để đăng.\n\
+         title: {}\n\
+         date: {date}                 # ngày họp, dạng NĂM-THÁNG-NGÀY\n\
+         start: \"08:00\"               # giờ bắt đầu (giờ:phút, trong ngoặc kép)\n\
+         end:                         # giờ kết thúc, ví dụ \"11:30\"\n\
+         place:                       # địa điểm\n\
+         # Kỳ báo cáo của cuộc họp (trang sơ kết, tổng kết của kỳ đó liệt kê cuộc họp):\n\
+         # {y}-h1, {y}-h2 hoặc \"{y}\". Kỳ hiện tại: {half}.\n\
+         period:\n\
+         # Người chủ trì và thư ký: họ tên và chức vụ, ví dụ\n\
+         #   chair: {{ name: Nguyễn Văn A, position: Chủ tịch Hội Luật gia tỉnh }}\n\
+         chair:\n\
+         secretary:\n\
+         # Các đơn vị có mặt (tên thư mục). Đơn vị vắng mặt: xoá khỏi danh sách này và ghi vào\n\
+         # absent kèm lý do. Mọi thành viên Khối năm {y} phải có tên ở một trong hai nơi.\n",
+        yaml_scalar(title),
+        y = date.year(),
+    ));
+    text.push_str(&member_comments(members, ""));
+    text.push_str(&format!(
+        "present: [{present}]\n\
+         absent: {{}}                   # ví dụ: absent: {{ ten-hoi: Bận công tác }}\n\
+         guests: []                   # khách mời, ví dụ: [Đại diện Ban Thi đua - Khen thưởng tỉnh]\n\
+         # Kết quả biểu quyết: số phiếu tán thành, không tán thành, không biểu quyết (tổng số\n\
+         # phiếu không quá số đơn vị có mặt). Ví dụ:\n\
+         #   - {{ subject: Đề nghị tặng Cờ thi đua cho …, agree: 7, disagree: 0, abstain: 1 }}\n\
+         votes: []\n\
+         # Nội dung nào chưa có trong tài liệu gốc (giờ họp, biểu quyết…) thì đánh dấu là mẫu:\n\
+         # extra: {{ sample: [start, end, votes] }}\n\
+         draft: true\n\
+         ---\n\
+         Diễn biến hội nghị: các báo cáo được trình bày, ý kiến thảo luận, kết luận của chủ trì.\n"
+    ));
+    text
+}
+
+fn meeting(args: NewMeetingArgs, ui: Ui) -> Result<(), Failure> {
+    let root = args.root.root;
+    let title = args.title.trim();
+    if title.is_empty() {
+        return Err(Failure::Usage(Message::new("new-title-empty")));
+    }
+    let Some(base) = Slug::from_text(title) else {
+        return Err(Failure::Usage(
+            Message::new("new-title-no-letters").arg("title", title),
+        ));
+    };
+    let date = vietnam_today();
+    let (_, members) = members_of(&root, i32::from(date.year()))?;
+    let text = meeting_text(title, date, &members);
+    let folder = Path::new("content").join("meetings");
+    for n in 1..=1000 {
+        let slug = if n == 1 {
+            base.clone()
+        } else {
+            base.with_suffix(n)
+        };
+        let rel = folder.join(format!("{slug}.md"));
+        if create_new_file(&root.join(&rel), text.as_bytes())? {
+            // A closed pipe (`| head`) is not an error; println! would panic on it.
+            let _ = writeln!(std::io::stdout(), "{}", shown(&root, &rel).display());
+            ui.say(Message::new("new-meeting-created").arg("slug", slug.as_str()));
+            return Ok(());
+        }
+    }
+    Err(Failure::Io(
+        Message::new("new-news-too-many")
+            .arg("base", base.as_str())
+            .arg("folder", folder.display().to_string()),
+    ))
+}
+
+/// The year's awards proposal skeleton, with the members to choose from in comments.
+fn awards_text(year: i32, members: &[Association]) -> String {
+    let mut text = format!(
+        "# Đề nghị khen thưởng năm {year} (tờ trình gửi Hội đồng Thi đua - Khen thưởng tỉnh):\n\
+         # trang /awards/{year}/, tệp Word to-trinh-{year}.docx (kèm danh sách) và tệp Excel.\n\
+         # Danh hiệu đã ghi ở awards: trong tệp chấm điểm của năm được tính luôn, không ghi lại ở đây.\n\
+         number:            # số của tờ trình, ví dụ 02/TTr-KTĐ (để trống: văn thư điền)\n\
+         date:              # ngày ký tờ trình, dạng NĂM-THÁNG-NGÀY, ví dụ {next}-01-05\n\
+         to: Hội đồng Thi đua - Khen thưởng tỉnh   # kính gửi\n\
+         # Chỉ tiêu khen thưởng (không bắt buộc): số đề nghị nhiều nhất của mỗi hình thức trong năm,\n\
+         # tính cả tập thể và cá nhân, cả trong tệp chấm điểm. Ví dụ:\n\
+         # limits: {{ \"Bằng khen của Chủ tịch UBND tỉnh\": 2 }}\n\
+         limits: {{}}\n\
+         # Tập thể được đề nghị (ngoài danh hiệu trong tệp chấm điểm). Cờ thi đua chỉ dành cho đơn vị\n\
+         # xếp thứ nhất (một mình) trong bảng điểm của năm. Ví dụ:\n\
+         #   - {{ member: ten-hoi, award: Bằng khen của Chủ tịch UBND tỉnh, achievement: \"…\" }}\n\
+         # Các đơn vị thành viên năm {year}:\n",
+        next = year + 1,
+    );
+    text.push_str(&member_comments(members, ""));
+    text.push_str(
+        "collectives: []\n\
+         # Cá nhân được đề nghị: họ tên, chức vụ, đơn vị (tên thư mục), hình thức, thành tích. Ví dụ:\n\
+         #   - { name: Nguyễn Thị B, position: Phó Chủ tịch, member: ten-hoi,\n\
+         #       award: Bằng khen của Chủ tịch UBND tỉnh, achievement: \"…\" }\n\
+         # Khi đã có quyết định khen thưởng, thêm: status: granted, decision: Quyết định số …\n\
+         individuals: []\n",
+    );
+    text
+}
+
+fn awards(args: NewAwardsArgs, ui: Ui) -> Result<(), Failure> {
+    let root = args.root.root;
+    let year_text = args.year.trim();
+    let year: i32 = match year_text.parse() {
+        Ok(year) if blocpress::config::is_year(year_text) => year,
+        _ => {
+            return Err(Failure::Usage(
+                Message::new("new-awards-bad-year").arg("year", year_text),
+            ));
+        }
+    };
+    let (_, members) = members_of(&root, year)?;
+    let rel = Path::new("content")
+        .join("awards")
+        .join(format!("{year}.yaml"));
+    if create_new_file(&root.join(&rel), awards_text(year, &members).as_bytes())? {
+        let _ = writeln!(std::io::stdout(), "{}", shown(&root, &rel).display());
+        ui.say(Message::new("new-awards-created").arg("year", year.to_string()));
+    } else {
+        ui.say(Message::new("new-skipped").arg("path", shown(&root, &rel).display().to_string()));
     }
     Ok(())
 }

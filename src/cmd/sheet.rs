@@ -86,17 +86,40 @@ fn run_export(args: SheetExportArgs, lang: Option<Language>) -> i32 {
     let mut issued = Vec::new();
     let mut problems = Diagnostics::new();
     if args.scoring {
-        let scoring = site.scorings.range(..=period).next_back().map(|(_, s)| s);
+        // The period's own file (published or in preparation), else the last earlier one,
+        // whose criteria a new year starts from.
+        let scoring = site
+            .scorings
+            .get(&period)
+            .or_else(|| site.preparing.get(&period))
+            .or_else(|| site.scorings.range(..period).next_back().map(|(_, s)| s));
         match scoring {
             Some(scoring) => {
                 let members = sheet::expected_members(&site, period);
-                let name = sheet::scoring_file_name(period);
-                let form = issue(FormKind::Scoring, None, &name);
-                workbooks.push((
-                    name,
-                    export::scoring_form(&site, scoring, period, &members, &form.id),
-                ));
-                issued.push(form);
+                // The bloc's grid, or one sheet per scorer (`--cross`).
+                let grids: Vec<(export::GridOf, String)> = if args.cross {
+                    members
+                        .iter()
+                        .map(|&scorer| {
+                            let name = sheet::cross_file_name(scorer.slug.as_str(), period);
+                            (export::GridOf::Cross(scorer), name)
+                        })
+                        .collect()
+                } else {
+                    vec![(export::GridOf::Bloc, sheet::scoring_file_name(period))]
+                };
+                for (of, name) in grids {
+                    let scorer = match of {
+                        export::GridOf::Cross(scorer) => Some(scorer.slug.as_str()),
+                        export::GridOf::Bloc => None,
+                    };
+                    let form = issue(FormKind::Scoring, scorer, &name);
+                    workbooks.push((
+                        name,
+                        export::scoring_form(&site, scoring, period, &members, of, &form.id),
+                    ));
+                    issued.push(form);
+                }
             }
             None => problems.push(
                 Diagnostic::new(format!("content/scoring/{period}.yaml"), "E369")
@@ -306,7 +329,7 @@ fn run_import(args: SheetImportArgs, lang: Option<Language>) -> i32 {
 
     let mut planned = Vec::new();
     for (file, form) in &forms {
-        let plan = changes::plan(&site, form, ui.language);
+        let plan = changes::plan_after(&site, form, ui.language, &planned);
         let rel = display_path(&plan.change.rel);
         if plan.unchanged() {
             ui.say(
@@ -339,6 +362,8 @@ fn run_import(args: SheetImportArgs, lang: Option<Language>) -> i32 {
             problems
                 .push(Diagnostic::new(plan.change.rel.clone(), "W350").arg("key", key.as_str()));
         }
+        // Several scorers' sheets change one scoring file: the last plan holds them all.
+        planned.retain(|c: &write::FileChange| c.rel != plan.change.rel);
         planned.push(plan.change);
     }
     let check = match write::check(&root, &planned, &blocpress::site::check_with) {

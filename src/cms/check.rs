@@ -2,7 +2,7 @@
 //!
 //! [`classify`] turns a path the browser sent into a [`Target`] or refuses it: only the files of
 //! the data model (news, pages, period narratives, member profiles and figures, registrations,
-//! scoring files) and uploads into the media folder. Never `.git/`, site.yaml, themes or
+//! scoring files, meetings, awards proposals) and uploads into the media folder. Never `.git/`, site.yaml, themes or
 //! anything hidden. Whether a save would pass `check` is decided on the whole site with the
 //! change ([`crate::content::write::check_edits`]).
 
@@ -45,6 +45,10 @@ pub enum Target {
     Figures(Slug, PeriodId),
     Registration,
     Scoring,
+    /// `content/meetings/<slug>.md`.
+    Meeting,
+    /// `content/awards/<year>.yaml`.
+    Awards,
     Media,
 }
 
@@ -52,9 +56,12 @@ pub enum Target {
 pub fn listable_folder(folder: &str) -> Option<usize> {
     match folder.trim_end_matches('/') {
         "content/news" => Some(3),
-        "content/pages" | "content/periods" | "content/registrations" | "content/scoring" => {
-            Some(1)
-        }
+        "content/pages"
+        | "content/periods"
+        | "content/registrations"
+        | "content/scoring"
+        | "content/meetings"
+        | "content/awards" => Some(1),
         super::config::MEDIA_FOLDER => Some(1),
         _ => None,
     }
@@ -117,6 +124,15 @@ pub fn classify(path: &str) -> Option<Target> {
         ["content", "scoring", _] if ext == "yaml" && stem(name).parse::<PeriodId>().is_ok() => {
             Some(Target::Scoring)
         }
+        // The name is the page's address: a slug, as the loader requires (E748).
+        ["content", "meetings", _] if ext == "md" && Slug::parse(stem(name)).is_ok() => {
+            Some(Target::Meeting)
+        }
+        ["content", "awards", _]
+            if ext == "yaml" && stem(name).len() == 4 && stem(name).parse::<u16>().is_ok() =>
+        {
+            Some(Target::Awards)
+        }
         ["static", "images", _]
             if MEDIA_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) =>
         {
@@ -167,7 +183,19 @@ mod tests {
         );
         assert_eq!(classify("content/scoring/2013.yaml"), Some(Target::Scoring));
         assert_eq!(classify("static/images/anh.jpg"), Some(Target::Media));
+        assert_eq!(
+            classify("content/meetings/hoi-nghi-so-ket-2013.md"),
+            Some(Target::Meeting)
+        );
+        assert_eq!(classify("content/awards/2013.yaml"), Some(Target::Awards));
         for bad in [
+            "content/meetings/Hội nghị.md",
+            "content/meetings/sub/a.md",
+            "content/meetings/a.yaml",
+            "content/meetings/../../site.yaml",
+            "content/awards/2013.md",
+            "content/awards/nam-2013.yaml",
+            "content/awards/20134.yaml",
             "site.yaml",
             ".git/hooks/pre-commit",
             "content/.git/config",
@@ -197,6 +225,8 @@ mod tests {
     fn listing_is_limited_to_collection_folders() {
         assert_eq!(listable_folder("content/news"), Some(3));
         assert_eq!(listable_folder("static/images"), Some(1));
+        assert_eq!(listable_folder("content/meetings"), Some(1));
+        assert_eq!(listable_folder("content/awards/"), Some(1));
         assert_eq!(listable_folder("content"), None);
         assert_eq!(listable_folder(".git"), None);
         assert_eq!(listable_folder("themes/default"), None);

@@ -1,8 +1,9 @@
 //! `/admin/config.yml`, generated from the loaded site: never written by hand, regenerated on
 //! every request in `serve` and on every `build`. One collection per kind of content file:
 //! news and pages (folder collections), period narratives, each member's figures per period,
-//! member profiles, registrations and scoring files (file collections, one entry per period or
-//! year, so a new period's file is created with the right name). Number fields come from the
+//! member profiles, registrations, scoring files and awards proposals (file collections, one
+//! entry per period or year, so a new period's file is created with the right name), meetings
+//! (a folder collection). Number fields come from the
 //! metric definitions: label and unit, `value_type` int for whole numbers (counts, amounts in
 //! đồng) and float otherwise, the same bounds `check` applies, and blocpress's own number
 //! widget ([`NUMBER_WIDGET`]), which reads numbers typed the Vietnamese way.
@@ -93,6 +94,8 @@ fn collections(site: &Site, year: u16) -> Vec<Value> {
     all.push(profiles(site));
     all.push(registrations(site, year));
     all.push(scoring(site, year));
+    all.push(meetings(site, year));
+    all.push(awards(site, year));
     all
 }
 
@@ -123,6 +126,11 @@ fn body() -> Value {
     json!({ "name": "body", "label": "Nội dung", "widget": "markdown", "required": true })
 }
 
+/// An optional Markdown text of the front matter (a section of the report).
+fn markdown(name: &str, label: &str) -> Value {
+    json!({ "name": name, "label": label, "widget": "markdown", "required": false })
+}
+
 fn markdown_list(name: &str, label: &str, item: &str) -> Value {
     json!({
         "name": name, "label": label, "label_singular": item, "widget": "list",
@@ -137,6 +145,14 @@ fn member_options(site: &Site) -> Vec<Value> {
     site.associations
         .iter()
         .map(|a| json!({ "label": a.short_name, "value": a.slug.as_str() }))
+        .collect()
+}
+
+/// One optional text field per member, named by its slug (`titles`, a meeting's `absent`).
+fn member_strings(site: &Site) -> Vec<Value> {
+    site.associations
+        .iter()
+        .map(|a| string(a.slug.as_str(), &a.short_name, false))
         .collect()
 }
 
@@ -249,7 +265,9 @@ fn periods(site: &Site, year: u16) -> Value {
                     },
                     string("location", "Địa điểm", false),
                     text("summary", "Tóm tắt (phần mở đầu của báo cáo)", false),
-                    markdown_list("plans", "Nhiệm vụ chung kỳ tới", "nhiệm vụ"),
+                    markdown("assessment", "II. Đánh giá chung (ưu điểm; tồn tại, hạn chế; nguyên nhân)"),
+                    markdown_list("plans", "III. Nhiệm vụ chung kỳ tới", "nhiệm vụ"),
+                    markdown("recommendations", "IV. Kiến nghị, đề xuất (để trống nếu không có)"),
                     draft(),
                     body(),
                 ],
@@ -440,6 +458,7 @@ fn registrations(site: &Site, year: u16) -> Value {
                 .iter()
                 .map(|a| markdown_list(a.slug.as_str(), &a.short_name, "cam kết"))
                 .collect();
+            let titles = member_strings(site);
             json!({
                 "name": y.to_string(),
                 "label": format!("Giao ước thi đua năm {y}"),
@@ -451,6 +470,8 @@ fn registrations(site: &Site, year: u16) -> Value {
                       "required": false, "fields": targets },
                     { "name": "commitments", "label": "Cam kết của từng hội", "widget": "object",
                       "required": false, "collapsed": true, "fields": commitments },
+                    { "name": "titles", "label": "Danh hiệu đăng ký của từng hội (ví dụ Cờ thi đua của UBND tỉnh)",
+                      "widget": "object", "required": false, "collapsed": true, "fields": titles },
                 ],
             })
         })
@@ -502,6 +523,145 @@ fn scoring(site: &Site, year: u16) -> Value {
         "format": "yaml",
         "editor": { "preview": false },
         "description": format!("Điểm từng hội (scores), khen thưởng và điểm cộng/trừ giữ nguyên khi lưu; sửa các phần đó trong tệp YAML. {YAML_NOTE}"),
+        "files": files,
+    })
+}
+
+/// A person who chairs or takes the minutes: name and position.
+fn person(name: &str, label: &str) -> Value {
+    json!({
+        "name": name, "label": label, "widget": "object", "required": false,
+        "fields": [ string("name", "Họ và tên", true), string("position", "Chức vụ", false) ],
+    })
+}
+
+/// A vote's count of ballots.
+fn ballots(name: &str, label: &str) -> Value {
+    json!({
+        "name": name, "label": label, "widget": "number", "value_type": "int", "min": 0,
+        "required": true, "default": 0,
+    })
+}
+
+/// The bloc's meetings (`content/meetings/<slug>.md`): the page and the minutes (*Biên bản*).
+fn meetings(site: &Site, year: u16) -> Value {
+    let periods: Vec<Value> = period_ids(site, year)
+        .into_iter()
+        .map(|id| json!({ "label": period_title(site, id), "value": id.to_string() }))
+        .collect();
+    let absent = member_strings(site);
+    json!({
+        "name": "meetings",
+        "label": "Họp Khối (biên bản)",
+        "label_singular": "cuộc họp",
+        "description": "Mỗi cuộc họp một trang và một biên bản Word. Mọi đơn vị thành viên của năm phải có tên ở “Đơn vị có mặt” hoặc có lý do ở “Đơn vị vắng mặt”; tổng số phiếu của một biểu quyết không quá số đơn vị có mặt.",
+        "folder": "content/meetings",
+        "extension": "md",
+        "format": "frontmatter",
+        "create": true,
+        "slug": "{{slug}}",
+        "identifier_field": "title",
+        "fields": [
+            string("title", "Tên cuộc họp", true),
+            date("date", "Ngày họp", true),
+            string("start", "Giờ bắt đầu (ví dụ 08:00)", false),
+            string("end", "Giờ kết thúc (ví dụ 11:30)", false),
+            string("place", "Địa điểm", false),
+            {
+                "name": "period", "label": "Kỳ sơ kết, tổng kết của cuộc họp", "widget": "select",
+                "required": false, "options": periods,
+            },
+            person("chair", "Chủ trì"),
+            person("secretary", "Thư ký"),
+            {
+                "name": "present", "label": "Đơn vị có mặt", "widget": "select", "multiple": true,
+                "required": false, "options": member_options(site),
+            },
+            { "name": "absent", "label": "Đơn vị vắng mặt (ghi lý do)", "widget": "object",
+              "required": false, "collapsed": true, "fields": absent },
+            {
+                "name": "guests", "label": "Khách mời", "label_singular": "khách mời",
+                "widget": "list", "required": false,
+                "field": { "name": "item", "label": "Khách mời", "widget": "string" },
+            },
+            {
+                "name": "votes", "label": "Biểu quyết", "label_singular": "nội dung biểu quyết",
+                "widget": "list", "required": false,
+                "fields": [
+                    string("subject", "Nội dung biểu quyết", true),
+                    ballots("agree", "Tán thành"),
+                    ballots("disagree", "Không tán thành"),
+                    ballots("abstain", "Không biểu quyết"),
+                ],
+            },
+            draft(),
+            body(),
+        ],
+    })
+}
+
+/// Each year's awards proposal (`content/awards/<year>.yaml`): the *Tờ trình* and its lists.
+fn awards(site: &Site, year: u16) -> Value {
+    let status = json!({
+        "name": "status", "label": "Tình trạng", "widget": "select", "required": false,
+        "default": "proposed",
+        "options": [
+            { "label": "Đề nghị", "value": "proposed" },
+            { "label": "Đã được tặng", "value": "granted" },
+        ],
+    });
+    let member = |label: &str, required: bool| {
+        json!({
+            "name": "member", "label": label, "widget": "select", "required": required,
+            "options": member_options(site),
+        })
+    };
+    let files: Vec<Value> = years(site, year)
+        .into_iter()
+        .map(|y| {
+            json!({
+                "name": y.to_string(),
+                "label": format!("Đề nghị khen thưởng năm {y}"),
+                "file": format!("content/awards/{y}.yaml"),
+                "fields": [
+                    string("number", "Số tờ trình (ví dụ 02/TTr-KTĐ)", false),
+                    date("date", "Ngày ký tờ trình", false),
+                    string("to", "Kính gửi", false),
+                    {
+                        "name": "collectives", "label": "Tập thể được đề nghị",
+                        "label_singular": "tập thể", "widget": "list", "required": false,
+                        "fields": [
+                            member("Đơn vị", true),
+                            string("award", "Hình thức khen thưởng", true),
+                            text("achievement", "Tóm tắt thành tích", false),
+                            status.clone(),
+                            string("decision", "Quyết định khen thưởng (khi đã được tặng)", false),
+                        ],
+                    },
+                    {
+                        "name": "individuals", "label": "Cá nhân được đề nghị",
+                        "label_singular": "cá nhân", "widget": "list", "required": false,
+                        "fields": [
+                            string("name", "Họ và tên", true),
+                            string("position", "Chức vụ", false),
+                            member("Đơn vị công tác", true),
+                            string("award", "Hình thức khen thưởng", true),
+                            text("achievement", "Tóm tắt thành tích", false),
+                            status.clone(),
+                            string("decision", "Quyết định khen thưởng (khi đã được tặng)", false),
+                        ],
+                    },
+                ],
+            })
+        })
+        .collect();
+    json!({
+        "name": "awards",
+        "label": "Đề nghị khen thưởng",
+        "label_singular": "tờ trình",
+        "format": "yaml",
+        "editor": { "preview": false },
+        "description": format!("Danh hiệu đề nghị trong tệp chấm điểm được tính cùng; chỉ tiêu (limits) giữ nguyên khi lưu, sửa trong tệp YAML. {YAML_NOTE}"),
         "files": files,
     })
 }
@@ -692,6 +852,100 @@ mod tests {
                 first.as_array().unwrap().iter().any(|f| f["name"] == key),
                 "{key}"
             );
+        }
+    }
+
+    fn field_names(fields: &Value) -> Vec<&str> {
+        fields
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn meetings_awards_and_the_years_new_keys_have_forms_the_cms_may_save() {
+        let site = example();
+        let config = config_value(&site, &Backend::Local, 2026);
+        let meetings = collection(&config, "meetings");
+        assert_eq!(meetings["folder"], "content/meetings");
+        assert_eq!(
+            field_names(&meetings["fields"]),
+            [
+                "title",
+                "date",
+                "start",
+                "end",
+                "place",
+                "period",
+                "chair",
+                "secretary",
+                "present",
+                "absent",
+                "guests",
+                "votes",
+                "draft",
+                "body"
+            ]
+        );
+        let present = &meetings["fields"][8];
+        assert_eq!(present["multiple"], true);
+        assert!(
+            present["options"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|o| o["value"] == "hoi-cuu-tnxp")
+        );
+        let votes = &meetings["fields"][11];
+        assert_eq!(
+            field_names(&votes["fields"]),
+            ["subject", "agree", "disagree", "abstain"]
+        );
+        let awards = collection(&config, "awards");
+        let year = awards["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == "2013")
+            .expect("the example's year");
+        assert_eq!(year["file"], "content/awards/2013.yaml");
+        assert_eq!(
+            field_names(&year["fields"]),
+            ["number", "date", "to", "collectives", "individuals"]
+        );
+        assert_eq!(
+            field_names(&year["fields"][4]["fields"]),
+            [
+                "name",
+                "position",
+                "member",
+                "award",
+                "achievement",
+                "status",
+                "decision"
+            ]
+        );
+        let period = &collection(&config, "periods")["files"][0]["fields"];
+        for key in ["assessment", "plans", "recommendations"] {
+            assert!(field_names(period).contains(&key), "{key}");
+        }
+        let registration = &collection(&config, "registrations")["files"][0]["fields"];
+        assert!(field_names(registration).contains(&"titles"));
+
+        // Every file and folder a collection names is one the CMS may read and write.
+        for c in config["collections"].as_array().unwrap() {
+            if let Some(folder) = c["folder"].as_str() {
+                assert!(
+                    crate::cms::check::listable_folder(folder).is_some(),
+                    "{folder}"
+                );
+            }
+            for file in c["files"].as_array().into_iter().flatten() {
+                let path = file["file"].as_str().unwrap();
+                assert!(crate::cms::check::classify(path).is_some(), "{path}");
+            }
         }
     }
 

@@ -216,11 +216,12 @@ impl Proxy<'_> {
         check::classify(path).ok_or_else(|| self.refused_path(path))
     }
 
-    /// Only what the CMS lists as entries can be deleted (news, pages, uploads): a member's
-    /// profile or figures, a narrative, a registration or a scoring file is removed by hand.
+    /// Only what the CMS lists as entries can be deleted (news, pages, meetings, uploads): a
+    /// member's profile or figures, a narrative, a registration, a scoring file or an awards
+    /// proposal is removed by hand.
     fn deletable(&self, path: &str) -> Result<Target, Refusal> {
         match self.allowed(path)? {
-            target @ (Target::News | Target::Page | Target::Media) => Ok(target),
+            target @ (Target::News | Target::Page | Target::Meeting | Target::Media) => Ok(target),
             _ => Err(self.refused_path(path)),
         }
     }

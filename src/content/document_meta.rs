@@ -33,5 +33,6 @@ pub fn resolve(
             .filter(|n| !n.is_empty()),
         signed,
         signer,
+        year: None,
     })
 }

@@ -17,7 +17,8 @@ use walkdir::WalkDir;
 use super::association::{self, MetricScope};
 use super::colocated::{self, Reference};
 use super::{
-    SourcePath, file_stem, front_matter, news, page, period, read_text, registration, scoring,
+    SourcePath, awards, file_stem, front_matter, meetings, news, page, period, read_text,
+    registration, scoring,
 };
 use crate::config::{CONFIG_FILE, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
@@ -188,6 +189,8 @@ enum Job {
     Registration(SourcePath),
     /// Read with the others, parsed by [`super::documents`] once the site is loaded.
     Document(SourcePath),
+    Meeting(SourcePath),
+    Awards(SourcePath),
 }
 
 enum Parsed {
@@ -197,6 +200,8 @@ enum Parsed {
     Profile(Association),
     Achievement(Slug, crate::model::Achievement),
     Document(SourcePath, String),
+    Meeting(crate::model::Meeting),
+    Awards(crate::model::Awards),
     /// The Markdown body of a news item, page or period whose front matter has errors: not
     /// published, but its own mistakes (a missing image, a broken link) are checked too, so the
     /// editor sees every error of the file in one run. The front matter's errors come with it.
@@ -297,6 +302,16 @@ fn classify_one(
             return None;
         }
         ["documents", ..] => Diagnostic::new(&file.rel, "W401"),
+        ["meetings", _] if ext == "md" => {
+            jobs.push(Job::Meeting(file));
+            return None;
+        }
+        ["meetings", ..] => wrong_ext("md"),
+        ["awards", _] if ext == "yaml" => {
+            jobs.push(Job::Awards(file));
+            return None;
+        }
+        ["awards", ..] => wrong_ext("yaml"),
         ["associations", folder, name] => {
             let slug = match Slug::parse(folder) {
                 Ok(slug) => slug,
@@ -379,7 +394,7 @@ pub fn load(
     );
     let (associations, roster) = gather_associations(&mut read, &association_slugs, &mut problems);
     let registrations = read_registrations(&scoring_jobs, &associations, &config, &mut problems);
-    let mut scorings = read_scorings(scoring_jobs, &roster, &mut problems);
+    let (mut scorings, preparing) = read_scorings(scoring_jobs, &roster, &mut problems);
     let Read {
         mut news,
         mut pages,
@@ -388,6 +403,8 @@ pub fn load(
         document_texts,
         failed_bodies,
         mut references,
+        mut meetings,
+        awards,
         ..
     } = read;
     let mut associations = associations;
@@ -413,6 +430,7 @@ pub fn load(
     images.refused.extend(colocated.refused);
     news.sort_by(news_order);
     pages.sort_by(page_order);
+    meetings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
 
     let mut site = Site {
         drafts,
@@ -423,7 +441,10 @@ pub fn load(
         associations,
         periods,
         scorings,
+        preparing,
         registrations,
+        awards,
+        meetings,
         tags: Vec::new(),
         static_files,
         index: Default::default(),
@@ -486,6 +507,8 @@ struct Read {
     /// Bodies of files whose front matter has errors (see `Parsed::Body`).
     failed_bodies: Vec<(PathBuf, Markdown)>,
     references: Vec<Reference>,
+    meetings: Vec<crate::model::Meeting>,
+    awards: BTreeMap<i32, crate::model::Awards>,
 }
 
 /// Parses every job in parallel, profiles first (achievements are checked against each
@@ -559,6 +582,16 @@ impl Read {
             Parsed::Achievement(slug, a) => self.achievements.push((slug, a)),
             Parsed::Document(path, text) => self.document_texts.push((path, text)),
             Parsed::Body(source, body) => self.failed_bodies.push((source, body)),
+            Parsed::Meeting(m) => {
+                if with_drafts || !m.draft {
+                    self.meetings.push(m);
+                } else {
+                    self.drafts.push(m.source);
+                }
+            }
+            Parsed::Awards(a) => {
+                self.awards.insert(a.year, a);
+            }
         }
     }
 }
@@ -635,12 +668,16 @@ fn read_registrations(
     registrations
 }
 
-/// The scoring files (in parallel), by period.
+/// The scoring files (in parallel), by period: the finished ones, then those in preparation
+/// (criteria and scores still being filled in; nothing of them is published).
 fn read_scorings(
     jobs: Vec<Job>,
     roster: &[scoring::Member],
     problems: &mut Vec<Diagnostic>,
-) -> BTreeMap<PeriodId, crate::model::Scoring> {
+) -> (
+    BTreeMap<PeriodId, crate::model::Scoring>,
+    BTreeMap<PeriodId, crate::model::Scoring>,
+) {
     let results: Vec<_> = jobs
         .into_par_iter()
         .filter_map(|job| match job {
@@ -653,15 +690,21 @@ fn read_scorings(
         })
         .collect();
     let mut scorings = BTreeMap::new();
+    let mut preparing = BTreeMap::new();
     for result in results {
         match result {
-            Ok(s) => {
-                scorings.insert(s.period, s);
+            Ok((s, warnings)) => {
+                problems.extend(warnings);
+                if s.preparing {
+                    preparing.insert(s.period, s);
+                } else {
+                    scorings.insert(s.period, s);
+                }
             }
             Err(errors) => problems.extend(errors),
         }
     }
-    scorings
+    (scorings, preparing)
 }
 
 /// A draft period keeps its review, its figures and its scoring out of the site; returns the
@@ -790,6 +833,7 @@ fn parse_job(job: Job, context: &JobContext) -> JobResult {
     let path = match &job {
         Job::News(p) | Job::Page(p) | Job::Period(p) | Job::Scoring(p) | Job::Registration(p) => p,
         Job::Profile(_, p) | Job::Achievement(_, _, p) | Job::Document(p) => p,
+        Job::Meeting(p) | Job::Awards(p) => p,
     };
     let (text, hygiene) = super::read_text_checked(&path.abs, &path.rel).map_err(|d| vec![d])?;
     if let Job::Document(path) = job {
@@ -830,12 +874,17 @@ fn parse_job(job: Job, context: &JobContext) -> JobResult {
             }
             out
         }
+        Parsed::Meeting(meeting) => {
+            let mut out = Vec::new();
+            colocated::add_markdown(&meeting.source, &meeting.body.source, &mut out);
+            out
+        }
         Parsed::Body(source, body) => {
             let mut out = Vec::new();
             colocated::add_markdown(source, &body.source, &mut out);
             out
         }
-        Parsed::Achievement(..) | Parsed::Document(..) => Vec::new(),
+        Parsed::Achievement(..) | Parsed::Document(..) | Parsed::Awards(..) => Vec::new(),
     };
     Ok((parsed, diagnostics, references))
 }
@@ -867,6 +916,10 @@ fn parse_text(
             association::parse_achievement(period, &path, text, &scope)
                 .map(|(a, warnings)| (Parsed::Achievement(slug, a), warnings))
         }
+        Job::Meeting(path) => meetings::parse(&path, text, context.associations)
+            .map(|m| (Parsed::Meeting(m), Vec::new())),
+        Job::Awards(path) => awards::parse(&path, text, context.associations)
+            .map(|a| (Parsed::Awards(a), Vec::new())),
         Job::Scoring(_) | Job::Registration(_) | Job::Document(_) => {
             unreachable!("scoring, registration and document files are parsed apart")
         }

@@ -4,12 +4,14 @@
 
 pub mod aliases;
 pub mod association;
+pub mod awards;
 pub mod colocated;
 pub mod document_meta;
 pub mod documents;
 pub mod front_matter;
 pub mod hygiene;
 pub mod load;
+pub mod meetings;
 pub mod news;
 pub mod page;
 pub mod period;
@@ -17,6 +19,7 @@ pub mod registration;
 pub mod scoring;
 pub mod validate;
 pub mod write;
+pub mod year;
 
 use std::path::{Path, PathBuf};
 

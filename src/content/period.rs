@@ -33,6 +33,12 @@ struct FrontMatter {
     /// The bloc's common tasks for the next period (Markdown list items).
     #[serde(default, deserialize_with = "yaml::scalar_list::deserialize")]
     plans: Vec<String>,
+    /// *Đánh giá chung* (Markdown): section II of the report.
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    assessment: Option<String>,
+    /// *Kiến nghị, đề xuất* (Markdown): the report's last section.
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    recommendations: Option<String>,
     #[serde(default)]
     extra: yaml::Value,
     // The official report's số, date and signer (see `document_meta`).
@@ -78,9 +84,19 @@ pub fn parse(
             None
         }
     });
-    let document = super::document_meta::resolve(&source, fm.number, fm.signed, fm.signer)
+    let mut document = super::document_meta::resolve(&source, fm.number, fm.signed, fm.signer)
         .map_err(|d| problems.push(d))
         .unwrap_or_default();
+    document.year = Some(i32::from(id.year()));
+    // A section's text, with the line its key is on (Markdown problems point there).
+    let section = |text: Option<String>, key: &str| {
+        text.filter(|t| !t.trim().is_empty()).map(|t| {
+            let line = source.locate(&[key]).map_or(0, |(l, _)| l);
+            Markdown::new(t, line)
+        })
+    };
+    let assessment = section(fm.assessment, "assessment");
+    let recommendations = section(fm.recommendations, "recommendations");
     let extra = crate::config::extra_to_json(&fm.extra);
     let sample = super::sample_mark(&source, &extra, true)
         .map_err(|d| problems.push(d))
@@ -113,6 +129,8 @@ pub fn parse(
                 .map(|text| Markdown::new(text, line))
                 .collect()
         },
+        assessment,
+        recommendations,
         draft: fm.draft,
         document,
     })

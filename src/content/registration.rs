@@ -26,6 +26,9 @@ struct RegistrationFile {
     targets: IndexMap<String, IndexMap<String, yaml::Value>>,
     #[serde(default)]
     commitments: IndexMap<String, yaml::Value>,
+    /// The title each member registers for (*đăng ký danh hiệu*).
+    #[serde(default)]
+    titles: IndexMap<String, yaml::Value>,
     #[serde(default)]
     extra: yaml::Value,
 }
@@ -126,6 +129,22 @@ pub fn parse(
         };
         commitments.insert(slug, list);
     }
+    let mut titles = IndexMap::new();
+    for (name, value) in &file.titles {
+        let Some(slug) = known(name, "titles", &mut problems) else {
+            continue;
+        };
+        match yaml::scalar_text(value).map(|t| t.trim().to_string()) {
+            Some(title) if !title.is_empty() => {
+                titles.insert(slug, title);
+            }
+            _ => problems.push(
+                source
+                    .at(&["titles", name], "E740")
+                    .arg("association", name.as_str()),
+            ),
+        }
+    }
     let extra = crate::config::extra_to_json(&file.extra);
     let sample = super::sample_mark(&source, &extra, true)
         .map_err(|d| problems.push(d))
@@ -143,6 +162,7 @@ pub fn parse(
         date,
         targets,
         commitments,
+        titles,
         sample,
         extra,
     })

@@ -11,7 +11,9 @@ use serde::Deserialize;
 use super::SourcePath;
 use crate::diagnostics::{Diagnostic, suggestion};
 use crate::messages::Message;
-use crate::model::{Adjustment, AwardStatus, CriteriaGroup, Criterion, ScoreRow, Scoring};
+use crate::model::{
+    Adjustment, AwardStatus, Combine, CriteriaGroup, Criterion, CrossScoring, ScoreRow, Scoring,
+};
 use crate::slug::Slug;
 use crate::yaml::{self, YamlSource};
 
@@ -26,6 +28,15 @@ struct ScoringFile {
     /// Each member's self-assessment (*tự chấm*), as `sheet import` writes it.
     #[serde(default)]
     self_scores: IndexMap<String, IndexMap<yaml::Value, yaml::Value>>,
+    /// Each member's sheet of the others (*chấm điểm chéo*): scorer → scored → criterion → score.
+    #[serde(default)]
+    cross_scores: IndexMap<String, IndexMap<String, IndexMap<yaml::Value, yaml::Value>>>,
+    /// How the sheets combine: `mean` (default), `median` or `trimmed_mean`.
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    combine: Option<String>,
+    /// Whether a scorer's sheet of itself is left out (default true).
+    #[serde(default)]
+    exclude_self: Option<bool>,
     #[serde(default)]
     tie_break: Vec<yaml::Value>,
     #[serde(default)]
@@ -253,14 +264,15 @@ fn unquoted_number_ids(rel: &std::path::Path, text: &str) -> Vec<Diagnostic> {
     found
 }
 
-/// Parses and ranks a scoring file. `members` lists the known associations in display order.
-/// The file is read in phases: criteria → scores (agreed, then self-assessed) → absences → the
-/// tie-break → awards and adjustments → ranking.
+/// Parses and ranks a scoring file, with its warnings. `members` lists the known associations
+/// in display order. The file is read in phases: criteria → scores (agreed, cross-scored, then
+/// self-assessed) → whether it is still in preparation → absences → the tie-break → awards and
+/// adjustments → ranking.
 pub fn parse(
     path: &SourcePath,
     text: &str,
     members: &[Member],
-) -> Result<Scoring, Vec<Diagnostic>> {
+) -> Result<(Scoring, Vec<Diagnostic>), Vec<Diagnostic>> {
     let period = super::period::period_from_file_name(path).map_err(|d| vec![d])?;
     let source = YamlSource::new(&path.rel, text);
     // Before YAML reads `1.10` as the number 1.1 (and `1.10` and `1.1` as the same criterion).
@@ -280,12 +292,24 @@ pub fn parse(
     };
     let criteria = reader.criteria(&file.groups);
     let mut rows = reader.scores(&file, &criteria);
+    let cross = reader.cross_scores(&file, &criteria, members, &mut rows);
     reader.self_scores(&file, &criteria, &mut rows);
-    let absent = reader.absences(&file, members, period);
+    let scored: HashSet<&str> = file
+        .scores
+        .keys()
+        .map(String::as_str)
+        .chain(
+            file.cross_scores
+                .values()
+                .flat_map(|s| s.keys().map(String::as_str)),
+        )
+        .collect();
+    let preparing = reader.preparing(&file, &scored, members, period);
+    let absent = reader.absences(&file, &scored, members, period, preparing);
     let tie_break = reader.tie_break(&file, &criteria);
-    reader.awards(&file, &mut rows);
-    reader.adjustments(&file, &mut rows);
-    let document = super::document_meta::resolve(
+    reader.awards(&file, &mut rows, preparing);
+    reader.adjustments(&file, &mut rows, preparing);
+    let mut document = super::document_meta::resolve(
         &source,
         file.number.clone(),
         file.signed.clone(),
@@ -293,32 +317,39 @@ pub fn parse(
     )
     .map_err(|d| reader.problems.push(d))
     .unwrap_or_default();
+    document.year = Some(i32::from(period.year()));
     let extra = crate::config::extra_to_json(&file.extra);
     let sample = super::sample_mark(&source, &extra, true)
         .map_err(|d| reader.problems.push(d))
         .unwrap_or_default();
-    if !reader.problems.is_empty() {
+    if reader.problems.iter().any(Diagnostic::is_error) {
         return Err(reader.problems);
     }
+    let warnings = std::mem::take(&mut reader.problems);
     let groups = criteria.groups;
     rank(&mut rows, &groups, &tie_break, members);
     let has_self_scores = rows.iter().any(|r| r.self_scores.is_some());
-    Ok(Scoring {
-        source: path.rel.clone(),
-        period,
-        title: file
-            .title
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty()),
-        groups,
-        rows,
-        sample,
-        extra,
-        tie_break,
-        absent,
-        has_self_scores,
-        document,
-    })
+    Ok((
+        Scoring {
+            source: path.rel.clone(),
+            period,
+            title: file
+                .title
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty()),
+            groups,
+            rows,
+            sample,
+            extra,
+            tie_break,
+            absent,
+            has_self_scores,
+            document,
+            cross,
+            preparing,
+        },
+        warnings,
+    ))
 }
 
 /// The criteria of a scoring file as read: the groups in order, the criterion ids in order,
@@ -447,35 +478,174 @@ impl Reader<'_> {
             if !self.is_member(name, "scores") {
                 continue;
             }
-            if let Some(by_id) = self.score_row(name, scores, criteria) {
-                rows.push(ScoreRow {
-                    association: Slug::parse(name).expect("known association slugs are valid"),
-                    group_totals: criteria
-                        .groups
-                        .iter()
-                        .map(|g| g.criteria.iter().map(|c| by_id[&c.id]).sum())
-                        .collect(),
-                    scores: criteria.ids.iter().map(|id| by_id[id]).collect(),
-                    adjustments: Vec::new(),
-                    total: Decimal::ZERO,
-                    rank: 0,
-                    award: None,
-                    award_status: Default::default(),
-                    award_decision: None,
-                    self_scores: None,
-                });
+            let missing = |ids: String| {
+                Message::new("E102")
+                    .arg("name", name.as_str())
+                    .arg("ids", ids)
+            };
+            if let Some(by_id) = self.score_row(&["scores", name], name, scores, criteria, missing)
+            {
+                let scores = criteria.ids.iter().map(|id| by_id[id]).collect();
+                rows.push(row(name, scores, criteria));
             }
         }
         rows
     }
 
-    /// One member's agreed scores by criterion id, or `None` when any is wrong or missing
-    /// (each reported once).
+    /// The cross-scoring (*chấm điểm chéo*): every scorer's sheet checked like agreed scores,
+    /// then one row per member scored by others, each criterion the sheets' scores combined
+    /// by `combine`. A member has agreed scores or cross scores, never both.
+    fn cross_scores(
+        &mut self,
+        file: &ScoringFile,
+        criteria: &Criteria,
+        members: &[Member],
+        rows: &mut Vec<ScoreRow>,
+    ) -> Option<CrossScoring> {
+        let source = self.source;
+        let combine = match file.combine.as_deref().map(str::trim) {
+            None | Some("") => Combine::default(),
+            Some(text) => Combine::parse(text).unwrap_or_else(|| {
+                self.problems
+                    .push(source.at(&["combine"], "E700").arg("value", text));
+                Combine::default()
+            }),
+        };
+        if file.cross_scores.is_empty() {
+            return None;
+        }
+        let exclude_self = file.exclude_self.unwrap_or(true);
+        let mut sheets: IndexMap<Slug, IndexMap<Slug, Vec<Decimal>>> = IndexMap::new();
+        for (scorer, sheet) in &file.cross_scores {
+            if !self.is_member(scorer, "cross_scores") {
+                continue;
+            }
+            let mut of_scorer = IndexMap::new();
+            for (scored, scores) in sheet {
+                let keys = ["cross_scores", scorer.as_str(), scored.as_str()];
+                if !self.known.contains(&scored.as_str()) {
+                    let hint = suggestion(scored, self.known.iter().copied());
+                    self.problems.push(
+                        source
+                            .at(&keys, "E067")
+                            .arg("name", scored.as_str())
+                            .nested("hint", hint),
+                    );
+                    continue;
+                }
+                if file.scores.contains_key(scored) {
+                    self.problems.push(
+                        source
+                            .at(&keys, "E702")
+                            .arg("association", scored.as_str())
+                            .arg("scorer", scorer.as_str()),
+                    );
+                    continue;
+                }
+                if exclude_self && scored == scorer {
+                    self.problems
+                        .push(source.at(&keys, "W701").arg("association", scored.as_str()));
+                    continue;
+                }
+                let missing = |ids: String| {
+                    Message::new("E704")
+                        .arg("scorer", scorer.as_str())
+                        .arg("association", scored.as_str())
+                        .arg("ids", ids)
+                };
+                if let Some(by_id) = self.score_row(&keys, scored, scores, criteria, missing) {
+                    of_scorer.insert(
+                        Slug::parse(scored).expect("known association slugs are valid"),
+                        criteria.ids.iter().map(|id| by_id[id]).collect(),
+                    );
+                }
+            }
+            sheets.insert(
+                Slug::parse(scorer).expect("known association slugs are valid"),
+                of_scorer,
+            );
+        }
+        let cross = CrossScoring {
+            combine,
+            exclude_self,
+            sheets,
+        };
+        // One row per member scored, in display order.
+        let mut few = Vec::new();
+        for member in members {
+            let sheets: Vec<&Vec<Decimal>> = cross
+                .scorers_of(&member.slug)
+                .map(|scorer| &cross.sheets[scorer][&member.slug])
+                .collect();
+            if sheets.is_empty() {
+                continue;
+            }
+            if combine == Combine::TrimmedMean && sheets.len() < 3 {
+                few.push(format!("{} ({})", member.slug, sheets.len()));
+            }
+            let scores = (0..criteria.ids.len())
+                .map(|i| {
+                    let values: Vec<Decimal> = sheets.iter().map(|s| s[i]).collect();
+                    combine.apply(&values).unwrap_or_default()
+                })
+                .collect();
+            let mut combined = row(member.slug.as_str(), scores, criteria);
+            combined.scorers = Some(sheets.len());
+            rows.push(combined);
+        }
+        if !few.is_empty() {
+            self.problems.push(
+                source
+                    .at(&["combine"], "W700")
+                    .arg("associations", few.join(", ")),
+            );
+        }
+        Some(cross)
+    }
+
+    /// Whether the file is a scoring in preparation: no agreed scores yet, and not every
+    /// member of the year scored by others (a cross-scoring still coming in says who is left).
+    fn preparing(
+        &mut self,
+        file: &ScoringFile,
+        scored: &HashSet<&str>,
+        members: &[Member],
+        period: crate::period::PeriodId,
+    ) -> bool {
+        if !file.scores.is_empty() {
+            return false;
+        }
+        if file.cross_scores.is_empty() {
+            return true;
+        }
+        let year = i32::from(period.year());
+        let waiting: Vec<&str> = members
+            .iter()
+            .filter(|m| m.member_in(year))
+            .map(|m| m.slug.as_str())
+            .filter(|slug| !scored.contains(slug) && !file.absent.contains_key(*slug))
+            .collect();
+        if waiting.is_empty() {
+            return false;
+        }
+        self.problems.push(
+            self.source
+                .at(&["cross_scores"], "W702")
+                .arg("period", period.to_string())
+                .arg("associations", waiting.join(", ")),
+        );
+        true
+    }
+
+    /// One member's scores by criterion id (`keys` leads to them in the file), or `None` when
+    /// any is wrong or missing (each reported once; `missing` says which criteria are left).
     fn score_row(
         &mut self,
+        keys_to: &[&str],
         name: &str,
         scores: &IndexMap<yaml::Value, yaml::Value>,
         criteria: &Criteria,
+        missing: impl FnOnce(String) -> Message,
     ) -> Option<HashMap<String, Decimal>> {
         let source = self.source;
         let ids = || criteria.ids.iter().map(String::as_str);
@@ -484,10 +654,11 @@ impl Reader<'_> {
         let mut reported: HashSet<String> = HashSet::new();
         for (key, value) in scores {
             let Some(id) = yaml::scalar_text(key) else {
-                self.problems.push(source.at(&["scores", name], "E098"));
+                self.problems.push(source.at(keys_to, "E098"));
                 continue;
             };
-            let keys = ["scores", name, id.as_str()];
+            let mut keys = keys_to.to_vec();
+            keys.push(id.as_str());
             if criteria.broken.contains(&id) {
                 reported.insert(id);
                 continue;
@@ -522,16 +693,12 @@ impl Reader<'_> {
                 }
             }
         }
-        let missing: Vec<&str> = ids()
+        let left: Vec<&str> = ids()
             .filter(|id| !by_id.contains_key(*id) && !reported.contains(*id))
             .collect();
-        if !missing.is_empty() {
-            self.problems.push(
-                source
-                    .at(&["scores", name], "E102")
-                    .arg("name", name)
-                    .arg("ids", missing.join(", ")),
-            );
+        if !left.is_empty() {
+            self.problems
+                .push(source.report(keys_to, missing(left.join(", "))));
             return None;
         }
         reported.is_empty().then_some(by_id)
@@ -587,13 +754,23 @@ impl Reader<'_> {
     fn absences(
         &mut self,
         file: &ScoringFile,
+        scored: &HashSet<&str>,
         members: &[Member],
         period: crate::period::PeriodId,
+        preparing: bool,
     ) -> IndexMap<Slug, String> {
         let source = self.source;
         let mut absent = IndexMap::new();
         for (name, reason) in &file.absent {
             if !self.is_member(name, "absent") {
+                continue;
+            }
+            if !file.scores.contains_key(name) && scored.contains(name.as_str()) {
+                self.problems.push(
+                    source
+                        .at(&["absent", name], "E703")
+                        .arg("association", name.as_str()),
+                );
                 continue;
             }
             if file.scores.contains_key(name) {
@@ -615,8 +792,9 @@ impl Reader<'_> {
         }
         let year = i32::from(period.year());
         for member in members {
-            if member.member_in(year)
-                && !file.scores.contains_key(member.slug.as_str())
+            if !preparing
+                && member.member_in(year)
+                && !scored.contains(member.slug.as_str())
                 && !file.absent.contains_key(member.slug.as_str())
             {
                 self.problems.push(
@@ -660,7 +838,7 @@ impl Reader<'_> {
     }
 
     /// Awards, on the rows of the members scored.
-    fn awards(&mut self, file: &ScoringFile, rows: &mut [ScoreRow]) {
+    fn awards(&mut self, file: &ScoringFile, rows: &mut [ScoreRow], preparing: bool) {
         for (name, value) in &file.awards {
             if !self.is_member(name, "awards") {
                 continue;
@@ -678,7 +856,7 @@ impl Reader<'_> {
                     row.award_status = status;
                     row.award_decision = decision;
                 }
-                None if file.scores.contains_key(name) => {}
+                None if preparing || file.scores.contains_key(name) => {}
                 None => self.problems.push(
                     self.source
                         .at(&["awards", name], "E103")
@@ -689,7 +867,7 @@ impl Reader<'_> {
     }
 
     /// Points added or taken away, each with its reason, on the rows of the members scored.
-    fn adjustments(&mut self, file: &ScoringFile, rows: &mut [ScoreRow]) {
+    fn adjustments(&mut self, file: &ScoringFile, rows: &mut [ScoreRow], preparing: bool) {
         for (name, items) in &file.adjustments {
             if !self.is_member(name, "adjustments") {
                 continue;
@@ -711,7 +889,7 @@ impl Reader<'_> {
             }
             match rows.iter_mut().find(|r| r.association.as_str() == name) {
                 Some(row) => row.adjustments = adjustments,
-                None if file.scores.contains_key(name) => {}
+                None if preparing || file.scores.contains_key(name) => {}
                 None => self.problems.push(
                     self.source
                         .at(&["adjustments", name], "E104")
@@ -719,6 +897,30 @@ impl Reader<'_> {
                 ),
             }
         }
+    }
+}
+
+/// A member's row from its scores (one per criterion, in order), before awards, adjustments and
+/// ranking.
+fn row(name: &str, scores: Vec<Decimal>, criteria: &Criteria) -> ScoreRow {
+    let mut rest = scores.iter();
+    let group_totals = criteria
+        .groups
+        .iter()
+        .map(|g| rest.by_ref().take(g.criteria.len()).sum())
+        .collect();
+    ScoreRow {
+        association: Slug::parse(name).expect("known association slugs are valid"),
+        group_totals,
+        scores,
+        adjustments: Vec::new(),
+        total: Decimal::ZERO,
+        rank: 0,
+        award: None,
+        award_status: Default::default(),
+        award_decision: None,
+        self_scores: None,
+        scorers: None,
     }
 }
 
@@ -883,6 +1085,23 @@ mod tests {
                 left: None,
             })
             .collect();
+        parse(&path, text, &members).map(|(scoring, _)| scoring)
+    }
+
+    fn parse_with_warnings(text: &str) -> Result<(Scoring, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let path = SourcePath {
+            abs: PathBuf::from("x"),
+            rel: PathBuf::from("content/scoring/2013.yaml"),
+        };
+        let members: Vec<Member> = slugs(&["a", "b", "c", "d"])
+            .into_iter()
+            .map(|slug| Member {
+                name: slug.as_str().to_string(),
+                slug,
+                joined: None,
+                left: None,
+            })
+            .collect();
         parse(&path, text, &members)
     }
 
@@ -990,5 +1209,106 @@ mod tests {
         assert!(codes.contains(&"E230"), "{codes:?}");
         assert!(codes.contains(&"E232"), "{codes:?}");
         assert!(codes.contains(&"E236"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_file_with_criteria_only_is_in_preparation() {
+        let (scoring, warnings) = parse_with_warnings(GROUPS).unwrap();
+        assert!(scoring.preparing);
+        assert!(scoring.rows.is_empty());
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // Self-assessments alone (a returned grid) keep it in preparation.
+        let text = format!("{GROUPS}self_scores:\n  a: {{ \"1.1\": 9, \"1.2\": 4 }}\n");
+        assert!(parse_text(&text).unwrap().preparing);
+    }
+
+    #[test]
+    fn cross_scores_are_combined_per_criterion() {
+        // a, b, c and d score each other; d is scored by a, b and c (and itself, left out).
+        let sheet = |scores: &[(&str, &str, &str)]| {
+            scores
+                .iter()
+                .map(|(who, s1, s2)| format!("    {who}: {{ \"1.1\": {s1}, \"1.2\": {s2} }}\n"))
+                .collect::<String>()
+        };
+        let text = format!(
+            "{GROUPS}combine: trimmed_mean\ncross_scores:\n  a:\n{}  b:\n{}  c:\n{}  d:\n{}",
+            sheet(&[("b", "9", "5"), ("c", "8", "4"), ("d", "7", "3")]),
+            sheet(&[("a", "10", "5"), ("c", "9", "4.5"), ("d", "6", "3")]),
+            sheet(&[("a", "9", "4"), ("b", "8", "4"), ("d", "8", "2")]),
+            sheet(&[
+                ("a", "8", "3"),
+                ("b", "7", "5"),
+                ("c", "10", "5"),
+                ("d", "10", "5")
+            ]),
+        );
+        let (scoring, warnings) = parse_with_warnings(&text).unwrap();
+        assert!(!scoring.preparing);
+        let row = |slug: &str| {
+            scoring
+                .rows
+                .iter()
+                .find(|r| r.association.as_str() == slug)
+                .unwrap()
+        };
+        let d = |t: &str| t.parse::<Decimal>().unwrap();
+        // a: 1.1 from b 10, c 9, d 8 → drop 10 and 8 → 9; 1.2: 5, 4, 3 → 4.
+        assert_eq!(row("a").scores, [d("9"), d("4")]);
+        // d: 1.1 from a 7, b 6, c 8 → 7; 1.2: 3, 3, 2 → 3 (its own 10 and 5 not counted).
+        assert_eq!(row("d").scores, [d("7"), d("3")]);
+        assert_eq!(row("d").scorers, Some(3));
+        assert!(warnings.iter().any(|w| w.code() == "W701"), "{warnings:?}");
+        let cross = scoring.cross.as_ref().unwrap();
+        assert_eq!(cross.combine, Combine::TrimmedMean);
+        assert!(cross.exclude_self);
+
+        // The mean with self-scores counted: d's 1.1 from 7, 6, 8, 10 → 7.75.
+        let text = text.replace(
+            "combine: trimmed_mean",
+            "combine: mean\nexclude_self: false",
+        );
+        let scoring = parse_text(&text).unwrap();
+        let row = scoring
+            .rows
+            .iter()
+            .find(|r| r.association.as_str() == "d")
+            .unwrap();
+        assert_eq!(row.scores[0], d("7.75"));
+        assert_eq!(row.scorers, Some(4));
+    }
+
+    #[test]
+    fn cross_scores_mistakes() {
+        let text = format!(
+            "{GROUPS}combine: average\nscores:\n  a: {{ \"1.1\": 9, \"1.2\": 4 }}\n  b: {{ \"1.1\": 9, \"1.2\": 4 }}\n  c: {{ \"1.1\": 9, \"1.2\": 4 }}\nabsent:\n  d: Vắng\ncross_scores:\n  b:\n    a: {{ \"1.1\": 9, \"1.2\": 4 }}\n    d: {{ \"1.1\": 9, \"1.2\": 4 }}\n  c:\n    x: {{ \"1.1\": 9 }}\n"
+        );
+        let errors = parse_text(&text).unwrap_err();
+        let codes: Vec<(&str, Option<usize>)> = errors.iter().map(|e| (e.code(), e.line)).collect();
+        assert!(codes.contains(&("E700", Some(6))), "{codes:?}");
+        assert!(codes.contains(&("E702", Some(15))), "{codes:?}");
+        assert!(codes.contains(&("E703", Some(12))), "{codes:?}");
+        assert!(codes.contains(&("E067", Some(18))), "{codes:?}");
+
+        // A sheet short of a criterion, and a cross-scoring still coming in.
+        let text = format!("{GROUPS}cross_scores:\n  a:\n    b: {{ \"1.1\": 9 }}\n");
+        let codes: Vec<_> = parse_text(&text)
+            .unwrap_err()
+            .iter()
+            .filter(|e| e.is_error())
+            .map(|e| e.code())
+            .collect();
+        assert_eq!(codes, ["E704"]);
+        let text = format!("{GROUPS}cross_scores:\n  a:\n    b: {{ \"1.1\": 9, \"1.2\": 4 }}\n");
+        let (scoring, warnings) = parse_with_warnings(&text).unwrap();
+        assert!(scoring.preparing);
+        let w: Vec<_> = warnings
+            .iter()
+            .map(|w| w.text(crate::i18n::Language::En))
+            .collect();
+        assert!(
+            w.iter().any(|w| w.contains("a, c, d have no cross-scores")),
+            "{w:?}"
+        );
     }
 }

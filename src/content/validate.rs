@@ -39,6 +39,7 @@ pub fn check(site: &Site, problems: &mut Vec<Diagnostic>) {
     );
     check_tag_spellings(site, problems);
     check_routes(site, problems);
+    super::year::check(site, problems);
 }
 
 /// The aliases against the route table: they must leave every page, every file and every

@@ -17,6 +17,7 @@ pub mod report;
 pub mod review;
 pub mod search;
 pub mod views;
+pub mod year;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -329,6 +330,7 @@ impl Renderer {
                 leader: config.bloc.leader.clone(),
                 deputy: config.bloc.deputy.clone(),
                 sample: false,
+                signer: None,
             },
         };
         let leader = roles
@@ -488,7 +490,10 @@ impl Renderer {
             Route::ReportDocx(_)
             | Route::ReportXlsx(_)
             | Route::ScoringDocx(_)
-            | Route::ScoringXlsx(_) => {
+            | Route::ScoringXlsx(_)
+            | Route::AwardsDocx(_)
+            | Route::AwardsXlsx(_)
+            | Route::MeetingDocx(_) => {
                 let bytes = office::render(&state.views, &state.reports, job).map_err(|e| {
                     Diagnostic::new(PathBuf::from(&path), "E301")
                         .arg("file", path.clone())
@@ -591,6 +596,8 @@ impl Renderer {
             Route::AssociationFeed(a) => pages::association_feed(state, &mut context, a),
             Route::TagFeed(t) => pages::tag_feed(state, &mut context, t),
             Route::Alias(i, _) => pages::alias(state, &mut context, i),
+            Route::Awards(year) => pages::awards(state, &mut context, year),
+            Route::Meeting(i) => pages::meeting(state, &mut context, i),
             Route::Robots => pages::Page {
                 template: "robots.txt",
                 title: None,
@@ -604,6 +611,9 @@ impl Renderer {
             | Route::ReportXlsx(_)
             | Route::ScoringDocx(_)
             | Route::ScoringXlsx(_)
+            | Route::AwardsDocx(_)
+            | Route::AwardsXlsx(_)
+            | Route::MeetingDocx(_)
             | Route::Sitemap
             | Route::SearchIndex
             | Route::Static(_) => {

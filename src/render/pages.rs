@@ -228,6 +228,26 @@ pub(super) fn reports(state: &RenderState, context: &mut Context) -> Page {
         })
         .collect();
     context.insert("registrations", &registrations);
+    // The bloc's year beyond the reviews: awards proposals and meetings, newest first.
+    let awards: Vec<_> = site
+        .awards
+        .keys()
+        .rev()
+        .map(|&year| {
+            serde_json::json!({
+                "title": format!("{} {year}", views.tr("awards_title")),
+                "url": views.url(&urls::awards(year)),
+            })
+        })
+        .collect();
+    context.insert("awards", &awards);
+    let meetings: Vec<_> = site
+        .meetings
+        .iter()
+        .rev()
+        .map(|m| views.meeting(m))
+        .collect();
+    context.insert("meetings", &meetings);
     Page {
         template: "reports.html",
         title,
@@ -258,6 +278,22 @@ pub(super) fn report(state: &RenderState, context: &mut Context, id: PeriodId) -
     if let Some(narrative) = &period.narrative {
         context.insert("toc", &readers::toc(&narrative.html));
     }
+    // The numbered sections are `report.sections`; these are the texts of II and IV.
+    context.insert(
+        "assessment",
+        &period.assessment.as_ref().map(|m| m.html.as_str()),
+    );
+    context.insert(
+        "recommendations",
+        &period.recommendations.as_ref().map(|m| m.html.as_str()),
+    );
+    context.insert("meetings", &views.meetings_of(id));
+    // The year's awards proposal, from the review of that year.
+    let year = i32::from(id.year());
+    context.insert(
+        "awards_url",
+        &(id.is_year() && site.awards.contains_key(&year)).then(|| views.url(&urls::awards(year))),
+    );
     let news: Vec<Value> = site
         .index
         .news_by_period
@@ -335,6 +371,31 @@ pub(super) fn registration(state: &RenderState, context: &mut Context, year: i32
         template: "registration.html",
         title,
         description: None,
+    }
+}
+
+pub(super) fn awards(state: &RenderState, context: &mut Context, year: i32) -> Page {
+    let views = &state.views;
+    let awards = views.awards(&views.site.awards[&year]);
+    let title = Some(awards.title.clone());
+    context.insert("awards", &awards);
+    Page {
+        template: "awards.html",
+        title,
+        description: None,
+    }
+}
+
+pub(super) fn meeting(state: &RenderState, context: &mut Context, i: usize) -> Page {
+    let views = &state.views;
+    let meeting = views.meeting(&views.site.meetings[i]);
+    let title = Some(meeting.title.to_string());
+    let description = Some(format!("{} – {}", meeting.title, meeting.date_long));
+    context.insert("meeting", &meeting);
+    Page {
+        template: "meeting.html",
+        title,
+        description,
     }
 }
 

@@ -35,6 +35,8 @@ pub struct RegistrationMember<'a> {
     pub association: AssociationLink<'a>,
     pub targets: Vec<YearTargetView<'a>>,
     pub commitments: Vec<&'a str>,
+    /// The title it registers for (*đăng ký danh hiệu*).
+    pub title: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -66,6 +68,7 @@ impl<'a> Views<'a> {
             .targets
             .keys()
             .chain(registration.commitments.keys())
+            .chain(registration.titles.keys())
             .fold(Vec::new(), |mut slugs, slug| {
                 if !slugs.contains(&slug) {
                     slugs.push(slug);
@@ -128,6 +131,7 @@ impl<'a> Views<'a> {
                         .get(slug)
                         .map(|items| items.iter().map(|m| m.html.as_str()).collect())
                         .unwrap_or_default(),
+                    title: registration.titles.get(slug).map(String::as_str),
                 })
             })
             .collect();

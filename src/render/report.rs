@@ -198,8 +198,12 @@ impl BlocTable<'_> {
 pub enum Section {
     /// I. The results: the bloc-wide table, then each member.
     Results,
+    /// The general assessment: the period's `assessment`.
+    Assessment,
     /// The directions for the next period: the bloc's common tasks, then each member's.
     Directions,
+    /// The recommendations: the period's `recommendations`.
+    Recommendations,
 }
 
 /// The review of one period.
@@ -230,12 +234,18 @@ impl<'a> PeriodReport<'a> {
         let issued = members.iter().any(|m| m.reported);
         let bloc = bloc_table(site, id, &members);
         let mut sections = vec![Section::Results];
+        if period.assessment.is_some() {
+            sections.push(Section::Assessment);
+        }
         if !period.plans.is_empty()
             || members
                 .iter()
                 .any(|m| !m.plans.is_empty() || !m.targets.is_empty())
         {
             sections.push(Section::Directions);
+        }
+        if period.recommendations.is_some() {
+            sections.push(Section::Recommendations);
         }
         PeriodReport {
             period,

@@ -281,6 +281,8 @@ pub struct ScoreRowView<'a> {
     pub rank_text: String,
     /// The row is sample data.
     pub sample: bool,
+    /// How many scorers' sheets were combined into the scores (a cross-scored member).
+    pub scorers: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -302,6 +304,8 @@ pub struct ScoringView<'a> {
     /// Members not scored, with the reason given in the file.
     pub absent: Vec<AbsentView<'a>>,
     pub has_self_scores: bool,
+    /// How a cross-scoring was combined and from how many scorers (`cross_scores`).
+    pub combined: Option<String>,
     /// "Khi bằng tổng điểm, xét lần lượt điểm của nhóm 1, tiêu chí 4.1" when the file has a
     /// `tie_break`.
     pub tie_break_text: Option<String>,
@@ -510,6 +514,11 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// The title of a scoring file (its `title:`, else "Chấm điểm thi đua năm 2013").
+    pub fn scoring_name(&self, scoring: &crate::model::Scoring) -> String {
+        title_of_scoring(scoring, self.lang(), |k| self.tr(k))
+    }
+
     /// The heading of a report section, without its number.
     pub fn section_heading(&self, report: &PeriodReport<'a>, section: Section) -> String {
         match section {
@@ -524,6 +533,8 @@ impl<'a> Views<'a> {
                 self.tr("directions_heading"),
                 next_period(report, self.lang())
             ),
+            Section::Assessment => self.tr("assessment_heading"),
+            Section::Recommendations => self.tr("recommendations_heading"),
         }
     }
 
@@ -840,6 +851,7 @@ impl<'a> Views<'a> {
                     self_total: line.self_total.map(|t| self.num(t)),
                     self_difference: line.difference.map(signed),
                     sample: line.sample,
+                    scorers: row.scorers,
                 }
             })
             .collect();
@@ -903,6 +915,7 @@ impl<'a> Views<'a> {
                 })
                 .collect(),
             has_self_scores: result.has_self_scores(),
+            combined: super::views::combined_note(scoring, self.lang()),
             tie_break_text,
             notes,
             sample: result.sample,
@@ -921,7 +934,9 @@ impl<'a> Views<'a> {
 pub fn section_key(section: Section) -> &'static str {
     match section {
         Section::Results => "results",
+        Section::Assessment => "assessment",
         Section::Directions => "directions",
+        Section::Recommendations => "recommendations",
     }
 }
 
@@ -982,11 +997,20 @@ pub fn scoring_title(
     language: i18n::Language,
     tr: impl Fn(&str) -> String,
 ) -> String {
-    result.scoring.title.clone().unwrap_or_else(|| {
+    title_of_scoring(result.scoring, language, tr)
+}
+
+/// [`scoring_title`] of the scoring file itself.
+pub fn title_of_scoring(
+    scoring: &crate::model::Scoring,
+    language: i18n::Language,
+    tr: impl Fn(&str) -> String,
+) -> String {
+    scoring.title.clone().unwrap_or_else(|| {
         format!(
             "{} {}",
             tr("scoring"),
-            lowercase_first(&result.scoring.period.default_title(language))
+            lowercase_first(&scoring.period.default_title(language))
         )
     })
 }

@@ -358,6 +358,7 @@ impl<'a> Views<'a> {
                 leader: bloc.leader.clone(),
                 deputy: bloc.deputy.clone(),
                 sample: false,
+                signer: None,
             },
         }
     }
@@ -660,4 +661,33 @@ impl<'a> Views<'a> {
             ranks,
         }
     }
+}
+
+/// The sentence under a cross-scored table: how the sheets were combined and from how many
+/// scorers (`7`, or `6–7` when some members had fewer), in `language`.
+pub fn combined_note(scoring: &crate::model::Scoring, language: Language) -> Option<String> {
+    let cross = scoring.cross.as_ref()?;
+    let counts: Vec<usize> = scoring.rows.iter().filter_map(|r| r.scorers).collect();
+    let (least, most) = (counts.iter().min()?, counts.iter().max()?);
+    let scorers = if least == most {
+        least.to_string()
+    } else {
+        format!("{least}–{most}")
+    };
+    let id = if cross.exclude_self {
+        "combined-note-exclude"
+    } else {
+        "combined-note"
+    };
+    let how = match cross.combine {
+        crate::model::Combine::Mean => "combine-mean",
+        crate::model::Combine::Median => "combine-median",
+        crate::model::Combine::TrimmedMean => "combine-trimmed_mean",
+    };
+    Some(
+        crate::messages::Message::new(id)
+            .nested("how", crate::messages::Message::new(how))
+            .arg("scorers", scorers)
+            .render(language),
+    )
 }

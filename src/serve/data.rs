@@ -135,7 +135,7 @@ impl Session<'_> {
     /// `content/scoring/<period>.yaml`: the scoring page and list, the period's review and data,
     /// and every association page (they show ranks).
     pub(super) fn scoring(&mut self, period: PeriodId, rel: &Path) -> Outcome {
-        if self.held_back(period) {
+        if self.held_back(period) || self.site.preparing.contains_key(&period) {
             return Outcome::Reload;
         }
         let old = self.site.scorings.get(&period);
@@ -150,7 +150,12 @@ impl Session<'_> {
                     .map_err(|d| vec![d])
                     .and_then(|text| scoring::parse(&path, &text, &roster));
                 match parsed {
-                    Ok(scoring) => Some(scoring),
+                    // A scoring in preparation, or one the year's awards are checked against,
+                    // changes more than its pages: a full load gets it right.
+                    Ok((scoring, _)) if scoring.preparing || !self.site.awards.is_empty() => {
+                        return Outcome::Reload;
+                    }
+                    Ok((scoring, _)) => Some(scoring),
                     Err(problems) => return Outcome::Broken(problems),
                 }
             }
@@ -251,6 +256,13 @@ impl Session<'_> {
                 for item in &mut period.plans {
                     let context = self.markdown_context();
                     warnings.extend(render_field(item, rel, &context, true));
+                }
+                for section in [&mut period.assessment, &mut period.recommendations]
+                    .into_iter()
+                    .flatten()
+                {
+                    let context = self.markdown_context();
+                    warnings.extend(render_field(section, rel, &context, false));
                 }
                 if has_errors(&warnings) {
                     if previous.is_none() {
@@ -406,10 +418,10 @@ impl Session<'_> {
                     .map_err(|d| vec![d])
                     .and_then(|text| scoring::parse(&path, &text, &roster));
                 match parsed {
-                    Ok(scoring) => {
+                    Ok((scoring, _)) if !scoring.preparing => {
                         self.site.scorings.insert(period, scoring);
                     }
-                    Err(_) => return Outcome::Reload,
+                    _ => return Outcome::Reload,
                 }
             }
         }

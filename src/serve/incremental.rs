@@ -230,6 +230,12 @@ impl Touched {
                 jobs.extend([Route::ReportJson(*id), Route::ReportCsv(*id)]);
             }
         }
+        // A meeting's page names the period it reviewed, by the period's title.
+        for (i, meeting) in site.meetings.iter().enumerate() {
+            if meeting.period.is_some_and(|p| self.reports.contains(&p)) {
+                jobs.push(Route::Meeting(i));
+            }
+        }
         for id in &self.scorings {
             if site.scorings.contains_key(id) {
                 jobs.push(Route::Scoring(*id));

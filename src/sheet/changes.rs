@@ -449,10 +449,21 @@ fn list_name(name: &str) -> &'static str {
 /// The new text of the period's scoring file: `scores:` and `self_scores:` rewritten with the
 /// members the grid carries, every other member's line and the rest of the file kept.
 pub fn scoring(site: &Site, form: &ScoringReturn, language: Language) -> Planned {
+    scoring_on(site, form, language, None)
+}
+
+/// [`scoring`] applied to `base`, the file as an earlier form of the same import left it
+/// (several scorers' sheets fill one file), instead of the file on disk.
+fn scoring_on(
+    site: &Site,
+    form: &ScoringReturn,
+    language: Language,
+    base: Option<&str>,
+) -> Planned {
     let rel = PathBuf::from("content/scoring").join(format!("{}.yaml", form.period));
     let old = read_existing(&site.root, &rel);
-    let text = match &old {
-        Some(text) => text.clone(),
+    let text = match base.map(str::to_string).or_else(|| old.clone()) {
+        Some(text) => text,
         None => {
             // A new file: the criteria of the file the grid was made from.
             let from =
@@ -532,17 +543,7 @@ pub fn scoring(site: &Site, form: &ScoringReturn, language: Language) -> Planned
         } else {
             let mut out = format!("{name}:\n");
             for (member, row) in &all {
-                let cells: Vec<String> = row
-                    .iter()
-                    .map(|(id, v)| {
-                        format!(
-                            "{}: {}",
-                            serde_json::to_string(id).unwrap_or_default(),
-                            plain_number(*v)
-                        )
-                    })
-                    .collect();
-                out.push_str(&format!("  {member}: {{ {} }}\n", cells.join(", ")));
+                out.push_str(&format!("  {member}: {}\n", score_row(row)));
             }
             Some(out)
         };
@@ -569,6 +570,11 @@ pub fn scoring(site: &Site, form: &ScoringReturn, language: Language) -> Planned
             ));
         }
     }
+    if let Some(scorer) = &form.scorer {
+        cross_sheet(
+            &current, &mut doc, form, scorer, &mut notes, language, short_name,
+        );
+    }
     Planned {
         change: FileChange {
             rel,
@@ -581,11 +587,132 @@ pub fn scoring(site: &Site, form: &ScoringReturn, language: Language) -> Planned
     }
 }
 
+/// One member's scores as a flow mapping: `{ "1.1": 9.5, "1.2": 10 }`.
+fn score_row(row: &IndexMap<String, Decimal>) -> String {
+    let cells: Vec<String> = row
+        .iter()
+        .map(|(id, v)| {
+            format!(
+                "{}: {}",
+                serde_json::to_string(id).unwrap_or_default(),
+                plain_number(*v)
+            )
+        })
+        .collect();
+    format!("{{ {} }}", cells.join(", "))
+}
+
+/// A scorer's returned sheet: `cross_scores.<scorer>` gets the members it scored (the other
+/// scorers' sheets are kept as they are); a column of dashes removes that member's scores.
+fn cross_sheet(
+    current: &serde_yaml::Mapping,
+    doc: &mut Doc,
+    form: &ScoringReturn,
+    scorer: &str,
+    notes: &mut Vec<String>,
+    language: Language,
+    short_name: impl Fn(&str) -> String,
+) {
+    type Sheet = IndexMap<String, IndexMap<String, Decimal>>;
+    let scores_of = |value: &serde_yaml::Value| -> IndexMap<String, Decimal> {
+        value
+            .as_mapping()
+            .into_iter()
+            .flatten()
+            .filter_map(|(id, v)| Some((crate::yaml::scalar_text(id)?, figure(Some(v))?)))
+            .collect()
+    };
+    let mut all: IndexMap<String, Sheet> = IndexMap::new();
+    if let Some(existing) = section(current, "cross_scores") {
+        for (who, sheet) in existing {
+            let Some(who) = crate::yaml::scalar_text(who) else {
+                continue;
+            };
+            let sheet: Sheet = sheet
+                .as_mapping()
+                .into_iter()
+                .flatten()
+                .filter_map(|(scored, v)| Some((crate::yaml::scalar_text(scored)?, scores_of(v))))
+                .collect();
+            all.insert(who, sheet);
+        }
+    }
+    let sheet = all.entry(scorer.to_string()).or_default();
+    let mut changed = Vec::new();
+    for (member, row) in &form.cross {
+        let normalised: IndexMap<String, Decimal> = row
+            .iter()
+            .map(|(k, v)| (k.clone(), v.normalize()))
+            .collect();
+        if sheet.get(member) != Some(&normalised) {
+            changed.push(short_name(member));
+            sheet.insert(member.clone(), normalised);
+        }
+    }
+    let mut gone = Vec::new();
+    for (field, member) in &form.removed {
+        if *field == "cross_scores" && sheet.shift_remove(member).is_some() {
+            gone.push(short_name(member));
+        }
+    }
+    if changed.is_empty() && gone.is_empty() {
+        return;
+    }
+    all.retain(|_, sheet| !sheet.is_empty());
+    let rendered = (!all.is_empty()).then(|| {
+        let mut out = String::from("cross_scores:\n");
+        for (who, sheet) in &all {
+            out.push_str(&format!("  {who}:\n"));
+            for (member, row) in sheet {
+                out.push_str(&format!("    {member}: {}\n", score_row(row)));
+            }
+        }
+        out
+    });
+    doc.set_entry("cross_scores", rendered.as_deref());
+    let field = || Message::new("sheet-field-cross").arg("scorer", short_name(scorer));
+    if !changed.is_empty() {
+        notes.push(render(
+            Message::new("sheet-changed-scores")
+                .nested("field", field())
+                .arg("members", changed.join(", ")),
+            language,
+        ));
+    }
+    if !gone.is_empty() {
+        notes.push(render(
+            Message::new("sheet-removed-scores")
+                .nested("field", field())
+                .arg("members", gone.join(", ")),
+            language,
+        ));
+    }
+}
+
 /// The planned change of one form, its words in `language`.
 pub fn plan(site: &Site, form: &FormReturn, language: Language) -> Planned {
+    plan_after(site, form, language, &[])
+}
+
+/// [`plan`] after the changes `earlier` forms of the same import planned: a form for a file
+/// one of them changes starts from that change (each scorer's sheet fills the same scoring
+/// file), so that change is to be replaced by this one.
+pub fn plan_after(
+    site: &Site,
+    form: &FormReturn,
+    language: Language,
+    earlier: &[FileChange],
+) -> Planned {
     match form {
         FormReturn::Achievement(a) => achievement(site, a, language),
-        FormReturn::Scoring(s) => scoring(site, s, language),
+        FormReturn::Scoring(s) => {
+            let rel = PathBuf::from("content/scoring").join(format!("{}.yaml", s.period));
+            let base = earlier
+                .iter()
+                .find(|c| c.rel == rel)
+                .map(|c| c.new.as_str());
+            scoring_on(site, s, language, base)
+        }
     }
 }
 

@@ -471,14 +471,115 @@ pub fn qualifier_word(qualifier: Qualifier, language: Language) -> String {
     words(id, language)
 }
 
-/// The scoring grid for `period`: rows of criteria (with their maximum), two columns per member
-/// (self-assessment, agreed), prefilled with the agreed scores already in `content/`.
-/// `scoring` is the period's scoring file, or an earlier one whose criteria are reused.
+/// Whose scores a scoring grid collects: the bloc's (each member's self-assessment and the
+/// agreed score), or one scorer's sheet of the others (`cross_scores`, `--cross`).
+#[derive(Debug, Clone, Copy)]
+pub enum GridOf<'a> {
+    Bloc,
+    Cross(&'a Association),
+}
+
+/// One column of scores in the grid: whose, which kind (`self`, `agreed`, `cross`, as the
+/// hidden sheet records it), its heading word, and the values already in `content/` (one per
+/// criterion, in order).
+struct ScoreColumn<'a> {
+    member: &'a Association,
+    kind: &'static str,
+    word: String,
+    values: Vec<Option<Decimal>>,
+}
+
+/// The columns of a grid, two per member for the bloc's grid, one per scored member for a
+/// scorer's sheet (not its own column when the file excludes self-scoring).
+fn score_columns<'a>(
+    site: &Site,
+    scoring: &Scoring,
+    period: PeriodId,
+    members: &[&'a Association],
+    of: GridOf,
+) -> Vec<ScoreColumn<'a>> {
+    let language = site.config.language;
+    let criteria: Vec<&str> = scoring
+        .groups
+        .iter()
+        .flat_map(|g| g.criteria.iter().map(|c| c.id.as_str()))
+        .collect();
+    let same_period = scoring.period == period;
+    match of {
+        GridOf::Bloc => {
+            let own = if same_period {
+                self_scores(site, period)
+            } else {
+                Default::default()
+            };
+            let (self_word, agreed_word) = (
+                words("sheet-col-self", language),
+                words("sheet-col-agreed", language),
+            );
+            let mut columns = Vec::new();
+            for &member in members {
+                let row = same_period
+                    .then(|| scoring.rows.iter().find(|r| r.association == member.slug))
+                    .flatten();
+                columns.push(ScoreColumn {
+                    member,
+                    kind: "self",
+                    word: self_word.clone(),
+                    values: criteria
+                        .iter()
+                        .map(|id| {
+                            own.get(member.slug.as_str())
+                                .and_then(|m| m.get(*id))
+                                .copied()
+                        })
+                        .collect(),
+                });
+                columns.push(ScoreColumn {
+                    member,
+                    kind: "agreed",
+                    word: agreed_word.clone(),
+                    values: (0..criteria.len())
+                        .map(|i| row.and_then(|r| r.scores.get(i).copied()))
+                        .collect(),
+                });
+            }
+            columns
+        }
+        GridOf::Cross(scorer) => {
+            let cross = scoring.cross.as_ref().filter(|_| same_period);
+            let exclude_self = cross.is_none_or(|c| c.exclude_self);
+            let sheet = cross.and_then(|c| c.sheets.get(&scorer.slug));
+            let word = words("sheet-col-cross", language);
+            members
+                .iter()
+                .filter(|m| !(exclude_self && m.slug == scorer.slug))
+                .map(|&member| ScoreColumn {
+                    member,
+                    kind: "cross",
+                    word: word.clone(),
+                    values: (0..criteria.len())
+                        .map(|i| {
+                            sheet
+                                .and_then(|s| s.get(&member.slug))
+                                .and_then(|v| v.get(i).copied())
+                        })
+                        .collect(),
+                })
+                .collect()
+        }
+    }
+}
+
+/// The scoring grid for `period`: rows of criteria (with their maximum), columns of scores
+/// ([`score_columns`]), prefilled with the scores already in `content/`. `scoring` is the
+/// period's scoring file (published or in preparation), or an earlier one whose criteria are
+/// reused.
 pub fn scoring_form(
     site: &Site,
     scoring: &Scoring,
     period: PeriodId,
     members: &[&Association],
+    of: GridOf,
     id: &str,
 ) -> Result<Workbook, XlsxError> {
     let language = site.config.language;
@@ -489,32 +590,49 @@ pub fn scoring_form(
     meta.push(&["form_id", id]);
     meta.push(&["period", &period.to_string()]);
     meta.push(&["criteria_from", &scoring.period.to_string()]);
+    if let GridOf::Cross(scorer) = of {
+        meta.push(&["scorer", scorer.slug.as_str()]);
+    }
     let sheet_name = w("sheet-scoring-sheet");
     meta.push(&["sheet", &sheet_name]);
-    let same_period = scoring.period == period;
-    let self_scores = if same_period {
-        self_scores(site, period)
-    } else {
-        Default::default()
-    };
+    let columns = score_columns(site, scoring, period, members, of);
 
     let sheet = workbook.add_worksheet();
     sheet.set_name(&sheet_name)?;
     page_setup(sheet);
-    let last_col = 2 + 2 * members.len() as u16;
+    let last_col = (2 + columns.len() as u16).max(3);
     sheet.set_column_width(0, 6.0)?;
     sheet.set_column_width(1, 40.0)?;
     sheet.set_column_width(2, 11.0)?;
     for col in 3..=last_col {
-        sheet.set_column_width(col, 9.0)?;
+        sheet.set_column_width(
+            col,
+            if matches!(of, GridOf::Cross(_)) {
+                12.0
+            } else {
+                9.0
+            },
+        )?;
     }
     let period_title = site
         .periods
         .get(&period)
         .map_or_else(|| period.default_title(language), |p| p.title.clone());
-    let heading = Message::new("sheet-scoring-title")
-        .arg("period", &period_title)
-        .render(language);
+    let (heading, instructions) = match of {
+        GridOf::Bloc => (
+            Message::new("sheet-scoring-title")
+                .arg("period", &period_title)
+                .render(language),
+            w("sheet-scoring-instructions"),
+        ),
+        GridOf::Cross(scorer) => (
+            Message::new("sheet-cross-title")
+                .arg("period", &period_title)
+                .arg("scorer", scorer.short_name.as_str())
+                .render(language),
+            w("sheet-cross-instructions"),
+        ),
+    };
     sheet.merge_range(
         0,
         0,
@@ -524,14 +642,7 @@ pub fn scoring_form(
         &styles.subtitle,
     )?;
     sheet.merge_range(1, 0, 1, last_col, &heading, &styles.title)?;
-    sheet.merge_range(
-        2,
-        0,
-        2,
-        last_col,
-        &w("sheet-scoring-instructions"),
-        &styles.note,
-    )?;
+    sheet.merge_range(2, 0, 2, last_col, &instructions, &styles.note)?;
     sheet.set_row_height(2, 48)?;
 
     let (names_row, kinds_row) = (HEADER_ROW - 1, HEADER_ROW);
@@ -554,24 +665,59 @@ pub fn scoring_form(
         )?;
         meta.push(&["header", &names_row.to_string(), &col.to_string(), &text]);
     }
-    write_member_headers(sheet, &mut meta, &styles, members, names_row, language)?;
+    // A member's heading spans its columns (two in the bloc's grid, one in a scorer's sheet).
+    let mut first = 0;
+    while first < columns.len() {
+        let member = columns[first].member;
+        let span = columns[first..]
+            .iter()
+            .take_while(|c| c.member.slug == member.slug)
+            .count();
+        let col = 3 + first as u16;
+        if span > 1 {
+            sheet.merge_range(
+                names_row,
+                col,
+                names_row,
+                col + span as u16 - 1,
+                &member.short_name,
+                &styles.header,
+            )?;
+        } else {
+            sheet.write_string_with_format(names_row, col, &member.short_name, &styles.header)?;
+        }
+        meta.push(&[
+            "header",
+            &names_row.to_string(),
+            &col.to_string(),
+            &member.short_name,
+        ]);
+        first += span;
+    }
+    for (i, column) in columns.iter().enumerate() {
+        let c = 3 + i as u16;
+        sheet.write_string_with_format(kinds_row, c, &column.word, &styles.header)?;
+        meta.push(&[
+            "header",
+            &kinds_row.to_string(),
+            &c.to_string(),
+            &column.word,
+        ]);
+        meta.push(&[
+            "member",
+            &c.to_string(),
+            column.member.slug.as_str(),
+            column.kind,
+        ]);
+    }
     sheet.set_row_height(names_row, 36)?;
 
     let mut row = kinds_row + 1;
     let mut criterion_rows = Vec::new();
     // The totals' values as a spreadsheet would compute them, stored with the formulas: a
     // program that does not recalculate on opening (LibreOffice by default) shows them.
-    let mut sums = vec![Decimal::ZERO; 2 * members.len()];
+    let mut sums = vec![Decimal::ZERO; columns.len()];
     let mut index = 0;
-    let rows = CriterionRows {
-        scoring,
-        members,
-        self_scores: &self_scores,
-        same_period,
-        styles: &styles,
-        last_col,
-        language,
-    };
     for (g, group) in scoring.groups.iter().enumerate() {
         sheet.write_string_with_format(row, 0, (g + 1).to_string(), &styles.header)?;
         sheet.merge_range(
@@ -584,7 +730,45 @@ pub fn scoring_form(
         )?;
         row += 1;
         for criterion in &group.criteria {
-            rows.write(sheet, &mut meta, row, index, criterion, &mut sums)?;
+            sheet.write_string_with_format(row, 0, &criterion.id, &styles.label)?;
+            sheet.write_string_with_format(row, 1, &criterion.title, &styles.label)?;
+            // Rows do not grow by themselves when a file is opened: size them for the title.
+            let lines = criterion.title.chars().count().div_ceil(45).max(1);
+            sheet.set_row_height(row, 16.0 * lines as f64)?;
+            sheet.write_number_with_format(row, 2, number(criterion.max), &styles.number)?;
+            for (i, column) in columns.iter().enumerate() {
+                let col = 3 + i as u16;
+                match column.values.get(index).copied().flatten() {
+                    Some(v) => {
+                        sums[i] += v;
+                        sheet.write_number_with_format(
+                            row,
+                            col,
+                            number(v),
+                            &styles.input_decimal,
+                        )?
+                    }
+                    None => sheet.write_blank(row, col, &styles.input_decimal)?,
+                };
+            }
+            let max = criterion.max.to_f64().unwrap_or(0.0);
+            let validation = DataValidation::new()
+                .allow_decimal_number(DataValidationRule::Between(0.0, max))
+                .set_error_title(w("sheet-validation-title"))?
+                .set_error_message(
+                    Message::new("sheet-validation-score")
+                        .arg("max", crate::i18n::format_decimal(criterion.max, language))
+                        .render(language),
+                )?;
+            if !columns.is_empty() {
+                sheet.add_data_validation(row, 3, row, 2 + columns.len() as u16, &validation)?;
+            }
+            meta.push(&[
+                "criterion",
+                &row.to_string(),
+                &criterion.id,
+                &crate::sheet::plain_number(criterion.max),
+            ]);
             criterion_rows.push(row);
             row += 1;
             index += 1;
@@ -595,7 +779,7 @@ pub fn scoring_form(
     sheet.write_string_with_format(row, 1, w("sheet-total"), &styles.header)?;
     sheet.write_number_with_format(row, 2, number(scoring.max_total()), &styles.header)?;
     if let (Some(first), Some(last)) = (criterion_rows.first(), criterion_rows.last()) {
-        for col in 3..=last_col {
+        for col in 3..3 + columns.len() as u16 {
             let letters = super::column_name(col);
             let formula = Formula::new(format!(
                 "=SUM({letters}{}:{letters}{})",
@@ -612,141 +796,6 @@ pub fn scoring_form(
     meta.write(&mut workbook)?;
     workbook.set_properties(&properties(site, &heading, "", period));
     Ok(workbook)
-}
-
-/// The two heading rows of each member's columns in a scoring grid: its short name over
-/// "self-assessed" and "agreed", recorded in the hidden sheet.
-fn write_member_headers(
-    sheet: &mut Worksheet,
-    meta: &mut Meta,
-    styles: &Styles,
-    members: &[&Association],
-    names_row: u32,
-    language: Language,
-) -> Result<(), XlsxError> {
-    let w = |id| words(id, language);
-    let kinds_row = names_row + 1;
-    let (self_word, agreed_word) = (w("sheet-col-self"), w("sheet-col-agreed"));
-    for (i, member) in members.iter().enumerate() {
-        let col = 3 + 2 * i as u16;
-        sheet.merge_range(
-            names_row,
-            col,
-            names_row,
-            col + 1,
-            &member.short_name,
-            &styles.header,
-        )?;
-        meta.push(&[
-            "header",
-            &names_row.to_string(),
-            &col.to_string(),
-            &member.short_name,
-        ]);
-        for (offset, (word, kind)) in [(&self_word, "self"), (&agreed_word, "agreed")]
-            .into_iter()
-            .enumerate()
-        {
-            let c = col + offset as u16;
-            sheet.write_string_with_format(kinds_row, c, word, &styles.header)?;
-            meta.push(&["header", &kinds_row.to_string(), &c.to_string(), word]);
-            meta.push(&["member", &c.to_string(), member.slug.as_str(), kind]);
-        }
-    }
-    Ok(())
-}
-
-/// The rows of a scoring grid's criteria: two columns per member, prefilled.
-struct CriterionRows<'a> {
-    scoring: &'a Scoring,
-    members: &'a [&'a Association],
-    self_scores: &'a std::collections::HashMap<String, std::collections::HashMap<String, Decimal>>,
-    /// Whether the grid is for the scoring file's own period (else its agreed scores are not
-    /// this period's and stay out).
-    same_period: bool,
-    styles: &'a Styles,
-    last_col: u16,
-    language: Language,
-}
-
-impl CriterionRows<'_> {
-    /// One criterion's row (`index` among all criteria): id, title, maximum, each member's
-    /// self-assessed and agreed scores (added to `sums`), and the validation of the inputs.
-    fn write(
-        &self,
-        sheet: &mut Worksheet,
-        meta: &mut Meta,
-        row: u32,
-        index: usize,
-        criterion: &crate::model::Criterion,
-        sums: &mut [Decimal],
-    ) -> Result<(), XlsxError> {
-        let (scoring, members, self_scores, same_period, styles, last_col, language) = (
-            self.scoring,
-            self.members,
-            self.self_scores,
-            self.same_period,
-            self.styles,
-            self.last_col,
-            self.language,
-        );
-        let w = |id| words(id, language);
-        sheet.write_string_with_format(row, 0, &criterion.id, &styles.label)?;
-        sheet.write_string_with_format(row, 1, &criterion.title, &styles.label)?;
-        // Rows do not grow by themselves when a file is opened: size them for the title.
-        let lines = criterion.title.chars().count().div_ceil(45).max(1);
-        sheet.set_row_height(row, 16.0 * lines as f64)?;
-        sheet.write_number_with_format(row, 2, number(criterion.max), &styles.number)?;
-        for (i, member) in members.iter().enumerate() {
-            let col = 3 + 2 * i as u16;
-            let own = self_scores
-                .get(member.slug.as_str())
-                .and_then(|m| m.get(&criterion.id))
-                .copied();
-            match own {
-                Some(v) => {
-                    sums[2 * i] += v;
-                    sheet.write_number_with_format(row, col, number(v), &styles.input_decimal)?
-                }
-                None => sheet.write_blank(row, col, &styles.input_decimal)?,
-            };
-            let agreed = same_period
-                .then(|| scoring.rows.iter().find(|r| r.association == member.slug))
-                .flatten()
-                .and_then(|r| r.scores.get(index).copied());
-            if let Some(v) = agreed {
-                sums[2 * i + 1] += v;
-            }
-            match agreed {
-                Some(v) => sheet.write_number_with_format(
-                    row,
-                    col + 1,
-                    number(v),
-                    &styles.input_decimal,
-                )?,
-                None => sheet.write_blank(row, col + 1, &styles.input_decimal)?,
-            };
-        }
-        let max = criterion.max.to_f64().unwrap_or(0.0);
-        let validation = DataValidation::new()
-            .allow_decimal_number(DataValidationRule::Between(0.0, max))
-            .set_error_title(w("sheet-validation-title"))?
-            .set_error_message(
-                Message::new("sheet-validation-score")
-                    .arg("max", crate::i18n::format_decimal(criterion.max, language))
-                    .render(language),
-            )?;
-        if !members.is_empty() {
-            sheet.add_data_validation(row, 3, row, last_col, &validation)?;
-        }
-        meta.push(&[
-            "criterion",
-            &row.to_string(),
-            &criterion.id,
-            &crate::sheet::plain_number(criterion.max),
-        ]);
-        Ok(())
-    }
 }
 
 /// The members' self-assessments as the period's scoring file holds them (`self_scores:`),

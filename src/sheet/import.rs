@@ -81,7 +81,13 @@ pub struct ScoringReturn {
     pub criteria_from: PeriodId,
     pub self_scores: IndexMap<String, IndexMap<String, Decimal>>,
     pub scores: IndexMap<String, IndexMap<String, Decimal>>,
-    /// Members whose whole column holds `-`: (`self_scores` or `scores`, member).
+    /// A cross-scoring sheet's scorer (`sheet export --scoring --cross`): its columns fill
+    /// `cross_scores.<scorer>`, in [`ScoringReturn::cross`].
+    pub scorer: Option<String>,
+    /// The scorer's scores per scored member and criterion id.
+    pub cross: IndexMap<String, IndexMap<String, Decimal>>,
+    /// Members whose whole column holds `-`: (`self_scores`, `scores` or `cross_scores`,
+    /// member).
     pub removed: Vec<(&'static str, String)>,
 }
 
@@ -96,7 +102,10 @@ impl FormReturn {
     pub fn target(&self) -> String {
         match self {
             FormReturn::Achievement(a) => format!("{}/{}", a.member, a.period),
-            FormReturn::Scoring(s) => format!("scoring/{}", s.period),
+            FormReturn::Scoring(s) => match &s.scorer {
+                Some(scorer) => format!("scoring/{}/cross/{scorer}", s.period),
+                None => format!("scoring/{}", s.period),
+            },
         }
     }
 }
@@ -501,7 +510,11 @@ fn read_book<R: Read + Seek>(
             Diagnostic::new(meta_at("form_id"), "E374").arg("id", id),
         ]);
     };
-    let member = meta.value("member").filter(|_| kind == Kind::Achievement);
+    // The member a form was issued to: a member's form of figures, a scorer's cross sheet.
+    let member = match kind {
+        Kind::Achievement => meta.value("member"),
+        Kind::Scoring => meta.value("scorer"),
+    };
     let describe = |member: Option<&str>, period: &str| match member {
         Some(member) => format!("{member}, {period}"),
         None => period.to_string(),
@@ -511,7 +524,11 @@ fn read_book<R: Read + Seek>(
         || issued.member.as_deref() != member
     {
         let at = if issued.member.as_deref() != member {
-            meta_at("member")
+            meta_at(if kind == Kind::Scoring {
+                "scorer"
+            } else {
+                "member"
+            })
         } else {
             meta_at("period")
         };
@@ -934,6 +951,19 @@ fn read_scoring(
             );
         }
     }
+    // A scorer's sheet fills its own cross_scores only; the bloc's grid never fills them.
+    let scorer = meta.value("scorer");
+    for fields in meta.all("member") {
+        let [_, _, kind, ..] = fields else { continue };
+        if (kind == "cross") != scorer.is_some() {
+            problems.push(
+                Diagnostic::new(sheet.prefix.trim_end_matches('!'), "E751")
+                    .arg("file", sheet.prefix.trim_end_matches('!'))
+                    .arg("kind", kind.as_str()),
+            );
+            break;
+        }
+    }
     let mut criteria: Vec<(u32, &str, Decimal)> = Vec::new();
     for fields in meta.all("criterion") {
         let [row, id, max, ..] = fields else { continue };
@@ -957,6 +987,8 @@ fn read_scoring(
         criteria_from,
         self_scores: IndexMap::new(),
         scores: IndexMap::new(),
+        scorer: meta.value("scorer").map(str::to_string),
+        cross: IndexMap::new(),
         removed: Vec::new(),
     };
     for fields in meta.all("member") {
@@ -1000,20 +1032,20 @@ fn read_scoring(
                 Err(d) => problems.push(d),
             }
         }
-        let field = if kind == "self" {
-            "self_scores"
-        } else {
-            "scores"
+        let field = match kind.as_str() {
+            "self" => "self_scores",
+            "cross" => "cross_scores",
+            _ => "scores",
         };
         // A column is left empty (kept as it is), filled completely, or all `-` (removed).
         if !column.is_empty() {
             for row in empty.into_iter().chain(dashes) {
                 problems.push(sheet.diagnostic(row, col, "E365"));
             }
-            let target = if field == "self_scores" {
-                &mut form.self_scores
-            } else {
-                &mut form.scores
+            let target = match field {
+                "self_scores" => &mut form.self_scores,
+                "cross_scores" => &mut form.cross,
+                _ => &mut form.scores,
             };
             target.insert(slug.clone(), column);
         } else if !dashes.is_empty() {

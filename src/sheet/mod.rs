@@ -94,6 +94,11 @@ pub fn scoring_file_name(period: PeriodId) -> String {
     format!("cham-diem-{period}.xlsx")
 }
 
+/// The default file name of a scorer's cross-scoring sheet: `cham-cheo-hoi-luat-gia-2013.xlsx`.
+pub fn cross_file_name(scorer: &str, period: PeriodId) -> String {
+    format!("cham-cheo-{scorer}-{period}.xlsx")
+}
+
 /// A text of the form itself (headings, instructions) in the site's language.
 pub(crate) fn words(id: &'static str, language: Language) -> String {
     Message::new(id).render(language)

@@ -35,13 +35,16 @@ pub fn may(role: &Role, path: &str, access: Access) -> bool {
     match role {
         Role::Secretary => true,
         Role::Editor => match target {
-            Target::News | Target::Page | Target::Period => true,
+            // SPEC: editors write news, pages, documents, period narratives and meetings.
+            Target::News | Target::Page | Target::Period | Target::Meeting => true,
             // Uploads are public images: listed by all, replaced by none (the proxy never
             // overwrites one), deleted by the editors.
             Target::Media => true,
-            Target::Profile(_) | Target::Figures(..) | Target::Registration | Target::Scoring => {
-                false
-            }
+            Target::Profile(_)
+            | Target::Figures(..)
+            | Target::Registration
+            | Target::Scoring
+            | Target::Awards => false,
         },
         Role::Member(own) => match target {
             Target::Profile(slug) | Target::Figures(slug, _) => {
@@ -49,7 +52,12 @@ pub fn may(role: &Role, path: &str, access: Access) -> bool {
             }
             Target::News => path.starts_with(&format!("{}/", member_news_folder(own))),
             Target::Media => access != Access::Delete,
-            Target::Page | Target::Period | Target::Registration | Target::Scoring => false,
+            Target::Page
+            | Target::Period
+            | Target::Registration
+            | Target::Scoring
+            | Target::Meeting
+            | Target::Awards => false,
         },
     }
 }
@@ -82,7 +90,11 @@ pub fn authorize(role: &Role, body: &Value) -> Result<Value, Denied> {
                 Role::Secretary => true,
                 Role::Editor => matches!(
                     folder,
-                    "content/news" | "content/pages" | "content/periods" | "static/images"
+                    "content/news"
+                        | "content/pages"
+                        | "content/periods"
+                        | "content/meetings"
+                        | "static/images"
                 ),
                 Role::Member(slug) => {
                     if folder == member_news_folder(slug) {
@@ -237,7 +249,7 @@ pub fn restrict_config(role: &Role, mut config: Value) -> Value {
             .to_string();
         match role {
             Role::Secretary => true,
-            Role::Editor => matches!(name.as_str(), "news" | "pages" | "periods"),
+            Role::Editor => matches!(name.as_str(), "news" | "pages" | "periods" | "meetings"),
             Role::Member(slug) => {
                 if name == format!("figures-{}", slug.as_str()) {
                     return true;
@@ -322,6 +334,18 @@ mod tests {
             "content/news/hoi-a/2026-01-01-x.md",
             Access::Delete
         ));
+    }
+
+    #[test]
+    fn an_editor_writes_meetings_and_only_the_secretary_the_awards() {
+        let meeting = "content/meetings/hoi-nghi-tong-ket-2013.md";
+        let awards = "content/awards/2013.yaml";
+        assert!(may(&Role::Editor, meeting, Access::Write));
+        assert!(!may(&Role::Editor, awards, Access::Read));
+        assert!(may(&Role::Secretary, awards, Access::Write));
+        let own = Slug::parse("hoi-a").unwrap();
+        assert!(!may(&Role::Member(own.clone()), meeting, Access::Read));
+        assert!(!may(&Role::Member(own), awards, Access::Read));
     }
 
     #[test]

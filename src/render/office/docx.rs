@@ -22,7 +22,7 @@ use docx_rs::{
     TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 
-use super::text::Span;
+use super::text::{Block, BlockKind, Span};
 use super::{
     Align, Appendix, AppendixBody, DocBlock, DocTable, ReportDocument, ScoringDocument,
     ScoringTable, issuer_lines, recipient_lines,
@@ -30,8 +30,8 @@ use super::{
 use crate::model::DocumentSettings;
 
 /// A4 in twentieths of a point.
-const A4_SHORT: u32 = 11906;
-const A4_LONG: u32 = 16838;
+pub(super) const A4_SHORT: u32 = 11906;
+pub(super) const A4_LONG: u32 = 16838;
 /// 20 mm top and bottom, 30 mm left, 15 mm right (Phụ lục I, Mục I.5).
 const MARGIN_TOP: i32 = 1134;
 const MARGIN_BOTTOM: i32 = 1134;
@@ -39,8 +39,8 @@ const MARGIN_LEFT: i32 = 1701;
 const MARGIN_RIGHT: i32 = 851;
 const MARGIN_HEADER: i32 = 567;
 /// Text width of a portrait page: 9354 twips.
-const PORTRAIT_WIDTH: usize = (A4_SHORT as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
-const LANDSCAPE_WIDTH: usize = (A4_LONG as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
+pub(super) const PORTRAIT_WIDTH: usize = (A4_SHORT as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
+pub(super) const LANDSCAPE_WIDTH: usize = (A4_LONG as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
 /// Cell padding Word puts on each side of a table cell (0.19 cm).
 const CELL_PADDING: i32 = 108;
 /// Padding of the data tables' cells (1 mm a side), so `5,75` fits a 1 cm column.
@@ -55,41 +55,41 @@ const SIGNATURE_SPACE: i32 = 1760;
 pub const FONT: &str = "Times New Roman";
 /// Half-points: 14 pt body text, 13 pt for the số and date, 12 pt for the header's left column
 /// and the national title, 11 pt for the recipients and table cells.
-const BODY: usize = 28;
-const SIZE_13: usize = 26;
-const SIZE_12: usize = 24;
-const SIZE_11: usize = 22;
-const SIZE_10: usize = 20;
+pub(super) const BODY: usize = 28;
+pub(super) const SIZE_13: usize = 26;
+pub(super) const SIZE_12: usize = 24;
+pub(super) const SIZE_11: usize = 22;
+pub(super) const SIZE_10: usize = 20;
 
 /// A document being assembled: its own paragraph ids, so the output never depends on which
 /// thread built it.
-struct Builder {
+pub(super) struct Builder {
     next_id: Counter<u32>,
 }
 
 impl Builder {
-    fn new() -> Builder {
+    pub(super) fn new() -> Builder {
         Builder {
             next_id: Counter::new(0x1000_0001),
         }
     }
 
-    fn p(&self) -> Paragraph {
+    pub(super) fn p(&self) -> Paragraph {
         let id = self.next_id.get();
         self.next_id.set(id + 1);
         Paragraph::new().id(format!("{id:08X}"))
     }
 
     /// A paragraph with a single run of `text`.
-    fn line(&self, text: &str, size: usize) -> Paragraph {
+    pub(super) fn line(&self, text: &str, size: usize) -> Paragraph {
         self.p().add_run(Run::new().add_text(text).size(size))
     }
 
-    fn centred(&self, text: &str, size: usize) -> Paragraph {
+    pub(super) fn centred(&self, text: &str, size: usize) -> Paragraph {
         self.line(text, size).align(AlignmentType::Center)
     }
 
-    fn centred_bold(&self, text: &str, size: usize) -> Paragraph {
+    pub(super) fn centred_bold(&self, text: &str, size: usize) -> Paragraph {
         self.p()
             .align(AlignmentType::Center)
             .add_run(Run::new().add_text(text).size(size).bold())
@@ -103,7 +103,7 @@ impl Builder {
 
     /// A short solid rule `width` twips long, centred in a column `column` twips wide: an empty
     /// paragraph of exact small height with a bottom border, narrowed by its indents.
-    fn rule(&self, column: i32, width: i32) -> Paragraph {
+    pub(super) fn rule(&self, column: i32, width: i32) -> Paragraph {
         let side = ((column - 2 * CELL_PADDING - width) / 2).max(0);
         let mut p = self
             .p()
@@ -142,7 +142,7 @@ impl Builder {
     }
 
     /// A body paragraph: justified, first line indented 1 cm, 6 pt after, 1.2 lines.
-    fn body(&self, spans: &[Span], size: usize) -> Paragraph {
+    pub(super) fn body(&self, spans: &[Span], size: usize) -> Paragraph {
         let mut p = self
             .p()
             .align(AlignmentType::Both)
@@ -156,7 +156,7 @@ impl Builder {
 
     /// A heading of the body (`I. KẾT QUẢ …` bold, `1. …` bold, `a) …` upright), with the
     /// first-line indent of the body, kept with what follows.
-    fn heading(&self, text: &str, bold: bool) -> Paragraph {
+    pub(super) fn heading(&self, text: &str, bold: bool) -> Paragraph {
         let run = Run::new().add_text(text).size(BODY);
         self.p()
             .align(AlignmentType::Left)
@@ -164,6 +164,25 @@ impl Builder {
             .line_spacing(body_spacing().before(120))
             .keep_next(true)
             .add_run(if bold { run.bold() } else { run })
+    }
+
+    /// Markdown blocks as body paragraphs (the year's documents: Tờ trình, Biên bản).
+    pub(super) fn text_blocks(&self, blocks: &[Block]) -> Vec<Paragraph> {
+        blocks
+            .iter()
+            .map(|block| match block.kind {
+                BlockKind::Heading => {
+                    let text: String = block.spans.iter().map(|s| s.text.as_str()).collect();
+                    self.heading(&text, true)
+                }
+                BlockKind::Item => {
+                    let mut spans = vec![Span::plain("- ")];
+                    spans.extend(block.spans.iter().cloned());
+                    self.body(&spans, BODY)
+                }
+                BlockKind::Paragraph => self.body(&block.spans, BODY),
+            })
+            .collect()
     }
 
     fn blocks(&self, blocks: &[DocBlock], width: usize) -> Vec<Child> {
@@ -188,7 +207,7 @@ impl Builder {
     }
 
     /// A table cell `width` twips wide holding one paragraph.
-    fn cell(&self, width: usize, paragraph: Paragraph) -> TableCell {
+    pub(super) fn cell(&self, width: usize, paragraph: Paragraph) -> TableCell {
         TableCell::new()
             .width(width, WidthType::Dxa)
             .vertical_align(VAlignType::Center)
@@ -197,7 +216,13 @@ impl Builder {
 
     /// A cell of a data table; its paragraph is kept with the next one, so a table is not
     /// broken across pages when it can fit on one (and never leaves its heading row alone).
-    fn cell_text(&self, width: usize, text: &str, size: usize, align: AlignmentType) -> TableCell {
+    pub(super) fn cell_text(
+        &self,
+        width: usize,
+        text: &str,
+        size: usize,
+        align: AlignmentType,
+    ) -> TableCell {
         self.cell(
             width,
             self.p()
@@ -208,7 +233,13 @@ impl Builder {
         )
     }
 
-    fn cell_bold(&self, width: usize, text: &str, size: usize, align: AlignmentType) -> TableCell {
+    pub(super) fn cell_bold(
+        &self,
+        width: usize,
+        text: &str,
+        size: usize,
+        align: AlignmentType,
+    ) -> TableCell {
         self.cell(
             width,
             self.p()
@@ -419,7 +450,7 @@ impl Builder {
     /// The national header: a borderless table of two columns; the issuer and số on the left,
     /// the national title, motto and place-and-date on the right (Mục IV, ô 1–4). `Số` and the
     /// date sit in a second row so they share a line even when the issuer wraps.
-    fn national_header(
+    pub(super) fn national_header(
         &self,
         settings: &DocumentSettings,
         number: &str,
@@ -481,7 +512,7 @@ impl Builder {
     }
 
     /// Type and subject (ô 5a, 5b): `BÁO CÁO` / `Sơ kết công tác thi đua …`, with a short rule.
-    fn title(&self, kind: &str, subject: &str, width: usize) -> Vec<Paragraph> {
+    pub(super) fn title(&self, kind: &str, subject: &str, width: usize) -> Vec<Paragraph> {
         vec![
             self.centred_bold(kind, BODY)
                 .line_spacing(tight().before(360)),
@@ -494,14 +525,14 @@ impl Builder {
     }
 
     /// A centred italic line saying which figures are sample data.
-    fn sample_note(&self, note: &str) -> Paragraph {
+    pub(super) fn sample_note(&self, note: &str) -> Paragraph {
         self.centred_italic(note, SIZE_13)
             .line_spacing(tight().after(120))
     }
 
     /// *Nơi nhận* (left) and the signature block (right), side by side (ô 7, 9b), in one row
     /// that never splits.
-    fn signature(&self, settings: &DocumentSettings, total: usize) -> Table {
+    pub(super) fn signature(&self, settings: &DocumentSettings, total: usize) -> Table {
         let left = total * 38 / 100;
         let right = total - left;
         let mut recipients = TableCell::new()
@@ -552,7 +583,7 @@ impl Builder {
     }
 
     /// The running header: the page number centred at the top.
-    fn page_number_header(&self) -> Header {
+    pub(super) fn page_number_header(&self) -> Header {
         Header::new().add_paragraph(
             self.p()
                 .align(AlignmentType::Center)
@@ -757,7 +788,7 @@ fn column_widths(columns: &[ColumnText], wide: usize, total: usize, size: usize)
     widths
 }
 
-fn narrow_cells() -> TableCellMargins {
+pub(super) fn narrow_cells() -> TableCellMargins {
     TableCellMargins::new()
         .margin_left(DATA_PADDING, WidthType::Dxa)
         .margin_right(DATA_PADDING, WidthType::Dxa)
@@ -765,7 +796,7 @@ fn narrow_cells() -> TableCellMargins {
         .margin_bottom(20, WidthType::Dxa)
 }
 
-fn body_spacing() -> LineSpacing {
+pub(super) fn body_spacing() -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Auto)
         .line(288)
@@ -773,7 +804,7 @@ fn body_spacing() -> LineSpacing {
         .after(120)
 }
 
-fn tight() -> LineSpacing {
+pub(super) fn tight() -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Auto)
         .line(240)
@@ -815,7 +846,7 @@ fn landscape() -> PageSize {
 /// A document with the decree's page, font and running header, the page settings of its last
 /// section (`landscape` for an appendix). `created` (an ISO date) fixes the dates of
 /// docProps/core.xml.
-fn document(builder: &Builder, landscape: bool, created: &str) -> Docx {
+pub(super) fn document(builder: &Builder, landscape: bool, created: &str) -> Docx {
     let (width, height, orient) = if landscape {
         (A4_LONG, A4_SHORT, PageOrientationType::Landscape)
     } else {
@@ -833,7 +864,7 @@ fn document(builder: &Builder, landscape: bool, created: &str) -> Docx {
 }
 
 /// The decree's margins; a landscape page keeps 15 mm at the bottom as its own templates do.
-fn margins(landscape: bool) -> PageMargin {
+pub(super) fn margins(landscape: bool) -> PageMargin {
     PageMargin::new()
         .top(MARGIN_TOP)
         .bottom(if landscape { 851 } else { MARGIN_BOTTOM })
@@ -851,7 +882,7 @@ enum Child {
 }
 
 impl Child {
-    fn p(p: Paragraph) -> Child {
+    pub(super) fn p(p: Paragraph) -> Child {
         Child::P(Box::new(p))
     }
 
@@ -949,7 +980,7 @@ pub fn scoring(doc: &ScoringDocument) -> Result<Vec<u8>, String> {
     finish(pack(docx)?, &doc.author, &doc.appendix.title)
 }
 
-fn pack(docx: Docx) -> Result<Vec<u8>, String> {
+pub(super) fn pack(docx: Docx) -> Result<Vec<u8>, String> {
     let mut buffer = std::io::Cursor::new(Vec::with_capacity(32 * 1024));
     docx.build().pack(&mut buffer).map_err(|e| e.to_string())?;
     Ok(buffer.into_inner())
@@ -966,7 +997,7 @@ fn xml_text(text: &str) -> String {
 /// spelling instead of underlining every word), and the author and title in
 /// docProps/core.xml (docx-rs fixes the creator as "unknown"). Entries keep their order and
 /// get a fixed date, so two builds give the same bytes.
-fn finish(package: Vec<u8>, author: &str, title: &str) -> Result<Vec<u8>, String> {
+pub(super) fn finish(package: Vec<u8>, author: &str, title: &str) -> Result<Vec<u8>, String> {
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(package)).map_err(|e| e.to_string())?;
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(64 * 1024)));

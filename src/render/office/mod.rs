@@ -15,6 +15,7 @@
 pub mod docx;
 pub mod text;
 pub mod xlsx;
+pub mod year;
 
 use jiff::civil::Date;
 
@@ -116,7 +117,8 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
         .periods
         .values()
         .map(|p| &p.document)
-        .chain(site.scorings.values().map(|s| &s.document));
+        .chain(site.scorings.values().map(|s| &s.document))
+        .chain(site.awards.values().map(|a| &a.document));
     for meta in metas {
         if let Err(key) = site.document_settings(meta) {
             return vec![Diagnostic::new(crate::config::CONFIG_FILE, "W300").arg("key", key)];
@@ -151,6 +153,22 @@ pub fn render(views: &Views, reports: &Reports, job: Route) -> Result<Vec<u8>, S
         Route::ReportXlsx(id) => {
             let report = reports.period(id).ok_or("no such period")?;
             xlsx::period(views, report).map_err(|e| e.to_string())
+        }
+        Route::AwardsDocx(y) => {
+            let awards = &site.awards[&y];
+            let settings = site
+                .document_settings(&awards.document)
+                .map_err(str::to_string)?;
+            year::awards_docx(&settings, &year::awards_document(views, &settings, awards))
+        }
+        Route::AwardsXlsx(y) => {
+            year::awards_xlsx(views, &site.awards[&y]).map_err(|e| e.to_string())
+        }
+        Route::MeetingDocx(i) => {
+            let meeting = &site.meetings[i];
+            let settings =
+                year::minutes_settings(site, meeting).ok_or_else(|| String::from("documents"))?;
+            year::minutes_docx(&settings, &year::minutes_document(views, meeting))
         }
         Route::ScoringXlsx(id) => {
             let result = reports.scoring(id).ok_or("no such scoring")?;
@@ -810,6 +828,8 @@ fn section_heading(report: &PeriodReport, section: Section) -> String {
             "PHƯƠNG HƯỚNG, NHIỆM VỤ {}",
             super::review::next_period(report, VI).to_uppercase()
         ),
+        Section::Assessment => String::from("ĐÁNH GIÁ CHUNG"),
+        Section::Recommendations => String::from("KIẾN NGHỊ, ĐỀ XUẤT"),
     }
 }
 
@@ -927,7 +947,19 @@ fn section_blocks(
 ) -> Vec<DocBlock> {
     match section {
         Section::Results => results_blocks(report, scoring, bloc_appendix, scoring_appendix),
+        Section::Assessment => report
+            .period
+            .assessment
+            .as_ref()
+            .map(|m| markdown_blocks(&m.source))
+            .unwrap_or_default(),
         Section::Directions => directions_blocks(report),
+        Section::Recommendations => report
+            .period
+            .recommendations
+            .as_ref()
+            .map(|m| markdown_blocks(&m.source))
+            .unwrap_or_default(),
     }
 }
 
@@ -1045,6 +1077,10 @@ pub fn scoring_appendix(
             items.join(", ")
         ))]));
     }
+    // How a cross-scoring was combined, and from how many scorers (SPEC Part 3).
+    if let Some(note) = crate::render::views::combined_note(scoring, Language::Vi) {
+        notes.push(DocBlock::Paragraph(vec![Span::plain(&note)]));
+    }
     if result.has_self_scores() {
         notes.push(DocBlock::Paragraph(vec![Span::plain(
             "Tự chấm và Khối chấm chỉ cộng điểm các tiêu chí; điểm thưởng, điểm trừ do Khối xét, ghi riêng.",
@@ -1110,11 +1146,22 @@ pub fn scoring_appendix(
 }
 
 /// A meeting of the scoring's period (*Biên bản*), for the line an appendix standing alone is
-/// headed with when no report is issued. Meetings are not in the model yet (they arrive with
-/// the `meetings` of SPEC Part 3, "The whole year"): this hook then names the meeting's
-/// minutes, `(Kèm theo Biên bản … ngày …)`.
-fn meeting_minutes(_site: &Site, _period: crate::period::PeriodId) -> Option<String> {
-    None
+/// headed with when no report is issued: the minutes of the period's last meeting
+/// (`meetings`, SPEC Part 3 "The whole year"), `(Kèm theo Biên bản số … ngày … của …)`.
+fn meeting_minutes(site: &Site, period: crate::period::PeriodId) -> Option<String> {
+    // The period's last meeting (the one that reviewed it) holds the scoring.
+    let meeting = site.meetings.iter().rfind(|m| m.period == Some(period))?;
+    let number = meeting
+        .document
+        .number
+        .as_ref()
+        .map(|n| format!(" số {n}"))
+        .unwrap_or_default();
+    Some(format!(
+        "(Kèm theo Biên bản{number} {} của {})",
+        i18n::format_date(meeting.date, DateStyle::Long, VI),
+        site.config.title
+    ))
 }
 
 /// The scoring's own `.docx`: the appendix standing alone, headed `(Kèm theo Báo cáo số …)`
