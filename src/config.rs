@@ -240,6 +240,9 @@ pub struct DocumentsConfig {
     /// Địa danh: `Lai Châu`.
     #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
     pub place: Option<String>,
+    /// The issuer's ký hiệu (`KTĐ`), which completes a number left blank: `Số:      /BC-KTĐ`.
+    #[serde(default, deserialize_with = "yaml::scalar_string::option::deserialize")]
+    pub code: Option<String>,
     /// Nơi nhận, one line each.
     #[serde(default)]
     pub recipients: Vec<String>,

@@ -207,6 +207,20 @@ pub fn text(id: &'static str, language: Language) -> String {
     Message::new(id).render(language)
 }
 
+/// A word of the glossary (`locales/<lang>/glossary.ftl`, ids `term-<name>`): the one name of a
+/// concept in every output (SPEC Part 3, "One truth in every output"), so the page, the Word
+/// and Excel files and the forms say *Kế hoạch* for a target, *Bình quân* for a mean.
+/// `None` for a name the glossary does not have.
+pub fn term(name: &str, language: Language) -> Option<String> {
+    let id = catalogue_id(language, &format!("term-{name}"))?;
+    Some(text(id, language))
+}
+
+/// [`term`] for a name the program itself spells (a test checks each is in the glossary).
+pub fn glossary(name: &str, language: Language) -> String {
+    term(name, language).unwrap_or_else(|| format!("term-{name}"))
+}
+
 /// The language messages are shown in: `--lang`, then `BLOCPRESS_LANG`, then the site's
 /// `language`, then Vietnamese. An unknown `BLOCPRESS_LANG` is ignored here; the command line
 /// refuses an unknown `--lang` before this is asked.

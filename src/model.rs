@@ -148,6 +148,12 @@ pub struct Achievement {
 }
 
 impl Achievement {
+    /// A figure or a summary is filled in: the member has reported (a file `blocpress new
+    /// period` wrote and nobody filled in is not a report).
+    pub fn is_reported(&self) -> bool {
+        self.summary.is_some() || self.values.values().any(Option::is_some)
+    }
+
     /// The qualifier of a metric's value, when it was written as approximate.
     pub fn qualifier(&self, key: &str) -> Option<Qualifier> {
         self.qualifiers.get(key).copied()
@@ -228,6 +234,8 @@ pub struct SignerLines {
 pub struct DocumentSettings<'a> {
     pub parent: Option<&'a str>,
     pub issuer: &'a str,
+    /// The issuer's ký hiệu (`KTĐ`): completes a number left blank (`Số:      /BC-KTĐ`).
+    pub code: Option<&'a str>,
     pub place: &'a str,
     pub recipients: &'a [String],
     pub signer: SignerLines,
@@ -466,6 +474,10 @@ pub struct Document {
     pub associations: Vec<Slug>,
     pub period: Option<PeriodId>,
     pub body: Markdown,
+    pub extra: serde_json::Value,
+    /// `extra: { sample: true }` (an invented document) or `[number, date]` (invented fields):
+    /// labelled wherever the document is listed.
+    pub sample: SampleMark,
 }
 
 /// Lookups computed once after loading, so per-page work never scans the whole site.
@@ -507,6 +519,17 @@ impl Site {
             .metrics
             .get(key)
             .or_else(|| self.config.metrics.get(key))
+    }
+
+    /// Whether the report of period `id` is issued: some member of the bloc that year has
+    /// reported in it (SPEC Part 3: a report with no figures is not issued, has no `.docx` and
+    /// is not listed as published).
+    pub fn report_issued(&self, id: PeriodId) -> bool {
+        self.members_in(i32::from(id.year())).any(|a| {
+            a.achievements
+                .get(&id)
+                .is_some_and(Achievement::is_reported)
+        })
     }
 
     /// The documents of a period's review (indexes into [`Site::documents`]).
@@ -574,6 +597,11 @@ impl Site {
         Ok((filled(&documents.parent), issuer, place))
     }
 
+    /// The issuer's code of `documents:` (`KTĐ`), which goes after a document's kind.
+    pub fn document_code(&self) -> Option<&str> {
+        self.config.documents.as_ref().and_then(|d| filled(&d.code))
+    }
+
     /// The settings of a document with front matter `meta`, or the first missing key
     /// (`documents`, `documents.issuer`, `documents.place`, `documents.signer.title`, …).
     pub fn document_settings(
@@ -590,6 +618,7 @@ impl Site {
         Ok(DocumentSettings {
             parent: filled(&documents.parent),
             issuer,
+            code: filled(&documents.code),
             place,
             recipients: &documents.recipients,
             signer: SignerLines {

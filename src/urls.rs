@@ -61,6 +61,7 @@ pub const ASSOCIATIONS: &str = "associations/";
 pub const REPORTS: &str = "reports/";
 pub const SCORING: &str = "scoring/";
 pub const DOCUMENTS: &str = "documents/";
+pub const REGISTRATIONS: &str = "registrations/";
 pub const SEARCH: &str = "search/";
 /// The search index's entry file; the rest of the index lies beside it under [`SEARCH`].
 pub const SEARCH_INDEX: &str = "search/index.json";
@@ -124,7 +125,7 @@ pub fn scoring_docx(id: PeriodId) -> String {
 }
 
 pub fn registration(year: i32) -> String {
-    format!("registrations/{year}/")
+    format!("{REGISTRATIONS}{year}/")
 }
 
 pub fn document(slug: &Slug) -> String {
@@ -207,6 +208,8 @@ pub enum Route {
     ReportCsv(PeriodId),
     ScoringIndex,
     Scoring(PeriodId),
+    /// `registrations/`: every year's registration.
+    Registrations,
     /// `registrations/<year>/`
     Registration(i32),
     // Downloads for offices (render/office): Word documents and spreadsheets.
@@ -264,6 +267,7 @@ impl Route {
             Route::ScoringIndex => SCORING.to_string(),
             Route::Search => SEARCH.to_string(),
             Route::Scoring(p) => scoring(*p),
+            Route::Registrations => REGISTRATIONS.to_string(),
             Route::Registration(year) => registration(*year),
             Route::Documents => DOCUMENTS.to_string(),
             Route::Document(i) => document(&site.documents[*i].slug),
@@ -333,6 +337,9 @@ pub fn routes(site: &Site) -> Vec<Route> {
         ]);
     }
     routes.extend(site.scorings.keys().map(|&id| Route::Scoring(id)));
+    if !site.registrations.is_empty() {
+        routes.push(Route::Registrations);
+    }
     routes.extend(
         site.registrations
             .keys()
@@ -385,21 +392,21 @@ pub fn year_routes(site: &Site) -> Vec<Route> {
     routes
 }
 
-/// The office downloads of a period's review: the spreadsheet, and the report when site.yaml
-/// says who issues and signs it.
+/// The office downloads of a period's review: the spreadsheet always; the Word report when the
+/// report is issued (some member reported) and site.yaml's `documents:` is complete.
 pub fn report_downloads(site: &Site, id: PeriodId) -> Vec<Route> {
     let Some(period) = site.periods.get(&id) else {
         return Vec::new();
     };
     let mut routes = vec![Route::ReportXlsx(id)];
-    if site.document_settings(&period.document).is_ok() {
+    if site.report_issued(id) && site.document_settings(&period.document).is_ok() {
         routes.push(Route::ReportDocx(id));
     }
     routes
 }
 
-/// The office downloads of a scoring table: the spreadsheet, and the document when site.yaml
-/// says who issues and signs it.
+/// The office downloads of a scoring: the spreadsheet always, the Word appendix when
+/// `documents:` is complete.
 pub fn scoring_downloads(site: &Site, id: PeriodId) -> Vec<Route> {
     let Some(scoring) = site.scorings.get(&id) else {
         return Vec::new();

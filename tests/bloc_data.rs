@@ -46,21 +46,22 @@ fn review_shows_changes_year_on_year_and_targets_in_vietnamese() {
         "Sơ kết công tác thi đua 6 tháng cuối năm 2023"
     );
     let row = figure_row(&page, "hoi-a", "Hội viên mới kết nạp");
-    // Part 2: the value carries its unit; "Kế hoạch" and "Tỷ lệ đạt (%)" are two columns.
+    // Part 2: the value carries its unit; "Kế hoạch" and "Tỷ lệ đạt kế hoạch" are two columns.
+    // Part 3: a change reads in words with the earlier value named; the target has its unit.
     assert_eq!(row[1], "10.202 người");
-    assert_eq!(row[2], "+202 (10.000)", "against 2023-h1");
+    assert_eq!(row[2], "tăng 202 (kỳ trước: 10.000)", "against 2023-h1");
     assert_eq!(
-        row[3], "+1.202 (9.000)",
+        row[3], "tăng 1.202 (cùng kỳ năm trước: 9.000)",
         "against 2022-h2, the same period a year earlier"
     );
     assert_eq!(
         row[4..6],
-        ["11.000", "92,7%"],
+        ["11.000 người", "92,7%"],
         "10202 of the 11000 set in 2023-h1"
     );
     let rate = figure_row(&page, "hoi-b", "Tỷ lệ hội viên tham gia sinh hoạt");
     assert_eq!(rate[1], "95,5%");
-    assert_eq!(rate[2], "+5,5 (90)");
+    assert_eq!(rate[2], "tăng 5,5 (kỳ trước: 90)");
     let money = figure_row(&page, "hoi-b", "Số tiền vận động");
     assert_eq!(
         money[1], "2.500.000 đồng (mẫu)",
@@ -68,7 +69,13 @@ fn review_shows_changes_year_on_year_and_targets_in_vietnamese() {
     );
     let empty = figure_row(&page, "hoi-c", "Hội viên mới kết nạp");
     assert_eq!(empty[1], "Chưa báo cáo");
-    assert!(text(&select(&page, "section[aria-labelledby=m-hoi-d]")[0]).contains("Chưa báo cáo"));
+    // A member with no figures is named among those that have not reported (SPEC Part 3).
+    assert!(select(&page, "section[aria-labelledby=m-hoi-d]").is_empty());
+    let missing = first_text(&page, "section[aria-labelledby=results] p.note");
+    assert!(
+        missing.starts_with("Đơn vị chưa báo cáo:") && missing.contains("Hội D tỉnh Thử"),
+        "{missing}"
+    );
     // Meeting metadata from periods/2023-h2.md, narrative first.
     let meta = first_text(&page, "article.report header .meta");
     assert!(
@@ -156,7 +163,7 @@ fn year_period_compares_with_the_previous_year_and_has_the_scoring_table() {
         "Tổng kết thi đua năm 2023 của Khối"
     );
     let row = figure_row(&page, "hoi-a", "Hội viên mới kết nạp");
-    assert_eq!(row[2], "+2.202 (18.000)");
+    assert_eq!(row[2], "tăng 2.202 (kỳ trước: 18.000)");
     // For a year, the previous period is the year before: shown once, and the empty
     // "so với cùng kỳ" column is hidden.
     let headers: Vec<String> = select(&page, "section[aria-labelledby=m-hoi-a] thead th")
@@ -189,23 +196,33 @@ fn scoring_ranks_ties_and_keeps_exact_totals() {
                 .collect()
         })
         .collect();
+    let names: Vec<String> = select(&page, "table.scoring tbody th.name a")
+        .iter()
+        .map(text)
+        .collect();
     let summary: Vec<(String, String, String)> = rows
         .iter()
-        .map(|r| (r[0].clone(), r[1].clone(), r[2].clone()))
+        .zip(&names)
+        .map(|(r, name)| (r[0].clone(), name.clone(), r[2].clone()))
         .collect();
-    // Rank, name and total come first (they stay visible on a phone); equal totals share a
-    // rank, marked "=".
+    // Rank, name, total and award come first (rank and name stay in view when the table
+    // scrolls); equal totals share a rank, "2 (đồng hạng)".
     assert_eq!(
         summary,
         [
             ("1".into(), "Hội A".into(), "24,75".into()),
-            ("2 =".into(), "Hội B".into(), "23,75".into()),
-            ("2 =".into(), "Hội C tỉnh Thử".into(), "23,75".into()),
+            ("2 (đồng hạng)".into(), "Hội B".into(), "23,75".into()),
+            (
+                "2 (đồng hạng)".into(),
+                "Hội C tỉnh Thử".into(),
+                "23,75".into()
+            ),
             ("4".into(), "Hội D".into(), "19,5".into()),
         ]
     );
+    assert_eq!(rows[0][3], "Đề nghị tặng Cờ thi đua của UBND tỉnh");
     // Per-criterion scores, group subtotals, adjustments as footnotes, awards as proposals.
-    assert_eq!(rows[0][3..7], ["9,5", "9,75", "19,25", "4,5"]);
+    assert_eq!(rows[0][5..9], ["9,5", "9,75", "19,25", "4,5"]);
     assert!(rows[0].iter().any(|c| c == "+1 1"), "{:?}", rows[0]);
     let notes: Vec<String> = select(&page, "ol.score-notes li")
         .iter()
@@ -217,10 +234,7 @@ fn scoring_ranks_ties_and_keeps_exact_totals() {
         notes[1].contains("\u{2212}0,5 – Nộp báo cáo chậm"),
         "{notes:?}"
     );
-    assert_eq!(
-        rows[0].last().unwrap(),
-        "Đề nghị tặng Cờ thi đua của UBND tỉnh"
-    );
+
     let max: Vec<String> = select(&page, "table.scoring tfoot td")
         .iter()
         .map(text)
@@ -233,7 +247,8 @@ fn association_page_shows_figures_across_periods() {
     let site = built("vi");
     let page = site.html("associations/hoi-a/index.html");
     assert_eq!(first_text(&page, "h1"), "Hội A tỉnh Thử");
-    assert_eq!(first_text(&page, ".badge"), "Khối trưởng");
+    // A role is a year's: the badge says which.
+    assert_eq!(first_text(&page, ".badge"), "Khối trưởng năm 2023");
     let columns: Vec<String> = select(&page, "table.data thead th")
         .iter()
         .map(text)
@@ -241,7 +256,7 @@ fn association_page_shows_figures_across_periods() {
     assert_eq!(
         columns,
         [
-            "Nội dung",
+            "Chỉ tiêu",
             "Đơn vị tính",
             "6 tháng cuối năm 2022",
             "Năm 2022",
@@ -306,7 +321,7 @@ fn members_page_lists_roles_in_order() {
         .iter()
         .map(text)
         .collect();
-    assert_eq!(badges, ["Khối trưởng", "Khối phó"]);
+    assert_eq!(badges, ["Khối trưởng năm 2023", "Khối phó năm 2023"]);
 }
 
 #[test]
@@ -329,7 +344,11 @@ fn data_exports_carry_plain_numbers_and_slugs() {
     // A byte-order mark first, so that Excel reads the Vietnamese names as UTF-8.
     assert_eq!(
         lines.next(),
-        Some("\u{feff}association,metric,label,unit,value,qualifier,target_next_period,sample")
+        Some(
+            "\u{feff}association,metric,label,unit,value,qualifier,target_next_period,sample,\
+             previous,previous_qualifier,previous_sample,change,change_sample,target,target_sample,\
+             target_percent,year_target,year_target_sample,year_target_percent"
+        )
     );
     assert!(
         csv.contains("hoi-a,new_members,Hội viên mới kết nạp,người,10202,,12000,false"),
@@ -358,8 +377,8 @@ fn english_formats_numbers_dates_and_titles() {
     );
     let row = figure_row(&page, "hoi-a", "Hội viên mới kết nạp");
     assert_eq!(row[1], "10,202 người");
-    assert_eq!(row[2], "+202 (10,000)");
-    assert_eq!(row[4..6], ["11,000", "92.7%"]);
+    assert_eq!(row[2], "up 202 (previous period: 10,000)");
+    assert_eq!(row[4..6], ["11,000 người", "92.7%"]);
     let rate = figure_row(&page, "hoi-b", "Tỷ lệ hội viên tham gia sinh hoạt");
     assert_eq!(rate[1], "95.5%");
     assert!(first_text(&page, "article.report header .meta").contains("December 20, 2023"));

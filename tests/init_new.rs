@@ -511,7 +511,8 @@ fn new_period_writes_every_metric_key_for_every_association() {
     assert_clean(&run(&site, &["build", "--drafts"]));
     let review = html(&site.join("public/reports/2014-h1/index.html"));
     let text = text_of(&review);
-    assert!(text.contains("Chưa báo cáo"), "{text}");
+    // Nobody reported yet: the review is not issued and names who has not reported.
+    assert!(text.contains("Đơn vị chưa báo cáo"), "{text}");
     assert!(text.contains("Hội Luật gia tỉnh"), "{text}");
     assert!(
         text.contains("Diễn biến hội nghị"),

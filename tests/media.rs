@@ -357,9 +357,16 @@ fn documents_have_a_list_with_filters_a_page_each_and_appear_where_they_belong()
         titles,
         [
             "Báo cáo sơ kết công tác thi đua 6 tháng đầu năm 2013",
-            "Kế hoạch tổ chức phong trào thi đua năm 2013"
+            // The example's plan is invented (`extra: { sample: true }`): labelled in the list.
+            "Kế hoạch tổ chức phong trào thi đua năm 2013 Số liệu mẫu"
         ],
         "newest first"
+    );
+    // The report is real, its number and date invented (`sample: [number, date]`).
+    let meta = support::text(&select(&list, ".doc-list .doc .meta")[0]);
+    assert!(
+        meta.contains("15/BC-KTĐ (mẫu)") && meta.contains("25/06/2013 (mẫu)"),
+        "{meta}"
     );
     // Filters without JavaScript: radio buttons, and CSS rules that hide the other rows.
     assert_eq!(

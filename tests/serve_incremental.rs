@@ -833,13 +833,19 @@ fn editing_scoring_matches_a_full_build() {
     // The year's awards are checked against its scoring, so while the example has them a
     // scoring change reloads everything (content/awards/2013.yaml); without them, it is applied.
     let report = served.edit(rel, |t| {
-        t.replace("title: Chấm điểm thi đua năm 2013", "title: Chấm điểm năm 2013")
+        t.replace(
+            "title: Chấm điểm thi đua năm 2013",
+            "title: Chấm điểm năm 2013",
+        )
     });
     served.check(&report, Level::Full, "a title, with the year's awards");
     let report = served.remove("content/awards/2013.yaml");
     served.check(&report, Level::Full, "the awards removed");
     let report = served.edit(rel, |t| {
-        t.replace("title: Chấm điểm năm 2013", "title: Chấm điểm thi đua năm 2013")
+        t.replace(
+            "title: Chấm điểm năm 2013",
+            "title: Chấm điểm thi đua năm 2013",
+        )
     });
     served.check(&report, Level::Content, "the title back");
     // Ranks change: the leader drops below two members tied at 95.75.
@@ -847,6 +853,11 @@ fn editing_scoring_matches_a_full_build() {
         t.replace(
             "\"1.1\": 10, \"1.2\": 9.5, \"1.3\": 10",
             "\"1.1\": 5, \"1.2\": 9.5, \"1.3\": 10",
+        )
+        // A Cờ goes to a member ranked first (E721): it drops to a Bằng khen.
+        .replace(
+            "hoi-luat-gia: Cờ thi đua của UBND tỉnh",
+            "hoi-luat-gia: Bằng khen của Chủ tịch UBND tỉnh",
         )
     });
     served.check(&report, Level::Content, "a score");

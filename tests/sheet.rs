@@ -130,7 +130,7 @@ fn a_form_carries_everything_the_site_holds() {
     // Headings, then the bloc's figures before the member's own.
     assert_eq!(sheet.text("G6"), "Kết quả kỳ này");
     assert!(sheet.text("H6").contains("hơn"), "{}", sheet.text("H6"));
-    assert_eq!(sheet.text("I6"), "Chỉ tiêu kỳ sau");
+    assert_eq!(sheet.text("I6"), "Kế hoạch kỳ sau");
     assert_eq!(sheet.text("J6"), "Ghi chú");
     assert_eq!(sheet.row_of("Hội viên mới kết nạp"), 7);
     assert_eq!(sheet.row_of("Số tiền vận động"), 8);

@@ -51,21 +51,31 @@ fn totals_follow_each_metric_kind_and_say_when_approximate_or_sample() {
             "Điểm hài lòng (điểm)"
         ]
     );
-    let totals: Vec<String> = select(&page, "table.shared tfoot td")
+    let footer: Vec<Vec<String>> = select(&page, "table.shared tfoot tr")
         .iter()
-        .map(text)
+        .map(|row| {
+            row.children()
+                .filter_map(scraper::ElementRef::wrap)
+                .map(|c| text(&c))
+                .collect()
+        })
         .collect();
     assert_eq!(
-        totals,
+        footer,
         [
-            // A count sums; two of the values are sample data, so the total is marked.
-            "81 (mẫu)",
-            // An amount sums in its scale; "hơn 40" in it makes the total approximate.
-            "khoảng 160",
-            // A percentage has no total.
-            "–",
-            // `total: mean`, two decimals.
-            "Trung bình: 8,27",
+            [
+                // Sums in the row "Cộng": a count; two of the values are sample data, so the
+                // total is marked.
+                "Cộng",
+                "81 (mẫu)",
+                // An amount sums in its scale; "hơn 40" in it makes the total approximate.
+                "khoảng 160",
+                // A percentage has no total.
+                "–",
+                "–",
+            ],
+            // `total: mean`, two decimals, in the row "Bình quân" (one concept, one name).
+            ["Bình quân", "–", "–", "–", "8,27"],
         ]
     );
     let luat_gia = row(&page, "table.shared", "Hội Luật gia");
@@ -81,22 +91,33 @@ fn member_figures_scaled_approximate_and_against_targets() {
     assert_eq!(support[1], "hơn 40 triệu đồng");
     // % kế hoạch năm: 35 of the 60 registered for 2013.
     let members = row(&h1, &scope, "Số hội viên mới kết nạp");
-    assert_eq!(members[1..], ["35 hội viên", "60", "58,3%"]);
+    assert_eq!(members[1..], ["35 hội viên", "60 hội viên", "58,3%"]);
     let rate = row(&h1, &scope, "Tỷ lệ đăng ký thi đua");
     assert_eq!(rate[1], "95,5%");
     let lien_minh = row(&h1, &member("lien-minh-htx"), "Giá trị hỗ trợ");
-    assert_eq!(lien_minh[1..], ["120 triệu đồng", "200", "60%"]);
+    assert_eq!(lien_minh[1..], ["120 triệu đồng", "200 triệu đồng", "60%"]);
 
     let h2 = site.html("reports/2013-h2/index.html");
     let members = row(&h2, &scope, "Số hội viên mới kết nạp");
     // Against 2013-h1 and the 30 set there for 2013-h2.
-    assert_eq!(members[1..], ["40 hội viên", "+5 (35)", "30", "133,3%"]);
+    assert_eq!(
+        members[1..],
+        [
+            "40 hội viên",
+            "tăng 5 (kỳ trước: 35)",
+            "30 hội viên",
+            "133,3%"
+        ]
+    );
     let support = row(&h2, &scope, "Giá trị hỗ trợ");
-    assert_eq!(support[1..3], ["45,5 triệu đồng", "khoảng +5,5 (hơn 40)"]);
+    assert_eq!(
+        support[1..3],
+        ["45,5 triệu đồng", "tăng khoảng 5,5 (kỳ trước: hơn 40)"]
+    );
 
     let year = site.html("reports/2013/index.html");
     let members = row(&year, &scope, "Số hội viên mới kết nạp");
-    assert_eq!(members[1..], ["75 hội viên", "60", "125%"]);
+    assert_eq!(members[1..], ["75 hội viên", "60 hội viên", "125%"]);
     let registration = site.html("registrations/2013/index.html");
     assert_eq!(first_text(&registration, "h1"), "Giao ước thi đua năm 2013");
     let target = row(
@@ -106,7 +127,11 @@ fn member_figures_scaled_approximate_and_against_targets() {
     );
     assert_eq!(
         target[1..],
-        ["200 triệu đồng", "120 (6 tháng đầu năm 2013)", "60%"]
+        [
+            "200 triệu đồng",
+            "120 triệu đồng (6 tháng đầu năm 2013)",
+            "60%"
+        ]
     );
     assert!(
         text(&select(&registration, "section[aria-labelledby=r-hoi-luat-gia]")[0])
@@ -127,22 +152,27 @@ fn roles_and_membership_follow_the_year() {
     // 2013 is not under `roles`: the Part 1 leader and deputy.
     assert_eq!(
         badges("reports/2013-h1/index.html", "hoi-luat-gia"),
-        ["Khối trưởng", "Đơn vị đăng cai"]
+        ["Khối trưởng năm 2013", "Đơn vị đăng cai"]
     );
     assert_eq!(
         badges("reports/2013-h1/index.html", "lien-minh-htx"),
-        ["Khối phó"]
+        ["Khối phó năm 2013"]
     );
-    // 2014 rotates (its roles are marked sample: not from the bloc's own documents).
+    // 2014 rotates (its roles are marked sample: not from the bloc's own documents). The
+    // review lists only the members that reported (the leader and deputy of 2014 have not:
+    // they are named under "Đơn vị chưa báo cáo"); their badges are on their own pages.
     assert!(badges("reports/2014-h1/index.html", "hoi-luat-gia").is_empty());
-    assert_eq!(
-        badges("reports/2014-h1/index.html", "lien-minh-htx"),
-        ["Khối trưởng (mẫu)"]
-    );
-    assert_eq!(
-        badges("reports/2014-h1/index.html", "hoi-giao-chuc"),
-        ["Khối phó (mẫu)"]
-    );
+    let review = site.html("reports/2014-h1/index.html");
+    assert!(select(&review, "h3#m-lien-minh-htx").is_empty());
+    assert!(text(&select(&review, "p.note")[1]).contains("Liên minh Hợp tác xã tỉnh Lai Châu"));
+    for (slug, badge) in [
+        ("lien-minh-htx", "Khối trưởng năm 2014 (mẫu)"),
+        ("hoi-giao-chuc", "Khối phó năm 2014 (mẫu)"),
+    ] {
+        let page = site.html(&format!("associations/{slug}/index.html"));
+        let badges: Vec<String> = select(&page, ".badge").iter().map(text).collect();
+        assert!(badges.iter().any(|b| b == badge), "{slug}: {badges:?}");
+    }
     // joined: 2014 / left: 2013.
     let h1_2013 = site.html("reports/2013-h1/index.html");
     assert!(select(&h1_2013, "#m-hoi-doanh-nghiep").is_empty());
@@ -171,9 +201,14 @@ fn scoring_self_vs_agreed_tie_break_shared_ranks_and_awards() {
                 .collect()
         })
         .collect();
+    let names: Vec<String> = select(&page, "table.scoring tbody th.name a")
+        .iter()
+        .map(text)
+        .collect();
     let summary: Vec<(&str, &str, &str)> = rows
         .iter()
-        .map(|r| (r[0].as_str(), r[1].as_str(), r[2].as_str()))
+        .zip(&names)
+        .map(|(r, name)| (r[0].as_str(), name.as_str(), r[2].as_str()))
         .collect();
     assert_eq!(
         summary,
@@ -183,22 +218,20 @@ fn scoring_self_vs_agreed_tie_break_shared_ranks_and_awards() {
             ("2", "Liên minh HTX", "18"),
             // 17 each and equal in group 1: a shared rank, by name in Vietnamese order
             // (Đ before G), not in display order (Giáo chức is 3rd, Đông y 4th).
-            ("3 =", "Hội Đông y", "17"),
-            ("3 =", "Hội Giáo chức", "17"),
+            ("3 (đồng hạng)", "Hội Đông y", "17"),
+            ("3 (đồng hạng)", "Hội Giáo chức", "17"),
         ]
     );
-    // Agreed (criteria only), self-assessed, and the difference.
-    assert_eq!(rows[0][8..11], ["18", "20", "\u{2212}2"]);
-    assert_eq!(rows[1][8..11], ["18", "18", "0"]);
-    assert_eq!(rows[2][8..11], ["16", "–", "–"]);
+    // The award right after the total (seen without scrolling), then self-assessed, agreed
+    // (criteria only) and the difference.
     assert_eq!(
-        rows[0].last().unwrap(),
+        rows[0][3],
         "Được tặng Cờ thi đua của UBND tỉnh Quyết định số 123/QĐ-UBND ngày 15/01/2014"
     );
-    assert_eq!(
-        rows[1].last().unwrap(),
-        "Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh"
-    );
+    assert_eq!(rows[1][3], "Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh");
+    assert_eq!(rows[0][4..7], ["20", "18", "\u{2212}2"]);
+    assert_eq!(rows[1][4..7], ["18", "18", "0"]);
+    assert_eq!(rows[2][4..7], ["–", "16", "–"]);
     let ranks: Vec<String> = select(&page, "table.scoring td.rank")
         .iter()
         .map(|c| c.value().attr("title").unwrap_or("").to_string())
@@ -330,7 +363,11 @@ fn sample_flags_reach_html_json_csv_and_news() {
     // A comparison with a sample value is marked too.
     let h2 = site.html("reports/2013-h2/index.html");
     let change = row(&h2, &member("hoi-giao-chuc"), "Số hội viên mới kết nạp");
-    assert_eq!(change[2], "+3 (12) (mẫu)");
+    // The change and the earlier value each carry their own mark (both are sample here).
+    assert_eq!(
+        change[2].replace(" )", ")"),
+        "tăng 3 (mẫu) (kỳ trước: 12, mẫu)"
+    );
 
     let json: serde_json::Value =
         serde_json::from_str(&site.read("reports/2013-h1/data.json")).unwrap();

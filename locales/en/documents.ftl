@@ -2,6 +2,7 @@
 
 E300 = the signing date “{ $value }” is not a date: write YEAR-MONTH-DAY, for example signed: 2013-06-21
 E301 = cannot create { $file }: { $error }
+E302 = `extra.sample` of a document is { $value }, which means nothing: write `true` (the whole document is sample data), `false`, or a list of the fields that are sample data, such as [number, date] (a made-up number and date)
 W300 = no { $key } here, so the Word (.docx) downloads are left out; the Excel spreadsheets are still built. Add a documents: block with issuer, place and signer (see: blocpress explain W300)
 
 ## Links and labels of the downloads (non-diagnostic).

@@ -2,6 +2,7 @@
 
 E300 = ngày ký “{ $value }” không đúng: viết theo dạng NĂM-THÁNG-NGÀY, ví dụ signed: 2013-06-21
 E301 = không tạo được tệp { $file }: { $error }
+E302 = `extra.sample` của văn bản là { $value }, không rõ nghĩa: ghi `true` (cả văn bản là mẫu, không có thật), `false`, hoặc danh sách các mục là mẫu, ví dụ [number, date] (số và ngày văn bản do người nhập tự đặt)
 W300 = chưa khai báo { $key } nên chưa tạo được văn bản Word (.docx) để tải về; bảng tính Excel vẫn được tạo. Hãy bổ sung mục documents: với issuer, place và signer (xem: blocpress explain W300)
 
 ## Links and labels of the downloads (non-diagnostic).

@@ -38,6 +38,10 @@ struct FrontMatter {
     slug: Option<String>,
     #[serde(default)]
     draft: bool,
+    /// Free data; `sample: true` (or `[number, date]`) marks an invented document, labelled
+    /// wherever it is listed.
+    #[serde(default)]
+    extra: yaml::Value,
 }
 
 /// Parses one document; `Ok(None)` for a draft left out.
@@ -115,6 +119,10 @@ fn parse(
             }
         },
     };
+    let extra = crate::config::extra_to_json(&fm.extra);
+    let sample = super::sample_mark_as(&source, &extra, true, "E302")
+        .map_err(|d| problems.push(d))
+        .unwrap_or_default();
     let slug = match &fm.slug {
         Some(given) => Slug::parse(given).ok(),
         None => Slug::from_text(&file_stem(rel)),
@@ -141,6 +149,8 @@ fn parse(
         associations,
         period,
         body: Markdown::new(split.body.to_string(), split.body_line),
+        extra,
+        sample,
     }))
 }
 

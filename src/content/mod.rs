@@ -207,6 +207,16 @@ pub fn sample_mark(
     extra: &serde_json::Value,
     keys: bool,
 ) -> Result<SampleMark, Diagnostic> {
+    sample_mark_as(source, extra, keys, if keys { "E140" } else { "E141" })
+}
+
+/// [`sample_mark`] with the code that says what kind of file it is (`E302`: a document).
+pub fn sample_mark_as(
+    source: &crate::yaml::YamlSource,
+    extra: &serde_json::Value,
+    keys: bool,
+    code: &'static str,
+) -> Result<SampleMark, Diagnostic> {
     use serde_json::Value;
     let Some(value) = extra.get("sample") else {
         return Ok(SampleMark::None);
@@ -221,7 +231,7 @@ pub fn sample_mark(
                 .collect(),
         )),
         other => Err(source
-            .at(&["extra", "sample"], if keys { "E140" } else { "E141" })
+            .at(&["extra", "sample"], code)
             .arg("value", serde_json::to_string(other).unwrap_or_default())),
     }
 }

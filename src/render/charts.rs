@@ -25,13 +25,22 @@ pub struct BarChart {
     pub bars: Vec<Bar>,
 }
 
-const WIDTH: f64 = 640.0;
-const LABEL_WIDTH: f64 = 190.0;
-const VALUE_WIDTH: f64 = 90.0;
-const ROW: f64 = 26.0;
-const BAR: f64 = 16.0;
-const TOP: f64 = 8.0;
-const MAX_LABEL_CHARS: usize = 28;
+/// The drawing is narrow (a phone's width) and scales to its box: text stays readable on a
+/// phone (14 px drawn, about 12.5 px at 390 px) and the chart never wider than a reading column
+/// on a desktop (style.css sizes the box).
+const WIDTH: f64 = 400.0;
+/// Each bar has its label on a line above it, so long names and values never share a line.
+const ROW: f64 = 44.0;
+const LABEL_BASELINE: f64 = 14.0;
+const BAR_TOP: f64 = 20.0;
+const BAR: f64 = 14.0;
+const TOP: f64 = 6.0;
+const SIDE: f64 = 2.0;
+/// Between the end of a bar and its value.
+const GAP: f64 = 6.0;
+/// The text size of labels and values (style.css: `.chart-value { font-size: 14px }`).
+const FONT: f64 = 14.0;
+const MAX_LABEL_CHARS: usize = 48;
 
 fn escape(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len());
@@ -39,13 +48,37 @@ fn escape(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// How wide `text` is drawn at [`FONT`], on the wide side: advances of DejaVu Sans (the
+/// fallback sans-serif of Linux desktops and the widest of the theme's fonts) plus 3 %, so a
+/// value after the longest bar is never clipped (`+13,6% (mẫu)` is 102.7 px in DejaVu Sans).
+fn text_width(text: &str) -> f64 {
+    let em: f64 = text
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => 0.637,
+            '%' => 0.950,
+            'm' | 'M' | 'W' | 'w' => 0.975,
+            ' ' | ',' | '.' | ':' | ';' | 'i' | 'l' | 'j' => 0.32,
+            '(' | ')' | '[' | ']' | 't' | 'f' | 'r' => 0.430,
+            '+' | '−' | '-' | '=' | '–' => 0.838,
+            c if c.is_uppercase() => 0.78,
+            _ => 0.64,
+        })
+        .sum();
+    em * FONT * 1.03
+}
+
+/// The label whole when it fits the drawing's width, else cut with an ellipsis where it does.
 fn shorten(label: &str) -> String {
-    if label.chars().count() <= MAX_LABEL_CHARS {
-        label.to_string()
-    } else {
-        let cut: String = label.chars().take(MAX_LABEL_CHARS - 1).collect();
-        format!("{}…", cut.trim_end())
+    let room = WIDTH - 2.0 * SIDE;
+    if label.chars().count() <= MAX_LABEL_CHARS && text_width(label) <= room {
+        return label.to_string();
     }
+    let mut cut: String = label.chars().take(MAX_LABEL_CHARS - 1).collect();
+    while !cut.is_empty() && text_width(&format!("{}…", cut.trim_end())) > room {
+        cut.pop();
+    }
+    format!("{}…", cut.trim_end())
 }
 
 /// Renders a chart; an empty chart renders nothing.
@@ -61,8 +94,16 @@ pub fn bar_chart(chart: &BarChart) -> String {
     let max = values.iter().copied().fold(0.0_f64, f64::max);
     let min = values.iter().copied().fold(0.0_f64, f64::min);
     let span = if max - min > 0.0 { max - min } else { 1.0 };
-    let plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-    let zero_x = LABEL_WIDTH + (-min) / span * plot;
+    // Room after the longest bar for the longest value, whole.
+    let value_width = chart
+        .bars
+        .iter()
+        .map(|b| text_width(&b.display))
+        .fold(0.0_f64, f64::max)
+        + GAP
+        + SIDE;
+    let plot = (WIDTH - 2.0 * SIDE - value_width).max(WIDTH / 3.0);
+    let zero_x = SIDE + (-min) / span * plot;
     let height = TOP * 2.0 + ROW * chart.bars.len() as f64;
     let id = escape(&chart.id);
     let mut svg = String::with_capacity(400 + chart.bars.len() * 300);
@@ -80,15 +121,15 @@ pub fn bar_chart(chart: &BarChart) -> String {
         } else {
             zero_x
         };
-        let text_y = y + ROW / 2.0 + 4.5;
         let _ = write!(
             svg,
-            r#"<g><text class="chart-label" x="{}" y="{text_y:.1}" text-anchor="end">{}</text><rect class="chart-bar{}" x="{x:.1}" y="{:.1}" width="{length:.1}" height="{BAR}" rx="2"/><text class="chart-value" x="{:.1}" y="{text_y:.1}">{}</text></g>"#,
-            LABEL_WIDTH - 8.0,
+            r#"<g><text class="chart-label" x="{SIDE}" y="{:.1}">{}</text><rect class="chart-bar{}" x="{x:.1}" y="{:.1}" width="{length:.1}" height="{BAR}" rx="2"/><text class="chart-value" x="{:.1}" y="{:.1}">{}</text></g>"#,
+            y + LABEL_BASELINE,
             escape(&shorten(&bar.label)),
             if *value < 0.0 { " negative" } else { "" },
-            y + (ROW - BAR) / 2.0,
-            zero_x.max(x + length) + 6.0,
+            y + BAR_TOP,
+            zero_x.max(x + length) + GAP,
+            y + BAR_TOP + BAR - 2.5,
             escape(&bar.display)
         );
     }
@@ -152,6 +193,39 @@ mod tests {
             bars: vec![bar("a", -5), bar("b", 5)],
         });
         assert!(svg.contains("chart-bar negative"));
+    }
+
+    #[test]
+    fn the_longest_value_fits_inside_the_drawing() {
+        let svg = bar_chart(&BarChart {
+            id: "c".into(),
+            title: "t".into(),
+            description: "d".into(),
+            bars: vec![
+                Bar {
+                    label: "Liên hiệp các Hội Khoa học và Kỹ thuật".into(),
+                    value: Decimal::from(136),
+                    display: "khoảng +13,6% (mẫu)".into(),
+                },
+                bar("b", 5),
+            ],
+        });
+        // The value's text starts after the longest bar and ends inside the 400 px drawing.
+        let start: f64 = svg
+            .split("class=\"chart-value\" x=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap()
+            .parse()
+            .unwrap();
+        // Measured, not estimated: the text's advance in DejaVu Sans at 14 px (PIL's
+        // ImageFont.getlength), the widest of the fonts the theme falls back to. With eight
+        // pixels a character the value ended at 403 px and was clipped on a phone.
+        let text = 159.04;
+        assert!(start + text <= WIDTH, "{start} + {text}");
+        assert!(text_width("khoảng +13,6% (mẫu)") >= text);
+        assert!(text_width("+13,6% (mẫu)") >= 102.69);
+        assert!(svg.contains(">Liên hiệp các Hội Khoa học và Kỹ thuật</text>"));
     }
 
     #[test]

@@ -38,6 +38,10 @@ pub struct DocumentView<'a> {
     pub associations: Vec<AssociationLink<'a>>,
     pub period: Option<PeriodLink>,
     pub notes: &'a str,
+    /// The whole document is sample data; its number or date is.
+    pub sample: bool,
+    pub number_sample: bool,
+    pub date_sample: bool,
 }
 
 pub fn view<'a>(views: &Views<'a>, d: &'a Document) -> DocumentView<'a> {
@@ -64,6 +68,9 @@ pub fn view<'a>(views: &Views<'a>, d: &'a Document) -> DocumentView<'a> {
             .collect(),
         period: d.period.map(|p| views.period_link(p)),
         notes: &d.body.html,
+        sample: d.sample.is_all(),
+        number_sample: d.sample.covers("number"),
+        date_sample: d.sample.covers("date"),
     }
 }
 

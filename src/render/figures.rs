@@ -4,20 +4,14 @@
 //! say `khoảng` when an approximate value is in them.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
-use crate::config::{MetricDef, MetricKind, Scale, Total};
+use super::report::{Derived, Point};
+use crate::config::{MetricDef, MetricKind, Scale};
 use crate::i18n::{self, Language};
+use crate::messages;
 use crate::model::Qualifier;
 
-/// How many base units one shown unit holds.
-pub fn factor(scale: Scale) -> Decimal {
-    Decimal::from(match scale {
-        Scale::Thousand => 1_000_i64,
-        Scale::Million => 1_000_000,
-        Scale::Billion => 1_000_000_000,
-    })
-}
+pub use super::report::factor;
 
 /// The word of a scale: `triệu` (en: `million`).
 pub fn scale_word(scale: Scale, language: Language) -> &'static str {
@@ -106,76 +100,62 @@ pub fn change(change: Decimal, def: &MetricDef, approximate: bool, language: Lan
     }
 }
 
-/// A computed percentage: one decimal, trailing zeros dropped (`116,7%`, `100%`).
-pub fn percent(
-    part: Decimal,
-    whole: Decimal,
-    approximate: bool,
-    language: Language,
-) -> Option<String> {
-    if whole.is_zero() {
-        return None;
+/// A value of the report as it reads: `hơn 40` (scaled, with its qualifier's word).
+pub fn point(point: &Point, def: &MetricDef, language: Language) -> String {
+    value(point.value, def, point.qualifier, language)
+}
+
+/// A computed change as a signed number: `+17`, `khoảng +8` (tables with a "Tăng, giảm" head).
+pub fn signed_change(change: &Derived, def: &MetricDef, language: Language) -> String {
+    self::change(change.value, def, change.approximate, language)
+}
+
+/// A computed change in words: `tăng 17`, `giảm khoảng 3`, `không đổi` (en: `up 17`, …).
+pub fn change_words(change: &Derived, def: &MetricDef, language: Language) -> String {
+    if change.value.is_zero() {
+        return messages::glossary("unchanged", language);
     }
-    let percent = (part / whole * Decimal::from(100)).to_f64()?;
-    let text = i18n::format_percent(percent, language);
-    Some(if approximate {
+    let direction = if change.value > Decimal::ZERO {
+        "increase"
+    } else {
+        "decrease"
+    };
+    let magnitude = number(change.value.abs(), def, language);
+    let about = if change.approximate {
+        format!("{} ", about(language))
+    } else {
+        String::new()
+    };
+    format!(
+        "{} {about}{magnitude}",
+        messages::glossary(direction, language)
+    )
+}
+
+/// A computed percentage (one decimal, trailing zeros dropped): `116,7%`, `khoảng 114,3%`.
+pub fn percent(percent: &Derived, language: Language) -> String {
+    let text = format!("{}%", i18n::format_decimal(percent.value, language));
+    if percent.approximate {
         format!("{} {text}", about(language))
     } else {
         text
-    })
-}
-
-/// The bloc-wide figure of members' values, `None` when the metric's `total` is `none`.
-/// `values` are (number, approximate).
-pub fn total(def: &MetricDef, values: &[(Decimal, bool)], language: Language) -> Option<Combined> {
-    if values.is_empty() {
-        return None;
     }
-    let approximate = values.iter().any(|(_, a)| *a);
-    let sum: Decimal = values.iter().map(|(v, _)| *v).sum();
-    let (plain, text) = match def.total() {
-        Total::None => return None,
-        Total::Sum => (sum, number(sum, def, language)),
-        Total::Mean => {
-            let mean = sum / Decimal::from(values.len());
-            let shown = match def.scale.filter(|_| def.kind() == MetricKind::Amount) {
-                Some(scale) => mean / factor(scale),
-                None => mean,
-            };
-            (
-                mean.round_dp(2),
-                i18n::format_decimal(shown.round_dp(2), language),
-            )
-        }
-    };
-    Some(Combined {
-        plain: plain.normalize().to_string(),
-        text: if approximate {
-            format!("{} {text}", about(language))
-        } else {
-            text
-        },
-        approximate,
-        mean: def.total() == Total::Mean,
-    })
 }
 
-/// A total or mean as the page shows it and as exports carry it.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Combined {
-    /// `khoảng 1.234`
-    pub text: String,
-    /// `1234`
-    pub plain: String,
-    pub approximate: bool,
-    /// A mean (`Trung bình`), not a sum (`Tổng cộng`).
-    pub mean: bool,
+/// A bloc-wide total or mean as it reads: `1.734`, `khoảng 271`, `8,27`.
+pub fn total(total: &Derived, def: &MetricDef, language: Language) -> String {
+    let text = number(total.value, def, language);
+    if total.approximate {
+        format!("{} {text}", about(language))
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
+    use crate::config::Total;
 
     fn def(kind: MetricKind, scale: Option<Scale>, total: Option<Total>) -> MetricDef {
         MetricDef {
@@ -207,33 +187,37 @@ mod tests {
     }
 
     #[test]
-    fn totals_by_kind() {
+    fn computed_values_read_in_words_and_percent() {
         let count = def(MetricKind::Count, None, None);
-        let values = [(Decimal::from(35), false), (Decimal::from(19), true)];
-        let t = total(&count, &values, Language::Vi).unwrap();
-        assert_eq!((t.text.as_str(), t.plain.as_str()), ("khoảng 54", "54"));
-        let percent_def = MetricDef {
-            unit: Some("%".into()),
-            kind: None,
-            ..count.clone()
+        let d = |v: i64, approximate: bool| Derived {
+            value: Decimal::from(v),
+            approximate,
+            sample: false,
         };
-        assert!(total(&percent_def, &values, Language::Vi).is_none());
-        let mean = def(MetricKind::Decimal, None, Some(Total::Mean));
-        let values = [
-            (Decimal::from_str("8.5").unwrap(), false),
-            (Decimal::from_str("8.3").unwrap(), false),
-            (Decimal::from(8), false),
-        ];
-        let t = total(&mean, &values, Language::Vi).unwrap();
-        assert_eq!(t.text, "8,27");
-        assert!(t.mean);
+        assert_eq!(change_words(&d(17, false), &count, Language::Vi), "tăng 17");
         assert_eq!(
-            percent(Decimal::from(35), Decimal::from(30), false, Language::Vi).as_deref(),
-            Some("116,7%")
+            change_words(&d(-3, true), &count, Language::Vi),
+            "giảm khoảng 3"
         );
         assert_eq!(
-            percent(Decimal::from(30), Decimal::from(30), false, Language::Vi).as_deref(),
-            Some("100%")
+            change_words(&d(0, false), &count, Language::En),
+            "unchanged"
+        );
+        assert_eq!(
+            signed_change(&d(-3, false), &count, Language::Vi),
+            "\u{2212}3"
+        );
+        let share = Derived {
+            value: Decimal::new(1167, 1),
+            approximate: false,
+            sample: true,
+        };
+        assert_eq!(percent(&share, Language::Vi), "116,7%");
+        assert_eq!(percent(&d(100, true), Language::En), "about 100%");
+        let money = def(MetricKind::Amount, Some(Scale::Million), None);
+        assert_eq!(
+            total(&d(271_000_000, true), &money, Language::Vi),
+            "khoảng 271"
         );
     }
 }

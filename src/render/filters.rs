@@ -56,6 +56,21 @@ pub fn register(tera: &mut Tera, site_language: Language, base_path: String, bas
             ))
         },
     );
+    // `{{ term(id="target") }}` → Kế hoạch: the glossary's one name of a concept
+    // (locales/<lang>/glossary.ftl), the same word the documents and forms use. A name the
+    // glossary lacks is a template error, so a typo does not print an id.
+    tera.register_function(
+        "term",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let id: &str = kwargs.must_get("id")?;
+            crate::messages::term(id, language(&kwargs, lang)?).ok_or_else(|| {
+                tera::Error::message(format!(
+                    "`{id}` is not in the glossary (locales/{}/glossary.ftl)",
+                    lang.code()
+                ))
+            })
+        },
+    );
     // `{{ 87.5 | percent }}` → 87,5%
     tera.register_filter(
         "percent",

@@ -13,6 +13,8 @@ pub mod office;
 mod pages;
 pub mod readers;
 pub mod registration;
+pub mod report;
+pub mod review;
 pub mod search;
 pub mod views;
 pub mod year;
@@ -356,6 +358,7 @@ impl Renderer {
             "extra": config.extra,
             "news_count": site.news.len(),
             "document_count": site.documents.len(),
+            "registration_count": site.registrations.len(),
             "association_count": site.associations.len(),
         });
         let menu: Vec<MenuItem> = site
@@ -474,12 +477,11 @@ impl Renderer {
                 };
             }
             Route::ReportJson(id) => {
-                return out
-                    .write(&path, data::period_json(site, id).as_bytes())
-                    .map_err(io_error);
+                let json = data::period_json(&state.reports, id);
+                return out.write(&path, json.as_bytes()).map_err(io_error);
             }
             Route::ReportCsv(id) => {
-                let csv = data::period_csv(site, id).map_err(|e| {
+                let csv = data::period_csv(&state.reports, id).map_err(|e| {
                     Diagnostic::new(PathBuf::from(&path), "E116").arg("error", e.to_string())
                 })?;
                 return out.write(&path, csv.as_bytes()).map_err(io_error);
@@ -492,7 +494,7 @@ impl Renderer {
             | Route::AwardsDocx(_)
             | Route::AwardsXlsx(_)
             | Route::MeetingDocx(_) => {
-                let bytes = office::render(&state.views, job).map_err(|e| {
+                let bytes = office::render(&state.views, &state.reports, job).map_err(|e| {
                     Diagnostic::new(PathBuf::from(&path), "E301")
                         .arg("file", path.clone())
                         .arg("error", e)
@@ -586,6 +588,7 @@ impl Renderer {
             Route::Report(id) => pages::report(state, &mut context, id),
             Route::ScoringIndex => pages::scoring_index(state, &mut context),
             Route::Scoring(id) => pages::scoring(state, &mut context, id),
+            Route::Registrations => pages::registrations(state, &mut context),
             Route::Registration(year) => pages::registration(state, &mut context, year),
             Route::Atom => pages::atom(state, &mut context),
             Route::Documents => pages::documents(state, &mut context),
@@ -638,6 +641,8 @@ impl Renderer {
 /// Per-render values shared by many pages, computed at most once each.
 struct RenderState<'a> {
     views: Views<'a>,
+    /// Every period's report and every scoring, computed once for all the outputs of the build.
+    reports: report::Reports<'a>,
     cards: Vec<OnceLock<Value>>,
     association_cards: OnceLock<Value>,
     /// The news bodies a build took out of the site, if it did.
@@ -648,6 +653,7 @@ impl<'a> RenderState<'a> {
     fn new(site: &'a Site, t: &'a Translations) -> Self {
         RenderState {
             views: Views { site, t },
+            reports: report::Reports::new(site),
             cards: (0..site.news.len()).map(|_| OnceLock::new()).collect(),
             association_cards: OnceLock::new(),
             bodies: None,

@@ -4,7 +4,7 @@
 use tera::{Context, Value};
 
 use super::views::Views;
-use super::{ASSOCIATION_NEWS_ITEMS, HOME_ITEMS, RenderState, documents, readers, year};
+use super::{ASSOCIATION_NEWS_ITEMS, HOME_ITEMS, RenderState, documents, readers};
 use crate::period::PeriodId;
 use crate::urls;
 
@@ -23,17 +23,15 @@ pub(super) fn home(state: &RenderState, context: &mut Context) -> Page {
         .map(|i| state.card(i))
         .collect();
     context.insert_value("latest_news", Value::from(latest));
-    // The latest period with something to read: a narrative or a reported figure
-    // (not one `blocpress new period` just created with every value empty).
-    let period = site.periods.values().rev().find(|p| {
-        p.narrative.is_some()
-            || site.associations.iter().any(|a| {
-                a.achievements
-                    .get(&p.id)
-                    .is_some_and(|a| a.summary.is_some() || a.values.values().any(Option::is_some))
-            })
-    });
-    context.insert("latest_period", &period.map(|p| views.period_summary(p)));
+    // The latest report issued (not a period `blocpress new period` just created with every
+    // value empty, nor one only a scoring names).
+    let report = site
+        .periods
+        .keys()
+        .rev()
+        .filter_map(|&id| state.reports.period(id))
+        .find(|r| r.issued);
+    context.insert("latest_period", &report.map(|r| views.period_summary(r)));
     context.insert_value("associations", state.association_cards());
     Page {
         template: "index.html",
@@ -176,7 +174,10 @@ pub(super) fn association(state: &RenderState, context: &mut Context, i: usize) 
     let site = views.site;
     let association = &site.associations[i];
     let title = Some(association.name.clone());
-    context.insert("association", &views.association_page(association));
+    context.insert(
+        "association",
+        &views.association_page(association, &state.reports),
+    );
     let documents: Vec<_> = site
         .documents_of_association(&association.slug)
         .into_iter()
@@ -206,16 +207,15 @@ pub(super) fn reports(state: &RenderState, context: &mut Context) -> Page {
     let views = &state.views;
     let site = views.site;
     let title = Some(views.tr("reports"));
-    // A review with no figures yet (a scoring file alone, a period `new period`
-    // just created) is not listed as published.
+    // A report with no figures (a scoring file alone, a period `new period` just created) is
+    // not issued and not listed as published.
     let (periods, pending): (Vec<_>, Vec<_>) = site
         .periods
-        .values()
+        .keys()
         .rev()
-        .map(|p| (p.narrative.is_some(), views.period_summary(p)))
-        .partition(|(narrative, p)| *narrative || p.has_figures);
-    let periods: Vec<_> = periods.into_iter().map(|(_, p)| p).collect();
-    let pending: Vec<_> = pending.into_iter().map(|(_, p)| p).collect();
+        .filter_map(|&id| state.reports.period(id))
+        .map(|r| views.period_summary(r))
+        .partition(|p| p.has_figures);
     context.insert("periods", &periods);
     context.insert("pending", &pending);
     let registrations: Vec<_> = site
@@ -259,7 +259,13 @@ pub(super) fn report(state: &RenderState, context: &mut Context, id: PeriodId) -
     let views = &state.views;
     let site = views.site;
     let period = &site.periods[&id];
-    let report = views.report(period);
+    let report = views.report(
+        state
+            .reports
+            .period(id)
+            .expect("a route of a period the site has"),
+        state.reports.scoring(id),
+    );
     let title = Some(report.heading.clone());
     let description = period.summary.clone();
     context.insert("report", &report);
@@ -272,8 +278,7 @@ pub(super) fn report(state: &RenderState, context: &mut Context, id: PeriodId) -
     if let Some(narrative) = &period.narrative {
         context.insert("toc", &readers::toc(&narrative.html));
     }
-    let directions = !report.plans.is_empty() || report.has_member_plans;
-    context.insert("sections", &year::Sections::of(period, directions));
+    // The numbered sections are `report.sections`; these are the texts of II and IV.
     context.insert(
         "assessment",
         &period.assessment.as_ref().map(|m| m.html.as_str()),
@@ -309,8 +314,9 @@ pub(super) fn scoring_index(state: &RenderState, context: &mut Context) -> Page 
     let title = Some(views.tr("scoring"));
     let list: Vec<_> = site
         .scorings
-        .values()
+        .keys()
         .rev()
+        .filter_map(|&id| state.reports.scoring(id))
         .map(|s| views.scoring(s))
         .collect();
     context.insert("scorings", &list);
@@ -323,13 +329,34 @@ pub(super) fn scoring_index(state: &RenderState, context: &mut Context) -> Page 
 
 pub(super) fn scoring(state: &RenderState, context: &mut Context, id: PeriodId) -> Page {
     let views = &state.views;
-    let site = views.site;
-    let scoring = views.scoring(&site.scorings[&id]);
+    let scoring = views.scoring(
+        state
+            .reports
+            .scoring(id)
+            .expect("a route of a scoring the site has"),
+    );
     let title = Some(scoring.title.clone());
     context.insert("scoring", &scoring);
     Page {
         template: "scoring.html",
         title,
+        description: None,
+    }
+}
+
+pub(super) fn registrations(state: &RenderState, context: &mut Context) -> Page {
+    let views = &state.views;
+    let site = views.site;
+    let list: Vec<_> = site
+        .registrations
+        .values()
+        .rev()
+        .map(|r| views.registration(r))
+        .collect();
+    context.insert("registrations", &list);
+    Page {
+        template: "registrations.html",
+        title: Some(views.tr("registrations")),
         description: None,
     }
 }

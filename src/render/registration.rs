@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::figures;
+use super::report::{Derived, Point};
 use super::views::{AssociationLink, PeriodLink, Views};
 use crate::i18n::{self, DateStyle};
 use crate::model::Registration;
@@ -17,10 +18,15 @@ pub struct YearTargetView<'a> {
     /// The target with its unit: `60 hội nghị`.
     pub display: String,
     pub value: String,
-    /// The latest result of the year so far and the share of the target it reaches.
+    /// The target is sample data.
+    pub target_sample: bool,
+    /// The latest result of the year so far (with its unit) and the share of the target it
+    /// reaches.
     pub reached: Option<String>,
+    pub reached_sample: bool,
     pub reached_period: Option<String>,
     pub percent: Option<String>,
+    /// The percentage is computed from a sample value.
     pub sample: bool,
 }
 
@@ -82,34 +88,36 @@ impl<'a> Views<'a> {
                                 let def = site.metric_def(association, key)?;
                                 let unit = figures::shown_unit(def, lang);
                                 let value = figures::value(*target, def, None, lang);
+                                let target = Point {
+                                    value: *target,
+                                    qualifier: None,
+                                    sample: registration.sample.covers(key),
+                                };
                                 // The year's own review if it exists, else its first half.
                                 let latest = periods.iter().rev().find_map(|p| {
                                     if p.part() == Part::SecondHalf {
                                         return None;
                                     }
-                                    let a = association.achievements.get(p)?;
-                                    Some((*p, a.values.get(key).copied().flatten()?, a))
+                                    Some((*p, Point::of(association, *p, key)?))
                                 });
+                                let percent = latest.and_then(|(_, v)| Derived::percent(v, target));
                                 Some(YearTargetView {
                                     key,
                                     label: &def.label,
                                     display: figures::with_unit(&value, &unit),
                                     unit,
                                     value,
-                                    reached: latest.map(|(_, v, a)| {
-                                        figures::value(v, def, a.qualifier(key), lang)
-                                    }),
-                                    reached_period: latest.map(|(p, _, _)| p.default_title(lang)),
-                                    percent: latest.and_then(|(_, v, a)| {
-                                        figures::percent(
-                                            v,
-                                            *target,
-                                            a.qualifier(key).is_some(),
-                                            lang,
+                                    target_sample: target.sample,
+                                    reached: latest.map(|(_, v)| {
+                                        figures::with_unit(
+                                            &figures::point(&v, def, lang),
+                                            &figures::shown_unit(def, lang),
                                         )
                                     }),
-                                    sample: registration.sample.covers(key)
-                                        || latest.is_some_and(|(_, _, a)| a.sample.covers(key)),
+                                    reached_sample: latest.is_some_and(|(_, v)| v.sample),
+                                    reached_period: latest.map(|(p, _)| p.default_title(lang)),
+                                    percent: percent.as_ref().map(|d| figures::percent(d, lang)),
+                                    sample: percent.is_some_and(|d| d.sample) || target.sample,
                                 })
                             })
                             .collect()

@@ -239,7 +239,7 @@ impl<'a> Views<'a> {
             status_text: self.tr(&format!("award_{status}")),
             decision: p.decision,
             scoring: p.scoring.map(|(scoring, rank)| {
-                let title = self.scoring(scoring).title;
+                let title = self.scoring_name(scoring);
                 let rows = of.unwrap_or(scoring.rows.len());
                 format!("{} {rank}/{rows} – {title}", self.tr("rank_of"))
             }),

@@ -107,13 +107,17 @@ impl Session<'_> {
         touched.reports.insert(period);
         touched.report_data.insert(period);
         // The reviews that compare with this period: the following one (changes, targets
-        // reached) and the same period a year later.
-        touched.reports.extend(
-            self.site
-                .periods
-                .keys()
-                .filter(|q| q.preceding() == Some(period) || q.year_earlier() == Some(period)),
-        );
+        // reached) and the same period a year later; their data.json and data.csv carry the
+        // earlier values and the changes too.
+        let comparing: Vec<PeriodId> = self
+            .site
+            .periods
+            .keys()
+            .filter(|q| q.preceding() == Some(period) || q.year_earlier() == Some(period))
+            .copied()
+            .collect();
+        touched.reports.extend(comparing.iter().copied());
+        touched.report_data.extend(comparing);
         // The latest period's summary, members' counts of periods reported.
         touched.home = true;
         touched.reports_index = true;
@@ -226,6 +230,9 @@ impl Session<'_> {
         };
         let target = content_path(rel);
         let mut warnings = Vec::new();
+        // The latest period's year names the roles on every member list ("Khối trưởng năm
+        // 2014"); reconcile_periods only sees periods that other files name come and go.
+        let latest_year = self.site.periods.keys().last().map(|p| p.year());
         match new {
             Some(mut period) => {
                 if period.title.is_empty() {
@@ -281,6 +288,10 @@ impl Session<'_> {
             }
         }
         self.reconcile_periods();
+        if latest_year != self.site.periods.keys().last().map(|p| p.year()) {
+            self.touched.everything = true;
+            self.touched.renderer = true;
+        }
         if old_title.is_some() != self.site.periods.contains_key(&id) {
             self.period_came_or_went(id);
         }

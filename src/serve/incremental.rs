@@ -230,16 +230,27 @@ impl Touched {
                 jobs.extend([Route::ReportJson(*id), Route::ReportCsv(*id)]);
             }
         }
+        // A meeting's page names the period it reviewed, by the period's title.
+        for (i, meeting) in site.meetings.iter().enumerate() {
+            if meeting.period.is_some_and(|p| self.reports.contains(&p)) {
+                jobs.push(Route::Meeting(i));
+            }
+        }
         for id in &self.scorings {
             if site.scorings.contains_key(id) {
                 jobs.push(Route::Scoring(*id));
             }
         }
-        // The office downloads carry the review's text and figures and the scoring table.
-        for id in self.reports.iter().chain(&self.report_data) {
+        // The office downloads carry the review's text and figures and the scoring table; a
+        // year's report holds its scoring as an appendix, and the scoring's appendix names the
+        // report it is attached to: either change renders both.
+        for id in self
+            .reports
+            .iter()
+            .chain(&self.report_data)
+            .chain(&self.scorings)
+        {
             jobs.extend(urls::report_downloads(site, *id));
-        }
-        for id in &self.scorings {
             jobs.extend(urls::scoring_downloads(site, *id));
         }
         if self.statics {

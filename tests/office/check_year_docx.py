@@ -32,7 +32,7 @@ def check_page(document):
     assert fonts.get(f"{W}ascii") == "Times New Roman", fonts.get(f"{W}ascii")
     header = document.tables[0]
     right = header.rows[0].cells[1].text
-    assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right and "Độc lập - Tự do - Hạnh phúc" in right, right
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right and "Độc lập - Tự do - Hạnh phúc" in right, right
     assert "KHỐI THI ĐUA CÁC TỔ CHỨC" in header.rows[0].cells[0].text
 
 

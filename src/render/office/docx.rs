@@ -1,14 +1,19 @@
-//! The review and the scoring table as Word documents laid out as Nghị định 30/2020/NĐ-CP
-//! (Phụ lục I) prescribes for an administrative document: A4, Times New Roman 14 pt, the
-//! two-column header (issuer and số on the left, the national title, motto, place and date on
-//! the right), the type and subject centred, the body, then *Nơi nhận* and the signature side
-//! by side; page numbers centred at the top from page 2. The scoring table is a landscape page.
+//! The review and the scoring as Word documents laid out as Nghị định 30/2020/NĐ-CP (Phụ lục
+//! I) prescribes for an administrative document: A4, Times New Roman 14 pt, the two-column
+//! header (issuer and số on the left, the national title, motto, place and date on the right),
+//! the type and subject centred, the body in numbered sections, then *Nơi nhận* and the
+//! signature side by side, kept on the page of the closing paragraph; page numbers centred at
+//! the top from page 2. Appendices (*Phụ lục*) are landscape sections numbered from 1; the
+//! scoring's own document is its appendix standing alone.
 //!
-//! Everything is built with `docx-rs`; no XML is written by hand. Paragraph ids come from a
+//! Everything is built with `docx-rs`, then two parts it cannot write are completed in the
+//! package ([`finish`]): the document language (vi-VN, so Word and LibreOffice check Vietnamese
+//! spelling) and the author (the issuer; docx-rs writes "unknown"). Paragraph ids come from a
 //! counter of the document itself (not the crate's per-thread one), so two builds give the same
 //! bytes whichever thread of the pool renders the document.
 
-use std::cell::Cell;
+use std::cell::Cell as Counter;
+use std::io::{Read, Write};
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, PageNum,
@@ -18,7 +23,10 @@ use docx_rs::{
 };
 
 use super::text::{Block, BlockKind, Span};
-use super::{ReportDocument, ScoringDocument, issuer_lines, recipient_lines};
+use super::{
+    Align, Appendix, AppendixBody, DocBlock, DocTable, ReportDocument, ScoringDocument,
+    ScoringTable, issuer_lines, recipient_lines,
+};
 use crate::model::DocumentSettings;
 
 /// A4 in twentieths of a point.
@@ -34,7 +42,15 @@ const MARGIN_HEADER: i32 = 567;
 pub(super) const PORTRAIT_WIDTH: usize = (A4_SHORT as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
 pub(super) const LANDSCAPE_WIDTH: usize = (A4_LONG as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
 /// Cell padding Word puts on each side of a table cell (0.19 cm).
-pub(super) const CELL_PADDING: i32 = 108;
+const CELL_PADDING: i32 = 108;
+/// Padding of the data tables' cells (1 mm a side), so `5,75` fits a 1 cm column.
+const DATA_PADDING: usize = 57;
+/// What a column needs besides its text: the cell's padding and a margin for the word
+/// processor's rounding.
+const PAD: usize = 2 * DATA_PADDING + 60;
+/// Room for the signature and the seal between the signer's title and name: 31 mm (the
+/// decree's sample leaves about 30 mm; the seal covers a third of the signature).
+const SIGNATURE_SPACE: i32 = 1760;
 
 pub const FONT: &str = "Times New Roman";
 /// Half-points: 14 pt body text, 13 pt for the số and date, 12 pt for the header's left column
@@ -48,13 +64,13 @@ pub(super) const SIZE_10: usize = 20;
 /// A document being assembled: its own paragraph ids, so the output never depends on which
 /// thread built it.
 pub(super) struct Builder {
-    next_id: Cell<u32>,
+    next_id: Counter<u32>,
 }
 
 impl Builder {
     pub(super) fn new() -> Builder {
         Builder {
-            next_id: Cell::new(0x1000_0001),
+            next_id: Counter::new(0x1000_0001),
         }
     }
 
@@ -77,6 +93,12 @@ impl Builder {
         self.p()
             .align(AlignmentType::Center)
             .add_run(Run::new().add_text(text).size(size).bold())
+    }
+
+    fn centred_italic(&self, text: &str, size: usize) -> Paragraph {
+        self.p()
+            .align(AlignmentType::Center)
+            .add_run(Run::new().add_text(text).size(size).italic())
     }
 
     /// A short solid rule `width` twips long, centred in a column `column` twips wide: an empty
@@ -106,6 +128,19 @@ impl Builder {
         p
     }
 
+    /// An empty paragraph of exactly `height` twips.
+    fn space(&self, height: i32) -> Paragraph {
+        self.p()
+            .line_spacing(
+                LineSpacing::new()
+                    .line_rule(LineSpacingType::Exact)
+                    .line(height)
+                    .before(0)
+                    .after(0),
+            )
+            .add_run(Run::new().size(SIZE_12))
+    }
+
     /// A body paragraph: justified, first line indented 1 cm, 6 pt after, 1.2 lines.
     pub(super) fn body(&self, spans: &[Span], size: usize) -> Paragraph {
         let mut p = self
@@ -119,24 +154,26 @@ impl Builder {
         p
     }
 
-    /// A heading of the body: `I. KẾT QUẢ …` or `1. Hội Luật gia …`, bold, left aligned with
-    /// the first-line indent of the body.
-    pub(super) fn heading(&self, text: &str) -> Paragraph {
+    /// A heading of the body (`I. KẾT QUẢ …` bold, `1. …` bold, `a) …` upright), with the
+    /// first-line indent of the body, kept with what follows.
+    pub(super) fn heading(&self, text: &str, bold: bool) -> Paragraph {
+        let run = Run::new().add_text(text).size(BODY);
         self.p()
-            .align(AlignmentType::Both)
+            .align(AlignmentType::Left)
             .indent(None, Some(SpecialIndentType::FirstLine(567)), None, None)
             .line_spacing(body_spacing().before(120))
             .keep_next(true)
-            .add_run(Run::new().add_text(text).size(BODY).bold())
+            .add_run(if bold { run.bold() } else { run })
     }
 
-    pub(super) fn blocks(&self, blocks: &[Block]) -> Vec<Paragraph> {
+    /// Markdown blocks as body paragraphs (the year's documents: Tờ trình, Biên bản).
+    pub(super) fn text_blocks(&self, blocks: &[Block]) -> Vec<Paragraph> {
         blocks
             .iter()
             .map(|block| match block.kind {
                 BlockKind::Heading => {
                     let text: String = block.spans.iter().map(|s| s.text.as_str()).collect();
-                    self.heading(&text)
+                    self.heading(&text, true)
                 }
                 BlockKind::Item => {
                     let mut spans = vec![Span::plain("- ")];
@@ -148,6 +185,27 @@ impl Builder {
             .collect()
     }
 
+    fn blocks(&self, blocks: &[DocBlock], width: usize) -> Vec<Child> {
+        let mut out = Vec::new();
+        for block in blocks {
+            match block {
+                DocBlock::Heading(text) => out.push(Child::p(self.heading(text, true))),
+                DocBlock::Subheading(text) => out.push(Child::p(self.heading(text, false))),
+                DocBlock::Item(spans) => {
+                    let mut all = vec![Span::plain("- ")];
+                    all.extend(spans.iter().cloned());
+                    out.push(Child::p(self.body(&all, BODY)));
+                }
+                DocBlock::Paragraph(spans) => out.push(Child::p(self.body(spans, BODY))),
+                DocBlock::Table(table) => {
+                    out.push(Child::t(self.table(table, width)));
+                    out.push(Child::p(self.space(200)));
+                }
+            }
+        }
+        out
+    }
+
     /// A table cell `width` twips wide holding one paragraph.
     pub(super) fn cell(&self, width: usize, paragraph: Paragraph) -> TableCell {
         TableCell::new()
@@ -156,6 +214,8 @@ impl Builder {
             .add_paragraph(paragraph)
     }
 
+    /// A cell of a data table; its paragraph is kept with the next one, so a table is not
+    /// broken across pages when it can fit on one (and never leaves its heading row alone).
     pub(super) fn cell_text(
         &self,
         width: usize,
@@ -168,18 +228,223 @@ impl Builder {
             self.p()
                 .align(align)
                 .line_spacing(tight())
+                .keep_next(true)
                 .add_run(Run::new().add_text(text).size(size)),
         )
     }
 
-    pub(super) fn cell_bold(&self, width: usize, text: &str, size: usize) -> TableCell {
+    pub(super) fn cell_bold(
+        &self,
+        width: usize,
+        text: &str,
+        size: usize,
+        align: AlignmentType,
+    ) -> TableCell {
         self.cell(
             width,
             self.p()
-                .align(AlignmentType::Center)
+                .align(align)
                 .line_spacing(tight())
+                .keep_next(true)
                 .add_run(Run::new().add_text(text).size(size).bold()),
         )
+    }
+
+    /// A data table: the header row in bold, the columns as wide as their text asks (no word
+    /// of a heading broken), the wide column taking the rest; rows never split.
+    fn table(&self, table: &DocTable, width: usize) -> Table {
+        let size = if table.head.len() > 8 {
+            SIZE_10
+        } else {
+            SIZE_11
+        };
+        let texts: Vec<ColumnText> = (0..table.head.len())
+            .map(|c| ColumnText {
+                head: vec![table.head[c].as_str()],
+                cells: table
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(c))
+                    .map(|c| c.text.as_str())
+                    .collect(),
+            })
+            .collect();
+        let widths = column_widths(&texts, table.wide, width, size);
+        let mut rows = vec![
+            TableRow::new(
+                widths
+                    .iter()
+                    .zip(&table.head)
+                    .map(|(w, h)| self.cell_bold(*w, h, size, AlignmentType::Center))
+                    .collect(),
+            )
+            .cant_split(),
+        ];
+        for row in &table.rows {
+            let cells = widths
+                .iter()
+                .zip(row)
+                .zip(&table.align)
+                .map(|((w, cell), align)| {
+                    let align = alignment(*align);
+                    if cell.bold {
+                        self.cell_bold(*w, &cell.text, size, align)
+                    } else {
+                        self.cell_text(*w, &cell.text, size, align)
+                    }
+                })
+                .collect();
+            rows.push(TableRow::new(cells).cant_split());
+        }
+        Table::new(rows)
+            .set_grid(widths.clone())
+            .width(widths.iter().sum(), WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(narrow_cells())
+    }
+
+    /// The scoring table: STT, member, the criteria under their groups (two header rows), the
+    /// tail columns (self-assessment, adjustments, total, rank, award); the maximum of every
+    /// criterion first.
+    fn scoring_table(&self, t: &ScoringTable, width: usize) -> Table {
+        let size = SIZE_10;
+        let criteria = t.criteria.len().max(1);
+        // Each criterion column fits its id and scores, and each group's heading fits, word by
+        // word, across its criteria.
+        let mut each = t
+            .criteria
+            .iter()
+            .map(|(id, max)| word_width(id, size, true).max(word_width(max, size, false)))
+            .chain(
+                t.rows
+                    .iter()
+                    .flat_map(|r| &r.scores)
+                    .map(|s| word_width(s, size, false)),
+            )
+            .max()
+            .unwrap_or(0)
+            + PAD;
+        for (heading, span) in &t.groups {
+            let needed = longest_word(heading, size, true) + PAD;
+            each = each.max(needed.div_ceil((*span).max(1)));
+        }
+        let mut texts = vec![
+            ColumnText {
+                head: vec!["STT"],
+                cells: t.rows.iter().map(|_| "10").collect(),
+            },
+            ColumnText {
+                head: vec!["Đơn vị"],
+                cells: t.rows.iter().map(|r| r.name.as_str()).collect(),
+            },
+        ];
+        for (i, head) in t.tail.iter().enumerate() {
+            texts.push(ColumnText {
+                head: vec![head.as_str()],
+                cells: t
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.tail.get(i))
+                    .map(String::as_str)
+                    .collect(),
+            });
+        }
+        // The award is the wide column when there is one (its text is long); else the name.
+        let wide = if texts.len() > 2 && t.tail.len() > t.total_column + 2 {
+            texts.len() - 1
+        } else {
+            1
+        };
+        let rest = width.saturating_sub(each * criteria);
+        let widths = column_widths(&texts, wide, rest, size);
+        let (stt, name) = (widths[0], widths[1]);
+        let tail = &widths[2..];
+        let mut grid = vec![stt, name];
+        grid.extend(std::iter::repeat_n(each, criteria));
+        grid.extend(tail.iter().copied());
+
+        let merged = |w: usize, text: &str, restart: bool| {
+            let cell = if restart {
+                self.cell_bold(w, text, size, AlignmentType::Center)
+            } else {
+                self.cell_text(w, "", size, AlignmentType::Center)
+            };
+            cell.vertical_merge(if restart {
+                VMergeType::Restart
+            } else {
+                VMergeType::Continue
+            })
+        };
+        let mut first = vec![merged(stt, "STT", true), merged(name, "Đơn vị", true)];
+        for (heading, span) in &t.groups {
+            first.push(
+                self.cell_bold(each * span, heading, size, AlignmentType::Center)
+                    .grid_span(*span),
+            );
+        }
+        for (w, text) in tail.iter().zip(&t.tail) {
+            first.push(merged(*w, text, true));
+        }
+        let mut second = vec![merged(stt, "", false), merged(name, "", false)];
+        for (id, _) in &t.criteria {
+            second.push(self.cell_bold(each, id, size, AlignmentType::Center));
+        }
+        for w in tail {
+            second.push(merged(*w, "", false));
+        }
+        let mut rows = vec![
+            TableRow::new(first).cant_split(),
+            TableRow::new(second).cant_split(),
+        ];
+        // The maximum of every criterion first.
+        let mut max_row = vec![
+            self.cell_text(stt, "", size, AlignmentType::Center),
+            self.cell(
+                name,
+                self.p().line_spacing(tight()).add_run(
+                    Run::new()
+                        .add_text(crate::messages::glossary("max", super::VI))
+                        .size(size)
+                        .italic(),
+                ),
+            ),
+        ];
+        for (_, max) in &t.criteria {
+            max_row.push(self.cell_text(each, max, size, AlignmentType::Center));
+        }
+        for (i, w) in tail.iter().enumerate() {
+            let text = if i == t.total_column {
+                t.max_total.as_str()
+            } else {
+                ""
+            };
+            max_row.push(self.cell_text(*w, text, size, AlignmentType::Center));
+        }
+        rows.push(TableRow::new(max_row).cant_split());
+        for (i, row) in t.rows.iter().enumerate() {
+            let mut cells = vec![
+                self.cell_text(stt, &format!("{}", i + 1), size, AlignmentType::Center),
+                self.cell_text(name, &row.name, size, AlignmentType::Left),
+            ];
+            for score in &row.scores {
+                cells.push(self.cell_text(each, score, size, AlignmentType::Center));
+            }
+            for (c, (w, text)) in tail.iter().zip(&row.tail).enumerate() {
+                cells.push(if c == t.total_column {
+                    self.cell_bold(*w, text, size, AlignmentType::Center)
+                } else if c + 1 == t.tail.len() && wide != 1 {
+                    self.cell_text(*w, text, size, AlignmentType::Left)
+                } else {
+                    self.cell_text(*w, text, size, AlignmentType::Center)
+                });
+            }
+            rows.push(TableRow::new(cells).cant_split());
+        }
+        Table::new(rows)
+            .set_grid(grid.clone())
+            .width(grid.iter().sum(), WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(narrow_cells())
     }
 
     /// The national header: a borderless table of two columns; the issuer and số on the left,
@@ -261,13 +526,12 @@ impl Builder {
 
     /// A centred italic line saying which figures are sample data.
     pub(super) fn sample_note(&self, note: &str) -> Paragraph {
-        self.p()
-            .align(AlignmentType::Center)
+        self.centred_italic(note, SIZE_13)
             .line_spacing(tight().after(120))
-            .add_run(Run::new().add_text(note).size(SIZE_13).italic())
     }
 
-    /// *Nơi nhận* (left) and the signature block (right), side by side (ô 7, 9b).
+    /// *Nơi nhận* (left) and the signature block (right), side by side (ô 7, 9b), in one row
+    /// that never splits.
     pub(super) fn signature(&self, settings: &DocumentSettings, total: usize) -> Table {
         let left = total * 38 / 100;
         let right = total - left;
@@ -275,7 +539,7 @@ impl Builder {
             .width(left, WidthType::Dxa)
             .vertical_align(VAlignType::Top)
             .add_paragraph(
-                self.p().line_spacing(tight()).add_run(
+                self.p().line_spacing(tight()).keep_next(true).add_run(
                     Run::new()
                         .add_text("Nơi nhận:")
                         .size(SIZE_12)
@@ -287,6 +551,7 @@ impl Builder {
             recipients = recipients.add_paragraph(
                 self.p()
                     .line_spacing(tight())
+                    .keep_next(true)
                     .add_run(Run::new().add_text(&line).size(SIZE_11)),
             );
         }
@@ -297,21 +562,17 @@ impl Builder {
         if let Some(on_behalf) = &signer.on_behalf {
             block = block.add_paragraph(
                 self.centred_bold(&on_behalf.to_uppercase(), BODY)
-                    .line_spacing(tight()),
+                    .line_spacing(tight())
+                    .keep_next(true),
             );
         }
         block = block.add_paragraph(
             self.centred_bold(&signer.title.to_uppercase(), BODY)
-                .line_spacing(tight()),
+                .line_spacing(tight())
+                .keep_next(true),
         );
         // Room for the signature and the seal.
-        for _ in 0..4 {
-            block = block.add_paragraph(
-                self.p()
-                    .line_spacing(tight())
-                    .add_run(Run::new().size(BODY)),
-            );
-        }
+        block = block.add_paragraph(self.space(SIGNATURE_SPACE).keep_next(true));
         block = block.add_paragraph(self.centred_bold(&signer.name, BODY).line_spacing(tight()));
         Table::new(vec![TableRow::new(vec![recipients, block]).cant_split()])
             .margins(TableCellMargins::new().margin_top(240, WidthType::Dxa))
@@ -321,7 +582,7 @@ impl Builder {
             .clear_all_border()
     }
 
-    /// The running header: the page number centred at the top (not on page 1, see `title_pg`).
+    /// The running header: the page number centred at the top.
     pub(super) fn page_number_header(&self) -> Header {
         Header::new().add_paragraph(
             self.p()
@@ -330,13 +591,207 @@ impl Builder {
                 .size(BODY),
         )
     }
+
+    /// An appendix: its label and title centred in bold, the document it is attached to in
+    /// italics, a note on sample data, the table and the notes under it.
+    fn appendix(&self, appendix: &Appendix, width: usize) -> Vec<Child> {
+        let mut out = Vec::new();
+        if let Some(label) = &appendix.label {
+            out.push(Child::p(
+                self.centred_bold(label, BODY).line_spacing(tight()),
+            ));
+        }
+        out.push(Child::p(
+            self.centred_bold(&appendix.title, BODY)
+                .line_spacing(tight()),
+        ));
+        if let Some(attached) = &appendix.attached {
+            out.push(Child::p(
+                self.centred_italic(attached, SIZE_13).line_spacing(tight()),
+            ));
+        }
+        out.push(Child::p(self.space(240)));
+        if let Some(note) = &appendix.sample_note {
+            out.push(Child::p(self.sample_note(note)));
+        }
+        out.push(Child::t(match &appendix.body {
+            AppendixBody::Table(table) => self.table(table, width),
+            AppendixBody::Scoring(table) => self.scoring_table(table, width),
+        }));
+        out.push(Child::p(self.space(200)));
+        for block in &appendix.notes {
+            let paragraph = match block {
+                DocBlock::Item(spans) => {
+                    let mut all = vec![Span::plain("- ")];
+                    all.extend(spans.iter().cloned());
+                    self.note(&all)
+                }
+                DocBlock::Paragraph(spans) => self.note(spans),
+                DocBlock::Heading(text) | DocBlock::Subheading(text) => {
+                    self.note(&[Span::plain(text)])
+                }
+                DocBlock::Table(table) => {
+                    out.push(Child::t(self.table(table, width)));
+                    continue;
+                }
+            };
+            out.push(Child::p(paragraph));
+        }
+        out
+    }
+
+    /// A note under an appendix's table: 12 pt, justified, no indent.
+    fn note(&self, spans: &[Span]) -> Paragraph {
+        let mut p = self
+            .p()
+            .align(AlignmentType::Both)
+            .line_spacing(tight().after(40));
+        for span in spans {
+            p = p.add_run(span_run(span, SIZE_12));
+        }
+        p
+    }
 }
 
-/// Data tables keep 1 mm of padding in a cell, so `5,75` fits a 1 cm column.
+fn alignment(align: Align) -> AlignmentType {
+    match align {
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+    }
+}
+
+/// The texts of one column of a table: its heading and its cells.
+struct ColumnText<'t> {
+    head: Vec<&'t str>,
+    cells: Vec<&'t str>,
+}
+
+/// Advance widths (thousandths of an em) of the printable ASCII characters in Times New Roman,
+/// regular and bold (read from Liberation Serif, which has the same metrics).
+const REGULAR: [u16; 95] = [
+    250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500, 500,
+    500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611,
+    556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722,
+    722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500,
+    278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
+];
+const BOLD: [u16; 95] = [
+    250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278, 500, 500, 500,
+    500, 500, 500, 500, 500, 500, 500, 333, 333, 570, 570, 570, 500, 930, 722, 667, 722, 722, 667,
+    611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722, 556, 667, 722, 722, 1000, 722,
+    722, 667, 333, 278, 333, 581, 500, 333, 500, 556, 444, 556, 444, 333, 500, 556, 278, 333, 556,
+    278, 833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444, 394, 220, 394, 520,
+];
+
+/// The width of `text` in Times New Roman at `size` half-points, in twips, from the font's
+/// advance widths: a Vietnamese letter is its base letter, plus the horn of ư and ơ (the
+/// other marks sit above or below and take no width).
+pub fn text_width(text: &str, size: usize, bold: bool) -> usize {
+    use unicode_normalization::UnicodeNormalization;
+    let table = if bold { &BOLD } else { &REGULAR };
+    let em: usize = text
+        .nfd()
+        .map(|c| match c {
+            ' '..='~' => usize::from(table[c as usize - 32]),
+            '\u{031B}' => 44,
+            c if unicode_normalization::char::is_combining_mark(c) => 0,
+            'đ' => 556,
+            'Đ' => 722,
+            '–' | '“' | '”' => 500,
+            '−' => 570,
+            '…' => 1000,
+            _ => 1000,
+        })
+        .sum();
+    // em/1000 × size/2 pt × 20 twips/pt, rounded up.
+    (em * size).div_ceil(100)
+}
+
+/// The widest word of `text`.
+fn longest_word(text: &str, size: usize, bold: bool) -> usize {
+    text.split_whitespace()
+        .map(|w| text_width(w, size, bold))
+        .max()
+        .unwrap_or(0)
+}
+
+fn word_width(text: &str, size: usize, bold: bool) -> usize {
+    text_width(text, size, bold)
+}
+
+/// Column widths from the text: every column at least as wide as its longest word (heading
+/// words in bold), and, room allowing, as wide as its longest cell and a third of its heading;
+/// the `wide` column takes what is left. Never narrower than a word, so no heading is broken
+/// inside a word.
+fn column_widths(columns: &[ColumnText], wide: usize, total: usize, size: usize) -> Vec<usize> {
+    let pad = PAD;
+    let minimum: Vec<usize> = columns
+        .iter()
+        .map(|c| {
+            let head = c.head.iter().map(|h| longest_word(h, size, true));
+            let cells = c.cells.iter().map(|t| longest_word(t, size, false));
+            head.chain(cells).max().unwrap_or(0) + pad
+        })
+        .collect();
+    let preferred: Vec<usize> = columns
+        .iter()
+        .zip(&minimum)
+        .map(|(c, min)| {
+            let cells = c
+                .cells
+                .iter()
+                .map(|t| text_width(t, size, false) + pad)
+                .max()
+                .unwrap_or(0);
+            let head = c
+                .head
+                .iter()
+                .map(|h| text_width(h, size, true) / 3 + pad)
+                .max()
+                .unwrap_or(0);
+            // A text column (a name) wraps rather than take more than a quarter of the width.
+            (*min).max(cells.min(total / 4)).max(head)
+        })
+        .collect();
+    let others = |widths: &[usize]| -> usize {
+        widths
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != wide)
+            .map(|(_, w)| *w)
+            .sum()
+    };
+    let mut widths = if others(&preferred) + minimum[wide] <= total {
+        preferred
+    } else {
+        // Give each column its minimum, then share what is left by how much more each asked.
+        let mut widths = minimum.clone();
+        let spare = total.saturating_sub(others(&minimum) + minimum[wide]);
+        let wanted: usize = preferred
+            .iter()
+            .zip(&minimum)
+            .enumerate()
+            .filter(|(i, _)| *i != wide)
+            .map(|(_, (p, m))| p - m)
+            .sum();
+        for (i, w) in widths.iter_mut().enumerate() {
+            if i != wide {
+                *w += ((preferred[i] - minimum[i]) * spare)
+                    .checked_div(wanted)
+                    .unwrap_or(0);
+            }
+        }
+        widths
+    };
+    widths[wide] = total.saturating_sub(others(&widths)).max(minimum[wide]);
+    widths
+}
+
 pub(super) fn narrow_cells() -> TableCellMargins {
     TableCellMargins::new()
-        .margin_left(57, WidthType::Dxa)
-        .margin_right(57, WidthType::Dxa)
+        .margin_left(DATA_PADDING, WidthType::Dxa)
+        .margin_right(DATA_PADDING, WidthType::Dxa)
         .margin_top(20, WidthType::Dxa)
         .margin_bottom(20, WidthType::Dxa)
 }
@@ -376,8 +831,21 @@ fn fonts() -> RunFonts {
         .cs(FONT)
 }
 
-/// A document with the decree's page, font and running header; `landscape` for the scoring
-/// table. `created` (an ISO date) fixes the dates of docProps/core.xml.
+fn portrait() -> PageSize {
+    PageSize::new()
+        .size(A4_SHORT, A4_LONG)
+        .orient(PageOrientationType::Portrait)
+}
+
+fn landscape() -> PageSize {
+    PageSize::new()
+        .size(A4_LONG, A4_SHORT)
+        .orient(PageOrientationType::Landscape)
+}
+
+/// A document with the decree's page, font and running header, the page settings of its last
+/// section (`landscape` for an appendix). `created` (an ISO date) fixes the dates of
+/// docProps/core.xml.
 pub(super) fn document(builder: &Builder, landscape: bool, created: &str) -> Docx {
     let (width, height, orient) = if landscape {
         (A4_LONG, A4_SHORT, PageOrientationType::Landscape)
@@ -391,7 +859,6 @@ pub(super) fn document(builder: &Builder, landscape: bool, created: &str) -> Doc
         .page_orient(orient)
         .page_margin(margins(landscape))
         .header(builder.page_number_header())
-        .title_pg()
         .created_at(created)
         .updated_at(created)
 }
@@ -408,13 +875,6 @@ pub(super) fn margins(landscape: bool) -> PageMargin {
         .gutter(0)
 }
 
-pub(super) fn pack(docx: Docx) -> Result<Vec<u8>, String> {
-    let mut buffer = std::io::Cursor::new(Vec::with_capacity(32 * 1024));
-    docx.build().pack(&mut buffer).map_err(|e| e.to_string())?;
-    Ok(buffer.into_inner())
-}
-
-/// `bao-cao-<period>.docx`.
 /// A paragraph or a table of the body, before it goes into its section.
 enum Child {
     P(Box<Paragraph>),
@@ -431,19 +891,36 @@ impl Child {
     }
 }
 
-/// Shared tables wider than this many metrics go to a landscape appendix (the decree's
-/// templates keep a portrait table to about seven columns).
-const PORTRAIT_SHARED_COLUMNS: usize = 5;
+fn into_section(mut section: Section, children: Vec<Child>) -> Section {
+    for child in children {
+        section = match child {
+            Child::P(p) => section.add_paragraph(*p),
+            Child::T(t) => section.add_table(*t),
+        };
+    }
+    section
+}
 
+fn into_docx(mut docx: Docx, children: Vec<Child>) -> Docx {
+    for child in children {
+        docx = match child {
+            Child::P(p) => docx.add_paragraph(*p),
+            Child::T(t) => docx.add_table(*t),
+        };
+    }
+    docx
+}
+
+/// `bao-cao-<period>.docx`: the report in a portrait section, then each appendix in a
+/// landscape section of its own numbered from 1 (Phụ lục I, Mục III.3).
 pub fn report(settings: &DocumentSettings, doc: &ReportDocument) -> Result<Vec<u8>, String> {
     let b = Builder::new();
-    let mut body: Vec<Child> = Vec::new();
-    body.push(Child::t(b.national_header(
+    let mut body: Vec<Child> = vec![Child::t(b.national_header(
         settings,
         &doc.number,
         &doc.dated,
         PORTRAIT_WIDTH,
-    )));
+    ))];
     body.extend(
         b.title("BÁO CÁO", &doc.subject, PORTRAIT_WIDTH)
             .into_iter()
@@ -452,390 +929,169 @@ pub fn report(settings: &DocumentSettings, doc: &ReportDocument) -> Result<Vec<u
     if let Some(note) = &doc.sample_note {
         body.push(Child::p(b.sample_note(note)));
     }
-    body.extend(b.blocks(&doc.narrative).into_iter().map(Child::p));
-    body.push(Child::p(b.heading(&doc.results_heading)));
-    let spacer = |b: &Builder| {
-        b.p()
-            .line_spacing(tight())
-            .add_run(Run::new().size(SIZE_12))
-    };
-    for (n, member) in doc.members.iter().enumerate() {
-        body.push(Child::p(b.heading(&format!("{}. {}", n + 1, member.name))));
-        body.extend(b.blocks(&member.summary).into_iter().map(Child::p));
-        if !member.figures.is_empty() {
-            body.push(Child::t(figures_table(&b, member)));
-            body.push(Child::p(spacer(&b)));
-        }
-        body.extend(b.blocks(&member.highlights).into_iter().map(Child::p));
+    body.extend(b.blocks(&doc.lead, PORTRAIT_WIDTH));
+    for (i, section) in doc.sections.iter().enumerate() {
+        let heading = format!("{}. {}", super::roman(i + 1), section.heading);
+        body.push(Child::p(b.heading(&heading, true)));
+        body.extend(b.blocks(&section.blocks, PORTRAIT_WIDTH));
     }
-    let appendix = doc
-        .shared
-        .as_ref()
-        .filter(|s| s.columns.len() > PORTRAIT_SHARED_COLUMNS);
-    if let Some(shared) = &doc.shared {
-        body.push(Child::p(b.heading(&format!(
-            "{}. Tổng hợp chỉ tiêu chung của Khối",
-            doc.members.len() + 1
-        ))));
-        if appendix.is_some() {
-            body.push(Child::p(b.body(
-                &[Span::plain(
-                    "Số liệu các chỉ tiêu chung của Khối tổng hợp tại Phụ lục kèm theo Báo cáo này.",
-                )],
-                BODY,
-            )));
-        } else {
-            body.push(Child::t(shared_table(&b, shared, PORTRAIT_WIDTH)));
-            body.push(Child::p(spacer(&b)));
-        }
-    }
-    if let Some((heading, text)) = &doc.assessment {
-        body.push(Child::p(b.heading(heading)));
-        body.extend(b.blocks(text).into_iter().map(Child::p));
-    }
-    if let Some(heading) = &doc.directions_heading {
-        body.push(Child::p(b.heading(heading)));
-    }
-    let mut section = 1;
-    if !doc.common_tasks.is_empty() {
-        body.push(Child::p(
-            b.heading(&format!("{section}. Nhiệm vụ chung của Khối")),
-        ));
-        section += 1;
-        body.extend(b.blocks(&doc.common_tasks).into_iter().map(Child::p));
-    }
-    let planning: Vec<_> = doc
-        .members
-        .iter()
-        .filter(|m| !m.plans.is_empty() || !m.targets.is_empty())
-        .collect();
-    if !planning.is_empty() {
-        body.push(Child::p(b.heading(&format!(
-            "{section}. Nhiệm vụ của các đơn vị thành viên"
-        ))));
-        for member in planning {
-            body.push(Child::p(b.body(
-                &[Span {
-                    text: format!("{}:", member.name),
-                    bold: false,
-                    italic: true,
-                }],
-                BODY,
-            )));
-            body.extend(b.blocks(&member.plans).into_iter().map(Child::p));
-            if !member.targets.is_empty() {
-                body.push(Child::p(b.body(
-                    &[Span::plain(&format!(
-                        "- Chỉ tiêu {}: {}.",
-                        doc.next_period,
-                        member.targets.join("; ")
-                    ))],
-                    BODY,
-                )));
-            }
-        }
-    }
-    if let Some((heading, text)) = &doc.recommendations {
-        body.push(Child::p(b.heading(heading)));
-        body.extend(b.blocks(text).into_iter().map(Child::p));
-    }
-    body.push(Child::p(b.body(&[Span::plain(&doc.closing)], BODY)));
+    // The closing paragraph stays with the signature: *Nơi nhận* and the signer are never
+    // alone on a page.
+    body.push(Child::p(
+        b.body(&[Span::plain(&doc.closing)], BODY).keep_next(true),
+    ));
     body.push(Child::t(b.signature(settings, PORTRAIT_WIDTH)));
 
-    let Some(shared) = appendix else {
-        let mut docx = document(&b, false, &doc.created);
-        for child in body {
-            docx = match child {
-                Child::P(p) => docx.add_paragraph(*p),
-                Child::T(t) => docx.add_table(*t),
-            };
-        }
-        return pack(docx);
+    let Some((last, earlier)) = doc.appendices.split_last() else {
+        let docx = document(&b, false, &doc.created).title_pg();
+        return finish(pack(into_docx(docx, body))?, &doc.author, &doc.subject);
     };
-    // The report in a portrait section of its own, then the appendix: a landscape section
-    // whose pages are numbered from 1 (Phụ lục I, Mục III.3).
-    let mut main = Section::new()
-        .page_size(
-            PageSize::new()
-                .size(A4_SHORT, A4_LONG)
-                .orient(PageOrientationType::Portrait),
-        )
-        .page_margin(margins(false))
-        .header(b.page_number_header())
-        .title_pg();
-    for child in body {
-        main = match child {
-            Child::P(p) => main.add_paragraph(*p),
-            Child::T(t) => main.add_table(*t),
-        };
-    }
+    let main = into_section(
+        Section::new()
+            .page_size(portrait())
+            .page_margin(margins(false))
+            .header(b.page_number_header())
+            .title_pg(),
+        body,
+    );
     let mut docx = document(&b, true, &doc.created)
         .page_num_type(PageNumType::new().start(1))
         .add_section(main);
-    docx = docx
-        .add_paragraph(b.centred_bold("Phụ lục", BODY).line_spacing(tight()))
-        .add_paragraph(
-            b.centred_bold("TỔNG HỢP CHỈ TIÊU CHUNG CỦA KHỐI", BODY)
-                .line_spacing(tight()),
-        )
-        .add_paragraph(
-            b.p()
-                .align(AlignmentType::Center)
-                .line_spacing(tight().after(240))
-                .add_run(Run::new().add_text(&doc.attached).size(BODY).italic()),
-        )
-        .add_table(shared_table(&b, shared, LANDSCAPE_WIDTH));
-    pack(docx)
+    for appendix in earlier {
+        docx = docx.add_section(into_section(
+            Section::new()
+                .page_size(landscape())
+                .page_margin(margins(true))
+                .header(b.page_number_header())
+                .page_num_type(PageNumType::new().start(1)),
+            b.appendix(appendix, LANDSCAPE_WIDTH),
+        ));
+    }
+    docx = into_docx(docx, b.appendix(last, LANDSCAPE_WIDTH));
+    finish(pack(docx)?, &doc.author, &doc.subject)
 }
 
-/// STT | Chỉ tiêu | Đơn vị tính | Kết quả | Kỳ trước | Tăng, giảm | % kế hoạch
-fn figures_table(b: &Builder, member: &super::MemberFigures) -> Table {
-    let widths = [650, 3304, 1200, 1100, 1100, 1000, 1000];
-    let headers = [
-        "STT",
-        "Chỉ tiêu",
-        "Đơn vị tính",
-        "Kết quả",
-        "Kỳ trước",
-        "Tăng, giảm",
-        "% kế hoạch",
-    ];
-    let mut rows = vec![
-        TableRow::new(
-            widths
-                .iter()
-                .zip(headers)
-                .map(|(w, h)| b.cell_bold(*w, h, SIZE_11))
-                .collect(),
-        )
-        .cant_split(),
-    ];
-    for (i, f) in member.figures.iter().enumerate() {
-        let cells = [
-            (format!("{}", i + 1), AlignmentType::Center),
-            (f.label.clone(), AlignmentType::Left),
-            (f.unit.clone(), AlignmentType::Center),
-            (f.value.clone(), AlignmentType::Right),
-            (f.previous.clone(), AlignmentType::Right),
-            (f.change.clone(), AlignmentType::Right),
-            (f.target_percent.clone(), AlignmentType::Right),
-        ];
-        rows.push(
-            TableRow::new(
-                widths
-                    .iter()
-                    .zip(cells)
-                    .map(|(w, (text, align))| b.cell_text(*w, &text, SIZE_11, align))
-                    .collect(),
-            )
-            .cant_split(),
-        );
-    }
-    Table::new(rows)
-        .set_grid(widths.to_vec())
-        .width(PORTRAIT_WIDTH, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .margins(narrow_cells())
-}
-
-/// Đơn vị | one column per shared metric; a total row.
-fn shared_table(b: &Builder, shared: &super::SharedFigures, width: usize) -> Table {
-    let first = 600 + 2400;
-    let rest = width - first;
-    let each = rest / shared.columns.len().max(1);
-    let mut widths = vec![600, 2400];
-    widths.extend(std::iter::repeat_n(each, shared.columns.len()));
-    let size = if shared.columns.len() > 4 {
-        SIZE_10
-    } else {
-        SIZE_11
-    };
-    let mut header = vec![
-        b.cell_bold(600, "STT", size),
-        b.cell_bold(2400, "Đơn vị", size),
-    ];
-    for (label, unit) in &shared.columns {
-        let text = if unit.is_empty() {
-            label.clone()
-        } else {
-            format!("{label} ({unit})")
-        };
-        header.push(b.cell_bold(each, &text, size));
-    }
-    let mut rows = vec![TableRow::new(header).cant_split()];
-    for (i, (name, values)) in shared.rows.iter().enumerate() {
-        let mut cells = vec![
-            b.cell_text(600, &format!("{}", i + 1), size, AlignmentType::Center),
-            b.cell_text(2400, name, size, AlignmentType::Left),
-        ];
-        for v in values {
-            cells.push(b.cell_text(each, v, size, AlignmentType::Right));
-        }
-        rows.push(TableRow::new(cells).cant_split());
-    }
-    let mut total = vec![
-        b.cell_text(600, "", size, AlignmentType::Center),
-        b.cell_bold(2400, "Cộng", size),
-    ];
-    for v in &shared.totals {
-        total.push(
-            b.cell(
-                each,
-                b.p()
-                    .align(AlignmentType::Right)
-                    .line_spacing(tight())
-                    .add_run(Run::new().add_text(v).size(size).bold()),
-            ),
-        );
-    }
-    rows.push(TableRow::new(total).cant_split());
-    Table::new(rows)
-        .set_grid(widths)
-        .width(width, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .margins(narrow_cells())
-}
-
-/// `bang-diem-<period>.docx`: one landscape section with the header, the scoring table (two
-/// header rows: the groups, then their criteria) and the signature.
-pub fn scoring(settings: &DocumentSettings, doc: &ScoringDocument) -> Result<Vec<u8>, String> {
+/// `bang-diem-<period>.docx`: the scoring appendix standing alone, one landscape section,
+/// without a number or signature of its own.
+pub fn scoring(doc: &ScoringDocument) -> Result<Vec<u8>, String> {
     let b = Builder::new();
-    let mut docx = document(&b, true, &doc.created);
-    docx = docx.add_table(b.national_header(settings, &doc.number, &doc.dated, LANDSCAPE_WIDTH));
-    for p in b.title("BẢNG TỔNG HỢP", &doc.subject, LANDSCAPE_WIDTH) {
-        docx = docx.add_paragraph(p);
-    }
-    if let Some(note) = &doc.sample_note {
-        docx = docx.add_paragraph(b.sample_note(note));
-    }
-    docx = docx.add_table(scoring_table(&b, doc));
-    docx = docx.add_paragraph(
-        b.p()
-            .line_spacing(tight())
-            .add_run(Run::new().size(SIZE_12)),
-    );
-    docx = docx.add_paragraph(
-        b.p().line_spacing(tight().after(60)).add_run(
-            Run::new()
-                .add_text("Ghi chú:")
-                .size(SIZE_13)
-                .bold()
-                .italic(),
-        ),
-    );
-    for line in &doc.legend {
-        docx = docx.add_paragraph(
-            b.p()
-                .align(AlignmentType::Both)
-                .line_spacing(tight())
-                .add_run(Run::new().add_text(line).size(SIZE_13)),
-        );
-    }
-    docx = docx.add_paragraph(b.body(&[Span::plain(&doc.closing)], BODY));
-    docx = docx.add_table(b.signature(settings, LANDSCAPE_WIDTH));
-    pack(docx)
+    let docx = document(&b, true, &doc.created).title_pg();
+    let docx = into_docx(docx, b.appendix(&doc.appendix, LANDSCAPE_WIDTH));
+    finish(pack(docx)?, &doc.author, &doc.appendix.title)
 }
 
-fn scoring_table(b: &Builder, doc: &ScoringDocument) -> Table {
-    let criteria: usize = doc.groups.iter().map(|g| g.criteria.len()).sum();
-    // STT, member, then the criteria, adjustments, total, rank and award.
-    let (stt, adjust, total_w, rank_w, award_w) =
-        (600usize, 800usize, 800usize, 700usize, 2000usize);
-    let name_min = 2000usize;
-    let others = stt + adjust + total_w + rank_w + award_w;
-    let each = ((LANDSCAPE_WIDTH - others - name_min) / criteria.max(1)).min(560);
-    let name_width = LANDSCAPE_WIDTH - others - each * criteria;
-    let size = if criteria > 10 { SIZE_10 } else { SIZE_11 };
-    let mut grid = vec![stt, name_width];
-    grid.extend(std::iter::repeat_n(each, criteria));
-    grid.extend([adjust, total_w, rank_w, award_w]);
+pub(super) fn pack(docx: Docx) -> Result<Vec<u8>, String> {
+    let mut buffer = std::io::Cursor::new(Vec::with_capacity(32 * 1024));
+    docx.build().pack(&mut buffer).map_err(|e| e.to_string())?;
+    Ok(buffer.into_inner())
+}
 
-    let merged = |w: usize, text: &str, restart: bool| {
-        let cell = if restart {
-            b.cell_bold(w, text, size)
-        } else {
-            b.cell_text(w, "", size, AlignmentType::Center)
+fn xml_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Completes the package docx-rs wrote with what it cannot write: the document language
+/// (`w:lang` vi-VN in the default run properties, so Word and LibreOffice check Vietnamese
+/// spelling instead of underlining every word), and the author and title in
+/// docProps/core.xml (docx-rs fixes the creator as "unknown"). Entries keep their order and
+/// get a fixed date, so two builds give the same bytes.
+pub(super) fn finish(package: Vec<u8>, author: &str, title: &str) -> Result<Vec<u8>, String> {
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(package)).map_err(|e| e.to_string())?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(64 * 1024)));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    let lang = format!(
+        r#"<w:lang w:val="{0}" w:eastAsia="{0}" w:bidi="ar-SA" />"#,
+        super::LANGUAGE_TAG
+    );
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| e.to_string())?;
+        let name = entry.name().map_err(|e| e.to_string())?.to_string();
+        if entry.is_dir() {
+            out.add_directory(name, options)
+                .map_err(|e| e.to_string())?;
+            continue;
+        }
+        let mut bytes = Vec::with_capacity(entry.size() as usize);
+        entry.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        let bytes = match name.as_str() {
+            "word/styles.xml" => {
+                let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+                let marker = "</w:rPr></w:rPrDefault>";
+                if !text.contains(marker) {
+                    return Err(String::from("styles.xml without default run properties"));
+                }
+                text.replacen(marker, &format!("{lang}{marker}"), 1)
+                    .into_bytes()
+            }
+            "docProps/core.xml" => {
+                let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+                let author = xml_text(author);
+                text.replace(
+                    "<dc:creator>unknown</dc:creator>",
+                    &format!(
+                        "<dc:title>{}</dc:title><dc:creator>{author}</dc:creator><dc:language>{}</dc:language>",
+                        xml_text(title),
+                        super::LANGUAGE_TAG
+                    ),
+                )
+                .replace(
+                    "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+                    &format!("<cp:lastModifiedBy>{author}</cp:lastModifiedBy>"),
+                )
+                .into_bytes()
+            }
+            _ => bytes,
         };
-        cell.vertical_merge(if restart {
-            VMergeType::Restart
-        } else {
-            VMergeType::Continue
-        })
-    };
-    let tail = [
-        (adjust, "Điểm cộng, trừ"),
-        (total_w, "Tổng điểm"),
-        (rank_w, "Xếp hạng"),
-        (award_w, "Khen thưởng đề nghị"),
-    ];
-    let mut first = vec![merged(600, "STT", true), merged(name_width, "Đơn vị", true)];
-    for group in &doc.groups {
-        first.push(
-            b.cell_bold(each * group.criteria.len(), &group.heading, size)
-                .grid_span(group.criteria.len()),
+        out.start_file(name, options).map_err(|e| e.to_string())?;
+        out.write_all(&bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_follow_the_font() {
+        // "hoạch" takes the width of "hoach"; capitals are wider than small letters.
+        assert_eq!(
+            text_width("hoạch", 22, false),
+            text_width("hoach", 22, false)
         );
+        assert!(text_width("NHÓM", 22, true) > text_width("nhóm", 22, true));
+        // Liberation Serif Bold: "trước" is 2375/1000 em, 522 twips at 11 pt.
+        let w = text_width("trước", 22, true);
+        assert!((515..=530).contains(&w), "{w}");
     }
-    for (w, text) in tail {
-        first.push(merged(w, text, true));
-    }
-    let mut second = vec![merged(600, "", false), merged(name_width, "", false)];
-    for group in &doc.groups {
-        for (id, _) in &group.criteria {
-            second.push(b.cell_bold(each, id, size));
-        }
-    }
-    for (w, _) in tail {
-        second.push(merged(w, "", false));
-    }
-    let mut rows = vec![
-        TableRow::new(first).cant_split(),
-        TableRow::new(second).cant_split(),
-    ];
-    // The maximum of every criterion first (*điểm chuẩn*).
-    let mut max_row = vec![
-        b.cell_text(600, "", size, AlignmentType::Center),
-        b.cell(
-            name_width,
-            b.p()
-                .line_spacing(tight())
-                .add_run(Run::new().add_text("Điểm chuẩn").size(size).italic()),
-        ),
-    ];
-    for group in &doc.groups {
-        for (_, max) in &group.criteria {
-            max_row.push(b.cell_text(each, max, size, AlignmentType::Center));
-        }
-    }
-    max_row.push(b.cell_text(adjust, "", size, AlignmentType::Center));
-    max_row.push(b.cell_text(total_w, &doc.max_total, size, AlignmentType::Center));
-    max_row.push(b.cell_text(rank_w, "", size, AlignmentType::Center));
-    max_row.push(b.cell_text(award_w, "", size, AlignmentType::Center));
-    rows.push(TableRow::new(max_row).cant_split());
-    for (i, row) in doc.rows.iter().enumerate() {
-        let mut cells = vec![
-            b.cell_text(600, &format!("{}", i + 1), size, AlignmentType::Center),
-            b.cell_text(name_width, &row.name, size, AlignmentType::Left),
+
+    #[test]
+    fn no_column_is_narrower_than_its_longest_word() {
+        let columns = [
+            ColumnText {
+                head: vec!["STT"],
+                cells: vec!["1", "2"],
+            },
+            ColumnText {
+                head: vec!["Chỉ tiêu"],
+                cells: vec!["Số ý kiến góp ý sửa đổi Hiến pháp năm 1992"],
+            },
+            ColumnText {
+                head: vec!["Tỷ lệ đạt kế hoạch"],
+                cells: vec!["116,7%*"],
+            },
         ];
-        for score in &row.scores {
-            cells.push(b.cell_text(each, score, size, AlignmentType::Center));
-        }
-        cells.push(b.cell_text(900, &row.adjustments, size, AlignmentType::Center));
-        cells.push(
-            b.cell(
-                1000,
-                b.p()
-                    .align(AlignmentType::Center)
-                    .line_spacing(tight())
-                    .add_run(Run::new().add_text(&row.total).size(size).bold()),
-            ),
-        );
-        cells.push(b.cell_text(rank_w, &row.rank, size, AlignmentType::Center));
-        cells.push(b.cell_text(award_w, &row.award, size, AlignmentType::Left));
-        rows.push(TableRow::new(cells).cant_split());
+        let widths = column_widths(&columns, 1, 9354, 22);
+        assert_eq!(widths.iter().sum::<usize>(), 9354);
+        assert!(widths[2] >= longest_word("Tỷ lệ đạt kế hoạch", 22, true));
+        assert!(widths[2] >= text_width("116,7%*", 22, false));
+        // Too narrow a page: each column still holds its longest word.
+        let widths = column_widths(&columns, 1, 2000, 22);
+        assert!(widths[2] >= longest_word("hoạch", 22, true));
     }
-    Table::new(rows)
-        .set_grid(grid)
-        .width(LANDSCAPE_WIDTH, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .margins(narrow_cells())
 }

@@ -1,21 +1,37 @@
-//! The figures of a period (`data.xlsx`) and the scoring table (`bang-diem-<period>.xlsx`) as
-//! Excel workbooks written with `rust_xlsxwriter`: one row per value, real numbers in the
-//! number cells (never text), headers in the site's language from the message catalogue.
-//! The workbook's creation date is the document's own date, so two builds give the same bytes.
+//! The figures of a period (`data.xlsx`) and the scoring (`bang-diem-<period>.xlsx`) as Excel
+//! workbooks written with `rust_xlsxwriter`, views of the same report model as the page: one
+//! row per member and metric with the value, its qualifier (*hơn*), every comparison and
+//! percentage the review shows, and which of the row's values are sample data; real numbers in
+//! the number cells (never text), in the unit the page shows them in; headings in the site's
+//! language from the glossary. They print on A4 landscape, fitted to the width, the heading
+//! rows repeated, with no internal column (no slugs). The workbook's creation date is the
+//! document's own date, so two builds give the same bytes.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
+use super::super::figures;
+use super::super::report::{Derived, FigureLine, PeriodReport, Point, ScoringResult};
+use super::super::review::{award_term, rank_display, report_heading, scoring_title};
+use super::super::views::Views;
+use crate::config::{MetricDef, MetricKind};
 use crate::i18n::Language;
 use crate::messages;
-use crate::model::{Scoring, Site};
+use crate::model::Site;
 use crate::period::PeriodId;
+
+/// A4 in Excel's paper sizes.
+const A4: u8 = 9;
 
 fn t(id: &'static str, language: Language) -> String {
     messages::text(id, language)
+}
+
+fn term(name: &str, language: Language) -> String {
+    messages::glossary(name, language)
 }
 
 fn workbook(site: &Site, id: PeriodId, title: &str) -> Workbook {
@@ -56,81 +72,249 @@ fn write_number(
     Ok(())
 }
 
+/// A percentage as a number with a `%` after it (`116.7` shows `116,7%` in a Vietnamese
+/// Excel): the value the page shows, not a fraction Excel would multiply by 100.
+fn write_percent(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Decimal,
+) -> Result<(), XlsxError> {
+    let format = if value.normalize().scale() == 0 {
+        "#,##0\"%\""
+    } else {
+        "#,##0.0\"%\""
+    };
+    let format = Format::new().set_num_format(format);
+    sheet.write_number_with_format(row, col, value.to_f64().unwrap_or(0.0), &format)?;
+    Ok(())
+}
+
+/// A value in the unit the page shows it in (`40` for 40 000 000 đồng in triệu đồng).
+fn shown(value: Decimal, def: &MetricDef) -> Decimal {
+    match def.scale.filter(|_| def.kind() == MetricKind::Amount) {
+        Some(scale) => (value / figures::factor(scale)).round_dp(2).normalize(),
+        None => value,
+    }
+}
+
 fn header(sheet: &mut Worksheet, row: u32, labels: &[String]) -> Result<(), XlsxError> {
     let bold = Format::new()
         .set_bold()
         .set_text_wrap()
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter)
-        .set_border(rust_xlsxwriter::FormatBorder::Thin);
+        .set_border(FormatBorder::Thin);
     for (col, label) in labels.iter().enumerate() {
         sheet.write_string_with_format(row, col as u16, label, &bold)?;
     }
     Ok(())
 }
 
+/// A4 landscape, fitted to the page's width, the heading rows repeated on every page.
+fn print_setup(sheet: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+    sheet.set_landscape();
+    sheet.set_paper_size(A4);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(header_row, header_row)?;
+    Ok(())
+}
+
+/// The columns of `data.xlsx`, in order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Number,
+    Member,
+    Metric,
+    Unit,
+    Value,
+    Qualifier,
+    Previous,
+    Change,
+    YearEarlier,
+    YearChange,
+    Target,
+    TargetPercent,
+    YearTarget,
+    YearTargetPercent,
+    NextTarget,
+    Sample,
+    Note,
+}
+
+impl Column {
+    fn heading(self, language: Language) -> String {
+        let name = match self {
+            Column::Number => "number",
+            Column::Member => "member",
+            Column::Metric => "metric",
+            Column::Unit => "unit",
+            Column::Value => "value",
+            Column::Qualifier => "qualifier",
+            Column::Previous => "previous",
+            Column::Change => "change",
+            Column::YearEarlier => "year-earlier",
+            Column::YearChange => "vs-year-earlier",
+            Column::Target => "target",
+            Column::TargetPercent => "target-percent",
+            Column::YearTarget => "year-target",
+            Column::YearTargetPercent => "year-target-percent",
+            Column::NextTarget => "target-next",
+            Column::Sample => "sample-values",
+            Column::Note => "note",
+        };
+        term(name, language)
+    }
+
+    fn width(self) -> f64 {
+        match self {
+            Column::Number => 5.0,
+            Column::Member | Column::Metric => 30.0,
+            Column::Unit => 12.0,
+            Column::Sample | Column::Note => 24.0,
+            _ => 12.0,
+        }
+    }
+}
+
+/// The columns the report fills (a comparison no figure has is left out, as on the page).
+fn columns(report: &PeriodReport) -> Vec<Column> {
+    let figures = || report.members.iter().flat_map(|m| &m.figures);
+    let any = |f: &dyn Fn(&FigureLine) -> bool| figures().any(f);
+    let mut out = vec![
+        Column::Number,
+        Column::Member,
+        Column::Metric,
+        Column::Unit,
+        Column::Value,
+        Column::Qualifier,
+    ];
+    if any(&|f| f.previous.is_some()) {
+        out.extend([Column::Previous, Column::Change]);
+    }
+    if any(&|f| f.year_earlier.is_some()) {
+        out.extend([Column::YearEarlier, Column::YearChange]);
+    }
+    if any(&|f| f.target.is_some()) {
+        out.extend([Column::Target, Column::TargetPercent]);
+    }
+    if any(&|f| f.year_target.is_some()) {
+        out.extend([Column::YearTarget, Column::YearTargetPercent]);
+    }
+    if report.members.iter().any(|m| !m.targets.is_empty()) {
+        out.push(Column::NextTarget);
+    }
+    out.push(Column::Sample);
+    if any(&|f| f.note.is_some()) {
+        out.push(Column::Note);
+    }
+    out
+}
+
+/// Which values of a row are sample data, in words: `kỳ này; kỳ trước; kế hoạch`.
+fn sample_words(line: &FigureLine, next: Option<&Point>, language: Language) -> String {
+    let lower = |name: &str| super::super::views::lowercase_first(&term(name, language));
+    let mut words = Vec::new();
+    let mut add = |point: &Option<Point>, name: &str| {
+        if point.is_some_and(|p| p.sample) {
+            words.push(lower(name));
+        }
+    };
+    add(&line.value, "this-period");
+    add(&line.previous, "previous");
+    add(&line.year_earlier, "year-earlier");
+    add(&line.target, "target");
+    add(&line.year_target, "year-target");
+    add(&next.copied(), "target-next");
+    words.join("; ")
+}
+
+/// The qualifier of the row's value in words (`hơn`), and of the earlier value when that one
+/// is approximate (`kỳ trước: khoảng`).
+fn qualifier_words(line: &FigureLine, language: Language) -> String {
+    let mut words = Vec::new();
+    if let Some(q) = line.value.and_then(|p| p.qualifier) {
+        words.push(figures::qualifier_word(q, language).to_string());
+    }
+    for (point, name) in [
+        (&line.previous, "previous"),
+        (&line.year_earlier, "year-earlier"),
+    ] {
+        if let Some(q) = point.and_then(|p| p.qualifier) {
+            words.push(format!(
+                "{}: {}",
+                super::super::views::lowercase_first(&term(name, language)),
+                figures::qualifier_word(q, language)
+            ));
+        }
+    }
+    words.join("; ")
+}
+
 /// `reports/<period>/data.xlsx`: the period's figures, one row per member and metric.
-pub fn period(site: &Site, id: PeriodId) -> Result<Vec<u8>, XlsxError> {
+pub fn period(views: &Views, report: &PeriodReport) -> Result<Vec<u8>, XlsxError> {
+    let site = views.site;
     let language = site.config.language;
-    let period_title = site
-        .periods
-        .get(&id)
-        .map(|p| p.title.clone())
-        .unwrap_or_else(|| id.default_title(language));
-    let title = format!("{} – {}", site.config.title, period_title);
-    let mut workbook = workbook(site, id, &title);
+    let heading = report_heading(report, language, |key| views.tr(key));
+    let title = format!("{} – {heading}", site.config.title);
+    let mut workbook = workbook(site, report.id, &title);
     let sheet = workbook.add_worksheet();
     sheet.set_name(t("xlsx-sheet-figures", language))?;
     sheet.write_string_with_format(0, 0, &title, &Format::new().set_bold())?;
-    let labels = [
-        "xlsx-number",
-        "xlsx-association",
-        "xlsx-association-slug",
-        "xlsx-metric",
-        "xlsx-metric-key",
-        "xlsx-unit",
-        "xlsx-value",
-        "xlsx-previous",
-        "xlsx-target-next",
-        "xlsx-sample",
-    ]
-    .map(|id| t(id, language));
+    let columns = columns(report);
+    let labels: Vec<String> = columns.iter().map(|c| c.heading(language)).collect();
     header(sheet, 2, &labels)?;
-    for (col, width) in [6.0, 36.0, 22.0, 36.0, 22.0, 12.0, 14.0, 14.0, 14.0, 10.0]
-        .into_iter()
-        .enumerate()
-    {
-        sheet.set_column_width(col as u16, width)?;
+    for (col, column) in columns.iter().enumerate() {
+        sheet.set_column_width(col as u16, column.width())?;
     }
     sheet.set_freeze_panes(3, 0)?;
+    print_setup(sheet, 2)?;
     let mut row = 3u32;
-    let preceding = id.preceding();
-    for association in &site.associations {
-        let Some(achievement) = association.achievements.get(&id) else {
-            continue;
-        };
-        for (key, value) in &achievement.values {
-            let def = site.metric_def(association, key);
-            sheet.write_number(row, 0, f64::from(row - 2))?;
-            sheet.write_string(row, 1, &association.name)?;
-            sheet.write_string(row, 2, association.slug.as_str())?;
-            sheet.write_string(row, 3, def.map_or("", |d| d.label.as_str()))?;
-            sheet.write_string(row, 4, key)?;
-            sheet.write_string(row, 5, def.and_then(|d| d.unit.as_deref()).unwrap_or(""))?;
-            if let Some(value) = value {
-                write_number(sheet, row, 6, *value)?;
-            }
-            let previous = preceding
-                .and_then(|p| association.achievements.get(&p))
-                .and_then(|a| a.values.get(key).copied().flatten());
-            if let Some(previous) = previous {
-                write_number(sheet, row, 7, previous)?;
-            }
-            if let Some(target) = achievement.targets.get(key) {
-                write_number(sheet, row, 8, *target)?;
-            }
-            if achievement.sample.covers(key) {
-                sheet.write_string(row, 9, t("xlsx-yes", language))?;
+    for member in report.members.iter().filter(|m| m.achievement.is_some()) {
+        for line in member.figures.iter().filter(|f| f.value.is_some()) {
+            let def = line.def;
+            let next = member.targets.iter().find(|t| t.key == line.key);
+            for (col, column) in columns.iter().enumerate() {
+                let col = col as u16;
+                let point = |p: &Option<Point>| p.map(|p| shown(p.value, def));
+                let change = |d: &Option<Derived>| d.map(|d| shown(d.value, def));
+                let number = match column {
+                    Column::Number => Some(Decimal::from(row - 2)),
+                    Column::Value => point(&line.value),
+                    Column::Previous => point(&line.previous),
+                    Column::Change => change(&line.change),
+                    Column::YearEarlier => point(&line.year_earlier),
+                    Column::YearChange => change(&line.year_change),
+                    Column::Target => point(&line.target),
+                    Column::YearTarget => point(&line.year_target),
+                    Column::NextTarget => next.map(|t| shown(t.point.value, def)),
+                    _ => None,
+                };
+                if let Some(number) = number {
+                    write_number(sheet, row, col, number)?;
+                    continue;
+                }
+                let percent = match column {
+                    Column::TargetPercent => line.target_percent,
+                    Column::YearTargetPercent => line.year_target_percent,
+                    _ => None,
+                };
+                if let Some(percent) = percent {
+                    write_percent(sheet, row, col, percent.value)?;
+                    continue;
+                }
+                let text = match column {
+                    Column::Member => member.association.name.clone(),
+                    Column::Metric => def.label.clone(),
+                    Column::Unit => figures::shown_unit(def, language),
+                    Column::Qualifier => qualifier_words(line, language),
+                    Column::Sample => sample_words(line, next.map(|t| &t.point), language),
+                    Column::Note => line.note.unwrap_or_default().to_string(),
+                    _ => String::new(),
+                };
+                if !text.is_empty() {
+                    sheet.write_string(row, col, &text)?;
+                }
             }
             row += 1;
         }
@@ -139,56 +323,144 @@ pub fn period(site: &Site, id: PeriodId) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// `scoring/<period>/bang-diem-<period>.xlsx`: the table in rank order with the maximum of every
-/// criterion first, and the criteria on a second sheet.
-pub fn scoring(site: &Site, scoring: &Scoring, title: &str) -> Result<Vec<u8>, XlsxError> {
+/// criterion first, self-assessment, adjustments with their reasons, ranks (shared ones said
+/// so) and awards with their decisions; the criteria on a second sheet.
+pub fn scoring(views: &Views, result: &ScoringResult) -> Result<Vec<u8>, XlsxError> {
+    let site = views.site;
     let language = site.config.language;
-    let mut workbook = workbook(site, scoring.period, title);
+    let scoring = result.scoring;
+    let title = scoring_title(result, language, |key| views.tr(key));
+    let mut workbook = workbook(site, scoring.period, &title);
     let criteria: Vec<_> = scoring.groups.iter().flat_map(|g| &g.criteria).collect();
     let sheet = workbook.add_worksheet();
     sheet.set_name(t("xlsx-sheet-scores", language))?;
-    sheet.write_string_with_format(0, 0, title, &Format::new().set_bold())?;
-    let mut labels = vec![
-        t("xlsx-number", language),
-        t("xlsx-association", language),
-        t("xlsx-association-slug", language),
-    ];
-    labels.extend(criteria.iter().map(|c| c.id.clone()));
-    let tail = criteria.len() as u16 + 3;
-    labels.extend(
-        ["xlsx-adjustments", "xlsx-total", "xlsx-rank", "xlsx-award"].map(|id| t(id, language)),
-    );
-    header(sheet, 2, &labels)?;
-    sheet.set_column_width(0, 6.0)?;
-    sheet.set_column_width(1, 36.0)?;
-    sheet.set_column_width(2, 22.0)?;
-    sheet.set_column_width(tail + 3, 36.0)?;
-    sheet.set_freeze_panes(3, 3)?;
-    let italic = Format::new().set_italic();
-    sheet.write_string_with_format(3, 1, t("xlsx-max", language), &italic)?;
-    for (i, c) in criteria.iter().enumerate() {
-        write_number(sheet, 3, 3 + i as u16, c.max)?;
+    sheet.write_string_with_format(0, 0, &title, &Format::new().set_bold())?;
+    if result.has_sample() {
+        sheet.write_string(1, 0, term("sample", language))?;
     }
-    write_number(sheet, 3, tail + 1, scoring.max_total())?;
-    for (n, line) in scoring.rows.iter().enumerate() {
+    let mut labels = vec![term("number", language), term("member", language)];
+    labels.extend(criteria.iter().map(|c| c.id.clone()));
+    let first_tail = labels.len() as u16;
+    let mut tail: Vec<&str> = Vec::new();
+    if result.has_self_scores() {
+        tail.extend(["self", "agreed", "difference"]);
+    }
+    if result.has_adjustments() {
+        tail.extend(["adjustments", "reason"]);
+    }
+    tail.extend(["total-score", "rank"]);
+    if result.has_awards() {
+        tail.extend(["award", "decision"]);
+    }
+    if result.has_sample() {
+        tail.push("sample");
+    }
+    labels.extend(tail.iter().map(|name| term(name, language)));
+    header(sheet, 2, &labels)?;
+    sheet.set_column_width(0, 5.0)?;
+    sheet.set_column_width(1, 32.0)?;
+    for (i, name) in tail.iter().enumerate() {
+        let width = match *name {
+            "reason" | "award" | "decision" => 30.0,
+            _ => 11.0,
+        };
+        sheet.set_column_width(first_tail + i as u16, width)?;
+    }
+    sheet.set_freeze_panes(3, 2)?;
+    print_setup(sheet, 2)?;
+    let italic = Format::new().set_italic();
+    sheet.write_string_with_format(3, 1, term("max", language), &italic)?;
+    for (i, c) in criteria.iter().enumerate() {
+        write_number(sheet, 3, 2 + i as u16, c.max)?;
+    }
+    let column = |name: &str| {
+        tail.iter()
+            .position(|n| *n == name)
+            .map(|i| first_tail + i as u16)
+    };
+    if let Some(col) = column("total-score") {
+        write_number(sheet, 3, col, scoring.max_total())?;
+    }
+    let signed = |d: Decimal| crate::i18n::format_change(d, language);
+    for (n, line) in result.rows.iter().enumerate() {
         let row = 4 + n as u32;
-        let name = site
-            .association(&line.association)
-            .map_or(line.association.as_str(), |a| a.name.as_str());
         sheet.write_number(row, 0, (n + 1) as f64)?;
-        sheet.write_string(row, 1, name)?;
-        sheet.write_string(row, 2, line.association.as_str())?;
-        for (i, score) in line.scores.iter().enumerate() {
-            write_number(sheet, row, 3 + i as u16, *score)?;
+        sheet.write_string(row, 1, &line.association.name)?;
+        for (i, score) in line.row.scores.iter().enumerate() {
+            write_number(sheet, row, 2 + i as u16, *score)?;
         }
-        if !line.adjustments.is_empty() {
-            let total: Decimal = line.adjustments.iter().map(|a| a.points).sum();
-            write_number(sheet, row, tail, total)?;
+        let mut put = |name: &str, value: Option<Decimal>| -> Result<(), XlsxError> {
+            if let (Some(col), Some(value)) = (column(name), value) {
+                write_number(sheet, row, col, value)?;
+            }
+            Ok(())
+        };
+        // The bloc's score stands whether or not the member assessed itself (the page and
+        // the appendix show it for every member).
+        put("self", line.self_total)?;
+        put("agreed", Some(line.criteria_total))?;
+        put("difference", line.difference)?;
+        put("adjustments", line.adjustments_total)?;
+        put("total-score", Some(line.total))?;
+        if !line.tied {
+            put("rank", Some(Decimal::from(line.rank)))?;
         }
-        write_number(sheet, row, tail + 1, line.total)?;
-        sheet.write_number(row, tail + 2, line.rank as f64)?;
-        if let Some(award) = &line.award {
-            sheet.write_string(row, tail + 3, award)?;
+        let mut text = |name: &str, value: String| -> Result<(), XlsxError> {
+            if let Some(col) = column(name).filter(|_| !value.is_empty()) {
+                sheet.write_string(row, col, &value)?;
+            }
+            Ok(())
+        };
+        text(
+            "reason",
+            line.adjustments
+                .iter()
+                .map(|a| format!("{}: {}", signed(a.points), a.reason))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )?;
+        if line.tied {
+            text("rank", rank_display(line.rank, true, language))?;
         }
+        if let Some(award) = line.award {
+            text(
+                "award",
+                format!(
+                    "{} {}",
+                    term(award_term(award.status), language),
+                    award.title
+                ),
+            )?;
+            text("decision", award.decision.unwrap_or_default().to_string())?;
+        }
+        if line.sample {
+            text("sample", t("xlsx-yes", language))?;
+        }
+    }
+    let mut row = 5 + result.rows.len() as u32;
+    if !scoring.tie_break.is_empty() {
+        let items: Vec<String> = scoring
+            .tie_break
+            .iter()
+            .map(|id| {
+                let name = if scoring.groups.iter().any(|g| &g.id == id) {
+                    "group"
+                } else {
+                    "criterion"
+                };
+                format!("{} {id}", term(name, language).to_lowercase())
+            })
+            .collect();
+        sheet.write_string(
+            row,
+            1,
+            format!("{} {}.", term("tie-break", language), items.join(", ")),
+        )?;
+        row += 1;
+    }
+    for (association, reason) in &result.absent {
+        sheet.write_string(row, 1, format!("{}: {reason}", association.name))?;
+        row += 1;
     }
 
     let sheet = workbook.add_worksheet();
@@ -197,19 +469,23 @@ pub fn scoring(site: &Site, scoring: &Scoring, title: &str) -> Result<Vec<u8>, X
         sheet,
         0,
         &[
-            "xlsx-group",
-            "xlsx-criterion-id",
-            "xlsx-criterion",
-            "xlsx-max",
-        ]
-        .map(|id| t(id, language)),
+            term("group", language),
+            t("xlsx-criterion-id", language),
+            term("criterion", language),
+            term("max", language),
+        ],
     )?;
     sheet.set_column_width(0, 40.0)?;
     sheet.set_column_width(2, 70.0)?;
+    print_setup(sheet, 0)?;
     let mut row = 1u32;
     for group in &scoring.groups {
         for criterion in &group.criteria {
-            sheet.write_string(row, 0, &group.title)?;
+            sheet.write_string(
+                row,
+                0,
+                format!("{} {}. {}", term("group", language), group.id, group.title),
+            )?;
             sheet.write_string(row, 1, &criterion.id)?;
             sheet.write_string(row, 2, &criterion.title)?;
             write_number(sheet, row, 3, criterion.max)?;

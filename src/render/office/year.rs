@@ -12,7 +12,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workboo
 
 use super::docx::{
     A4_LONG, A4_SHORT, BODY, Builder, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, SIZE_11, SIZE_13, document,
-    margins, narrow_cells, pack, tight,
+    finish, margins, narrow_cells, pack, tight,
 };
 use super::text::{self, Block, Span};
 use super::{created, dated_line, lowercase_first, number_line};
@@ -91,7 +91,7 @@ pub fn awards_document(
     let list_title = format!("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {year}");
     let line = |p: &Proposal| list_line(views, p);
     AwardsDocument {
-        number: number_line(&awards.document, "TTr"),
+        number: number_line(&awards.document, "TTr", settings.code, false),
         dated: dated_line(settings.place, date, date_year),
         created: created(date, date_year),
         subject: format!("Về việc đề nghị khen thưởng năm {year}"),
@@ -141,7 +141,7 @@ fn awards_grounds(
         .values()
         .rfind(|s| i32::from(s.period.year()) == year);
     if let Some(scoring) = scored {
-        let title = views.scoring(scoring).title;
+        let title = views.scoring_name(scoring);
         grounds.push(format!("Căn cứ kết quả {};", lowercase_first(&title)));
     }
     let meeting = site
@@ -259,7 +259,7 @@ fn list_line(views: &Views, p: &Proposal) -> ListLine {
                     format!(
                         "Xếp thứ {rank}/{} trong kết quả {}",
                         scoring.rows.len(),
-                        lowercase_first(&views.scoring(scoring).title)
+                        lowercase_first(&views.scoring_name(scoring))
                     )
                 })
             })
@@ -332,7 +332,7 @@ pub fn awards_docx(settings: &DocumentSettings, doc: &AwardsDocument) -> Result<
             continue;
         }
         docx = docx
-            .add_paragraph(b.heading(heading))
+            .add_paragraph(b.heading(heading, true))
             .add_table(list_table(&b, name, lines, person))
             .add_paragraph(
                 b.p()
@@ -340,7 +340,7 @@ pub fn awards_docx(settings: &DocumentSettings, doc: &AwardsDocument) -> Result<
                     .add_run(Run::new().size(SIZE_11)),
             );
     }
-    pack(docx)
+    finish(pack(docx)?, &super::author(settings), &doc.subject)
 }
 
 /// STT | name | (position, unit) | award | achievements, on a landscape page.
@@ -361,7 +361,7 @@ fn list_table(b: &Builder, name: &str, lines: &[ListLine], person: bool) -> Tabl
             widths
                 .iter()
                 .zip(&headers)
-                .map(|(w, h)| b.cell_bold(*w, h, SIZE_13))
+                .map(|(w, h)| b.cell_bold(*w, h, SIZE_13, AlignmentType::Center))
                 .collect(),
         )
         .cant_split(),
@@ -630,7 +630,7 @@ pub fn minutes_document(views: &Views, meeting: &Meeting) -> MinutesDocument {
     };
     let year = meeting.date.year() as u16;
     MinutesDocument {
-        number: number_line(&meeting.document, "BB"),
+        number: number_line(&meeting.document, "BB", site.document_code(), false),
         created: created(Some(meeting.date), year),
         subject: meeting.title.clone(),
         opening,
@@ -672,17 +672,17 @@ pub fn minutes_docx(settings: &DocumentSettings, doc: &MinutesDocument) -> Resul
         docx = docx.add_paragraph(b.sample_note(note));
     }
     for blocks in [&doc.opening, &doc.body, &doc.votes] {
-        for p in b.blocks(blocks) {
+        for p in b.text_blocks(blocks) {
             docx = docx.add_paragraph(p);
         }
     }
     // The closing lines stay on the page of the signatures (a page holding only the two
     // signatures is not a record anyone can sign).
-    for p in b.blocks(&doc.closing) {
+    for p in b.text_blocks(&doc.closing) {
         docx = docx.add_paragraph(p.keep_next(true));
     }
     docx = docx.add_table(two_signatures(&b, &doc.secretary, &doc.chair));
-    pack(docx)
+    finish(pack(docx)?, &super::author(settings), &doc.subject)
 }
 
 /// *THƯ KÝ* (left) and *CHỦ TRÌ* (right), each with room to sign and the name below.
@@ -723,6 +723,7 @@ pub fn minutes_settings<'a>(site: &'a Site, meeting: &Meeting) -> Option<Documen
     Some(DocumentSettings {
         parent,
         issuer,
+        code: site.document_code(),
         place,
         recipients,
         signer: crate::model::SignerLines {

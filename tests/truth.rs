@@ -1,0 +1,398 @@
+//! One truth in every output (SPEC Part 3; issue 24): the review page, the Word report and
+//! `data.xlsx` of a period say the same figures, comparisons, percentages, qualifiers and sample
+//! marks (and `data.json` the same numbers); a scoring's page, Word appendix and spreadsheet the
+//! same scores, ranks and awards; a bloc whose figures are all real carries no sample mark
+//! anywhere; a report nobody reported to is not issued; on paper the signature never stands
+//! alone on a page and no table heading breaks inside a word. Three sites: the repository's
+//! example (sample data), the fixture `real-bloc` (no `sample` anywhere: a year with targets,
+//! scoring and awards) and the fixture `year` (given a `documents:` block so its reports are
+//! issued). The tests that read the files with python-docx/openpyxl or LibreOffice are ignored
+//! unless `--include-ignored`.
+
+mod support;
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A site in a temp dir: the repository's example (`"."`) or a fixture under tests/fixtures,
+/// with `extra` appended to its site.yaml.
+fn site(name: &str, extra: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    let from = if name == "." {
+        repo()
+    } else {
+        repo().join("tests/fixtures").join(name)
+    };
+    for part in ["content", "static"] {
+        if from.join(part).is_dir() {
+            support::copy_dir(&from.join(part), &site.join(part));
+        }
+    }
+    let config = std::fs::read_to_string(from.join("site.yaml")).unwrap();
+    std::fs::write(site.join("site.yaml"), format!("{config}{extra}")).unwrap();
+    (dir, site)
+}
+
+/// Who issues the `year` fixture's documents (it has no `documents:` of its own).
+const YEAR_DOCUMENTS: &str = "documents:
+  parent: UBND TỈNH LAI CHÂU
+  issuer: KHỐI THI ĐUA THỬ NGHIỆM
+  code: KTĐ
+  place: Lai Châu
+  signer: { on_behalf: TM. KHỐI THI ĐUA, title: KHỐI TRƯỞNG, name: Nguyễn Văn A }
+";
+
+fn build(site: &Path) -> PathBuf {
+    let out = site.with_file_name("out");
+    let output = Command::new(env!("CARGO_BIN_EXE_blocpress"))
+        .args(["build", "--root"])
+        .arg(site)
+        .arg("--output")
+        .arg(&out)
+        .env("BLOCPRESS_LANG", "vi")
+        .output()
+        .unwrap();
+    support::assert_no_panic(&output);
+    assert!(output.status.success(), "{}", support::stderr(&output));
+    out
+}
+
+/// One part of a zip package, as text.
+fn part(file: &Path, name: &str) -> String {
+    let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut entry = archive
+        .by_name(name)
+        .unwrap_or_else(|e| panic!("{} has no {name}: {e}", file.display()));
+    let mut text = String::new();
+    entry.read_to_string(&mut text).unwrap();
+    text
+}
+
+/// The text of every paragraph of a WordprocessingML part, one per line.
+fn paragraphs(xml: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("p"))
+        .map(|p| {
+            p.descendants()
+                .filter(|n| n.has_tag_name("t"))
+                .filter_map(|n| n.text())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// Every file under `dir` whose name ends with `suffix`.
+fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(files(&path, suffix));
+        } else if path.to_string_lossy().ends_with(suffix) {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn a_bloc_with_real_figures_only_carries_no_sample_mark_anywhere() {
+    let (_dir, site) = site("real-bloc", "");
+    let out = build(&site);
+    for page in files(&out, ".html") {
+        let html = std::fs::read_to_string(&page).unwrap();
+        for mark in ["sample-mark", "sample-note", "số liệu mẫu", "(mẫu)"] {
+            assert!(
+                !html.contains(mark),
+                "{} says {mark:?} on a site with no sample data",
+                page.display()
+            );
+        }
+    }
+    for data in files(&out, "data.json") {
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&data).unwrap()).unwrap();
+        assert!(
+            !json.to_string().contains(r#""sample":true"#),
+            "{} marks a value sample",
+            data.display()
+        );
+    }
+    let docx = files(&out, ".docx");
+    assert_eq!(docx.len(), 4, "three reports and the scoring: {docx:?}");
+    for file in &docx {
+        let text = paragraphs(&part(file, "word/document.xml")).join("\n");
+        assert!(
+            !text.contains('*') && !text.contains("số liệu mẫu"),
+            "{} has a sample mark:\n{text}",
+            file.display()
+        );
+    }
+    // A real approximate figure keeps its qualifier and nothing else, everywhere.
+    let year = out.join("reports/2023/bao-cao-2023.docx");
+    let text = paragraphs(&part(&year, "word/document.xml")).join("\n");
+    assert!(text.contains("hơn 92,5\n"), "{text}");
+    let page = support::read(&out, "reports/2023/index.html");
+    assert!(page.contains("hơn 92,5 triệu đồng</td>"), "{page}");
+    // The number left blank takes the issuer's code; the year report carries its scoring as
+    // the appendix, attached to it; the scoring's own file is that appendix, attached too.
+    assert!(text.contains("Số:        /BC-KTĐ"), "{text}");
+    assert!(
+        text.contains("Phụ lục\nBẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2023\n(Kèm theo Báo cáo số       /BC-KTĐ ngày 28 tháng 12 năm 2023 của Khối thi đua các hội đặc thù tỉnh Điện Biên)"),
+        "{text}"
+    );
+    let scoring = paragraphs(&part(
+        &out.join("scoring/2023/bang-diem-2023.docx"),
+        "word/document.xml",
+    ))
+    .join("\n");
+    assert!(
+        scoring.contains("(Kèm theo Báo cáo số       /BC-KTĐ ngày 28 tháng 12 năm 2023"),
+        "{scoring}"
+    );
+    for said in [
+        "3 (đồng hạng)",
+        "Khi bằng tổng điểm, xét lần lượt điểm của nhóm 1.",
+        "(1) Hội Khuyến học tỉnh Điện Biên: +2 điểm – Mô hình gia đình học tập được tỉnh biểu dương.",
+        "Được tặng Cờ thi đua của UBND tỉnh (Quyết định số 45/QĐ-UBND ngày 10/01/2024)",
+        "Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh",
+    ] {
+        assert!(
+            scoring.contains(said) && text.contains(said),
+            "{said:?} not in both:\n{scoring}"
+        );
+    }
+}
+
+#[test]
+fn a_members_note_on_a_figure_is_in_the_word_report_as_on_the_page() {
+    let (_dir, site) = site("real-bloc", "");
+    let out = build(&site);
+    let note =
+        "Giá trị hỗ trợ hội viên: Gồm 12,5 triệu đồng học bổng của doanh nghiệp trên địa bàn.";
+    let page = support::read(&out, "reports/2023-h2/index.html");
+    assert!(page.contains(note), "{page}");
+    let text = paragraphs(&part(
+        &out.join("reports/2023-h2/bao-cao-2023-h2.docx"),
+        "word/document.xml",
+    ))
+    .join("\n");
+    assert!(text.contains(&format!("(1) {note}")), "{text}");
+    assert!(text.contains("Giá trị hỗ trợ hội viên (1)"), "{text}");
+}
+
+#[test]
+fn a_report_nobody_reported_to_is_not_issued() {
+    let (_dir, site) = site("year", YEAR_DOCUMENTS);
+    let out = build(&site);
+    assert!(!out.join("reports/2012-h2/bao-cao-2012-h2.docx").exists());
+    assert!(out.join("reports/2013-h1/bao-cao-2013-h1.docx").exists());
+    let page = support::read(&out, "reports/2012-h2/index.html");
+    assert!(!page.contains(".docx"), "a link to a report not issued");
+    assert!(
+        page.contains("chưa ban hành") && page.contains("Đơn vị chưa báo cáo"),
+        "{page}"
+    );
+}
+
+// ---- With real office software (ignored unless `--include-ignored`, as .ci/run does) ----
+
+fn run(command: &mut Command) -> String {
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("{command:?}: {e}"));
+    assert!(
+        output.status.success(),
+        "{command:?} failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// tests/office/check_truth.py on a built site: see its docstring for `expected`.
+fn check_truth(out: &Path, expected: serde_json::Value) {
+    let json = out.with_file_name("expected.json");
+    std::fs::write(&json, expected.to_string()).unwrap();
+    let said = run(Command::new("python3")
+        .arg(repo().join("tests/office/check_truth.py"))
+        .arg(out)
+        .arg(&json));
+    assert_eq!(said.trim(), "ok");
+}
+
+#[test]
+#[ignore = "needs Python with python-docx and openpyxl"]
+fn the_page_the_word_report_and_the_spreadsheet_say_the_same() {
+    support::needs(
+        "python3",
+        "Python 3 with python-docx and openpyxl (pip install python-docx openpyxl)",
+    );
+    let (_a, example) = site(".", "");
+    check_truth(
+        &build(&example),
+        serde_json::json!({"issued": ["2012-h2", "2013-h1"], "not_issued": ["2013"],
+            "sample": true, "checked_min": 380, "scorings": {"2013": true}}),
+    );
+    let (_b, real) = site("real-bloc", "");
+    check_truth(
+        &build(&real),
+        serde_json::json!({"issued": ["2023-h1", "2023-h2", "2023"], "not_issued": [],
+            "sample": false, "checked_min": 300, "scorings": {"2023": false}}),
+    );
+    let (_c, year) = site("year", YEAR_DOCUMENTS);
+    check_truth(
+        &build(&year),
+        serde_json::json!({"issued": ["2013-h1", "2013-h2", "2013"], "not_issued": ["2012-h2"],
+            "sample": true, "checked_min": 160, "scorings": {"2013": false}}),
+    );
+}
+
+/// The text of each page of a PDF (`pdftotext -layout`).
+fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let info = run(Command::new("pdfinfo").arg(pdf));
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    (1..=pages)
+        .map(|n| {
+            run(Command::new("pdftotext")
+                .args(["-layout", "-f", &n.to_string(), "-l", &n.to_string()])
+                .arg(pdf)
+                .arg("-"))
+        })
+        .collect()
+}
+
+/// The words of every table's first row (its headings) in a document part, and how often
+/// each word occurs in the whole part.
+fn heading_words(xml: &str) -> (Vec<String>, HashMap<String, usize>) {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    let text = |p: roxmltree::Node| -> String {
+        p.descendants()
+            .filter(|n| n.has_tag_name("t"))
+            .filter_map(|n| n.text())
+            .collect()
+    };
+    let mut headings = Vec::new();
+    for table in doc.descendants().filter(|n| n.has_tag_name("tbl")) {
+        let Some(row) = table.children().find(|n| n.has_tag_name("tr")) else {
+            continue;
+        };
+        for p in row.descendants().filter(|n| n.has_tag_name("p")) {
+            headings.extend(text(p).split_whitespace().map(bare));
+        }
+    }
+    headings.retain(|w| w.chars().count() > 1);
+    headings.sort();
+    headings.dedup();
+    let mut counts = HashMap::new();
+    for p in doc.descendants().filter(|n| n.has_tag_name("p")) {
+        for word in text(p).split_whitespace() {
+            *counts.entry(bare(word)).or_default() += 1;
+        }
+    }
+    (headings, counts)
+}
+
+/// A word without the punctuation around it.
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
+#[test]
+#[ignore = "needs LibreOffice and poppler-utils"]
+fn on_paper_the_signature_is_never_alone_and_no_heading_word_is_split() {
+    support::needs(
+        "soffice",
+        "the Debian packages libreoffice-writer-nogui and libreoffice-calc-nogui",
+    );
+    support::needs("pdftotext", "the Debian package poppler-utils");
+    let (_a, example) = site(".", "");
+    let (_b, real) = site("real-bloc", "");
+    let (_c, year) = site("year", YEAR_DOCUMENTS);
+    let mut documents = Vec::new();
+    for site in [&example, &real, &year] {
+        documents.extend(files(&build(site), ".docx"));
+    }
+    assert!(documents.len() >= 9, "{documents:?}");
+    let work = real.with_file_name("pdf");
+    let profile = real.with_file_name("lo-profile");
+    for (n, docx) in documents.iter().enumerate() {
+        // One folder per file: two sites have reports of the same name.
+        let pdfs = work.join(n.to_string());
+        run(Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(&pdfs)
+            .arg(docx));
+        let stem = docx.file_stem().unwrap().to_string_lossy().into_owned();
+        let pdf = pdfs.join(format!("{stem}.pdf"));
+        let name = docx.display();
+        // LibreOffice reads the document's language (w:lang) and writes it into the PDF.
+        let bytes = std::fs::read(&pdf).unwrap();
+        assert!(
+            bytes.windows(12).any(|w| w == b"/Lang(vi-VN)"),
+            "{name}: the PDF's language is not vi-VN"
+        );
+        let pages = pdf_pages(&pdf);
+        // The page that holds Nơi nhận holds some of the body too, above it.
+        if let Some(page) = pages.iter().find(|p| p.contains("Nơi nhận:")) {
+            let above: Vec<&str> = page
+                .lines()
+                .take_while(|l| !l.contains("Nơi nhận:"))
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && l.parse::<u32>().is_err())
+                .collect();
+            assert!(
+                !above.is_empty(),
+                "{name}: Nơi nhận and the signature alone on a page:\n{page}"
+            );
+        } else if stem.starts_with("bien-ban") {
+            // Minutes have no Nơi nhận: the secretary and the chair sign, never alone on a page.
+            let page = pages
+                .iter()
+                .find(|p| p.contains("CHỦ TRÌ"))
+                .unwrap_or_else(|| panic!("{name}: no signatures"));
+            let above = page
+                .lines()
+                .take_while(|l| !l.contains("CHỦ TRÌ") && !l.contains("THƯ KÝ"))
+                .map(str::trim)
+                .any(|l| !l.is_empty() && l.parse::<u32>().is_err());
+            assert!(above, "{name}: the signatures alone on a page:\n{page}");
+        } else {
+            assert!(stem.starts_with("bang-diem"), "{name}: no Nơi nhận");
+        }
+        // Every word of every table heading is whole on paper: printed at least as often as
+        // the document holds it (a heading repeated on a new page prints it more often).
+        let mut printed: HashMap<String, usize> = HashMap::new();
+        for word in pages.iter().flat_map(|p| p.split_whitespace()) {
+            *printed.entry(bare(word)).or_default() += 1;
+        }
+        let (headings, counts) = heading_words(&part(docx, "word/document.xml"));
+        for word in headings {
+            assert!(
+                printed.get(&word).copied().unwrap_or(0) >= counts[&word],
+                "{name}: the heading word {word:?} is broken on paper:\n{}",
+                pages.join("\n\u{c}\n")
+            );
+        }
+    }
+}
