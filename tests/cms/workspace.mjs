@@ -41,13 +41,13 @@ async function person(name, width) {
 async function openAdmin(page) {
   await page.goto(base + '/admin/');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByText('Bộ sưu tập').waitFor({ timeout: 60000 });
+  await page.getByText('Mục nội dung').waitFor({ timeout: 60000 });
 }
 
 async function save(page) {
-  await page.getByRole('button', { name: 'Công bố' }).first().click();
-  await page.getByText('Công bố ngay').click();
-  await page.getByText('THAY ĐỔI ĐÃ ĐƯỢC LƯU').or(page.getByText('Thay đổi đã được lưu')).first().waitFor({ timeout: 60000 });
+  await page.getByRole('button', { name: 'Lưu', exact: true }).first().click();
+  await page.getByText('Lưu và đưa lên trang').click();
+  await page.getByText('Đã lưu', { exact: true }).or(page.getByText('ĐÃ LƯU', { exact: true })).first().waitFor({ timeout: 60000 });
   await page.waitForTimeout(500);
 }
 
