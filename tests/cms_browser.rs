@@ -223,7 +223,7 @@ fn an_editor_writes_news_and_fills_figures_in_the_browser() {
     assert_eq!(photo.header("content-type"), Some("image/png"));
     let review = server.wait_for("/reports/2013-h1/", "the new figure", |r| {
         r.text().contains(
-            "Số hội viên mới kết nạp</th><td class=\"num\" data-label=\"Kết quả\">12 hội viên",
+            "Số hội viên mới kết nạp</th><td class=\"num\" data-label=\"Kết quả\" data-cell=\"value\">12 hội viên",
         )
     });
     assert_eq!(review.status, 200);

@@ -5,11 +5,15 @@ const fs = require('fs');
 const [messagesFile, widgetsFile] = process.argv.slice(2);
 const widgets = {};
 global.window = {
+  addEventListener: () => {},
+  requestAnimationFrame: () => {},
+  location: { hash: '' },
   h: () => null,
   createClass: spec => spec,
   CMS: { registerWidget: (name, control) => { widgets[name] = control; } },
 };
-// The photo rescue in widgets.js watches the page's documents: a page without any will do.
+// The photo rescue and the new-entry status in widgets.js watch the page: a page without
+// anything on it will do.
 global.document = {
   addEventListener: () => {},
   querySelectorAll: () => [],
