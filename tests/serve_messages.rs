@@ -32,7 +32,10 @@ fn the_overlay_status_is_in_the_sites_language_with_explanations_and_a_link_to_t
         error["message"],
         "“2026-11-31” không phải ngày hợp lệ: tháng 11 năm 2026 chỉ có 30 ngày; ngày cuối tháng là 2026-11-30"
     );
-    assert_eq!(error["explain"]["meaning"], "Ngày không có trong tháng.");
+    assert_eq!(
+        error["explain"]["meaning"],
+        "Ngày không có trong tháng (tháng 11 chỉ có 30 ngày, tháng 2 có 28 hoặc 29 ngày)."
+    );
     assert!(
         error["explain"]["fix"]
             .as_str()
