@@ -213,7 +213,7 @@ W010 = link with the `{ $scheme }:` scheme removed: only http(s), mailto and tel
 
 usage-base-url = --base-url: { $reason }
 usage-help = How to write the command: { $command } --help
-usage-unknown-command = there is no command “{ $word }”; the commands are build, check, serve, init, new, explain, sheet
+usage-unknown-command = there is no command “{ $word }”; the commands are build, check, serve, init, new, explain, sheet, workspace, user
 usage-unknown-command-suggest = there is no command “{ $word }”; did you mean “{ $suggestion }”?
 usage-unknown-option = this command has no option “{ $option }”
 usage-unknown-option-suggest = this command has no option “{ $option }”; did you mean “{ $suggestion }”?

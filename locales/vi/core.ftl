@@ -204,7 +204,7 @@ W010 = đã bỏ liên kết dùng giao thức `{ $scheme }:`: chỉ cho phép l
 
 usage-base-url = --base-url: { $reason }
 usage-help = Xem cách viết lệnh: { $command } --help
-usage-unknown-command = không có lệnh “{ $word }”; các lệnh là build, check, serve, init, new, explain, sheet
+usage-unknown-command = không có lệnh “{ $word }”; các lệnh là build, check, serve, init, new, explain, sheet, workspace, user
 usage-unknown-command-suggest = không có lệnh “{ $word }”; có phải ý bạn là “{ $suggestion }”?
 usage-unknown-option = lệnh này không có tuỳ chọn “{ $option }”
 usage-unknown-option-suggest = lệnh này không có tuỳ chọn “{ $option }”; có phải ý bạn là “{ $suggestion }”?
