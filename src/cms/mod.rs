@@ -97,6 +97,23 @@ pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The value of cookie `name` in the request's `Cookie` header lines when it is a session id
+/// as the server makes them (`hex_len` hexadecimal digits); anything else is no session.
+/// Shared by `serve`'s editor and the workspace, which name their cookies differently.
+pub fn session_cookie<'a>(
+    cookie_lines: impl IntoIterator<Item = &'a str>,
+    name: &str,
+    hex_len: usize,
+) -> Option<String> {
+    cookie_lines
+        .into_iter()
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| value.to_string())
+        .filter(|v| v.len() == hex_len && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// The site's title, and whether its theme (or `static/`) has a `style.css` for the editor's
 /// preview pane; empty and `false` when `site.yaml` cannot be read.
 pub fn site_title_and_style(root: &std::path::Path) -> (String, bool) {

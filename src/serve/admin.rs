@@ -51,15 +51,12 @@ const SESSION_COOKIE: &str = "blocpress-cms";
 
 /// The session named by the request's cookie, if any.
 fn session_of(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.to_string())
-        .filter(|v| v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+    let lines = headers.get_all(header::COOKIE);
+    crate::cms::session_cookie(
+        lines.iter().filter_map(|v| v.to_str().ok()),
+        SESSION_COOKIE,
+        32,
+    )
 }
 
 /// A new session id: not a secret (the API answers only this machine's own pages), only

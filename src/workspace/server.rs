@@ -112,15 +112,8 @@ pub fn router(workspace: Arc<Workspace>) -> Router {
 
 /// The session id named by the request's cookie.
 fn cookie_session(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
-        .map(|(_, value)| value.to_string())
-        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+    let lines = headers.get_all(header::COOKIE);
+    crate::cms::session_cookie(lines.iter().filter_map(|v| v.to_str().ok()), COOKIE, 64)
 }
 
 /// The client's address: the peer, or the `X-Real-IP` a proxy on this machine sends.
