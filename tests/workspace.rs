@@ -127,13 +127,16 @@ impl Workspace {
         std::thread::spawn(move || {
             for line in BufReader::new(pipe).lines() {
                 let Ok(line) = line else { break };
+                // Logged before the address is announced: the log then holds the line itself.
+                {
+                    let mut log = sink.lock().unwrap();
+                    log.push_str(&line);
+                    log.push('\n');
+                }
                 if let Some(at) = line.find("http://") {
                     let url = line[at + 7..].split('/').next().unwrap_or("").to_string();
                     let _ = tx.send(url);
                 }
-                let mut log = sink.lock().unwrap();
-                log.push_str(&line);
-                log.push('\n');
             }
         });
         let addr = rx

@@ -229,6 +229,13 @@ impl Server {
         std::thread::spawn(move || {
             for line in BufReader::new(pipe).lines() {
                 let Ok(line) = line else { break };
+                // The line goes into the log before the URL is announced, so a test that reads
+                // the log once `start` returns sees the `serving` line itself.
+                {
+                    let mut log = log.lock().unwrap();
+                    log.push_str(&line);
+                    log.push('\n');
+                }
                 // `serving ROOT at URL (Ctrl-C to stop)`, or in Vietnamese `… tại URL (…`.
                 if line.contains("Ctrl-C")
                     && let Some(at) = line.find(" http://")
@@ -236,9 +243,6 @@ impl Server {
                     let url = line[at + 1..].split_whitespace().next().unwrap_or("");
                     let _ = tx.send(url.to_string());
                 }
-                let mut log = log.lock().unwrap();
-                log.push_str(&line);
-                log.push('\n');
             }
         });
         let url = match rx.recv_timeout(Duration::from_secs(120)) {
