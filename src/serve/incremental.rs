@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use crate::content::load::{self, news_order};
 use crate::content::validate::validate;
-use crate::content::{SourcePath, content_path, file_stem, news, read_text};
+use crate::content::{SourcePath, content_path, file_stem, front_matter, news, read_text};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, MarkdownContext};
 use crate::model::{Markdown, NewsItem, Period, Site};
@@ -473,7 +473,19 @@ impl<'a> Session<'a> {
         }
         let text = read_text(&path.abs, &path.rel).map_err(|d| vec![d])?;
         let known: HashSet<Slug> = self.site.association_slugs().into_iter().collect();
-        let mut item = news::parse(&path, &text, &known)?;
+        let mut item = match news::parse(&path, &text, &known) {
+            Ok(item) => item,
+            Err(mut problems) => {
+                // As a full build does: the body of a file whose front matter has errors is
+                // still checked, so a wrong slug does not hide a missing photo (E067, E400).
+                if let Ok(split) = front_matter::split(&text) {
+                    let mut body = Markdown::new(split.body.to_string(), split.body_line);
+                    let context = self.markdown_context();
+                    problems.extend(markdown::render_body(&mut body, rel, &context));
+                }
+                return Err(problems);
+            }
+        };
         // As the loader does: no link to the review of a held-back draft period.
         if item.period.is_some_and(|p| self.held_back(p)) {
             item.period = None;
