@@ -22,6 +22,9 @@ pub const DECAP_VERSION: &str = "3.16.3";
 /// Phrases Decap's own Vietnamese lacks, merged in before the CMS starts.
 pub const VI_PHRASES: &str = include_str!("vi-phrases.js");
 
+/// The editor on a phone: one column below 800 px (Decap's own layout is at least 800 px wide).
+pub const PHONE_CSS: &str = include_str!("phone.css");
+
 /// blocpress's own widgets (the news tags), registered before the CMS starts.
 pub const WIDGETS: &str = include_str!("widgets.js");
 
@@ -155,6 +158,8 @@ pub fn index_html(site_title: &str, stylesheet: &str) -> String {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>Quản trị nội dung – {title}</title>
+  <style>
+{PHONE_CSS}  </style>
 </head>
 <body>
   <script>window.CMS_MANUAL_INIT = true;</script>
