@@ -1084,3 +1084,107 @@ fn a_returned_form_is_previewed_then_written_all_at_once_by_its_own_member_only(
         409
     );
 }
+
+/// Issue 29: the history page reads as a secretary reads it: who (the account), what in words
+/// ("Sửa tin “…”", "Thêm tin", "Xoá tin", "Tải lên ảnh", "Khôi phục", "Tải biểu mẫu"), the
+/// item's title where the file has one, and when in Vietnam time (UTC+7) as offices write it
+/// (07/12/2026 14:05); no API action names, no ISO times. In English with `--lang en`.
+#[test]
+fn the_history_says_who_did_what_and_when_in_office_words() {
+    let dir = site();
+    let root = dir.path();
+    // Every change is dated 07:05 UTC: 14:05 in Vietnam.
+    let at = [
+        ("GIT_AUTHOR_DATE", "2026-12-07 07:05:00 +0000"),
+        ("GIT_COMMITTER_DATE", "2026-12-07 07:05:00 +0000"),
+    ];
+    let ws = Workspace::start(root, &["--lang", "vi"], &at);
+    let s = ws.login("thuky");
+    let first = git(root, &["rev-parse", "HEAD"]).trim().to_string();
+    let edited = "content/news/2013/2013-04-02-tap-huan.md";
+    let (status, _) = ws.api(&s, "getEntry", json!({ "path": edited }));
+    assert_eq!(status, 200);
+    let (status, answer) = ws.api(
+        &s,
+        "persistEntry",
+        json!({ "entry": { "path": edited,
+            "raw": "---\ntitle: Tập huấn nghiệp vụ thi đua\ndate: 2013-04-02\n---\nNội dung mới.\n" } }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    let added = "content/news/2026/2026-12-07-ra-quan.md";
+    let (status, answer) = ws.api(
+        &s,
+        "persistEntry",
+        json!({ "entry": { "path": added,
+            "raw": "---\ntitle: Hội Cựu chiến binh ra quân\ndate: 2026-12-07\n---\nNội dung.\n" },
+            "options": { "newEntry": true } }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    let (status, answer) = ws.api(&s, "deleteFile", json!({ "path": added }));
+    assert_eq!(status, 200, "{answer}");
+    let photo = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        serve_common::png(8, 6, [200, 30, 30]),
+    );
+    let (status, answer) = ws.api(
+        &s,
+        "persistMedia",
+        json!({ "asset": { "path": "static/images/ra-quan.png", "content": photo, "encoding": "base64" } }),
+    );
+    assert_eq!(status, 200, "{answer}");
+    let restored = ws.form(
+        &s,
+        "/history/restore",
+        &[("path", edited), ("commit", &first)],
+    );
+    assert_eq!(restored.status, 303, "{}", restored.text());
+    let m = ws.login("luatgia");
+    let form = ws.form(
+        &m,
+        "/forms/download",
+        &[("member", "hoi-luat-gia"), ("period", "2013-h1")],
+    );
+    assert_eq!(form.status, 200);
+
+    let page = ws.get("/history/", Some(&s.cookie)).text();
+    for words in [
+        "thuky",
+        "luatgia",
+        "Sửa tin “Tập huấn nghiệp vụ thi đua”",
+        "Thêm tin “Hội Cựu chiến binh ra quân”",
+        "Xoá tin",
+        "Tải lên ảnh “ra-quan.png”",
+        "Khôi phục tin “Tập huấn nghiệp vụ”",
+        "Tải biểu mẫu",
+        "07/12/2026 14:05",
+        "giờ Việt Nam",
+    ] {
+        assert!(page.contains(words), "{words}:\n{page}");
+    }
+    for api_words in [
+        "persistEntry",
+        "persistMedia",
+        "deleteFile",
+        "T07:05",
+        "+00:00",
+    ] {
+        assert!(!page.contains(api_words), "{api_words}:\n{page}");
+    }
+    drop(ws);
+
+    let ws = Workspace::start(root, &["--lang", "en"], &at);
+    let s = ws.login("thuky");
+    let page = ws.get("/history/", Some(&s.cookie)).text();
+    for words in [
+        "Edited news item “Tập huấn nghiệp vụ thi đua”",
+        "Added news item “Hội Cựu chiến binh ra quân”",
+        "Deleted news item",
+        "Uploaded photo “ra-quan.png”",
+        "Restored news item “Tập huấn nghiệp vụ”",
+        "Downloaded a form",
+        "7 Dec 2026, 14:05",
+        "Vietnam time",
+    ] {
+        assert!(page.contains(words), "{words}:\n{page}");
+    }
+}

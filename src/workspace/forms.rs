@@ -11,7 +11,7 @@ use crate::period::PeriodId;
 use crate::sheet::registry::{Issued, Registry};
 use crate::sheet::{self, FormKind};
 
-use super::history::History;
+use super::history::{Action, History, Record};
 use super::users::Role;
 
 /// What `/forms/` offers: the members (slug, short name) and the periods, newest first.
@@ -131,12 +131,17 @@ pub fn issue(
             problem.unwrap_or_else(|| Diagnostic::new("forms", "E845").arg("error", "forms.yaml")),
         )
     })?;
-    let message = crate::messages::Message::new("workspace-form-issued")
-        .arg("member", member)
-        .arg("period", period_id.to_string())
-        .render(site.config.language);
+    let record = Record {
+        message: crate::messages::Message::new("workspace-form-issued")
+            .arg("member", member)
+            .arg("period", period_id.to_string())
+            .render(site.config.language),
+        action: Action::FormIssued,
+        // The figures the form is for, named like their file: the page names the member.
+        title: Some(format!("{member}/{period_id}")),
+    };
     history
-        .record(user, &message, &[sheet::registry::FILE.to_string()])
+        .record(user, &record, &[sheet::registry::FILE.to_string()])
         .map_err(|d| (500, d))?;
     Ok((name, bytes))
 }
@@ -237,11 +242,15 @@ pub fn confirm(
         Err(WriteError::Failed(problem)) => return Err((500, vec![problem])),
     }
     let rel = crate::diagnostics::display_path(&pending.change.rel);
-    let message = crate::messages::Message::new("workspace-form-imported")
-        .arg("file", rel.clone())
-        .render(language);
+    let record = Record {
+        message: crate::messages::Message::new("workspace-form-imported")
+            .arg("file", rel.clone())
+            .render(language),
+        action: Action::FormImported,
+        title: None,
+    };
     history
-        .record(user, &message, &[rel])
+        .record(user, &record, &[rel])
         .map_err(|d| (500, vec![d]))
 }
 

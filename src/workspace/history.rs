@@ -27,10 +27,88 @@ pub struct Change {
     /// RFC 3339.
     pub time: String,
     pub message: String,
+    /// What the change did ([`Action`]'s name); `None` for changes made before it was kept,
+    /// or outside the workspace: the page then shows the message as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// The title of the item as the change left it (a news item's `title:`), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     pub files: Vec<String>,
     /// Folder history only: the version each file was left at (`None`: removed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub versions: Vec<Option<String>>,
+}
+
+/// What a change did, kept with it so the history page can say it in the reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Add,
+    Edit,
+    Delete,
+    Upload,
+    Restore,
+    FormIssued,
+    FormImported,
+}
+
+impl Action {
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Add => "add",
+            Action::Edit => "edit",
+            Action::Delete => "delete",
+            Action::Upload => "upload",
+            Action::Restore => "restore",
+            Action::FormIssued => "form-issued",
+            Action::FormImported => "form-imported",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Action> {
+        [
+            Action::Add,
+            Action::Edit,
+            Action::Delete,
+            Action::Upload,
+            Action::Restore,
+            Action::FormIssued,
+            Action::FormImported,
+        ]
+        .into_iter()
+        .find(|a| a.name() == name)
+    }
+}
+
+/// What one change is, as [`History::record`] keeps it: the words of its message (in the
+/// workspace's language, for `git log`), the action and the item's title (for the page).
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub message: String,
+    pub action: Action,
+    pub title: Option<String>,
+}
+
+/// Git trailers of a commit the workspace makes: its action and the item's title.
+const ACTION_TRAILER: &str = "Blocpress-Action";
+const TITLE_TRAILER: &str = "Blocpress-Title";
+
+/// The `title:` of a Markdown file of the site (a news item, a page, minutes), for the history
+/// to name the item; `None` for other files or when it has none.
+pub fn title_of(root: &Path, rel: &str) -> Option<String> {
+    if !rel.ends_with(".md") {
+        return None;
+    }
+    let path = crate::cms::check::resolve(root, rel)?;
+    let text = std::fs::read_to_string(path).ok()?;
+    let split = crate::content::front_matter::split(&text).ok()?;
+    let front: serde_yaml::Value = serde_yaml::from_str(split.front_matter).ok()?;
+    front
+        .get("title")?
+        .as_str()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
 }
 
 /// Where the history of one site is kept.
@@ -70,10 +148,16 @@ impl History {
     }
 
     /// Records a change of `files` (as written now) by `author`.
-    pub fn record(&self, author: &str, message: &str, files: &[String]) -> Result<(), Diagnostic> {
+    pub fn record(&self, author: &str, what: &Record, files: &[String]) -> Result<(), Diagnostic> {
         if files.is_empty() {
             return Ok(());
         }
+        // A trailer is one line: a title keeps its words, never a line break.
+        let title = what
+            .title
+            .as_deref()
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty());
         match self {
             History::Git(root) => {
                 let run = |args: &[&str]| -> Result<std::process::Output, Diagnostic> {
@@ -95,6 +179,14 @@ impl History {
                 let author_arg = format!("--author={author} <{author}@blocpress.invalid>");
                 let committer_name = format!("user.name={COMMITTER_NAME}");
                 let committer_email = format!("user.email={COMMITTER_EMAIL}");
+                let mut message = format!(
+                    "{}\n\n{ACTION_TRAILER}: {}\n",
+                    what.message,
+                    what.action.name()
+                );
+                if let Some(title) = &title {
+                    message.push_str(&format!("{TITLE_TRAILER}: {title}\n"));
+                }
                 let mut commit = vec![
                     "-c",
                     &committer_name,
@@ -104,7 +196,7 @@ impl History {
                     "--no-verify",
                     "--quiet",
                     "-m",
-                    message,
+                    &message,
                     &author_arg,
                     "--",
                 ];
@@ -146,7 +238,9 @@ impl History {
                     id: (count + 1).to_string(),
                     author: author.to_string(),
                     time: jiff::Timestamp::now().to_string(),
-                    message: message.to_string(),
+                    message: what.message.clone(),
+                    action: Some(what.action.name().to_string()),
+                    title,
                     files: files.to_vec(),
                     versions,
                 };
@@ -171,7 +265,11 @@ impl History {
                     .args([
                         "log",
                         &format!("-n{}", limit.min(100_000)),
-                        "--format=%x1e%H%x1f%an%x1f%aI%x1f%s",
+                        &format!(
+                            "--format=%x1e%H%x1f%an%x1f%aI%x1f%s\
+                             %x1f%(trailers:key={ACTION_TRAILER},valueonly,separator=%x20)\
+                             %x1f%(trailers:key={TITLE_TRAILER},valueonly,separator=%x20)"
+                        ),
                         "--name-only",
                         "--relative",
                         "--",
@@ -190,14 +288,18 @@ impl History {
                         let mut lines = record.lines();
                         let head = lines.next()?;
                         let parts: Vec<&str> = head.split('\u{1f}').collect();
-                        let [id, author, time, message] = parts.as_slice() else {
+                        let [id, author, time, message, action, title] = parts.as_slice() else {
                             return None;
                         };
+                        let present =
+                            |v: &str| Some(v.trim().to_string()).filter(|v| !v.is_empty());
                         Some(Change {
                             id: id.to_string(),
                             author: author.to_string(),
                             time: time.to_string(),
                             message: message.to_string(),
+                            action: present(action),
+                            title: present(title),
                             files: lines
                                 .filter(|l| !l.is_empty())
                                 .map(str::to_string)
@@ -263,5 +365,40 @@ impl History {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Without Git, the folder history keeps the action and the title for the page.
+    #[test]
+    fn the_folder_history_keeps_what_a_change_did() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/news")).unwrap();
+        let rel = "content/news/2026-12-07-ra-quan.md";
+        std::fs::write(
+            root.join(rel),
+            "---\ntitle: \"Ra quân: làm đường\"\ndate: 2026-12-07\n---\nNội dung.\n",
+        )
+        .unwrap();
+        let history = History::Folder(root.to_path_buf());
+        let record = Record {
+            message: "Thêm tin".into(),
+            action: Action::Add,
+            title: title_of(root, rel),
+        };
+        history
+            .record("thuky", &record, &[rel.to_string()])
+            .unwrap();
+        let log = history.log(10).unwrap();
+        assert_eq!(log.len(), 1);
+        assert_eq!(log[0].action.as_deref(), Some("add"));
+        assert_eq!(log[0].title.as_deref(), Some("Ra quân: làm đường"));
+        assert_eq!(log[0].author, "thuky");
+        assert_eq!(title_of(root, "content/news/khong-co.md"), None);
+        assert_eq!(title_of(root, "../etc/passwd.md"), None);
     }
 }

@@ -5,7 +5,7 @@
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use super::history::Change;
+use super::history::{Action, Change};
 use super::publish::{State, Status};
 use super::sessions::Ctx;
 use super::users::Role;
@@ -179,7 +179,14 @@ pub fn home(language: Language, ctx: &Ctx) -> String {
     )
 }
 
-pub fn history(language: Language, ctx: &Ctx, changes: &[Change]) -> String {
+/// The history page. `member_name` names a member by its slug (its short name), for the
+/// figures a change is about.
+pub fn history(
+    language: Language,
+    ctx: &Ctx,
+    changes: &[Change],
+    member_name: &dyn Fn(&str) -> Option<String>,
+) -> String {
     if changes.is_empty() {
         let body = format!("<p>{}</p>", t(language, "workspace-history-empty"));
         return layout(
@@ -194,7 +201,8 @@ pub fn history(language: Language, ctx: &Ctx, changes: &[Change]) -> String {
         let mut files = String::new();
         for file in &change.files {
             files.push_str(&format!("<div><code>{}</code>", escape(file)));
-            if ctx.role == Role::Secretary {
+            // Only files of the data model can be restored (not forms.yaml).
+            if ctx.role == Role::Secretary && crate::cms::check::classify(file).is_some() {
                 files.push_str(&format!(
                     " <form class=\"inline\" method=\"post\" action=\"/history/restore\">{}<input type=\"hidden\" name=\"path\" value=\"{}\"><input type=\"hidden\" name=\"commit\" value=\"{}\"><button type=\"submit\">{}</button></form>",
                     csrf_field(ctx),
@@ -206,15 +214,19 @@ pub fn history(language: Language, ctx: &Ctx, changes: &[Change]) -> String {
             files.push_str("</div>");
         }
         rows.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&change.time),
+            "<tr><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td></tr>",
+            t(language, "workspace-history-when"),
+            escape(&vietnam_time(&change.time, language)),
+            t(language, "workspace-history-who"),
             escape(&change.author),
-            escape(&change.message),
+            t(language, "workspace-history-what"),
+            escape(&what_changed(change, language, member_name)),
+            t(language, "workspace-history-files"),
             files
         ));
     }
     let body = format!(
-        "<p>{}</p><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{rows}</tbody></table>",
+        "<p>{}</p><table class=\"history\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{rows}</tbody></table>",
         t(language, "workspace-history-intro"),
         t(language, "workspace-history-when"),
         t(language, "workspace-history-who"),
@@ -227,6 +239,82 @@ pub fn history(language: Language, ctx: &Ctx, changes: &[Change]) -> String {
         Some(ctx),
         &body,
     )
+}
+
+/// A change's time as an office in Vietnam writes it, in Vietnam time (UTC+7):
+/// `07/12/2026 14:05`; in English `7 Dec 2026, 14:05`. A time that does not read is shown as
+/// written.
+pub fn vietnam_time(time: &str, language: Language) -> String {
+    let Ok(stamp) = time.parse::<jiff::Timestamp>() else {
+        return time.to_string();
+    };
+    let local = crate::content::news::VIETNAM_OFFSET.to_datetime(stamp);
+    let format = match language {
+        Language::Vi => "%d/%m/%Y %H:%M",
+        Language::En => "%-d %b %Y, %H:%M",
+    };
+    local.strftime(format).to_string()
+}
+
+/// What a change did, in words: "Sửa tin “Tập huấn”", "Tải lên ảnh “a.png”",
+/// "Nhập biểu mẫu số liệu “Hội Luật gia, 6 tháng đầu năm 2013”". A change the workspace did
+/// not describe (made before, or outside it) shows its message as written.
+pub fn what_changed(
+    change: &Change,
+    language: Language,
+    member_name: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    use crate::cms::check::Target;
+    use crate::period::PeriodId;
+    let Some(action) = change.action.as_deref().and_then(Action::parse) else {
+        return change.message.clone();
+    };
+    let period = |id: &str| {
+        id.parse::<PeriodId>()
+            .map_or_else(|_| id.to_string(), |p| p.default_title(language))
+    };
+    let member = |slug: &str| member_name(slug).unwrap_or_else(|| slug.to_string());
+    let figures = |slug: &str, id: &str| format!("{}, {}", member(slug), period(id));
+    let file = change.files.first().map(String::as_str).unwrap_or("");
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let titled = || change.title.clone().unwrap_or_else(|| stem.to_string());
+    let (kind, label) = if action == Action::FormIssued {
+        // Kept as `member/period` when the form was handed out.
+        let about = change.title.as_deref().unwrap_or("");
+        let label = match about.split_once('/') {
+            Some((slug, id)) => figures(slug, id),
+            None => about.to_string(),
+        };
+        ("figures", label)
+    } else {
+        match crate::cms::check::classify(file) {
+            Some(Target::News) => ("news", titled()),
+            Some(Target::Page) => ("page", titled()),
+            Some(Target::Meeting) => ("meeting", titled()),
+            Some(Target::Period) => ("period", period(stem)),
+            Some(Target::Profile(slug)) => ("profile", member(slug.as_str())),
+            Some(Target::Figures(slug, id)) => ("figures", figures(slug.as_str(), &id.to_string())),
+            Some(Target::Registration) => ("registration", stem.to_string()),
+            Some(Target::Scoring) => ("scoring", period(stem)),
+            Some(Target::Awards) => ("awards", stem.to_string()),
+            Some(Target::Media) => ("photo", name.to_string()),
+            _ => ("file", name.to_string()),
+        }
+    };
+    let mut words = format!(
+        "{} {}",
+        Message::new("history-action")
+            .arg("action", action.name())
+            .render(language),
+        Message::new("history-kind")
+            .arg("kind", kind)
+            .render(language)
+    );
+    if !label.is_empty() {
+        words.push_str(&format!(" “{label}”"));
+    }
+    words
 }
 
 pub fn publish(language: Language, ctx: &Ctx, status: &Status) -> String {
@@ -364,4 +452,27 @@ pub fn upload_preview(
         escape(token),
         t(language, "workspace-upload-confirm"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_times_are_vietnam_times_as_offices_write_them() {
+        assert_eq!(
+            vietnam_time("2026-12-07T07:05:00+00:00", Language::Vi),
+            "07/12/2026 14:05"
+        );
+        // Late in the UTC evening is the next morning in Vietnam.
+        assert_eq!(
+            vietnam_time("2026-12-31T20:30:12.345Z", Language::Vi),
+            "01/01/2027 03:30"
+        );
+        assert_eq!(
+            vietnam_time("2026-12-07T09:05:00+02:00", Language::En),
+            "7 Dec 2026, 14:05"
+        );
+        assert_eq!(vietnam_time("hôm qua", Language::Vi), "hôm qua");
+    }
 }

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
-use super::history::History;
+use super::history::{Action, History, Record};
 use super::pages::{self, escape};
 use super::publish::Publisher;
 use super::rules;
@@ -636,15 +636,38 @@ async fn api(
             session: &ctx.session,
             if_match: if_match.as_deref(),
         };
+        // What the change is, in the history's words: whether the item existed before, and
+        // its title (a deleted one's, read before it goes).
+        let item = change.then(|| main_path(&body)).flatten();
+        let existed = item.as_deref().is_some_and(|p| work.root.join(p).exists());
+        let title_before = item
+            .as_deref()
+            .and_then(|p| super::history::title_of(&work.root, p));
         let answer = proxy.handle(&body);
         if change && answer.is_ok() {
             work.preview.changed();
             let files = rules::changed_paths(&body);
-            let message = Message::new("workspace-commit-message")
-                .arg("action", body["action"].as_str().unwrap_or(""))
-                .arg("files", files.join(", "))
-                .render(language);
-            if let Err(problem) = work.history.record(&ctx.user, &message, &files) {
+            let action = match body["action"].as_str().unwrap_or("") {
+                "persistMedia" => Action::Upload,
+                "deleteFile" | "deleteFiles" => Action::Delete,
+                _ if existed => Action::Edit,
+                _ => Action::Add,
+            };
+            let title = match action {
+                Action::Delete => title_before,
+                _ => item
+                    .as_deref()
+                    .and_then(|p| super::history::title_of(&work.root, p)),
+            };
+            let record = Record {
+                message: Message::new("workspace-commit-message")
+                    .arg("action", body["action"].as_str().unwrap_or(""))
+                    .arg("files", files.join(", "))
+                    .render(language),
+                action,
+                title,
+            };
+            if let Err(problem) = work.history.record(&ctx.user, &record, &files) {
                 eprintln!("{}", problem.render(language).trim_end());
             }
         }
@@ -661,6 +684,22 @@ async fn api(
     }
 }
 
+/// The file a change request is about: the entry it saves (before a rename), the photo it
+/// uploads, the first file it deletes.
+fn main_path(body: &Value) -> Option<String> {
+    let params = &body["params"];
+    [
+        &params["dataFiles"][0]["path"],
+        &params["entry"]["path"],
+        &params["asset"]["path"],
+        &params["path"],
+        &params["paths"][0],
+    ]
+    .into_iter()
+    .find_map(|v| v.as_str())
+    .map(str::to_string)
+}
+
 async fn history_page(
     State(workspace): State<Arc<Workspace>>,
     axum::Extension(ctx): axum::Extension<Ctx>,
@@ -671,17 +710,43 @@ async fn history_page(
         .ok()
         .and_then(Result::ok)
         .unwrap_or_default();
-    // A member sees only the changes of files it may read, and only those files.
+    // A member sees only the changes of files it may read, and only those files; the
+    // secretary sees every change (the forms handed out too).
     let visible: Vec<_> = changes
         .into_iter()
         .filter_map(|mut change| {
-            change
-                .files
-                .retain(|f| rules::may(&ctx.role, f, rules::Access::Read));
+            if ctx.role != Role::Secretary {
+                change
+                    .files
+                    .retain(|f| rules::may(&ctx.role, f, rules::Access::Read));
+            }
             (!change.files.is_empty()).then_some(change)
         })
         .collect();
-    pages::html(pages::history(workspace.language(), &ctx, &visible)).into_response()
+    let root = workspace.root.clone();
+    let member_name = move |slug: &str| member_short_name(&root, slug);
+    pages::html(pages::history(
+        workspace.language(),
+        &ctx,
+        &visible,
+        &member_name,
+    ))
+    .into_response()
+}
+
+/// A member's short name (else its name) from its profile, for the history page.
+fn member_short_name(root: &std::path::Path, slug: &str) -> Option<String> {
+    let slug = crate::slug::Slug::parse(slug).ok()?;
+    let text = std::fs::read_to_string(
+        root.join("content/associations")
+            .join(slug.as_str())
+            .join("profile.yaml"),
+    )
+    .ok()?;
+    let profile: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
+    ["short_name", "name"]
+        .into_iter()
+        .find_map(|key| profile.get(key)?.as_str().map(str::to_string))
 }
 
 /// `POST /history/restore` (`path`, `commit`): the file as that change left it, written as a
@@ -748,12 +813,16 @@ async fn restore(
                 return Err((StatusCode::INTERNAL_SERVER_ERROR, render(problem)));
             }
         }
-        let message = Message::new("workspace-restore-message")
-            .arg("path", path.clone())
-            .arg("commit", commit.chars().take(12).collect::<String>())
-            .render(language);
+        let record = Record {
+            message: Message::new("workspace-restore-message")
+                .arg("path", path.clone())
+                .arg("commit", commit.chars().take(12).collect::<String>())
+                .render(language),
+            action: Action::Restore,
+            title: super::history::title_of(&work.root, &path),
+        };
         work.history
-            .record(&user, &message, std::slice::from_ref(&path))
+            .record(&user, &record, std::slice::from_ref(&path))
             .map_err(|d| (StatusCode::INTERNAL_SERVER_ERROR, render(d)))
     })
     .await
