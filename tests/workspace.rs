@@ -1122,6 +1122,16 @@ fn the_history_says_who_did_what_and_when_in_office_words() {
     assert_eq!(status, 200, "{answer}");
     let (status, answer) = ws.api(&s, "deleteFile", json!({ "path": added }));
     assert_eq!(status, 200, "{answer}");
+    // A file named with Vietnamese letters is named as written (Git quotes such names).
+    let accented = "content/news/2026/2026-12-08-chấm-điểm.md";
+    let (status, answer) = ws.api(
+        &s,
+        "persistEntry",
+        json!({ "entry": { "path": accented,
+            "raw": "---\ntitle: Chấm điểm\ndate: 2026-12-08\n---\nNội dung.\n" },
+            "options": { "newEntry": true } }),
+    );
+    assert_eq!(status, 200, "{answer}");
     let photo = base64::Engine::encode(
         &base64::engine::general_purpose::STANDARD,
         serve_common::png(8, 6, [200, 30, 30]),
@@ -1146,6 +1156,16 @@ fn the_history_says_who_did_what_and_when_in_office_words() {
     );
     assert_eq!(form.status, 200);
 
+    // The header names a member's account by the member's name, not its slug.
+    let home = ws.get("/", Some(&m.cookie)).text();
+    assert!(home.contains("luatgia (Hội Luật gia)"), "{home}");
+    // The forms page names periods as offices do.
+    let forms = ws.get("/forms/", Some(&m.cookie)).text();
+    assert!(
+        forms.contains("<option value=\"2013-h1\">6 tháng đầu năm 2013</option>"),
+        "{forms}"
+    );
+
     let page = ws.get("/history/", Some(&s.cookie)).text();
     for words in [
         "thuky",
@@ -1156,6 +1176,8 @@ fn the_history_says_who_did_what_and_when_in_office_words() {
         "Tải lên ảnh “ra-quan.png”",
         "Khôi phục tin “Tập huấn nghiệp vụ”",
         "Tải biểu mẫu",
+        "Thêm tin “Chấm điểm”",
+        accented,
         "07/12/2026 14:05",
         "giờ Việt Nam",
     ] {
@@ -1167,6 +1189,7 @@ fn the_history_says_who_did_what_and_when_in_office_words() {
         "deleteFile",
         "T07:05",
         "+00:00",
+        "\\3",
     ] {
         assert!(!page.contains(api_words), "{api_words}:\n{page}");
     }

@@ -69,10 +69,10 @@ fn html_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-#[test]
-#[ignore = "needs Chromium and Node (npm ci in tests/cms)"]
-fn a_member_and_the_secretary_work_at_once_then_the_secretary_publishes() {
-    let (chrome, dir) = browser_tools("cms");
+/// The example site in a Git repository with a secretary `thuky` and the member `luatgia`,
+/// served by `blocpress workspace` (publishing into `web/` beside it): the site, the server
+/// process, its address and the publish folder.
+fn start_workspace() -> (TempSite, std::process::Child, String, std::path::PathBuf) {
     let site = TempSite::new();
     let root = site.root.clone();
     example_site(&root);
@@ -129,6 +129,15 @@ fn a_member_and_the_secretary_work_at_once_then_the_secretary_publishes() {
     let base = rx
         .recv_timeout(Duration::from_secs(60))
         .expect("workspace started");
+    (site, child, base, publish)
+}
+
+#[test]
+#[ignore = "needs Chromium and Node (npm ci in tests/cms)"]
+fn a_member_and_the_secretary_work_at_once_then_the_secretary_publishes() {
+    let (chrome, dir) = browser_tools("cms");
+    let (site, mut child, base, publish) = start_workspace();
+    let root = site.root.clone();
     let shots = std::env::var("BLOCPRESS_WORKSPACE_SHOTS").unwrap_or_default();
     let output = Command::new("node")
         .arg("workspace.mjs")
@@ -172,4 +181,89 @@ fn a_member_and_the_secretary_work_at_once_then_the_secretary_publishes() {
         .collect();
     assert!(all.contains("Thư ký Khối bổ sung khi hội đang nhập số liệu."));
     assert!(all.contains("4.321"), "the member's figure is published");
+}
+
+/// Issue 29: every page of the workspace on a phone. The secretary and a member open the
+/// login, home, forms, history, publishing and preview pages and the browser editor at
+/// 390×844 (tests/cms/workspace_pages.mjs); none scrolls sideways, and Chromium does not zoom
+/// any out. `BLOCPRESS_WORKSPACE_SHOTS=DIR` keeps screenshots at 390 and 1280 px.
+#[test]
+#[ignore = "needs Chromium and Node (npm ci in tests/cms)"]
+fn every_workspace_page_fits_a_phone() {
+    let (chrome, dir) = browser_tools("cms");
+    let (site, mut child, base, _publish) = start_workspace();
+    // A change in the history, so its page has a row the member sees too (a long path).
+    let root = site.root.clone();
+    let figures = root.join("content/associations/hoi-luat-gia/2013-h1.yaml");
+    let text = std::fs::read_to_string(&figures).unwrap();
+    std::fs::write(&figures, text + "\n").unwrap();
+    run(
+        &root,
+        &[
+            "git",
+            "-c",
+            "user.name=setup",
+            "-c",
+            "user.email=s@x",
+            "commit",
+            "-qam",
+            "Số liệu Hội Luật gia",
+            "--author=luatgia <luatgia@x>",
+        ],
+    );
+    let shots = std::env::var("BLOCPRESS_WORKSPACE_SHOTS").unwrap_or_default();
+    let output = Command::new("node")
+        .arg("workspace_pages.mjs")
+        .arg(&base)
+        .arg(PASSWORD)
+        .arg(&shots)
+        .env("CHROME_PATH", &chrome)
+        .current_dir(dir)
+        .output()
+        .expect("run node");
+    let _ = child.kill();
+    let _ = child.wait();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let result: serde_json::Value = serde_json::from_str(stdout.trim())
+        .unwrap_or_else(|_| panic!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr)));
+    assert!(result["error"].is_null(), "{result:#}");
+    assert_eq!(result["outside"], serde_json::json!([]), "{result:#}");
+    assert_eq!(result["pageErrors"], serde_json::json!([]), "{result:#}");
+    let pages = result["pages"].as_array().unwrap();
+    let seen: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            format!(
+                "{}:{}",
+                p["who"].as_str().unwrap(),
+                p["name"].as_str().unwrap()
+            )
+        })
+        .collect();
+    for page in [
+        "thuky:login",
+        "thuky:home",
+        "thuky:forms",
+        "thuky:history",
+        "thuky:publish",
+        "thuky:preview",
+        "thuky:admin",
+        "luatgia:home",
+        "luatgia:forms",
+        "luatgia:history",
+        "luatgia:admin",
+    ] {
+        assert!(
+            seen.iter().any(|s| s == page),
+            "{page} not visited: {seen:?}"
+        );
+    }
+    for page in pages {
+        assert_eq!(page["viewport"], 390, "zoomed out: {page}");
+        assert!(
+            page["scrollWidth"].as_i64().is_some_and(|w| w <= 390),
+            "scrolls sideways: {page}"
+        );
+        assert_eq!(page["wide"], serde_json::json!([]), "{page}");
+    }
 }

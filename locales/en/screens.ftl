@@ -25,3 +25,12 @@ history-kind = { $kind ->
     [photo] photo
    *[file] file
 }
+# A change of many files: their list is folded under this.
+history-files-count = { $count ->
+    [one] 1 file
+   *[other] { $count } files
+}
+
+## The workspace's home page.
+# Beside the publish button: the page of the latest publishing.
+home-publish-status = See the latest publishing

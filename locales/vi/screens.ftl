@@ -25,3 +25,9 @@ history-kind = { $kind ->
     [photo] ảnh
    *[file] tệp
 }
+# A change of many files: their list is folded under this.
+history-files-count = { $count } tệp
+
+## The workspace's home page.
+# Beside the publish button: the page of the latest publishing.
+home-publish-status = Xem lần xuất bản gần nhất

@@ -120,7 +120,9 @@ pub enum History {
 
 fn git(root: &Path) -> Command {
     let mut command = Command::new("git");
+    // File names as written: Git would otherwise quote "chấm-điểm.md" as "ch\341\272\245m…".
     command
+        .args(["-c", "core.quotePath=false"])
         .current_dir(root)
         .env("GIT_TERMINAL_PROMPT", "0")
         .env_remove("GIT_DIR")

@@ -38,7 +38,9 @@ label{display:block;margin-top:.8rem;font-weight:600}input[type=text],input[type
 button{font-size:1rem;padding:.5rem 1rem;margin-top:1rem;cursor:pointer}header button{background:none;border:1px solid #fff;margin:0}\
 .error{color:#a00000;font-weight:600}ul.tasks li{margin:.5rem 0}table{border-collapse:collapse;width:100%}\
 td,th{border-bottom:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}pre{white-space:pre-wrap;background:#f4f4f4;padding:.5rem}\
-form.inline{display:inline}form.inline button{margin:0;padding:.2rem .5rem}@media(max-width:40rem){table,tr,td,th{display:block}th{display:none}}";
+form.inline{display:inline}form.inline button{margin:0;padding:.2rem .5rem}code{overflow-wrap:anywhere}\
+pre:empty{display:none}@media(max-width:40rem){table,thead,tbody,tr,td,th{display:block}th{display:none}tr{border-bottom:2px solid #ccc;padding:.4rem 0}td{border:0;padding:.15rem 0}\
+td[data-label]::before{content:attr(data-label);display:block;font-size:.8rem;color:#555;font-weight:600}}";
 
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -74,7 +76,12 @@ pub fn layout(language: Language, title: &str, ctx: Option<&Ctx>, body: &str) ->
                 who = escape(
                     &Message::new("workspace-signed-in-as")
                         .arg("name", ctx.user.clone())
-                        .arg("role", role_label(language, &ctx.role))
+                        .arg(
+                            "role",
+                            ctx.member_name
+                                .clone()
+                                .unwrap_or_else(|| role_label(language, &ctx.role))
+                        )
                         .render(language)
                 ),
                 csrf = csrf_field(ctx),
@@ -163,7 +170,7 @@ pub fn home(language: Language, ctx: &Ctx) -> String {
             "<li><form method=\"post\" action=\"/publish\">{}<button type=\"submit\">{}</button></form> <a href=\"/publish/\">{}</a></li>",
             csrf_field(ctx),
             t(language, "workspace-task-publish"),
-            t(language, "workspace-publish-title"),
+            t(language, "home-publish-status"),
         ));
     }
     let body = format!(
@@ -212,6 +219,17 @@ pub fn history(
                 ));
             }
             files.push_str("</div>");
+        }
+        // A change of many files (the site's first commit) keeps them folded.
+        if change.files.len() > 3 {
+            files = format!(
+                "<details><summary>{}</summary>{files}</details>",
+                escape(
+                    &Message::new("history-files-count")
+                        .count("count", change.files.len())
+                        .render(language)
+                )
+            );
         }
         rows.push_str(&format!(
             "<tr><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td></tr>",
@@ -335,12 +353,14 @@ pub fn publish(language: Language, ctx: &Ctx, status: &Status) -> String {
     let body = format!(
         "<p role=\"status\" id=\"publish-state\" data-state=\"{:?}\">{}</p>{}{refresh}<pre id=\"publish-log\">{}</pre><form method=\"post\" action=\"/publish\">{}<button type=\"submit\">{}</button></form>",
         status.state,
-        escape(
-            &Message::new(state)
+        escape(&if status.state == State::Never {
+            Message::new(state).render(language)
+        } else {
+            Message::new(state)
                 .arg("by", status.by.clone())
-                .arg("time", status.started.clone())
+                .arg("time", vietnam_time(&status.started, language))
                 .render(language)
-        ),
+        }),
         String::new(),
         escape(&status.log),
         csrf_field(ctx),
@@ -382,7 +402,17 @@ pub fn forms(
         .collect();
     let period_options: String = periods
         .iter()
-        .map(|p| format!("<option value=\"{0}\">{0}</option>", escape(p)))
+        .map(|p| {
+            // Offices name a period by its time ("6 tháng cuối năm 2026"), not its id.
+            let label = p
+                .parse::<crate::period::PeriodId>()
+                .map_or_else(|_| p.clone(), |id| id.default_title(language));
+            format!(
+                "<option value=\"{}\">{}</option>",
+                escape(p),
+                escape(&label)
+            )
+        })
         .collect();
     let body = format!(
         "<p>{intro}</p><form method=\"post\" action=\"/forms/download\">{csrf}\

@@ -283,6 +283,11 @@ pub fn restrict_config(role: &Role, mut config: Value) -> Value {
         }
     };
     collections.retain_mut(keep);
+    // A member's work is its figures: the editor opens on the first collection.
+    if let Role::Member(slug) = role {
+        let figures = format!("figures-{}", slug.as_str());
+        collections.sort_by_key(|c| c.get("name").and_then(Value::as_str) != Some(&figures));
+    }
     config
 }
 
@@ -293,6 +298,32 @@ mod tests {
 
     fn member(slug: &str) -> Role {
         Role::Member(Slug::parse(slug).unwrap())
+    }
+
+    #[test]
+    fn a_members_editor_opens_on_its_figures() {
+        let config = json!({ "collections": [
+            { "name": "news", "folder": "content/news", "fields": [] },
+            { "name": "pages" },
+            { "name": "figures-hoi-a" },
+            { "name": "figures-hoi-b" },
+            { "name": "members", "files": [{ "name": "hoi-a" }, { "name": "hoi-b" }] },
+        ] });
+        let names = |config: &Value| -> Vec<String> {
+            config["collections"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["name"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let own = restrict_config(&member("hoi-a"), config.clone());
+        assert_eq!(names(&own), ["figures-hoi-a", "news", "members"]);
+        let all = restrict_config(&Role::Secretary, config);
+        assert_eq!(
+            names(&all),
+            ["news", "pages", "figures-hoi-a", "figures-hoi-b", "members"]
+        );
     }
 
     #[test]

@@ -190,21 +190,27 @@ async fn guard(
         Some((id, session)) => {
             let root = workspace.root.clone();
             let user = session.user.clone();
-            let role = tokio::task::spawn_blocking(move || {
-                Users::load(&root)
+            let found = tokio::task::spawn_blocking(move || {
+                let role = Users::load(&root)
                     .ok()
-                    .and_then(|u| u.get(&user).map(|u| u.role.clone()))
+                    .and_then(|u| u.get(&user).map(|u| u.role.clone()))?;
+                let name = match &role {
+                    Role::Member(slug) => member_short_name(&root, slug.as_str()),
+                    _ => None,
+                };
+                Some((role, name))
             })
             .await
             .ok()
             .flatten();
-            match role {
-                Some(role) => Some(Ctx {
+            match found {
+                Some((role, member_name)) => Some(Ctx {
                     session: id,
                     user: session.user,
                     role,
                     csrf: session.csrf,
                     preview: session.preview,
+                    member_name,
                 }),
                 None => {
                     workspace.sessions.remove(&id);

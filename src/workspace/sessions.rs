@@ -31,6 +31,8 @@ pub struct Ctx {
     pub csrf: String,
     /// The key of this session's `/preview/<key>/` (see [`super::preview`]).
     pub preview: String,
+    /// A member's name as its profile gives it (short name first), for the page header.
+    pub member_name: Option<String>,
 }
 
 /// 32 random bytes in hex.
