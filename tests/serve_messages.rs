@@ -100,3 +100,26 @@ fn an_error_in_the_front_matter_does_not_hide_one_in_the_body() {
         "{status}"
     );
 }
+
+/// The same for a page: an empty title (E065) does not hide the missing photo under it.
+#[test]
+fn a_pages_empty_title_does_not_hide_its_missing_photo() {
+    let site = TempSite::new();
+    small_site(&site.root, "https://thidua.example.vn/khoi/");
+    let server = Server::start(&site.root, &["--lang", "vi"]);
+    save_atomically(
+        &site.root,
+        "content/pages/gioi-thieu.md",
+        "---\ntitle: \"\"\nmenu: 1\n---\nKhối gồm các hội đặc thù.\n\n![Ảnh](/images/khong-co.jpg)\n",
+    );
+    let status = server.wait_status("both errors", |s| {
+        !s["errors"].as_array().unwrap().is_empty()
+    });
+    let found: Vec<(&str, u64)> = status["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["code"].as_str().unwrap(), e["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found, [("E065", 2), ("E400", 7)], "{status}");
+}

@@ -223,7 +223,7 @@ impl Session<'_> {
                         return Outcome::Reload;
                     }
                     Ok(period) => (self.drafts || !period.draft).then_some(period),
-                    Err(problems) => return Outcome::Broken(problems),
+                    Err(problems) => return self.broken_with_body(rel, problems),
                 }
             }
             None => None,
@@ -460,7 +460,7 @@ impl Session<'_> {
                         }
                         (self.drafts || !page.draft).then_some(page)
                     }
-                    Err(problems) => return Outcome::Broken(problems),
+                    Err(problems) => return self.broken_with_body(rel, problems),
                 }
             }
             None => None,
