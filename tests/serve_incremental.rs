@@ -841,13 +841,23 @@ fn editing_scoring_matches_a_full_build() {
     });
     served.check(&report, Level::Full, "a title, with the year's awards");
     // Another year's scoring is not in 2013's proposal: it is applied, not a full load.
-    let text = served.read(rel).replace("Chấm điểm năm 2013", "Chấm điểm năm 2014");
+    let text = served
+        .read(rel)
+        .replace("Chấm điểm năm 2013", "Chấm điểm năm 2014");
     let report = served.write("content/scoring/2014.yaml", &text);
-    served.check(&report, Level::Content, "another year's table, with 2013's awards");
+    served.check(
+        &report,
+        Level::Content,
+        "another year's table, with 2013's awards",
+    );
     let report = served.edit("content/scoring/2014.yaml", |t| {
         t.replace("Chấm điểm năm 2014", "Bảng điểm năm 2014")
     });
-    served.check(&report, Level::Content, "another year's title, with 2013's awards");
+    served.check(
+        &report,
+        Level::Content,
+        "another year's title, with 2013's awards",
+    );
     let report = served.remove("content/scoring/2014.yaml");
     served.check(&report, Level::Content, "another year's table deleted");
     let report = served.remove("content/awards/2013.yaml");
