@@ -1211,3 +1211,39 @@ fn the_history_says_who_did_what_and_when_in_office_words() {
         assert!(page.contains(words), "{words}:\n{page}");
     }
 }
+
+/// The workspace's own pages are valid HTML (the W3C checker, as for the published site): the
+/// login page, the home pages of the secretary and a member, the forms, a history with rows,
+/// the publishing page.
+#[test]
+#[ignore = "needs Java (the W3C HTML checker, npm ci in tests/external)"]
+fn the_workspace_pages_are_valid_html() {
+    serve_common::needs("java", "the Debian package default-jre-headless");
+    let dir = site();
+    let root = dir.path();
+    let ws = Workspace::start(root, &["--lang", "vi"], &[]);
+    let s = ws.login("thuky");
+    let m = ws.login("luatgia");
+    ws.api(&m, "getEntry", json!({ "path": LUAT_GIA }));
+    let (status, _) = ws.api(
+        &m,
+        "persistEntry",
+        json!({ "entry": { "path": LUAT_GIA, "raw": "metrics:\n  new_members: 13\n" } }),
+    );
+    assert_eq!(status, 200);
+    let out = tempfile::tempdir().unwrap();
+    let pages = [
+        ("login", ws.get("/login", None)),
+        ("home-secretary", ws.get("/", Some(&s.cookie))),
+        ("home-member", ws.get("/", Some(&m.cookie))),
+        ("forms", ws.get("/forms/", Some(&m.cookie))),
+        ("history", ws.get("/history/", Some(&s.cookie))),
+        ("history-member", ws.get("/history/", Some(&m.cookie))),
+        ("publish", ws.get("/publish/", Some(&s.cookie))),
+    ];
+    for (name, page) in &pages {
+        assert_eq!(page.status, 200, "{name}: {}", page.text());
+        std::fs::write(out.path().join(format!("{name}.html")), &page.body).unwrap();
+    }
+    serve_common::assert_valid_html([out.path()]);
+}

@@ -182,8 +182,9 @@ pub fn example_site(root: &Path) {
 
 #[path = "../support/mod.rs"]
 mod support;
-#[allow(unused_imports)] // not every test file that includes this module makes PNGs
-pub use support::{copy_dir, needs, png};
+#[allow(unused_imports)]
+// not every test file that includes this module makes PNGs or checks HTML
+pub use support::{assert_valid_html, copy_dir, needs, png};
 
 /// A running `blocpress serve`, stopped when dropped.
 pub struct Server {
