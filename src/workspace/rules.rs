@@ -283,10 +283,17 @@ pub fn restrict_config(role: &Role, mut config: Value) -> Value {
         }
     };
     collections.retain_mut(keep);
-    // A member's work is its figures: the editor opens on the first collection.
+    // A member's work is its figures: the editor opens on the first collection. The notes on
+    // how a save keeps a YAML file's comments are for the secretary, who edits those files;
+    // a member never sees the files, and on a phone the note fills the screen.
     if let Role::Member(slug) = role {
         let figures = format!("figures-{}", slug.as_str());
         collections.sort_by_key(|c| c.get("name").and_then(Value::as_str) != Some(&figures));
+        for collection in collections.iter_mut() {
+            if let Some(fields) = collection.as_object_mut() {
+                fields.remove("description");
+            }
+        }
     }
     config
 }
@@ -305,7 +312,7 @@ mod tests {
         let config = json!({ "collections": [
             { "name": "news", "folder": "content/news", "fields": [] },
             { "name": "pages" },
-            { "name": "figures-hoi-a" },
+            { "name": "figures-hoi-a", "description": "các dòng ghi chú (# …) được giữ" },
             { "name": "figures-hoi-b" },
             { "name": "members", "files": [{ "name": "hoi-a" }, { "name": "hoi-b" }] },
         ] });
@@ -319,6 +326,7 @@ mod tests {
         };
         let own = restrict_config(&member("hoi-a"), config.clone());
         assert_eq!(names(&own), ["figures-hoi-a", "news", "members"]);
+        assert!(own["collections"][0].get("description").is_none(), "{own}");
         let all = restrict_config(&Role::Secretary, config);
         assert_eq!(
             names(&all),
