@@ -1060,6 +1060,11 @@ fn a_returned_form_is_previewed_then_written_all_at_once_by_its_own_member_only(
     assert_eq!(preview.status, 200, "{}", preview.text());
     let page = preview.text();
     assert!(page.contains("77"), "{page}");
+    // Named as the member knows it, not by its file.
+    assert!(
+        page.contains("The form changes figures “Hội Luật gia, First half of 2013” as follows"),
+        "{page}"
+    );
     assert_eq!(
         std::fs::read_to_string(root.join(LUAT_GIA)).unwrap(),
         before

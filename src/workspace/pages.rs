@@ -282,57 +282,98 @@ pub fn what_changed(
     language: Language,
     member_name: &dyn Fn(&str) -> Option<String>,
 ) -> String {
-    use crate::cms::check::Target;
-    use crate::period::PeriodId;
     let Some(action) = change.action.as_deref().and_then(Action::parse) else {
         return change.message.clone();
     };
-    let period = |id: &str| {
-        id.parse::<PeriodId>()
-            .map_or_else(|_| id.to_string(), |p| p.default_title(language))
-    };
-    let member = |slug: &str| member_name(slug).unwrap_or_else(|| slug.to_string());
-    let figures = |slug: &str, id: &str| format!("{}, {}", member(slug), period(id));
     let file = change.files.first().map(String::as_str).unwrap_or("");
-    let name = file.rsplit('/').next().unwrap_or(file);
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    let titled = || change.title.clone().unwrap_or_else(|| stem.to_string());
     let (kind, label) = if action == Action::FormIssued {
         // Kept as `member/period` when the form was handed out.
         let about = change.title.as_deref().unwrap_or("");
         let label = match about.split_once('/') {
-            Some((slug, id)) => figures(slug, id),
+            Some((slug, id)) => figures_label(slug, id, language, member_name),
             None => about.to_string(),
         };
         ("figures", label)
     } else {
-        match crate::cms::check::classify(file) {
-            Some(Target::News) => ("news", titled()),
-            Some(Target::Page) => ("page", titled()),
-            Some(Target::Meeting) => ("meeting", titled()),
-            Some(Target::Period) => ("period", period(stem)),
-            Some(Target::Profile(slug)) => ("profile", member(slug.as_str())),
-            Some(Target::Figures(slug, id)) => ("figures", figures(slug.as_str(), &id.to_string())),
-            Some(Target::Registration) => ("registration", stem.to_string()),
-            Some(Target::Scoring) => ("scoring", period(stem)),
-            Some(Target::Awards) => ("awards", stem.to_string()),
-            Some(Target::Media) => ("photo", name.to_string()),
-            _ => ("file", name.to_string()),
-        }
+        item(file, change.title.as_deref(), language, member_name)
     };
-    let mut words = format!(
+    format!(
         "{} {}",
         Message::new("history-action")
             .arg("action", action.name())
             .render(language),
-        Message::new("history-kind")
-            .arg("kind", kind)
-            .render(language)
-    );
-    if !label.is_empty() {
-        words.push_str(&format!(" “{label}”"));
+        kind_and_label(kind, &label, language)
+    )
+}
+
+/// An item of the site in words: "tin “Tập huấn”", "số liệu “Hội Luật gia, 6 tháng đầu năm
+/// 2013”", "ảnh “a.png”".
+pub fn item_words(
+    file: &str,
+    language: Language,
+    member_name: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    let (kind, label) = item(file, None, language, member_name);
+    kind_and_label(kind, &label, language)
+}
+
+fn kind_and_label(kind: &'static str, label: &str, language: Language) -> String {
+    let kind = Message::new("history-kind")
+        .arg("kind", kind)
+        .render(language);
+    if label.is_empty() {
+        kind
+    } else {
+        format!("{kind} “{label}”")
     }
-    words
+}
+
+/// What kind of item `file` is (a `history-kind`) and its name: `title` for a news item, a
+/// page or minutes (else the file's name), the member and the period for figures.
+fn item(
+    file: &str,
+    title: Option<&str>,
+    language: Language,
+    member_name: &dyn Fn(&str) -> Option<String>,
+) -> (&'static str, String) {
+    use crate::cms::check::Target;
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let titled = || title.map_or_else(|| stem.to_string(), str::to_string);
+    let member = |slug: &str| member_name(slug).unwrap_or_else(|| slug.to_string());
+    match crate::cms::check::classify(file) {
+        Some(Target::News) => ("news", titled()),
+        Some(Target::Page) => ("page", titled()),
+        Some(Target::Meeting) => ("meeting", titled()),
+        Some(Target::Period) => ("period", period_title(stem, language)),
+        Some(Target::Profile(slug)) => ("profile", member(slug.as_str())),
+        Some(Target::Figures(slug, id)) => (
+            "figures",
+            figures_label(slug.as_str(), &id.to_string(), language, member_name),
+        ),
+        Some(Target::Registration) => ("registration", stem.to_string()),
+        Some(Target::Scoring) => ("scoring", period_title(stem, language)),
+        Some(Target::Awards) => ("awards", stem.to_string()),
+        Some(Target::Media) => ("photo", name.to_string()),
+        None => ("file", name.to_string()),
+    }
+}
+
+/// "6 tháng đầu năm 2013" for `2013-h1`; anything else as written.
+fn period_title(id: &str, language: Language) -> String {
+    id.parse::<crate::period::PeriodId>()
+        .map_or_else(|_| id.to_string(), |p| p.default_title(language))
+}
+
+/// "Hội Luật gia, 6 tháng đầu năm 2013": a member's figures of one period.
+fn figures_label(
+    slug: &str,
+    period: &str,
+    language: Language,
+    member_name: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    let member = member_name(slug).unwrap_or_else(|| slug.to_string());
+    format!("{member}, {}", period_title(period, language))
 }
 
 pub fn publish(language: Language, ctx: &Ctx, status: &Status) -> String {
@@ -404,9 +445,7 @@ pub fn forms(
         .iter()
         .map(|p| {
             // Offices name a period by its time ("6 tháng cuối năm 2026"), not its id.
-            let label = p
-                .parse::<crate::period::PeriodId>()
-                .map_or_else(|_| p.clone(), |id| id.default_title(language));
+            let label = period_title(p, language);
             format!(
                 "<option value=\"{}\">{}</option>",
                 escape(p),
@@ -447,8 +486,13 @@ pub fn upload_preview(
     ctx: &Ctx,
     pending: &super::forms::Pending,
     token: &str,
+    member_name: &dyn Fn(&str) -> Option<String>,
 ) -> String {
-    let file = crate::diagnostics::display_path(&pending.change.rel);
+    let file = item_words(
+        &crate::diagnostics::display_path(&pending.change.rel),
+        language,
+        member_name,
+    );
     let notes: String = pending
         .notes
         .iter()

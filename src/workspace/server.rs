@@ -1149,7 +1149,9 @@ async fn form_upload(
         ),
         Ok(Some(pending)) => {
             let token = super::sessions::random_token();
-            let body = pages::upload_preview(language, &ctx, &pending, &token);
+            let root = workspace.root.clone();
+            let member_name = move |slug: &str| member_short_name(&root, slug);
+            let body = pages::upload_preview(language, &ctx, &pending, &token, &member_name);
             let mut all = workspace.pending.lock().unwrap_or_else(|e| e.into_inner());
             // One pending form per session: a new upload replaces the last one.
             all.retain(|_, (session, _)| session != &ctx.session);
@@ -1213,7 +1215,12 @@ async fn form_confirm(
                 "<p role=\"status\">{}</p>",
                 escape(
                     &Message::new("workspace-upload-done")
-                        .arg("file", rel)
+                        .arg(
+                            "file",
+                            pages::item_words(&rel, language, &|slug: &str| {
+                                member_short_name(&workspace.root, slug)
+                            })
+                        )
                         .render(language)
                 )
             ),
