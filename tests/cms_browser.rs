@@ -359,7 +359,8 @@ fn a_new_news_item_reads_as_an_office_expects() {
 }
 
 /// Issue 29: members open the browser editor on their phones from a Zalo link. At 390×844 the
-/// list of news, a news item's editor and a new item's editor do not scroll sideways, and the
+/// list of news, a news item's editor, a new item's editor and a member's figures do not
+/// scroll sideways, and the
 /// title field and the Save button are on screen (tests/cms/phone.mjs).
 /// `BLOCPRESS_CMS_SHOTS=dir` keeps screenshots at 390 and 1280 px.
 #[test]
@@ -379,7 +380,7 @@ fn the_browser_editor_fits_a_phone() {
     );
     assert_eq!(result["outside"], serde_json::json!([]));
     assert_eq!(result["pageErrors"], serde_json::json!([]));
-    for name in ["list", "entry", "new"] {
+    for name in ["list", "entry", "new", "figures"] {
         let page = &result["pages"][name];
         assert_eq!(page["viewport"], 390, "{name}: {page}");
         assert!(

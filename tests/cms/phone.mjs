@@ -1,5 +1,5 @@
 // The browser editor on a phone (run by tests/cms_browser.rs): at 390×844, the list of news,
-// a news item's editor and a new item's editor must not scroll sideways, and the title field and
+// a news item's editor, a new item's editor and a member's figures must not scroll sideways, and the title field and
 // the Save button must be on screen. Members open /admin/ from a Zalo link on their phones.
 // Prints one JSON object; screenshots at 390 and 1280 px go to SHOTS when given.
 // Arguments: BASE [SHOTS]
@@ -119,6 +119,15 @@ try {
   result.pages.new = await editor();
   result.pages.new.typed = await page.evaluate(() => document.activeElement && document.activeElement.value);
   await shot('new');
+
+  // A member's figures: number fields with their hints.
+  page = await context.newPage();
+  page.on('pageerror', e => result.pageErrors.push(e.message));
+  await page.goto(base + '/admin/#/collections/figures-hoi-luat-gia/entries/2013-h1');
+  await page.getByText('HỘI VIÊN MỚI KẾT NẠP', { exact: false }).first().waitFor({ timeout: 60000 });
+  await page.waitForTimeout(800);
+  result.pages.figures = await measure();
+  await shot('figures');
 } catch (e) {
   result.error = String(e && e.stack || e);
   if (shots) await page.screenshot({ path: path.join(shots, 'phone-failure.png') });
