@@ -326,6 +326,13 @@ fn a_new_news_item_reads_as_an_office_expects() {
         serde_json::json!({ "saysNew": true, "saysSaved": false }),
         "{result:#}"
     );
+    // Figures of a period not written yet: not "saved" either; written ones are.
+    assert_eq!(
+        result["unwrittenFigures"],
+        serde_json::json!({ "saysUnwritten": true, "saysSaved": false }),
+        "{result:#}"
+    );
+    assert_eq!(result["writtenFiguresSaved"], true, "{result:#}");
     // The date: no UTC, day/month/year shown, YYYY-MM-DD stored, shown again day first.
     let field = result["dateFieldText"].as_str().unwrap_or_default();
     assert!(!field.contains("UTC"), "{field}");

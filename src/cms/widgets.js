@@ -299,13 +299,56 @@
 })();
 
 // A new, empty entry is not saved: Decap's toolbar says "changes saved" for any entry without
-// changes, a new one too. On a new entry's page, until it is edited, the words say what is true.
-// Only a text node's words change, so React goes on updating the same node; and what was changed
-// is put back when the page is left (React still holds "saved" there and would not rewrite it).
+// changes, a new one too, and the figures of a period whose file is not written yet (the proxy
+// answers such a file with no version). On such an entry's page, until it is edited, the words
+// say what is true. Only a text node's words change, so React goes on updating the same node;
+// and what was changed is put back when the page is left (React still holds "saved" there and
+// would not rewrite it).
 (function () {
   var NEW_ENTRY = 'Bài mới, chưa lưu';
+  var UNWRITTEN = 'Chưa lưu lần nào';
   var changed = [];
   var edited = false;
+  // Files the server said do not exist yet (answered with no version), by their path.
+  var unwritten = {};
+  var original = window.fetch;
+  window.fetch = function (input, init) {
+    var answer = original.apply(this, arguments);
+    var request = null;
+    try { request = JSON.parse(init && typeof init.body === 'string' ? init.body : ''); } catch (e) { /* not the API */ }
+    var action = request && request.action;
+    var params = (request && request.params) || {};
+    if (action === 'persistEntry') {
+      [params.entry].concat(params.dataFiles || []).forEach(function (file) {
+        if (file) { delete unwritten[file.path]; delete unwritten[file.newPath]; }
+      });
+    }
+    if (action !== 'getEntry' && action !== 'entriesByFiles') return answer;
+    return answer.then(function (response) {
+      response.clone().json().then(function (entries) {
+        [].concat(entries).forEach(function (entry) {
+          var file = entry && entry.file;
+          if (!file || !file.path) return;
+          if (file.id === null) unwritten[file.path] = true; else delete unwritten[file.path];
+        });
+        fix();
+      }, function () {});
+      return response;
+    });
+  };
+  // Whether this page's entry is a file not written yet: an entry of a list of files (a
+  // period's figures, a year's registration) is named like its file, in its collection's folder
+  // (`figures-hoi-a` → `content/associations/hoi-a/`).
+  function isUnwritten() {
+    var m = /^#\/collections\/([^/]+)\/entries\/([^/?]+)$/.exec(window.location.hash);
+    if (!m) return false;
+    var folder = decodeURIComponent(m[1]).replace(/^figures-/, '');
+    var slug = decodeURIComponent(m[2]);
+    return Object.keys(unwritten).some(function (path) {
+      var parts = path.split('/');
+      return parts[parts.length - 1].replace(/\.[^.]*$/, '') === slug && parts.indexOf(folder) >= 0;
+    });
+  }
   function toolbar(key) {
     var said = [];
     ['vi', 'en'].forEach(function (lang) {
@@ -318,12 +361,13 @@
   function isNew() { return /\/new(\?|$)/.test(window.location.hash); }
   function restore() {
     changed.forEach(function (item) {
-      if (item.node.nodeValue === NEW_ENTRY) item.node.nodeValue = item.was;
+      if (item.node.nodeValue === item.now) item.node.nodeValue = item.was;
     });
     changed = [];
   }
   function fix() {
-    if (!isNew()) { restore(); return; }
+    var words = isNew() ? NEW_ENTRY : isUnwritten() ? UNWRITTEN : null;
+    if (!words) { restore(); return; }
     var saved = toolbar('changesSaved');
     var unsaved = toolbar('unsavedChanges');
     var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -331,8 +375,8 @@
       var text = node.nodeValue.trim();
       if (unsaved.indexOf(text) >= 0) edited = true;
       if (!edited && saved.indexOf(text) >= 0) {
-        changed.push({ node: node, was: node.nodeValue });
-        node.nodeValue = NEW_ENTRY;
+        changed.push({ node: node, was: node.nodeValue, now: words });
+        node.nodeValue = words;
       }
     }
   }

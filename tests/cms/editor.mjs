@@ -119,6 +119,22 @@ try {
   await page.waitForTimeout(800);
   await shot('figures');
   step('figures');
+
+  // Figures of a period the member has not written yet: the form is empty and not "saved".
+  await page.goto(base + '/admin/#/collections/figures-hoi-luat-gia/entries/2026');
+  await page.getByText('HỘI VIÊN MỚI KẾT NẠP', { exact: false }).first().waitFor({ timeout: 40000 });
+  await page.waitForTimeout(1000);
+  const unwritten = await toolbarText();
+  result.unwrittenFigures = {
+    saysUnwritten: unwritten.includes('Chưa lưu lần nào'),
+    saysSaved: /Đã lưu|Thay đổi đã được lưu/i.test(unwritten),
+  };
+  // Written figures of an earlier period are saved.
+  await page.goto(base + '/admin/#/collections/figures-hoi-luat-gia/entries/2013-h1');
+  await page.getByText('HỘI VIÊN MỚI KẾT NẠP', { exact: false }).first().waitFor({ timeout: 40000 });
+  await page.waitForTimeout(1000);
+  result.writtenFiguresSaved = (await toolbarText()).includes('Đã lưu');
+  step('unwritten figures');
 } catch (e) {
   result.error = String(e && e.stack || e);
   if (shots) await page.screenshot({ path: path.join(shots, 'editor-failure.png') });
