@@ -3,7 +3,9 @@
 //! as committer (`-c user.name=… -c user.email=…`), only the files of that change. Otherwise
 //! the history is kept in `.blocpress/history/`: one JSON line per change in `log.jsonl` and
 //! every version a change wrote in `objects/<sha256>`. Either way [`History::file_at`] gives a
-//! file as one change left it, for a restore.
+//! file as one change left it, for a restore. What a change did ([`Action`]) and the item's
+//! title are kept with it (Git trailers `Blocpress-Action:` and `Blocpress-Title:`, or fields of
+//! the JSON line) so the history page says it in the reader's language.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
