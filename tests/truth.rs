@@ -206,6 +206,98 @@ fn a_report_nobody_reported_to_is_not_issued() {
     );
 }
 
+/// A numbered heading as a reader sees it: `I. …`, `2. …` or `a) …`.
+fn numbered(text: &str) -> bool {
+    let Some((mark, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    let roman = mark
+        .strip_suffix('.')
+        .is_some_and(|m| !m.is_empty() && m.chars().all(|c| "IVX".contains(c)));
+    let arabic = mark
+        .strip_suffix('.')
+        .is_some_and(|m| !m.is_empty() && m.chars().all(|c| c.is_ascii_digit()));
+    let letter = mark
+        .strip_suffix(')')
+        .is_some_and(|m| (1..=2).contains(&m.len()) && m.chars().all(|c| c.is_ascii_lowercase()));
+    (roman || arabic || letter) && !rest.trim().is_empty()
+}
+
+/// The numbered headings of a review page's article, in order, without their badges, in
+/// capitals (paper writes the sections in capitals).
+fn page_outline(html: &str) -> Vec<String> {
+    let html = scraper::Html::parse_document(html);
+    let headings = scraper::Selector::parse("article.report :is(h2, h3, h4, h5)").unwrap();
+    html.select(&headings)
+        .map(|h| {
+            let text: String = h
+                .descendants()
+                .filter_map(|n| n.value().as_text().map(|t| (n, t)))
+                .filter(|(n, _)| {
+                    !n.ancestors().any(|a| {
+                        a.value().as_element().is_some_and(|e| {
+                            e.has_class("badge", scraper::CaseSensitivity::CaseSensitive)
+                        })
+                    })
+                })
+                .map(|(_, t)| t.to_string())
+                .collect();
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .filter(|t| numbered(t))
+        .map(|t| t.to_uppercase())
+        .collect()
+}
+
+/// The numbered headings of a Word report's body (paragraphs kept with the next), before its
+/// appendices, in capitals.
+fn paper_outline(xml: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    let mut outline = Vec::new();
+    for p in doc.descendants().filter(|n| n.has_tag_name("p")) {
+        let text: String = p
+            .descendants()
+            .filter(|n| n.has_tag_name("t"))
+            .filter_map(|n| n.text())
+            .collect();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.starts_with("Phụ lục") {
+            break;
+        }
+        let heading = p.descendants().any(|n| n.has_tag_name("keepNext"));
+        if heading && numbered(&text) {
+            outline.push(text.to_uppercase());
+        }
+    }
+    outline
+}
+
+#[test]
+fn the_page_and_the_word_report_number_every_section_alike() {
+    let (_a, example) = site(".", "");
+    let (_b, real) = site("real-bloc", "");
+    let (_c, year) = site("year", YEAR_DOCUMENTS);
+    let mut compared = 0;
+    for site in [&example, &real, &year] {
+        let out = build(site);
+        for docx in files(&out.join("reports"), ".docx") {
+            let page = std::fs::read_to_string(docx.with_file_name("index.html")).unwrap();
+            let on_page = page_outline(&page);
+            let on_paper = paper_outline(&part(&docx, "word/document.xml"));
+            assert!(on_paper.len() >= 3, "{}: {on_paper:?}", docx.display());
+            assert_eq!(
+                on_page,
+                on_paper,
+                "{}: the page's numbered headings (left) and the Word report's (right)",
+                docx.display()
+            );
+            compared += 1;
+        }
+    }
+    // The example's two reports, the real bloc's three, the year fixture's three.
+    assert_eq!(compared, 8);
+}
+
 // ---- With real office software (ignored unless `--include-ignored`, as .ci/run does) ----
 
 fn run(command: &mut Command) -> String {

@@ -48,6 +48,12 @@ term-award-granted = Granted:
 term-decision = Decision
 term-points = points
 term-tie-break = Equal totals are ordered by the points of
+# The parts of a report (numbered alike on the page and in the Word report)
+term-bloc-results = Figures the members share
+term-members-results = Results of the members
+term-scoring-results = Emulation scoring
+term-common-tasks = Common tasks of the bloc
+term-members-tasks = Each member's tasks
 # Roles in the bloc
 term-leader = Bloc leader
 term-deputy = Deputy leader

@@ -75,6 +75,9 @@ pub struct Figure<'a> {
 #[derive(Serialize)]
 pub struct MemberReport<'a> {
     pub association: AssociationLink<'a>,
+    /// Its mark in section I when it reported, as on paper: `a)` under the members' part, else
+    /// `1.`, `2.`, … ([`super::report::Outline`]).
+    pub mark: String,
     /// Its role in the period's year: "Khối trưởng năm 2013".
     pub role_label: Option<String>,
     pub is_host: bool,
@@ -211,6 +214,8 @@ pub struct Report<'a> {
     /// The default title of the next period (what the directions plan for), lowercase.
     pub next_period: String,
     pub scoring: Option<ScoringView<'a>>,
+    /// The numbered parts of sections I and III, as the Word report numbers them.
+    pub outline: super::report::Outline,
     pub has_sample: bool,
 }
 
@@ -492,6 +497,7 @@ impl<'a> Views<'a> {
         let achievement = member.achievement;
         MemberReport {
             association: self.association_link(member.association),
+            mark: String::new(),
             role_label: self.role_label_in(member.association, Some(report.year)),
             is_host: report.period.host.as_ref() == Some(&member.association.slug),
             reported: member.reported,
@@ -551,11 +557,19 @@ impl<'a> Views<'a> {
         let site = self.site;
         let period = report.period;
         let id = report.id;
-        let members: Vec<MemberReport<'a>> = report
+        let outline = report.outline(scoring.is_some());
+        let mut members: Vec<MemberReport<'a>> = report
             .members
             .iter()
             .map(|m| self.member_report(report, m))
             .collect();
+        for (member, mark) in members
+            .iter_mut()
+            .filter(|m| m.reported)
+            .zip(&outline.member_marks)
+        {
+            member.mark.clone_from(mark);
+        }
         let mut columns = ReportColumns::default();
         for f in report.members.iter().flat_map(|m| &m.figures) {
             columns.previous |= f.change.is_some();
@@ -610,6 +624,7 @@ impl<'a> Views<'a> {
             next_period: next_period(report, self.lang()),
             has_sample: report.has_sample() || scoring.as_ref().is_some_and(|s| s.has_sample),
             scoring,
+            outline,
         }
     }
 

@@ -129,7 +129,7 @@ def page_members(root):
     members = {}
     for section in root.find_all(lambda n: n.tag == "section" and n.has_class("member")
                                  and n.attrs.get("aria-labelledby", "").startswith("m-")):
-        heading = next(section.find_all(lambda n: n.tag == "h3"))
+        heading = next(section.find_all(lambda n: n.tag in ("h3", "h4")))
         link = next(heading.find_all(lambda n: n.tag == "a"), None)
         name = squash((link or heading).text())
         rows = {}

@@ -630,21 +630,6 @@ fn member_names(members: &[&MemberLine]) -> String {
         .join(", ")
 }
 
-/// `a`, `b`, … `z`, then `aa` (a bloc has far fewer members).
-fn letter(n: usize) -> String {
-    let letters: Vec<char> = ('a'..='z').collect();
-    let mut n = n;
-    let mut out = String::new();
-    loop {
-        out.insert(0, letters[n % 26]);
-        if n < 26 {
-            break;
-        }
-        n = n / 26 - 1;
-    }
-    out
-}
-
 /// Section I: the bloc-wide table (or where it is), each member's results, who has not
 /// reported, and the scoring when the period has one (its table in an appendix).
 fn results_blocks(
@@ -656,35 +641,26 @@ fn results_blocks(
     let mut blocks = Vec::new();
     let columns = Columns::of(report);
     let reporting: Vec<&MemberLine> = report.reporting().collect();
-    let with_bloc = !report.bloc.columns.is_empty();
-    let mut number = 0;
-    let mut heading = |blocks: &mut Vec<DocBlock>, text: String| {
-        number += 1;
-        blocks.push(DocBlock::Heading(format!("{number}. {text}")));
-    };
-    if with_bloc {
-        heading(
-            &mut blocks,
-            String::from("Tổng hợp các chỉ tiêu chung của Khối"),
-        );
+    let outline = report.outline(scoring.is_some() && scoring_appendix.is_some());
+    let heading = |number: usize, text: &str| DocBlock::Heading(format!("{number}. {text}"));
+    if let Some(number) = outline.bloc {
+        blocks.push(heading(number, &term("bloc-results")));
         match bloc_in_appendix {
             Some(label) => blocks.push(DocBlock::Paragraph(vec![Span::plain(&format!(
                 "Số liệu các chỉ tiêu chung của Khối tổng hợp tại {label} kèm theo Báo cáo này."
             ))])),
             None => blocks.push(DocBlock::Table(bloc_table(&report.bloc))),
         }
-        heading(
-            &mut blocks,
-            String::from("Kết quả của các đơn vị thành viên"),
-        );
     }
-    for (i, member) in reporting.iter().enumerate() {
-        let name = member.association.name.clone();
-        if with_bloc {
-            blocks.push(DocBlock::Subheading(format!("{}) {name}", letter(i))));
-        } else {
-            heading(&mut blocks, name);
-        }
+    if let Some(number) = outline.members {
+        blocks.push(heading(number, &term("members-results")));
+    }
+    for (member, mark) in reporting.iter().zip(&outline.member_marks) {
+        let name = &member.association.name;
+        blocks.push(match outline.members {
+            Some(_) => DocBlock::Subheading(format!("{mark} {name}")),
+            None => DocBlock::Heading(format!("{mark} {name}")),
+        });
         if let Some(summary) = member.achievement.and_then(|a| a.summary.as_ref()) {
             blocks.extend(markdown_blocks(&summary.source));
         }
@@ -703,8 +679,9 @@ fn results_blocks(
             member_names(&missing)
         ))]));
     }
-    if let (Some(result), Some(label)) = (scoring, scoring_appendix) {
-        heading(&mut blocks, String::from("Kết quả chấm điểm thi đua"));
+    if let (Some(result), Some(label), Some(number)) = (scoring, scoring_appendix, outline.scoring)
+    {
+        blocks.push(heading(number, &term("scoring-results")));
         blocks.extend(scoring_summary(result, label));
     }
     blocks
@@ -780,20 +757,16 @@ fn directions_blocks(report: &PeriodReport) -> Vec<DocBlock> {
         .iter()
         .filter(|m| !m.plans.is_empty() || !m.targets.is_empty())
         .collect();
-    let numbered = !common.is_empty() && !planning.is_empty();
+    let numbered = report.outline(false).tasks_numbered;
     if !common.is_empty() {
         if numbered {
-            blocks.push(DocBlock::Heading(String::from(
-                "1. Nhiệm vụ chung của Khối",
-            )));
+            blocks.push(DocBlock::Heading(format!("1. {}", term("common-tasks"))));
         }
         blocks.extend(items(&common));
     }
     if !planning.is_empty() {
         if numbered {
-            blocks.push(DocBlock::Heading(String::from(
-                "2. Nhiệm vụ của các đơn vị thành viên",
-            )));
+            blocks.push(DocBlock::Heading(format!("2. {}", term("members-tasks"))));
         }
         let next = super::review::next_period(report, VI);
         for member in planning {
@@ -1281,9 +1254,9 @@ mod tests {
         assert_eq!(created(Some(d), 2013), "2013-06-21T00:00:00Z");
         assert_eq!(roman(4), "IV");
         assert_eq!(roman(12), "XII");
-        assert_eq!(letter(0), "a");
-        assert_eq!(letter(7), "h");
-        assert_eq!(letter(26), "aa");
+        assert_eq!(super::super::report::letter(0), "a");
+        assert_eq!(super::super::report::letter(7), "h");
+        assert_eq!(super::super::report::letter(26), "aa");
     }
 
     #[test]
