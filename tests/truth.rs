@@ -298,6 +298,128 @@ fn the_page_and_the_word_report_number_every_section_alike() {
     assert_eq!(compared, 8);
 }
 
+/// The text of the first element `selector` picks, its spaces squashed.
+fn first(html: &str, selector: &str) -> String {
+    let html = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(selector).unwrap();
+    let found = html
+        .select(&selector)
+        .next()
+        .unwrap_or_else(|| panic!("nothing matches {selector:?}"));
+    found
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A Word table's rows whose second cell is `label`, as cell texts.
+fn docx_rows(xml: &str, label: &str) -> Vec<Vec<String>> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("tr"))
+        .map(|tr| {
+            tr.children()
+                .filter(|n| n.has_tag_name("tc"))
+                .map(|tc| {
+                    tc.descendants()
+                        .filter(|n| n.has_tag_name("t"))
+                        .filter_map(|n| n.text())
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|row| row.get(1).is_some_and(|c| c == label))
+        .collect()
+}
+
+#[test]
+fn a_change_and_the_earlier_value_carry_the_metrics_unit() {
+    let (_dir, real) = site("real-bloc", "");
+    let out = build(&real);
+    let page = support::read(&out, "reports/2023-h2/index.html");
+    let cell = |slug: &str, key: &str| {
+        first(
+            &page,
+            &format!("section[aria-labelledby=m-{slug}] tr[data-key={key}] td[data-cell=previous]"),
+        )
+    };
+    // A percentage moves in points: "tăng 2%" would be a relative change.
+    assert_eq!(
+        cell("hoi-khuyen-hoc", "registration_rate"),
+        "tăng 2 điểm phần trăm (kỳ trước: 96%)"
+    );
+    assert_eq!(
+        cell("hoi-nan-nhan-da-cam", "registration_rate"),
+        "không đổi (kỳ trước: 100%)"
+    );
+    assert_eq!(
+        cell("hoi-khuyen-hoc", "support_value"),
+        "tăng khoảng 12,5 triệu đồng (kỳ trước: hơn 40 triệu đồng)"
+    );
+    assert_eq!(
+        cell("hoi-khuyen-hoc", "new_members"),
+        "tăng 30 hội viên (kỳ trước: 420 hội viên)"
+    );
+    assert_eq!(
+        cell("hoi-khuyen-hoc", "satisfaction"),
+        "tăng 0,2 điểm (kỳ trước: 8,6 điểm)"
+    );
+    // The chart of a percentage's change says its unit, points.
+    assert!(
+        page.contains(
+            "Tỷ lệ hội viên đăng ký thi đua: thay đổi (điểm phần trăm) so với 6 tháng đầu năm 2023"
+        ),
+        "{page}"
+    );
+    // Paper has a unit column; the change of a percentage is in points, not in it.
+    let xml = part(
+        &out.join("reports/2023-h2/bao-cao-2023-h2.docx"),
+        "word/document.xml",
+    );
+    let rows = docx_rows(&xml, "Tỷ lệ hội viên đăng ký thi đua");
+    assert!(
+        rows.iter()
+            .any(|r| r[2] == "%" && r[3] == "98" && r[4] == "96" && r[5] == "+2 điểm %"),
+        "{rows:?}"
+    );
+    let rows = docx_rows(&xml, "Số hội viên mới kết nạp");
+    assert!(
+        rows.iter().any(|r| r[2] == "hội viên" && r[5] == "+30"),
+        "{rows:?}"
+    );
+    // The member's page: the history table has a unit column too.
+    let member = support::read(&out, "associations/hoi-khuyen-hoc/index.html");
+    assert!(
+        member.contains(r#"<span class="change up">+2 điểm %</span>"#),
+        "{member}"
+    );
+    // In English.
+    let (_en_dir, en) = site("real-bloc", "");
+    let config = std::fs::read_to_string(en.join("site.yaml")).unwrap();
+    std::fs::write(
+        en.join("site.yaml"),
+        config.replace("language: vi", "language: en"),
+    )
+    .unwrap();
+    let out = build(&en);
+    let page = support::read(&out, "reports/2023-h2/index.html");
+    let english = first(
+        &page,
+        "section[aria-labelledby=m-hoi-khuyen-hoc] tr[data-key=registration_rate] td[data-cell=previous]",
+    );
+    assert_eq!(english, "up 2 percentage points (previous period: 96%)");
+    let english = first(
+        &page,
+        "section[aria-labelledby=m-hoi-khuyen-hoc] tr[data-key=support_value] td[data-cell=previous]",
+    );
+    assert_eq!(
+        english,
+        "up about 12.5 million đồng (previous period: over 40 million đồng)"
+    );
+}
+
 // ---- With real office software (ignored unless `--include-ignored`, as .ci/run does) ----
 
 fn run(command: &mut Command) -> String {

@@ -27,6 +27,8 @@ term-this-period = this period
 term-increase = up
 term-decrease = down
 term-unchanged = unchanged
+term-percentage-points = percentage points
+term-percentage-points-short = pp
 term-note = Note
 term-not-reported = Not reported
 # Scoring

@@ -28,6 +28,8 @@ term-this-period = kỳ này
 term-increase = tăng
 term-decrease = giảm
 term-unchanged = không đổi
+term-percentage-points = điểm phần trăm
+term-percentage-points-short = điểm %
 term-note = Ghi chú
 term-not-reported = Chưa báo cáo
 # Chấm điểm

@@ -434,13 +434,13 @@ impl<'a> Views<'a> {
             qualifier: line.value.and_then(|p| p.qualifier).map(|q| q.as_str()),
             plain: line.value.map(|p| p.value.normalize().to_string()),
             sample: line.value.is_some_and(|p| p.sample),
-            previous: line.previous.map(|p| figures::point(&p, def, lang)),
+            previous: line.previous.as_ref().map(with_unit),
             previous_sample: line.previous.is_some_and(|p| p.sample),
             change: line.change.as_ref().map(signed),
             change_words: line.change.as_ref().map(words),
             trend: line.change.map(|c| trend(c.value)),
             change_sample: sample(&line.change),
-            year_earlier: line.year_earlier.map(|p| figures::point(&p, def, lang)),
+            year_earlier: line.year_earlier.as_ref().map(with_unit),
             year_earlier_sample: line.year_earlier.is_some_and(|p| p.sample),
             year_change: line.year_change.as_ref().map(signed),
             year_change_words: line.year_change.as_ref().map(words),
@@ -722,7 +722,8 @@ impl<'a> Views<'a> {
                 })
                 .collect();
             if bars.len() >= 2 {
-                let unit = figures::shown_unit(column.def, lang);
+                // A percentage's change is in points, a decimal's in its own unit.
+                let unit = figures::change_unit(column.def, lang);
                 let preceding = report
                     .id
                     .preceding()
@@ -730,16 +731,26 @@ impl<'a> Views<'a> {
                     .unwrap_or_default();
                 let chart = BarChart {
                     id: format!("chart-{}-{}", report.id, column.key),
-                    title: format!(
-                        "{}: {} {}",
-                        column.def.label,
-                        self.tr(if relative {
-                            "chart_change_percent"
-                        } else {
-                            "chart_change"
-                        }),
-                        preceding
-                    ),
+                    title: if relative || unit.is_empty() {
+                        format!(
+                            "{}: {} {}",
+                            column.def.label,
+                            self.tr(if relative {
+                                "chart_change_percent"
+                            } else {
+                                "chart_change"
+                            }),
+                            preceding
+                        )
+                    } else {
+                        format!(
+                            "{}: {} ({unit}) {} {}",
+                            column.def.label,
+                            self.tr("chart_change_word"),
+                            self.tr("chart_against"),
+                            preceding
+                        )
+                    },
                     description: format!(
                         "{}: {}",
                         self.term("unit"),
