@@ -298,6 +298,24 @@ fn the_page_and_the_word_report_number_every_section_alike() {
     assert_eq!(compared, 8);
 }
 
+#[test]
+fn the_page_and_the_word_report_name_the_members_not_reported_alike() {
+    let (_dir, year) = site("year", YEAR_DOCUMENTS);
+    let out = build(&year);
+    let said = "Đơn vị chưa báo cáo: Hội Giáo chức tỉnh Lai Châu, Hội Đông y tỉnh Lai Châu, \
+                Hội Cựu Thanh niên xung phong tỉnh Lai Châu.";
+    let page = support::read(&out, "reports/2013/index.html");
+    assert_eq!(
+        first(&page, "section[aria-labelledby=results] p.note"),
+        said
+    );
+    let paper = paragraphs(&part(
+        &out.join("reports/2013/bao-cao-2013.docx"),
+        "word/document.xml",
+    ));
+    assert!(paper.iter().any(|p| p == said), "{paper:?}");
+}
+
 /// The text of the first element `selector` picks, its spaces squashed.
 fn first(html: &str, selector: &str) -> String {
     let html = scraper::Html::parse_document(html);

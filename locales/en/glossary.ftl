@@ -31,6 +31,7 @@ term-percentage-points = percentage points
 term-percentage-points-short = pp
 term-note = Note
 term-not-reported = Not reported
+term-not-reported-members = Members that have not reported
 # Scoring
 term-group = Group
 term-criterion = Criterion

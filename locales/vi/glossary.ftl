@@ -32,6 +32,7 @@ term-percentage-points = điểm phần trăm
 term-percentage-points-short = điểm %
 term-note = Ghi chú
 term-not-reported = Chưa báo cáo
+term-not-reported-members = Đơn vị chưa báo cáo
 # Chấm điểm
 term-group = Nhóm
 term-criterion = Tiêu chí

@@ -675,7 +675,8 @@ fn results_blocks(
     let missing: Vec<&MemberLine> = report.not_reported().collect();
     if !missing.is_empty() {
         blocks.push(DocBlock::Paragraph(vec![Span::plain(&format!(
-            "Các đơn vị chưa gửi báo cáo: {}.",
+            "{}: {}.",
+            term("not-reported-members"),
             member_names(&missing)
         ))]));
     }
