@@ -296,6 +296,27 @@ fn the_page_and_the_word_report_number_every_section_alike() {
     }
     // The example's two reports, the real bloc's three, the year fixture's three.
     assert_eq!(compared, 8);
+    // An English page numbers its parts as the (Vietnamese) Word report does.
+    let (_d, english) = site("real-bloc", "");
+    let config = std::fs::read_to_string(english.join("site.yaml")).unwrap();
+    std::fs::write(
+        english.join("site.yaml"),
+        config.replace("language: vi", "language: en"),
+    )
+    .unwrap();
+    let out = build(&english);
+    let marks = |outline: Vec<String>| -> Vec<String> {
+        outline
+            .iter()
+            .map(|h| h.split(' ').next().unwrap().to_string())
+            .collect()
+    };
+    for docx in files(&out.join("reports"), ".docx") {
+        let page = std::fs::read_to_string(docx.with_file_name("index.html")).unwrap();
+        let on_page = marks(page_outline(&page));
+        let on_paper = marks(paper_outline(&part(&docx, "word/document.xml")));
+        assert_eq!(on_page, on_paper, "{}", docx.display());
+    }
 }
 
 #[test]
