@@ -277,8 +277,10 @@ fn the_page_and_the_word_report_number_every_section_alike() {
     let (_a, example) = site(".", "");
     let (_b, real) = site("real-bloc", "");
     let (_c, year) = site("year", YEAR_DOCUMENTS);
+    // The whole-year fixture: sections II (assessment) and IV (recommendations) too.
+    let (_d, whole) = site("whole-year", "");
     let mut compared = 0;
-    for site in [&example, &real, &year] {
+    for site in [&example, &real, &year, &whole] {
         let out = build(site);
         for docx in files(&out.join("reports"), ".docx") {
             let page = std::fs::read_to_string(docx.with_file_name("index.html")).unwrap();
@@ -294,10 +296,11 @@ fn the_page_and_the_word_report_number_every_section_alike() {
             compared += 1;
         }
     }
-    // The example's two reports, the real bloc's three, the year fixture's three.
-    assert_eq!(compared, 8);
+    // The example's two reports, the real bloc's three, the year fixture's three, the whole
+    // year's two.
+    assert_eq!(compared, 10);
     // An English page numbers its parts as the (Vietnamese) Word report does.
-    let (_d, english) = site("real-bloc", "");
+    let (_e, english) = site("real-bloc", "");
     let config = std::fs::read_to_string(english.join("site.yaml")).unwrap();
     std::fs::write(
         english.join("site.yaml"),
