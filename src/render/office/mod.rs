@@ -400,19 +400,23 @@ impl Columns {
     }
 }
 
+/// What a table cell without a value says, on paper as on the page: a dash, so an empty cell
+/// never reads as a figure left out by mistake.
+const NO_VALUE: &str = "–";
+
 /// A member's figures as a table row set.
 fn figure_rows(figures: &[FigureLine], columns: Columns) -> Vec<Vec<Cell>> {
     let point = |p: &Option<Point>, def| {
         p.map(|p| marked(figures::point(&p, def, VI), p.sample))
-            .unwrap_or_default()
+            .unwrap_or_else(|| NO_VALUE.to_string())
     };
     let change = |d: &Option<Derived>, def| {
         d.map(|d| marked(figures::signed_change(&d, def, VI), d.sample))
-            .unwrap_or_default()
+            .unwrap_or_else(|| NO_VALUE.to_string())
     };
     let percent = |d: &Option<Derived>| {
         d.map(|d| marked(figures::percent(&d, VI), d.sample))
-            .unwrap_or_default()
+            .unwrap_or_else(|| NO_VALUE.to_string())
     };
     let numbers = note_numbers(figures);
     figures
@@ -521,7 +525,7 @@ pub fn bloc_table(bloc: &BlocTable) -> DocTable {
                 cells.push(Cell::new(
                     value
                         .map(|p| marked(figures::point(&p, column.def, VI), p.sample))
-                        .unwrap_or_default(),
+                        .unwrap_or_else(|| NO_VALUE.to_string()),
                 ));
             }
             cells
@@ -548,7 +552,7 @@ pub fn bloc_table(bloc: &BlocTable) -> DocTable {
                     Some(t) if c.total_kind == kind => {
                         marked(figures::total(&t, c.def, VI), t.sample)
                     }
-                    _ => String::new(),
+                    _ => NO_VALUE.to_string(),
                 },
                 bold: true,
             });
