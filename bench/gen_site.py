@@ -229,9 +229,11 @@ SCORING_GROUPS = [  # 6 + 2 + 2 + 2 criteria, 60 + 20 + 10 + 10 = 100 points
         "Triển khai các văn bản về thi đua, khen thưởng",
     ]),
 ]
+# Three members drawn at random are proposed for an award; a Cờ thi đua goes only to the
+# bloc's leading member (E721), which a random draw cannot know, so none is proposed here.
 AWARDS = [
-    "Cờ thi đua của Ủy ban nhân dân tỉnh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-    "Giấy khen của khối thi đua", "Cờ thi đua của Chính phủ",
+    "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Giấy khen của khối thi đua",
+    "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
 ]
 
 # --------------------------------------------------------------------------- helpers

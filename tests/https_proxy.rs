@@ -5,7 +5,7 @@
 //!
 //! The program behind the proxy is `blocpress workspace --root SITE --listen 127.0.0.1:PORT
 //! --publish PUBLISH`, as the Debian package's service runs it, with one secretary account; the
-//! proxy's configuration is used as written (`Host $host`, `X-Forwarded-Proto https`).
+//! proxy's configuration is used as written (`Host $http_host`, `X-Forwarded-Proto https`).
 //!
 //! An outside-tool test, `#[ignore = "needs …"]`: runs with `--include-ignored` (nginx, openssl
 //! and curl installed, as `.ci/run` does).
@@ -142,7 +142,7 @@ impl Nginx {
         let site = match BACKEND_HOST {
             Some(host) => replace(
                 &site,
-                "proxy_set_header Host $host;",
+                "proxy_set_header Host $http_host;",
                 &format!("proxy_set_header Host {host};"),
                 1,
             ),
@@ -302,7 +302,7 @@ fn start_backend(site: &Path, publish: &Path) -> Backend {
     Backend { child, port }
 }
 
-/// The `Host` the proxy sends to the backend instead of the configuration's `$host`: `None`,
+/// The `Host` the proxy sends to the backend instead of the configuration's `$http_host`: `None`,
 /// the workspace is made to sit behind a proxy.
 const BACKEND_HOST: Option<&str> = None;
 
@@ -360,7 +360,11 @@ fn the_workspace_answers_through_https() {
         "{body}"
     );
     // Signing in through the proxy: the session cookie is Secure (the proxy says HTTPS). The
-    // browser's Origin on port 443 has no port; nginx's `$host` has none either.
+    // proxy listens on a port other than 443 here, so the browser's Origin carries it, and
+    // nginx's `$http_host` passes it on: the workspace sees its own origin.
+    let origin = format!("Origin: https://lamviec.thidua.example.vn:{}", nginx.https);
+    let login = ["--data", "username=thuky&password=mat-khau-that-dai"];
+    // Another origin (here the same name without the port) is refused before the password.
     let (head, _, _) = nginx.get(
         "lamviec.thidua.example.vn",
         "/login",
@@ -368,9 +372,16 @@ fn the_workspace_answers_through_https() {
         &[
             "-H",
             "Origin: https://lamviec.thidua.example.vn",
-            "--data",
-            "username=thuky&password=mat-khau-that-dai",
+            login[0],
+            login[1],
         ],
+    );
+    assert!(head.starts_with("HTTP/2 403"), "{head}");
+    let (head, _, _) = nginx.get(
+        "lamviec.thidua.example.vn",
+        "/login",
+        "https",
+        &["-H", &origin, login[0], login[1]],
     );
     assert!(head.starts_with("HTTP/2 303"), "{head}");
     let cookie = head

@@ -830,8 +830,9 @@ fn a_broken_data_file_keeps_its_last_good_version_until_fixed() {
 fn editing_scoring_matches_a_full_build() {
     let mut served = Live::example();
     let rel = "content/scoring/2013.yaml";
-    // The year's awards are checked against its scoring, so while the example has them a
-    // scoring change reloads everything (content/awards/2013.yaml); without them, it is applied.
+    // A year's awards proposal shows its scoring's ranks, so while the example has 2013's a
+    // change to 2013's scoring reloads everything (content/awards/2013.yaml); another year's
+    // scoring, or 2013's without the awards, is applied.
     let report = served.edit(rel, |t| {
         t.replace(
             "title: Chấm điểm thi đua năm 2013",
@@ -839,6 +840,26 @@ fn editing_scoring_matches_a_full_build() {
         )
     });
     served.check(&report, Level::Full, "a title, with the year's awards");
+    // Another year's scoring is not in 2013's proposal: it is applied, not a full load.
+    let text = served
+        .read(rel)
+        .replace("Chấm điểm năm 2013", "Chấm điểm năm 2014");
+    let report = served.write("content/scoring/2014.yaml", &text);
+    served.check(
+        &report,
+        Level::Content,
+        "another year's table, with 2013's awards",
+    );
+    let report = served.edit("content/scoring/2014.yaml", |t| {
+        t.replace("Chấm điểm năm 2014", "Bảng điểm năm 2014")
+    });
+    served.check(
+        &report,
+        Level::Content,
+        "another year's title, with 2013's awards",
+    );
+    let report = served.remove("content/scoring/2014.yaml");
+    served.check(&report, Level::Content, "another year's table deleted");
     let report = served.remove("content/awards/2013.yaml");
     served.check(&report, Level::Full, "the awards removed");
     let report = served.edit(rel, |t| {

@@ -66,3 +66,60 @@ fn the_overlay_status_is_in_the_sites_language_with_explanations_and_a_link_to_t
         "the script takes its words from the status"
     );
 }
+
+/// As `build` and `check` do, `serve` reports every error of a file in one go: a misspelt
+/// association in the front matter (E067) does not hide a missing photo in the body (E400).
+#[test]
+fn an_error_in_the_front_matter_does_not_hide_one_in_the_body() {
+    let site = TempSite::new();
+    small_site(&site.root, "https://thidua.example.vn/khoi/");
+    let server = Server::start(&site.root, &["--lang", "vi"]);
+
+    let news = "content/news/2013-05-30-trao-qua.md";
+    let original = std::fs::read_to_string(site.root.join(news)).unwrap();
+    let broken = original.replace("[hoi-chu-thap-do]", "[hoi-chu-thap-dox]")
+        + "\n![Ảnh trao quà](/images/khong-co.jpg)\n";
+    assert_ne!(broken, original);
+    save_atomically(&site.root, news, &broken);
+    let status = server.wait_status("both errors", |s| {
+        !s["errors"].as_array().unwrap().is_empty()
+    });
+    let codes: Vec<&str> = status["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["E067", "E400"], "{status}");
+    assert_eq!(status["ui"]["title"], "Trang có 2 lỗi cần sửa", "{status}");
+    assert!(
+        status["errors"][1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("/images/khong-co.jpg"),
+        "{status}"
+    );
+}
+
+/// The same for a page: an empty title (E065) does not hide the missing photo under it.
+#[test]
+fn a_pages_empty_title_does_not_hide_its_missing_photo() {
+    let site = TempSite::new();
+    small_site(&site.root, "https://thidua.example.vn/khoi/");
+    let server = Server::start(&site.root, &["--lang", "vi"]);
+    save_atomically(
+        &site.root,
+        "content/pages/gioi-thieu.md",
+        "---\ntitle: \"\"\nmenu: 1\n---\nKhối gồm các hội đặc thù.\n\n![Ảnh](/images/khong-co.jpg)\n",
+    );
+    let status = server.wait_status("both errors", |s| {
+        !s["errors"].as_array().unwrap().is_empty()
+    });
+    let found: Vec<(&str, u64)> = status["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["code"].as_str().unwrap(), e["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found, [("E065", 2), ("E400", 7)], "{status}");
+}

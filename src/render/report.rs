@@ -128,6 +128,30 @@ pub struct TargetLine<'a> {
     pub point: Point,
 }
 
+/// The targets a member set in one period's achievements, each with its metric's definition
+/// (a target of a metric the site does not define is left out).
+pub fn target_lines<'a>(
+    site: &'a Site,
+    association: &'a Association,
+    achievement: &'a Achievement,
+) -> Vec<TargetLine<'a>> {
+    achievement
+        .targets
+        .iter()
+        .filter_map(|(key, value)| {
+            Some(TargetLine {
+                key,
+                def: site.metric_def(association, key)?,
+                point: Point {
+                    value: *value,
+                    qualifier: None,
+                    sample: achievement.sample.covers(key),
+                },
+            })
+        })
+        .collect()
+}
+
 /// One member's part of the review.
 #[derive(Debug, Clone)]
 pub struct MemberLine<'a> {
@@ -413,21 +437,7 @@ fn member_line<'a>(
             })
         })
         .collect();
-    let targets = achievement
-        .targets
-        .iter()
-        .filter_map(|(key, value)| {
-            Some(TargetLine {
-                key,
-                def: site.metric_def(association, key)?,
-                point: Point {
-                    value: *value,
-                    qualifier: None,
-                    sample: achievement.sample.covers(key),
-                },
-            })
-        })
-        .collect();
+    let targets = target_lines(site, association, achievement);
     MemberLine {
         association,
         achievement: Some(achievement),

@@ -881,21 +881,7 @@ impl<'a> Views<'a> {
                 }
             })
             .collect();
-        let tie_break_text = (!scoring.tie_break.is_empty()).then(|| {
-            let items: Vec<String> = scoring
-                .tie_break
-                .iter()
-                .map(|id| {
-                    let name = if scoring.groups.iter().any(|g| &g.id == id) {
-                        "group"
-                    } else {
-                        "criterion"
-                    };
-                    format!("{} {id}", self.term(name).to_lowercase())
-                })
-                .collect();
-            format!("{} {}", self.term("tie-break"), items.join(", "))
-        });
+        let tie_break_text = tie_break_text(scoring, self.lang());
         let period = self.period_link(scoring.period);
         ScoringView {
             title: scoring_title(result, self.lang(), |k| self.tr(k)),
@@ -972,6 +958,29 @@ pub fn award_term(status: AwardStatus) -> &'static str {
         AwardStatus::Proposed => "award-proposed",
         AwardStatus::Granted => "award-granted",
     }
+}
+
+/// The tie-break rule in words, without a full stop: "Khi bằng tổng điểm, xét lần lượt điểm của
+/// nhóm 1, tiêu chí 2.1"; none when the scoring gives no rule. The page, the appendix and the
+/// workbook all print this one sentence.
+pub fn tie_break_text(scoring: &crate::model::Scoring, language: i18n::Language) -> Option<String> {
+    if scoring.tie_break.is_empty() {
+        return None;
+    }
+    let term = |name: &str| crate::messages::glossary(name, language);
+    let items: Vec<String> = scoring
+        .tie_break
+        .iter()
+        .map(|id| {
+            let name = if scoring.groups.iter().any(|g| &g.id == id) {
+                "group"
+            } else {
+                "criterion"
+            };
+            format!("{} {id}", term(name).to_lowercase())
+        })
+        .collect();
+    Some(format!("{} {}", term("tie-break"), items.join(", ")))
 }
 
 /// `1`, or `2 (đồng hạng)` when the rank is shared (en `2 (tied)`).

@@ -10,11 +10,11 @@ use serde::Serialize;
 
 use super::charts::{Bar, BarChart, bar_chart};
 use super::figures;
-use super::report::{Derived, Point, Reports, TargetLine};
+use super::report::{Derived, Point, Reports, target_lines};
 use crate::config::MetricDef;
 use crate::i18n::{self, DateStyle, Language};
 use crate::images::html as images_html;
-use crate::model::{Association, NewsItem, Site};
+use crate::model::{Achievement, Association, NewsItem, Site};
 use crate::period::PeriodId;
 use crate::urls;
 
@@ -489,96 +489,15 @@ impl<'a> Views<'a> {
         association: &'a Association,
         reports: &Reports<'a>,
     ) -> AssociationPage<'a> {
-        let site = self.site;
-        let lang = self.lang();
         let periods: Vec<PeriodId> = association.achievements.keys().copied().collect();
-        // Every metric this member ever reported, in definition order (own, then the site's).
-        let mut keys: Vec<&'a str> = Vec::new();
-        for key in association.metrics.keys().chain(site.config.metrics.keys()) {
-            let reported = association
-                .achievements
-                .values()
-                .any(|a| a.values.get(key).is_some_and(Option::is_some));
-            if reported && !keys.contains(&key.as_str()) {
-                keys.push(key);
-            }
-        }
         let mut history = Vec::new();
         let mut charts = Vec::new();
-        for key in &keys {
+        for key in self.reported_metrics(association) {
             let Some(def) = self.def(association, key) else {
                 continue;
             };
-            let unit = figures::shown_unit(def, lang);
-            let cells: Vec<HistoryCell> = periods
-                .iter()
-                .map(|&p| {
-                    let value = Point::of(association, p, key);
-                    let previous = p.preceding().and_then(|q| Point::of(association, q, key));
-                    let change = value.zip(previous).map(|(v, q)| Derived::change(v, q));
-                    HistoryCell {
-                        value: value.map(|v| figures::point(&v, def, lang)),
-                        sample: value.is_some_and(|v| v.sample),
-                        change: change.map(|c| figures::signed_change(&c, def, lang)),
-                        change_sample: change.is_some_and(|c| c.sample),
-                        trend: change.map(|c| trend(c.value)),
-                    }
-                })
-                .collect();
-            history.push(HistoryRow {
-                key,
-                label: &def.label,
-                unit: unit.clone(),
-                cells,
-            });
-            // One member across periods: its own size, so raw values compare fairly. Half-years
-            // and years in charts of their own.
-            for years in [false, true] {
-                let bars: Vec<Bar> = periods
-                    .iter()
-                    .filter(|p| p.is_year() == years)
-                    .filter_map(|&p| {
-                        let point = Point::of(association, p, key)?;
-                        let mut display = figures::point(&point, def, lang);
-                        if point.sample {
-                            display = format!(
-                                "{display} ({})",
-                                crate::messages::glossary("sample-short", lang)
-                            );
-                        }
-                        Some(Bar {
-                            label: p.default_title(lang),
-                            value: point.value,
-                            display,
-                        })
-                    })
-                    .collect();
-                if bars.len() < 2 {
-                    continue;
-                }
-                let chart = BarChart {
-                    id: format!("trend-{key}{}", if years { "-years" } else { "" }),
-                    title: def.label.clone(),
-                    description: format!(
-                        "{}: {}",
-                        crate::messages::glossary("unit", lang),
-                        if unit.is_empty() {
-                            "—"
-                        } else {
-                            unit.as_str()
-                        }
-                    ),
-                    bars,
-                };
-                charts.push(ChartView {
-                    title: if unit.is_empty() {
-                        chart.title.clone()
-                    } else {
-                        format!("{} ({unit})", chart.title)
-                    },
-                    svg: bar_chart(&chart),
-                });
-            }
+            history.push(self.history_row(association, &periods, key, def));
+            charts.extend(self.trend_charts(association, &periods, key, def));
         }
         let has_sample = history
             .iter()
@@ -588,56 +507,9 @@ impl<'a> Views<'a> {
             .achievements
             .values()
             .rev()
-            .map(|a| PeriodEntry {
-                period: self.period_link(a.period),
-                targets_for: a
-                    .period
-                    .following()
-                    .map(|p| lowercase_first(&p.default_title(lang)))
-                    .unwrap_or_default(),
-                summary: a.summary.as_ref().map(|m| m.html.as_str()),
-                highlights: a.highlights.iter().map(|m| m.html.as_str()).collect(),
-                plans: a.plans.iter().map(|m| m.html.as_str()).collect(),
-                targets: self.target_views(
-                    &a.targets
-                        .iter()
-                        .filter_map(|(key, value)| {
-                            Some(TargetLine {
-                                key,
-                                def: self.def(association, key)?,
-                                point: Point {
-                                    value: *value,
-                                    qualifier: None,
-                                    sample: a.sample.covers(key),
-                                },
-                            })
-                        })
-                        .collect::<Vec<_>>(),
-                ),
-                sample: a.sample.is_all(),
-            })
+            .map(|a| self.period_entry(association, a))
             .collect();
-        let ranks: Vec<RankView> = site
-            .scorings
-            .keys()
-            .rev()
-            .filter_map(|&id| {
-                let result = reports.scoring(id)?;
-                let line = result.line(association.slug.as_str())?;
-                let of = result.rows.len();
-                Some(RankView {
-                    period: self.period_link(id),
-                    url: self.url(&urls::scoring(id)),
-                    rank_text: self.rank_text(line.rank, of, line.tied),
-                    rank_display: self.rank_display(line),
-                    award_text: line.award.map(|a| self.award_text(a.status, a.title)),
-                    rank: line.rank,
-                    total: self.num(line.total),
-                    of,
-                    sample: line.sample,
-                })
-            })
-            .collect();
+        let ranks = self.member_ranks(association, reports);
         AssociationPage {
             card: self.association_card(association),
             description_html: association.description.as_ref().map(|d| d.html.as_str()),
@@ -660,6 +532,173 @@ impl<'a> Views<'a> {
                     .any(|a| a.sample != crate::model::SampleMark::None),
             ranks,
         }
+    }
+
+    /// Every metric this member ever reported, in definition order (own, then the site's).
+    fn reported_metrics(&self, association: &'a Association) -> Vec<&'a str> {
+        let mut keys: Vec<&'a str> = Vec::new();
+        for key in association
+            .metrics
+            .keys()
+            .chain(self.site.config.metrics.keys())
+        {
+            let reported = association
+                .achievements
+                .values()
+                .any(|a| a.values.get(key).is_some_and(Option::is_some));
+            if reported && !keys.contains(&key.as_str()) {
+                keys.push(key);
+            }
+        }
+        keys
+    }
+
+    /// One metric of a member across its periods: each value, and its change from the period
+    /// before (sample when either value is).
+    fn history_row(
+        &self,
+        association: &'a Association,
+        periods: &[PeriodId],
+        key: &'a str,
+        def: &'a MetricDef,
+    ) -> HistoryRow<'a> {
+        let lang = self.lang();
+        let cells: Vec<HistoryCell> = periods
+            .iter()
+            .map(|&p| {
+                let value = Point::of(association, p, key);
+                let previous = p.preceding().and_then(|q| Point::of(association, q, key));
+                let change = value.zip(previous).map(|(v, q)| Derived::change(v, q));
+                HistoryCell {
+                    value: value.map(|v| figures::point(&v, def, lang)),
+                    sample: value.is_some_and(|v| v.sample),
+                    change: change.map(|c| figures::signed_change(&c, def, lang)),
+                    change_sample: change.is_some_and(|c| c.sample),
+                    trend: change.map(|c| trend(c.value)),
+                }
+            })
+            .collect();
+        HistoryRow {
+            key,
+            label: &def.label,
+            unit: figures::shown_unit(def, lang),
+            cells,
+        }
+    }
+
+    /// The trend charts of one metric of a member: its half-years, then its years, each drawn
+    /// only when it has two bars or more.
+    fn trend_charts(
+        &self,
+        association: &'a Association,
+        periods: &[PeriodId],
+        key: &str,
+        def: &MetricDef,
+    ) -> Vec<ChartView> {
+        let lang = self.lang();
+        let unit = figures::shown_unit(def, lang);
+        let mut charts = Vec::new();
+        // One member across periods: its own size, so raw values compare fairly. Half-years
+        // and years in charts of their own.
+        for years in [false, true] {
+            let bars: Vec<Bar> = periods
+                .iter()
+                .filter(|p| p.is_year() == years)
+                .filter_map(|&p| {
+                    let point = Point::of(association, p, key)?;
+                    let mut display = figures::point(&point, def, lang);
+                    if point.sample {
+                        display = format!(
+                            "{display} ({})",
+                            crate::messages::glossary("sample-short", lang)
+                        );
+                    }
+                    Some(Bar {
+                        label: p.default_title(lang),
+                        value: point.value,
+                        display,
+                    })
+                })
+                .collect();
+            if bars.len() < 2 {
+                continue;
+            }
+            let chart = BarChart {
+                id: format!("trend-{key}{}", if years { "-years" } else { "" }),
+                title: def.label.clone(),
+                description: format!(
+                    "{}: {}",
+                    crate::messages::glossary("unit", lang),
+                    if unit.is_empty() {
+                        "—"
+                    } else {
+                        unit.as_str()
+                    }
+                ),
+                bars,
+            };
+            charts.push(ChartView {
+                title: if unit.is_empty() {
+                    chart.title.clone()
+                } else {
+                    format!("{} ({unit})", chart.title)
+                },
+                svg: bar_chart(&chart),
+            });
+        }
+        charts
+    }
+
+    /// What a member reported for one period: its summary, highlights, plans and its targets
+    /// for the period after.
+    fn period_entry(
+        &self,
+        association: &'a Association,
+        achievement: &'a Achievement,
+    ) -> PeriodEntry<'a> {
+        let lang = self.lang();
+        PeriodEntry {
+            period: self.period_link(achievement.period),
+            targets_for: achievement
+                .period
+                .following()
+                .map(|p| lowercase_first(&p.default_title(lang)))
+                .unwrap_or_default(),
+            summary: achievement.summary.as_ref().map(|m| m.html.as_str()),
+            highlights: achievement
+                .highlights
+                .iter()
+                .map(|m| m.html.as_str())
+                .collect(),
+            plans: achievement.plans.iter().map(|m| m.html.as_str()).collect(),
+            targets: self.target_views(&target_lines(self.site, association, achievement)),
+            sample: achievement.sample.is_all(),
+        }
+    }
+
+    /// A member's rank in every scoring it is in, the latest first.
+    fn member_ranks(&self, association: &'a Association, reports: &Reports<'a>) -> Vec<RankView> {
+        self.site
+            .scorings
+            .keys()
+            .rev()
+            .filter_map(|&id| {
+                let result = reports.scoring(id)?;
+                let line = result.line(association.slug.as_str())?;
+                let of = result.rows.len();
+                Some(RankView {
+                    period: self.period_link(id),
+                    url: self.url(&urls::scoring(id)),
+                    rank_text: self.rank_text(line.rank, of, line.tied),
+                    rank_display: self.rank_display(line),
+                    award_text: line.award.map(|a| self.award_text(a.status, a.title)),
+                    rank: line.rank,
+                    total: self.num(line.total),
+                    of,
+                    sample: line.sample,
+                })
+            })
+            .collect()
     }
 }
 

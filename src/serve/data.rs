@@ -150,9 +150,16 @@ impl Session<'_> {
                     .map_err(|d| vec![d])
                     .and_then(|text| scoring::parse(&path, &text, &roster));
                 match parsed {
-                    // A scoring in preparation, or one the year's awards are checked against,
-                    // changes more than its pages: a full load gets it right.
-                    Ok((scoring, _)) if scoring.preparing || !self.site.awards.is_empty() => {
+                    // A scoring in preparation, or one whose year has an awards proposal (its
+                    // ranks are in the proposal's page, list and Tờ trình), changes more than
+                    // its pages: a full load gets it right.
+                    Ok((scoring, _))
+                        if scoring.preparing
+                            || self
+                                .site
+                                .awards
+                                .contains_key(&i32::from(scoring.period.year())) =>
+                    {
                         return Outcome::Reload;
                     }
                     Ok((scoring, _)) => Some(scoring),
@@ -223,7 +230,7 @@ impl Session<'_> {
                         return Outcome::Reload;
                     }
                     Ok(period) => (self.drafts || !period.draft).then_some(period),
-                    Err(problems) => return Outcome::Broken(problems),
+                    Err(problems) => return self.broken_with_body(rel, problems),
                 }
             }
             None => None,
@@ -460,7 +467,7 @@ impl Session<'_> {
                         }
                         (self.drafts || !page.draft).then_some(page)
                     }
-                    Err(problems) => return Outcome::Broken(problems),
+                    Err(problems) => return self.broken_with_body(rel, problems),
                 }
             }
             None => None,

@@ -462,6 +462,23 @@ impl<'a> Session<'a> {
         }
     }
 
+    /// A Markdown file (news, page, period) whose front matter has errors: as a full build
+    /// does, its body is still checked, so a wrong slug does not hide a missing photo (E067,
+    /// E400).
+    pub(super) fn broken_with_body(&self, rel: &Path, mut problems: Vec<Diagnostic>) -> Outcome {
+        if let Ok(text) = std::fs::read_to_string(self.site.root.join(rel))
+            && let Ok(split) = front_matter::split(&text)
+        {
+            let mut body = Markdown::new(split.body.to_string(), split.body_line);
+            problems.extend(markdown::render_body(
+                &mut body,
+                rel,
+                &self.markdown_context(),
+            ));
+        }
+        Outcome::Broken(problems)
+    }
+
     /// Reads and parses a news file; `None` when it is gone or not published.
     fn read_news(&self, rel: &Path) -> Result<Option<NewsItem>, Vec<Diagnostic>> {
         let path = SourcePath {
@@ -473,19 +490,7 @@ impl<'a> Session<'a> {
         }
         let text = read_text(&path.abs, &path.rel).map_err(|d| vec![d])?;
         let known: HashSet<Slug> = self.site.association_slugs().into_iter().collect();
-        let mut item = match news::parse(&path, &text, &known) {
-            Ok(item) => item,
-            Err(mut problems) => {
-                // As a full build does: the body of a file whose front matter has errors is
-                // still checked, so a wrong slug does not hide a missing photo (E067, E400).
-                if let Ok(split) = front_matter::split(&text) {
-                    let mut body = Markdown::new(split.body.to_string(), split.body_line);
-                    let context = self.markdown_context();
-                    problems.extend(markdown::render_body(&mut body, rel, &context));
-                }
-                return Err(problems);
-            }
-        };
+        let mut item = news::parse(&path, &text, &known)?;
         // As the loader does: no link to the review of a held-back draft period.
         if item.period.is_some_and(|p| self.held_back(p)) {
             item.period = None;
@@ -496,7 +501,7 @@ impl<'a> Session<'a> {
     fn news(&mut self, rel: &Path) -> Outcome {
         let mut new = match self.read_news(rel) {
             Ok(new) => new,
-            Err(problems) => return Outcome::Broken(problems),
+            Err(problems) => return self.broken_with_body(rel, problems),
         };
         if let Some(item) = &mut new
             && !self.colocated_published(&crate::content::colocated::news(item))

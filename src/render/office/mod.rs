@@ -24,7 +24,7 @@ use super::report::{
     BlocTable, Derived, FigureLine, MemberLine, PeriodReport, Point, Reports, ScoreLine,
     ScoringResult, Section,
 };
-use super::review::{rank_display, report_heading, roman};
+use super::review::{rank_display, report_heading, roman, tie_break_text};
 use super::views::{Views, lowercase_first};
 use crate::config::Total;
 use crate::diagnostics::Diagnostic;
@@ -941,6 +941,16 @@ fn section_blocks(
     }
 }
 
+/// A number as the documents print it (Vietnamese: `1.234,5`).
+fn vi_number(value: rust_decimal::Decimal) -> String {
+    i18n::format_decimal(value, VI)
+}
+
+/// A change as the documents print it, always signed: `+5`, `−2,5`.
+fn vi_change(value: rust_decimal::Decimal) -> String {
+    i18n::format_change(value, VI)
+}
+
 /// The scoring as an appendix: the table with self-assessment, adjustments, totals, ranks
 /// (shared ones said so) and awards with their decisions; under it each adjustment's reason,
 /// the tie-break rule and the criteria.
@@ -950,9 +960,45 @@ pub fn scoring_appendix(
     attached: Option<String>,
 ) -> Appendix {
     let scoring = result.scoring;
-    let num = |d: rust_decimal::Decimal| i18n::format_decimal(d, VI);
-    let signed = |d: rust_decimal::Decimal| i18n::format_change(d, VI);
-    let groups = scoring
+    let (tail, total_column) = scoring_tail_headings(result);
+    let (rows, reasons) = scoring_rows(result);
+    let title = scoring.title.clone().unwrap_or_else(|| {
+        format!(
+            "Chấm điểm thi đua {}",
+            lowercase_first(&scoring.period.default_title(VI))
+        )
+    });
+    Appendix {
+        label,
+        title: format!("BẢNG TỔNG HỢP KẾT QUẢ {}", title.to_uppercase()),
+        attached,
+        sample_note: if result.sample {
+            Some(SAMPLE_TABLE_NOTE.to_string())
+        } else if result.has_sample() {
+            Some(SAMPLE_NOTE.to_string())
+        } else {
+            None
+        },
+        body: AppendixBody::Scoring(ScoringTable {
+            groups: scoring_group_headings(scoring),
+            criteria: scoring
+                .groups
+                .iter()
+                .flat_map(|g| &g.criteria)
+                .map(|c| (c.id.clone(), vi_number(c.max)))
+                .collect(),
+            tail,
+            max_total: vi_number(scoring.max_total()),
+            rows,
+            total_column,
+        }),
+        notes: scoring_notes(result, reasons),
+    }
+}
+
+/// The heading over each group's criteria: `Nhóm 1 (60 điểm)` and how many criteria it spans.
+fn scoring_group_headings(scoring: &crate::model::Scoring) -> Vec<(String, usize)> {
+    scoring
         .groups
         .iter()
         .map(|g| {
@@ -962,19 +1008,18 @@ pub fn scoring_appendix(
                     "{} {} ({} {})",
                     term("group"),
                     g.id,
-                    num(max),
+                    vi_number(max),
                     term("points")
                 ),
                 g.criteria.len(),
             )
         })
-        .collect();
-    let criteria = scoring
-        .groups
-        .iter()
-        .flat_map(|g| &g.criteria)
-        .map(|c| (c.id.clone(), num(c.max)))
-        .collect();
+        .collect()
+}
+
+/// The headings of the columns after the criteria (only those the scoring has something in),
+/// and which of them is the total.
+fn scoring_tail_headings(result: &ScoringResult) -> (Vec<String>, usize) {
     let mut tail = Vec::new();
     if result.has_self_scores() {
         tail.extend([term("self"), term("agreed"), term("difference")]);
@@ -987,73 +1032,72 @@ pub fn scoring_appendix(
     if result.has_awards() {
         tail.push(term("award"));
     }
+    (tail, total_column)
+}
+
+/// One row per member in rank order, and the reason of every adjustment: each adjustment's
+/// cell carries a note number `(1)` that its reason under the table repeats.
+fn scoring_rows(result: &ScoringResult) -> (Vec<ScoringRow>, Vec<DocBlock>) {
     let mut note = 0;
     let mut reasons = Vec::new();
     let rows = result
         .rows
         .iter()
         .map(|line| {
-            let mark = |text: String| marked(text, line.sample && !result.sample);
             let mut cells = Vec::new();
             if result.has_self_scores() {
-                cells.push(line.self_total.map(num).unwrap_or_default());
-                cells.push(num(line.criteria_total));
-                cells.push(line.difference.map(signed).unwrap_or_default());
+                cells.push(line.self_total.map(vi_number).unwrap_or_default());
+                cells.push(vi_number(line.criteria_total));
+                cells.push(line.difference.map(vi_change).unwrap_or_default());
             }
             if result.has_adjustments() {
                 let mut parts = Vec::new();
                 for adjustment in line.adjustments {
                     note += 1;
-                    parts.push(format!("{} ({note})", signed(adjustment.points)));
+                    parts.push(format!("{} ({note})", vi_change(adjustment.points)));
                     reasons.push(DocBlock::Paragraph(vec![Span::plain(&format!(
                         "({note}) {}: {} {} – {}.",
                         line.association.name,
-                        signed(adjustment.points),
+                        vi_change(adjustment.points),
                         term("points"),
                         adjustment.reason.trim_end_matches('.')
                     ))]));
                 }
                 cells.push(parts.join("; "));
             }
-            cells.push(mark(num(line.total)));
+            cells.push(marked(vi_number(line.total), line.sample && !result.sample));
             cells.push(rank_display(line.rank, line.tied, VI));
             if result.has_awards() {
                 cells.push(line.award.map(award_text).unwrap_or_default());
             }
             ScoringRow {
                 name: line.association.name.clone(),
-                scores: line.row.scores.iter().map(|s| num(*s)).collect(),
+                scores: line.row.scores.iter().map(|s| vi_number(*s)).collect(),
                 tail: cells,
             }
         })
         .collect();
-    let mut notes = Vec::new();
-    if !reasons.is_empty() {
-        notes.push(DocBlock::Paragraph(vec![Span {
-            text: format!("{}:", term("adjustments")),
+    (rows, reasons)
+}
+
+/// The lines under the scoring table: the adjustments' reasons, the tie-break rule, how a
+/// cross-scoring was combined, what self-assessment covers, who was not scored, the criteria.
+fn scoring_notes(result: &ScoringResult, reasons: Vec<DocBlock>) -> Vec<DocBlock> {
+    let scoring = result.scoring;
+    let heading = |text: String| {
+        DocBlock::Paragraph(vec![Span {
+            text: format!("{text}:"),
             bold: true,
             italic: true,
-        }]));
+        }])
+    };
+    let mut notes = Vec::new();
+    if !reasons.is_empty() {
+        notes.push(heading(term("adjustments")));
         notes.extend(reasons);
     }
-    if !scoring.tie_break.is_empty() {
-        let items: Vec<String> = scoring
-            .tie_break
-            .iter()
-            .map(|id| {
-                let name = if scoring.groups.iter().any(|g| &g.id == id) {
-                    "group"
-                } else {
-                    "criterion"
-                };
-                format!("{} {id}", term(name).to_lowercase())
-            })
-            .collect();
-        notes.push(DocBlock::Paragraph(vec![Span::plain(&format!(
-            "{} {}.",
-            term("tie-break"),
-            items.join(", ")
-        ))]));
+    if let Some(rule) = tie_break_text(scoring, VI) {
+        notes.push(DocBlock::Paragraph(vec![Span::plain(&format!("{rule}."))]));
     }
     // How a cross-scoring was combined, and from how many scorers (SPEC Part 3).
     if let Some(note) = crate::render::views::combined_note(scoring, Language::Vi) {
@@ -1075,16 +1119,12 @@ pub fn scoring_appendix(
             absent.join("; ")
         ))]));
     }
-    notes.push(DocBlock::Paragraph(vec![Span {
-        text: format!("{}:", term("criterion")),
-        bold: true,
-        italic: true,
-    }]));
+    notes.push(heading(term("criterion")));
     for group in &scoring.groups {
         let listed: Vec<String> = group
             .criteria
             .iter()
-            .map(|c| format!("{} – {} ({})", c.id, c.title, num(c.max)))
+            .map(|c| format!("{} – {} ({})", c.id, c.title, vi_number(c.max)))
             .collect();
         notes.push(DocBlock::Item(vec![Span::plain(&format!(
             "{} {}. {}: {}.",
@@ -1094,33 +1134,7 @@ pub fn scoring_appendix(
             listed.join("; ")
         ))]));
     }
-    let title = scoring.title.clone().unwrap_or_else(|| {
-        format!(
-            "Chấm điểm thi đua {}",
-            lowercase_first(&scoring.period.default_title(VI))
-        )
-    });
-    Appendix {
-        label,
-        title: format!("BẢNG TỔNG HỢP KẾT QUẢ {}", title.to_uppercase()),
-        attached,
-        sample_note: if result.sample {
-            Some(SAMPLE_TABLE_NOTE.to_string())
-        } else if result.has_sample() {
-            Some(SAMPLE_NOTE.to_string())
-        } else {
-            None
-        },
-        body: AppendixBody::Scoring(ScoringTable {
-            groups,
-            criteria,
-            tail,
-            max_total: num(scoring.max_total()),
-            rows,
-            total_column,
-        }),
-        notes,
-    }
+    notes
 }
 
 /// A meeting of the scoring's period (*Biên bản*), for the line an appendix standing alone is

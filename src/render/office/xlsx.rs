@@ -14,13 +14,15 @@ use rust_xlsxwriter::{
 };
 
 use super::super::figures;
-use super::super::report::{Derived, FigureLine, PeriodReport, Point, ScoringResult};
-use super::super::review::{award_term, rank_display, report_heading, scoring_title};
+use super::super::report::{Derived, FigureLine, PeriodReport, Point, ScoreLine, ScoringResult};
+use super::super::review::{
+    award_term, rank_display, report_heading, scoring_title, tie_break_text,
+};
 use super::super::views::Views;
 use crate::config::{MetricDef, MetricKind};
 use crate::i18n::Language;
 use crate::messages;
-use crate::model::Site;
+use crate::model::{Scoring, Site};
 use crate::period::PeriodId;
 
 /// A4 in Excel's paper sizes.
@@ -351,43 +353,77 @@ pub fn period(views: &Views, report: &PeriodReport) -> Result<Vec<u8>, XlsxError
 pub fn scoring(views: &Views, result: &ScoringResult) -> Result<Vec<u8>, XlsxError> {
     let site = views.site;
     let language = site.config.language;
-    let scoring = result.scoring;
     let title = scoring_title(result, language, |key| views.tr(key));
-    let mut workbook = workbook(site, scoring.period, &title);
+    let mut workbook = workbook(site, result.scoring.period, &title);
+    scores_sheet(workbook.add_worksheet(), result, &title, language)?;
+    criteria_sheet(workbook.add_worksheet(), result.scoring, language)?;
+    workbook.save_to_buffer()
+}
+
+/// The columns of the scores sheet after the criteria, by their glossary names: only those the
+/// scoring has something in.
+struct ScoreColumns {
+    names: Vec<&'static str>,
+    /// The sheet column of the first of them.
+    first: u16,
+}
+
+impl ScoreColumns {
+    fn new(result: &ScoringResult, first: u16) -> ScoreColumns {
+        let mut names = Vec::new();
+        if result.has_self_scores() {
+            names.extend(["self", "agreed", "difference"]);
+        }
+        if result.has_adjustments() {
+            names.extend(["adjustments", "reason"]);
+        }
+        names.extend(["total-score", "rank"]);
+        if result.has_awards() {
+            names.extend(["award", "decision"]);
+        }
+        if result.has_sample() {
+            names.push("sample");
+        }
+        ScoreColumns { names, first }
+    }
+
+    /// The sheet column of `name`, if the scoring has it.
+    fn column(&self, name: &str) -> Option<u16> {
+        self.names
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| self.first + i as u16)
+    }
+}
+
+/// The first sheet: the title, the headings, the row of maxima, one row per member in rank
+/// order, then the tie-break rule and the members not scored.
+fn scores_sheet(
+    sheet: &mut Worksheet,
+    result: &ScoringResult,
+    title: &str,
+    language: Language,
+) -> Result<(), XlsxError> {
+    let scoring = result.scoring;
     let criteria: Vec<_> = scoring.groups.iter().flat_map(|g| &g.criteria).collect();
-    let sheet = workbook.add_worksheet();
     sheet.set_name(t("xlsx-sheet-scores", language))?;
-    sheet.write_string_with_format(0, 0, &title, &Format::new().set_bold())?;
+    sheet.write_string_with_format(0, 0, title, &Format::new().set_bold())?;
     if result.has_sample() {
         sheet.write_string(1, 0, term("sample", language))?;
     }
     let mut labels = vec![term("number", language), term("member", language)];
     labels.extend(criteria.iter().map(|c| c.id.clone()));
-    let first_tail = labels.len() as u16;
-    let mut tail: Vec<&str> = Vec::new();
-    if result.has_self_scores() {
-        tail.extend(["self", "agreed", "difference"]);
-    }
-    if result.has_adjustments() {
-        tail.extend(["adjustments", "reason"]);
-    }
-    tail.extend(["total-score", "rank"]);
-    if result.has_awards() {
-        tail.extend(["award", "decision"]);
-    }
-    if result.has_sample() {
-        tail.push("sample");
-    }
-    labels.extend(tail.iter().map(|name| term(name, language)));
+    let tail = ScoreColumns::new(result, labels.len() as u16);
+    labels.extend(tail.names.iter().map(|name| term(name, language)));
     header(sheet, 2, &labels)?;
     sheet.set_column_width(0, 5.0)?;
     sheet.set_column_width(1, 32.0)?;
-    for (i, name) in tail.iter().enumerate() {
+    for (i, name) in tail.names.iter().enumerate() {
         let width = match *name {
             "reason" | "award" | "decision" => 30.0,
             _ => 11.0,
         };
-        sheet.set_column_width(first_tail + i as u16, width)?;
+        sheet.set_column_width(tail.first + i as u16, width)?;
     }
     sheet.set_freeze_panes(3, 2)?;
     print_setup(sheet, 2)?;
@@ -396,97 +432,96 @@ pub fn scoring(views: &Views, result: &ScoringResult) -> Result<Vec<u8>, XlsxErr
     for (i, c) in criteria.iter().enumerate() {
         write_number(sheet, 3, 2 + i as u16, c.max)?;
     }
-    let column = |name: &str| {
-        tail.iter()
-            .position(|n| *n == name)
-            .map(|i| first_tail + i as u16)
-    };
-    if let Some(col) = column("total-score") {
+    if let Some(col) = tail.column("total-score") {
         write_number(sheet, 3, col, scoring.max_total())?;
     }
-    let signed = |d: Decimal| crate::i18n::format_change(d, language);
     for (n, line) in result.rows.iter().enumerate() {
-        let row = 4 + n as u32;
-        sheet.write_number(row, 0, (n + 1) as f64)?;
-        sheet.write_string(row, 1, &line.association.name)?;
-        for (i, score) in line.row.scores.iter().enumerate() {
-            write_number(sheet, row, 2 + i as u16, *score)?;
-        }
-        let mut put = |name: &str, value: Option<Decimal>| -> Result<(), XlsxError> {
-            if let (Some(col), Some(value)) = (column(name), value) {
-                write_number(sheet, row, col, value)?;
-            }
-            Ok(())
-        };
-        // The bloc's score stands whether or not the member assessed itself (the page and
-        // the appendix show it for every member).
-        put("self", line.self_total)?;
-        put("agreed", Some(line.criteria_total))?;
-        put("difference", line.difference)?;
-        put("adjustments", line.adjustments_total)?;
-        put("total-score", Some(line.total))?;
-        if !line.tied {
-            put("rank", Some(Decimal::from(line.rank)))?;
-        }
-        let mut text = |name: &str, value: String| -> Result<(), XlsxError> {
-            if let Some(col) = column(name).filter(|_| !value.is_empty()) {
-                sheet.write_string(row, col, &value)?;
-            }
-            Ok(())
-        };
-        text(
-            "reason",
-            line.adjustments
-                .iter()
-                .map(|a| format!("{}: {}", signed(a.points), a.reason))
-                .collect::<Vec<_>>()
-                .join("; "),
-        )?;
-        if line.tied {
-            text("rank", rank_display(line.rank, true, language))?;
-        }
-        if let Some(award) = line.award {
-            text(
-                "award",
-                format!(
-                    "{} {}",
-                    term(award_term(award.status), language),
-                    award.title
-                ),
-            )?;
-            text("decision", award.decision.unwrap_or_default().to_string())?;
-        }
-        if line.sample {
-            text("sample", t("xlsx-yes", language))?;
-        }
+        score_row(sheet, 4 + n as u32, n + 1, line, &tail, language)?;
     }
     let mut row = 5 + result.rows.len() as u32;
-    if !scoring.tie_break.is_empty() {
-        let items: Vec<String> = scoring
-            .tie_break
-            .iter()
-            .map(|id| {
-                let name = if scoring.groups.iter().any(|g| &g.id == id) {
-                    "group"
-                } else {
-                    "criterion"
-                };
-                format!("{} {id}", term(name, language).to_lowercase())
-            })
-            .collect();
-        sheet.write_string(
-            row,
-            1,
-            format!("{} {}.", term("tie-break", language), items.join(", ")),
-        )?;
+    if let Some(rule) = tie_break_text(scoring, language) {
+        sheet.write_string(row, 1, format!("{rule}."))?;
         row += 1;
     }
     for (association, reason) in &result.absent {
         sheet.write_string(row, 1, format!("{}: {reason}", association.name))?;
         row += 1;
     }
+    Ok(())
+}
 
-    let sheet = workbook.add_worksheet();
+/// A member's row of the scores sheet: its number, name and criteria scores, then every
+/// column after the criteria that it has a value for (numbers as numbers, the rest as text).
+fn score_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    number: usize,
+    line: &ScoreLine,
+    tail: &ScoreColumns,
+    language: Language,
+) -> Result<(), XlsxError> {
+    sheet.write_number(row, 0, number as f64)?;
+    sheet.write_string(row, 1, &line.association.name)?;
+    for (i, score) in line.row.scores.iter().enumerate() {
+        write_number(sheet, row, 2 + i as u16, *score)?;
+    }
+    let mut put = |name: &str, value: Option<Decimal>| -> Result<(), XlsxError> {
+        if let (Some(col), Some(value)) = (tail.column(name), value) {
+            write_number(sheet, row, col, value)?;
+        }
+        Ok(())
+    };
+    // The bloc's score stands whether or not the member assessed itself (the page and
+    // the appendix show it for every member).
+    put("self", line.self_total)?;
+    put("agreed", Some(line.criteria_total))?;
+    put("difference", line.difference)?;
+    put("adjustments", line.adjustments_total)?;
+    put("total-score", Some(line.total))?;
+    if !line.tied {
+        put("rank", Some(Decimal::from(line.rank)))?;
+    }
+    let mut text = |name: &str, value: String| -> Result<(), XlsxError> {
+        if let Some(col) = tail.column(name).filter(|_| !value.is_empty()) {
+            sheet.write_string(row, col, &value)?;
+        }
+        Ok(())
+    };
+    let signed = |d: Decimal| crate::i18n::format_change(d, language);
+    text(
+        "reason",
+        line.adjustments
+            .iter()
+            .map(|a| format!("{}: {}", signed(a.points), a.reason))
+            .collect::<Vec<_>>()
+            .join("; "),
+    )?;
+    if line.tied {
+        text("rank", rank_display(line.rank, true, language))?;
+    }
+    if let Some(award) = line.award {
+        text(
+            "award",
+            format!(
+                "{} {}",
+                term(award_term(award.status), language),
+                award.title
+            ),
+        )?;
+        text("decision", award.decision.unwrap_or_default().to_string())?;
+    }
+    if line.sample {
+        text("sample", t("xlsx-yes", language))?;
+    }
+    Ok(())
+}
+
+/// The second sheet: every criterion with its group and maximum.
+fn criteria_sheet(
+    sheet: &mut Worksheet,
+    scoring: &Scoring,
+    language: Language,
+) -> Result<(), XlsxError> {
     sheet.set_name(t("xlsx-sheet-criteria", language))?;
     header(
         sheet,
@@ -515,5 +550,5 @@ pub fn scoring(views: &Views, result: &ScoringResult) -> Result<Vec<u8>, XlsxErr
             row += 1;
         }
     }
-    workbook.save_to_buffer()
+    Ok(())
 }
