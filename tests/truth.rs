@@ -338,6 +338,18 @@ fn the_page_and_the_word_report_name_the_members_not_reported_alike() {
         "word/document.xml",
     ));
     assert!(paper.iter().any(|p| p == said), "{paper:?}");
+    // A member that did not assess itself: its self-score and difference are dashes in the
+    // appendix as on the page (they were blank on paper).
+    let page = support::read(&out, "scoring/2013/index.html");
+    let row = first(&page, "tr[data-association=hoi-dong-y]");
+    assert_eq!(row.matches('–').count(), 2, "{row}");
+    let xml = part(
+        &out.join("reports/2013/bao-cao-2013.docx"),
+        "word/document.xml",
+    );
+    let rows = docx_rows(&xml, "Hội Đông y tỉnh Lai Châu");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].iter().filter(|c| *c == "–").count(), 2, "{rows:?}");
 }
 
 /// The text of the first element `selector` picks, its spaces squashed.

@@ -1046,9 +1046,11 @@ fn scoring_rows(result: &ScoringResult) -> (Vec<ScoringRow>, Vec<DocBlock>) {
         .map(|line| {
             let mut cells = Vec::new();
             if result.has_self_scores() {
-                cells.push(line.self_total.map(vi_number).unwrap_or_default());
+                // A member that did not assess itself: a dash, as on the page.
+                let none = || NO_VALUE.to_string();
+                cells.push(line.self_total.map(vi_number).unwrap_or_else(none));
                 cells.push(vi_number(line.criteria_total));
-                cells.push(line.difference.map(vi_change).unwrap_or_default());
+                cells.push(line.difference.map(vi_change).unwrap_or_else(none));
             }
             if result.has_adjustments() {
                 let mut parts = Vec::new();
