@@ -323,7 +323,7 @@ fn the_page_and_the_word_report_number_every_section_alike() {
 }
 
 #[test]
-fn the_page_and_the_word_report_name_the_members_not_reported_alike() {
+fn the_page_and_the_word_report_mark_who_has_not_reported_or_assessed_alike() {
     let (_dir, year) = site("year", YEAR_DOCUMENTS);
     let out = build(&year);
     let said = "Đơn vị chưa báo cáo: Hội Giáo chức tỉnh Lai Châu, Hội Đông y tỉnh Lai Châu, \
