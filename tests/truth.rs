@@ -352,6 +352,29 @@ fn the_page_and_the_word_report_mark_who_has_not_reported_or_assessed_alike() {
     assert_eq!(rows[0].iter().filter(|c| *c == "–").count(), 2, "{rows:?}");
 }
 
+#[test]
+fn a_members_highlights_are_named_on_paper_as_on_the_page() {
+    let (_dir, real) = site("real-bloc", "");
+    let out = build(&real);
+    let page = support::read(&out, "reports/2023-h1/index.html");
+    assert_eq!(
+        first(&page, "section[aria-labelledby=m-hoi-khuyen-hoc] h5"),
+        "Điểm nổi bật"
+    );
+    let paper = paragraphs(&part(
+        &out.join("reports/2023-h1/bao-cao-2023-h1.docx"),
+        "word/document.xml",
+    ));
+    let at = paper
+        .iter()
+        .position(|p| p == "Điểm nổi bật:")
+        .unwrap_or_else(|| panic!("{paper:?}"));
+    assert_eq!(
+        paper[at + 1],
+        "- Trao học bổng cho học sinh nghèo vượt khó ở các huyện vùng cao."
+    );
+}
+
 /// The text of the first element `selector` picks, its spaces squashed.
 fn first(html: &str, selector: &str) -> String {
     let html = scraper::Html::parse_document(html);

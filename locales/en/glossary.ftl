@@ -32,6 +32,7 @@ term-percentage-points-short = pp
 term-note = Note
 term-not-reported = Not reported
 term-not-reported-members = Members that have not reported
+term-highlights = Highlights
 # Scoring
 term-group = Group
 term-criterion = Criterion

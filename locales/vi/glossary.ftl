@@ -33,6 +33,7 @@ term-percentage-points-short = điểm %
 term-note = Ghi chú
 term-not-reported = Chưa báo cáo
 term-not-reported-members = Đơn vị chưa báo cáo
+term-highlights = Điểm nổi bật
 # Chấm điểm
 term-group = Nhóm
 term-criterion = Tiêu chí

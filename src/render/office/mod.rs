@@ -672,7 +672,13 @@ fn results_blocks(
             blocks.push(DocBlock::Table(table));
         }
         blocks.extend(figure_notes(&member.figures));
-        if let Some(achievement) = member.achievement {
+        if let Some(achievement) = member.achievement.filter(|a| !a.highlights.is_empty()) {
+            // Named as on the page (its heading there), like a member's tasks in the directions.
+            blocks.push(DocBlock::Paragraph(vec![Span {
+                text: format!("{}:", term("highlights")),
+                bold: false,
+                italic: true,
+            }]));
             blocks.extend(items(&achievement.highlights.iter().collect::<Vec<_>>()));
         }
     }
