@@ -49,9 +49,12 @@ fn review_shows_changes_year_on_year_and_targets_in_vietnamese() {
     // Part 2: the value carries its unit; "Kế hoạch" and "Tỷ lệ đạt kế hoạch" are two columns.
     // Part 3: a change reads in words with the earlier value named; the target has its unit.
     assert_eq!(row[1], "10.202 người");
-    assert_eq!(row[2], "tăng 202 (kỳ trước: 10.000)", "against 2023-h1");
     assert_eq!(
-        row[3], "tăng 1.202 (cùng kỳ năm trước: 9.000)",
+        row[2], "tăng 202 người (kỳ trước: 10.000 người)",
+        "against 2023-h1"
+    );
+    assert_eq!(
+        row[3], "tăng 1.202 người (cùng kỳ năm trước: 9.000 người)",
         "against 2022-h2, the same period a year earlier"
     );
     assert_eq!(
@@ -61,7 +64,7 @@ fn review_shows_changes_year_on_year_and_targets_in_vietnamese() {
     );
     let rate = figure_row(&page, "hoi-b", "Tỷ lệ hội viên tham gia sinh hoạt");
     assert_eq!(rate[1], "95,5%");
-    assert_eq!(rate[2], "tăng 5,5 (kỳ trước: 90)");
+    assert_eq!(rate[2], "tăng 5,5 điểm phần trăm (kỳ trước: 90%)");
     let money = figure_row(&page, "hoi-b", "Số tiền vận động");
     assert_eq!(
         money[1], "2.500.000 đồng (mẫu)",
@@ -163,7 +166,7 @@ fn year_period_compares_with_the_previous_year_and_has_the_scoring_table() {
         "Tổng kết thi đua năm 2023 của Khối"
     );
     let row = figure_row(&page, "hoi-a", "Hội viên mới kết nạp");
-    assert_eq!(row[2], "tăng 2.202 (kỳ trước: 18.000)");
+    assert_eq!(row[2], "tăng 2.202 người (kỳ trước: 18.000 người)");
     // For a year, the previous period is the year before: shown once, and the empty
     // "so với cùng kỳ" column is hidden.
     let headers: Vec<String> = select(&page, "section[aria-labelledby=m-hoi-a] thead th")
@@ -377,7 +380,7 @@ fn english_formats_numbers_dates_and_titles() {
     );
     let row = figure_row(&page, "hoi-a", "Hội viên mới kết nạp");
     assert_eq!(row[1], "10,202 người");
-    assert_eq!(row[2], "up 202 (previous period: 10,000)");
+    assert_eq!(row[2], "up 202 người (previous period: 10,000 người)");
     assert_eq!(row[4..6], ["11,000 người", "92.7%"]);
     let rate = figure_row(&page, "hoi-b", "Tỷ lệ hội viên tham gia sinh hoạt");
     assert_eq!(rate[1], "95.5%");

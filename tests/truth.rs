@@ -206,6 +206,301 @@ fn a_report_nobody_reported_to_is_not_issued() {
     );
 }
 
+/// A numbered heading as a reader sees it: `I. …`, `2. …` or `a) …`.
+fn numbered(text: &str) -> bool {
+    let Some((mark, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    let roman = mark
+        .strip_suffix('.')
+        .is_some_and(|m| !m.is_empty() && m.chars().all(|c| "IVX".contains(c)));
+    let arabic = mark
+        .strip_suffix('.')
+        .is_some_and(|m| !m.is_empty() && m.chars().all(|c| c.is_ascii_digit()));
+    let letter = mark
+        .strip_suffix(')')
+        .is_some_and(|m| (1..=2).contains(&m.len()) && m.chars().all(|c| c.is_ascii_lowercase()));
+    (roman || arabic || letter) && !rest.trim().is_empty()
+}
+
+/// The numbered headings of a review page's article, in order, without their badges, in
+/// capitals (paper writes the sections in capitals).
+fn page_outline(html: &str) -> Vec<String> {
+    let html = scraper::Html::parse_document(html);
+    let headings = scraper::Selector::parse("article.report :is(h2, h3, h4, h5)").unwrap();
+    html.select(&headings)
+        .map(|h| {
+            let text: String = h
+                .descendants()
+                .filter_map(|n| n.value().as_text().map(|t| (n, t)))
+                .filter(|(n, _)| {
+                    !n.ancestors().any(|a| {
+                        a.value().as_element().is_some_and(|e| {
+                            e.has_class("badge", scraper::CaseSensitivity::CaseSensitive)
+                        })
+                    })
+                })
+                .map(|(_, t)| t.to_string())
+                .collect();
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .filter(|t| numbered(t))
+        .map(|t| t.to_uppercase())
+        .collect()
+}
+
+/// The numbered headings of a Word report's body (paragraphs kept with the next), before its
+/// appendices, in capitals.
+fn paper_outline(xml: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    let mut outline = Vec::new();
+    for p in doc.descendants().filter(|n| n.has_tag_name("p")) {
+        let text: String = p
+            .descendants()
+            .filter(|n| n.has_tag_name("t"))
+            .filter_map(|n| n.text())
+            .collect();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.starts_with("Phụ lục") {
+            break;
+        }
+        let heading = p.descendants().any(|n| n.has_tag_name("keepNext"));
+        if heading && numbered(&text) {
+            outline.push(text.to_uppercase());
+        }
+    }
+    outline
+}
+
+#[test]
+fn the_page_and_the_word_report_number_every_section_alike() {
+    let (_a, example) = site(".", "");
+    let (_b, real) = site("real-bloc", "");
+    let (_c, year) = site("year", YEAR_DOCUMENTS);
+    // The whole-year fixture: sections II (assessment) and IV (recommendations) too.
+    let (_d, whole) = site("whole-year", "");
+    let mut compared = 0;
+    for site in [&example, &real, &year, &whole] {
+        let out = build(site);
+        for docx in files(&out.join("reports"), ".docx") {
+            let page = std::fs::read_to_string(docx.with_file_name("index.html")).unwrap();
+            let on_page = page_outline(&page);
+            let on_paper = paper_outline(&part(&docx, "word/document.xml"));
+            assert!(on_paper.len() >= 3, "{}: {on_paper:?}", docx.display());
+            assert_eq!(
+                on_page,
+                on_paper,
+                "{}: the page's numbered headings (left) and the Word report's (right)",
+                docx.display()
+            );
+            compared += 1;
+        }
+    }
+    // The example's two reports, the real bloc's three, the year fixture's three, the whole
+    // year's two.
+    assert_eq!(compared, 10);
+    // An English page numbers its parts as the (Vietnamese) Word report does.
+    let (_e, english) = site("real-bloc", "");
+    let config = std::fs::read_to_string(english.join("site.yaml")).unwrap();
+    std::fs::write(
+        english.join("site.yaml"),
+        config.replace("language: vi", "language: en"),
+    )
+    .unwrap();
+    let out = build(&english);
+    let marks = |outline: Vec<String>| -> Vec<String> {
+        outline
+            .iter()
+            .map(|h| h.split(' ').next().unwrap().to_string())
+            .collect()
+    };
+    for docx in files(&out.join("reports"), ".docx") {
+        let page = std::fs::read_to_string(docx.with_file_name("index.html")).unwrap();
+        let on_page = marks(page_outline(&page));
+        let on_paper = marks(paper_outline(&part(&docx, "word/document.xml")));
+        assert_eq!(on_page, on_paper, "{}", docx.display());
+    }
+}
+
+#[test]
+fn the_page_and_the_word_report_mark_who_has_not_reported_or_assessed_alike() {
+    let (_dir, year) = site("year", YEAR_DOCUMENTS);
+    let out = build(&year);
+    let said = "Đơn vị chưa báo cáo: Hội Giáo chức tỉnh Lai Châu, Hội Đông y tỉnh Lai Châu, \
+                Hội Cựu Thanh niên xung phong tỉnh Lai Châu.";
+    let page = support::read(&out, "reports/2013/index.html");
+    assert_eq!(
+        first(&page, "section[aria-labelledby=results] p.note"),
+        said
+    );
+    let paper = paragraphs(&part(
+        &out.join("reports/2013/bao-cao-2013.docx"),
+        "word/document.xml",
+    ));
+    assert!(paper.iter().any(|p| p == said), "{paper:?}");
+    // A member that did not assess itself: its self-score and difference are dashes in the
+    // appendix as on the page (they were blank on paper).
+    let page = support::read(&out, "scoring/2013/index.html");
+    let row = first(&page, "tr[data-association=hoi-dong-y]");
+    assert_eq!(row.matches('–').count(), 2, "{row}");
+    let xml = part(
+        &out.join("reports/2013/bao-cao-2013.docx"),
+        "word/document.xml",
+    );
+    let rows = docx_rows(&xml, "Hội Đông y tỉnh Lai Châu");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].iter().filter(|c| *c == "–").count(), 2, "{rows:?}");
+}
+
+#[test]
+fn a_members_highlights_are_named_on_paper_as_on_the_page() {
+    let (_dir, real) = site("real-bloc", "");
+    let out = build(&real);
+    let page = support::read(&out, "reports/2023-h1/index.html");
+    assert_eq!(
+        first(&page, "section[aria-labelledby=m-hoi-khuyen-hoc] h5"),
+        "Điểm nổi bật"
+    );
+    let paper = paragraphs(&part(
+        &out.join("reports/2023-h1/bao-cao-2023-h1.docx"),
+        "word/document.xml",
+    ));
+    let at = paper
+        .iter()
+        .position(|p| p == "Điểm nổi bật:")
+        .unwrap_or_else(|| panic!("{paper:?}"));
+    assert_eq!(
+        paper[at + 1],
+        "- Trao học bổng cho học sinh nghèo vượt khó ở các huyện vùng cao."
+    );
+}
+
+/// The text of the first element `selector` picks, its spaces squashed.
+fn first(html: &str, selector: &str) -> String {
+    let html = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(selector).unwrap();
+    let found = html
+        .select(&selector)
+        .next()
+        .unwrap_or_else(|| panic!("nothing matches {selector:?}"));
+    found
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A Word table's rows whose second cell is `label`, as cell texts.
+fn docx_rows(xml: &str, label: &str) -> Vec<Vec<String>> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("tr"))
+        .map(|tr| {
+            tr.children()
+                .filter(|n| n.has_tag_name("tc"))
+                .map(|tc| {
+                    tc.descendants()
+                        .filter(|n| n.has_tag_name("t"))
+                        .filter_map(|n| n.text())
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|row| row.get(1).is_some_and(|c| c == label))
+        .collect()
+}
+
+#[test]
+fn a_change_and_the_earlier_value_carry_the_metrics_unit() {
+    let (_dir, real) = site("real-bloc", "");
+    let out = build(&real);
+    let page = support::read(&out, "reports/2023-h2/index.html");
+    let cell = |slug: &str, key: &str| {
+        first(
+            &page,
+            &format!("section[aria-labelledby=m-{slug}] tr[data-key={key}] td[data-cell=previous]"),
+        )
+    };
+    // A percentage moves in points: "tăng 2%" would be a relative change.
+    assert_eq!(
+        cell("hoi-khuyen-hoc", "registration_rate"),
+        "tăng 2 điểm phần trăm (kỳ trước: 96%)"
+    );
+    assert_eq!(
+        cell("hoi-nan-nhan-da-cam", "registration_rate"),
+        "không đổi (kỳ trước: 100%)"
+    );
+    assert_eq!(
+        cell("hoi-khuyen-hoc", "support_value"),
+        "tăng khoảng 12,5 triệu đồng (kỳ trước: hơn 40 triệu đồng)"
+    );
+    assert_eq!(
+        cell("hoi-khuyen-hoc", "new_members"),
+        "tăng 30 hội viên (kỳ trước: 420 hội viên)"
+    );
+    assert_eq!(
+        cell("hoi-khuyen-hoc", "satisfaction"),
+        "tăng 0,2 điểm (kỳ trước: 8,6 điểm)"
+    );
+    // The chart of a percentage's change says its unit, points.
+    assert!(
+        page.contains(
+            "Tỷ lệ hội viên đăng ký thi đua: thay đổi (điểm phần trăm) so với 6 tháng đầu năm 2023"
+        ),
+        "{page}"
+    );
+    // Paper has a unit column; the change of a percentage is in points, not in it.
+    let xml = part(
+        &out.join("reports/2023-h2/bao-cao-2023-h2.docx"),
+        "word/document.xml",
+    );
+    let rows = docx_rows(&xml, "Tỷ lệ hội viên đăng ký thi đua");
+    assert!(
+        rows.iter().any(|r| r[2] == "%"
+            && r[3] == "98"
+            && r[4] == "96"
+            && r[5] == "+2 điểm %"
+            // No target: a dash, as on the page (a blank cell reads as left out).
+            && r[6..] == ["–", "–"]),
+        "{rows:?}"
+    );
+    let rows = docx_rows(&xml, "Số hội viên mới kết nạp");
+    assert!(
+        rows.iter().any(|r| r[2] == "hội viên" && r[5] == "+30"),
+        "{rows:?}"
+    );
+    // The member's page: the history table has a unit column too.
+    let member = support::read(&out, "associations/hoi-khuyen-hoc/index.html");
+    assert!(
+        member.contains(r#"<span class="change up">+2 điểm %</span>"#),
+        "{member}"
+    );
+    // In English.
+    let (_en_dir, en) = site("real-bloc", "");
+    let config = std::fs::read_to_string(en.join("site.yaml")).unwrap();
+    std::fs::write(
+        en.join("site.yaml"),
+        config.replace("language: vi", "language: en"),
+    )
+    .unwrap();
+    let out = build(&en);
+    let page = support::read(&out, "reports/2023-h2/index.html");
+    let english = first(
+        &page,
+        "section[aria-labelledby=m-hoi-khuyen-hoc] tr[data-key=registration_rate] td[data-cell=previous]",
+    );
+    assert_eq!(english, "up 2 percentage points (previous period: 96%)");
+    let english = first(
+        &page,
+        "section[aria-labelledby=m-hoi-khuyen-hoc] tr[data-key=support_value] td[data-cell=previous]",
+    );
+    assert_eq!(
+        english,
+        "up about 12.5 million đồng (previous period: over 40 million đồng)"
+    );
+}
+
 // ---- With real office software (ignored unless `--include-ignored`, as .ci/run does) ----
 
 fn run(command: &mut Command) -> String {

@@ -104,7 +104,7 @@ fn member_figures_scaled_approximate_and_against_targets() {
         members[1..],
         [
             "40 hội viên",
-            "tăng 5 (kỳ trước: 35)",
+            "tăng 5 hội viên (kỳ trước: 35 hội viên)",
             "30 hội viên",
             "133,3%"
         ]
@@ -112,7 +112,10 @@ fn member_figures_scaled_approximate_and_against_targets() {
     let support = row(&h2, &scope, "Giá trị hỗ trợ");
     assert_eq!(
         support[1..3],
-        ["45,5 triệu đồng", "tăng khoảng 5,5 (kỳ trước: hơn 40)"]
+        [
+            "45,5 triệu đồng",
+            "tăng khoảng 5,5 triệu đồng (kỳ trước: hơn 40 triệu đồng)"
+        ]
     );
 
     let year = site.html("reports/2013/index.html");
@@ -144,7 +147,7 @@ fn roles_and_membership_follow_the_year() {
     let site = built(&["--drafts"]);
     let badges = |page: &str, slug: &str| -> Vec<String> {
         let html = site.html(page);
-        select(&html, &format!("h3#m-{slug} .badge"))
+        select(&html, &format!("#m-{slug} .badge"))
             .iter()
             .map(text)
             .collect()
@@ -163,7 +166,7 @@ fn roles_and_membership_follow_the_year() {
     // they are named under "Đơn vị chưa báo cáo"); their badges are on their own pages.
     assert!(badges("reports/2014-h1/index.html", "hoi-luat-gia").is_empty());
     let review = site.html("reports/2014-h1/index.html");
-    assert!(select(&review, "h3#m-lien-minh-htx").is_empty());
+    assert!(select(&review, "#m-lien-minh-htx").is_empty());
     assert!(text(&select(&review, "p.note")[1]).contains("Liên minh Hợp tác xã tỉnh Lai Châu"));
     for (slug, badge) in [
         ("lien-minh-htx", "Khối trưởng năm 2014 (mẫu)"),
@@ -366,7 +369,7 @@ fn sample_flags_reach_html_json_csv_and_news() {
     // The change and the earlier value each carry their own mark (both are sample here).
     assert_eq!(
         change[2].replace(" )", ")"),
-        "tăng 3 (mẫu) (kỳ trước: 12, mẫu)"
+        "tăng 3 hội viên (mẫu) (kỳ trước: 12 hội viên, mẫu)"
     );
 
     let json: serde_json::Value =

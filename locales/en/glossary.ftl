@@ -27,8 +27,12 @@ term-this-period = this period
 term-increase = up
 term-decrease = down
 term-unchanged = unchanged
+term-percentage-points = percentage points
+term-percentage-points-short = pp
 term-note = Note
 term-not-reported = Not reported
+term-not-reported-members = Members that have not reported
+term-highlights = Highlights
 # Scoring
 term-group = Group
 term-criterion = Criterion
@@ -48,6 +52,12 @@ term-award-granted = Granted:
 term-decision = Decision
 term-points = points
 term-tie-break = Equal totals are ordered by the points of
+# The parts of a report (numbered alike on the page and in the Word report)
+term-bloc-results = Figures the members share
+term-members-results = Results of the members
+term-scoring-results = Emulation scoring
+term-common-tasks = Common tasks of the bloc
+term-members-tasks = Each member's tasks
 # Roles in the bloc
 term-leader = Bloc leader
 term-deputy = Deputy leader

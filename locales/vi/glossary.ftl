@@ -28,8 +28,12 @@ term-this-period = kỳ này
 term-increase = tăng
 term-decrease = giảm
 term-unchanged = không đổi
+term-percentage-points = điểm phần trăm
+term-percentage-points-short = điểm %
 term-note = Ghi chú
 term-not-reported = Chưa báo cáo
+term-not-reported-members = Đơn vị chưa báo cáo
+term-highlights = Điểm nổi bật
 # Chấm điểm
 term-group = Nhóm
 term-criterion = Tiêu chí
@@ -49,6 +53,12 @@ term-award-granted = Được tặng
 term-decision = Quyết định khen thưởng
 term-points = điểm
 term-tie-break = Khi bằng tổng điểm, xét lần lượt điểm của
+# Các phần của báo cáo (đánh số như nhau trên trang web và văn bản Word)
+term-bloc-results = Tổng hợp các chỉ tiêu chung của Khối
+term-members-results = Kết quả của các đơn vị thành viên
+term-scoring-results = Kết quả chấm điểm thi đua
+term-common-tasks = Nhiệm vụ chung của Khối
+term-members-tasks = Nhiệm vụ của các đơn vị thành viên
 # Vai trò trong Khối
 term-leader = Khối trưởng
 term-deputy = Khối phó

@@ -105,12 +105,38 @@ pub fn point(point: &Point, def: &MetricDef, language: Language) -> String {
     value(point.value, def, point.qualifier, language)
 }
 
-/// A computed change as a signed number: `+17`, `khoảng +8` (tables with a "Tăng, giảm" head).
-pub fn signed_change(change: &Derived, def: &MetricDef, language: Language) -> String {
-    self::change(change.value, def, change.approximate, language)
+/// A percentage's values are in `%`, its changes in percentage points: 96% to 98% is `tăng 2
+/// điểm phần trăm`, never `tăng 2%` (that would be relative, a change of 2% of 96).
+fn in_percent(def: &MetricDef, language: Language) -> bool {
+    shown_unit(def, language) == "%"
 }
 
-/// A computed change in words: `tăng 17`, `giảm khoảng 3`, `không đổi` (en: `up 17`, …).
+/// The unit a change is counted in: the metric's own (`triệu đồng`, `hội viên`), except a
+/// percentage's, which moves in points (`điểm phần trăm`, en `percentage points`).
+pub fn change_unit(def: &MetricDef, language: Language) -> String {
+    if in_percent(def, language) {
+        messages::glossary("percentage-points", language)
+    } else {
+        shown_unit(def, language)
+    }
+}
+
+/// A computed change as a signed number: `+17`, `khoảng +8` (tables with a "Tăng, giảm" head
+/// and a unit column), a percentage's in points: `+2 điểm %` (the unit column says `%`).
+pub fn signed_change(change: &Derived, def: &MetricDef, language: Language) -> String {
+    let text = self::change(change.value, def, change.approximate, language);
+    if in_percent(def, language) {
+        format!(
+            "{text} {}",
+            messages::glossary("percentage-points-short", language)
+        )
+    } else {
+        text
+    }
+}
+
+/// A computed change in words, in its unit ([`change_unit`]): `tăng 17 hội nghị`, `giảm khoảng 3
+/// triệu đồng`, `tăng 2 điểm phần trăm`, `không đổi` (en: `up 17 conferences`, …).
 pub fn change_words(change: &Derived, def: &MetricDef, language: Language) -> String {
     if change.value.is_zero() {
         return messages::glossary("unchanged", language);
@@ -126,10 +152,11 @@ pub fn change_words(change: &Derived, def: &MetricDef, language: Language) -> St
     } else {
         String::new()
     };
-    format!(
+    let words = format!(
         "{} {about}{magnitude}",
         messages::glossary(direction, language)
-    )
+    );
+    with_unit(&words, &change_unit(def, language))
 }
 
 /// A computed percentage (one decimal, trailing zeros dropped): `116,7%`, `khoảng 114,3%`.
@@ -194,10 +221,13 @@ mod tests {
             approximate,
             sample: false,
         };
-        assert_eq!(change_words(&d(17, false), &count, Language::Vi), "tăng 17");
+        assert_eq!(
+            change_words(&d(17, false), &count, Language::Vi),
+            "tăng 17 đồng"
+        );
         assert_eq!(
             change_words(&d(-3, true), &count, Language::Vi),
-            "giảm khoảng 3"
+            "giảm khoảng 3 đồng"
         );
         assert_eq!(
             change_words(&d(0, false), &count, Language::En),
@@ -219,5 +249,32 @@ mod tests {
             total(&d(271_000_000, true), &money, Language::Vi),
             "khoảng 271"
         );
+        assert_eq!(
+            change_words(&d(150_000_000, false), &money, Language::Vi),
+            "tăng 150 triệu đồng"
+        );
+        assert_eq!(
+            change_words(&d(150_000_000, false), &money, Language::En),
+            "up 150 million đồng"
+        );
+        // A percentage moves in points, in words and in a table (whose unit column says %).
+        let rate = MetricDef {
+            label: "x".into(),
+            unit: Some("%".into()),
+            ..MetricDef::default()
+        };
+        assert_eq!(
+            change_words(&d(2, false), &rate, Language::Vi),
+            "tăng 2 điểm phần trăm"
+        );
+        assert_eq!(
+            change_words(&d(-2, true), &rate, Language::En),
+            "down about 2 percentage points"
+        );
+        assert_eq!(
+            signed_change(&d(2, false), &rate, Language::Vi),
+            "+2 điểm %"
+        );
+        assert_eq!(change_words(&d(0, false), &rate, Language::Vi), "không đổi");
     }
 }

@@ -230,6 +230,39 @@ pub enum Section {
     Recommendations,
 }
 
+/// How sections I and III divide (NĐ 30: `1.`, `2.`, … under a Roman numeral, then `a)`, `b)`,
+/// …), decided once so the page and the Word report number every part alike.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Outline {
+    /// `1. Tổng hợp các chỉ tiêu chung của Khối`, when the bloc has shared metrics.
+    pub bloc: Option<usize>,
+    /// `2. Kết quả của các đơn vị thành viên`, when it follows the bloc-wide part; the members
+    /// are then lettered under it, else each member is a numbered part of its own.
+    pub members: Option<usize>,
+    /// The mark of each reporting member, in order: `a)` or `1.`.
+    pub member_marks: Vec<String>,
+    /// `3. Kết quả chấm điểm thi đua`, when the period has a scoring.
+    pub scoring: Option<usize>,
+    /// In the directions, `1. Nhiệm vụ chung của Khối` and `2. Nhiệm vụ của các đơn vị thành
+    /// viên` when there are both (one of them alone needs no number).
+    pub tasks_numbered: bool,
+}
+
+/// `a`, `b`, … `z`, then `aa` (a bloc has far fewer members).
+pub fn letter(n: usize) -> String {
+    let letters: Vec<char> = ('a'..='z').collect();
+    let mut n = n;
+    let mut out = String::new();
+    loop {
+        out.insert(0, letters[n % 26]);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out
+}
+
 /// The review of one period.
 #[derive(Debug, Clone)]
 pub struct PeriodReport<'a> {
@@ -280,6 +313,39 @@ impl<'a> PeriodReport<'a> {
             common_tasks: &period.plans,
             sections,
             issued,
+        }
+    }
+
+    /// How the report's parts are numbered; `scored` when the period has a scoring (its part
+    /// closes section I).
+    pub fn outline(&self, scored: bool) -> Outline {
+        let reporting = self.reporting().count();
+        let mut number = 0;
+        let mut next = || {
+            number += 1;
+            number
+        };
+        let with_bloc = !self.bloc.columns.is_empty();
+        let bloc = with_bloc.then(&mut next);
+        let members = with_bloc.then(&mut next);
+        let member_marks = (0..reporting)
+            .map(|i| match members {
+                Some(_) => format!("{})", letter(i)),
+                None => format!("{}.", next()),
+            })
+            .collect();
+        let scoring = scored.then(&mut next);
+        let tasks_numbered = !self.common_tasks.is_empty()
+            && self
+                .members
+                .iter()
+                .any(|m| !m.plans.is_empty() || !m.targets.is_empty());
+        Outline {
+            bloc,
+            members,
+            member_marks,
+            scoring,
+            tasks_numbered,
         }
     }
 

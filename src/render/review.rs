@@ -75,6 +75,9 @@ pub struct Figure<'a> {
 #[derive(Serialize)]
 pub struct MemberReport<'a> {
     pub association: AssociationLink<'a>,
+    /// Its mark in section I when it reported, as on paper: `a)` under the members' part, else
+    /// `1.`, `2.`, … ([`super::report::Outline`]).
+    pub mark: String,
     /// Its role in the period's year: "Khối trưởng năm 2013".
     pub role_label: Option<String>,
     pub is_host: bool,
@@ -211,6 +214,8 @@ pub struct Report<'a> {
     /// The default title of the next period (what the directions plan for), lowercase.
     pub next_period: String,
     pub scoring: Option<ScoringView<'a>>,
+    /// The numbered parts of sections I and III, as the Word report numbers them.
+    pub outline: super::report::Outline,
     pub has_sample: bool,
 }
 
@@ -429,13 +434,13 @@ impl<'a> Views<'a> {
             qualifier: line.value.and_then(|p| p.qualifier).map(|q| q.as_str()),
             plain: line.value.map(|p| p.value.normalize().to_string()),
             sample: line.value.is_some_and(|p| p.sample),
-            previous: line.previous.map(|p| figures::point(&p, def, lang)),
+            previous: line.previous.as_ref().map(with_unit),
             previous_sample: line.previous.is_some_and(|p| p.sample),
             change: line.change.as_ref().map(signed),
             change_words: line.change.as_ref().map(words),
             trend: line.change.map(|c| trend(c.value)),
             change_sample: sample(&line.change),
-            year_earlier: line.year_earlier.map(|p| figures::point(&p, def, lang)),
+            year_earlier: line.year_earlier.as_ref().map(with_unit),
             year_earlier_sample: line.year_earlier.is_some_and(|p| p.sample),
             year_change: line.year_change.as_ref().map(signed),
             year_change_words: line.year_change.as_ref().map(words),
@@ -492,6 +497,7 @@ impl<'a> Views<'a> {
         let achievement = member.achievement;
         MemberReport {
             association: self.association_link(member.association),
+            mark: String::new(),
             role_label: self.role_label_in(member.association, Some(report.year)),
             is_host: report.period.host.as_ref() == Some(&member.association.slug),
             reported: member.reported,
@@ -551,11 +557,19 @@ impl<'a> Views<'a> {
         let site = self.site;
         let period = report.period;
         let id = report.id;
-        let members: Vec<MemberReport<'a>> = report
+        let outline = report.outline(scoring.is_some());
+        let mut members: Vec<MemberReport<'a>> = report
             .members
             .iter()
             .map(|m| self.member_report(report, m))
             .collect();
+        for (member, mark) in members
+            .iter_mut()
+            .filter(|m| m.reported)
+            .zip(&outline.member_marks)
+        {
+            member.mark.clone_from(mark);
+        }
         let mut columns = ReportColumns::default();
         for f in report.members.iter().flat_map(|m| &m.figures) {
             columns.previous |= f.change.is_some();
@@ -610,6 +624,7 @@ impl<'a> Views<'a> {
             next_period: next_period(report, self.lang()),
             has_sample: report.has_sample() || scoring.as_ref().is_some_and(|s| s.has_sample),
             scoring,
+            outline,
         }
     }
 
@@ -707,7 +722,8 @@ impl<'a> Views<'a> {
                 })
                 .collect();
             if bars.len() >= 2 {
-                let unit = figures::shown_unit(column.def, lang);
+                // A percentage's change is in points, a decimal's in its own unit.
+                let unit = figures::change_unit(column.def, lang);
                 let preceding = report
                     .id
                     .preceding()
@@ -715,16 +731,26 @@ impl<'a> Views<'a> {
                     .unwrap_or_default();
                 let chart = BarChart {
                     id: format!("chart-{}-{}", report.id, column.key),
-                    title: format!(
-                        "{}: {} {}",
-                        column.def.label,
-                        self.tr(if relative {
-                            "chart_change_percent"
-                        } else {
-                            "chart_change"
-                        }),
-                        preceding
-                    ),
+                    title: if relative || unit.is_empty() {
+                        format!(
+                            "{}: {} {}",
+                            column.def.label,
+                            self.tr(if relative {
+                                "chart_change_percent"
+                            } else {
+                                "chart_change"
+                            }),
+                            preceding
+                        )
+                    } else {
+                        format!(
+                            "{}: {} ({unit}) {} {}",
+                            column.def.label,
+                            self.tr("chart_change_word"),
+                            self.tr("chart_against"),
+                            preceding
+                        )
+                    },
                     description: format!(
                         "{}: {}",
                         self.term("unit"),

@@ -110,6 +110,9 @@ def quantity(text, where):
     text = text.rstrip("*").replace("(mẫu)", "").strip()
     if text.endswith(", mẫu"):
         text = text[: -len(", mẫu")]
+    # A percentage's change is in points (`tăng 2 điểm phần trăm`, paper `+2 điểm %`), not in %.
+    points = "điểm %" in text or "điểm phần trăm" in text
+    text = text.replace("điểm %", "").replace("điểm phần trăm", "").strip()
     qualifier = next((q for q in QUALIFIERS if re.search(rf"(^|\s){q}\s", text)), None)
     sign = 1
     if re.search(r"(^|\s)giảm\s", text):
@@ -119,7 +122,7 @@ def quantity(text, where):
     numbers = NUMBER.findall(text)
     assert len(numbers) == 1, f"{where}: not one number in {text!r}"
     value = vi_number(numbers[0]) * sign
-    return (qualifier, round(value, 6), "%" in text, sample)
+    return (qualifier, round(value, 6), "%" in text and not points, sample)
 
 
 # ---- The page's tables ----------------------------------------------------------------------
@@ -129,7 +132,7 @@ def page_members(root):
     members = {}
     for section in root.find_all(lambda n: n.tag == "section" and n.has_class("member")
                                  and n.attrs.get("aria-labelledby", "").startswith("m-")):
-        heading = next(section.find_all(lambda n: n.tag == "h3"))
+        heading = next(section.find_all(lambda n: n.tag in ("h3", "h4")))
         link = next(heading.find_all(lambda n: n.tag == "a"), None)
         name = squash((link or heading).text())
         rows = {}
@@ -340,7 +343,25 @@ def check_period(period):
             for i, (a, b) in enumerate(zip(page_row[1:], paper_row[2:])):
                 same(a, b, f"{period} shared table {label} column {i + 1}")
     check_json(period, sheet_rows)
+    check_points(period, sheet)
     return paragraphs, sheet
+
+
+def check_points(period, sheet):
+    """A percentage's change in data.xlsx shows its unit, points (the row's unit is %)."""
+    global compared
+    head = [c.value for c in sheet[3]]
+    for row in sheet.iter_rows(min_row=4):
+        record = dict(zip(head, row))
+        for column in ("Tăng, giảm", "So với cùng kỳ năm trước"):
+            cell = record.get(column)
+            if cell is None or cell.value is None:
+                continue
+            in_points = "điểm %" in cell.number_format
+            percent = record["Đơn vị tính"].value == "%"
+            assert in_points == percent, \
+                f"{period} {record['Đơn vị'].value} {record['Chỉ tiêu'].value}: data.xlsx shows {column} as {cell.number_format!r}, the unit is {record['Đơn vị tính'].value!r}"
+            compared += 1
 
 
 # ---- data.json: the same figures, in the base unit (đồng, not triệu đồng) ------------------

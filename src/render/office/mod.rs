@@ -400,19 +400,23 @@ impl Columns {
     }
 }
 
+/// What a table cell without a value says, on paper as on the page: a dash, so an empty cell
+/// never reads as a figure left out by mistake.
+const NO_VALUE: &str = "–";
+
 /// A member's figures as a table row set.
 fn figure_rows(figures: &[FigureLine], columns: Columns) -> Vec<Vec<Cell>> {
     let point = |p: &Option<Point>, def| {
         p.map(|p| marked(figures::point(&p, def, VI), p.sample))
-            .unwrap_or_default()
+            .unwrap_or_else(|| NO_VALUE.to_string())
     };
     let change = |d: &Option<Derived>, def| {
         d.map(|d| marked(figures::signed_change(&d, def, VI), d.sample))
-            .unwrap_or_default()
+            .unwrap_or_else(|| NO_VALUE.to_string())
     };
     let percent = |d: &Option<Derived>| {
         d.map(|d| marked(figures::percent(&d, VI), d.sample))
-            .unwrap_or_default()
+            .unwrap_or_else(|| NO_VALUE.to_string())
     };
     let numbers = note_numbers(figures);
     figures
@@ -521,7 +525,7 @@ pub fn bloc_table(bloc: &BlocTable) -> DocTable {
                 cells.push(Cell::new(
                     value
                         .map(|p| marked(figures::point(&p, column.def, VI), p.sample))
-                        .unwrap_or_default(),
+                        .unwrap_or_else(|| NO_VALUE.to_string()),
                 ));
             }
             cells
@@ -548,7 +552,7 @@ pub fn bloc_table(bloc: &BlocTable) -> DocTable {
                     Some(t) if c.total_kind == kind => {
                         marked(figures::total(&t, c.def, VI), t.sample)
                     }
-                    _ => String::new(),
+                    _ => NO_VALUE.to_string(),
                 },
                 bold: true,
             });
@@ -630,21 +634,6 @@ fn member_names(members: &[&MemberLine]) -> String {
         .join(", ")
 }
 
-/// `a`, `b`, … `z`, then `aa` (a bloc has far fewer members).
-fn letter(n: usize) -> String {
-    let letters: Vec<char> = ('a'..='z').collect();
-    let mut n = n;
-    let mut out = String::new();
-    loop {
-        out.insert(0, letters[n % 26]);
-        if n < 26 {
-            break;
-        }
-        n = n / 26 - 1;
-    }
-    out
-}
-
 /// Section I: the bloc-wide table (or where it is), each member's results, who has not
 /// reported, and the scoring when the period has one (its table in an appendix).
 fn results_blocks(
@@ -656,35 +645,26 @@ fn results_blocks(
     let mut blocks = Vec::new();
     let columns = Columns::of(report);
     let reporting: Vec<&MemberLine> = report.reporting().collect();
-    let with_bloc = !report.bloc.columns.is_empty();
-    let mut number = 0;
-    let mut heading = |blocks: &mut Vec<DocBlock>, text: String| {
-        number += 1;
-        blocks.push(DocBlock::Heading(format!("{number}. {text}")));
-    };
-    if with_bloc {
-        heading(
-            &mut blocks,
-            String::from("Tổng hợp các chỉ tiêu chung của Khối"),
-        );
+    let outline = report.outline(scoring.is_some() && scoring_appendix.is_some());
+    let heading = |number: usize, text: &str| DocBlock::Heading(format!("{number}. {text}"));
+    if let Some(number) = outline.bloc {
+        blocks.push(heading(number, &term("bloc-results")));
         match bloc_in_appendix {
             Some(label) => blocks.push(DocBlock::Paragraph(vec![Span::plain(&format!(
                 "Số liệu các chỉ tiêu chung của Khối tổng hợp tại {label} kèm theo Báo cáo này."
             ))])),
             None => blocks.push(DocBlock::Table(bloc_table(&report.bloc))),
         }
-        heading(
-            &mut blocks,
-            String::from("Kết quả của các đơn vị thành viên"),
-        );
     }
-    for (i, member) in reporting.iter().enumerate() {
-        let name = member.association.name.clone();
-        if with_bloc {
-            blocks.push(DocBlock::Subheading(format!("{}) {name}", letter(i))));
-        } else {
-            heading(&mut blocks, name);
-        }
+    if let Some(number) = outline.members {
+        blocks.push(heading(number, &term("members-results")));
+    }
+    for (member, mark) in reporting.iter().zip(&outline.member_marks) {
+        let name = &member.association.name;
+        blocks.push(match outline.members {
+            Some(_) => DocBlock::Subheading(format!("{mark} {name}")),
+            None => DocBlock::Heading(format!("{mark} {name}")),
+        });
         if let Some(summary) = member.achievement.and_then(|a| a.summary.as_ref()) {
             blocks.extend(markdown_blocks(&summary.source));
         }
@@ -692,19 +672,27 @@ fn results_blocks(
             blocks.push(DocBlock::Table(table));
         }
         blocks.extend(figure_notes(&member.figures));
-        if let Some(achievement) = member.achievement {
+        if let Some(achievement) = member.achievement.filter(|a| !a.highlights.is_empty()) {
+            // Named as on the page (its heading there), like a member's tasks in the directions.
+            blocks.push(DocBlock::Paragraph(vec![Span {
+                text: format!("{}:", term("highlights")),
+                bold: false,
+                italic: true,
+            }]));
             blocks.extend(items(&achievement.highlights.iter().collect::<Vec<_>>()));
         }
     }
     let missing: Vec<&MemberLine> = report.not_reported().collect();
     if !missing.is_empty() {
         blocks.push(DocBlock::Paragraph(vec![Span::plain(&format!(
-            "Các đơn vị chưa gửi báo cáo: {}.",
+            "{}: {}.",
+            term("not-reported-members"),
             member_names(&missing)
         ))]));
     }
-    if let (Some(result), Some(label)) = (scoring, scoring_appendix) {
-        heading(&mut blocks, String::from("Kết quả chấm điểm thi đua"));
+    if let (Some(result), Some(label), Some(number)) = (scoring, scoring_appendix, outline.scoring)
+    {
+        blocks.push(heading(number, &term("scoring-results")));
         blocks.extend(scoring_summary(result, label));
     }
     blocks
@@ -780,20 +768,16 @@ fn directions_blocks(report: &PeriodReport) -> Vec<DocBlock> {
         .iter()
         .filter(|m| !m.plans.is_empty() || !m.targets.is_empty())
         .collect();
-    let numbered = !common.is_empty() && !planning.is_empty();
+    let numbered = report.outline(false).tasks_numbered;
     if !common.is_empty() {
         if numbered {
-            blocks.push(DocBlock::Heading(String::from(
-                "1. Nhiệm vụ chung của Khối",
-            )));
+            blocks.push(DocBlock::Heading(format!("1. {}", term("common-tasks"))));
         }
         blocks.extend(items(&common));
     }
     if !planning.is_empty() {
         if numbered {
-            blocks.push(DocBlock::Heading(String::from(
-                "2. Nhiệm vụ của các đơn vị thành viên",
-            )));
+            blocks.push(DocBlock::Heading(format!("2. {}", term("members-tasks"))));
         }
         let next = super::review::next_period(report, VI);
         for member in planning {
@@ -1068,9 +1052,11 @@ fn scoring_rows(result: &ScoringResult) -> (Vec<ScoringRow>, Vec<DocBlock>) {
         .map(|line| {
             let mut cells = Vec::new();
             if result.has_self_scores() {
-                cells.push(line.self_total.map(vi_number).unwrap_or_default());
+                // A member that did not assess itself: a dash, as on the page.
+                let none = || NO_VALUE.to_string();
+                cells.push(line.self_total.map(vi_number).unwrap_or_else(none));
                 cells.push(vi_number(line.criteria_total));
-                cells.push(line.difference.map(vi_change).unwrap_or_default());
+                cells.push(line.difference.map(vi_change).unwrap_or_else(none));
             }
             if result.has_adjustments() {
                 let mut parts = Vec::new();
@@ -1295,9 +1281,9 @@ mod tests {
         assert_eq!(created(Some(d), 2013), "2013-06-21T00:00:00Z");
         assert_eq!(roman(4), "IV");
         assert_eq!(roman(12), "XII");
-        assert_eq!(letter(0), "a");
-        assert_eq!(letter(7), "h");
-        assert_eq!(letter(26), "aa");
+        assert_eq!(super::super::report::letter(0), "a");
+        assert_eq!(super::super::report::letter(7), "h");
+        assert_eq!(super::super::report::letter(26), "aa");
     }
 
     #[test]

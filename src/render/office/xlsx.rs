@@ -74,6 +74,21 @@ fn write_number(
     Ok(())
 }
 
+/// A change of a percentage: a number shown with its unit, percentage points (`2` shows
+/// `2 điểm %`; the row's unit column says `%`, which the change is not in).
+fn write_points(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Decimal,
+    unit: &str,
+) -> Result<(), XlsxError> {
+    let format = format!("{}\" {unit}\"", number_format(value));
+    let format = Format::new().set_num_format(&format);
+    sheet.write_number_with_format(row, col, value.to_f64().unwrap_or(0.0), &format)?;
+    Ok(())
+}
+
 /// A percentage as a number with a `%` after it (`116.7` shows `116,7%` in a Vietnamese
 /// Excel): the value the page shows, not a fraction Excel would multiply by 100.
 fn write_percent(
@@ -293,7 +308,15 @@ pub fn period(views: &Views, report: &PeriodReport) -> Result<Vec<u8>, XlsxError
                     _ => None,
                 };
                 if let Some(number) = number {
-                    write_number(sheet, row, col, number)?;
+                    let change = matches!(column, Column::Change | Column::YearChange);
+                    if change
+                        && figures::change_unit(def, language) != figures::shown_unit(def, language)
+                    {
+                        let points = term("percentage-points-short", language);
+                        write_points(sheet, row, col, number, &points)?;
+                    } else {
+                        write_number(sheet, row, col, number)?;
+                    }
                     continue;
                 }
                 let percent = match column {
