@@ -151,8 +151,11 @@ const median = (xs) => {
   return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
 };
 
+// The log is read in English whatever the site's language (a Vietnamese site logs in
+// Vietnamese by default).
 const server = spawn(binary, ["serve", "--root", site, "--port", "0"], {
   stdio: ["ignore", "ignore", "pipe"],
+  env: { ...process.env, BLOCPRESS_LANG: "en" },
 });
 let log = "";
 const started = performance.now();
