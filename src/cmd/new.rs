@@ -15,7 +15,7 @@ use std::str::FromStr;
 use blocpress::config::{CONFIG_FILE, MetricDef, SiteConfig};
 use blocpress::content::association::parse_profile;
 use blocpress::content::load::walk_files;
-use blocpress::content::news::{VIETNAM_OFFSET, stem_without_date};
+use blocpress::content::news::{stem_without_date, vietnam_now};
 use blocpress::content::{file_stem, front_matter, read_text};
 use blocpress::diagnostics::{Diagnostic, Diagnostics};
 use blocpress::i18n::Language;
@@ -91,7 +91,7 @@ impl Failure {
 
 /// Today in Vietnam (UTC+7, no daylight saving): the date editors expect on a news item.
 pub fn vietnam_today() -> Date {
-    VIETNAM_OFFSET.to_datetime(jiff::Timestamp::now()).date()
+    vietnam_now().date()
 }
 
 /// The half-year a date falls in: `2026-h2` for 2026-11-28.
@@ -358,17 +358,23 @@ fn news_text(
     text
 }
 
-fn news(args: NewNewsArgs, ui: Ui) -> Result<(), Failure> {
-    let root = args.root.root;
-    let title = args.title.trim();
+/// The title as given, trimmed, and the slug it gives: a usage error when it has no letters.
+fn titled(title: &str) -> Result<(&str, Slug), Failure> {
+    let title = title.trim();
     if title.is_empty() {
         return Err(Failure::Usage(Message::new("new-title-empty")));
     }
-    let Some(base) = Slug::from_text(title) else {
-        return Err(Failure::Usage(
+    match Slug::from_text(title) {
+        Some(base) => Ok((title, base)),
+        None => Err(Failure::Usage(
             Message::new("new-title-no-letters").arg("title", title),
-        ));
-    };
+        )),
+    }
+}
+
+fn news(args: NewNewsArgs, ui: Ui) -> Result<(), Failure> {
+    let root = args.root.root;
+    let (title, base) = titled(&args.title)?;
     require_site_file(&root)?;
     let date = vietnam_today();
     let existing = existing_news(&root);
@@ -772,15 +778,7 @@ fn meeting_text(title: &str, date: Date, members: &[Association]) -> String {
 
 fn meeting(args: NewMeetingArgs, ui: Ui) -> Result<(), Failure> {
     let root = args.root.root;
-    let title = args.title.trim();
-    if title.is_empty() {
-        return Err(Failure::Usage(Message::new("new-title-empty")));
-    }
-    let Some(base) = Slug::from_text(title) else {
-        return Err(Failure::Usage(
-            Message::new("new-title-no-letters").arg("title", title),
-        ));
-    };
+    let (title, base) = titled(&args.title)?;
     let date = vietnam_today();
     let (_, members) = members_of(&root, i32::from(date.year()))?;
     let text = meeting_text(title, date, &members);

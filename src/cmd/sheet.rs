@@ -70,10 +70,7 @@ fn run_export(args: SheetExportArgs, lang: Option<Language>) -> i32 {
     let out = args
         .out
         .unwrap_or_else(|| root.join("sheets").join(period.to_string()));
-    let today = blocpress::content::news::VIETNAM_OFFSET
-        .to_datetime(jiff::Timestamp::now())
-        .date()
-        .to_string();
+    let today = blocpress::content::news::vietnam_now().date().to_string();
     let issue = |kind: FormKind, member: Option<&str>, file: &str| Issued {
         id: sheet::registry::new_id(),
         kind: kind.into(),

@@ -46,9 +46,9 @@ pub fn generate(site: &Site, backend: &Backend) -> String {
     )
 }
 
-fn current_year() -> u16 {
-    let now = crate::content::news::VIETNAM_OFFSET.to_datetime(jiff::Timestamp::now());
-    now.year().clamp(1, 9999) as u16
+/// This year in Vietnam: the year the editor offers first for new periods and registrations.
+pub fn current_year() -> u16 {
+    crate::content::news::vietnam_now().year().clamp(1, 9999) as u16
 }
 
 /// The configuration as data; `year` is this year (its periods are offered even before any

@@ -53,6 +53,11 @@ struct FrontMatter {
 /// The offset of Vietnam (no daylight saving), used for dates written without a time.
 pub const VIETNAM_OFFSET: Offset = Offset::constant(7);
 
+/// Now in Vietnam (UTC+7, no daylight saving): the day and time offices write.
+pub fn vietnam_now() -> jiff::civil::DateTime {
+    VIETNAM_OFFSET.to_datetime(jiff::Timestamp::now())
+}
+
 /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]` (Vietnam time) or RFC 3339 with an offset.
 pub fn parse_publish_date(text: &str) -> Result<PublishDate, Message> {
     let text = text.trim();
@@ -266,11 +271,8 @@ pub fn parse(
         );
     }
     let aliases = super::aliases::parse(rel, &fm.aliases, &source, &mut problems);
-    let extra = crate::config::extra_to_json(&fm.extra);
-    let sample = super::sample_mark(&source, &extra, false)
-        .map_err(|d| problems.push(d))
-        .map(|mark| mark.is_all())
-        .unwrap_or_default();
+    let (extra, sample) = super::extra_and_sample(&source, &fm.extra, false, &mut problems);
+    let sample = sample.is_all();
     if !problems.is_empty() {
         return Err(problems);
     }

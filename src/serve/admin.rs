@@ -109,32 +109,49 @@ async fn index(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
 /// Generated from the files on disk at each request, so it always follows the site.
 async fn config_yml(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     let root = app.site_root.clone();
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("127.0.0.1")
-        .to_string();
+    let origin = format!("http://{}", request_host(&headers));
     let generated = tokio::task::spawn_blocking(move || {
-        let options = LoadOptions {
-            drafts: true,
-            base_url: None,
-            // The editor's settings need the site, not its photos: nothing is encoded here.
-            images: crate::model::images::ImageWork::Check { cache_of: None },
-        };
-        let (mut site, _) = crate::site::load(&root, &options).ok()?;
-        let local = format!("http://{host}{}", site.config.base_path);
-        let _ = site.config.set_base_url(&local);
-        Some(config::generate(&site, &Backend::Local))
+        site_for_editor(&root, &origin).map(|site| config::generate(&site, &Backend::Local))
     })
     .await
     .ok()
     .flatten();
+    config_response(generated, language(&app))
+}
+
+/// The `Host` a request names (with its port), `127.0.0.1` when it names none.
+pub fn request_host(headers: &HeaderMap) -> String {
+    headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1")
+        .to_string()
+}
+
+/// The site as the browser editor's configuration sees it, read from disk at each request:
+/// drafts included, photos not encoded (the settings need the site, not its photos), and its
+/// address `origin` (`http://HOST`, or the workspace's `http://HOST/preview`) followed by the
+/// site's sub-path. `None` when the site does not load.
+pub fn site_for_editor(root: &std::path::Path, origin: &str) -> Option<crate::model::Site> {
+    let options = LoadOptions {
+        drafts: true,
+        base_url: None,
+        images: crate::model::images::ImageWork::Check { cache_of: None },
+    };
+    let (mut site, _) = crate::site::load(root, &options).ok()?;
+    let local = format!("{origin}{}", site.config.base_path);
+    let _ = site.config.set_base_url(&local);
+    Some(site)
+}
+
+/// `/admin/config.yml`'s answer: the generated text, or 500 with the catalogue's message.
+pub fn config_response(generated: Option<String>, language: crate::i18n::Language) -> Response {
     match generated {
         Some(text) => ([(header::CONTENT_TYPE, "text/yaml; charset=utf-8")], text).into_response(),
         None => (
             StatusCode::INTERNAL_SERVER_ERROR,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            crate::messages::text("cms-no-config", language(&app)),
+            crate::messages::text("cms-no-config", language),
         )
             .into_response(),
     }

@@ -39,7 +39,7 @@ pub fn choices(root: &Path, role: &Role) -> Result<Choices, Diagnostic> {
         .iter()
         .flat_map(|a| a.achievements.keys().copied())
         .collect();
-    let now = crate::content::news::VIETNAM_OFFSET.to_datetime(jiff::Timestamp::now());
+    let now = crate::content::news::vietnam_now();
     let half = if now.month() <= 6 { "h1" } else { "h2" };
     if let Ok(current) = format!("{}-{half}", now.year()).parse::<PeriodId>() {
         periods.push(current);
@@ -102,10 +102,7 @@ pub fn issue(
         .ok_or_else(|| (404, Diagnostic::new("forms", "E844").arg("member", member)))?;
     let registry = Registry::load(root).map_err(|d| (500, d))?;
     let name = sheet::form_file_name(member, period_id);
-    let today = crate::content::news::VIETNAM_OFFSET
-        .to_datetime(jiff::Timestamp::now())
-        .date()
-        .to_string();
+    let today = crate::content::news::vietnam_now().date().to_string();
     let form = Issued {
         id: sheet::registry::new_id(),
         kind: FormKind::Achievement.into(),

@@ -25,6 +25,7 @@ use super::users::{Role, Users};
 use crate::cms::proxy::{Proxy, ReadVersions};
 use crate::i18n::Language;
 use crate::messages::{self, Message};
+use crate::serve::admin;
 
 /// The session cookie.
 pub const COOKIE: &str = "blocpress-session";
@@ -546,43 +547,22 @@ async fn admin_config(
     headers: HeaderMap,
 ) -> Response {
     let root = workspace.root.clone();
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("127.0.0.1")
-        .to_string();
+    let origin = format!("http://{}/preview", admin::request_host(&headers));
     let role = ctx.role.clone();
     let generated = tokio::task::spawn_blocking(move || {
-        let options = crate::content::load::LoadOptions {
-            drafts: true,
-            base_url: None,
-            // The editor's settings need the site, not its photos: nothing is encoded.
-            images: crate::model::images::ImageWork::Check { cache_of: None },
-        };
-        let (mut site, _) = crate::site::load(&root, &options).ok()?;
-        let local = format!("http://{host}/preview{}", site.config.base_path);
-        let _ = site.config.set_base_url(&local);
-        let year = crate::content::news::VIETNAM_OFFSET
-            .to_datetime(jiff::Timestamp::now())
-            .year()
-            .clamp(1, 9999) as u16;
-        let value =
-            crate::cms::config::config_value(&site, &crate::cms::config::Backend::Local, year);
+        let site = admin::site_for_editor(&root, &origin)?;
+        let value = crate::cms::config::config_value(
+            &site,
+            &crate::cms::config::Backend::Local,
+            crate::cms::config::current_year(),
+        );
         let value = rules::restrict_config(&role, value);
         serde_yaml::to_string(&value).ok()
     })
     .await
     .ok()
     .flatten();
-    match generated {
-        Some(text) => ([(header::CONTENT_TYPE, "text/yaml; charset=utf-8")], text).into_response(),
-        None => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            messages::text("cms-no-config", workspace.language()),
-        )
-            .into_response(),
-    }
+    admin::config_response(generated, workspace.language())
 }
 
 fn is_change(body: &Value) -> bool {
