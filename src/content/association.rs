@@ -271,10 +271,7 @@ pub fn parse_achievement(
         }
     }
     let notes = parse_notes(&source, &file.notes, scope, &mut problems);
-    let extra = crate::config::extra_to_json(&file.extra);
-    let sample = super::sample_mark(&source, &extra, true)
-        .map_err(|d| problems.push(d))
-        .unwrap_or_default();
+    let (extra, sample) = super::extra_and_sample(&source, &file.extra, true, &mut problems);
     if let SampleMark::Keys(keys) = &sample {
         for key in keys {
             if !values.contains_key(key) && !targets.contains_key(key) {

@@ -182,10 +182,7 @@ pub fn parse(
         absent.insert(slug, reason);
     }
     let votes = votes(&source, &fm.votes, &mut problems);
-    let extra = crate::config::extra_to_json(&fm.extra);
-    let sample = super::sample_mark(&source, &extra, true)
-        .map_err(|d| problems.push(d))
-        .unwrap_or_default();
+    let (extra, sample) = super::extra_and_sample(&source, &fm.extra, true, &mut problems);
     let (Some(slug), Some(date)) = (slug, date) else {
         return Err(problems);
     };

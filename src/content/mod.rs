@@ -210,6 +210,21 @@ pub fn sample_mark(
     sample_mark_as(source, extra, keys, if keys { "E140" } else { "E141" })
 }
 
+/// A file's `extra:` as the templates get it (JSON) and the [`SampleMark`] it gives; a wrong
+/// mark is reported in `problems` and reads as none (the file is refused anyway).
+pub fn extra_and_sample(
+    source: &crate::yaml::YamlSource,
+    extra: &crate::yaml::Value,
+    keys: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> (serde_json::Value, SampleMark) {
+    let extra = crate::config::extra_to_json(extra);
+    let sample = sample_mark(source, &extra, keys)
+        .map_err(|d| problems.push(d))
+        .unwrap_or_default();
+    (extra, sample)
+}
+
 /// [`sample_mark`] with the code that says what kind of file it is (`E302`: a document).
 pub fn sample_mark_as(
     source: &crate::yaml::YamlSource,

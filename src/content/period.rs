@@ -97,10 +97,7 @@ pub fn parse(
     };
     let assessment = section(fm.assessment, "assessment");
     let recommendations = section(fm.recommendations, "recommendations");
-    let extra = crate::config::extra_to_json(&fm.extra);
-    let sample = super::sample_mark(&source, &extra, true)
-        .map_err(|d| problems.push(d))
-        .unwrap_or_default();
+    let (extra, sample) = super::extra_and_sample(&source, &fm.extra, true, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }

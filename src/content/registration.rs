@@ -145,10 +145,7 @@ pub fn parse(
             ),
         }
     }
-    let extra = crate::config::extra_to_json(&file.extra);
-    let sample = super::sample_mark(&source, &extra, true)
-        .map_err(|d| problems.push(d))
-        .unwrap_or_default();
+    let (extra, sample) = super::extra_and_sample(&source, &file.extra, true, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }

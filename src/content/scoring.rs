@@ -318,10 +318,7 @@ pub fn parse(
     .map_err(|d| reader.problems.push(d))
     .unwrap_or_default();
     document.year = Some(i32::from(period.year()));
-    let extra = crate::config::extra_to_json(&file.extra);
-    let sample = super::sample_mark(&source, &extra, true)
-        .map_err(|d| reader.problems.push(d))
-        .unwrap_or_default();
+    let (extra, sample) = super::extra_and_sample(&source, &file.extra, true, &mut reader.problems);
     if reader.problems.iter().any(Diagnostic::is_error) {
         return Err(reader.problems);
     }
@@ -1072,20 +1069,7 @@ mod tests {
     }
 
     fn parse_text(text: &str) -> Result<Scoring, Vec<Diagnostic>> {
-        let path = SourcePath {
-            abs: PathBuf::from("x"),
-            rel: PathBuf::from("content/scoring/2013.yaml"),
-        };
-        let members: Vec<Member> = slugs(&["a", "b", "c", "d"])
-            .into_iter()
-            .map(|slug| Member {
-                name: slug.as_str().to_string(),
-                slug,
-                joined: None,
-                left: None,
-            })
-            .collect();
-        parse(&path, text, &members).map(|(scoring, _)| scoring)
+        parse_with_warnings(text).map(|(scoring, _)| scoring)
     }
 
     fn parse_with_warnings(text: &str) -> Result<(Scoring, Vec<Diagnostic>), Vec<Diagnostic>> {
