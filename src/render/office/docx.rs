@@ -223,16 +223,10 @@ impl Builder {
         size: usize,
         align: AlignmentType,
     ) -> TableCell {
-        self.cell(
-            width,
-            self.p()
-                .align(align)
-                .line_spacing(tight())
-                .keep_next(true)
-                .add_run(Run::new().add_text(text).size(size)),
-        )
+        self.data_cell(width, Run::new().add_text(text).size(size), align)
     }
 
+    /// [`Self::cell_text`] in bold.
     pub(super) fn cell_bold(
         &self,
         width: usize,
@@ -240,14 +234,12 @@ impl Builder {
         size: usize,
         align: AlignmentType,
     ) -> TableCell {
-        self.cell(
-            width,
-            self.p()
-                .align(align)
-                .line_spacing(tight())
-                .keep_next(true)
-                .add_run(Run::new().add_text(text).size(size).bold()),
-        )
+        self.data_cell(width, Run::new().add_text(text).size(size).bold(), align)
+    }
+
+    fn data_cell(&self, width: usize, run: Run, align: AlignmentType) -> TableCell {
+        let paragraph = self.p().align(align).line_spacing(tight()).keep_next(true);
+        self.cell(width, paragraph.add_run(run))
     }
 
     /// A data table: the header row in bold, the columns as wide as their text asks (no word
