@@ -75,6 +75,49 @@
   window.CMS.registerWidget('tags', TagsControl, TagsPreview);
 })();
 
+// A text box for a value typed the way offices write it and stored the way blocpress reads it
+// (`number_vi`, `date_vi` below): `show(value)` gives the text, `read(text, field)` gives
+// `{ value }` or `{ error }`. What cannot be read is kept as typed, and isValid refuses the save
+// with the coded message (the server would refuse the text too); a readable value is shown in
+// its written form once the box is left.
+(function () {
+  var h = window.h;
+  window.blocpressTypedInput = function (show, read, errorType, attributes) {
+    return window.createClass({
+      getInitialState: function () { return { text: show(this.props.value), own: this.props.value }; },
+      componentDidUpdate: function () {
+        // A value set from outside (an entry loaded, a reset): show it.
+        if (this.props.value !== this.state.own && !(this.props.value === '' && this.state.own === undefined)) {
+          this.setState({ text: show(this.props.value), own: this.props.value });
+        }
+      },
+      onChange: function (event) {
+        var text = event.target.value;
+        var read_ = read(text, this.props.field);
+        var value = read_.error ? text : read_.value;
+        this.setState({ text: text, own: value });
+        this.props.onChange(value);
+      },
+      onBlur: function () {
+        var read_ = read(this.state.text, this.props.field);
+        if (!read_.error) this.setState({ text: show(read_.value) });
+        if (this.props.setInactiveStyle) this.props.setInactiveStyle();
+      },
+      isValid: function () {
+        var read_ = read(this.state.text, this.props.field);
+        return read_.error ? { error: { type: errorType, message: read_.error } } : true;
+      },
+      render: function () {
+        return h('input', Object.assign({
+          id: this.props.forID, type: 'text', autoComplete: 'off',
+          className: this.props.classNameWrapper, value: this.state.text,
+          onChange: this.onChange, onFocus: this.props.setActiveStyle, onBlur: this.onBlur,
+        }, attributes));
+      },
+    });
+  };
+})();
+
 // `number_vi`: the metrics' number fields. People in Vietnamese offices type `12.500.000` and
 // `95,5`; Decap's own number widget read the first as 12.5 (a different number, silently). This
 // one reads what is typed as the person meant it, shows stored numbers the same way, and
@@ -141,40 +184,7 @@
     }
     return { value: value };
   }
-  var NumberControl = window.createClass({
-    getInitialState: function () { return { text: show(this.props.value), own: this.props.value }; },
-    componentDidUpdate: function () {
-      // A value set from outside (an entry loaded, a reset): show it.
-      if (this.props.value !== this.state.own && !(this.props.value === '' && this.state.own === undefined)) {
-        this.setState({ text: show(this.props.value), own: this.props.value });
-      }
-    },
-    onChange: function (event) {
-      var text = event.target.value;
-      var read_ = read(text, this.props.field);
-      // What cannot be read is kept as typed: isValid refuses the save and says why (and the
-      // server would refuse the text too).
-      var value = read_.error ? text : read_.value;
-      this.setState({ text: text, own: value });
-      this.props.onChange(value);
-    },
-    onBlur: function () {
-      var read_ = read(this.state.text, this.props.field);
-      if (!read_.error) this.setState({ text: show(read_.value) });
-      if (this.props.setInactiveStyle) this.props.setInactiveStyle();
-    },
-    isValid: function () {
-      var read_ = read(this.state.text, this.props.field);
-      return read_.error ? { error: { type: 'blocpress-number', message: read_.error } } : true;
-    },
-    render: function () {
-      return h('input', {
-        id: this.props.forID, type: 'text', inputMode: 'decimal', autoComplete: 'off',
-        className: this.props.classNameWrapper, value: this.state.text,
-        onChange: this.onChange, onFocus: this.props.setActiveStyle, onBlur: this.onBlur,
-      });
-    },
-  });
+  var NumberControl = window.blocpressTypedInput(show, read, 'blocpress-number', { inputMode: 'decimal' });
   var NumberPreview = function (props) { return h('p', null, show(props.value)); };
   window.CMS.registerWidget('number_vi', NumberControl, NumberPreview);
 })();
@@ -210,37 +220,8 @@
     }
     return { value: year + '-' + pad(month) + '-' + pad(day) };
   }
-  var DateControl = window.createClass({
-    getInitialState: function () { return { text: show(this.props.value), own: this.props.value }; },
-    componentDidUpdate: function () {
-      if (this.props.value !== this.state.own && !(this.props.value === '' && this.state.own === undefined)) {
-        this.setState({ text: show(this.props.value), own: this.props.value });
-      }
-    },
-    onChange: function (event) {
-      var text = event.target.value;
-      var read_ = read(text);
-      var value = read_.error ? text : read_.value;
-      this.setState({ text: text, own: value });
-      this.props.onChange(value);
-    },
-    onBlur: function () {
-      var read_ = read(this.state.text);
-      if (!read_.error) this.setState({ text: show(read_.value) });
-      if (this.props.setInactiveStyle) this.props.setInactiveStyle();
-    },
-    isValid: function () {
-      var read_ = read(this.state.text);
-      return read_.error ? { error: { type: 'blocpress-date', message: read_.error } } : true;
-    },
-    render: function () {
-      return h('input', {
-        id: this.props.forID, type: 'text', inputMode: 'numeric', autoComplete: 'off',
-        placeholder: 'ngày/tháng/năm', 'data-date-vi': 'true',
-        className: this.props.classNameWrapper, value: this.state.text,
-        onChange: this.onChange, onFocus: this.props.setActiveStyle, onBlur: this.onBlur,
-      });
-    },
+  var DateControl = window.blocpressTypedInput(show, read, 'blocpress-date', {
+    inputMode: 'numeric', placeholder: 'ngày/tháng/năm', 'data-date-vi': 'true',
   });
   var DatePreview = function (props) { return h('p', null, show(props.value)); };
   window.CMS.registerWidget('date_vi', DateControl, DatePreview);
