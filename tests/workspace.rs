@@ -251,6 +251,19 @@ impl Workspace {
         self.api_with(session, action, params, &[])
     }
 
+    /// Saves `raw` over the entry at `path` through the editor's API.
+    fn save(&self, session: &Session, path: &str, raw: impl AsRef<str>) -> (u16, Value) {
+        let entry = json!({ "entry": { "path": path, "raw": raw.as_ref() } });
+        self.api(session, "persistEntry", entry)
+    }
+
+    /// Creates the entry at `path` through the editor's API (Decap's `newEntry`).
+    fn create(&self, session: &Session, path: &str, raw: impl AsRef<str>) -> (u16, Value) {
+        let entry = json!({ "entry": { "path": path, "raw": raw.as_ref() },
+            "options": { "newEntry": true } });
+        self.api(session, "persistEntry", entry)
+    }
+
     fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
@@ -694,11 +707,7 @@ fn saves_are_version_checked_and_committed_with_the_user_as_author() {
     );
     assert_eq!(status, 409);
     // A save `check` would refuse is refused with its code.
-    let (status, answer) = ws.api(
-        &a,
-        "persistEntry",
-        json!({ "entry": { "path": LUAT_GIA, "raw": "metrics:\n  khong_co: 1\n" } }),
-    );
+    let (status, answer) = ws.save(&a, LUAT_GIA, "metrics:\n  khong_co: 1\n");
     assert_eq!(status, 422, "{answer}");
 
     assert_eq!(
@@ -711,18 +720,16 @@ fn saves_are_version_checked_and_committed_with_the_user_as_author() {
     );
     // A member's news is its own folder, and a draft.
     let news = "content/news/hoi-luat-gia/2026-01-05-tap-huan.md";
-    let (status, answer) = ws.api(
+    let (status, answer) = ws.create(
         &a,
-        "persistEntry",
-        json!({ "entry": { "path": news, "raw": "---\ntitle: Tập huấn\ndate: 2026-01-05\ndraft: true\n---\nNội dung.\n" },
-                "options": { "newEntry": true } }),
+        news,
+        "---\ntitle: Tập huấn\ndate: 2026-01-05\ndraft: true\n---\nNội dung.\n",
     );
     assert_eq!(status, 200, "{answer}");
-    let (status, _) = ws.api(
+    let (status, _) = ws.create(
         &a,
-        "persistEntry",
-        json!({ "entry": { "path": "content/news/hoi-luat-gia/2026-01-06-x.md", "raw": "---\ntitle: X\ndate: 2026-01-06\n---\nx\n" },
-                "options": { "newEntry": true } }),
+        "content/news/hoi-luat-gia/2026-01-06-x.md",
+        "---\ntitle: X\ndate: 2026-01-06\n---\nx\n",
     );
     assert_eq!(status, 403);
     let (status, listed) = ws.api(
@@ -757,11 +764,7 @@ fn the_secretary_restores_an_earlier_version_as_a_change_of_its_own() {
     let first = git(root, &["rev-parse", "HEAD"]).trim().to_string();
     let m = ws.login("luatgia");
     ws.api(&m, "getEntry", json!({ "path": LUAT_GIA }));
-    let (status, _) = ws.api(
-        &m,
-        "persistEntry",
-        json!({ "entry": { "path": LUAT_GIA, "raw": "metrics:\n  new_members: 99\n" } }),
-    );
+    let (status, _) = ws.save(&m, LUAT_GIA, "metrics:\n  new_members: 99\n");
     assert_eq!(status, 200);
     // A member may not restore.
     let refused = ws.form(
@@ -852,11 +855,7 @@ fn the_log_has_one_line_per_request_and_no_secret() {
     let ws = Workspace::start(dir.path(), &[], &[]);
     let s = ws.login("luatgia");
     ws.api(&s, "getEntry", json!({ "path": LUAT_GIA }));
-    let (status, _) = ws.api(
-        &s,
-        "persistEntry",
-        json!({ "entry": { "path": LUAT_GIA, "raw": "metrics:\n  new_members: 13\n" } }),
-    );
+    let (status, _) = ws.save(&s, LUAT_GIA, "metrics:\n  new_members: 13\n");
     assert_eq!(status, 200);
     ws.login_raw("luatgia", "mot-mat-khau-sai", &[]);
     std::thread::sleep(Duration::from_millis(300));
@@ -952,11 +951,10 @@ fn the_preview_shows_drafts_in_a_sandbox_under_a_key_that_ends_with_the_session(
 
     // A draft saved by the member shows in the preview at once.
     let news = "content/news/hoi-luat-gia/2026-01-05-tap-huan-nghiep-vu.md";
-    let (status, answer) = ws.api(
+    let (status, answer) = ws.create(
         &m,
-        "persistEntry",
-        json!({ "entry": { "path": news, "raw": "---\ntitle: Tập huấn nghiệp vụ riêng\ndate: 2026-01-05\ndraft: true\n---\nNội dung.\n" },
-                "options": { "newEntry": true } }),
+        news,
+        "---\ntitle: Tập huấn nghiệp vụ riêng\ndate: 2026-01-05\ndraft: true\n---\nNội dung.\n",
     );
     assert_eq!(status, 200, "{answer}");
     // No cookie: the key alone (a sandboxed page's requests carry none).
@@ -1109,32 +1107,27 @@ fn the_history_says_who_did_what_and_when_in_office_words() {
     let edited = "content/news/2013/2013-04-02-tap-huan.md";
     let (status, _) = ws.api(&s, "getEntry", json!({ "path": edited }));
     assert_eq!(status, 200);
-    let (status, answer) = ws.api(
+    let (status, answer) = ws.save(
         &s,
-        "persistEntry",
-        json!({ "entry": { "path": edited,
-            "raw": "---\ntitle: Tập huấn nghiệp vụ thi đua\ndate: 2013-04-02\n---\nNội dung mới.\n" } }),
+        edited,
+        "---\ntitle: Tập huấn nghiệp vụ thi đua\ndate: 2013-04-02\n---\nNội dung mới.\n",
     );
     assert_eq!(status, 200, "{answer}");
     let added = "content/news/2026/2026-12-07-ra-quan.md";
-    let (status, answer) = ws.api(
+    let (status, answer) = ws.create(
         &s,
-        "persistEntry",
-        json!({ "entry": { "path": added,
-            "raw": "---\ntitle: Hội Cựu chiến binh ra quân\ndate: 2026-12-07\n---\nNội dung.\n" },
-            "options": { "newEntry": true } }),
+        added,
+        "---\ntitle: Hội Cựu chiến binh ra quân\ndate: 2026-12-07\n---\nNội dung.\n",
     );
     assert_eq!(status, 200, "{answer}");
     let (status, answer) = ws.api(&s, "deleteFile", json!({ "path": added }));
     assert_eq!(status, 200, "{answer}");
     // A file named with Vietnamese letters is named as written (Git quotes such names).
     let accented = "content/news/2026/2026-12-08-chấm-điểm.md";
-    let (status, answer) = ws.api(
+    let (status, answer) = ws.create(
         &s,
-        "persistEntry",
-        json!({ "entry": { "path": accented,
-            "raw": "---\ntitle: Chấm điểm\ndate: 2026-12-08\n---\nNội dung.\n" },
-            "options": { "newEntry": true } }),
+        accented,
+        "---\ntitle: Chấm điểm\ndate: 2026-12-08\n---\nNội dung.\n",
     );
     assert_eq!(status, 200, "{answer}");
     let photo = base64::Engine::encode(
@@ -1230,11 +1223,7 @@ fn the_workspace_pages_are_valid_html() {
     let s = ws.login("thuky");
     let m = ws.login("luatgia");
     ws.api(&m, "getEntry", json!({ "path": LUAT_GIA }));
-    let (status, _) = ws.api(
-        &m,
-        "persistEntry",
-        json!({ "entry": { "path": LUAT_GIA, "raw": "metrics:\n  new_members: 13\n" } }),
-    );
+    let (status, _) = ws.save(&m, LUAT_GIA, "metrics:\n  new_members: 13\n");
     assert_eq!(status, 200);
     let out = tempfile::tempdir().unwrap();
     let pages = [
