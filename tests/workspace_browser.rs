@@ -138,21 +138,7 @@ fn a_member_and_the_secretary_work_at_once_then_the_secretary_publishes() {
     let (chrome, dir) = browser_tools("cms");
     let (site, mut child, base, publish) = start_workspace();
     let root = site.root.clone();
-    let shots = std::env::var("BLOCPRESS_WORKSPACE_SHOTS").unwrap_or_default();
-    let output = Command::new("node")
-        .arg("workspace.mjs")
-        .arg(&base)
-        .arg(PASSWORD)
-        .arg(&shots)
-        .env("CHROME_PATH", &chrome)
-        .current_dir(dir)
-        .output()
-        .expect("run node");
-    let _ = child.kill();
-    let _ = child.wait();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let result: serde_json::Value = serde_json::from_str(stdout.trim())
-        .unwrap_or_else(|_| panic!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr)));
+    let result = run_script("workspace.mjs", &base, &chrome, &dir, &mut child);
     assert!(result["error"].is_null(), "{result:#}");
     assert_eq!(result["outside"], serde_json::json!([]), "{result:#}");
     assert_eq!(result["pageErrors"], serde_json::json!([]), "{result:#}");
@@ -211,21 +197,7 @@ fn every_workspace_page_fits_a_phone() {
             "--author=luatgia <luatgia@x>",
         ],
     );
-    let shots = std::env::var("BLOCPRESS_WORKSPACE_SHOTS").unwrap_or_default();
-    let output = Command::new("node")
-        .arg("workspace_pages.mjs")
-        .arg(&base)
-        .arg(PASSWORD)
-        .arg(&shots)
-        .env("CHROME_PATH", &chrome)
-        .current_dir(dir)
-        .output()
-        .expect("run node");
-    let _ = child.kill();
-    let _ = child.wait();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let result: serde_json::Value = serde_json::from_str(stdout.trim())
-        .unwrap_or_else(|_| panic!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr)));
+    let result = run_script("workspace_pages.mjs", &base, &chrome, &dir, &mut child);
     assert!(result["error"].is_null(), "{result:#}");
     assert_eq!(result["outside"], serde_json::json!([]), "{result:#}");
     assert_eq!(result["pageErrors"], serde_json::json!([]), "{result:#}");
@@ -266,4 +238,30 @@ fn every_workspace_page_fits_a_phone() {
         );
         assert_eq!(page["wide"], serde_json::json!([]), "{page}");
     }
+}
+
+/// Runs a browser script of tests/cms against the workspace at `base`, then stops the
+/// workspace; the script's one JSON object. `BLOCPRESS_WORKSPACE_SHOTS=DIR` keeps screenshots.
+fn run_script(
+    script: &str,
+    base: &str,
+    chrome: &str,
+    dir: &std::path::Path,
+    child: &mut std::process::Child,
+) -> serde_json::Value {
+    let shots = std::env::var("BLOCPRESS_WORKSPACE_SHOTS").unwrap_or_default();
+    let output = Command::new("node")
+        .arg(script)
+        .arg(base)
+        .arg(PASSWORD)
+        .arg(&shots)
+        .env("CHROME_PATH", chrome)
+        .current_dir(dir)
+        .output()
+        .expect("run node");
+    let _ = child.kill();
+    let _ = child.wait();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    serde_json::from_str(stdout.trim())
+        .unwrap_or_else(|_| panic!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr)))
 }
