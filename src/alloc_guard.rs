@@ -10,6 +10,10 @@
 //! budget) and goes on. [`cancel_armed`] parks the armed threads of an abandoned rebuild at
 //! their next allocation, so one spinning in a loop that allocates stops using a core.
 //!
+//! The image pipeline also asks the allocator, through here, to give freed memory back to the
+//! system at once while photos are decoded ([`release_freed_at_once`]): a decoded photo's
+//! buffers are many and short-lived, and kept for reuse they doubled the pipeline's peak.
+//!
 //! Nothing here allocates: the state is a `const` thread-local of plain values and a few
 //! statics, as code called from inside the allocator must be. A leaf.
 
@@ -135,6 +139,50 @@ pub fn clear_over() {
 /// Every thread armed now parks at its next allocation: their renders were abandoned.
 pub fn cancel_armed() {
     EPOCH.fetch_add(1, Ordering::AcqRel);
+}
+
+/// What the binary's allocator does when asked to give freed memory back at once (`true`) or
+/// to keep it for reuse again (`false`); none in tests of the library in-process.
+static RELEASE_HOOK: std::sync::OnceLock<fn(bool)> = std::sync::OnceLock::new();
+/// How many [`ReleaseFreed`] guards are alive.
+static RELEASING: Mutex<usize> = Mutex::new(0);
+
+/// Called once by the binary: how its allocator gives freed memory back at once, or stops.
+pub fn set_release_hook(hook: fn(bool)) {
+    let _ = RELEASE_HOOK.set(hook);
+}
+
+/// While the guard lives, freed memory goes back to the system at once instead of being kept
+/// for reuse: slower for many small blocks, but the peak is what is in use. Guards nest.
+#[must_use = "memory is given back only while the guard lives"]
+pub struct ReleaseFreed(());
+
+/// See [`ReleaseFreed`].
+pub fn release_freed_at_once() -> ReleaseFreed {
+    let mut count = RELEASING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if *count == 0
+        && let Some(hook) = RELEASE_HOOK.get()
+    {
+        hook(true);
+    }
+    *count += 1;
+    ReleaseFreed(())
+}
+
+impl Drop for ReleaseFreed {
+    fn drop(&mut self) {
+        let mut count = RELEASING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *count -= 1;
+        if *count == 0
+            && let Some(hook) = RELEASE_HOOK.get()
+        {
+            hook(false);
+        }
+    }
 }
 
 /// Never returns, never allocates: `sleep` is a system call.

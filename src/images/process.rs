@@ -10,6 +10,7 @@
 //! caller holds from the memory budget ([`super::budget`]) before decoding.
 
 use std::io::{BufRead, Cursor, Seek, SeekFrom};
+use std::sync::{Mutex, PoisonError};
 
 use fast_image_resize::images::Image;
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
@@ -340,9 +341,9 @@ fn variant_formats(format: Format) -> &'static [Format] {
 }
 
 /// An image decoded as the pipeline takes it: a GIF re-encoded whole, anything else as pixels.
-enum Source {
+enum Source<Still = Decoded> {
     Gif(Encoded),
-    Still(Decoded),
+    Still(Still),
 }
 
 /// Reads the header and decodes `bytes`; every refusal a build gives happens here.
@@ -396,39 +397,25 @@ pub fn measure(bytes: &[u8], format: Format) -> Result<Vec<(u32, u32, Format)>, 
 /// are stored in) straight to the largest published width, and turning upright and colour
 /// conversion work on that much smaller image.
 pub fn process(bytes: &[u8], format: Format) -> Result<Vec<Encoded>, Problem> {
-    let source = match decode_checked(bytes, format)? {
-        Source::Gif(gif) => return Ok(vec![gif]),
-        Source::Still(source) => source,
+    let (current, sizes, orientation, icc) = {
+        let _full_size = FULL_SIZE.lock().unwrap_or_else(PoisonError::into_inner);
+        match reduced(bytes, format)? {
+            Source::Gif(gif) => return Ok(vec![gif]),
+            Source::Still(reduced) => reduced,
+        }
     };
-    let (upright_w, upright_h) = upright_size(&source);
-    let sizes = variant_sizes(upright_w, upright_h);
-    let (largest, largest_h) = sizes[0];
-    let (target_w, target_h) = if turns_sideways(source.orientation) {
-        (largest_h, largest)
+    let channels = if current.pixel_type() == PixelType::U8x4 {
+        4
     } else {
-        (largest, largest_h)
+        3
     };
-    let (channels, pixel_type) = if source.alpha {
-        (4, PixelType::U8x4)
-    } else {
-        (3, PixelType::U8x3)
-    };
-    let mut resizer = Resizer::new();
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom));
-    let broken = |_| Problem::Unreadable(Unreadable::Corrupt);
-    let mut current = Image::from_vec_u8(source.width, source.height, source.pixels, pixel_type)
-        .map_err(broken)?;
-    if (target_w, target_h) != (source.width, source.height) {
-        let mut next = Image::new(target_w, target_h, pixel_type);
-        resizer
-            .resize(&current, &mut next, &options)
-            .map_err(|_| Problem::Unreadable(Unreadable::Corrupt))?;
-        current = next;
-    }
-    let mut current = upright(current, source.orientation, channels)?;
-    if let Some(icc) = source.icc.as_deref() {
+    let mut current = upright(current, orientation, channels)?;
+    if let Some(icc) = icc.as_deref() {
         to_srgb(current.buffer_mut(), icc, channels);
     }
+    let mut resizer = Resizer::new();
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom));
+    let pixel_type = current.pixel_type();
     let mut out = Vec::new();
     // Largest first; each smaller width is resized from the previous one (cheaper than from the
     // original each time, and indistinguishable at these ratios).
@@ -452,6 +439,65 @@ pub fn process(bytes: &[u8], format: Format) -> Result<Vec<Encoded>, Problem> {
         }
     }
     Ok(out)
+}
+
+/// At most one photo is decoded and brought down from its full size at a time: that is where
+/// a photo needs the most memory (the decoder's planes, then the decoded pixels beside their
+/// first resize), and it is the smaller part of its time (turning, colour and six encodes are
+/// the rest). Two threads then overlap one decode with another photo's encodes instead of two
+/// decodes: a first build of 200 phone photos peaked at 90 MiB with two decodes at once and
+/// at 87 MiB with this, in the same time (BENCHMARKS.md). Nothing under the lock calls into
+/// rayon (a thread waiting in rayon could take another photo's job and wait for the lock it
+/// holds).
+static FULL_SIZE: Mutex<()> = Mutex::new(());
+
+/// A decoded still image resized to its largest variant (still as stored: not yet upright),
+/// with the variant sizes, its orientation and ICC profile.
+type Reduced = (
+    Image<'static>,
+    Vec<(u32, u32)>,
+    Orientation,
+    Option<Vec<u8>>,
+);
+
+/// Decodes `bytes` and resizes the pixels to the largest variant: the full-size part of
+/// [`process`], done under [`FULL_SIZE`]. A GIF comes back re-encoded whole.
+fn reduced(bytes: &[u8], format: Format) -> Result<Source<Reduced>, Problem> {
+    let source = match decode_checked(bytes, format)? {
+        Source::Gif(gif) => return Ok(Source::Gif(gif)),
+        Source::Still(source) => source,
+    };
+    let (upright_w, upright_h) = upright_size(&source);
+    let sizes = variant_sizes(upright_w, upright_h);
+    let (largest, largest_h) = sizes[0];
+    let (target_w, target_h) = if turns_sideways(source.orientation) {
+        (largest_h, largest)
+    } else {
+        (largest, largest_h)
+    };
+    let pixel_type = if source.alpha {
+        PixelType::U8x4
+    } else {
+        PixelType::U8x3
+    };
+    let mut resizer = Resizer::new();
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom));
+    let broken = |_| Problem::Unreadable(Unreadable::Corrupt);
+    let mut current = Image::from_vec_u8(source.width, source.height, source.pixels, pixel_type)
+        .map_err(broken)?;
+    if (target_w, target_h) != (source.width, source.height) {
+        let mut next = Image::new(target_w, target_h, pixel_type);
+        resizer
+            .resize(&current, &mut next, &options)
+            .map_err(|_| Problem::Unreadable(Unreadable::Corrupt))?;
+        current = next;
+    }
+    Ok(Source::Still((
+        current,
+        sizes,
+        source.orientation,
+        source.icc,
+    )))
 }
 
 /// Decoded pixels (8-bit RGB, or RGBA when `alpha`), stored the way the file stores them.
