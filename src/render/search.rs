@@ -509,14 +509,19 @@ struct Run {
     short: rustc_hash::FxHashMap<u64, u32>,
     long: rustc_hash::FxHashMap<Box<str>, u32>,
     words: Vec<(Box<str>, Ids)>,
+    /// The last document that had each word (beside `words`; `u32::MAX` for none): a word met
+    /// again in the same document is skipped without a look at its lists, which are far apart
+    /// in memory (most words of a body are met more than once).
+    last: Vec<u32>,
 }
 
 impl Run {
     /// The index of `word` in `words`, added if new. `key`: [`packed`] of it, 0 if too long.
     fn slot(&mut self, word: &[u8], key: u64) -> usize {
-        let words = &mut self.words;
+        let (words, last) = (&mut self.words, &mut self.last);
         let mut add = || {
             words.push((word_text(word).into(), Ids::default()));
+            last.push(u32::MAX);
             (words.len() - 1) as u32
         };
         (match key {
@@ -536,7 +541,12 @@ impl Run {
     fn add_document(&mut self, id: u32, doc: &SearchDoc) {
         each_word(doc, |w, key, in_title| {
             let i = self.slot(w, key);
-            self.words[i].1.add(id, in_title);
+            // The first time in this document: a title's words come first, so a word met
+            // again is already in the title's list or the rest's.
+            if self.last[i] != id {
+                self.last[i] = id;
+                self.words[i].1.add(id, in_title);
+            }
         });
     }
 }
