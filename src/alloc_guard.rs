@@ -159,29 +159,27 @@ pub struct ReleaseFreed(());
 
 /// See [`ReleaseFreed`].
 pub fn release_freed_at_once() -> ReleaseFreed {
-    let mut count = RELEASING
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if *count == 0
-        && let Some(hook) = RELEASE_HOOK.get()
-    {
-        hook(true);
-    }
-    *count += 1;
+    count_release(true);
     ReleaseFreed(())
 }
 
 impl Drop for ReleaseFreed {
     fn drop(&mut self) {
-        let mut count = RELEASING
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        *count -= 1;
-        if *count == 0
-            && let Some(hook) = RELEASE_HOOK.get()
-        {
-            hook(false);
-        }
+        count_release(false);
+    }
+}
+
+/// Counts a guard in or out; the first in and the last out call the hook.
+fn count_release(entering: bool) {
+    let mut count = RELEASING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let before = *count;
+    *count = if entering { before + 1 } else { before - 1 };
+    if (before == 0) != (*count == 0)
+        && let Some(hook) = RELEASE_HOOK.get()
+    {
+        hook(entering);
     }
 }
 
@@ -224,5 +222,32 @@ mod tests {
         assert_eq!(over(), Some(id));
         assert!(!thread.is_finished());
         clear_over();
+    }
+
+    /// What the release hook was last asked: memory given back at once or not.
+    static RELEASING_NOW: AtomicBool = AtomicBool::new(false);
+
+    #[test]
+    fn nested_release_guards_call_the_hook_once_each_way() {
+        set_release_hook(|now| RELEASING_NOW.store(now, Ordering::SeqCst));
+        let outer = release_freed_at_once();
+        assert!(
+            RELEASING_NOW.load(Ordering::SeqCst),
+            "the first guard turns it on"
+        );
+        let inner = release_freed_at_once();
+        drop(outer);
+        assert!(
+            RELEASING_NOW.load(Ordering::SeqCst),
+            "still on while a guard lives"
+        );
+        drop(inner);
+        // Other tests (image builds) may hold guards at the same time: off only when none does.
+        if *RELEASING.lock().unwrap() == 0 {
+            assert!(
+                !RELEASING_NOW.load(Ordering::SeqCst),
+                "the last guard turns it off"
+            );
+        }
     }
 }
