@@ -18,6 +18,20 @@ use serve_common::*;
 
 const PASSWORD: &str = "mat-khau-that-dai";
 
+/// `git commit ARGS` in `root` by the test's setup identity.
+fn commit(root: &Path, args: &[&str]) {
+    let mut all = vec![
+        "git",
+        "-c",
+        "user.name=setup",
+        "-c",
+        "user.email=s@x",
+        "commit",
+    ];
+    all.extend_from_slice(args);
+    run(root, &all);
+}
+
 fn run(root: &Path, args: &[&str]) -> String {
     let out = Command::new(args[0])
         .args(&args[1..])
@@ -79,19 +93,7 @@ fn start_workspace() -> (TempSite, std::process::Child, String, std::path::PathB
     std::fs::write(root.join(".gitignore"), "/public/\n/.blocpress/\n").unwrap();
     run(&root, &["git", "init", "-q", "-b", "main"]);
     run(&root, &["git", "add", "-A"]);
-    run(
-        &root,
-        &[
-            "git",
-            "-c",
-            "user.name=setup",
-            "-c",
-            "user.email=s@x",
-            "commit",
-            "-qm",
-            "start",
-        ],
-    );
+    commit(&root, &["-qm", "start"]);
     add_user(&root, "thuky", "secretary");
     add_user(&root, "luatgia", "member:hoi-luat-gia");
     let publish = site.dir.path().join("web");
@@ -183,15 +185,9 @@ fn every_workspace_page_fits_a_phone() {
     let figures = root.join("content/associations/hoi-luat-gia/2013-h1.yaml");
     let text = std::fs::read_to_string(&figures).unwrap();
     std::fs::write(&figures, text + "\n").unwrap();
-    run(
+    commit(
         &root,
         &[
-            "git",
-            "-c",
-            "user.name=setup",
-            "-c",
-            "user.email=s@x",
-            "commit",
             "-qam",
             "Số liệu Hội Luật gia",
             "--author=luatgia <luatgia@x>",

@@ -3,26 +3,15 @@
 // and stores YYYY-MM-DD; a photo chosen before the first save shows in the field and in the
 // preview; the preview uses the site's stylesheet. Prints one JSON object.
 // Arguments: BASE ROOT IMAGE [SHOTS]
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isolated, launch } from './harness.mjs';
 
 const [base, root, image, shots] = process.argv.slice(2);
 const result = { outside: [], pageErrors: [], steps: [] };
 const step = name => result.steps.push(name);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-await context.route('**/*', route => {
-  const url = route.request().url();
-  if (url.startsWith(base + '/') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-  result.outside.push(url);
-  return route.abort();
-});
-const page = await context.newPage();
-page.on('pageerror', e => result.pageErrors.push(e.message));
+const browser = await launch();
+const { page } = await isolated(browser, base, result, { viewport: { width: 1280, height: 900 } });
 const shot = async name => {
   if (!shots) return;
   for (const width of [1280, 390]) {

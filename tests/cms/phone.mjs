@@ -3,58 +3,17 @@
 // the Save button must be on screen. Members open /admin/ from a Zalo link on their phones.
 // Prints one JSON object; screenshots at 390 and 1280 px go to SHOTS when given.
 // Arguments: BASE [SHOTS]
-import { chromium } from 'playwright-core';
 import path from 'node:path';
+import { PHONE, isolated, launch, sideways, watched } from './harness.mjs';
 
 const [base, shots] = process.argv.slice(2);
 const result = { outside: [], pageErrors: [], pages: {} };
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
-const context = await browser.newContext({
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 1,
-  isMobile: true,
-  hasTouch: true,
-});
-await context.route('**/*', route => {
-  const url = route.request().url();
-  if (url.startsWith(base + '/') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-  result.outside.push(url);
-  return route.abort();
-});
-let page = await context.newPage();
-page.on('pageerror', e => result.pageErrors.push(e.message));
+const browser = await launch();
+const isolatedPhone = await isolated(browser, base, result, PHONE);
+const context = isolatedPhone.context;
+let page = isolatedPhone.page;
 
-// How wide the page is, and the widest elements sticking out past the viewport's right edge.
-const measure = () => page.evaluate(() => {
-  const width = window.innerWidth;
-  const wide = [];
-  for (const el of document.querySelectorAll('body *')) {
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
-    // Inside a scroller of its own that fits (a wide table), it does not widen the page; cut off
-    // by an `overflow: hidden` box it would be lost, so that still counts.
-    let clipped = false;
-    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-      const overflow = getComputedStyle(p).overflowX;
-      if (overflow === 'auto' || overflow === 'scroll') {
-        const pbox = p.getBoundingClientRect();
-        if (pbox.right <= width + 1) { clipped = true; break; }
-      }
-    }
-    if (!clipped && box.right > width + 1) {
-      wide.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} right=${Math.round(box.right)}`);
-    }
-  }
-  return {
-    viewport: width,
-    scrollWidth: document.documentElement.scrollWidth,
-    bodyScrollWidth: document.body.scrollWidth,
-    wide: wide.slice(0, 8),
-  };
-});
+const measure = () => page.evaluate(sideways);
 // Whether an element's box is wholly inside the viewport (left, right and top; it may be lower
 // than the screen only if the page scrolls to it vertically, so bottom is not required).
 const onScreen = locator => locator.evaluate(el => {
@@ -111,8 +70,7 @@ try {
   await shot('entry');
 
   // A new news item, in a new tab (the one before holds an unsaved change).
-  page = await context.newPage();
-  page.on('pageerror', e => result.pageErrors.push(e.message));
+  page = await watched(context, result);
   await page.goto(base + '/admin/#/collections/news/new');
   await page.locator('[data-slate-editor="true"]').first().waitFor({ timeout: 60000 });
   await page.waitForTimeout(1000);
@@ -121,8 +79,7 @@ try {
   await shot('new');
 
   // A member's figures: number fields with their hints.
-  page = await context.newPage();
-  page.on('pageerror', e => result.pageErrors.push(e.message));
+  page = await watched(context, result);
   await page.goto(base + '/admin/#/collections/figures-hoi-luat-gia/entries/2013-h1');
   await page.getByText('HỘI VIÊN MỚI KẾT NẠP', { exact: false }).first().waitFor({ timeout: 60000 });
   await page.waitForTimeout(800);

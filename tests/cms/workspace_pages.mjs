@@ -3,48 +3,20 @@
 // preview, the history, the publishing page and the browser editor at 390×844; none may scroll
 // sideways. Screenshots at 390 and 1280 px go to SHOTS when given. Prints one JSON object.
 // Arguments: BASE PASSWORD [SHOTS]
-import { chromium } from 'playwright-core';
 import path from 'node:path';
+import { PHONE, isolated, launch, sideways } from './harness.mjs';
 
 const [base, password, shots] = process.argv.slice(2);
 const result = { outside: [], pageErrors: [], pages: [] };
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
+const browser = await launch();
 
 async function phone() {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1,
-  });
-  await context.route('**/*', route => {
-    const url = route.request().url();
-    if (url.startsWith(base + '/') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-    result.outside.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', e => result.pageErrors.push(e.message));
-  return page;
+  return (await isolated(browser, base, result, PHONE)).page;
 }
 
 // The page's width against the screen's, and what sticks out on the right.
 async function measure(page, who, name) {
-  const m = await page.evaluate(() => {
-    const width = window.innerWidth;
-    const wide = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || box.right <= width + 1) continue;
-      let scroller = false;
-      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-        const o = getComputedStyle(p).overflowX;
-        if ((o === 'auto' || o === 'scroll') && p.getBoundingClientRect().right <= width + 1) { scroller = true; break; }
-      }
-      if (!scroller) wide.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} right=${Math.round(box.right)}`);
-    }
-    return { viewport: width, scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 6) };
-  });
+  const m = await page.evaluate(sideways);
   result.pages.push({ who, name, ...m });
   if (shots) {
     await page.screenshot({ path: path.join(shots, `ws-${who}-${name}-390.png`), fullPage: true });
