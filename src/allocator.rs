@@ -26,7 +26,7 @@ impl Allocator {
     /// heap); a threshold set here stays put.
     pub fn configure() {
         alloc_guard::start_reporting();
-        alloc_guard::set_release_hook(release_freed_at_once);
+        alloc_guard::set_release_hook(purge_at_once);
         // No transparent huge pages for this process: mimalloc marks its arenas for them, and
         // then the first touch anywhere in a 2 MiB range makes all of it resident. A build of
         // 10,000 news peaked at 182-189 MiB with them and 164 MiB without, in the same CPU
@@ -67,7 +67,7 @@ impl Allocator {
 /// mimalloc's `mi_option_purge_delay` (the same place in its option list in mimalloc 2 and 3;
 /// the Rust bindings do not name it).
 const MI_OPTION_PURGE_DELAY: i32 = 15;
-/// The purge delay before [`release_freed_at_once`] set it to 0 (mimalloc 3's default is a
+/// The purge delay before [`purge_at_once`] set it to 0 (mimalloc 3's default is a
 /// second; `MIMALLOC_PURGE_DELAY` sets another).
 static SAVED_PURGE_DELAY: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1000);
 
@@ -81,7 +81,7 @@ unsafe extern "C" {
 /// at 101–107 MiB with mimalloc's delay and at 80 MiB with 0, in the same time; a build of
 /// 10,000 news with 0 throughout was 7 % slower (BENCHMARKS.md), so only the image pipeline
 /// asks for it. The library calls this once on entering and once on leaving (guards nest).
-fn release_freed_at_once(now: bool) {
+fn purge_at_once(now: bool) {
     use std::sync::atomic::Ordering;
     // SAFETY: mimalloc's options are plain integers it reads at each purge; reading and setting
     // one is safe from any thread.
@@ -187,9 +187,9 @@ mod tests {
             assert_eq!(purge_delay(), 1000);
         }
         let before = purge_delay();
-        release_freed_at_once(true);
+        purge_at_once(true);
         assert_eq!(purge_delay(), 0);
-        release_freed_at_once(false);
+        purge_at_once(false);
         assert_eq!(purge_delay(), before, "the delay it had is back");
     }
 }
