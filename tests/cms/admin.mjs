@@ -2,29 +2,16 @@
 // tests/cms_browser.rs): edits a news body and saves, fills a member's figures and saves,
 // checks the Vietnamese phrases are complete, and records every request that would leave
 // the server (none may) and every page error (none may). Prints one JSON object.
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isolated, launch } from './harness.mjs';
 
 const [base, root, shots, image] = process.argv.slice(2);
 const result = { outside: [], pageErrors: [], consoleErrors: [], steps: [] };
 const step = name => result.steps.push(name);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-await context.route('**/*', route => {
-  const url = route.request().url();
-  if (url.startsWith(base + '/') || url.startsWith('blob:') || url.startsWith('data:')) {
-    return route.continue();
-  }
-  result.outside.push(url);
-  return route.abort();
-});
-const page = await context.newPage();
-page.on('pageerror', e => result.pageErrors.push(e.message));
+const browser = await launch();
+const { context, page } = await isolated(browser, base, result, { viewport: { width: 1280, height: 900 } });
 page.on('console', m => {
   if (m.type() === 'error' || m.type() === 'warning') {
     result.consoleErrors.push(`${m.type()}: ${m.text()} @ ${m.location().url}`);

@@ -14,8 +14,9 @@ export function launch() {
 }
 
 // A new context (with `options`) whose requests outside `base` go to `result.outside` and are
-// aborted; returns it with its first page, whose script errors go to `result.pageErrors`.
-export async function isolated(browser, base, result, options = {}) {
+// aborted; returns it with its first page, whose script errors go to `result.pageErrors`
+// (after `label: ` when given).
+export async function isolated(browser, base, result, options = {}, label = '') {
   const context = await browser.newContext(options);
   await context.route('**/*', route => {
     const url = route.request().url();
@@ -23,14 +24,14 @@ export async function isolated(browser, base, result, options = {}) {
     result.outside.push(url);
     return route.abort();
   });
-  const page = await watched(context, result);
+  const page = await watched(context, result, label);
   return { context, page };
 }
 
 // Another page of `context`, its script errors going to `result.pageErrors`.
-export async function watched(context, result) {
+export async function watched(context, result, label = '') {
   const page = await context.newPage();
-  page.on('pageerror', e => result.pageErrors.push(e.message));
+  page.on('pageerror', e => result.pageErrors.push(label ? `${label}: ${e.message}` : e.message));
   return page;
 }
 

@@ -1,25 +1,12 @@
 // Loads /admin/ of `blocpress serve` on a site (run by tests/cms_browser.rs) and opens every
 // collection and the first entry of each: the generated configuration must load in Decap with
 // no error or warning in the console, and no request may leave the server. Prints JSON.
-import { chromium } from 'playwright-core';
+import { isolated, launch } from './harness.mjs';
 
 const [base, shots] = process.argv.slice(2);
 const result = { outside: [], pageErrors: [], console: [], collections: [], opened: [], empty: [] };
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-await context.route('**/*', route => {
-  const url = route.request().url();
-  if (url.startsWith(base + '/') || url.startsWith('blob:') || url.startsWith('data:')) {
-    return route.continue();
-  }
-  result.outside.push(url);
-  return route.abort();
-});
-const page = await context.newPage();
-page.on('pageerror', e => result.pageErrors.push(e.message));
+const browser = await launch();
+const { page } = await isolated(browser, base, result, { viewport: { width: 1280, height: 900 } });
 page.on('console', m => {
   if (m.type() === 'error' || m.type() === 'warning') {
     result.console.push(`${m.type()}: ${m.text()} @ ${m.location().url}`);

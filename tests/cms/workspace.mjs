@@ -3,30 +3,17 @@
 // in /forms/, while the secretary `thuky` signs in and edits a news item in /admin/; then the
 // secretary publishes and waits for the publishing page to say it is done. Screenshots of the
 // workspace's own pages at 1280 and 390 px go to SHOTS when given. Prints one JSON object.
-import { chromium } from 'playwright-core';
+import { isolated, launch } from './harness.mjs';
 import path from 'node:path';
 
 const [base, password, shots] = process.argv.slice(2);
 const result = { outside: [], pageErrors: [], steps: [] };
 const step = name => result.steps.push(name);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
+const browser = await launch();
 
 async function person(name, width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
-  await context.route('**/*', route => {
-    const url = route.request().url();
-    if (url.startsWith(base + '/') || url.startsWith('blob:') || url.startsWith('data:')) {
-      return route.continue();
-    }
-    result.outside.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', e => result.pageErrors.push(`${name}: ${e.message}`));
+  const { page } = await isolated(browser, base, result, { viewport: { width, height: 900 }, acceptDownloads: true }, name);
   await page.goto(base + '/login');
   if (shots) await page.screenshot({ path: path.join(shots, `login-${width}.png`), fullPage: true });
   await page.getByLabel('Tên đăng nhập').fill(name);
