@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod hygiene;
 pub mod i18n;
 pub mod images;
+pub mod later;
 pub mod lock;
 pub mod markdown;
 pub mod messages;

@@ -644,12 +644,19 @@ pub fn link_targets(site: &Site) -> HashMap<String, String> {
     for source in &site.drafts {
         links.insert(crate::content::content_path(source), DRAFT.to_string());
     }
-    for item in &site.news {
-        links.insert(
-            crate::content::content_path(&item.source),
-            config.path_url(&crate::urls::news(&item.slug)),
-        );
-    }
+    // Made on every thread: a large site has tens of thousands of news items.
+    let news: Vec<(String, String)> = site
+        .news
+        .par_iter()
+        .map(|item| {
+            (
+                crate::content::content_path(&item.source),
+                config.path_url(&crate::urls::news(&item.slug)),
+            )
+        })
+        .collect();
+    links.reserve(news.len());
+    links.extend(news);
     for page in &site.pages {
         links.insert(
             crate::content::content_path(&page.source),

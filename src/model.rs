@@ -10,13 +10,14 @@ pub use year::{
     Awards, CollectiveAward, Combine, CrossScoring, IndividualAward, Meeting, Person, Vote,
 };
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use indexmap::IndexMap;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use crate::config::{MetricDef, SiteConfig};
 use crate::period::PeriodId;
@@ -382,6 +383,9 @@ pub struct Tag {
     pub name: String,
     /// Indexes into [`Site::news`], newest first.
     pub news: Vec<usize>,
+    /// The other spellings of the tag (differing from `name` in case or marks), each with
+    /// the first news item that writes it: the checks warn about them (W610).
+    pub other_spellings: Vec<(String, usize)>,
 }
 
 /// A file copied as is to the output.
@@ -483,12 +487,12 @@ pub struct Document {
 /// Lookups computed once after loading, so per-page work never scans the whole site.
 #[derive(Debug, Clone, Default)]
 pub struct SiteIndex {
-    pub association_by_slug: HashMap<Slug, usize>,
+    pub association_by_slug: FxHashMap<Slug, usize>,
     /// News indexes per association, newest first.
-    pub news_by_association: HashMap<Slug, Vec<usize>>,
+    pub news_by_association: FxHashMap<Slug, Vec<usize>>,
     /// News indexes per period, newest first.
-    pub news_by_period: HashMap<PeriodId, Vec<usize>>,
-    pub tag_by_slug: HashMap<Slug, usize>,
+    pub news_by_period: FxHashMap<PeriodId, Vec<usize>>,
+    pub tag_by_slug: FxHashMap<Slug, usize>,
 }
 
 impl Site {

@@ -133,7 +133,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let bodies = render::NewsBodies::take(&mut site);
     let rendered =
         render_all(&site, Some(&bodies), &out).and_then(|()| crate::cms::publish(&site, &out));
-    drop(bodies);
+    crate::later::drop_later(bodies);
     drop(watchdog);
     if let Err(mut problems) = rendered {
         out.abandon();
@@ -144,14 +144,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let output = out.output_dir().to_path_buf();
     out.commit()?;
     timer.lap("commit");
-    Ok(BuildReport {
+    let report = BuildReport {
         output,
         news: site.news.len(),
         pages,
         warnings,
         elapsed: started.elapsed(),
         images: site.images.stats,
-    })
+    };
+    crate::later::drop_later(site);
+    Ok(report)
 }
 
 /// A template loop that never writes, or one the allocator stopped over its memory budget,

@@ -88,20 +88,30 @@ pub fn read_text_checked(
 /// Reads a text file: refuses huge and binary files, reports invalid UTF-8 with its line,
 /// strips a BOM. `rel` is the path shown in messages.
 pub fn read_file(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let meta = std::fs::metadata(path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         Diagnostic::new(rel, "E001").nested("error", crate::messages::io_reason(&e))
-    })?;
-    if meta.len() > MAX_FILE_BYTES as u64 {
-        return Err(Diagnostic::new(rel, "E002")
-            .arg(
-                "size",
-                format!("{:.1}", meta.len() as f64 / (1024.0 * 1024.0)),
-            )
-            .count("limit", MAX_FILE_BYTES >> 20));
+    };
+    let too_big = |len: u64| {
+        Diagnostic::new(rel, "E002")
+            .arg("size", format!("{:.1}", len as f64 / (1024.0 * 1024.0)))
+            .count("limit", MAX_FILE_BYTES >> 20)
+    };
+    // One open: the size comes from the open file (no second look-up of the path), and the
+    // read stops past the limit even if the file grew in between.
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let len = file.metadata().map_err(unreadable)?.len();
+    if len > MAX_FILE_BYTES as u64 {
+        return Err(too_big(len));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::new(rel, "E001").nested("error", crate::messages::io_reason(&e))
-    })?;
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&mut file, MAX_FILE_BYTES as u64 + 1),
+        &mut bytes,
+    )
+    .map_err(unreadable)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
     decode_text(bytes, rel)
 }
 

@@ -3,7 +3,7 @@
 //! [`crate::urls`]); and the lookups (tags, news per
 //! association and period) that later stages use instead of scanning.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, display_path};
@@ -63,7 +63,7 @@ fn check_unique_slugs<'a>(
     prefix: &str,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut first: HashMap<&Slug, &PathBuf> = HashMap::new();
+    let mut first: FxHashMap<&Slug, &PathBuf> = FxHashMap::default();
     for (slug, source) in items {
         if let Some(other) = first.get(slug) {
             // Report on the later file (in path order), naming the other.
@@ -88,10 +88,20 @@ fn check_unique_slugs<'a>(
 fn collect_tags(site: &Site) -> Vec<Tag> {
     let mut tags: Vec<Tag> = spellings(site)
         .into_iter()
-        .map(|(slug, (news, names))| Tag {
-            slug: slug.clone(),
-            name: most_written(&names).to_string(),
-            news,
+        .map(|(slug, (news, names))| {
+            let shown = most_written(&names);
+            let mut other_spellings: Vec<(String, usize)> = names
+                .iter()
+                .filter(|(other, _)| **other != shown)
+                .map(|(other, (_, first))| (other.to_string(), *first))
+                .collect();
+            other_spellings.sort();
+            Tag {
+                slug: slug.clone(),
+                name: shown.to_string(),
+                news,
+                other_spellings,
+            }
         })
         .collect();
     // By name in Vietnamese order (the slug drops the letters' marks: đ would sort as d).
@@ -102,11 +112,11 @@ fn collect_tags(site: &Site) -> Vec<Tag> {
 }
 
 /// A tag's spellings: how many items write each, and the first of them.
-type Spellings<'a> = HashMap<&'a str, (usize, usize)>;
+type Spellings<'a> = FxHashMap<&'a str, (usize, usize)>;
 
 /// Every tag by slug: the items that have it, and how it is written.
-fn spellings(site: &Site) -> HashMap<&Slug, (Vec<usize>, Spellings<'_>)> {
-    let mut by_slug: HashMap<&Slug, (Vec<usize>, Spellings)> = HashMap::new();
+fn spellings(site: &Site) -> FxHashMap<&Slug, (Vec<usize>, Spellings<'_>)> {
+    let mut by_slug: FxHashMap<&Slug, (Vec<usize>, Spellings)> = FxHashMap::default();
     for (index, item) in site.news.iter().enumerate() {
         for (name, slug) in item.tags.iter().zip(&item.tag_slugs) {
             let entry = by_slug.entry(slug).or_default();
@@ -129,23 +139,13 @@ fn most_written<'a>(names: &Spellings<'a>) -> &'a str {
 /// each other spelling gets a warning (W610) at the first news item that writes it, naming the
 /// one shown, so the editor sees the merge instead of finding it on the tag page.
 fn check_tag_spellings(site: &Site, problems: &mut Vec<Diagnostic>) {
-    for (_, names) in spellings(site).into_values() {
-        if names.len() < 2 {
-            continue;
-        }
-        let shown = most_written(&names);
-        let mut others: Vec<(&str, usize)> = names
-            .iter()
-            .filter(|(other, _)| **other != shown)
-            .map(|(other, (_, first))| (*other, *first))
-            .collect();
-        others.sort();
-        for (other, first) in others {
-            let source = &site.news[first].source;
+    for tag in &site.tags {
+        for (other, first) in &tag.other_spellings {
+            let source = &site.news[*first].source;
             problems.push(
                 Diagnostic::new(source, "W610")
-                    .arg("tag", other)
-                    .arg("shown", shown)
+                    .arg("tag", other.as_str())
+                    .arg("shown", tag.name.as_str())
                     .at(super::key_line(&site.root, source, "tags"), 0),
             );
         }
@@ -161,11 +161,13 @@ fn build_index(site: &Site) -> SiteIndex {
     }
     for (i, item) in site.news.iter().enumerate() {
         for slug in &item.associations {
-            index
-                .news_by_association
-                .entry(slug.clone())
-                .or_default()
-                .push(i);
+            // A look-up first: most news name a member already seen (no copy of its slug).
+            match index.news_by_association.get_mut(slug) {
+                Some(list) => list.push(i),
+                None => {
+                    index.news_by_association.insert(slug.clone(), vec![i]);
+                }
+            }
         }
         if let Some(period) = item.period {
             index.news_by_period.entry(period).or_default().push(i);

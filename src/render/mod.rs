@@ -64,9 +64,10 @@ impl NewsBodies {
     /// only a [`Renderer::render_with`] given these bodies renders the site's news.
     pub fn take(site: &mut Site) -> NewsBodies {
         let mut kept = vec![false; site.news.len()];
-        let feeds = std::iter::once((0..site.news.len()).take(FEED_ITEMS).collect::<Vec<_>>())
-            .chain(site.tags.iter().map(|t| t.news.clone()))
-            .chain(site.index.news_by_association.values().cloned());
+        let newest: Vec<usize> = (0..site.news.len()).take(FEED_ITEMS).collect();
+        let feeds = std::iter::once(&newest)
+            .chain(site.tags.iter().map(|t| &t.news))
+            .chain(site.index.news_by_association.values());
         for list in feeds {
             for &i in list.iter().take(FEED_ITEMS) {
                 kept[i] = true;
@@ -450,6 +451,8 @@ impl Renderer {
             .filter_map(|job| self.run(&state, *job, out).err())
             .collect();
         problems.extend(results);
+        // A build's thousands of news cards are freed beside what is left of it.
+        crate::later::drop_later(std::mem::take(&mut state.cards));
         problems
     }
 
@@ -796,10 +799,20 @@ fn check_collisions(site: &Site, jobs: &[Route]) -> Vec<Diagnostic> {
     if !jobs.iter().any(|j| matches!(j, Route::Static(_))) {
         return Vec::new();
     }
-    let generated: HashSet<String> = jobs
+    // The few static files' paths, against every page's (made on both threads: a build has
+    // thousands).
+    let statics: HashSet<&str> = jobs
         .iter()
+        .filter_map(|j| match j {
+            Route::Static(i) => Some(site.static_files[*i].dest.as_str()),
+            _ => None,
+        })
+        .collect();
+    let generated: HashSet<String> = jobs
+        .par_iter()
         .filter(|j| !matches!(j, Route::Static(_)))
         .map(|j| j.path(site))
+        .filter(|path| statics.contains(path.as_str()))
         .collect();
     let mut problems = Vec::new();
     for job in jobs {

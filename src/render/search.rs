@@ -778,8 +778,8 @@ struct State {
     words: Vec<Entry>,
     /// The chunk files' contents, in order.
     chunks: Vec<String>,
-    /// The FNV-1a state before each chunk (the hash runs over every chunk in order).
-    hashes: Vec<u64>,
+    /// Each chunk's digest ([`digest`]), in order.
+    digests: Vec<u64>,
 }
 
 fn text_hash(doc: &SearchDoc) -> u64 {
@@ -818,12 +818,12 @@ pub fn files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
         .filter(|&n| previous.is_none() || in_bundle(old_cards, n) != in_bundle(&cards, n))
         .map(|n| bundle_file(n, docs))
         .collect();
-    let (words, old_chunks, old_hashes) = match previous {
+    let (words, old_chunks, old_digests) = match previous {
         Some(State {
             keys: old_keys,
             mut words,
             chunks,
-            hashes,
+            digests,
             ..
         }) => {
             // Documents whose words may differ from those of the same id in the last index.
@@ -833,7 +833,7 @@ pub fn files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
                 .collect();
             if changed.len() <= MAX_PATCHED {
                 patch(&mut words, docs, &changed);
-                (words, chunks, hashes)
+                (words, chunks, digests)
             } else {
                 drop(words);
                 (word_list(docs, true), Vec::new(), Vec::new())
@@ -873,25 +873,20 @@ pub fn files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
         chunk.push('}');
         chunks.push(chunk);
     }
-    // FNV-1a over the chunks: enough to tell two builds apart. From the first chunk that changed.
-    let mut hashes: Vec<u64> = Vec::with_capacity(chunks.len());
+    // The index's hash, enough to tell two builds apart: each chunk's digest (made on every
+    // thread; an unchanged chunk keeps its last one), then the digests and the cards in order.
+    let digests: Vec<u64> = chunks
+        .par_iter()
+        .enumerate()
+        .map(|(n, text)| match (old_chunks.get(n), old_digests.get(n)) {
+            (Some(old), Some(&known)) if old == text => known,
+            _ => digest(text),
+        })
+        .collect();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut same = true;
-    for (n, text) in chunks.iter().enumerate() {
-        same = same && old_chunks.get(n) == Some(text);
-        hashes.push(h);
-        match old_hashes.get(n + 1) {
-            Some(&next) if same => h = next,
-            _ => {
-                for b in text.bytes() {
-                    h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-                }
-            }
-        }
-    }
     // The cards count too: a bundle can change without the word list (a date, a URL).
-    for card in &cards {
-        h = (h ^ card).wrapping_mul(0x0100_0000_01b3);
+    for value in digests.iter().chain(&cards) {
+        h = (h ^ value).wrapping_mul(0x0100_0000_01b3);
     }
     let meta = Meta {
         v: 3,
@@ -925,10 +920,18 @@ pub fn files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
             cards,
             words,
             chunks,
-            hashes,
+            digests,
         });
     }
     files
+}
+
+/// A chunk's digest: FxHash over its bytes (eight at a time).
+fn digest(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }
 
 /// The entries of `list` (by document id) in result bundle `n`.
