@@ -117,7 +117,7 @@ pub struct DiskOutput {
     _lock: BuildLock,
     written: Mutex<BTreeSet<String>>,
     /// Folders already created, so each is made once.
-    dirs: RwLock<std::collections::HashSet<PathBuf>>,
+    dirs: RwLock<rustc_hash::FxHashSet<PathBuf>>,
 }
 
 /// What the caller tells the disk output about the site, for the safety checks.
