@@ -13,6 +13,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 
 use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
 
 use crate::messages::{Message, MessageError};
 
@@ -115,7 +116,9 @@ pub struct DiskOutput {
     /// The advisory lock beside the output, held from `prepare` until the value is dropped:
     /// one build at a time per output, and no build removes another's staging folder.
     _lock: BuildLock,
-    written: Mutex<BTreeSet<String>>,
+    /// Every path written, in the order written (sorted at the commit: a build writes
+    /// thousands, and an ordered set kept sorted at each write made them wait on each other).
+    written: Mutex<Vec<String>>,
     /// Folders already created, so each is made once.
     dirs: RwLock<rustc_hash::FxHashSet<PathBuf>>,
 }
@@ -241,7 +244,7 @@ impl DiskOutput {
             output,
             staging,
             _lock: lock,
-            written: Mutex::new(BTreeSet::new()),
+            written: Mutex::new(Vec::new()),
             dirs: RwLock::new(Default::default()),
         })
     }
@@ -269,7 +272,7 @@ impl DiskOutput {
         self.written
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_string());
+            .push(path.to_string());
         Ok(target)
     }
 
@@ -280,7 +283,10 @@ impl DiskOutput {
 
     /// Writes the marker, carries over hidden entries of the old output and swaps the folders.
     pub fn commit(self) -> Result<()> {
-        let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut written =
+            std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        written.par_sort_unstable();
+        let written: BTreeSet<String> = written.into_iter().collect();
         let result = (|| -> Result<()> {
             fs::write(self.staging.join(MARKER), marker_text(&written)).with_context(|| {
                 MessageError::io("io-cannot-write-file", &self.staging.join(MARKER))
