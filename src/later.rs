@@ -11,3 +11,26 @@ pub fn drop_later<T: Send + 'static>(value: T) {
         .name("blocpress-drop".into())
         .spawn(move || drop(value));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Signal(std::sync::mpsc::Sender<std::thread::ThreadId>);
+
+    impl Drop for Signal {
+        fn drop(&mut self) {
+            let _ = self.0.send(std::thread::current().id());
+        }
+    }
+
+    #[test]
+    fn the_value_is_dropped_on_another_thread() {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        drop_later(Signal(sender));
+        let dropped_on = receiver
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the value was dropped");
+        assert_ne!(dropped_on, std::thread::current().id());
+    }
+}

@@ -1043,3 +1043,39 @@ pub fn collect_static(
         .map(|(dest, origin)| StaticFile { dest, origin })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk lists files name by name, folder by folder, as a walk sorting each folder does:
+    /// `a/x.md` before `a-b/y.md` (the folder `a` sorts before `a-b`), though `/` is a larger
+    /// byte than `-`; and `a-b/` before `a.md`.
+    #[test]
+    fn files_are_listed_folder_by_folder_in_name_order() {
+        let root = tempfile::tempdir().unwrap();
+        let news = root.path().join("content/news");
+        for rel in ["a.md", "a/x.md", "a-b/y.md", "a/b/z.md", "B.md", "a0.md"] {
+            let path = news.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "").unwrap();
+        }
+        let mut problems = Vec::new();
+        let listed: Vec<String> = walk_files(root.path(), "content", &mut problems)
+            .into_iter()
+            .map(|f| f.rel.to_string_lossy().into_owned())
+            .collect();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            listed,
+            [
+                "content/news/B.md",
+                "content/news/a/b/z.md",
+                "content/news/a/x.md",
+                "content/news/a-b/y.md",
+                "content/news/a.md",
+                "content/news/a0.md",
+            ]
+        );
+    }
+}
