@@ -792,8 +792,6 @@ fn name_periods(
     }
 }
 
-/// The order of [`Site::news`]: newest first, then by slug, then by file (`serve` inserts a new
-/// item where a full load would put it).
 /// The news in [`news_order`]: their places are sorted, then each item moves once (a news item
 /// is large; sorting the items themselves moved each of them a dozen times).
 fn sorted_news(news: Vec<NewsItem>) -> Vec<NewsItem> {
@@ -803,6 +801,8 @@ fn sorted_news(news: Vec<NewsItem>) -> Vec<NewsItem> {
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
+/// The order of [`Site::news`]: newest first, then by slug, then by file (`serve` inserts a new
+/// item where a full load would put it).
 pub fn news_order(a: &NewsItem, b: &NewsItem) -> Ordering {
     b.date
         .timestamp

@@ -397,7 +397,12 @@ pub fn measure(bytes: &[u8], format: Format) -> Result<Vec<(u32, u32, Format)>, 
 /// are stored in) straight to the largest published width, and turning upright and colour
 /// conversion work on that much smaller image.
 pub fn process(bytes: &[u8], format: Format) -> Result<Vec<Encoded>, Problem> {
-    let (current, sizes, orientation, icc) = {
+    let Reduced {
+        pixels: current,
+        sizes,
+        orientation,
+        icc,
+    } = {
         let _full_size = FULL_SIZE.lock().unwrap_or_else(PoisonError::into_inner);
         match reduced(bytes, format)? {
             Source::Gif(gif) => return Ok(vec![gif]),
@@ -414,7 +419,7 @@ pub fn process(bytes: &[u8], format: Format) -> Result<Vec<Encoded>, Problem> {
         to_srgb(current.buffer_mut(), icc, channels);
     }
     let mut resizer = Resizer::new();
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom));
+    let options = resize_options();
     let pixel_type = current.pixel_type();
     let mut out = Vec::new();
     // Largest first; each smaller width is resized from the previous one (cheaper than from the
@@ -451,14 +456,19 @@ pub fn process(bytes: &[u8], format: Format) -> Result<Vec<Encoded>, Problem> {
 /// holds).
 static FULL_SIZE: Mutex<()> = Mutex::new(());
 
-/// A decoded still image resized to its largest variant (still as stored: not yet upright),
-/// with the variant sizes, its orientation and ICC profile.
-type Reduced = (
-    Image<'static>,
-    Vec<(u32, u32)>,
-    Orientation,
-    Option<Vec<u8>>,
-);
+/// A decoded still image resized to its largest variant (still as stored: not yet upright).
+struct Reduced {
+    pixels: Image<'static>,
+    /// The published sizes, largest first ([`variant_sizes`]), upright.
+    sizes: Vec<(u32, u32)>,
+    orientation: Orientation,
+    icc: Option<Vec<u8>>,
+}
+
+/// How every variant is resized: Catmull-Rom convolution.
+fn resize_options() -> ResizeOptions {
+    ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom))
+}
 
 /// Decodes `bytes` and resizes the pixels to the largest variant: the full-size part of
 /// [`process`], done under [`FULL_SIZE`]. A GIF comes back re-encoded whole.
@@ -480,24 +490,21 @@ fn reduced(bytes: &[u8], format: Format) -> Result<Source<Reduced>, Problem> {
     } else {
         PixelType::U8x3
     };
-    let mut resizer = Resizer::new();
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom));
-    let broken = |_| Problem::Unreadable(Unreadable::Corrupt);
     let mut current = Image::from_vec_u8(source.width, source.height, source.pixels, pixel_type)
-        .map_err(broken)?;
+        .map_err(|_| Problem::Unreadable(Unreadable::Corrupt))?;
     if (target_w, target_h) != (source.width, source.height) {
         let mut next = Image::new(target_w, target_h, pixel_type);
-        resizer
-            .resize(&current, &mut next, &options)
+        Resizer::new()
+            .resize(&current, &mut next, &resize_options())
             .map_err(|_| Problem::Unreadable(Unreadable::Corrupt))?;
         current = next;
     }
-    Ok(Source::Still((
-        current,
+    Ok(Source::Still(Reduced {
+        pixels: current,
         sizes,
-        source.orientation,
-        source.icc,
-    )))
+        orientation: source.orientation,
+        icc: source.icc,
+    }))
 }
 
 /// Decoded pixels (8-bit RGB, or RGBA when `alpha`), stored the way the file stores them.

@@ -451,7 +451,7 @@ impl Renderer {
             .filter_map(|job| self.run(&state, *job, out).err())
             .collect();
         problems.extend(results);
-        // A build's thousands of news cards are freed beside what is left of it.
+        // The news cards (thousands in a build) are freed beside what is left of the render.
         crate::later::drop_later(std::mem::take(&mut state.cards));
         problems
     }
@@ -808,7 +808,7 @@ fn check_collisions(site: &Site, jobs: &[Route]) -> Vec<Diagnostic> {
             _ => None,
         })
         .collect();
-    let generated: HashSet<String> = jobs
+    let taken: HashSet<String> = jobs
         .par_iter()
         .filter(|j| !matches!(j, Route::Static(_)))
         .map(|j| j.path(site))
@@ -818,7 +818,7 @@ fn check_collisions(site: &Site, jobs: &[Route]) -> Vec<Diagnostic> {
     for job in jobs {
         if let Route::Static(i) = job {
             let file = &site.static_files[*i];
-            if generated.contains(&file.dest) {
+            if taken.contains(&file.dest) {
                 let origin = match &file.origin {
                     StaticOrigin::Disk(path) => {
                         path.strip_prefix(&site.root).unwrap_or(path).to_path_buf()

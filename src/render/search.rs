@@ -883,8 +883,9 @@ pub fn files(docs: &[SearchDoc], cache: &Cache) -> Vec<(String, String)> {
             _ => digest(text),
         })
         .collect();
+    // FNV-1a's offset and prime, a value at a time. The cards count too: a bundle can change
+    // without the word list (a date, a URL).
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    // The cards count too: a bundle can change without the word list (a date, a URL).
     for value in digests.iter().chain(&cards) {
         h = (h ^ value).wrapping_mul(0x0100_0000_01b3);
     }
