@@ -22,6 +22,14 @@ fn main() {
         Ok(cli) => cli,
         Err(error) => std::process::exit(cmd::usage::report(error, &args, language)),
     };
+    // A command other than the two servers ends the process when it is done: what it built
+    // is left for the system to take back, not freed block by block.
+    if !matches!(
+        cli.command,
+        cli::Command::Serve(_) | cli::Command::Workspace(_)
+    ) {
+        blocpress::later::leave_to_exit();
+    }
     let code = match cli.command {
         cli::Command::Build(args) => cmd::build::run(args, cli.lang),
         cli::Command::Check(args) => cmd::check::run(args, cli.lang),
@@ -33,5 +41,5 @@ fn main() {
         cli::Command::Workspace(args) => cmd::workspace::run(args, cli.lang),
         cli::Command::User(command) => cmd::user::run(command, cli.lang),
     };
-    std::process::exit(code);
+    allocator::exit(code);
 }

@@ -63,6 +63,8 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    // Plain files are only gathered here; their names are checked on every thread below.
+    let mut plain: Vec<(PathBuf, bool)> = Vec::new();
     while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
@@ -75,67 +77,66 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
                 continue;
             }
         };
-        // Names in NFC: a file saved on macOS (decomposed) is linked from text typed composed.
-        let rel = super::path_to_nfc(
-            entry
-                .path()
-                .strip_prefix(root)
-                .unwrap_or(entry.path())
-                .to_path_buf(),
-        );
-        // A name with a character XML forbids would reach URLs, feeds and the terminal (an
-        // escape sequence in a name rewrites what the screen shows): named, never read.
-        let name = rel.to_string_lossy();
-        if let Some(found) = crate::hygiene::first_forbidden(&name) {
-            // Shown with U+FFFD where the character is, so the name looks as odd as it is.
-            let shown: String = name
-                .chars()
-                .map(|c| {
-                    if crate::hygiene::is_forbidden(c) {
-                        '\u{FFFD}'
-                    } else {
-                        c
-                    }
-                })
-                .collect();
-            let shown = PathBuf::from(shown);
-            problems.push(Diagnostic::new(shown, "E624").arg("char", found.code_point()));
-            if entry.file_type().is_dir() {
-                walker.skip_current_dir();
-            }
+        let is_dir = entry.file_type().is_dir();
+        if !is_dir && !entry.path_is_symlink() {
+            let is_file = entry.file_type().is_file();
+            plain.push((entry.into_path(), is_file));
             continue;
         }
+        // Folders and links, here: a folder with an odd name, or a link leading out, is not
+        // entered.
+        let source = match source_path(root, entry.path().to_path_buf()) {
+            Ok(source) => source,
+            Err(problem) => {
+                problems.push(problem);
+                if is_dir {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
+        };
         if entry.path_is_symlink() {
             match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) => {}
                 Ok(target) => {
                     problems.push(
-                        Diagnostic::new(&rel, "E006").arg("target", target.display().to_string()),
+                        Diagnostic::new(&source.rel, "E006")
+                            .arg("target", target.display().to_string()),
                     );
                     // Never read what lies behind it.
-                    if entry.file_type().is_dir() {
+                    if is_dir {
                         walker.skip_current_dir();
                     }
                     continue;
                 }
                 Err(error) => {
-                    problems.push(Diagnostic::new(&rel, "E007").arg("target", error.to_string()));
+                    problems.push(
+                        Diagnostic::new(&source.rel, "E007").arg("target", error.to_string()),
+                    );
                     continue;
                 }
             }
         }
         if entry.file_type().is_file() {
-            files.push(SourcePath {
-                abs: entry.path().to_path_buf(),
-                rel,
-            });
+            files.push(source);
+        }
+    }
+    let checked: Vec<(Result<SourcePath, Diagnostic>, bool)> = plain
+        .into_par_iter()
+        .map(|(abs, is_file)| (source_path(root, abs), is_file))
+        .collect();
+    for (source, is_file) in checked {
+        match source {
+            Ok(source) if is_file => files.push(source),
+            Ok(_) => {} // A pipe, a socket, a device: not content.
+            Err(problem) => problems.push(problem),
         }
     }
     // Name by name, folder by folder: the order of a walk that sorts each folder. The key is
     // the path's bytes with the separator lowest (a name never holds it), which orders as the
     // names do, without parsing paths into components at each comparison.
     let separator = std::path::MAIN_SEPARATOR as u8;
-    files.sort_by_cached_key(|file| {
+    files.par_sort_by_cached_key(|file| {
         let bytes = file.rel.as_os_str().as_encoded_bytes();
         bytes
             .iter()
@@ -143,6 +144,30 @@ pub fn walk_files(root: &Path, start: &str, problems: &mut Vec<Diagnostic>) -> V
             .collect::<Vec<u8>>()
     });
     files
+}
+
+/// A walked path as a source file: its path under `root`, its names in NFC (a file saved on
+/// macOS, decomposed, is linked from text typed composed). A name with a character XML forbids
+/// would reach URLs, feeds and the terminal (an escape sequence in a name rewrites what the
+/// screen shows): E624, and the file is never read.
+fn source_path(root: &Path, abs: PathBuf) -> Result<SourcePath, Diagnostic> {
+    let rel = super::path_to_nfc(abs.strip_prefix(root).unwrap_or(&abs).to_path_buf());
+    let name = rel.to_string_lossy();
+    if let Some(found) = crate::hygiene::first_forbidden(&name) {
+        // Shown with U+FFFD where the character is, so the name looks as odd as it is.
+        let shown: String = name
+            .chars()
+            .map(|c| {
+                if crate::hygiene::is_forbidden(c) {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        return Err(Diagnostic::new(PathBuf::from(shown), "E624").arg("char", found.code_point()));
+    }
+    Ok(SourcePath { abs, rel })
 }
 
 /// ELOOP: too many levels of symbolic links.
@@ -537,6 +562,10 @@ fn parse_files(
         .partition(|j| matches!(j, Job::Profile(..)));
     let mut read = Read::default();
     for phase in [profile_jobs, jobs] {
+        // Room for every news item at once: grown by doubling, the list copied its items (large
+        // values) again at each step, on one thread while the others waited.
+        read.news
+            .reserve(phase.iter().filter(|j| matches!(j, Job::News(_))).count());
         let own_metrics: HashMap<&Slug, &indexmap::IndexMap<String, crate::config::MetricDef>> =
             read.associations
                 .iter()
@@ -792,13 +821,27 @@ fn name_periods(
     }
 }
 
-/// The news in [`news_order`]: their places are sorted, then each item moves once (a news item
-/// is large; sorting the items themselves moved each of them a dozen times).
-fn sorted_news(news: Vec<NewsItem>) -> Vec<NewsItem> {
+/// The news in [`news_order`]: their places are sorted, then the items are put in place by
+/// swaps, each cycle of the permutation followed once. A news item is large: sorting the items
+/// themselves moved each of them a dozen times, and moving them into a new list copied all of
+/// them twice, into memory that had to be mapped first.
+fn sorted_news(mut news: Vec<NewsItem>) -> Vec<NewsItem> {
     let mut order: Vec<usize> = (0..news.len()).collect();
     order.par_sort_by(|&a, &b| news_order(&news[a], &news[b]));
-    let mut slots: Vec<Option<NewsItem>> = news.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
+    // Place `i` takes the item now at `order[i]`; a place done is marked `usize::MAX`.
+    for start in 0..order.len() {
+        let mut place = start;
+        while order[place] != usize::MAX {
+            let from = order[place];
+            order[place] = usize::MAX;
+            if from == start {
+                break; // The cycle is closed: the item that was at `start` is here already.
+            }
+            news.swap(place, from);
+            place = from;
+        }
+    }
+    news
 }
 
 /// The order of [`Site::news`]: newest first, then by slug, then by file (`serve` inserts a new
@@ -1077,5 +1120,35 @@ mod tests {
                 "content/news/a0.md",
             ]
         );
+    }
+
+    /// Sorting news in place by swaps gives the order a plain sort gives, whatever the cycles
+    /// of the permutation (fixed points, swaps of two, longer cycles, ties broken by slug).
+    #[test]
+    fn news_are_sorted_in_place_as_a_plain_sort_sorts_them() {
+        let known = HashSet::new();
+        let item = |n: usize, day: usize| {
+            let path = SourcePath {
+                abs: PathBuf::from(format!("/site/content/news/{n}.md")),
+                rel: PathBuf::from(format!("content/news/{n}.md")),
+            };
+            let text = format!("---\ntitle: Tin {n}\ndate: 2024-03-{day:02}\n---\nNội dung.\n");
+            news::parse(&path, &text, &known).expect("a valid news item")
+        };
+        // Days chosen so that the permutation has cycles of every length from 1 to 5, and ties.
+        let days = [3, 9, 1, 7, 7, 2, 12, 5, 5, 5, 11, 4, 8, 6, 10, 1];
+        for rotation in 0..days.len() {
+            let news: Vec<NewsItem> = (0..days.len())
+                .map(|i| {
+                    let k = (i + rotation) % days.len();
+                    item(k, days[k])
+                })
+                .collect();
+            let mut by_plain_sort: Vec<&NewsItem> = news.iter().collect();
+            by_plain_sort.sort_by(|a, b| news_order(a, b));
+            let expected: Vec<PathBuf> = by_plain_sort.iter().map(|n| n.source.clone()).collect();
+            let sorted: Vec<PathBuf> = sorted_news(news).into_iter().map(|n| n.source).collect();
+            assert_eq!(sorted, expected, "rotation {rotation}");
+        }
     }
 }
