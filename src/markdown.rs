@@ -709,9 +709,11 @@ pub fn render_site_except(site: &mut Site, failed: &HashSet<String>) -> Vec<Diag
     };
     let context = &context;
 
+    // Pieces of at most 16 news, so both threads finish together (see `content::load`).
     let mut problems: Vec<Diagnostic> = site
         .news
         .par_iter_mut()
+        .with_max_len(16)
         .flat_map_iter(|item| render_news_body(item, context))
         .collect();
     for page in &mut site.pages {

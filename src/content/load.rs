@@ -577,8 +577,12 @@ fn parse_files(
             own_metrics: &own_metrics,
             drafts: with_drafts,
         };
+        // Pieces of at most 16 files, as for the pages (`render::Renderer::render_with`): a
+        // piece is read on one thread start to end, and a large last one kept a single thread
+        // reading for tens of milliseconds while the other waited.
         let results: Vec<JobResult> = phase
             .into_par_iter()
+            .with_max_len(16)
             .map(|job| parse_job(job, &context))
             .collect();
         drop(own_metrics);
