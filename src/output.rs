@@ -119,8 +119,13 @@ pub struct DiskOutput {
     /// Every path written, in the order written (sorted at the commit: a build writes
     /// thousands, and an ordered set kept sorted at each write made them wait on each other).
     written: Mutex<Vec<String>>,
-    /// Folders already created, so each is made once.
-    dirs: RwLock<rustc_hash::FxHashSet<PathBuf>>,
+    /// Folders already created (relative to the staging folder), so each is made once.
+    dirs: RwLock<rustc_hash::FxHashSet<String>>,
+    /// The staging folder, open: files and folders are made relative to it, so the system
+    /// looks up only the part of each path below it (the path walk was a few per cent of a
+    /// 10,000-page build).
+    #[cfg(unix)]
+    staging_dir: rustix::fd::OwnedFd,
 }
 
 /// What the caller tells the disk output about the site, for the safety checks.
@@ -240,12 +245,25 @@ impl DiskOutput {
         }
         fs::create_dir(&staging)
             .with_context(|| MessageError::io("io-cannot-create-folder", &staging))?;
+        #[cfg(unix)]
+        let staging_dir = {
+            use rustix::fs::{Mode, OFlags};
+            rustix::fs::open(
+                &staging,
+                OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .map_err(io::Error::from)
+            .with_context(|| MessageError::io("io-cannot-create-folder", &staging))?
+        };
         Ok(DiskOutput {
             output,
             staging,
             _lock: lock,
             written: Mutex::new(Vec::new()),
             dirs: RwLock::new(Default::default()),
+            #[cfg(unix)]
+            staging_dir,
         })
     }
 
@@ -253,27 +271,63 @@ impl DiskOutput {
         &self.output
     }
 
-    fn target(&self, path: &str) -> io::Result<PathBuf> {
-        let target = safe_join(&self.staging, path).map_err(io::Error::other)?;
-        if let Some(dir) = target.parent() {
+    /// Checks `path` (relative, inside the output), makes its folder and records it as
+    /// written.
+    fn prepare_path(&self, path: &str) -> io::Result<()> {
+        check_relative(path).map_err(io::Error::other)?;
+        if let Some((dir, _)) = path.rsplit_once('/') {
             let known = self
                 .dirs
                 .read()
                 .unwrap_or_else(|e| e.into_inner())
                 .contains(dir);
             if !known {
-                fs::create_dir_all(dir)?;
+                self.create_dir(dir)?;
                 self.dirs
                     .write()
                     .unwrap_or_else(|e| e.into_inner())
-                    .insert(dir.to_path_buf());
+                    .insert(dir.to_string());
             }
         }
         self.written
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push(path.to_string());
-        Ok(target)
+        Ok(())
+    }
+
+    /// Makes the folder `dir` (relative, checked) and any missing parent of it.
+    #[cfg(unix)]
+    fn create_dir(&self, dir: &str) -> io::Result<()> {
+        use rustix::io::Errno;
+        let make = || match rustix::fs::mkdirat(
+            &self.staging_dir,
+            dir,
+            rustix::fs::Mode::from_raw_mode(0o777),
+        ) {
+            Err(Errno::EXIST) => Ok(()),
+            other => other,
+        };
+        match make() {
+            Err(Errno::NOENT) => {
+                if let Some((parent, _)) = dir.rsplit_once('/') {
+                    self.create_dir(parent)?;
+                }
+                Ok(make()?)
+            }
+            other => Ok(other?),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn create_dir(&self, dir: &str) -> io::Result<()> {
+        fs::create_dir_all(self.staging.join(dir))
+    }
+
+    /// Where `path` goes on disk, its folder made (see [`Self::prepare_path`]).
+    fn target(&self, path: &str) -> io::Result<PathBuf> {
+        self.prepare_path(path)?;
+        safe_join(&self.staging, path).map_err(io::Error::other)
     }
 
     /// Discards the staging folder: the previous output stays as it was.
@@ -559,6 +613,21 @@ fn check_foreign_files(output: &Path, force: bool) -> Result<()> {
 }
 
 impl Output for DiskOutput {
+    #[cfg(unix)]
+    fn write(&self, path: &str, contents: &[u8]) -> io::Result<()> {
+        use rustix::fs::{Mode, OFlags};
+        use std::io::Write;
+        self.prepare_path(path)?;
+        let file = rustix::fs::openat(
+            &self.staging_dir,
+            path,
+            OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC,
+            Mode::from_raw_mode(0o666),
+        )?;
+        fs::File::from(file).write_all(contents)
+    }
+
+    #[cfg(not(unix))]
     fn write(&self, path: &str, contents: &[u8]) -> io::Result<()> {
         fs::write(self.target(path)?, contents)
     }
@@ -603,5 +672,31 @@ mod tests {
         for good in ["index.html", "news/a/index.html", "atom.xml"] {
             assert!(check_relative(good).is_ok(), "{good}");
         }
+    }
+
+    /// Files are written relative to the open staging folder: folders at any depth are made
+    /// as needed, a path that runs into a file fails with an error (no panic), and the commit
+    /// publishes exactly what was written.
+    #[test]
+    fn files_land_at_any_depth_below_the_staging_folder() {
+        let temp = tempfile::tempdir().unwrap();
+        let site = temp.path().join("site");
+        fs::create_dir(&site).unwrap();
+        let output_dir = temp.path().join("public");
+        let guard = OutputGuard {
+            site_root: &site,
+            force: false,
+        };
+        let out = DiskOutput::prepare(&output_dir, &guard).unwrap();
+        out.write("a/b/c/index.html", b"deep").unwrap();
+        out.write("a/b/d.txt", b"beside").unwrap();
+        out.write("top.txt", b"top").unwrap();
+        out.write("a/b/c/index.html", b"again").unwrap();
+        assert!(out.write("top.txt/inside.txt", b"x").is_err());
+        out.commit().unwrap();
+        let read = |rel: &str| fs::read_to_string(output_dir.join(rel)).unwrap();
+        assert_eq!(read("a/b/c/index.html"), "again");
+        assert_eq!(read("a/b/d.txt"), "beside");
+        assert_eq!(read("top.txt"), "top");
     }
 }
