@@ -642,20 +642,46 @@ fn word_list(docs: &[SearchDoc], keep_ids: bool) -> Vec<Entry> {
         })
         .collect();
     drop((all.short, all.long));
-    let mut words: Vec<(Box<str>, Ids)> = all.words;
-    for ((_, ids), (title, rest)) in words.iter_mut().zip(sizes) {
-        ids.title.reserve_exact(title);
-        ids.rest.reserve_exact(rest);
+    // Where each word's pieces are, run by run (the runs in order, so its ids stay ascending):
+    // `pieces[starts[i]..starts[i + 1]]` are (run, place in the run) of word `i`. Then every
+    // word gathers its pieces on any thread.
+    let mut starts: Vec<u32> = vec![0; sizes.len() + 1];
+    for &i in places.iter().flatten() {
+        starts[i as usize + 1] += 1;
     }
-    for (run, places) in runs.into_iter().zip(places) {
-        for ((_, ids), i) in run.words.into_iter().zip(places) {
-            let to = &mut words[i as usize].1;
-            to.title.extend_from_slice(&ids.title);
-            to.rest.extend_from_slice(&ids.rest);
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut next = starts.clone();
+    let mut pieces: Vec<(u32, u32)> = vec![(0, 0); starts[sizes.len()] as usize];
+    for (r, places) in places.iter().enumerate() {
+        for (j, &i) in places.iter().enumerate() {
+            let at = &mut next[i as usize];
+            pieces[*at as usize] = (r as u32, j as u32);
+            *at += 1;
         }
     }
+    drop((next, places));
+    let mut words: Vec<(Box<str>, Ids)> = all.words;
+    words
+        .par_iter_mut()
+        .with_max_len(1024)
+        .enumerate()
+        .for_each(|(i, (_, to))| {
+            let (title, rest) = sizes[i];
+            to.title.reserve_exact(title);
+            to.rest.reserve_exact(rest);
+            for &(r, j) in &pieces[starts[i] as usize..starts[i + 1] as usize] {
+                let from = &runs[r as usize].words[j as usize].1;
+                to.title.extend_from_slice(&from.title);
+                to.rest.extend_from_slice(&from.rest);
+            }
+        });
+    // Hundreds of thousands of small lists: freed on both threads.
+    runs.into_par_iter().for_each(drop);
     let mut words: Vec<Entry> = words
         .into_par_iter()
+        .with_max_len(1024)
         .map(|(word, ids)| {
             let mut entry = Entry::new(word, ids);
             if !keep_ids {
