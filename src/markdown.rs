@@ -52,25 +52,36 @@ fn escape(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Lines and columns of offsets in a text, for problems; the line starts are found the first
+/// time a problem needs them (most texts have none).
 struct LineIndex<'t> {
     text: &'t str,
-    starts: Vec<usize>,
+    starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'t> LineIndex<'t> {
     fn new(text: &'t str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn starts(&self) -> &[usize] {
+        self.starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset)
+        self.starts().partition_point(|&s| s <= offset)
     }
 
     /// The 1-based column of `offset` in characters (`Ảnh` is one column, not three bytes).
     fn column(&self, offset: usize) -> usize {
-        let start = self.starts[self.line(offset).saturating_sub(1)];
+        let start = self.starts()[self.line(offset).saturating_sub(1)];
         self.text
             .get(start..offset)
             .map_or(0, |before| before.chars().count() + 1)

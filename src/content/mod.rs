@@ -42,22 +42,26 @@ pub fn to_nfc(text: String) -> String {
 /// Extended Additional (U+1E00–U+1EFF: ạ ả ấ … ỹ, precomposed) or in U+2010–U+206F (dashes,
 /// quotes, …), none of which changes under NFC. Anything else goes to the full check.
 fn surely_nfc(bytes: &[u8]) -> bool {
-    // Lead bytes from 0xCC up start U+0300 and above; continuation bytes are below 0xC0. A fold
-    // without early exit vectorises; Vietnamese text then only has 0xE1 and 0xE2 to look at.
-    let other = bytes.iter().fold(false, |acc, &b| {
-        acc | ((b >= 0xCC) & (b != 0xE1) & (b != 0xE2))
-    });
-    !other
-        && memchr::memchr2_iter(0xE1, 0xE2, bytes).all(|i| {
-            if bytes[i] == 0xE1 {
-                matches!(bytes.get(i + 1), Some(0xB8..=0xBB))
-            } else {
-                matches!(
-                    (bytes.get(i + 1), bytes.get(i + 2)),
-                    (Some(0x80), Some(0x90..=0xBF)) | (Some(0x81), Some(0x80..=0xAF))
-                )
-            }
-        })
+    // Lead bytes from 0xCC up start U+0300 and above; continuation bytes are below 0xC0.
+    // Vietnamese text then only has 0xE1 and 0xE2 to look at, with the bytes after them. Each
+    // byte is looked at with the next two, in a fold without early exit or branches, which
+    // vectorises (the text is UTF-8: a three-byte lead is never among the last two bytes).
+    let ok_lead = |b: u8| (b < 0xCC) | (b == 0xE1) | (b == 0xE2);
+    let n = bytes.len();
+    if n < 3 {
+        return bytes.iter().all(|&b| b < 0xCC);
+    }
+    let bad = bytes[..n - 2]
+        .iter()
+        .zip(&bytes[1..n - 1])
+        .zip(&bytes[2..])
+        .fold(false, |bad, ((&b0, &b1), &b2)| {
+            let e1_bad = (b0 == 0xE1) & !((0xB8..=0xBB).contains(&b1));
+            let e2_ok = ((b1 == 0x80) & (0x90..=0xBF).contains(&b2))
+                | ((b1 == 0x81) & (0x80..=0xAF).contains(&b2));
+            bad | !ok_lead(b0) | e1_bad | ((b0 == 0xE2) & !e2_ok)
+        });
+    !bad && ok_lead(bytes[n - 2]) && ok_lead(bytes[n - 1])
 }
 
 /// A path in NFC (file names saved on macOS are decomposed); a path that is not UTF-8 stays.
@@ -334,6 +338,23 @@ mod tests {
         }
         assert!(surely_nfc("Khối thi đua “đặc thù” – Lai Châu".as_bytes()));
         assert!(!surely_nfc("Ho\u{302}\u{323}i".as_bytes()));
+        // Each kind of byte, also as the last character and in texts shorter than three bytes.
+        for (text, sure) in [
+            ("ạ", true),
+            ("xạ", true),
+            ("đ", true),
+            ("a", true),
+            ("", true),
+            ("\u{2010}", true),
+            ("x\u{206F}", true),
+            ("x\u{2070}", false),
+            ("\u{1F00}", false),
+            ("x\u{300}", false),
+            ("\u{300}", false),
+            ("ab\u{E9}\u{301}", false),
+        ] {
+            assert_eq!(surely_nfc(text.as_bytes()), sure, "{text:?}");
+        }
     }
 
     #[test]
