@@ -19,6 +19,7 @@ pub mod cache;
 pub mod html;
 pub mod process;
 pub mod svg;
+mod webp;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

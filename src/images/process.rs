@@ -747,21 +747,7 @@ fn encode(pixels: &[u8], w: u32, h: u32, channels: u8, format: Format) -> Result
     };
     let mut bytes = Vec::new();
     match format {
-        Format::Webp => {
-            let encoder = if channels == 4 {
-                webp::Encoder::from_rgba(pixels, w, h)
-            } else {
-                webp::Encoder::from_rgb(pixels, w, h)
-            };
-            let mut config =
-                webp::WebPConfig::new().map_err(|()| "WebP encoder unavailable".to_string())?;
-            config.quality = WEBP_QUALITY;
-            // `encode` would panic where this returns the encoder's error.
-            bytes = encoder
-                .encode_advanced(&config)
-                .map_err(|e| format!("WebP: {e:?}"))?
-                .to_vec();
-        }
+        Format::Webp => bytes = super::webp::encode(pixels, w, h, channels, WEBP_QUALITY)?,
         Format::Jpeg => {
             image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, JPEG_QUALITY)
                 .write_image(pixels, w, h, color)
