@@ -9,6 +9,19 @@
 use std::borrow::Cow;
 
 /// Whether XML 1.0 forbids `c` in a document.
+/// `text` on one line: each run of white space (line breaks included) made one space, none at
+/// either end. For a summary, a title in a commit trailer, an excerpt, a YAML comment.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 pub fn is_forbidden(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }

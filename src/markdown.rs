@@ -468,7 +468,7 @@ impl Renderer<'_> {
                     if self.wants_first_paragraph && depth == 0 && first_paragraph.is_none() {
                         let text = Self::plain_text(inner);
                         if !text.trim().is_empty() {
-                            first_paragraph = Some(collapse_whitespace(&text));
+                            first_paragraph = Some(crate::hygiene::collapse_whitespace(&text));
                         }
                     }
                     out.push(event.clone());
@@ -641,18 +641,6 @@ fn render_text(
         wants_first_paragraph,
     };
     renderer.render(text)
-}
-
-/// `text` with each run of white space made one space, and none at either end.
-fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// Renders a short Markdown text (a summary, a highlight) inline: without the surrounding

@@ -326,8 +326,8 @@ impl DiskOutput {
 
     /// Where `path` goes on disk, its folder made (see [`Self::prepare_path`]).
     fn target(&self, path: &str) -> io::Result<PathBuf> {
-        self.prepare_path(path)?;
-        safe_join(&self.staging, path).map_err(io::Error::other)
+        self.prepare_path(path)?; // Checked there: relative, inside the output.
+        Ok(self.staging.join(path))
     }
 
     /// Discards the staging folder: the previous output stays as it was.

@@ -193,7 +193,7 @@ fn yaml_scalar(text: &str) -> String {
 
 /// Text for the end of a `#` comment: one line.
 fn comment_text(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    blocpress::hygiene::collapse_whitespace(text)
 }
 
 // ---------------------------------------------------------------------------------------------

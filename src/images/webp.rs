@@ -89,7 +89,7 @@ pub fn encode(
         return Err(format!("WebP: {:?}", picture.0.error_code));
     }
     if written.0.mem.is_null() || written.0.size == 0 {
-        return Ok(Vec::new());
+        return Err("WebP: the encoder wrote nothing".to_string());
     }
     // SAFETY: libwebp wrote `size` bytes at `mem`; they are copied out before `written` frees
     // them.

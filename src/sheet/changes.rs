@@ -114,7 +114,7 @@ fn figure_text(
 
 /// The start of a text, on one line: at most 60 characters, then `…`.
 fn excerpt(text: &str) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = crate::hygiene::collapse_whitespace(text);
     if line.chars().count() <= 60 {
         return line;
     }

@@ -160,7 +160,7 @@ impl History {
         let title = what
             .title
             .as_deref()
-            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(crate::hygiene::collapse_whitespace)
             .filter(|t| !t.is_empty());
         match self {
             History::Git(root) => {
